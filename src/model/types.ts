@@ -1,0 +1,88 @@
+// The one catalog model every reader produces and every renderer, rule and report consumes.
+import type { Profile, TickGroup } from '../settings.js';
+import type { Finding } from '../report/finding.js';
+
+export type { Profile, TickGroup };
+
+/** Where a value came from: a sheet cell (A1, top-left of a merged range) or a YAML line/column (1-based). */
+export interface SourceRef {
+  file: string;
+  sheet?: string;
+  cell?: string;
+  row?: number;
+  line?: number;
+  column?: number;
+}
+
+/** One text value with its origin. Text keeps in-cell line breaks as "\n". */
+export interface Cell {
+  text: string;
+  at: SourceRef;
+  /** The source said 同上 and the value was carried down from the item above. */
+  carried?: boolean;
+}
+
+/** A field holding a list (依据 citations, selected channels, ticked options). */
+export interface ListField {
+  values: Cell[];
+  /** The cell (or YAML key) of the whole list: where a blank list is reported. */
+  at: SourceRef;
+}
+
+/** One 公开内容 row; 公开标准 exists in the 2017 layout only. */
+export interface Pair {
+  content: Cell;
+  standard?: Cell;
+}
+
+export interface Item {
+  serial: Cell;
+  /** 事项类别 (2017) or 一级事项 (2019). */
+  category: Cell;
+  /** 名称 (2017) or 二级事项 (2019). */
+  name: Cell;
+  /** 依据 / 公开依据, one citation per line of the cell. */
+  basis: ListField;
+  pairs: Pair[];
+  subject: Cell;
+  deadline: Cell;
+  remark: Cell;
+  /** 2017 公开方式: the platform. Absent in 2019. */
+  platform?: Cell;
+  /** 2019 公开渠道和载体: the selected channels. */
+  channels?: ListField;
+  /** 2019 √ groups: the ticked option labels (canonical, e.g. 全社会). */
+  ticks?: Record<TickGroup, ListField>;
+  /** Columns the reader did not know, by their header label, kept verbatim. */
+  extra: Record<string, Cell>;
+  /** Where merge took the item from ("file 工作表 单元格"), kept through YAML. */
+  origin?: string;
+  /** The item's first row / YAML entry. */
+  at: SourceRef;
+}
+
+/** Option lists that differ from the defaults in settings (e.g. 区级/镇级), kept for lossless rendering. */
+export interface CatalogOptions {
+  audience?: string[];
+  mode?: string[];
+  level?: string[];
+  channels?: string[];
+}
+
+export interface Catalog {
+  profile: Profile;
+  file: string;
+  title?: string;
+  unit?: string;
+  date?: string;
+  /** The 注 row text (2017) or notes under the table. */
+  note?: string;
+  items: Item[];
+  /** Header labels of unknown columns, in sheet order. */
+  extraColumns: string[];
+  options?: CatalogOptions;
+  /** Required columns the source lacks (canonical keys); reported once by the reader. */
+  missingColumns: string[];
+  /** What the reader noticed: info about ignored sheets, 同上, unknown columns; errors for missing columns. */
+  findings: Finding[];
+}

@@ -1,0 +1,88 @@
+// Every finding code, declared once: severity, Chinese title and message template.
+// Codes are stable kebab-case identifiers; README's table of codes is generated from this list
+// (`npm run docs:codes`), so a code's text lives only here.
+// Templates use {name} placeholders filled from a finding's params.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface CodeSpec {
+  severity: Severity;
+  title: string;
+  message: string;
+  /** Fatal codes stop the run (exit 2): the input cannot be read at all. */
+  fatal?: boolean;
+}
+
+export const CODES = {
+  // ---- input that cannot be read (exit 2) ----
+  'usage': { severity: 'error', fatal: true, title: '用法错误', message: '{detail}。运行 zwgk --help 查看用法' },
+  'file-not-found': { severity: 'error', fatal: true, title: '文件不存在', message: '找不到文件：{file}。请检查路径和文件名是否正确' },
+  'file-is-directory': { severity: 'error', fatal: true, title: '路径是文件夹', message: '{file} 是一个文件夹，不是文件。请指定目录文件（.xlsx 或 .yaml）' },
+  'file-unreadable': { severity: 'error', fatal: true, title: '文件无法读取', message: '无法读取文件 {file}：{detail}' },
+  'file-empty': { severity: 'error', fatal: true, title: '文件为空', message: '文件 {file} 是空的（0 字节）。请确认文件已正确保存' },
+  'unsupported-format': { severity: 'error', fatal: true, title: '不支持的文件类型', message: '不支持的文件类型“{ext}”：{file}。请使用 .xlsx 工作簿或 .yaml 文件' },
+  'needs-soffice': { severity: 'error', fatal: true, title: '需要另存为 .xlsx', message: '{file} 是 {ext} 文件，读取它需要 LibreOffice（soffice），本机未安装。请在 Excel 或 WPS 中打开它，选择“另存为”→“Excel 工作簿(*.xlsx)”，再用 .xlsx 文件重试' },
+  'convert-failed': { severity: 'error', fatal: true, title: '格式转换失败', message: '用 LibreOffice 把 {file} 转换为 .xlsx 失败：{detail}。请在 Excel 或 WPS 中另存为 .xlsx 后重试' },
+  'not-a-workbook': { severity: 'error', fatal: true, title: '不是有效的工作簿', message: '{file} 不是有效的 Excel 工作簿（.xlsx）：{detail}。请在 Excel 或 WPS 中打开并另存为“Excel 工作簿(*.xlsx)”' },
+  'workbook-encrypted': { severity: 'error', fatal: true, title: '工作簿有密码', message: '{file} 设置了打开密码，无法读取。请在 Excel 或 WPS 中取消密码（文件→信息→保护工作簿）后另存一份' },
+  'workbook-too-large': { severity: 'error', fatal: true, title: '工作簿解压后过大', message: '{file} 中的“{part}”解压后达 {size}，超过上限 {limit}，可能是损坏或恶意构造的文件。请检查文件来源，或拆分后再处理' },
+  'workbook-empty': { severity: 'error', fatal: true, title: '工作簿为空', message: '{file} 中没有任何有内容的工作表。请确认填写的目录已保存' },
+  'no-catalog-header': { severity: 'error', fatal: true, title: '找不到目录表头', message: '{file} 的各工作表前 {rows} 行中都没有找到目录表头（需要“名称/二级事项”“公开内容”等列名）。请确认表头文字与样表一致' },
+  'sheet-not-found': { severity: 'error', fatal: true, title: '工作表不存在', message: '{file} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}' },
+  'yaml-syntax': { severity: 'error', fatal: true, title: 'YAML 语法错误', message: 'YAML 语法错误：{detail}。请检查该行的缩进、冒号和引号' },
+  'yaml-encoding': { severity: 'error', fatal: true, title: 'YAML 编码不是 UTF-8', message: '{file} 不是 UTF-8 编码（看起来是 {encoding}）。请用记事本或 WPS 另存为“UTF-8”编码后重试' },
+  'yaml-binary': { severity: 'error', fatal: true, title: '不是文本文件', message: '{file} 含有二进制数据，不是 YAML 文本文件。请确认选对了文件' },
+  'yaml-not-catalog': { severity: 'error', fatal: true, title: 'YAML 不是目录', message: '{file} 的顶层应是含“事项”列表的映射（键: 值），现在是{kind}。请参照 examples/ 中的示例' },
+  'yaml-too-complex': { severity: 'error', fatal: true, title: 'YAML 过于复杂', message: '{file} 中的别名（*引用）展开过多，已拒绝读取：{detail}' },
+  'yaml-unknown-tag': { severity: 'error', fatal: true, title: 'YAML 含未知标签', message: '{file} 第 {line} 行使用了不支持的标签 {tag}（不会被执行）。请删除该标签，只写普通文本' },
+  'output-is-input': { severity: 'error', fatal: true, title: '输出会覆盖输入', message: '输出文件 {output} 就是输入文件，已拒绝以免覆盖原件。请用 -o 指定另一个文件名' },
+  'output-exists': { severity: 'error', fatal: true, title: '输出文件已存在', message: '{output} 已存在。如需覆盖请加 --force，或换一个文件名' },
+  'output-failed': { severity: 'error', fatal: true, title: '无法写出文件', message: '无法写入 {output}：{detail}' },
+  'mixed-layouts': { severity: 'error', fatal: true, title: '版式不一致', message: '不能合并不同版式的目录：{detail}。请先把各科室的表统一为同一版式（2017 样表或 2019 标准目录）' },
+  'profile-mismatch': { severity: 'error', fatal: true, title: '版式不符', message: '{file} 是 {actual} 版式，与指定的 --profile {expected} 不符。请去掉 --profile 或改为 --profile {actual}' },
+  'internal-error': { severity: 'error', fatal: true, title: '内部错误', message: '处理 {file} 时发生内部错误：{detail}。请加 --debug 重试，并把输出反馈给维护者' },
+
+  // ---- structure (reader) ----
+  'missing-column': { severity: 'error', title: '缺少必填列', message: '缺少必填列“{field}”。请在表头中加上“{field}”列并填写每个事项' },
+  'unknown-column': { severity: 'info', title: '未识别的列', message: '未识别的列“{label}”，已原样保留' },
+  'sheet-ignored': { severity: 'info', title: '跳过的工作表', message: '工作表“{sheet}”中没有目录表头，已跳过' },
+  'same-as-above': { severity: 'info', title: '“同上”已展开', message: '“{field}”写的是“同上”，已按上一事项的值“{value}”处理' },
+  'continuation-row': { severity: 'info', title: '续行', message: '第 {row} 行没有序号和名称，已作为上一事项的续行（又一组公开内容）读取' },
+  'unknown-key': { severity: 'warning', title: '未知字段', message: '未知字段“{key}”，已忽略。可用字段：{known}' },
+  'wrong-type': { severity: 'error', title: '类型错误', message: '“{field}”应为{expected}，现在是{actual}。请改为{expected}' },
+  'tick-invalid': { severity: 'warning', title: '无法识别的勾选符号', message: '“{field}”的“{option}”列写的是“{value}”，不是勾选符号。勾选请写 √，不选请留空' },
+  'channel-unknown': { severity: 'info', title: '非标准公开渠道', message: '公开渠道“{value}”不在标准清单中，已原样保留' },
+
+  // ---- schema ----
+  'required-blank': { severity: 'error', title: '必填项为空', message: '必填项“{field}”为空。请填写{description}' },
+  'cell-too-long': { severity: 'error', title: '单元格超长', message: '“{field}”有 {length} 个字符，超过 Excel 单元格上限 32767。请精简或拆分' },
+  'invalid-value': { severity: 'error', title: '取值不合规', message: '“{field}”的值“{value}”不合规：{detail}' },
+
+  // ---- content rules ----
+  'wenhao-brackets': { severity: 'warning', title: '文号括号不规范', message: '文号“{found}”的年份应使用六角括号〔〕，应写作“{fixed}”' },
+  'wenhao-spacing': { severity: 'warning', title: '文号含空格', message: '文号“{found}”中有多余空格，应写作“{fixed}”' },
+  'wenhao-double-hao': { severity: 'warning', title: '文号重复“号”字', message: '文号“{found}”多了一个“号”字，应写作“{fixed}”' },
+  'citation-unbalanced': { severity: 'warning', title: '书名号不成对', message: '“{text}”中的书名号《》不成对。请补全文件名两侧的《》' },
+  'citation-incomplete': { severity: 'warning', title: '依据未列文件名和文号', message: '依据中既没有《文件名》也没有文号。请列出文件名和文号，例如《中华人民共和国政府信息公开条例》（国务院令第711号）' },
+  'deadline-unrecognized': { severity: 'warning', title: '公开时限无法识别', message: '公开时限“{value}”无法识别。请写明触发事件和期限，例如“自信息形成或者变更之日起20个工作日内”' },
+  'deadline-too-long': { severity: 'warning', title: '公开时限超过20个工作日', message: '公开时限“{value}”为 {days} 个工作日，超过《政府信息公开条例》第二十六条规定的20个工作日。请改为20个工作日以内，或在备注中说明依据' },
+  'tick-missing': { severity: 'error', title: '未勾选', message: '“{field}”一项也没有勾选。请在 {options} 中至少勾选一项（填 √）' },
+  'channel-missing': { severity: 'error', title: '未选择公开渠道', message: '“公开渠道和载体”没有选中任何渠道。请至少选择一项（■政府网站 等）' },
+  'serial-duplicate': { severity: 'error', title: '序号重复', message: '序号 {serial} 与{other}重复。请重新编号' },
+  'serial-order': { severity: 'warning', title: '序号不连续', message: '序号 {serial} 应为 {expected}（{detail}）。请按 1、2、3…顺序编号' },
+  'item-duplicate': { severity: 'warning', title: '事项重复', message: '事项“{category} / {name}”重复，另见 {other}。请合并或删除其一' },
+  'standard-missing': { severity: 'error', title: '公开内容缺少公开标准', message: '公开内容“{content}”没有对应的公开标准。请在同一行填写公开标准' },
+  'content-missing': { severity: 'error', title: '公开标准缺少公开内容', message: '公开标准“{standard}”没有对应的公开内容。请在同一行填写公开内容' },
+  'whitespace': { severity: 'info', title: '首尾空格', message: '“{field}”首尾有多余空格，可用 zwgk fix 自动去除' },
+
+  // ---- merge / coverage ----
+  'merge-duplicate': { severity: 'warning', title: '合并时发现重复事项', message: '重复：事项“{category} / {name}”同时出现在 {first} 和 {second}，两处均已保留' },
+  'fuzzy-match': { severity: 'info', title: '按相似度匹配', message: '事项“{category} / {name}”按相似度（{score}）匹配到参考目录的“{refCategory} / {refName}”' },
+} as const satisfies Record<string, CodeSpec>;
+
+export type Code = keyof typeof CODES;
+
+/** The spec of a code (severity, title, template). */
+export function codeSpec(code: Code): CodeSpec {
+  return CODES[code];
+}

@@ -1,0 +1,226 @@
+// The one place for column names, header aliases, vocabularies and limits.
+// Readers, rules, renderers and `init` all take their words from here so that a new synonym or
+// channel is added once.
+
+export type Profile = '2017' | '2019';
+
+/** Canonical field keys. Identity keys are shared: `category`/`name` are 事项类别/名称 in 2017 and
+ * 一级事项/二级事项 in 2019, so gap, diff and merge need no per-layout code. */
+export type FieldKey =
+  | 'serial'
+  | 'category'
+  | 'name'
+  | 'basis'
+  | 'content'
+  | 'standard'
+  | 'subject'
+  | 'platform'
+  | 'deadline'
+  | 'remark'
+  | 'channels'
+  | 'audience'
+  | 'mode'
+  | 'level';
+
+/** The tick groups of the 2019 layout (each a pair of √ columns under a grouped header). */
+export type TickGroup = 'audience' | 'mode' | 'level';
+export const TICK_GROUPS: readonly TickGroup[] = ['audience', 'mode', 'level'];
+
+export interface ColumnSpec {
+  key: FieldKey;
+  /** The column's name as printed in that layout's header; also the YAML key and the `field` of findings. */
+  label: string;
+  required: boolean;
+  /** From the 注 of the sample table or the 2019 guide; used in the schema, `init` comments and help. */
+  description: string;
+}
+
+// NAME CLASH, kept explicit on purpose: in 2017 公开方式 is the *platform* (key `platform`);
+// in 2019 公开方式 is 主动/依申请 (key `mode`) and the platform is 公开渠道和载体 (key `channels`).
+export const COLUMNS: Record<Profile, readonly ColumnSpec[]> = {
+  '2017': [
+    { key: 'serial', label: '序号', required: true, description: '事项的顺序编号' },
+    { key: 'category', label: '事项类别', required: true, description: '事项类别为纳入试点的行业领域' },
+    { key: 'name', label: '名称', required: true, description: '名称为拟公开事项的规范提法，应做到指向准确，避免产生歧义' },
+    { key: 'basis', label: '依据', required: true, description: '依据为对公开此类信息作出要求的政策法规名称，列出文件名和文号' },
+    { key: 'content', label: '公开内容', required: true, description: '公开内容为拟公开事项的组成要素' },
+    { key: 'standard', label: '公开标准', required: true, description: '公开标准为公开内容应包括的具体要素' },
+    { key: 'subject', label: '公开主体', required: true, description: '公开主体为承担此类信息公开任务的义务主体' },
+    { key: 'platform', label: '公开方式', required: true, description: '公开方式包括在何种平台公开、如何公开（2017 样表：指公开平台）' },
+    { key: 'deadline', label: '公开时限', required: true, description: '公开时限指相关信息形成或变更后多久公开' },
+    { key: 'remark', label: '备注', required: false, description: '如需对信息进行解释说明，可在备注栏标注' },
+  ],
+  '2019': [
+    { key: 'serial', label: '序号', required: true, description: '事项的顺序编号' },
+    { key: 'category', label: '一级事项', required: true, description: '公开事项的一级分类' },
+    { key: 'name', label: '二级事项', required: true, description: '公开事项的二级分类，即具体事项名称' },
+    { key: 'content', label: '公开内容', required: true, description: '公开内容（要素）：该事项应公开的具体要素' },
+    { key: 'basis', label: '公开依据', required: true, description: '要求公开此类信息的政策法规名称，列出文件名和文号' },
+    { key: 'deadline', label: '公开时限', required: true, description: '相关信息形成或变更后多久公开' },
+    { key: 'subject', label: '公开主体', required: true, description: '承担此类信息公开任务的义务主体' },
+    { key: 'channels', label: '公开渠道和载体', required: true, description: '在哪些渠道和载体公开（■ 选用，□ 未选用）' },
+    { key: 'audience', label: '公开对象', required: true, description: '全社会或特定群体（打 √）' },
+    { key: 'mode', label: '公开方式', required: true, description: '主动公开或依申请公开（打 √；2019 版式：指主动/依申请）' },
+    { key: 'level', label: '公开层级', required: true, description: '县级或乡级（打 √）' },
+    { key: 'remark', label: '备注', required: false, description: '如需对信息进行解释说明，可在备注栏标注' },
+  ],
+};
+
+/** The layout's own name for a field (公开时限, 一级事项 …). */
+export function fieldLabel(profile: Profile, key: FieldKey): string {
+  const spec = COLUMNS[profile].find((c) => c.key === key);
+  return spec ? spec.label : key;
+}
+
+/** Sub-column labels of each 2019 tick group, in header order; the first of each alias list is canonical. */
+export const TICK_OPTIONS: Record<TickGroup, readonly (readonly string[])[]> = {
+  audience: [['全社会', '社会公众', '全体社会'], ['特定群体', '特定群众', '特定群', '特定对象']],
+  mode: [['主动', '主动公开'], ['依申请', '依申请公开']],
+  level: [['县级', '区级', '市级', '县区级', '县(市、区)级'], ['乡级', '镇级', '乡镇级', '乡、村级', '乡村级', '街道', '乡镇(街道)级']],
+};
+
+/** Default 公开渠道和载体 checklist of the 2019 guides, in their printed order. */
+export const CHANNELS: readonly string[] = [
+  '政府网站',
+  '政府公报',
+  '两微一端',
+  '发布会',
+  '广播电视',
+  '纸质媒体',
+  '公开查阅点',
+  '政务服务中心',
+  '便民服务站',
+  '入户/现场',
+  '社区/企事业单位、村公示栏(电子屏)',
+  '精准推送',
+  '其他',
+];
+
+/** Marks read as "ticked" in a √ column. */
+export const TICK_MARKS: readonly string[] = ['√', '✓', '✔', '●', '■', '☑', '✅', '是', 'Y', 'y', '▄'];
+/** Marks read as "not ticked" (blank also counts). 口 is the CJK character scanned copies use for □. */
+export const UNTICK_MARKS: readonly string[] = ['□', '口', '☐', '否', '×', '✗', '-', '—', '无'];
+/** Channel checklist marks. */
+export const CHANNEL_SELECTED: readonly string[] = ['■', '▄', '☑', '√', '✓', '✔', '●'];
+export const CHANNEL_UNSELECTED: readonly string[] = ['□', '口', '☐'];
+/** Written by renderers. */
+export const TICK = '√';
+export const CHANNEL_ON = '■';
+export const CHANNEL_OFF = '□';
+
+/** Text meaning "the same as the row above". */
+export const SAME_AS_ABOVE: readonly string[] = ['同上', '同 上', '〃', '”', '""'];
+
+/**
+ * Header aliases: normalised label → canonical key, per layout (公开方式 differs between them).
+ * Labels are compared after normaliseLabel(), so spaces, line breaks, full-width forms and
+ * parenthesised suffixes such as （要素） need no entries of their own.
+ */
+const COMMON_ALIASES: Record<string, FieldKey> = {
+  序号: 'serial',
+  编号: 'serial',
+  序: 'serial',
+  公开主体: 'subject',
+  责任主体: 'subject',
+  公开责任主体: 'subject',
+  责任单位: 'subject',
+  公开单位: 'subject',
+  责任部门: 'subject',
+  公开时限: 'deadline',
+  规定时限: 'deadline',
+  时限: 'deadline',
+  公开时间: 'deadline',
+  时限要求: 'deadline',
+  备注: 'remark',
+  备注说明: 'remark',
+};
+
+export const HEADER_ALIASES: Record<Profile, Record<string, FieldKey>> = {
+  '2017': {
+    ...COMMON_ALIASES,
+    事项类别: 'category',
+    类别: 'category',
+    行业领域: 'category',
+    领域: 'category',
+    名称: 'name',
+    事项名称: 'name',
+    公开事项: 'name',
+    公开事项名称: 'name',
+    依据: 'basis',
+    公开依据: 'basis',
+    政策依据: 'basis',
+    法律依据: 'basis',
+    依据文件: 'basis',
+    公开内容: 'content',
+    内容: 'content',
+    公开标准: 'standard',
+    标准: 'standard',
+    公开方式: 'platform',
+    公开平台: 'platform',
+    公开途径: 'platform',
+    公开渠道: 'platform',
+    公开形式: 'platform',
+  },
+  '2019': {
+    ...COMMON_ALIASES,
+    一级事项: 'category',
+    二级事项: 'name',
+    事项名称: 'name',
+    公开内容: 'content',
+    内容: 'content',
+    公开依据: 'basis',
+    依据: 'basis',
+    政策依据: 'basis',
+    公开渠道和载体: 'channels',
+    公开渠道: 'channels',
+    公开载体: 'channels',
+    公开形式: 'channels',
+    渠道和载体: 'channels',
+    公开对象: 'audience',
+    公开范围: 'audience',
+    公开方式: 'mode',
+    公开层级: 'level',
+  },
+};
+
+/** Labels that only the 2019 layout uses; any of them in a header means profile 2019. */
+export const PROFILE_2019_MARKERS: readonly string[] = ['一级事项', '二级事项', '公开渠道和载体', '公开对象', '公开层级', '公开事项'];
+
+/** Normalise a header label: full-width to half-width, no white space, no （…） suffix, no * or ：. */
+export function normaliseLabel(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/\([^)]*\)$/u, '')
+    .replace(/[*:：]/g, '');
+}
+
+/** First cell texts that mark a notes row (注：…, 说明：…, 填表说明) rather than an item. */
+export const NOTE_ROW_PREFIX = /^\s*(注|说明|备注|填表说明|附注)\s*[:：]?/u;
+
+/** Sheet names that are instructions, never a catalog. */
+export const INSTRUCTION_SHEETS = /填表说明|说明|使用说明|填报说明/u;
+
+/** Excel's hard limit on the characters of one cell. */
+export const MAX_CELL_CHARS = 32767;
+
+/** How many rows at the top of a sheet are searched for the header. */
+export const HEADER_SEARCH_ROWS = 30;
+
+/** Zip-bomb guards, checked from the declared sizes in the zip directory before inflating. */
+export const ZIP_LIMITS = {
+  maxEntryBytes: 512 * 1024 * 1024,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxRatio: 200,
+  ratioFloorBytes: 32 * 1024 * 1024,
+};
+
+/** The standard 注 of the 2017 sample table, written under rendered sheets that carry none. */
+export const NOTE_2017 =
+  '注：事项类别为纳入试点的行业领域；名称为拟公开事项的规范提法，应做到指向准确，避免产生歧义；依据为对公开此类信息作出要求的政策法规名称，列出文件名和文号；公开内容为拟公开事项的组成要素；公开标准为公开内容应包括的具体要素；公开主体为承担此类信息公开任务的义务主体；公开方式包括在何种平台公开、如何公开；公开时限指相关信息形成或变更后多久公开；如需对信息进行解释说明，可在备注栏标注。';
+
+/** Default deadline (条例 第二十六条), the longest fixed span that needs no justification. */
+export const DEFAULT_DEADLINE_DAYS = 20;
+
+/** File extensions by reader kind. Readers are chosen from a table keyed by these. */
+export const CONVERTIBLE_EXTENSIONS: readonly string[] = ['.xls', '.et', '.ods', '.csv'];
