@@ -1,0 +1,99 @@
+// The one report object: per-file results, sorted deterministically, printed as text or JSON.
+import chalk, { type ChalkInstance } from 'chalk';
+import type { Profile, SourceRef } from '../model/types.js';
+import type { Severity } from './codes.js';
+import { formatLocation, sortFindings, type Finding } from './finding.js';
+
+export interface FileResult {
+  file: string;
+  profile: Profile;
+  items: number;
+  findings: Finding[];
+}
+
+export interface JsonDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  field?: string;
+  item?: number;
+  location: SourceRef;
+  fix?: { from: string; to: string };
+}
+
+/** The JSON shape of one finding (the `diagnostics` entries of validate, `findings` of gap). */
+export function toJsonDiagnostic(f: Finding): JsonDiagnostic {
+  const d: JsonDiagnostic = { code: f.code, severity: f.severity, message: f.message };
+  if (f.field !== undefined) d.field = f.field;
+  if (f.item !== undefined) d.item = f.item;
+  d.location = { ...f.location };
+  if (f.fix !== undefined) d.fix = f.fix;
+  return d;
+}
+
+/** True when no finding is at error level. */
+export function isValid(findings: readonly Finding[]): boolean {
+  return !findings.some((f) => f.severity === 'error');
+}
+
+/** Count findings by severity. */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export class Report {
+  readonly files: FileResult[] = [];
+
+  add(result: FileResult): void {
+    sortFindings(result.findings);
+    this.files.push(result);
+  }
+
+  get valid(): boolean {
+    return this.files.every((f) => isValid(f.findings));
+  }
+
+  /** The `validate --format json` document. */
+  toJSON(): unknown {
+    return {
+      valid: this.valid,
+      files: this.files.map((f) => ({
+        file: f.file,
+        profile: f.profile,
+        valid: isValid(f.findings),
+        items: f.items,
+        diagnostics: f.findings.map(toJsonDiagnostic),
+      })),
+    };
+  }
+
+  /** Text for a terminal or a log: one line per finding, then a summary per file. */
+  toText(color: boolean): string {
+    const c = new chalk.Instance({ level: color ? 1 : 0 }) as ChalkInstance;
+    const lines: string[] = [];
+    for (const f of this.files) {
+      for (const d of f.findings) lines.push(formatFindingLine(d, c));
+      const n = countBySeverity(f.findings);
+      const verdict = isValid(f.findings) ? c.green('通过') : c.red('未通过');
+      lines.push(
+        `${f.file}：${verdict}（${f.profile} 版式，${f.items} 个事项；错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}）`,
+      );
+    }
+    return lines.join('\n') + '\n';
+  }
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** One finding as a text line: 位置  级别  消息  [code]. */
+export function formatFindingLine(f: Finding, c: ChalkInstance): string {
+  const paint = f.severity === 'error' ? c.red : f.severity === 'warning' ? c.yellow : c.cyan;
+  return `${formatLocation(f.location)}  ${paint(SEVERITY_LABEL[f.severity])}  ${f.message}  ${c.dim('[' + f.code + ']')}`;
+}
+
+/** The Chinese word for a severity. */
+export function severityLabel(s: Severity): string {
+  return SEVERITY_LABEL[s];
+}
