@@ -1,5 +1,5 @@
 // The one report object: per-file results, sorted deterministically, printed as text or JSON.
-import chalk, { type ChalkInstance } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { Profile, SourceRef } from '../model/types.js';
 import type { Severity } from './codes.js';
 import { formatLocation, sortFindings, type Finding } from './finding.js';
@@ -23,7 +23,7 @@ export interface JsonDiagnostic {
 
 /** The JSON shape of one finding (the `diagnostics` entries of validate, `findings` of gap). */
 export function toJsonDiagnostic(f: Finding): JsonDiagnostic {
-  const d: JsonDiagnostic = { code: f.code, severity: f.severity, message: f.message };
+  const d = { code: f.code, severity: f.severity, message: f.message } as JsonDiagnostic;
   if (f.field !== undefined) d.field = f.field;
   if (f.item !== undefined) d.item = f.item;
   d.location = { ...f.location };
@@ -71,7 +71,7 @@ export class Report {
 
   /** Text for a terminal or a log: one line per finding, then a summary per file. */
   toText(color: boolean): string {
-    const c = new chalk.Instance({ level: color ? 1 : 0 }) as ChalkInstance;
+    const c = new Chalk({ level: color ? 1 : 0 });
     const lines: string[] = [];
     for (const f of this.files) {
       for (const d of f.findings) lines.push(formatFindingLine(d, c));
