@@ -224,3 +224,18 @@ export const DEFAULT_DEADLINE_DAYS = 20;
 
 /** File extensions by reader kind. Readers are chosen from a table keyed by these. */
 export const CONVERTIBLE_EXTENSIONS: readonly string[] = ['.xls', '.et', '.ods', '.csv'];
+
+// ---- Rendering (src/render/) ----
+
+/** Title written when a catalog carries none. */
+export const DEFAULT_TITLE = '政务公开事项目录';
+/** The 2019 header's group label over 一级事项/二级事项. */
+export const ITEM_GROUP_LABEL_2019 = '公开事项';
+/** Header labels printed differently from COLUMNS (the national sheet prints 公开内容（要素）);
+ * normaliseLabel() reads them back to the same key. */
+export const PRINTED_LABELS: Record<Profile, Partial<Record<FieldKey, string>>> = {
+  '2017': {},
+  '2019': { content: '公开内容（要素）' },
+};
+/** Page footer of rendered workbooks (Excel header/footer codes: &P page, &N pages). */
+export const PRINT_FOOTER = '第 &P 页，共 &N 页';
