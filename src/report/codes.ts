@@ -54,7 +54,7 @@ export const CODES = {
   'channel-unknown': { severity: 'info', title: '非标准公开渠道', message: '公开渠道“{value}”不在标准清单中，已原样保留' },
 
   // ---- schema ----
-  'required-blank': { severity: 'error', title: '必填项为空', message: '必填项“{field}”为空。请填写{description}' },
+  'required-blank': { severity: 'error', title: '必填项为空', message: '必填项“{field}”为空。{description}，请补充填写' },
   'cell-too-long': { severity: 'error', title: '单元格超长', message: '“{field}”有 {length} 个字符，超过 Excel 单元格上限 32767。请精简或拆分' },
   'invalid-value': { severity: 'error', title: '取值不合规', message: '“{field}”的值“{value}”不合规：{detail}' },
 

@@ -1,0 +1,23 @@
+// Validation: what the reader noticed, then the JSON Schema, then the content rules.
+import type { Catalog } from '../model/types.js';
+import { sortFindings, type Finding } from '../report/finding.js';
+import { fieldLabel, type FieldKey } from '../settings.js';
+import { RULES } from './rules/index.js';
+import { schemaFindings } from './schema.js';
+
+function placeKey(f: Finding): string {
+  const l = f.location;
+  return `${l.file}|${l.sheet ?? ''}|${l.cell ?? ''}|${l.line ?? ''}|${l.column ?? ''}|${f.field ?? ''}`;
+}
+
+/** All findings for one catalog, sorted deterministically. */
+export function validateCatalog(catalog: Catalog): Finding[] {
+  const missing = new Set(catalog.missingColumns.map((k) => fieldLabel(catalog.profile, k as FieldKey)));
+  // A missing column is reported once by the reader, not once per item.
+  const schema = schemaFindings(catalog).filter((f) => !(f.code === 'required-blank' && f.field && missing.has(f.field)));
+  const rules = RULES.flatMap((rule) => rule(catalog));
+  // A rule that explains a blank cell better (公开标准 missing for its 公开内容) replaces the generic one.
+  const ruleErrors = new Set(rules.filter((f) => f.severity === 'error').map(placeKey));
+  const generic = schema.filter((f) => !(f.code === 'required-blank' && ruleErrors.has(placeKey(f))));
+  return sortFindings([...catalog.findings, ...generic, ...rules]);
+}

@@ -1,0 +1,121 @@
+// JSON Schema validation of the catalog document (schemas/*.schema.json, draft 2020-12), compiled once.
+// ajv's raw errors never leave this module: each is translated into a finding at the sheet cell or
+// YAML line of the value it is about.
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { itemKeys, ITEM_EXTRA_KEY, textCell, toDocument } from '../model/document.js';
+import type { Catalog, Item, SourceRef } from '../model/types.js';
+import { finding, type Finding } from '../report/finding.js';
+import { COLUMNS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+
+const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
+let compiled: Partial<Record<Profile, ValidateFunction>> = {};
+
+/** The compiled validator of a layout (compiled on first use, then reused). */
+export function schemaValidator(profile: Profile): ValidateFunction {
+  const existing = compiled[profile];
+  if (existing) return existing;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, unicodeRegExp: true });
+  const schema = JSON.parse(readFileSync(new URL(`catalog-${profile}.schema.json`, SCHEMA_DIR), 'utf8'));
+  const fn = ajv.compile(schema);
+  compiled = { ...compiled, [profile]: fn };
+  return fn;
+}
+
+interface Target {
+  at: SourceRef;
+  field: string;
+  key?: FieldKey;
+  item?: number;
+  value?: unknown;
+}
+
+/** Where an instance path of the document points in the model. */
+function locate(catalog: Catalog, segments: string[]): Target {
+  const fileAt: SourceRef = { file: catalog.file };
+  if (segments[0] !== '事项' || segments.length < 2) return { at: fileAt, field: segments[0] ?? '' };
+  const index = Number(segments[1]);
+  const item: Item | undefined = catalog.items[index];
+  if (!item) return { at: fileAt, field: '事项' };
+  const docKey = segments[2];
+  const base = { item: index + 1 };
+  if (docKey === undefined) return { ...base, at: item.at, field: '事项' };
+  if (docKey === ITEM_EXTRA_KEY) {
+    const cell = segments[3] !== undefined ? item.extra[segments[3]] : undefined;
+    return { ...base, at: cell?.at ?? item.at, field: segments[3] ?? docKey, value: cell?.text };
+  }
+  const spec = itemKeys(catalog.profile).find((k) => k.docKey === docKey);
+  if (!spec) return { ...base, at: item.at, field: docKey };
+  const rest = segments.slice(3);
+  const label = (k: FieldKey) => COLUMNS[catalog.profile].find((c) => c.key === k)?.label ?? k;
+  switch (spec.shape) {
+    case 'pairs': {
+      const pair = item.pairs[Number(rest[0] ?? 0)];
+      const isStandard = rest[1] === label('standard');
+      const cell = isStandard ? pair?.standard : pair?.content;
+      return { ...base, at: cell?.at ?? item.at, field: isStandard ? label('standard') : label('content'), key: isStandard ? 'standard' : 'content', value: cell?.text };
+    }
+    case 'contents': {
+      const cell = item.pairs[Number(rest[0] ?? 0)]?.content;
+      return { ...base, at: cell?.at ?? item.at, field: docKey, key: 'content', value: cell?.text };
+    }
+    case 'list': {
+      const list =
+        spec.key === 'basis' ? item.basis : spec.key === 'channels' ? item.channels : item.ticks?.[spec.key as TickGroup];
+      const cell = rest[0] !== undefined ? list?.values[Number(rest[0])] : undefined;
+      return { ...base, at: cell?.at ?? list?.at ?? item.at, field: docKey, key: spec.key, value: cell?.text };
+    }
+    default: {
+      const cell = textCell(item, spec.key);
+      return { ...base, at: cell?.at ?? item.at, field: docKey, key: spec.key, value: cell?.text };
+    }
+  }
+}
+
+function decodePointer(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+const BLANK_KEYWORDS = new Set(['pattern', 'minLength', 'minItems', 'anyOf', 'required']);
+
+/** Validate the catalog's document against its layout's schema; findings point at cells/lines. */
+export function schemaFindings(catalog: Catalog): Finding[] {
+  const validate = schemaValidator(catalog.profile);
+  if (validate(toDocument(catalog))) return [];
+  // Group by instance path: anyOf and friends report several errors for one value; one finding each.
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of validate.errors ?? []) {
+    const path = e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath;
+    const list = byPath.get(path) ?? [];
+    list.push(e);
+    byPath.set(path, list);
+  }
+  // A child error (…/公开内容/0) makes the parent's anyOf error redundant.
+  const paths = [...byPath.keys()];
+  const out: Finding[] = [];
+  for (const path of paths) {
+    if (paths.some((p) => p !== path && p.startsWith(path + '/'))) continue;
+    const errors = byPath.get(path)!;
+    const target = locate(catalog, decodePointer(path));
+    const extra = { field: target.field, ...(target.item !== undefined ? { item: target.item } : {}) };
+    const tooLong = errors.find((e) => e.keyword === 'maxLength');
+    if (tooLong) {
+      out.push(finding('cell-too-long', target.at, { field: target.field, length: String(target.value ?? '').length }, extra));
+      continue;
+    }
+    if (errors.some((e) => BLANK_KEYWORDS.has(e.keyword)) && String(target.value ?? '').trim() === '') {
+      const description = COLUMNS[catalog.profile].find((c) => c.label === target.field)?.description ?? target.field;
+      out.push(finding('required-blank', target.at, { field: target.field, description }, extra));
+      continue;
+    }
+    const e = errors[0]!;
+    const detail = e.keyword === 'const' || e.keyword === 'enum' ? `应为 ${JSON.stringify((e.params as { allowedValue?: unknown }).allowedValue ?? '')}` : `不符合格式要求（${e.keyword}）`;
+    out.push(finding('invalid-value', target.at, { field: target.field, value: String(target.value ?? ''), detail }, extra));
+  }
+  return out;
+}
+
+
