@@ -1,8 +1,381 @@
-// YAML reader (stub: being written).
-import type { Catalog } from '../model/types.js';
+// YAML reader: the hand-edited catalog format of src/model/document.ts, with the line and column of
+// every value kept, wrong types and unknown keys reported as findings rather than crashes.
+import { readFile } from 'node:fs/promises';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair as YamlPair,
+  type YAMLMap,
+} from 'yaml';
+import {
+  itemKeys,
+  ITEM_EXTRA_KEY,
+  ITEM_ORIGIN_KEY,
+  OPTION_KEYS,
+  PAIRS_KEY,
+  TOP_KEYS,
+} from '../model/document.js';
+import { carryDown } from '../model/normalize.js';
+import type { Catalog, Cell, Item, ListField, Pair, SourceRef } from '../model/types.js';
+import { finding, ZwgkError, type Finding } from '../report/finding.js';
+import { fieldLabel, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 import type { ReadOptions } from './index.js';
 
-/** Read a YAML catalog. */
-export async function readYaml(file: string, _options: ReadOptions): Promise<Catalog> {
-  throw new Error(`not implemented: ${file}`);
+const MAX_ALIASES = 1000;
+
+/** Read a YAML catalog file into the model. */
+export async function readYaml(file: string, options: ReadOptions): Promise<Catalog> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (cause) {
+    throw new ZwgkError('file-unreadable', { file }, { file, detail: String((cause as Error).message) }, { cause });
+  }
+  return parseYamlCatalog(decodeText(bytes, file), file, options);
+}
+
+/** Bytes → text, refusing binary data and encodings other than UTF-8 with a message that says what to do. */
+export function decodeText(bytes: Buffer, file: string): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new ZwgkError('yaml-encoding', { file }, { file, encoding: 'UTF-16' });
+  }
+  const sample = bytes.subarray(0, 64 * 1024);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) throw new ZwgkError('yaml-binary', { file }, { file });
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  if (control > sample.length / 100 + 2) throw new ZwgkError('yaml-binary', { file }, { file });
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (cause) {
+    throw new ZwgkError('yaml-encoding', { file }, { file, encoding: 'GBK/GB18030' }, { cause });
+  }
+}
+
+type Ctx = { file: string; lc: LineCounter; doc: Document; findings: Finding[]; aliases: number };
+
+function at(ctx: Ctx, node: Node | null | undefined, fallback: SourceRef): SourceRef {
+  const offset = node?.range?.[0];
+  if (offset === undefined) return fallback;
+  const pos = ctx.lc.linePos(offset);
+  return { file: ctx.file, line: pos.line, column: pos.col };
+}
+
+function resolve(ctx: Ctx, node: unknown): Node | null {
+  if (isAlias(node)) {
+    // The alias count was checked once with toJS; this bound keeps a crafted file from looping.
+    if (++ctx.aliases > MAX_ALIASES * 10) throw new ZwgkError('yaml-too-complex', { file: ctx.file }, { file: ctx.file, detail: '别名过多' });
+    return (node.resolve(ctx.doc) as Node | undefined) ?? null;
+  }
+  return (node as Node | null) ?? null;
+}
+
+function keyOf(pair: YamlPair): string {
+  const k = pair.key as unknown;
+  return isScalar(k) ? String(k.value) : String(k);
+}
+
+function kindOf(node: Node | null): string {
+  if (node === null) return '空';
+  if (isSeq(node)) return '列表';
+  if (isMap(node)) return '映射';
+  return '文本';
+}
+
+/** Parse YAML text (already decoded) into a catalog; `file` names it in every location. */
+export function parseYamlCatalog(text: string, file: string, options: ReadOptions = {}): Catalog {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const pos = lc.linePos(firstError.pos[0]);
+    const detail = `第 ${pos.line} 行第 ${pos.col} 列：${translateYamlError(firstError.code, firstError.message)}`;
+    throw new ZwgkError('yaml-syntax', { file, line: pos.line, column: pos.col }, { detail: `${file} ${detail}` }, { cause: firstError });
+  }
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED') {
+      const pos = lc.linePos(w.pos[0]);
+      const tag = /tag:yaml\.org,2002:(\S+)|(!\S+)/.exec(w.message);
+      throw new ZwgkError(
+        'yaml-unknown-tag',
+        { file, line: pos.line, column: pos.col },
+        { file, line: pos.line, tag: tag ? (tag[1] ? `!!${tag[1]}` : tag[2]!) : '' },
+      );
+    }
+  }
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (cause) {
+    throw new ZwgkError('yaml-too-complex', { file }, { file, detail: '别名（*引用）展开次数超过上限' }, { cause });
+  }
+  const ctx: Ctx = { file, lc, doc, findings: [], aliases: 0 };
+  const root = resolve(ctx, doc.contents);
+  if (!isMap(root)) throw new ZwgkError('yaml-not-catalog', { file }, { file, kind: kindOf(root) });
+  const top = new Map<string, YamlPair>();
+  for (const pair of root.items) top.set(keyOf(pair), pair);
+  const fileAt: SourceRef = { file, line: 1, column: 1 };
+
+  const profile = detectProfile(ctx, top, options);
+  const catalog: Catalog = { profile, file, items: [], extraColumns: [], missingColumns: [], findings: ctx.findings };
+  const topText = (key: string): string | undefined => {
+    const pair = top.get(key);
+    if (!pair) return undefined;
+    return scalarText(ctx, resolve(ctx, pair.value), key, at(ctx, pair.key as Node, fileAt));
+  };
+  const title = topText(TOP_KEYS.title);
+  if (title) catalog.title = title;
+  const unit = topText(TOP_KEYS.unit);
+  if (unit) catalog.unit = unit;
+  const date = topText(TOP_KEYS.date);
+  if (date) catalog.date = date;
+  const note = topText(TOP_KEYS.note);
+  if (note) catalog.note = note;
+  const extraCols = top.get(TOP_KEYS.extraColumns);
+  if (extraCols) catalog.extraColumns = stringList(ctx, resolve(ctx, extraCols.value), TOP_KEYS.extraColumns, at(ctx, extraCols.key as Node, fileAt));
+  const optionsPair = top.get(TOP_KEYS.options);
+  if (optionsPair) {
+    const node = resolve(ctx, optionsPair.value);
+    if (isMap(node)) {
+      catalog.options = {};
+      for (const [k, label] of Object.entries(OPTION_KEYS) as [keyof typeof OPTION_KEYS, string][]) {
+        const p = node.items.find((x) => keyOf(x) === label);
+        if (p) catalog.options[k] = stringList(ctx, resolve(ctx, p.value), label, at(ctx, p.key as Node, fileAt));
+      }
+    } else if (node !== null) {
+      ctx.findings.push(wrongType(at(ctx, node, fileAt), TOP_KEYS.options, '映射（键: 值）', kindOf(node)));
+    }
+  }
+  const known = new Set<string>(Object.values(TOP_KEYS));
+  for (const [key, pair] of top) {
+    if (!known.has(key)) {
+      ctx.findings.push(finding('unknown-key', at(ctx, pair.key as Node, fileAt), { key, known: [...known].join('、') }));
+    }
+  }
+
+  const itemsPair = top.get(TOP_KEYS.items);
+  if (!itemsPair) throw new ZwgkError('yaml-not-catalog', { file }, { file, kind: '没有“事项”键的映射' });
+  const itemsNode = resolve(ctx, itemsPair.value);
+  if (isSeq(itemsNode)) {
+    itemsNode.items.forEach((raw) => {
+      const node = resolve(ctx, raw);
+      const itemAt = at(ctx, node, at(ctx, itemsPair.key as Node, fileAt));
+      if (!isMap(node)) {
+        ctx.findings.push(wrongType(itemAt, TOP_KEYS.items, '映射（每个事项是一组“列名: 值”）', kindOf(node)));
+        return;
+      }
+      catalog.items.push(readItem(ctx, profile, node, itemAt));
+    });
+  } else if (itemsNode !== null) {
+    ctx.findings.push(wrongType(at(ctx, itemsNode, fileAt), TOP_KEYS.items, '列表', kindOf(itemsNode)));
+  }
+  carryDown(catalog);
+  return catalog;
+}
+
+function detectProfile(ctx: Ctx, top: Map<string, YamlPair>, options: ReadOptions): Profile {
+  const pair = top.get(TOP_KEYS.profile);
+  let declared: Profile | undefined;
+  if (pair) {
+    const node = resolve(ctx, pair.value);
+    const value = isScalar(node) ? String(node.value) : '';
+    if (value === '2017' || value === '2019') declared = value;
+    else {
+      ctx.findings.push(
+        finding('invalid-value', at(ctx, node ?? (pair.key as Node), { file: ctx.file }), {
+          field: TOP_KEYS.profile,
+          value,
+          detail: '应为 2017 或 2019',
+        }, { field: TOP_KEYS.profile }),
+      );
+    }
+  }
+  if (!declared) {
+    // No 版式 key: the item keys tell the layout (一级事项/二级事项 exist only in 2019).
+    const items = resolve(ctx, top.get(TOP_KEYS.items)?.value);
+    const first = isSeq(items) ? resolve(ctx, items.items[0]) : null;
+    declared = isMap(first) && first.items.some((p) => ['一级事项', '二级事项'].includes(keyOf(p))) ? '2019' : '2017';
+  }
+  const wanted = options.profile && options.profile !== 'auto' ? options.profile : undefined;
+  if (wanted && wanted !== declared) {
+    throw new ZwgkError('profile-mismatch', { file: ctx.file }, { file: ctx.file, actual: declared, expected: wanted });
+  }
+  return declared;
+}
+
+function wrongType(where: SourceRef, field: string, expected: string, actual: string): Finding {
+  return finding('wrong-type', where, { field, expected, actual }, { field });
+}
+
+function scalarText(ctx: Ctx, node: Node | null, field: string, where: SourceRef): string {
+  if (node === null) return '';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null || v === undefined) return '';
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    return String(v).replace(/\r\n?/g, '\n');
+  }
+  ctx.findings.push(wrongType(at(ctx, node, where), field, '文本', kindOf(node)));
+  return '';
+}
+
+function stringList(ctx: Ctx, node: Node | null, field: string, where: SourceRef): string[] {
+  if (node === null) return [];
+  if (isSeq(node)) return node.items.map((x) => scalarText(ctx, resolve(ctx, x), field, where));
+  ctx.findings.push(wrongType(at(ctx, node, where), field, '列表', kindOf(node)));
+  return [];
+}
+
+function cellOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef): Cell {
+  return { text: scalarText(ctx, node, field, where), at: at(ctx, node, where) };
+}
+
+/** A list field: a YAML list, or a text split into lines (依据) / words (ticks, channels). */
+function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, splitter: RegExp): ListField {
+  const fieldAt = at(ctx, node, where);
+  if (node === null) return { values: [], at: where };
+  if (isSeq(node)) {
+    const values: Cell[] = [];
+    for (const raw of node.items) {
+      const n = resolve(ctx, raw);
+      const cell = cellOf(ctx, n, field, fieldAt);
+      if (cell.text !== '') values.push(cell);
+    }
+    return { values, at: fieldAt };
+  }
+  if (isScalar(node)) {
+    const text = scalarText(ctx, node, field, where);
+    const values = text
+      .split(splitter)
+      .filter((t) => t.trim() !== '')
+      .map((t) => ({ text: t, at: fieldAt }));
+    return { values, at: fieldAt };
+  }
+  ctx.findings.push(wrongType(fieldAt, field, '列表', kindOf(node)));
+  return { values: [], at: fieldAt };
+}
+
+const LINES = /\n/;
+const WORDS = /[\n、，,；;\s]+/;
+
+function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef): Item {
+  const pairs = new Map<string, YamlPair>();
+  for (const p of node.items) pairs.set(keyOf(p), p);
+  const valueOf = (key: string) => {
+    const p = pairs.get(key);
+    return { node: p ? resolve(ctx, p.value) : null, keyAt: p ? at(ctx, p.key as Node, itemAt) : itemAt };
+  };
+  const text = (key: FieldKey): Cell => {
+    const label = fieldLabel(profile, key);
+    const { node: n, keyAt } = valueOf(label);
+    return cellOf(ctx, n, label, keyAt);
+  };
+  const list = (key: FieldKey, splitter: RegExp): ListField => {
+    const label = fieldLabel(profile, key);
+    const { node: n, keyAt } = valueOf(label);
+    return listOf(ctx, n, label, keyAt, splitter);
+  };
+
+  const item: Item = {
+    serial: text('serial'),
+    category: text('category'),
+    name: text('name'),
+    basis: list('basis', LINES),
+    pairs: [],
+    subject: text('subject'),
+    deadline: text('deadline'),
+    remark: text('remark'),
+    extra: {},
+    at: itemAt,
+  };
+  if (profile === '2017') {
+    item.platform = text('platform');
+    item.pairs = readPairs2017(ctx, valueOf(PAIRS_KEY));
+  } else {
+    const label = fieldLabel(profile, 'content');
+    const { node: n, keyAt } = valueOf(label);
+    item.pairs = isSeq(n)
+      ? n.items.map((x) => ({ content: cellOf(ctx, resolve(ctx, x), label, keyAt) }))
+      : [{ content: cellOf(ctx, n, label, keyAt) }];
+    item.channels = list('channels', WORDS);
+    const ticks = {} as Record<TickGroup, ListField>;
+    for (const g of TICK_GROUPS) ticks[g] = list(g, WORDS);
+    item.ticks = ticks;
+  }
+  const extra = valueOf(ITEM_EXTRA_KEY);
+  if (isMap(extra.node)) {
+    for (const p of extra.node.items) {
+      const k = keyOf(p);
+      item.extra[k] = cellOf(ctx, resolve(ctx, p.value), k, at(ctx, p.key as Node, itemAt));
+    }
+  } else if (extra.node !== null) {
+    ctx.findings.push(wrongType(at(ctx, extra.node, itemAt), ITEM_EXTRA_KEY, '映射（列名: 值）', kindOf(extra.node)));
+  }
+  const origin = valueOf(ITEM_ORIGIN_KEY);
+  if (origin.node !== null) item.origin = scalarText(ctx, origin.node, ITEM_ORIGIN_KEY, origin.keyAt);
+
+  const known = new Set<string>([...itemKeys(profile).map((k) => k.docKey), ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY]);
+  for (const [key, p] of pairs) {
+    if (!known.has(key)) {
+      ctx.findings.push(
+        finding('unknown-key', at(ctx, p.key as Node, itemAt), { key, known: [...known].join('、') }),
+      );
+    }
+  }
+  return item;
+}
+
+function readPairs2017(ctx: Ctx, { node, keyAt }: { node: Node | null; keyAt: SourceRef }): Pair[] {
+  const content = fieldLabel('2017', 'content');
+  const standard = fieldLabel('2017', 'standard');
+  if (node === null) return [{ content: { text: '', at: keyAt }, standard: { text: '', at: keyAt } }];
+  if (!isSeq(node)) {
+    ctx.findings.push(wrongType(at(ctx, node, keyAt), PAIRS_KEY, `列表（每项含“${content}”和“${standard}”）`, kindOf(node)));
+    return [{ content: { text: '', at: keyAt }, standard: { text: '', at: keyAt } }];
+  }
+  const out: Pair[] = [];
+  for (const raw of node.items) {
+    const n = resolve(ctx, raw);
+    const rowAt = at(ctx, n, keyAt);
+    if (!isMap(n)) {
+      ctx.findings.push(wrongType(rowAt, PAIRS_KEY, `映射（“${content}: …”和“${standard}: …”）`, kindOf(n)));
+      continue;
+    }
+    const get = (label: string): Cell => {
+      const p = n.items.find((x) => keyOf(x) === label);
+      return p ? cellOf(ctx, resolve(ctx, p.value), label, at(ctx, p.key as Node, rowAt)) : { text: '', at: rowAt };
+    };
+    for (const p of n.items) {
+      const k = keyOf(p);
+      if (k !== content && k !== standard) {
+        ctx.findings.push(finding('unknown-key', at(ctx, p.key as Node, rowAt), { key: k, known: `${content}、${standard}` }));
+      }
+    }
+    out.push({ content: get(content), standard: get(standard) });
+  }
+  return out.length ? out : [{ content: { text: '', at: keyAt }, standard: { text: '', at: keyAt } }];
+}
+
+const YAML_ERRORS: Record<string, string> = {
+  DUPLICATE_KEY: '同一层级出现了重复的键',
+  BAD_INDENT: '缩进不正确',
+  MISSING_CHAR: '缺少必要的符号（如引号或括号未闭合）',
+  MULTIPLE_DOCS: '文件中有多个 YAML 文档（---），请只保留一个',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不正确（可能缺少冒号后的空格）',
+  UNEXPECTED_TOKEN: '出现了意外的符号',
+  TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行',
+  BAD_SCALAR_START: '文本开头的符号需要加引号',
+};
+
+function translateYamlError(code: string, message: string): string {
+  const first = message.split('\n')[0] ?? '';
+  return YAML_ERRORS[code] ? `${YAML_ERRORS[code]}（${code}）` : `${first}（${code}）`;
 }

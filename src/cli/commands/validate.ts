@@ -1,0 +1,19 @@
+// zwgk validate <files...>: option declarations; the work is in ../run/validate.ts, loaded on use.
+import { Option, type Command } from 'commander';
+import type { Context } from '../context.js';
+import { profileOption, sheetOption } from '../options.js';
+
+/** Register `validate`. */
+export function registerValidate(program: Command, ctx: Context): Command {
+  return program
+    .command('validate')
+    .description('校验一个或多个目录文件（.xlsx/.yaml 等），列出问题及所在单元格或行')
+    .argument('<文件...>', '要校验的目录文件')
+    .addOption(new Option('--format <格式>', '报告格式').choices(['text', 'json']).default('text'))
+    .addOption(profileOption())
+    .addOption(sheetOption())
+    .action(async (files: string[], _opts: unknown, cmd: Command) => {
+      const { validateFiles } = await import('../run/validate.js');
+      ctx.exitCode = await validateFiles(ctx, files, cmd.optsWithGlobals() as never);
+    });
+}

@@ -1,0 +1,42 @@
+// What every command gets: the output streams, environment and the exit code it sets.
+// Kept free of heavy imports: `zwgk --help` must not load exceljs.
+
+export interface OutStream {
+  write(chunk: string | Uint8Array): boolean;
+  isTTY?: boolean;
+}
+
+export interface Context {
+  stdout: OutStream;
+  stderr: OutStream;
+  env: Record<string, string | undefined>;
+  /** Set by the action; returned by run(). */
+  exitCode: number;
+}
+
+/** Options every command accepts (declared on the program, usable after the command name). */
+export interface GlobalOptions {
+  color?: boolean;
+  debug?: boolean;
+}
+
+/** Whether to colour text on this stream: --no-color and NO_COLOR win, FORCE_COLOR forces. */
+export function useColor(ctx: Context, stream: OutStream, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') return false;
+  if (ctx.env.FORCE_COLOR !== undefined && ctx.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+/** Progress lines on stderr for long runs, only on a terminal and never under CI. */
+export function progress(ctx: Context): ((items: number) => void) | undefined {
+  if (!ctx.stderr.isTTY || ctx.env.CI) return undefined;
+  let last = 0;
+  return (items: number) => {
+    const now = Date.now();
+    if (now - last < 200) return;
+    last = now;
+    ctx.stderr.write(`\r已读取 ${items} 个事项…`);
+  };
+}
+

@@ -1,0 +1,53 @@
+// Chinese help texts for commander: headings and the (可选值/默认) notes are translated here once.
+import type { Help, Option } from 'commander';
+
+const TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Arguments:': '参数：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Global Options:': '通用选项：',
+};
+
+/** Settings for commander's configureHelp(). */
+export const chineseHelp: Partial<Help> = {
+  showGlobalOptions: true,
+  styleTitle(str: string): string {
+    return TITLES[str] ?? str;
+  },
+  optionDescription(option: Option): string {
+    const extra: string[] = [];
+    if (option.argChoices) extra.push(`可选值：${option.argChoices.join(' | ')}`);
+    if (option.defaultValue !== undefined && (option.required || option.optional)) {
+      extra.push(`默认：${option.defaultValueDescription ?? String(option.defaultValue)}`);
+    }
+    return extra.length ? `${option.description}（${extra.join('；')}）` : option.description;
+  },
+};
+
+/** commander's English error messages, by error code, in Chinese. */
+export function translateCommanderError(code: string, message: string): string {
+  const quoted = [...message.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  switch (code) {
+    case 'commander.unknownOption':
+      return `未知选项 ${quoted[0] ?? ''}`;
+    case 'commander.unknownCommand':
+      return `未知命令 ${quoted[0] ?? ''}`;
+    case 'commander.missingArgument':
+      return `缺少参数 <${quoted[0] ?? ''}>`;
+    case 'commander.optionMissingArgument':
+      return `选项 ${quoted[0] ?? ''} 缺少取值`;
+    case 'commander.missingMandatoryOptionValue':
+      return `缺少必需的选项 ${quoted[0] ?? ''}`;
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.+)\./.exec(message)?.[1];
+      return `选项 ${quoted[0] ?? ''} 的取值“${quoted[1] ?? ''}”无效${choices ? `，可选值：${choices}` : ''}`;
+    }
+    case 'commander.excessArguments':
+      return `参数过多（${quoted[0] ?? ''}）`;
+    case 'commander.conflictingOption':
+      return `选项冲突：${message}`;
+    default:
+      return message.replace(/^error: /, '');
+  }
+}

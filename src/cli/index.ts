@@ -1,0 +1,95 @@
+// The library's entry point for the command line: run({argv, stdout, stderr}) returns the exit code.
+// bin/zwgk.js is a thin shim around it; nothing here calls process.exit.
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { ZwgkError } from '../report/finding.js';
+import type { Context, OutStream } from './context.js';
+import { chineseHelp, translateCommanderError } from './help.js';
+import { COMMANDS } from './commands/index.js';
+
+export interface RunOptions {
+  argv: string[];
+  stdout?: OutStream;
+  stderr?: OutStream;
+  env?: Record<string, string | undefined>;
+}
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+import { EXIT } from './exit.js';
+
+export { EXIT };
+
+/** Build the commander program for one run (fresh each time: runs must not share state). */
+export function buildProgram(ctx: Context): Command {
+  const program = new Command('zwgk');
+  program
+    .description('政务公开事项目录工具：读取 Excel/YAML 目录，校验，生成 Excel、网页、Markdown 和差距报告')
+    .version(pkg.version, '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .option('--no-color', '不使用彩色输出（也可设置环境变量 NO_COLOR）')
+    .option('--debug', '出错时显示调试信息（堆栈）')
+    .configureHelp(chineseHelp)
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      outputError: () => undefined,
+    })
+    .addHelpText(
+      'after',
+      '\n退出码：0 通过（可有警告），1 有错误级别的问题，2 用法错误或文件无法读取。\n示例：\n  zwgk validate 目录.xlsx\n  zwgk render 目录.xlsx --to html -o 目录.html\n  zwgk gap 目录.xlsx --against 参考目录.yaml --to xlsx\n',
+    );
+  for (const register of COMMANDS) {
+    const cmd = register(program, ctx);
+    cmd
+      .helpOption('-h, --help', '显示帮助')
+      .configureHelp(chineseHelp)
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => ctx.stdout.write(s),
+        writeErr: (s) => ctx.stderr.write(s),
+        outputError: () => undefined,
+      });
+  }
+  return program;
+}
+
+/** Run the CLI with the given arguments (without node and script); resolves to the exit code. */
+export async function run(options: RunOptions): Promise<number> {
+  const ctx: Context = {
+    stdout: options.stdout ?? process.stdout,
+    stderr: options.stderr ?? process.stderr,
+    env: options.env ?? process.env,
+    exitCode: EXIT.ok,
+  };
+  const debug = options.argv.includes('--debug');
+  const program = buildProgram(ctx);
+  if (options.argv.length === 0) {
+    program.outputHelp();
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync(options.argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        return EXIT.ok;
+      }
+      ctx.stderr.write(`错误：${translateCommanderError(err.code, err.message)}。运行 zwgk --help 查看用法\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof ZwgkError) {
+      ctx.stderr.write(`错误：${err.message}\n`);
+      if (debug && err.cause) ctx.stderr.write(`${(err.cause as Error).stack ?? String(err.cause)}\n`);
+      return EXIT.usage;
+    }
+    // Anything else is our bug; the user still gets Chinese and no stack trace unless --debug.
+    ctx.stderr.write(`错误：内部错误：${(err as Error)?.message ?? String(err)}。请加 --debug 重试，并把输出反馈给维护者\n`);
+    if (debug) ctx.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    return EXIT.usage;
+  }
+}

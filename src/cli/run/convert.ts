@@ -1,0 +1,29 @@
+// zwgk convert <in> -o <out>: .xlsx ⇄ .yaml/.yml, chosen by the output's extension.
+import path from 'node:path';
+import { formatFromPath, render } from '../../render/index.js';
+import { validateCatalog } from '../../validate/index.js';
+import { ZwgkError } from '../../report/finding.js';
+import type { Context } from '../context.js';
+import { emit, loadCatalog } from './shared.js';
+import { reportErrors } from './render.js';
+
+export interface ConvertOptions {
+  output: string;
+  profile: string;
+  sheet?: string;
+}
+
+/** Convert a catalog file to .xlsx or .yaml. */
+export async function convertFile(ctx: Context, input: string, opts: ConvertOptions): Promise<number> {
+  const format = formatFromPath(opts.output);
+  if (format !== 'xlsx' && format !== 'yaml') {
+    throw new ZwgkError('usage', { file: opts.output }, {
+      detail: `convert 只能输出 .xlsx、.yaml 或 .yml 文件，“${path.basename(opts.output)}”的扩展名不对（网页和 Markdown 请用 zwgk render）`,
+    });
+  }
+  const catalog = await loadCatalog(ctx, input, opts);
+  const findings = validateCatalog(catalog);
+  await emit(ctx, opts.output, await render(catalog, format), [input]);
+  return reportErrors(ctx, input, findings);
+}
+

@@ -1,0 +1,33 @@
+// zwgk render <file> --to xlsx|html|md [-o path]: publishable Excel, web page or Markdown.
+import { render, type OutputFormat } from '../../render/index.js';
+import { validateCatalog } from '../../validate/index.js';
+import { countBySeverity } from '../../report/report.js';
+import type { Context } from '../context.js';
+import { defaultOutput, emit, loadCatalog } from './shared.js';
+import { EXIT } from '../exit.js';
+import type { Finding } from '../../report/finding.js';
+
+export interface RenderOptions {
+  to: 'xlsx' | 'html' | 'md';
+  output?: string;
+  profile: string;
+  sheet?: string;
+}
+
+/** Tell the user about errors in a catalog that was still rendered; returns the exit code. */
+export function reportErrors(ctx: Context, file: string, findings: readonly Finding[]): number {
+  const n = countBySeverity(findings);
+  if (n.error === 0) return EXIT.ok;
+  ctx.stderr.write(`注意：${file} 有 ${n.error} 个错误、${n.warning} 个警告，输出已生成但目录尚不完整。运行 zwgk validate ${file} 查看详情\n`);
+  return EXIT.findings;
+}
+
+/** Render one catalog file to a format. */
+export async function renderFile(ctx: Context, file: string, opts: RenderOptions): Promise<number> {
+  const catalog = await loadCatalog(ctx, file, opts);
+  const findings = validateCatalog(catalog);
+  const data = await render(catalog, opts.to as OutputFormat);
+  await emit(ctx, opts.output ?? defaultOutput(file, opts.to), data, [file]);
+  return reportErrors(ctx, file, findings);
+}
+

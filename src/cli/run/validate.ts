@@ -1,0 +1,45 @@
+// zwgk validate <files...>: read, validate and report every file; the report as text or JSON.
+import { validateCatalog } from '../../validate/index.js';
+import { Report } from '../../report/report.js';
+import { toJsonDiagnostic } from '../../report/report.js';
+import { ZwgkError } from '../../report/finding.js';
+import { useColor, type Context } from '../context.js';
+import { loadCatalog } from './shared.js';
+import { EXIT } from '../exit.js';
+
+export interface ValidateOptions {
+  format: 'text' | 'json';
+  profile: string;
+  sheet?: string;
+  color?: boolean;
+}
+
+/** Validate files and print the report; returns the exit code. */
+export async function validateFiles(ctx: Context, files: string[], opts: ValidateOptions): Promise<number> {
+  const report = new Report();
+  const failed: { file: string; error: ZwgkError }[] = [];
+  for (const file of files) {
+    try {
+      const catalog = await loadCatalog(ctx, file, opts);
+      report.add({ file, profile: catalog.profile, items: catalog.items.length, findings: validateCatalog(catalog) });
+    } catch (err) {
+      if (!(err instanceof ZwgkError) || files.length === 1) throw err;
+      // With several files, one unreadable file must not hide the others' results.
+      failed.push({ file, error: err });
+    }
+  }
+  if (opts.format === 'json') {
+    const doc = report.toJSON() as { valid: boolean; files: unknown[] };
+    for (const { file, error } of failed) {
+      doc.files.push({ file, profile: null, valid: false, items: 0, diagnostics: [toJsonDiagnostic(error.finding)] });
+    }
+    if (failed.length) doc.valid = false;
+    ctx.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+  } else {
+    ctx.stdout.write(report.toText(useColor(ctx, ctx.stdout, opts.color)));
+  }
+  for (const { error } of failed) ctx.stderr.write(`错误：${error.message}\n`);
+  if (failed.length) return EXIT.usage;
+  return report.valid ? EXIT.ok : EXIT.findings;
+}
+
