@@ -1,0 +1,182 @@
+// What the three renderers share: the column plan of each layout, the text of a field, tick and
+// channel logic, grouping by category, and a display-width estimate for sizing sheet cells.
+import {
+  CHANNELS,
+  CHANNEL_OFF,
+  CHANNEL_ON,
+  COLUMNS,
+  DEFAULT_TITLE,
+  ITEM_GROUP_LABEL_2019,
+  PRINTED_LABELS,
+  TICK_GROUPS,
+  TICK_OPTIONS,
+  type FieldKey,
+  type TickGroup,
+} from '../settings.js';
+import type { Catalog, Item } from '../model/types.js';
+
+/** One printed column of a rendered sheet or table. */
+export interface PlanColumn {
+  /** The model field, or 'extra' for a column the reader did not know. */
+  key: FieldKey | 'extra';
+  /** Header text: the column's label, or the group label (公开事项, 公开对象 …) of a two-row header. */
+  label: string;
+  /** Second header row (2019): the sub-label under a group (一级事项, 全社会 …). */
+  sub?: string;
+  /** extra: the unknown column's header label (key into item.extra). */
+  extra?: string;
+  /** A √ column: the tick group and the option's index in it. */
+  tick?: { group: TickGroup; index: number };
+  /** 公开内容/公开标准: one value per pair row; everything else is one value per item. */
+  perPair: boolean;
+}
+
+/** The title printed on every output. */
+export function catalogTitle(catalog: Catalog): string {
+  return catalog.title?.trim() ? catalog.title : DEFAULT_TITLE;
+}
+
+/** Option labels of a 2019 tick group as printed: the catalog's own (区级/镇级) or the defaults. */
+export function tickLabels(catalog: Catalog, group: TickGroup): string[] {
+  const own = catalog.options?.[group];
+  return own && own.length ? [...own] : TICK_OPTIONS[group].map((aliases) => aliases[0]!);
+}
+
+/** Whether option `index` of a tick group is ticked, given the item's ticked labels. A label counts
+ * when it is the printed label or any alias of that position (县级 ticks the 区级 column). */
+export function isTicked(catalog: Catalog, item: Item, group: TickGroup, index: number): boolean {
+  const values = item.ticks?.[group]?.values ?? [];
+  if (!values.length) return false;
+  const label = tickLabels(catalog, group)[index];
+  const aliases = TICK_OPTIONS[group][index] ?? [];
+  return values.some((v) => v.text === label || aliases.includes(v.text));
+}
+
+/** The ■/□ checklist of 公开渠道和载体: the catalog's (or default) channels in order, then any selected
+ * channel the list lacks, so no selected value is lost. */
+export function channelChecklist(catalog: Catalog, item: Item): { name: string; on: boolean }[] {
+  const base = catalog.options?.channels?.length ? catalog.options.channels : CHANNELS;
+  const selected = (item.channels?.values ?? []).map((v) => v.text);
+  const list = base.map((name) => ({ name, on: selected.includes(name) }));
+  for (const name of selected) {
+    if (!base.includes(name) && !list.some((c) => c.name === name)) list.push({ name, on: true });
+  }
+  return list;
+}
+
+/** The checklist as one cell's text: "■政府网站 □政府公报 …". The marks delimit the entries, so the
+ * text reads back unambiguously; spaces let a spreadsheet wrap it into a compact paragraph. */
+export function channelChecklistText(catalog: Catalog, item: Item): string {
+  return channelChecklist(catalog, item)
+    .map((c) => (c.on ? CHANNEL_ON : CHANNEL_OFF) + c.name)
+    .join(' ');
+}
+
+/** The columns of a layout in printed order; extra columns after 备注. */
+export function planColumns(catalog: Catalog): PlanColumn[] {
+  const profile = catalog.profile;
+  const out: PlanColumn[] = [];
+  for (const spec of COLUMNS[profile]) {
+    const label = PRINTED_LABELS[profile][spec.key] ?? spec.label;
+    const perPair = spec.key === 'content' || spec.key === 'standard';
+    if (profile === '2019' && (TICK_GROUPS as readonly string[]).includes(spec.key)) {
+      const group = spec.key as TickGroup;
+      tickLabels(catalog, group).forEach((sub, index) =>
+        out.push({ key: spec.key, label, sub, tick: { group, index }, perPair: false }),
+      );
+    } else if (profile === '2019' && (spec.key === 'category' || spec.key === 'name')) {
+      out.push({ key: spec.key, label: ITEM_GROUP_LABEL_2019, sub: label, perPair: false });
+    } else {
+      out.push({ key: spec.key, label, perPair });
+    }
+  }
+  for (const extra of catalog.extraColumns) out.push({ key: 'extra', label: extra, extra, perPair: false });
+  return out;
+}
+
+/** The plain text of an item-level field (lists joined by line breaks), exactly as in the model. */
+export function itemText(item: Item, key: FieldKey | 'extra', extra?: string): string {
+  switch (key) {
+    case 'serial':
+      return item.serial.text;
+    case 'category':
+      return item.category.text;
+    case 'name':
+      return item.name.text;
+    case 'basis':
+      return item.basis.values.map((v) => v.text).join('\n');
+    case 'subject':
+      return item.subject.text;
+    case 'deadline':
+      return item.deadline.text;
+    case 'remark':
+      return item.remark.text;
+    case 'platform':
+      return item.platform?.text ?? '';
+    case 'channels':
+      return (item.channels?.values ?? []).map((v) => v.text).join('\n');
+    case 'audience':
+    case 'mode':
+    case 'level':
+      return (item.ticks?.[key]?.values ?? []).map((v) => v.text).join('、');
+    case 'extra':
+      return extra !== undefined ? (item.extra[extra]?.text ?? '') : '';
+    case 'content':
+      return item.pairs.map((p) => p.content.text).join('\n');
+    case 'standard':
+      return item.pairs.map((p) => p.standard?.text ?? '').join('\n');
+  }
+}
+
+export interface CategoryGroup {
+  name: string;
+  items: Item[];
+}
+
+/** Items grouped by 事项类别 / 一级事项, groups in order of first appearance, items in catalog order. */
+export function groupByCategory(items: readonly Item[]): CategoryGroup[] {
+  const groups = new Map<string, CategoryGroup>();
+  for (const item of items) {
+    const name = item.category.text;
+    let g = groups.get(name);
+    if (!g) groups.set(name, (g = { name, items: [] }));
+    g.items.push(item);
+  }
+  return [...groups.values()];
+}
+
+/** A group's heading text; a blank category still gets a visible name. */
+export function groupName(name: string): string {
+  return name.trim() ? name : '（未分类）';
+}
+
+/** 序号 as a number when it is a plain integer (no leading zero), else the text unchanged. */
+export function serialValue(text: string): string | number {
+  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : text;
+}
+
+/** Display width of one line in spreadsheet width units: wide (CJK, full-width, ■□√) ≈ 2, others 1. */
+export function lineWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) {
+    const c = ch.codePointAt(0)!;
+    w += c >= 0x2e80 || (c >= 0x2460 && c <= 0x27bf) || c === 0x221a || c === 0x2014 ? 2 : 1;
+  }
+  return w;
+}
+
+/** Widest line of a text. */
+export function textWidth(text: string): number {
+  let max = 0;
+  for (const line of text.split('\n')) max = Math.max(max, lineWidth(line));
+  return max;
+}
+
+/** Lines a text wraps to in a column `width` units wide (hard breaks kept, each line wrapped). */
+export function wrappedLines(text: string, width: number): number {
+  // Word wrap at spaces wastes part of a line; a 0.9 usable width keeps estimates on the safe side.
+  const usable = Math.max(1, (width - 1) * 0.9);
+  let lines = 0;
+  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(lineWidth(line) / usable));
+  return lines;
+}
