@@ -1,0 +1,47 @@
+// 依据 citations: 《》 must pair up, and an item's 依据 must name a document (《title》) or a 文号 — the
+// sample table's 注 asks to “列出文件名和文号”. A citation with a 文号 but no 《》 (the sample's second
+// citation) is fine; so is 《社会救助暂行办法》及各地配套政策法规文件 (it has a title).
+import type { Catalog } from '../../model/types.js';
+import { finding, type Finding } from '../../report/finding.js';
+import { SAME_AS_ABOVE } from '../../settings.js';
+import { hasWenhao } from './wenhao.js';
+import { isBlank, label } from './util.js';
+
+/** True when every 《 is closed by a later 》 and no 》 comes without its 《. */
+export function balancedTitles(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '《') depth++;
+    else if (ch === '》') {
+      depth--;
+      if (depth < 0) return false;
+    }
+  }
+  return depth === 0;
+}
+
+/** True when a citation names a document: 《title》 or a 文号 / order number. */
+export function namesDocument(text: string): boolean {
+  return /《[^《》]*[^《》\s][^《》]*》/u.test(text) || hasWenhao(text);
+}
+
+/** Unbalanced 《》 in citations; 依据 with neither a title nor a 文号. */
+export function citationsRule(catalog: Catalog): Finding[] {
+  const out: Finding[] = [];
+  const field = label(catalog, 'basis');
+  catalog.items.forEach((item, i) => {
+    const values = item.basis.values.filter((c) => !isBlank(c.text));
+    for (const c of values) {
+      if (c.carried) continue;
+      if (!balancedTitles(c.text)) out.push(finding('citation-unbalanced', c.at, { text: c.text.trim() }, { field, item: i + 1 }));
+    }
+    // Blank 依据 is the schema's required-blank; a carried 同上 was judged at the item it came from.
+    if (values.length === 0 || values.every((c) => c.carried)) return;
+    if (values.every((c) => SAME_AS_ABOVE.includes(c.text.trim()))) return;
+    // A half-written 《title is already citation-unbalanced; one warning is enough.
+    if (!values.some((c) => namesDocument(c.text) || /[《》]/u.test(c.text))) {
+      out.push(finding('citation-incomplete', item.basis.at, { text: values.map((c) => c.text.trim()).join('；') }, { field, item: i + 1 }));
+    }
+  });
+  return out;
+}

@@ -1,0 +1,26 @@
+// 2017 layout: each 公开内容 row needs its 公开标准 and the reverse. A row with both blank is not reported
+// here (an empty continuation row; a wholly blank item is the schema's required-blank).
+import type { Catalog } from '../../model/types.js';
+import { finding, type Finding } from '../../report/finding.js';
+import { isBlank, label } from './util.js';
+
+/** 公开内容 without 公开标准 → standard-missing; 公开标准 without 公开内容 → content-missing. */
+export function pairsRule(catalog: Catalog): Finding[] {
+  if (catalog.profile !== '2017') return [];
+  if (catalog.missingColumns.includes('standard') || catalog.missingColumns.includes('content')) return [];
+  const out: Finding[] = [];
+  catalog.items.forEach((item, i) => {
+    for (const pair of item.pairs) {
+      const content = pair.content.text.trim();
+      const standard = pair.standard?.text.trim() ?? '';
+      if (content !== '' && standard === '') {
+        // Without a standard cell the reader had no column to point at; the content's row is the place.
+        const at = pair.standard?.at ?? pair.content.at;
+        out.push(finding('standard-missing', at, { content }, { field: label(catalog, 'standard'), item: i + 1 }));
+      } else if (content === '' && standard !== '' && !isBlank(standard)) {
+        out.push(finding('content-missing', pair.content.at, { standard }, { field: label(catalog, 'content'), item: i + 1 }));
+      }
+    }
+  });
+  return out;
+}

@@ -1,0 +1,76 @@
+// 序号: duplicates are errors, gaps and reversals warnings.
+//
+// Accepted forms: 1, 1.、1、, (1), （一）, 一, 十二. Hierarchical numbers (1.1, 1-2, 2.3.1) and anything else
+// that does not read as one whole number take part in the duplicate check only. Some catalogs restart
+// numbering under each 事项类别/一级事项 (1, 2, 3 | 1, 2): when every category block starts at 1, numbers are
+// checked per block, so the restart is not reported as a duplicate. The first number is not required to be
+// 1 (a 科室's part of a larger catalog may start at 15); a blank 序号 is the schema's required-blank.
+import type { Catalog, Item } from '../../model/types.js';
+import { finding, type Finding } from '../../report/finding.js';
+import { parseNumber } from './deadline.js';
+import { describeAt, isBlank, label } from './util.js';
+
+/** The integer a 序号 stands for, or undefined when it is not one whole number. */
+export function parseSerial(raw: string): number | undefined {
+  const s = raw.normalize('NFKC').replace(/\s+/gu, '');
+  const m = /^[(（]?([0-9]+|[一二三四五六七八九十百]+)[)）]?[.、．,，]?$/u.exec(s);
+  if (!m) return undefined;
+  const n = parseNumber(m[1]!);
+  return n > 0 ? n : undefined;
+}
+
+function serialKey(raw: string): string {
+  const n = parseSerial(raw);
+  return n !== undefined ? String(n) : raw.normalize('NFKC').replace(/\s+/gu, '');
+}
+
+/** Duplicate (error) and out-of-order or skipped (warning) 序号. */
+export function serialRule(catalog: Catalog): Finding[] {
+  const out: Finding[] = [];
+  const field = label(catalog, 'serial');
+  const indexed = catalog.items.map((item, i) => ({ item, index: i + 1 })).filter(({ item }) => !item.serial.carried);
+  for (const block of blocks(indexed)) {
+    const seen = new Map<string, Item>();
+    let previous: number | undefined;
+    for (const { item, index } of block) {
+      const text = item.serial.text.trim();
+      // A blank 序号 (the schema reports it) still takes its place in the count: 1, 空, 3 is in order.
+      if (text === '') {
+        if (previous !== undefined) previous++;
+        continue;
+      }
+      const key = serialKey(text);
+      const first = seen.get(key);
+      if (first) {
+        out.push(finding('serial-duplicate', item.serial.at, { serial: text, other: `${describeAt(first.serial.at)}的序号` }, { field, item: index }));
+        continue;
+      }
+      seen.set(key, item);
+      const n = parseSerial(text);
+      if (n === undefined) continue;
+      if (previous !== undefined && n !== previous + 1) {
+        const detail = n <= previous ? `比上一事项的序号 ${previous} 小` : `跳过了 ${previous + 1}${n - previous > 2 ? ` 至 ${n - 1}` : ''}`;
+        out.push(finding('serial-order', item.serial.at, { serial: text, expected: previous + 1, detail }, { field, item: index }));
+      }
+      previous = n;
+    }
+  }
+  return out;
+}
+
+type Entry = { item: Item; index: number };
+
+/** One block for the whole catalog, or one per category run when every run restarts at 1. */
+function blocks(entries: Entry[]): Entry[][] {
+  const runs: Entry[][] = [];
+  let lastCategory: string | undefined;
+  for (const e of entries) {
+    const category = e.item.category.text.trim();
+    if (runs.length === 0 || category !== lastCategory) runs.push([]);
+    runs[runs.length - 1]!.push(e);
+    lastCategory = category;
+  }
+  const firstSerial = (r: Entry[]) => r.find((e) => !isBlank(e.item.serial.text))?.item.serial.text ?? '1';
+  const restarts = runs.length > 1 && runs.every((r) => parseSerial(firstSerial(r)) === 1);
+  return restarts ? runs : [entries];
+}

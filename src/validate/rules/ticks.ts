@@ -1,0 +1,34 @@
+// 2019 layout: each √ group (公开对象, 公开方式, 公开层级) needs at least one tick, and 公开渠道和载体 at least
+// one selected channel. A group whose column the sheet lacks entirely was reported once by the reader
+// (missing-column), so it is not reported again per item.
+import type { Catalog } from '../../model/types.js';
+import { finding, type Finding } from '../../report/finding.js';
+import { TICK_GROUPS, TICK_OPTIONS } from '../../settings.js';
+import { label } from './util.js';
+
+/** No tick in a 2019 group → tick-missing; no selected channel → channel-missing. */
+export function ticksRule(catalog: Catalog): Finding[] {
+  if (catalog.profile !== '2019') return [];
+  const out: Finding[] = [];
+  catalog.items.forEach((item, i) => {
+    for (const group of TICK_GROUPS) {
+      if (catalog.missingColumns.includes(group)) continue;
+      const list = item.ticks?.[group];
+      if (list && list.values.some((c) => c.text.trim() !== '')) continue;
+      const names = catalog.options?.[group] ?? TICK_OPTIONS[group].map((o) => o[0]!);
+      out.push(
+        finding('tick-missing', list?.at ?? item.at, { field: label(catalog, group), options: names.map((n) => `“${n}”`).join('、') }, {
+          field: label(catalog, group),
+          item: i + 1,
+        }),
+      );
+    }
+    if (!catalog.missingColumns.includes('channels')) {
+      const list = item.channels;
+      if (!list || !list.values.some((c) => c.text.trim() !== '')) {
+        out.push(finding('channel-missing', list?.at ?? item.at, {}, { field: label(catalog, 'channels'), item: i + 1 }));
+      }
+    }
+  });
+  return out;
+}

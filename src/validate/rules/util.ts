@@ -1,0 +1,57 @@
+// Helpers shared by the content rules: visiting the located text cells of a catalog and describing
+// a location in words for messages that point at another cell.
+import type { Catalog, Cell, Item, SourceRef } from '../../model/types.js';
+import { fieldLabel, type FieldKey } from '../../settings.js';
+
+/** One located text value of an item, with the canonical key of its column. */
+export interface ItemCell {
+  item: Item;
+  /** 1-based index in catalog.items. */
+  index: number;
+  key: FieldKey;
+  cell: Cell;
+}
+
+/** Every scalar text cell of every item (citations and pairs included; ticks and channels excluded). */
+export function* textCells(catalog: Catalog): Generator<ItemCell> {
+  let index = 0;
+  for (const item of catalog.items) {
+    index++;
+    yield { item, index, key: 'serial', cell: item.serial };
+    yield { item, index, key: 'category', cell: item.category };
+    yield { item, index, key: 'name', cell: item.name };
+    for (const c of item.basis.values) yield { item, index, key: 'basis', cell: c };
+    for (const p of item.pairs) {
+      yield { item, index, key: 'content', cell: p.content };
+      if (p.standard) yield { item, index, key: 'standard', cell: p.standard };
+    }
+    yield { item, index, key: 'subject', cell: item.subject };
+    if (item.platform) yield { item, index, key: 'platform', cell: item.platform };
+    yield { item, index, key: 'deadline', cell: item.deadline };
+    yield { item, index, key: 'remark', cell: item.remark };
+  }
+}
+
+/** The layout's label of a field, for `field` of findings. */
+export function label(catalog: Catalog, key: FieldKey): string {
+  return fieldLabel(catalog.profile, key);
+}
+
+/** True when a text is empty or white space only. */
+export function isBlank(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '';
+}
+
+/** A location in words for messages: 工作表“Sheet1”C5 单元格, or 第 12 行. */
+export function describeAt(at: SourceRef): string {
+  if (at.cell) return `${at.sheet ? `工作表“${at.sheet}”` : ''}${at.cell} 单元格`;
+  if (at.row !== undefined) return `${at.sheet ? `工作表“${at.sheet}”` : ''}第 ${at.row} 行`;
+  if (at.line !== undefined) return `第 ${at.line} 行`;
+  return at.file;
+}
+
+/** A stable key for a location (same cell, same key), used to group fixes by cell. */
+export function locationKey(at: SourceRef): string {
+  if (at.cell) return `${at.file}\u0000${at.sheet ?? ''}\u0000${at.cell}`;
+  return `${at.file}\u0000${at.line ?? at.row ?? ''}\u0000${at.column ?? ''}`;
+}

@@ -1,0 +1,23 @@
+// Stray spaces at the start or end of a text cell (often pasted from Word or a PDF): info with the trimmed
+// text as fix. Line breaks at the ends are not reported: a YAML block scalar (|) ends with one by design.
+import type { Catalog } from '../../model/types.js';
+import { finding, type Finding } from '../../report/finding.js';
+import { label, textCells } from './util.js';
+
+const EDGE = /^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$/u;
+
+/** Trim a cell text's leading and trailing spaces (not line breaks). */
+export function trimSpaces(text: string): string {
+  return text.replace(/^[ \t\u3000\u00a0]+/u, '').replace(/[ \t\u3000\u00a0]+$/u, '');
+}
+
+/** Leading/trailing spaces → whitespace info with fix. */
+export function whitespaceRule(catalog: Catalog): Finding[] {
+  const out: Finding[] = [];
+  for (const { index, key, cell } of textCells(catalog)) {
+    if (cell.carried || cell.text.trim() === '' || !EDGE.test(cell.text)) continue;
+    const field = label(catalog, key);
+    out.push(finding('whitespace', cell.at, { field }, { field, item: index, fix: { from: cell.text, to: trimSpaces(cell.text) } }));
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { findWenhao, hasWenhao, wenhaoRule } from '../../src/validate/rules/wenhao.js';
+import { makeCatalog, SAMPLE_ITEM } from './factory.js';
+
+// [text, code expected, found, fixed]
+const FLAGGED: [string, string, string, string][] = [
+  ['《关于全面推进政务公开工作的意见》（中办发[2016]8号）', 'wenhao-brackets', '中办发[2016]8号', '中办发〔2016〕8号'],
+  ['（中办发[2016]8号）', 'wenhao-brackets', '中办发[2016]8号', '中办发〔2016〕8号'],
+  ['国办发(2019)54号', 'wenhao-brackets', '国办发(2019)54号', '国办发〔2019〕54号'],
+  ['国办发（2019）54号', 'wenhao-brackets', '国办发（2019）54号', '国办发〔2019〕54号'],
+  ['鲁政办发﹝2016﹞7号', 'wenhao-brackets', '鲁政办发﹝2016﹞7号', '鲁政办发〔2016〕7号'],
+  ['应急厅函【2019】390号', 'wenhao-brackets', '应急厅函【2019】390号', '应急厅函〔2019〕390号'],
+  ['鲁政办字［2020］12号', 'wenhao-brackets', '鲁政办字［2020］12号', '鲁政办字〔2020〕12号'],
+  ['国发〔2016 )18号', 'wenhao-brackets', '国发〔2016 )18号', '国发〔2016〕18号'],
+  ['（国办发〔2018)23号〕', 'wenhao-brackets', '国办发〔2018)23号〕', '国办发〔2018〕23号）'],
+  ['国 办 发 〔 2018 〕 37 号', 'wenhao-spacing', '国 办 发 〔 2018 〕 37 号', '国办发〔2018〕37号'],
+  ['依据 国 办 发 〔 2018 〕 37 号', 'wenhao-spacing', '国 办 发 〔 2018 〕 37 号', '国办发〔2018〕37号'],
+  ['国办发 〔2018〕37号', 'wenhao-spacing', '国办发 〔2018〕37号', '国办发〔2018〕37号'],
+  ['《2017 年山东省政务公开工作要点》（鲁政办发〔2017〕39 号）', 'wenhao-spacing', '鲁政办发〔2017〕39 号', '鲁政办发〔2017〕39号'],
+  ['国办发〔2019〕54号号', 'wenhao-double-hao', '国办发〔2019〕54号号', '国办发〔2019〕54号'],
+  ['鲁政办发〔2017〕39号 号', 'wenhao-spacing', '鲁政办发〔2017〕39号 号', '鲁政办发〔2017〕39号'],
+  ['国办发[2018 ]37号号', 'wenhao-brackets', '国办发[2018 ]37号号', '国办发〔2018〕37号'],
+  ['山东省人民政府办公厅关于印发的通知鲁政办发[2017]39号', 'wenhao-brackets', '鲁政办发[2017]39号', '鲁政办发〔2017〕39号'],
+  ['鲁食药监综函(2017)15号', 'wenhao-brackets', '鲁食药监综函(2017)15号', '鲁食药监综函〔2017〕15号'],
+  ['国办发〔１９９９〕５号', 'none', '', ''],
+];
+
+const NOT_FLAGGED: string[] = [
+  '《中华人民共和国政府信息公开条例》（国务院令第711号）',
+  '中华人民共和国主席令第37号',
+  '【法律】《中华人民共和国安全生产法》',
+  '【行政法规】《生产安全事故应急条例》（国务院令第708号）',
+  '《关于全面推进政务公开工作的意见》（中办发〔2016〕8号）',
+  '国办发〔2019〕54号',
+  '应急厅函〔2019〕390号',
+  '《山东省“十三五”安全生产规划（2016—2020年）》',
+  '《中华人民共和国安全生产法》',
+  '《社会救助暂行办法》及各地配套政策法规文件',
+  '《国家突发公共事件总体应急预案》(2006)',
+  '山东省食品药品监督管理局关于进一步做好食品安全抽检及信息发布工作的意见（鲁食药〔2015〕32号）',
+  '《关于推进安全生产领域改革发展的意见》',
+  '国务院令（第711号）',
+  '公告2019年第3号',
+  '（2019年修订）',
+  'GB/T 9704-2012',
+];
+
+describe('findWenhao', () => {
+  it.each(FLAGGED)('%s → %s', (text, code, found, fixed) => {
+    const hits = findWenhao(text);
+    if (code === 'none') {
+      expect(hits).toEqual([]);
+      return;
+    }
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.found).toBe(found);
+    expect(hits[0]!.fixed).toBe(fixed);
+    expect(text.slice(hits[0]!.index, hits[0]!.index + found.length)).toBe(found);
+  });
+
+  it.each(NOT_FLAGGED)('not flagged: %s', (text) => {
+    expect(findWenhao(text)).toEqual([]);
+  });
+
+  it('finds several 文号 in one cell', () => {
+    const hits = findWenhao('《条例》（国办发[2019]54号）、《意见》（中办发(2016)8号）');
+    expect(hits.map((h) => h.fixed)).toEqual(['国办发〔2019〕54号', '中办发〔2016〕8号']);
+  });
+
+  it('recognises 文号 and order numbers as document numbers', () => {
+    expect(hasWenhao('（鲁食药〔2017〕32 号）')).toBe(true);
+    expect(hasWenhao('国务院令第711号')).toBe(true);
+    expect(hasWenhao('主席令第十三号')).toBe(true);
+    expect(hasWenhao('相关法律法规')).toBe(false);
+  });
+});
+
+describe('wenhaoRule', () => {
+  it('reports at the exact citation cell with code, field and fix', () => {
+    const catalog = makeCatalog('2019', [
+      { basis: ['《中华人民共和国政府信息公开条例》（国务院令第711号）'] },
+      { basis: ['《条例》', '《关于全面推进政务公开工作的意见》（中办发[2016]8号）'], remark: '参照 国 办 发 〔 2018 〕 37 号执行' },
+    ]);
+    const f = wenhaoRule(catalog);
+    expect(f.map((x) => [x.code, x.location.cell, x.field, x.item, x.fix])).toEqual([
+      ['wenhao-brackets', 'E5', '公开依据', 2, { from: '中办发[2016]8号', to: '中办发〔2016〕8号' }],
+      ['wenhao-spacing', 'O5', '备注', 2, { from: '国 办 发 〔 2018 〕 37 号', to: '国办发〔2018〕37号' }],
+    ]);
+    expect(f[0]!.message).toBe('文号“中办发[2016]8号”的年份应使用六角括号〔〕，应写作“中办发〔2016〕8号”');
+    expect(f[0]!.severity).toBe('warning');
+  });
+
+  it('uses the 2017 label 依据 and reports only spacing warnings on the sample item', () => {
+    const f = wenhaoRule(makeCatalog('2017', [SAMPLE_ITEM]));
+    expect(f.every((x) => x.severity === 'warning' && x.code === 'wenhao-spacing' && x.field === '依据')).toBe(true);
+    expect(f.map((x) => x.fix!.to)).toEqual(['鲁政办发〔2017〕39号', '鲁食药〔2017〕32号', '鲁食药监综函〔2017〕15号']);
+  });
+
+  it('skips values carried down from 同上', () => {
+    const catalog = makeCatalog('2019', [{ basis: ['国办发(2019)54号'], carried: { basis: true } }]);
+    expect(wenhaoRule(catalog)).toEqual([]);
+  });
+});
