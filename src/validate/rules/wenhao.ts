@@ -33,8 +33,8 @@ const WENHAO_SOURCE =
   `(${ISSUER})(${SP}*)(${OPEN})(${SP}*)(${YEAR})(${SP}*)(${CLOSE})(${SP}*)(第?)(${SP}*)(${NUMBER})(${SP}*)号` +
   `((?:${SP}*号)?)((?:${SP}*[〕﹞])?)`;
 
-/** Words that end a document title; an issuer code starts after them (…的通知鲁政办发 → 鲁政办发). */
-const TITLE_END = /.*(?:通知|意见|办法|决定|规定|条例|方案|批复|报告|公告|通告|规划|要点|的|和|及|与)/u;
+/** Words that end a title or a phrase; an issuer code starts after them (…的通知鲁政办发 → 鲁政办发, 参照国办发 → 国办发). */
+const TITLE_END = /.*(?:通知|意见|办法|决定|规定|条例|方案|批复|报告|公告|通告|规划|要点|参照|依照|按照|根据|依据|详见|印发|转发|的|和|及|与|见)/u;
 
 export type WenhaoProblem = 'brackets' | 'spacing' | 'double-hao';
 

@@ -1,0 +1,272 @@
+// zwgk fix: apply the safe corrections that rules attach to findings (`fix: {from, to}`) to a copy of the
+// input, keeping its layout and everything not fixed. A finding's `from` is a fragment of its cell's text
+// (a 文号) or the whole text (whitespace); several fixes on one cell are applied to the same cell.
+//
+// Header spelling (事项 名称 → 名称) is not fixed: the catalog model does not keep the header cells, so
+// there is no safe place to write; `headerFixes` says so to the caller.
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { isScalar, LineCounter, parseDocument, visit, type Scalar } from 'yaml';
+import type { SourceRef } from '../model/types.js';
+import type { Code } from '../report/codes.js';
+import { ZwgkError, type Finding } from '../report/finding.js';
+import { describeAt, locationKey } from '../validate/rules/util.js';
+
+export interface FixChange {
+  location: SourceRef;
+  field?: string;
+  code: Code;
+  from: string;
+  to: string;
+}
+
+export interface FixSkip extends FixChange {
+  /** Why the fix could not be applied (Chinese, for the user). */
+  reason: string;
+}
+
+export interface FixResult {
+  format: 'xlsx' | 'yaml';
+  /** The corrected copy: a workbook Buffer or YAML text. */
+  data: Buffer | string;
+  changes: FixChange[];
+  skipped: FixSkip[];
+  /** Header-label fixes are not supported by the model (no header cells); always 'unsupported'. */
+  headerFixes: 'unsupported';
+}
+
+interface CellFixes {
+  at: SourceRef;
+  fixes: FixChange[];
+}
+
+/** Findings that carry a fix, grouped by the cell they apply to (in finding order). */
+export function groupFixes(findings: readonly Finding[]): CellFixes[] {
+  const groups = new Map<string, CellFixes>();
+  for (const f of findings) {
+    if (!f.fix || f.fix.from === f.fix.to) continue;
+    const key = locationKey(f.location);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { at: f.location, fixes: [] }));
+    const change: FixChange = { location: f.location, code: f.code, from: f.fix.from, to: f.fix.to };
+    if (f.field !== undefined) change.field = f.field;
+    g.fixes.push(change);
+  }
+  return [...groups.values()];
+}
+
+const EDGE_SPACE = /^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$/gu;
+
+/**
+ * Apply fixes to one cell's text: whole-text trims first (they only remove edge spaces, which no fragment
+ * fix touches), then each fragment replaces its first remaining occurrence.
+ */
+export function applyTextFixes(text: string, fixes: readonly { from: string; to: string }[]): { text: string; applied: number[]; missed: number[] } {
+  const order = fixes.map((f, i) => ({ f, i, trim: f.to === f.from.replace(EDGE_SPACE, '') }));
+  order.sort((a, b) => Number(b.trim) - Number(a.trim) || a.i - b.i);
+  const applied: number[] = [];
+  const missed: number[] = [];
+  let out = text;
+  for (const { f, i } of order) {
+    const at = out.indexOf(f.from);
+    if (at < 0) {
+      missed.push(i);
+      continue;
+    }
+    out = out.slice(0, at) + f.to + out.slice(at + f.from.length);
+    applied.push(i);
+  }
+  return { text: out, applied: applied.sort((a, b) => a - b), missed: missed.sort((a, b) => a - b) };
+}
+
+/** Fix a catalog file (.xlsx/.xlsm or .yaml/.yml): the corrected copy and what changed. Never writes. */
+export async function fixFile(file: string, findings: readonly Finding[]): Promise<FixResult> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.yaml' || ext === '.yml') {
+    const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/u, '');
+    return fixYamlText(text, findings);
+  }
+  if (ext === '.xlsx' || ext === '.xlsm') return fixXlsxBuffer(await readFile(file), findings);
+  throw new ZwgkError('unsupported-format', { file }, { file, ext });
+}
+
+// ---------------------------------------------------------------- YAML
+
+interface YamlEdit {
+  start: number;
+  end: number;
+  replacement: string;
+  expected: string;
+  quoted: boolean;
+  group: CellFixes;
+  applied: number[];
+  missed: number[];
+}
+
+/** Scalars of a YAML text by "line:column" of their first character (what the YAML reader records). */
+function scalarsByPosition(text: string): { nodes: Map<string, Scalar>; byOffset: Map<number, Scalar> } {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, keepSourceTokens: true, uniqueKeys: false });
+  const nodes = new Map<string, Scalar>();
+  const byOffset = new Map<number, Scalar>();
+  visit(doc, {
+    Scalar(_key, node) {
+      if (!node.range) return;
+      const pos = lc.linePos(node.range[0]);
+      nodes.set(`${pos.line}:${pos.col}`, node);
+      byOffset.set(node.range[0], node);
+    },
+  });
+  return { nodes, byOffset };
+}
+
+/** Apply fixes to YAML source text at the located scalars, keeping comments, order and styles. */
+export function fixYamlText(text: string, findings: readonly Finding[]): FixResult {
+  const { nodes } = scalarsByPosition(text);
+  const changes: FixChange[] = [];
+  const skipped: FixSkip[] = [];
+  const edits: YamlEdit[] = [];
+  for (const group of groupFixes(findings)) {
+    const node = nodes.get(`${group.at.line}:${group.at.column}`);
+    if (!node || !isScalar(node) || typeof node.value !== 'string' || !node.range) {
+      for (const f of group.fixes) skipped.push({ ...f, reason: '在文件中找不到该位置的文本' });
+      continue;
+    }
+    const value = node.value;
+    const result = applyTextFixes(value, group.fixes);
+    for (const i of result.missed) skipped.push({ ...group.fixes[i]!, reason: '该处文本已与校验时不同' });
+    if (result.applied.length === 0) continue;
+    const [start, end] = node.range;
+    const raw = text.slice(start, end);
+    // The fragments are plain text (no quotes, escapes or line breaks), so they appear verbatim in the source
+    // of plain, quoted and block scalars alike; the whole document is re-parsed below to prove it.
+    const rawFixed = applyTextFixes(raw, result.applied.map((i) => group.fixes[i]!));
+    const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+    edits.push({
+      start,
+      end,
+      replacement: rawFixed.missed.length === 0 ? rawFixed.text : block ? raw : JSON.stringify(result.text),
+      expected: result.text,
+      quoted: rawFixed.missed.length !== 0,
+      group,
+      applied: result.applied,
+      missed: [],
+    });
+  }
+  edits.sort((a, b) => a.start - b.start);
+
+  const build = () => {
+    let out = '';
+    let last = 0;
+    const starts: number[] = [];
+    for (const e of edits) {
+      out += text.slice(last, e.start);
+      starts.push(out.length);
+      out += e.replacement;
+      last = e.end;
+    }
+    return { out: out + text.slice(last), starts };
+  };
+  const failing = (out: string, starts: number[]): YamlEdit[] => {
+    const { byOffset } = scalarsByPosition(out);
+    return edits.filter((e, k) => {
+      const n = byOffset.get(starts[k]!);
+      return !n || n.value !== e.expected;
+    });
+  };
+
+  let { out, starts } = build();
+  let bad = failing(out, starts);
+  if (bad.length) {
+    // A fragment edit changed the meaning of the source (escapes, folding): write that value double-quoted.
+    for (const e of bad) if (!e.quoted && e.replacement !== text.slice(e.start, e.end)) e.replacement = JSON.stringify(e.expected);
+    ({ out, starts } = build());
+    bad = failing(out, starts);
+    for (const e of bad) e.replacement = text.slice(e.start, e.end);
+    if (bad.length) ({ out, starts } = build());
+  }
+  for (const e of edits) {
+    const ok = !bad.includes(e) && e.replacement !== text.slice(e.start, e.end);
+    for (const i of e.applied) {
+      const f = e.group.fixes[i]!;
+      if (ok) changes.push(f);
+      else skipped.push({ ...f, reason: '无法在保持 YAML 格式的前提下修改该值，请手工修改' });
+    }
+  }
+  return { format: 'yaml', data: out, changes: sortChanges(changes), skipped, headerFixes: 'unsupported' };
+}
+
+// ---------------------------------------------------------------- xlsx
+
+type RichText = { richText: { text: string; font?: unknown }[] };
+
+function cellText(value: ExcelJS.CellValue): { text: string; rich?: RichText } | undefined {
+  if (typeof value === 'string') return { text: value };
+  if (value && typeof value === 'object' && 'richText' in value && Array.isArray(value.richText)) {
+    return { text: value.richText.map((r) => r.text).join(''), rich: value as RichText };
+  }
+  return undefined;
+}
+
+/** Apply fixes to a workbook's cells (exceljs document mode); other cells, styles and sheets stay as they were. */
+export async function fixXlsxBuffer(input: Buffer, findings: readonly Finding[]): Promise<FixResult> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(input as unknown as ArrayBuffer);
+  const changes: FixChange[] = [];
+  const skipped: FixSkip[] = [];
+  for (const group of groupFixes(findings)) {
+    const ws = group.at.sheet !== undefined ? wb.getWorksheet(group.at.sheet) : wb.worksheets[0];
+    const cell = ws && group.at.cell ? ws.getCell(group.at.cell) : undefined;
+    const current = cell ? cellText(cell.value) : undefined;
+    if (!cell || !current) {
+      for (const f of group.fixes) skipped.push({ ...f, reason: cell ? '该单元格不是文本（可能是公式），未修改' : '在工作簿中找不到该单元格' });
+      continue;
+    }
+    const text = current.text.replace(/\r\n/gu, '\n');
+    const result = applyTextFixes(text, group.fixes);
+    for (const i of result.missed) skipped.push({ ...group.fixes[i]!, reason: '该单元格的文本已与校验时不同' });
+    if (result.applied.length === 0) continue;
+    cell.value = current.rich ? fixRich(current.rich, group.fixes, result) : result.text;
+    for (const i of result.applied) changes.push(group.fixes[i]!);
+  }
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  return { format: 'xlsx', data, changes: sortChanges(changes), skipped, headerFixes: 'unsupported' };
+}
+
+/** Keep rich-text runs when every fix falls inside one run; otherwise the cell becomes plain text. */
+function fixRich(rich: RichText, fixes: readonly FixChange[], result: { text: string; applied: number[] }): ExcelJS.CellValue {
+  const runs = rich.richText.map((r) => ({ ...r, text: r.text.replace(/\r\n/gu, '\n') }));
+  for (const i of result.applied) {
+    const f = fixes[i]!;
+    const run = runs.find((r) => r.text.includes(f.from));
+    if (!run) return result.text;
+    run.text = run.text.replace(f.from, f.to);
+  }
+  return runs.map((r) => r.text).join('') === result.text ? ({ richText: runs } as ExcelJS.CellValue) : result.text;
+}
+
+// ---------------------------------------------------------------- printing
+
+function sortChanges(list: FixChange[]): FixChange[] {
+  const key = (at: SourceRef): [string, number, number] => {
+    if (at.cell) {
+      const m = /^([A-Z]+)(\d+)$/.exec(at.cell);
+      let col = 0;
+      for (const ch of m?.[1] ?? '') col = col * 26 + ch.charCodeAt(0) - 64;
+      return [at.sheet ?? '', Number(m?.[2] ?? 0), col];
+    }
+    return ['', at.line ?? 0, at.column ?? 0];
+  };
+  return list.sort((a, b) => {
+    const [sa, ra, ca] = key(a.location);
+    const [sb, rb, cb] = key(b.location);
+    return sa < sb ? -1 : sa > sb ? 1 : ra - rb || ca - cb;
+  });
+}
+
+/** One change as a line for the terminal: 工作表“目录”C5 单元格（依据）：“…” → “…”. */
+export function formatChange(c: FixChange): string {
+  const where = c.location.cell ? describeAt(c.location) : `第 ${c.location.line} 行`;
+  return `${where}${c.field ? `（${c.field}）` : ''}：“${c.from}” → “${c.to}”`;
+}

@@ -1,0 +1,177 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { applyTextFixes, fixXlsxBuffer, fixYamlText, formatChange } from '../../src/fix/index.js';
+import type { Catalog, Cell } from '../../src/model/types.js';
+import { finding, type Finding } from '../../src/report/finding.js';
+import { runRules } from '../../src/validate/rules/index.js';
+import { makeCatalog, SAMPLE_ITEM } from '../rules/factory.js';
+
+describe('applyTextFixes', () => {
+  it('applies several fixes to one text, trims first', () => {
+    const r = applyTextFixes(' 《条例》（国办发[2019]54号）、《意见》（中办发(2016)8号） ', [
+      { from: '国办发[2019]54号', to: '国办发〔2019〕54号' },
+      { from: '中办发(2016)8号', to: '中办发〔2016〕8号' },
+      { from: ' 《条例》（国办发[2019]54号）、《意见》（中办发(2016)8号） ', to: '《条例》（国办发[2019]54号）、《意见》（中办发(2016)8号）' },
+    ]);
+    expect(r.text).toBe('《条例》（国办发〔2019〕54号）、《意见》（中办发〔2016〕8号）');
+    expect(r.applied).toEqual([0, 1, 2]);
+  });
+
+  it('fixes the same wrong 文号 twice when it occurs twice, and reports a fix that no longer matches', () => {
+    const fix = { from: '国办发[2019]54号', to: '国办发〔2019〕54号' };
+    const r = applyTextFixes('国办发[2019]54号；国办发[2019]54号', [fix, fix, { from: '不存在', to: 'x' }]);
+    expect(r.text).toBe('国办发〔2019〕54号；国办发〔2019〕54号');
+    expect(r.missed).toEqual([2]);
+  });
+});
+
+const YAML_SOURCE = `# 县应急管理局政务公开事项目录（测试）
+版式: "2019"
+标题: 测试目录 # 行尾注释
+事项:
+  - 序号: 1
+    一级事项: 政策文件
+    二级事项: "  重大决策草案 "
+    公开依据:
+      - 《中华人民共和国政府信息公开条例》《关于全面推进政务公开工作的意见》（中办发[2016]8号）
+      - '《意见》（国 办 发 〔 2018 〕 37 号号）'
+    公开时限: 按进展情况及时公开
+    备注: |
+      参照国办发(2019)54号执行
+      第二行
+`;
+
+function yamlFinding(code: 'wenhao-brackets' | 'wenhao-spacing' | 'whitespace', line: number, column: number, from: string, to: string): Finding {
+  return finding(code, { file: 'x.yaml', line, column }, { found: from, fixed: to, field: 'f' }, { field: '公开依据', item: 1, fix: { from, to } });
+}
+
+describe('fixYamlText', () => {
+  it('edits the located scalars in place, keeping comments, quotes and block style', () => {
+    const result = fixYamlText(YAML_SOURCE, [
+      yamlFinding('whitespace', 7, 11, '  重大决策草案 ', '重大决策草案'),
+      yamlFinding('wenhao-brackets', 9, 9, '中办发[2016]8号', '中办发〔2016〕8号'),
+      yamlFinding('wenhao-spacing', 10, 9, '国 办 发 〔 2018 〕 37 号号', '国办发〔2018〕37号'),
+      yamlFinding('wenhao-brackets', 12, 9, '国办发(2019)54号', '国办发〔2019〕54号'),
+    ]);
+    expect(result.skipped).toEqual([]);
+    expect(result.changes).toHaveLength(4);
+    const out = result.data as string;
+    expect(out).toBe(
+      YAML_SOURCE.replace('"  重大决策草案 "', '"重大决策草案"')
+        .replace('中办发[2016]8号', '中办发〔2016〕8号')
+        .replace('国 办 发 〔 2018 〕 37 号号', '国办发〔2018〕37号')
+        .replace('国办发(2019)54号', '国办发〔2019〕54号'),
+    );
+    const doc = parse(out) as { 事项: Record<string, unknown>[] };
+    expect(doc.事项[0]!['二级事项']).toBe('重大决策草案');
+    expect(doc.事项[0]!['备注']).toBe('参照国办发〔2019〕54号执行\n第二行\n');
+  });
+
+  it('falls back to a double-quoted scalar when the source spelling differs from the value', () => {
+    const src = '备注: "国办发\\u005B2019]54号"\n';
+    const result = fixYamlText(src, [yamlFinding('wenhao-brackets', 1, 5, '国办发[2019]54号', '国办发〔2019〕54号')]);
+    expect(result.data).toBe('备注: "国办发〔2019〕54号"\n');
+    expect(result.changes).toHaveLength(1);
+  });
+
+  it('skips fixes whose location or text no longer matches', () => {
+    const result = fixYamlText(YAML_SOURCE, [
+      yamlFinding('wenhao-brackets', 40, 1, 'a', 'b'),
+      yamlFinding('wenhao-brackets', 9, 9, '国办发[2000]1号', '国办发〔2000〕1号'),
+    ]);
+    expect(result.data).toBe(YAML_SOURCE);
+    expect(result.skipped.map((s) => s.reason)).toEqual(['在文件中找不到该位置的文本', '该处文本已与校验时不同']);
+  });
+});
+
+/** Write a catalog's cells into a workbook at their own addresses (what a real sheet looks like to the reader). */
+async function workbookOf(catalog: Catalog): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('目录');
+  ws.getCell('A1').value = '测试目录';
+  ws.getCell('A1').font = { bold: true, size: 16 };
+  const cells = new Map<string, string[]>();
+  for (const c of allCells(catalog)) {
+    const list = cells.get(c.at.cell!) ?? [];
+    list.push(c.text);
+    cells.set(c.at.cell!, list);
+  }
+  for (const [addr, texts] of cells) ws.getCell(addr).value = texts.join('\n');
+  ws.getCell('O4').value = { richText: [{ text: '说明：', font: { bold: true } }, { text: '参照中办发[2016]8号' }] };
+  ws.getCell('P4').value = { formula: 'A4+1', result: 2 };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function allCells(catalog: Catalog): Cell[] {
+  return catalog.items.flatMap((it) => [
+    it.serial, it.category, it.name, ...it.basis.values, ...it.pairs.map((p) => p.content), it.subject, it.deadline,
+  ]);
+}
+
+describe('fixXlsxBuffer', () => {
+  const catalog = makeCatalog('2019', [
+    { name: ' 法律法规 ', basis: ['《意见》（中办发[2016]8号）', '《通知》（国办发(2019)54号）'] },
+    { name: '行政许可', basis: ['《意见》（中办发〔2016〕8号）'] },
+  ]);
+  catalog.items[0]!.remark = { text: '说明：参照中办发[2016]8号', at: { file: 'test.xlsx', sheet: '目录', cell: 'O4', row: 4 } };
+
+  it('changes only the fixed cells, applies several fixes to one cell, keeps styles, rich text and formulas', async () => {
+    const input = await workbookOf(catalog);
+    const findings = runRules(catalog);
+    expect(findings.filter((f) => f.fix).map((f) => [f.code, f.location.cell])).toEqual([
+      ['wenhao-brackets', 'E4'],
+      ['wenhao-brackets', 'E4'],
+      ['wenhao-brackets', 'O4'],
+      ['whitespace', 'C4'],
+    ]);
+    const result = await fixXlsxBuffer(input, findings);
+    expect(result.skipped).toEqual([]);
+    expect(result.changes.map(formatChange)).toEqual([
+      '工作表“目录”C4 单元格（二级事项）：“ 法律法规 ” → “法律法规”',
+      '工作表“目录”E4 单元格（公开依据）：“中办发[2016]8号” → “中办发〔2016〕8号”',
+      '工作表“目录”E4 单元格（公开依据）：“国办发(2019)54号” → “国办发〔2019〕54号”',
+      '工作表“目录”O4 单元格（备注）：“中办发[2016]8号” → “中办发〔2016〕8号”',
+    ]);
+
+    const before = new ExcelJS.Workbook();
+    await before.xlsx.load(input as never);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.load(result.data as never);
+    const ws = after.getWorksheet('目录')!;
+    expect(ws.getCell('E4').value).toBe('《意见》（中办发〔2016〕8号）\n《通知》（国办发〔2019〕54号）');
+    expect(ws.getCell('C4').value).toBe('法律法规');
+    expect(ws.getCell('O4').value).toEqual({ richText: [{ text: '说明：', font: { bold: true } }, { text: '参照中办发〔2016〕8号' }] });
+    expect(ws.getCell('P4').formula).toBe('A4+1');
+    expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
+    // Every other cell is unchanged.
+    before.getWorksheet('目录')!.eachRow((row) =>
+      row.eachCell((c) => {
+        if (!['C4', 'E4', 'O4'].includes(c.address)) expect(ws.getCell(c.address).value).toEqual(c.value);
+      }),
+    );
+
+    // Re-validating the fixed sheet raises none of the fixed warnings.
+    const reread = structuredClone(catalog);
+    for (const c of [...allCells(reread), reread.items[0]!.remark]) {
+      const v = ws.getCell(c.at.cell!).value;
+      const text = typeof v === 'string' ? v : (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+      c.text = c.at.cell === 'E4' ? text.split('\n')[reread.items[0]!.basis.values.indexOf(c)]! : text;
+    }
+    expect(runRules(reread).filter((f) => f.fix)).toEqual([]);
+  });
+
+  it('skips a formula cell with a reason', async () => {
+    const input = await workbookOf(catalog);
+    const f = finding('whitespace', { file: 'test.xlsx', sheet: '目录', cell: 'P4' }, { field: '备注' }, { fix: { from: ' 2', to: '2' } });
+    const result = await fixXlsxBuffer(input, [f]);
+    expect(result.changes).toEqual([]);
+    expect(result.skipped[0]!.reason).toBe('该单元格不是文本（可能是公式），未修改');
+  });
+
+  it('leaves the sample item unchanged except the 文号 spacing', async () => {
+    const sample = makeCatalog('2017', [SAMPLE_ITEM]);
+    const result = await fixXlsxBuffer(await workbookOf(sample), runRules(sample));
+    expect(result.changes.map((c) => c.to)).toEqual(['鲁政办发〔2017〕39号', '鲁食药〔2017〕32号', '鲁食药监综函〔2017〕15号']);
+  });
+});
