@@ -12,6 +12,24 @@ const TITLES: Record<string, string> = {
 /** Settings for commander's configureHelp(). */
 export const chineseHelp: Partial<Help> = {
   showGlobalOptions: true,
+  // Chinese text has no spaces to wrap at; a wider box keeps descriptions on one line.
+  helpWidth: 120,
+  // Commander measures columns in UTF-16 units; CJK characters take two columns in a terminal.
+  displayWidth(str: string): number {
+    let width = 0;
+    for (const ch of str.replace(/\x1b\[[0-9;]*m/g, '')) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+    return width;
+  },
+  commandUsage(cmd): string {
+    const names: string[] = [];
+    for (let c = cmd.parent; c; c = c.parent) names.unshift(c.name());
+    const usage = cmd.usage().replace('[options]', '[选项]').replace('[command]', '[命令]');
+    return [...names, cmd.name(), usage].join(' ');
+  },
+  subcommandTerm(cmd): string {
+    const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`)).join(' ');
+    return [cmd.name(), cmd.options.length ? '[选项]' : '', args].filter(Boolean).join(' ');
+  },
   styleTitle(str: string): string {
     return TITLES[str] ?? str;
   },
