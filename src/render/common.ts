@@ -180,3 +180,46 @@ export function wrappedLines(text: string, width: number): number {
   for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(lineWidth(line) / usable));
   return lines;
 }
+
+/** A column of the HTML page and the Markdown tables: 2019 ticks as one text column per group,
+ * the category left out (it heads each group). */
+export interface DisplayColumn {
+  key: FieldKey | 'extra';
+  label: string;
+  extra?: string;
+  perPair: boolean;
+}
+
+/** Columns of the page and Markdown tables, in layout order; extra columns after 备注. */
+export function displayColumns(catalog: Catalog): DisplayColumn[] {
+  const profile = catalog.profile;
+  const out: DisplayColumn[] = COLUMNS[profile]
+    .filter((spec) => spec.key !== 'category')
+    .map((spec) => ({
+      key: spec.key,
+      label: PRINTED_LABELS[profile][spec.key] ?? spec.label,
+      perPair: spec.key === 'content' || spec.key === 'standard',
+    }));
+  for (const extra of catalog.extraColumns) out.push({ key: 'extra', label: extra, extra, perPair: false });
+  return out;
+}
+
+/** The ticked options of a 2019 group as text (全社会、特定群体), under the catalog's own labels
+ * (区级 for a tick read as 县级); a value matching no option is kept verbatim. */
+export function tickText(catalog: Catalog, item: Item, group: TickGroup): string {
+  const labels = tickLabels(catalog, group);
+  const out = labels.filter((_, i) => isTicked(catalog, item, group, i));
+  for (const v of item.ticks?.[group]?.values ?? []) {
+    const known = labels.some((label, i) => v.text === label || (TICK_OPTIONS[group][i] ?? []).includes(v.text));
+    if (!known && !out.includes(v.text)) out.push(v.text);
+  }
+  return out.join('、');
+}
+
+/** An item-level value for display: a list (依据, the selected channels) or one text. */
+export function displayValue(catalog: Catalog, item: Item, col: DisplayColumn): string | string[] {
+  if (col.key === 'basis') return item.basis.values.map((v) => v.text);
+  if (col.key === 'channels') return (item.channels?.values ?? []).map((v) => v.text);
+  if (col.key === 'audience' || col.key === 'mode' || col.key === 'level') return tickText(catalog, item, col.key);
+  return itemText(item, col.key, col.extra);
+}

@@ -1,0 +1,129 @@
+// The catalog as one self-contained, publishable HTML page: a semantic table grouped by category,
+// search and category filter (progressive: the page is complete without JavaScript), phone and
+// print layouts, and a strict Content-Security-Policy. Templates live in templates/.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { COLUMNS } from '../settings.js';
+import type { Catalog, Item } from '../model/types.js';
+import {
+  catalogTitle,
+  displayColumns,
+  displayValue,
+  groupByCategory,
+  groupName,
+  type DisplayColumn,
+} from './common.js';
+import { textToHtml } from './escape.js';
+
+/** templates/ at the package root: two levels up from src/render/ and from dist/render/ alike. */
+const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+
+const LAYOUT_NAMES = { '2017': '2017 年样表版式', '2019': '2019 年标准目录版式' } as const;
+
+interface Compiled {
+  template: Handlebars.TemplateDelegate;
+  css: string;
+  js: string;
+  csp: string;
+}
+
+let compiled: Compiled | undefined;
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** Compile the templates once, on first use, in a private Handlebars instance with our helpers. */
+function compile(): Compiled {
+  if (compiled) return compiled;
+  const hb = Handlebars.create();
+  // The one helper that outputs markup: it escapes every piece of text itself (textToHtml), and
+  // only http(s) URLs become links.
+  hb.registerHelper('text', (value: unknown) => new hb.SafeString(textToHtml(value == null ? '' : String(value))));
+  const partials = path.join(TEMPLATE_DIR, 'partials');
+  for (const file of readdirSync(partials)) {
+    if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, -4), readFileSync(path.join(partials, file), 'utf8'));
+  }
+  const css = readFileSync(path.join(TEMPLATE_DIR, 'assets', 'catalog.css'), 'utf8');
+  const js = readFileSync(path.join(TEMPLATE_DIR, 'assets', 'catalog.js'), 'utf8');
+  // Hashes rather than 'unsafe-inline': even if some text escaped our escaping, an injected
+  // <script> or <style> would not match a hash and would not run. Nothing may be fetched.
+  const csp = [
+    "default-src 'none'",
+    `style-src ${sha256(css)}`,
+    `script-src ${sha256(js)}`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const template = hb.compile(readFileSync(path.join(TEMPLATE_DIR, 'catalog.hbs'), 'utf8'), { strict: true });
+  compiled = { template, css, js, csp };
+  return compiled;
+}
+
+interface ViewCell {
+  key: string;
+  label: string;
+  rowspan?: number;
+  value?: string;
+  list?: string[];
+}
+
+/** The rows of one item: one per 公开内容, item-level cells on the first with a rowspan. */
+function itemRows(catalog: Catalog, item: Item, cols: DisplayColumn[]): { cells: ViewCell[] }[] {
+  const n = Math.max(1, item.pairs.length);
+  const rows: { cells: ViewCell[] }[] = [];
+  for (let p = 0; p < n; p++) {
+    const cells: ViewCell[] = [];
+    for (const col of cols) {
+      const key = col.key === 'extra' ? 'extra' : col.key;
+      if (col.perPair) {
+        const pair = item.pairs[p];
+        const value = pair ? (col.key === 'content' ? pair.content.text : (pair.standard?.text ?? '')) : '';
+        cells.push({ key, label: col.label, value });
+      } else if (p === 0) {
+        const v = displayValue(catalog, item, col);
+        const cell: ViewCell = Array.isArray(v) ? { key, label: col.label, list: v } : { key, label: col.label, value: v };
+        if (n > 1) cell.rowspan = n;
+        cells.push(cell);
+      }
+    }
+    rows.push({ cells });
+  }
+  return rows;
+}
+
+/** Render a catalog as a self-contained HTML page (string). */
+export function renderHtml(catalog: Catalog): string {
+  const { template, css, js, csp } = compile();
+  const cols = displayColumns(catalog);
+  const title = catalogTitle(catalog);
+  const unit = catalog.unit?.trim() ? catalog.unit : '';
+  let index = 0;
+  const groups = groupByCategory(catalog.items).map((g, gi) => ({
+    index: String(gi),
+    name: groupName(g.name),
+    count: g.items.length,
+    items: g.items.map((item) => ({ index: String(index++), rows: itemRows(catalog, item, cols) })),
+  }));
+  return template({
+    csp,
+    css,
+    js,
+    pageTitle: unit && !title.includes(unit) ? `${title} - ${unit}` : title,
+    title,
+    unit,
+    date: catalog.date?.trim() ? catalog.date : '',
+    total: catalog.items.length,
+    profile: catalog.profile,
+    layoutName: LAYOUT_NAMES[catalog.profile],
+    categoryLabel: COLUMNS[catalog.profile].find((c) => c.key === 'category')!.label,
+    columns: cols.map((c) => ({ label: c.label })),
+    columnCount: cols.length,
+    groups,
+    note: catalog.note?.trim() ? catalog.note : '',
+  });
+}

@@ -1,0 +1,44 @@
+// The catalog as GitHub-flavoured Markdown: a heading per category with its item count and one table
+// per category. Every cell is escaped so that no sheet text turns into HTML, links or table syntax.
+import type { Catalog, Item } from '../model/types.js';
+import {
+  catalogTitle,
+  displayColumns,
+  displayValue,
+  groupByCategory,
+  groupName,
+  type DisplayColumn,
+} from './common.js';
+import { escapeMarkdownCell, escapeMarkdownLine } from './escape.js';
+
+/** The per-pair texts of a column; numbered （1）（2）… when an item has several, so each 公开内容
+ * can be matched with its 公开标准 across the two cells. */
+function pairTexts(item: Item, col: DisplayColumn): string[] {
+  const texts = item.pairs.map((p) => (col.key === 'content' ? p.content.text : (p.standard?.text ?? '')));
+  return texts.length > 1 ? texts.map((t, i) => `（${i + 1}）${t}`) : texts;
+}
+
+function cellText(catalog: Catalog, item: Item, col: DisplayColumn): string {
+  const parts = col.perPair ? pairTexts(item, col) : ([] as string[]).concat(displayValue(catalog, item, col));
+  return parts.map(escapeMarkdownCell).join('<br>');
+}
+
+/** Render a catalog as GFM Markdown: title, a `## 类别 (N项)` section and table per category. */
+export function renderMarkdown(catalog: Catalog): string {
+  const cols = displayColumns(catalog);
+  const out: string[] = [`# ${escapeMarkdownLine(catalogTitle(catalog))}`, ''];
+  const meta: string[] = [];
+  if (catalog.unit?.trim()) meta.push(`编制单位：${escapeMarkdownCell(catalog.unit)}`);
+  if (catalog.date?.trim()) meta.push(`日期：${escapeMarkdownCell(catalog.date)}`);
+  meta.push(`共 ${catalog.items.length} 项`);
+  out.push(meta.join('　'), '');
+  const header = `| ${cols.map((c) => escapeMarkdownCell(c.label)).join(' | ')} |`;
+  const rule = `|${cols.map(() => ' --- |').join('')}`;
+  for (const group of groupByCategory(catalog.items)) {
+    out.push(`## ${escapeMarkdownLine(groupName(group.name))} (${group.items.length}项)`, '', header, rule);
+    for (const item of group.items) out.push(`| ${cols.map((c) => cellText(catalog, item, c)).join(' | ')} |`);
+    out.push('');
+  }
+  if (catalog.note?.trim()) out.push(escapeMarkdownLine(catalog.note).replace(/<br>/g, '  \n'), '');
+  return out.join('\n');
+}
