@@ -1,0 +1,53 @@
+// zwgk merge: read every input, merge (one layout, 序号 1..N, 来源 kept, duplicates warned), write
+// the result by the output's extension, print the findings and a summary.
+import path from 'node:path';
+import { mergeCatalogs } from '../../draft/merge.js';
+import type { Catalog } from '../../model/types.js';
+import { ZwgkError } from '../../report/finding.js';
+import { Report } from '../../report/report.js';
+import { validateCatalog } from '../../validate/index.js';
+import { useColor, type Context } from '../context.js';
+import { EXIT } from '../exit.js';
+import { emit, loadCatalog } from './shared.js';
+
+export interface MergeOptions {
+  output: string;
+  color?: boolean;
+}
+
+/** Merge files into one catalog; exit 1 when the merged catalog has error-level findings. */
+export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptions): Promise<number> {
+  const ext = path.extname(opts.output).toLowerCase();
+  if (ext !== '.yaml' && ext !== '.yml' && ext !== '.xlsx') {
+    throw new ZwgkError('usage', { file: opts.output }, {
+      detail: `merge 只能输出 .yaml、.yml 或 .xlsx 文件，“${path.basename(opts.output)}”的扩展名不对`,
+    });
+  }
+  const catalogs: Catalog[] = [];
+  for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto' }));
+  const { catalog, findings: duplicates, sources } = mergeCatalogs(catalogs, opts.output);
+
+  let data: string | Buffer;
+  if (ext === '.xlsx') {
+    const { renderXlsx } = await import('../../render/xlsx.js');
+    data = await renderXlsx(catalog);
+  } else {
+    const { renderYaml } = await import('../../render/yaml.js');
+    data = renderYaml(catalog);
+  }
+  await emit(ctx, opts.output, data, files);
+
+  // merge-duplicate names both sources, so the validator's own item-duplicate would say it twice.
+  const findings = [...duplicates, ...validateCatalog(catalog).filter((f) => f.code !== 'item-duplicate')];
+  const report = new Report();
+  report.add({ file: opts.output, profile: catalog.profile, items: catalog.items.length, findings });
+  const lines = sources.map((s) =>
+    s.items ? `  ${s.file}：${s.items} 个事项（序号 ${s.first === s.last ? s.first : `${s.first}–${s.last}`}）` : `  ${s.file}：没有事项`,
+  );
+  ctx.stdout.write(report.toText(useColor(ctx, ctx.stdout, opts.color)));
+  ctx.stdout.write(
+    `已合并 ${files.length} 个文件，共 ${catalog.items.length} 个事项，重复 ${duplicates.length} 处：\n${lines.join('\n')}\n`,
+  );
+  if (ext === '.xlsx') ctx.stdout.write('（Excel 输出不含来源列；需要逐项来源时请输出为 .yaml，来源记在“来源”键中）\n');
+  return report.valid ? EXIT.ok : EXIT.findings;
+}

@@ -1,0 +1,103 @@
+// `zwgk merge`: the catalogs the 科室 sent, combined into one of the same layout. Items keep file
+// order, 序号 is renumbered 1..N, each item remembers where it came from (item.origin), and items
+// with the same (category, name) are all kept but reported as 重复.
+import type { Catalog, CatalogOptions, Item, SourceRef } from '../model/types.js';
+import { normaliseName } from '../report/coverage.js';
+import { finding, ZwgkError, type Finding } from '../report/finding.js';
+
+export interface MergeResult {
+  catalog: Catalog;
+  /** merge-duplicate warnings, one per later occurrence of an item. */
+  findings: Finding[];
+  /** Per input: how many items it gave and their new 序号 range. */
+  sources: { file: string; items: number; first: number; last: number }[];
+}
+
+/** Where an item came from, as written to 来源: "文件 › 工作表!A5" for a sheet, "文件:12" for YAML. */
+export function originOf(at: SourceRef): string {
+  if (at.sheet !== undefined || at.cell !== undefined) {
+    return `${at.file} › ${at.sheet ?? ''}${at.cell ? '!' + at.cell : at.row ? ` 第${at.row}行` : ''}`;
+  }
+  return at.line !== undefined ? `${at.file}:${at.line}` : at.file;
+}
+
+/** The identity of an item for duplicate detection (same normalisation as coverage and diff). */
+export function itemKey(item: Item): string {
+  return `${normaliseName(item.category.text)}\u0000${normaliseName(item.name.text)}`;
+}
+
+function mergeOptions(catalogs: readonly Catalog[]): CatalogOptions | undefined {
+  const out: CatalogOptions = {};
+  for (const key of ['audience', 'mode', 'level'] as const) {
+    const own = catalogs.map((c) => c.options?.[key]).find((v) => v && v.length);
+    if (own) out[key] = [...own];
+  }
+  // Channel lists are unions: a channel one 科室 added must still print as a checkbox.
+  const channels: string[] = [];
+  for (const c of catalogs) for (const ch of c.options?.channels ?? []) if (!channels.includes(ch)) channels.push(ch);
+  if (channels.length) out.channels = channels;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Merge catalogs of one layout; throws ZwgkError 'mixed-layouts' naming each file's layout otherwise. */
+export function mergeCatalogs(catalogs: readonly Catalog[], output: string): MergeResult {
+  if (catalogs.length === 0) throw new ZwgkError('usage', { file: output }, { detail: '没有要合并的文件' });
+  const profiles = new Set(catalogs.map((c) => c.profile));
+  if (profiles.size > 1) {
+    const detail = catalogs.map((c) => `${c.file} 是 ${c.profile} 版式`).join('，');
+    const odd = catalogs.find((c) => c.profile !== catalogs[0]!.profile)!;
+    throw new ZwgkError('mixed-layouts', { file: odd.file }, { detail });
+  }
+  const first = catalogs[0]!;
+  const merged: Catalog = {
+    profile: first.profile,
+    file: output,
+    items: [],
+    extraColumns: [],
+    missingColumns: [],
+    findings: [],
+  };
+  const title = catalogs.find((c) => c.title?.trim())?.title;
+  if (title) merged.title = title;
+  const unit = catalogs.find((c) => c.unit?.trim())?.unit;
+  if (unit) merged.unit = unit;
+  const date = catalogs.find((c) => c.date?.trim())?.date;
+  if (date) merged.date = date;
+  const note = catalogs.find((c) => c.note?.trim())?.note;
+  if (note) merged.note = note;
+  const options = mergeOptions(catalogs);
+  if (options) merged.options = options;
+
+  const findings: Finding[] = [];
+  const sources: MergeResult['sources'] = [];
+  const seen = new Map<string, string>();
+  for (const catalog of catalogs) {
+    for (const col of catalog.extraColumns) if (!merged.extraColumns.includes(col)) merged.extraColumns.push(col);
+    for (const col of catalog.missingColumns) if (!merged.missingColumns.includes(col)) merged.missingColumns.push(col);
+    merged.findings.push(...catalog.findings);
+    const start = merged.items.length + 1;
+    for (const item of catalog.items) {
+      const n = merged.items.length + 1;
+      // An item of an already merged file keeps the source it was first taken from.
+      const origin = item.origin?.trim() ? item.origin : originOf(item.at);
+      const copy: Item = { ...item, serial: { ...item.serial, text: String(n) }, origin };
+      merged.items.push(copy);
+      const key = itemKey(item);
+      if (normaliseName(item.name.text) === '') continue;
+      const before = seen.get(key);
+      if (before === undefined) seen.set(key, origin);
+      else {
+        findings.push(
+          finding(
+            'merge-duplicate',
+            item.at,
+            { category: item.category.text, name: item.name.text, first: before, second: origin },
+            { item: n },
+          ),
+        );
+      }
+    }
+    sources.push({ file: catalog.file, items: catalog.items.length, first: start, last: merged.items.length });
+  }
+  return { catalog: merged, findings, sources };
+}
