@@ -3,6 +3,7 @@
 // normalisation (spaces, line breaks, full/half width, brackets and other punctuation), or by similarity
 // (character-bigram Dice) — and each match says how it was made.
 import type { Catalog, Item, SourceRef } from '../model/types.js';
+import { fieldLabel } from '../settings.js';
 import { finding, type Finding } from './finding.js';
 
 /** Names compared for identity: NFKC (full → half width), no white space, no punctuation or brackets. */
@@ -167,7 +168,7 @@ export function computeCoverage(catalog: Catalog, reference: Catalog): Coverage 
         'fuzzy-match',
         m.at,
         { category: m.category, name: m.name, score: m.score.toFixed(2), refCategory: m.refCategory, refName: m.refName },
-        { item: m.item },
+        { item: m.item, field: fieldLabel(catalog.profile, 'name') },
       ),
     );
   return {

@@ -1,16 +1,19 @@
-// zwgk fix (placeholder until its library lands).
+// zwgk fix <input> -o <output>: option declarations; the work is in ../run/fix.ts, loaded on use.
 import type { Command } from 'commander';
-import { ZwgkError } from '../../report/finding.js';
 import type { Context } from '../context.js';
+import { outputOption, profileOption, sheetOption } from '../options.js';
 
 /** Register `fix`. */
-export function registerFix(program: Command, _ctx: Context): Command {
+export function registerFix(program: Command, ctx: Context): Command {
   return program
     .command('fix')
-    .description('（开发中）')
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action(() => {
-      throw new ZwgkError('usage', { file: '' }, { detail: 'fix 命令尚未完成' });
+    .description('写出修正后的副本：文号括号改为〔〕、去掉文号中的空格和重复的“号”、去掉单元格首尾空格；原文件不变')
+    .argument('<输入>', '目录文件（.xlsx 或 .yaml）')
+    .addOption(outputOption('修正后的副本（与输入同一格式；YAML 可用 - 输出到标准输出）', true))
+    .addOption(profileOption())
+    .addOption(sheetOption())
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const { fixCommand } = await import('../run/fix.js');
+      ctx.exitCode = await fixCommand(ctx, file, cmd.optsWithGlobals() as never);
     });
 }

@@ -1,0 +1,70 @@
+// The gap report as one self-contained HTML page (templates/gap.hbs, inline CSS, no script), lang zh-CN.
+// Handlebars escapes every value; the view holds plain strings only.
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import type { GapReport } from '../report/gap.js';
+import type { JsonDiagnostic } from '../report/report.js';
+import { fieldLabel } from '../settings.js';
+import { blanksText, methodText, placeText, SEVERITY_WORD, summaryLines } from './gap-common.js';
+
+const TEMPLATES = new URL('../../templates/', import.meta.url);
+
+let compiled: Handlebars.TemplateDelegate | undefined;
+
+function template(): Handlebars.TemplateDelegate {
+  if (!compiled) {
+    // A private instance: partials registered here do not leak into other renderers.
+    const hb = Handlebars.create();
+    for (const name of ['gap-findings', 'gap-items']) {
+      hb.registerPartial(name, readFileSync(new URL(`partials/${name}.hbs`, TEMPLATES), 'utf8'));
+    }
+    compiled = hb.compile(readFileSync(new URL('gap.hbs', TEMPLATES), 'utf8'), { strict: false, noEscape: false });
+  }
+  return compiled;
+}
+
+function rows(list: readonly JsonDiagnostic[]) {
+  return list.map((d) => ({
+    place: placeText(d.location),
+    field: d.field ?? '',
+    severity: d.severity,
+    level: SEVERITY_WORD[d.severity],
+    message: d.message,
+    fix: d.fix?.to ?? '',
+  }));
+}
+
+/** Render the gap report as an HTML page. */
+export function renderGapHtml(r: GapReport): string {
+  const view = {
+    title: r.title ?? r.file,
+    categoryLabel: fieldLabel(r.profile, 'category'),
+    nameLabel: fieldLabel(r.profile, 'name'),
+    summaryLines: summaryLines(r),
+    items: r.items,
+    complete: r.complete,
+    summary: r.summary.map((s) => ({ category: s.category, items: s.items, complete: s.complete, blanks: blanksText(s.blanks) })),
+    hasFindings: r.findings.length > 0,
+    general: rows(r.general),
+    groups: r.details
+      .map((g) => ({
+        category: g.category,
+        items: g.items
+          .filter((it) => it.findings.length > 0)
+          .map((it) => {
+            const where = placeText(it.at);
+            return {
+              heading: `${it.serial ? `${it.serial}. ` : ''}${it.name || '（未填名称）'}${where ? `（${where}）` : ''}`,
+              blanks: it.blanks.join('、'),
+              findings: rows(it.findings),
+            };
+          }),
+      }))
+      .filter((g) => g.items.length > 0),
+    coverage: r.coverage,
+    loose: (r.coverage?.matches ?? [])
+      .filter((m) => m.method !== 'exact')
+      .map((m) => ({ mine: `${m.category} / ${m.name}`, ref: `${m.refCategory} / ${m.refName}`, how: methodText(m) })),
+  };
+  return template()(view);
+}
