@@ -2,13 +2,17 @@
 // input, keeping its layout and everything not fixed. A finding's `from` is a fragment of its cell's text
 // (a 文号) or the whole text (whitespace); several fixes on one cell are applied to the same cell.
 //
-// Header spelling (事项 名称 → 名称) is not fixed: the catalog model does not keep the header cells, so
-// there is no safe place to write; `headerFixes` says so to the caller.
+// Header spelling (xlsx only): the catalog model keeps no header cells, so the header rows are found again
+// in the workbook — only among the rows just above the sheet's first item, and only the row holding at least
+// three known labels and the rows under it. A spaced label (公 开 主 体) loses its spaces (line breaks and
+// suffixes such as （要素） stay); a synonym (责任主体, 规定时限, 事项名称) becomes the layout's label. YAML keys
+// are fixed by the format, so YAML has no header to fix.
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { isScalar, LineCounter, parseDocument, visit, type Scalar } from 'yaml';
-import type { SourceRef } from '../model/types.js';
+import type { Catalog, SourceRef } from '../model/types.js';
+import { fieldLabel, HEADER_ALIASES, normaliseLabel } from '../settings.js';
 import type { Code } from '../report/codes.js';
 import { ZwgkError, type Finding } from '../report/finding.js';
 import { describeAt, locationKey } from '../validate/rules/util.js';
@@ -32,8 +36,8 @@ export interface FixResult {
   data: Buffer | string;
   changes: FixChange[];
   skipped: FixSkip[];
-  /** Header-label fixes are not supported by the model (no header cells); always 'unsupported'. */
-  headerFixes: 'unsupported';
+  /** Header cells rewritten to their standard label (xlsx with a catalog only). */
+  headerChanges: FixChange[];
 }
 
 interface CellFixes {
@@ -80,14 +84,15 @@ export function applyTextFixes(text: string, fixes: readonly { from: string; to:
   return { text: out, applied: applied.sort((a, b) => a - b), missed: missed.sort((a, b) => a - b) };
 }
 
-/** Fix a catalog file (.xlsx/.xlsm or .yaml/.yml): the corrected copy and what changed. Never writes. */
-export async function fixFile(file: string, findings: readonly Finding[]): Promise<FixResult> {
+/** Fix a catalog file (.xlsx/.xlsm or .yaml/.yml): the corrected copy and what changed. Never writes.
+ * With the catalog, xlsx header labels are fixed too. */
+export async function fixFile(file: string, findings: readonly Finding[], catalog?: Catalog): Promise<FixResult> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') {
     const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/u, '');
     return fixYamlText(text, findings);
   }
-  if (ext === '.xlsx' || ext === '.xlsm') return fixXlsxBuffer(await readFile(file), findings);
+  if (ext === '.xlsx' || ext === '.xlsm') return fixXlsxBuffer(await readFile(file), findings, catalog);
   throw new ZwgkError('unsupported-format', { file }, { file, ext });
 }
 
@@ -194,7 +199,7 @@ export function fixYamlText(text: string, findings: readonly Finding[]): FixResu
       else skipped.push({ ...f, reason: '无法在保持 YAML 格式的前提下修改该值，请手工修改' });
     }
   }
-  return { format: 'yaml', data: out, changes: sortChanges(changes), skipped, headerFixes: 'unsupported' };
+  return { format: 'yaml', data: out, changes: sortChanges(changes), skipped, headerChanges: [] };
 }
 
 // ---------------------------------------------------------------- xlsx
@@ -210,7 +215,7 @@ function cellText(value: ExcelJS.CellValue): { text: string; rich?: RichText } |
 }
 
 /** Apply fixes to a workbook's cells (exceljs document mode); other cells, styles and sheets stay as they were. */
-export async function fixXlsxBuffer(input: Buffer, findings: readonly Finding[]): Promise<FixResult> {
+export async function fixXlsxBuffer(input: Buffer, findings: readonly Finding[], catalog?: Catalog): Promise<FixResult> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(input as unknown as ArrayBuffer);
   const changes: FixChange[] = [];
@@ -230,8 +235,51 @@ export async function fixXlsxBuffer(input: Buffer, findings: readonly Finding[])
     cell.value = current.rich ? fixRich(current.rich, group.fixes, result) : result.text;
     for (const i of result.applied) changes.push(group.fixes[i]!);
   }
+  const headerChanges = catalog ? fixHeaders(wb, catalog) : [];
   const data = Buffer.from(await wb.xlsx.writeBuffer());
-  return { format: 'xlsx', data, changes: sortChanges(changes), skipped, headerFixes: 'unsupported' };
+  return { format: 'xlsx', data, changes: sortChanges(changes), skipped, headerChanges };
+}
+
+/** The standard spelling of a header label, or undefined when it is standard already or not a known label. */
+export function headerSpelling(catalog: Catalog, raw: string): string | undefined {
+  const key = HEADER_ALIASES[catalog.profile][normaliseLabel(raw)];
+  if (!key) return undefined;
+  const canonical = fieldLabel(catalog.profile, key);
+  const fixed = normaliseLabel(raw) === normaliseLabel(canonical) ? raw.replace(/[ \t\u3000\u00a0]+/gu, '') : canonical;
+  return fixed !== raw ? fixed : undefined;
+}
+
+function fixHeaders(wb: ExcelJS.Workbook, catalog: Catalog): FixChange[] {
+  const changes: FixChange[] = [];
+  const firstRows = new Map<string, number>();
+  for (const item of catalog.items) {
+    if (item.at.sheet === undefined || item.at.row === undefined) continue;
+    firstRows.set(item.at.sheet, Math.min(firstRows.get(item.at.sheet) ?? Infinity, item.at.row));
+  }
+  for (const [sheet, firstRow] of firstRows) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) continue;
+    const known = (r: number) => {
+      let n = 0;
+      ws.getRow(r).eachCell((c) => {
+        if (typeof c.value === 'string' && HEADER_ALIASES[catalog.profile][normaliseLabel(c.value)]) n++;
+      });
+      return n;
+    };
+    let main = 0;
+    for (let r = Math.max(1, firstRow - 3); r < firstRow; r++) if (known(r) >= 3 && (main === 0 || known(r) > known(main))) main = r;
+    if (main === 0) continue;
+    for (let r = main; r < firstRow; r++) {
+      ws.getRow(r).eachCell((c) => {
+        if (typeof c.value !== 'string' || (c.isMerged && c.master !== c)) return;
+        const to = headerSpelling(catalog, c.value);
+        if (!to) return;
+        changes.push({ location: { file: catalog.file, sheet, cell: c.address, row: r }, field: '表头', code: 'header-spelling', from: c.value, to });
+        c.value = to;
+      });
+    }
+  }
+  return changes;
 }
 
 /** Keep rich-text runs when every fix falls inside one run; otherwise the cell becomes plain text. */

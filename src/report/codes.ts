@@ -77,6 +77,7 @@ export const CODES = {
 
   // ---- merge / coverage ----
   'merge-duplicate': { severity: 'warning', title: '合并时发现重复事项', message: '重复：事项“{category} / {name}”同时出现在 {first} 和 {second}，两处均已保留' },
+  'header-spelling': { severity: 'info', title: '表头写法不标准', message: '表头“{label}”应写作“{fixed}”，可用 zwgk fix 自动修改' },
   'fuzzy-match': { severity: 'info', title: '按相似度匹配', message: '事项“{category} / {name}”按相似度（{score}）匹配到参考目录的“{refCategory} / {refName}”' },
 } as const satisfies Record<string, CodeSpec>;
 

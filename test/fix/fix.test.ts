@@ -175,3 +175,45 @@ describe('fixXlsxBuffer', () => {
     expect(result.changes.map((c) => c.to)).toEqual(['鲁政办发〔2017〕39号', '鲁食药〔2017〕32号', '鲁食药监综函〔2017〕15号']);
   });
 });
+
+describe('header spelling (xlsx)', () => {
+  it('fixes spaced and synonym labels in the header row only, keeping suffixes and line breaks', async () => {
+    const catalog = makeCatalog('2017', [{ name: '标准' }, { name: '内容' }]);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('目录');
+    ws.getCell('A1').value = '公开内容';
+    ws.getRow(3).values = ['序 号', '事项类别', '事项名称', '依据', '公开内容\n（要素）', '公开标准', '责任主体', '公开方式', '规定时限', '说明'];
+    ws.getCell('C4').value = '标准';
+    ws.getCell('C5').value = '内容';
+    const result = await fixXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer()), [], catalog);
+    expect(result.headerChanges.map(formatChange)).toEqual([
+      '工作表“目录”A3 单元格（表头）：“序 号” → “序号”',
+      '工作表“目录”C3 单元格（表头）：“事项名称” → “名称”',
+      '工作表“目录”G3 单元格（表头）：“责任主体” → “公开主体”',
+      '工作表“目录”I3 单元格（表头）：“规定时限” → “公开时限”',
+    ]);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.load(result.data as never);
+    const sheet = after.getWorksheet('目录')!;
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '事项类别', '名称', '依据', '公开内容\n（要素）', '公开标准', '公开主体', '公开方式', '公开时限', '说明']);
+    expect([sheet.getCell('A1').value, sheet.getCell('C4').value, sheet.getCell('C5').value]).toEqual(['公开内容', '标准', '内容']);
+  });
+
+  it('uses the 2019 labels and leaves a sheet without a recognisable header alone', async () => {
+    const catalog = makeCatalog('2019', [{}]);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('目录');
+    ws.getRow(2).values = ['序号', '公开事项', '', '公开内容（要素）', '依据', '公开时限', '公开主体', '公开渠道', '公开范围'];
+    ws.getRow(3).values = ['', '一级事项', '事项名称'];
+    const result = await fixXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer()), [], catalog);
+    expect(result.headerChanges.map((c) => [c.location.cell, c.from, c.to])).toEqual([
+      ['E2', '依据', '公开依据'],
+      ['H2', '公开渠道', '公开渠道和载体'],
+      ['I2', '公开范围', '公开对象'],
+      ['C3', '事项名称', '二级事项'],
+    ]);
+    const bare = new ExcelJS.Workbook();
+    bare.addWorksheet('目录').getRow(3).values = ['序 号', '名字'];
+    expect((await fixXlsxBuffer(Buffer.from(await bare.xlsx.writeBuffer()), [], catalog)).headerChanges).toEqual([]);
+  });
+});

@@ -24,13 +24,14 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
   }
   const catalog = await loadCatalog(ctx, file, opts);
   const findings = validateCatalog(catalog);
-  const result = await fixFile(file, findings);
+  const result = await fixFile(file, findings, catalog);
   await emit(ctx, opts.output, result.data, [file]);
   const lines: string[] = [];
-  if (result.changes.length === 0) lines.push('没有可以自动修正的问题，已原样写出副本。');
+  const all = [...result.headerChanges, ...result.changes];
+  if (all.length === 0) lines.push('没有可以自动修正的问题，已原样写出副本。');
   else {
-    lines.push(`已修正 ${result.changes.length} 处：`);
-    for (const c of result.changes) lines.push(`  ${formatChange(c)}`);
+    lines.push(`已修正 ${all.length} 处：`);
+    for (const c of all) lines.push(`  ${formatChange(c)}`);
   }
   if (result.skipped.length) {
     lines.push(`未能修正 ${result.skipped.length} 处（请手工修改）：`);
