@@ -39,7 +39,6 @@ export const CODES = {
   'output-exists': { severity: 'error', fatal: true, title: '输出文件已存在', message: '{output} 已存在。如需覆盖请加 --force，或换一个文件名' },
   'output-failed': { severity: 'error', fatal: true, title: '无法写出文件', message: '无法写入 {output}：{detail}' },
   'mixed-layouts': { severity: 'error', fatal: true, title: '版式不一致', message: '不能合并不同版式的目录：{detail}。请先把各科室的表统一为同一版式（2017 样表或 2019 标准目录）' },
-  'diff-layouts': { severity: 'error', fatal: true, title: '版式不同无法比较', message: '不能比较不同版式的目录：{detail}。请用同一版式（2017 样表或 2019 标准目录）的新旧两版目录进行比较' },
   'profile-mismatch': { severity: 'error', fatal: true, title: '版式不符', message: '{file} 是 {actual} 版式，与指定的 --profile {expected} 不符。请去掉 --profile 或改为 --profile {actual}' },
   'internal-error': { severity: 'error', fatal: true, title: '内部错误', message: '处理 {file} 时发生内部错误：{detail}。请加 --debug 重试，并把输出反馈给维护者' },
 
@@ -75,10 +74,10 @@ export const CODES = {
   'standard-missing': { severity: 'error', title: '公开内容缺少公开标准', message: '公开内容“{content}”没有对应的公开标准。请在同一行填写公开标准' },
   'content-missing': { severity: 'error', title: '公开标准缺少公开内容', message: '公开标准“{standard}”没有对应的公开内容。请在同一行填写公开内容' },
   'whitespace': { severity: 'info', title: '首尾空格', message: '“{field}”首尾有多余空格，可用 zwgk fix 自动去除' },
+  'header-spelling': { severity: 'info', title: '表头写法不标准', message: '表头“{label}”应写作“{fixed}”，可用 zwgk fix 自动修改' },
 
   // ---- merge / coverage ----
   'merge-duplicate': { severity: 'warning', title: '合并时发现重复事项', message: '重复：事项“{category} / {name}”同时出现在 {first} 和 {second}，两处均已保留' },
-  'header-spelling': { severity: 'info', title: '表头写法不标准', message: '表头“{label}”应写作“{fixed}”，可用 zwgk fix 自动修改' },
   'fuzzy-match': { severity: 'info', title: '按相似度匹配', message: '事项“{category} / {name}”按相似度（{score}）匹配到参考目录的“{refCategory} / {refName}”' },
 } as const satisfies Record<string, CodeSpec>;
 
