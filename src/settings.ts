@@ -239,3 +239,10 @@ export const PRINTED_LABELS: Record<Profile, Partial<Record<FieldKey, string>>> 
 };
 /** Page footer of rendered workbooks (Excel header/footer codes: &P page, &N pages). */
 export const PRINT_FOOTER = '第 &P 页，共 &N 页';
+
+// ---- Reading .xlsx (src/readers/) ----
+
+/** Labels of the second header row under 公开事项 (2019); 三级事项 has no field and is kept as an extra column. */
+export const SUB_HEADER_LABELS: readonly string[] = ['一级事项', '二级事项', '三级事项'];
+/** Separators of a plain list of channels or of text-valued ticks (全社会、特定群体). */
+export const LIST_SEPARATORS = /[\n、，,；;\s]+/u;

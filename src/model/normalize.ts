@@ -1,59 +1,62 @@
-// Normalisation shared by every reader: 同上 ("same as above") carried down from the previous item.
-import type { Catalog, Cell, Item, ListField } from './types.js';
+// Normalisation shared by every reader: 同上 (“same as above”) is replaced by the value above it.
+import { SAME_AS_ABOVE, TICK_GROUPS, fieldLabel, type FieldKey } from '../settings.js';
 import { finding } from '../report/finding.js';
-import { fieldLabel, SAME_AS_ABOVE, TICK_GROUPS, type FieldKey } from '../settings.js';
+import type { Catalog, Cell, Item, ListField } from './types.js';
 
 function isSame(text: string): boolean {
-  return SAME_AS_ABOVE.includes(text.trim());
+  const t = text.trim();
+  return t !== '' && SAME_AS_ABOVE.includes(t);
 }
 
-/** Replace 同上 in any field by the previous item's value, marking it carried and reporting it (info). */
+const TEXT_KEYS = ['serial', 'category', 'name', 'subject', 'deadline', 'remark', 'platform'] as const satisfies readonly FieldKey[];
+
+/**
+ * Replace every whole-cell 同上 with the value above it: the previous item's value for item fields
+ * and lists (依据, channels, ticks), the previous 公开内容/公开标准 row for pairs. The replaced cell keeps
+ * its own location, gets `carried: true`, and one 'same-as-above' info finding is pushed per cell.
+ * A 同上 with nothing above it (first item, or an empty value above) stays as written.
+ */
 export function carryDown(catalog: Catalog): void {
-  const { items, profile } = catalog;
-  for (let i = 1; i < items.length; i++) {
-    const item = items[i]!;
-    const prev = items[i - 1]!;
-    const report = (key: FieldKey, cell: Cell, value: string) =>
-      catalog.findings.push(
-        finding('same-as-above', cell.at, { field: fieldLabel(profile, key), value: shorten(value) }, {
-          field: fieldLabel(profile, key),
-          item: i + 1,
-        }),
-      );
-    const text = (key: FieldKey, get: (it: Item) => Cell | undefined) => {
-      const cell = get(item);
-      const from = get(prev);
-      if (!cell || !from || !isSame(cell.text)) return;
-      report(key, cell, from.text);
-      cell.text = from.text;
-      cell.carried = true;
-    };
-    text('category', (it) => it.category);
-    text('name', (it) => it.name);
-    text('subject', (it) => it.subject);
-    text('deadline', (it) => it.deadline);
-    text('remark', (it) => it.remark);
-    text('platform', (it) => it.platform);
-    const pair = item.pairs[0];
-    const prevPair = prev.pairs[prev.pairs.length - 1];
-    if (pair && prevPair && isSame(pair.content.text)) {
-      report('content', pair.content, prevPair.content.text);
-      pair.content = { ...pair.content, text: prevPair.content.text, carried: true };
+  const label = (key: FieldKey): string => fieldLabel(catalog.profile, key);
+  const note = (cell: Cell, field: string, value: string, item: number): void => {
+    catalog.findings.push(finding('same-as-above', cell.at, { field, value: shorten(value) }, { field, item }));
+  };
+  const carryCell = (cell: Cell | undefined, above: Cell | undefined, field: string, item: number): void => {
+    if (!cell || !above || !isSame(cell.text) || above.text.trim() === '') return;
+    cell.text = above.text;
+    cell.carried = true;
+    note(cell, field, above.text, item);
+  };
+  const carryList = (list: ListField | undefined, above: ListField | undefined, field: string, item: number): void => {
+    if (!list || !above || list.values.length !== 1 || !isSame(list.values[0]!.text) || above.values.length === 0) return;
+    const original = list.values[0]!;
+    list.values = above.values.map((v) => ({ text: v.text, at: { ...original.at }, carried: true }));
+    note(original, field, above.values.map((v) => v.text).join('；'), item);
+  };
+
+  let prevPair: Item['pairs'][number] | undefined;
+  catalog.items.forEach((item, index) => {
+    const no = index + 1;
+    const prev = index > 0 ? catalog.items[index - 1] : undefined;
+    if (prev) {
+      for (const key of TEXT_KEYS) carryCell(item[key], prev[key], label(key), no);
+      carryList(item.basis, prev.basis, label('basis'), no);
+      carryList(item.channels, prev.channels, label('channels'), no);
+      if (item.ticks && prev.ticks) for (const g of TICK_GROUPS) carryList(item.ticks[g], prev.ticks[g], label(g), no);
+      for (const [key, cell] of Object.entries(item.extra)) carryCell(cell, prev.extra[key], key, no);
     }
-    const list = (key: FieldKey, get: (it: Item) => ListField | undefined) => {
-      const field = get(item);
-      const from = get(prev);
-      if (!field || !from || field.values.length !== 1 || !isSame(field.values[0]!.text)) return;
-      const at = field.values[0]!.at;
-      report(key, field.values[0]!, from.values.map((c) => c.text).join('；'));
-      field.values = from.values.map((c) => ({ text: c.text, at, carried: true }));
-    };
-    list('basis', (it) => it.basis);
-    list('channels', (it) => it.channels);
-    for (const g of TICK_GROUPS) list(g, (it) => it.ticks?.[g]);
-  }
+    item.pairs.forEach((pair, j) => {
+      const above = j > 0 ? item.pairs[j - 1] : prevPair;
+      if (above) {
+        carryCell(pair.content, above.content, label('content'), no);
+        carryCell(pair.standard, above.standard, label('standard'), no);
+      }
+    });
+    if (item.pairs.length) prevPair = item.pairs[item.pairs.length - 1];
+  });
 }
 
+/** Long values are cut in messages (the cell itself keeps the whole text). */
 function shorten(text: string): string {
   const one = text.replace(/\n/g, ' ');
   return one.length > 40 ? one.slice(0, 40) + '…' : one;

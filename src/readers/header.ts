@@ -1,0 +1,235 @@
+// Finding the catalog header in the first rows of a sheet: which row, one or two header rows,
+// which layout (2017 sample table or 2019 national catalog), and what each column holds.
+import {
+  COLUMNS,
+  HEADER_ALIASES,
+  HEADER_SEARCH_ROWS,
+  PROFILE_2019_MARKERS,
+  SUB_HEADER_LABELS,
+  TICK_GROUPS,
+  TICK_OPTIONS,
+  normaliseLabel,
+  type FieldKey,
+  type Profile,
+  type TickGroup,
+} from '../settings.js';
+import type { CatalogOptions } from '../model/types.js';
+import { a1 } from './xlsx-cell.js';
+
+/** A non-empty cell that starts in this row (unmerged, or the top-left of a merge). */
+export interface HeaderCell {
+  text: string;
+  row: number;
+  col: number;
+  /** Last column of its merge (= col when not merged across). */
+  right: number;
+}
+
+export interface HeaderRow {
+  row: number;
+  cells: HeaderCell[];
+}
+
+interface RoleBase {
+  col: number;
+  /** A1 of the header cell that names the column. */
+  ref: string;
+  /** The label as written (spaces and line breaks inside removed). */
+  label: string;
+}
+export type ColumnRole =
+  | (RoleBase & { kind: 'field'; key: FieldKey })
+  | (RoleBase & { kind: 'tick'; group: TickGroup; option: number })
+  | (RoleBase & { kind: 'tickText'; group: TickGroup })
+  | (RoleBase & { kind: 'extra' });
+
+export interface Header {
+  /** The layout the sheet is read with. */
+  profile: Profile;
+  /** The layout the header itself looks like. */
+  looksLike: Profile;
+  /** First and last header row (equal for a one-row header). */
+  row: number;
+  lastRow: number;
+  /** A1 of the first (leftmost) header cell: where missing columns are reported. */
+  firstRef: string;
+  firstCol: number;
+  columns: ColumnRole[];
+  missing: FieldKey[];
+  /** Option labels that differ from settings (区级/镇级 …), for lossless rendering. */
+  options: CatalogOptions;
+}
+
+const TICK_GROUP_SET = new Set<string>(TICK_GROUPS);
+const MARKERS = new Set(PROFILE_2019_MARKERS.map(normaliseLabel));
+const ITEM_GROUP = normaliseLabel('公开事项');
+const SUB_LABELS = new Set<string>([
+  ...SUB_HEADER_LABELS.map(normaliseLabel),
+  ...TICK_GROUPS.flatMap((g) => TICK_OPTIONS[g].flat().map(normaliseLabel)),
+]);
+const TICK_OPTION_LABELS = new Set(TICK_GROUPS.flatMap((g) => TICK_OPTIONS[g].flat().map(normaliseLabel)));
+
+/** Header text as it should be kept: trimmed, line breaks inside a label removed. */
+export function cleanLabel(text: string): string {
+  return text.trim().replace(/\s*\n\s*/g, '');
+}
+
+function keysOf(row: HeaderRow, profile: Profile): Set<FieldKey> {
+  const keys = new Set<FieldKey>();
+  for (const c of row.cells) {
+    const n = normaliseLabel(c.text);
+    const k = HEADER_ALIASES[profile][n];
+    if (k) keys.add(k);
+    else if (profile === '2019' && n === ITEM_GROUP) keys.add('name');
+  }
+  return keys;
+}
+
+/** Column ranges of grouped header cells (merged across, or followed by empty cells with labels below). */
+function groupsOf(row: HeaderRow, next: HeaderRow | undefined): { cell: HeaderCell; left: number; right: number }[] {
+  const groups: { cell: HeaderCell; left: number; right: number }[] = [];
+  const starts = new Set(row.cells.map((c) => c.col));
+  const nextCols = new Set((next?.cells ?? []).map((c) => c.col));
+  for (const cell of row.cells) {
+    if (cell.right > cell.col) {
+      groups.push({ cell, left: cell.col, right: cell.right });
+      continue;
+    }
+    let right = cell.col;
+    while (!starts.has(right + 1) && nextCols.has(right + 1)) right++;
+    if (right > cell.col && nextCols.has(cell.col)) groups.push({ cell, left: cell.col, right });
+  }
+  return groups;
+}
+
+function isSubHeader(row: HeaderRow, next: HeaderRow | undefined): boolean {
+  if (!next || next.row !== row.row + 1 || next.cells.length === 0) return false;
+  const groups = groupsOf(row, next);
+  if (groups.length === 0) return false;
+  let inGroup = 0;
+  let subLabels = 0;
+  for (const c of next.cells) {
+    const n = normaliseLabel(c.text);
+    const within = groups.some((g) => c.col >= g.left && c.col <= g.right);
+    const known = SUB_LABELS.has(n) || HEADER_ALIASES['2017'][n] !== undefined || HEADER_ALIASES['2019'][n] !== undefined;
+    if (!within && !known) return false;
+    if (within) inGroup++;
+    if (SUB_LABELS.has(n)) subLabels++;
+  }
+  return inGroup > 0 && subLabels > 0;
+}
+
+/** Which layout a header row (and its sub-row) looks like. */
+function layoutOf(row: HeaderRow, sub: HeaderRow | undefined): { looks: Profile; clearly2017: boolean } {
+  const labels = row.cells.map((c) => normaliseLabel(c.text));
+  const subLabels = (sub?.cells ?? []).map((c) => normaliseLabel(c.text));
+  const strong = labels.some((l) => MARKERS.has(l) && l !== ITEM_GROUP) || subLabels.some((l) => MARKERS.has(l) || TICK_OPTION_LABELS.has(l));
+  const scope = labels.some((l) => l === '公开范围');
+  const looks: Profile = strong || scope ? '2019' : '2017';
+  const clearly2017 = labels.some((l) => HEADER_ALIASES['2017'][l] === 'standard');
+  return { looks, clearly2017 };
+}
+
+function matchOption(group: TickGroup, label: string): number {
+  const n = normaliseLabel(label);
+  return TICK_OPTIONS[group].findIndex((aliases) => aliases.some((a) => normaliseLabel(a) === n));
+}
+
+/**
+ * Find the header among the first rows. `rows` hold the cells that start in each row.
+ * Returns undefined when no row looks like a catalog header.
+ */
+export function detectHeader(rows: readonly HeaderRow[], forced?: Profile): Header | undefined {
+  let best: HeaderRow | undefined;
+  let bestScore = 0;
+  for (const row of rows) {
+    if (row.row > HEADER_SEARCH_ROWS) break;
+    const score = Math.max(keysOf(row, '2017').size, keysOf(row, '2019').size);
+    if (score > bestScore) {
+      best = row;
+      bestScore = score;
+    }
+  }
+  if (!best || bestScore < 3) return undefined;
+  const headerRow = best;
+  const next = rows.find((r) => r.row === headerRow.row + 1);
+  const sub = isSubHeader(headerRow, next) ? next : undefined;
+  const { looks, clearly2017 } = layoutOf(headerRow, sub);
+  const profile: Profile = forced ?? looks;
+  const looksLike: Profile = forced === '2019' && looks === '2017' && !clearly2017 ? '2019' : looks;
+
+  const aliases = HEADER_ALIASES[profile];
+  const columns: ColumnRole[] = [];
+  const used = new Set<FieldKey>();
+  const extraLabels = new Set<string>();
+  const addExtra = (cell: HeaderCell): void => {
+    let label = cleanLabel(cell.text);
+    for (let i = 2; extraLabels.has(label); i++) label = `${cleanLabel(cell.text)}(${i})`;
+    extraLabels.add(label);
+    columns.push({ kind: 'extra', col: cell.col, ref: a1(cell.row, cell.col), label });
+  };
+  const addField = (cell: HeaderCell, key: FieldKey | undefined): void => {
+    if (key && TICK_GROUP_SET.has(key) && profile === '2019') {
+      if (used.has(key)) return addExtra(cell);
+      used.add(key);
+      columns.push({ kind: 'tickText', group: key as TickGroup, col: cell.col, ref: a1(cell.row, cell.col), label: cleanLabel(cell.text) });
+    } else if (key && !TICK_GROUP_SET.has(key) && !used.has(key)) {
+      used.add(key);
+      columns.push({ kind: 'field', key, col: cell.col, ref: a1(cell.row, cell.col), label: cleanLabel(cell.text) });
+    } else {
+      addExtra(cell);
+    }
+  };
+  const options: CatalogOptions = {};
+  const groups = sub ? groupsOf(headerRow, sub) : [];
+  for (const cell of headerRow.cells) {
+    const group = groups.find((g) => g.cell === cell);
+    const key = aliases[normaliseLabel(cell.text)];
+    if (!group || !sub) {
+      addField(cell, key);
+      continue;
+    }
+    const subCells = sub.cells.filter((c) => c.col >= group.left && c.col <= group.right);
+    if (key && TICK_GROUP_SET.has(key) && profile === '2019' && !used.has(key)) {
+      const g = key as TickGroup;
+      used.add(g);
+      const written: string[] = [];
+      subCells.forEach((c, i) => {
+        const matched = matchOption(g, c.text);
+        const option = matched >= 0 ? matched : i;
+        if (option >= TICK_OPTIONS[g].length || columns.some((x) => x.kind === 'tick' && x.group === g && x.option === option)) {
+          addExtra(c);
+          return;
+        }
+        written.push(cleanLabel(c.text));
+        columns.push({ kind: 'tick', group: g, option, col: c.col, ref: a1(c.row, c.col), label: cleanLabel(c.text) });
+      });
+      const canonical = TICK_OPTIONS[g].map((a) => a[0]!);
+      if (written.length !== canonical.length || written.some((w, i) => normaliseLabel(w) !== normaliseLabel(canonical[i]!))) {
+        options[g] = written;
+      }
+    } else {
+      for (const c of subCells) addField(c, aliases[normaliseLabel(c.text)]);
+    }
+  }
+  // Labels written in the second header row outside any group (a single cell not merged down).
+  for (const c of sub?.cells ?? []) {
+    if (!groups.some((g) => c.col >= g.left && c.col <= g.right)) addField(c, aliases[normaliseLabel(c.text)]);
+  }
+  columns.sort((a, b) => a.col - b.col);
+
+  const present = new Set<FieldKey>(used);
+  const missing = COLUMNS[profile].filter((spec) => spec.required && !present.has(spec.key)).map((spec) => spec.key);
+  const first = headerRow.cells[0]!;
+  return {
+    profile,
+    looksLike,
+    row: headerRow.row,
+    lastRow: sub ? sub.row : headerRow.row,
+    firstRef: a1(first.row, first.col),
+    firstCol: first.col,
+    columns,
+    missing,
+    options,
+  };
+}

@@ -1,0 +1,115 @@
+// Reading the 2019 list cells: the ■/□ channel checklist (or a plain list), √ tick cells and
+// text-valued tick cells (全社会、主动公开 …).
+import {
+  CHANNELS,
+  CHANNEL_SELECTED,
+  CHANNEL_UNSELECTED,
+  LIST_SEPARATORS,
+  SAME_AS_ABOVE,
+  TICK_MARKS,
+  TICK_OPTIONS,
+  UNTICK_MARKS,
+  normaliseLabel,
+  type TickGroup,
+} from '../settings.js';
+
+/** Whole-cell 同上 (after trimming). */
+export function isSameAsAbove(text: string): boolean {
+  const t = text.trim();
+  return t !== '' && SAME_AS_ABOVE.includes(t);
+}
+
+const SELECTED = new Set(CHANNEL_SELECTED);
+const UNSELECTED = new Set(CHANNEL_UNSELECTED);
+/** 口 is also an ordinary character (窗口, 出入口): it is a mark only where a mark can start. */
+const AMBIGUOUS_MARKS = new Set(['口']);
+const EDGE = /^[\s、，,；;]+|[\s、，,；;]+$/gu;
+
+export interface ChannelList {
+  /** Selected channels, as written, without their marks. */
+  selected: string[];
+  /** Every option of a ■/□ checklist in order; undefined for a plain list. */
+  options?: string[];
+}
+
+/** Split a plain list, keeping the standard channel names whole (社区/企事业单位、村公示栏(电子屏) has a 、 inside). */
+function splitPlain(text: string): string[] {
+  const out: string[] = [];
+  const known = [...CHANNELS].sort((a, b) => b.length - a.length);
+  let i = 0;
+  while (i < text.length) {
+    const rest = text.slice(i);
+    const lead = /^[\n、，,；;\s]+/u.exec(rest);
+    if (lead) {
+      i += lead[0].length;
+      continue;
+    }
+    const hit = known.find((k) => rest.startsWith(k));
+    if (hit) {
+      out.push(hit);
+      i += hit.length;
+      continue;
+    }
+    const m = LIST_SEPARATORS.exec(rest);
+    const token = m ? rest.slice(0, m.index) : rest;
+    out.push(token);
+    i += token.length + (m ? m[0].length : 0);
+  }
+  return out.filter((t) => t !== '');
+}
+
+/** Parse a 公开渠道和载体 cell. */
+export function parseChannels(text: string): ChannelList {
+  const chars = [...text];
+  const marks: { index: number; on: boolean }[] = [];
+  chars.forEach((ch, i) => {
+    if (!SELECTED.has(ch) && !UNSELECTED.has(ch)) return;
+    if (AMBIGUOUS_MARKS.has(ch) && i > 0 && !/[\s、，,；;]/u.test(chars[i - 1]!)) return;
+    marks.push({ index: i, on: SELECTED.has(ch) });
+  });
+  if (marks.length === 0) return { selected: splitPlain(text) };
+  const selected: string[] = [];
+  const options: string[] = [];
+  const before = chars.slice(0, marks[0]!.index).join('').replace(EDGE, '');
+  // Text before the first mark has no mark of its own: read it as a plain list of selected channels.
+  for (const t of before ? splitPlain(before) : []) {
+    selected.push(t);
+    options.push(t);
+  }
+  marks.forEach((m, k) => {
+    const end = k + 1 < marks.length ? marks[k + 1]!.index : chars.length;
+    const label = chars.slice(m.index + 1, end).join('').replace(EDGE, '');
+    if (!label) return;
+    options.push(label);
+    if (m.on) selected.push(label);
+  });
+  return { selected, options };
+}
+
+/** A √ column cell: ticked, not ticked, or something else (reported as tick-invalid). */
+export function readTick(text: string, group: TickGroup, option: number): 'on' | 'off' | 'invalid' {
+  const t = text.trim();
+  if (t === '' || UNTICK_MARKS.includes(t)) return 'off';
+  if (TICK_MARKS.includes(t)) return 'on';
+  // Some sheets repeat the option's name instead of a mark.
+  const n = normaliseLabel(t);
+  if (TICK_OPTIONS[group][option]?.some((a) => normaliseLabel(a) === n)) return 'on';
+  return 'invalid';
+}
+
+/** A text-valued tick cell (one-row 2019 header): the canonical options named, and what was not understood. */
+export function parseTickText(text: string, group: TickGroup): { labels: string[]; unknown: string[] } {
+  const labels: string[] = [];
+  const unknown: string[] = [];
+  for (const token of text.split(LIST_SEPARATORS)) {
+    if (!token) continue;
+    const n = normaliseLabel(token);
+    const option = TICK_OPTIONS[group].find((aliases) => aliases.some((a) => normaliseLabel(a) === n));
+    if (option) {
+      if (!labels.includes(option[0]!)) labels.push(option[0]!);
+    } else {
+      unknown.push(token);
+    }
+  }
+  return { labels, unknown };
+}

@@ -1,0 +1,394 @@
+// One worksheet, row by row, into items: header search over the first rows, then a single pass
+// that resolves merged cells (value and location of the top-left cell) and groups rows into items.
+// Rows arrive in ascending order; nothing of the sheet is kept but the items.
+import { CHANNELS, HEADER_SEARCH_ROWS, NOTE_ROW_PREFIX, TICK_GROUPS, TICK_OPTIONS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import type { CatalogOptions, Cell, Item, ListField, Pair, SourceRef } from '../model/types.js';
+import { finding, type Finding } from '../report/finding.js';
+import { detectHeader, type ColumnRole, type Header, type HeaderRow } from './header.js';
+import { isSameAsAbove, parseChannels, parseTickText, readTick } from './xlsx-lists.js';
+import { a1 } from './xlsx-cell.js';
+import type { MergeRange } from './zip.js';
+
+/** A cell of one row after merges are resolved. */
+interface Resolved {
+  text: string;
+  ref: string;
+  /** Covered by a merge that starts in a row above. */
+  fromAbove: boolean;
+}
+
+export interface SheetResult {
+  name: string;
+  header?: Header;
+  items: Item[];
+  /** Findings; `item` numbers are 1-based within this sheet until the workbook adds its offset. */
+  findings: Finding[];
+  title?: string;
+  note?: string;
+  options: CatalogOptions;
+}
+
+const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
+
+export class SheetReader {
+  private readonly merges: MergeRange[];
+  private readonly result: SheetResult;
+  private header?: Header;
+  private searching = true;
+  private buffered: { row: number; cells: Map<number, string> }[] = [];
+  // Merge bookkeeping for the single pass: merges sorted by top row, a pointer, the active ones.
+  private next = 0;
+  private active: MergeRange[] = [];
+  private current?: Item;
+  private noteMode = false;
+  private channelOptions?: string[];
+  private readonly unknownChannels = new Set<string>();
+  /** Field columns by key, and every column's role by column number. */
+  private readonly roles = new Map<FieldKey, ColumnRole>();
+  private readonly byCol: (ColumnRole | undefined)[] = [];
+
+  constructor(
+    private readonly file: string,
+    readonly name: string,
+    merges: MergeRange[],
+    private readonly forced: Profile | undefined,
+    private readonly onItem: () => void,
+  ) {
+    this.merges = merges;
+    this.result = { name, items: [], findings: [], options: {} };
+  }
+
+  private at(ref: string): SourceRef {
+    return { file: this.file, sheet: this.name, cell: ref };
+  }
+
+  /** Feed one row (own cell texts by column). Returns false once the sheet needs no more rows. */
+  row(row: number, cells: Map<number, string>): boolean {
+    if (this.searching) {
+      if (row <= SEARCH_LIMIT) {
+        this.buffered.push({ row, cells });
+        return true;
+      }
+      if (!this.endSearch()) return false;
+    }
+    this.dataRow(row, cells);
+    return true;
+  }
+
+  /** The sheet ended. */
+  finish(): SheetResult {
+    if (this.searching) this.endSearch();
+    if (this.channelOptions && !sameSet(this.channelOptions, CHANNELS)) this.result.options.channels = this.channelOptions;
+    return this.result;
+  }
+
+  /** Run header detection over the buffered rows; then replay the rows below the header. */
+  private endSearch(): boolean {
+    this.searching = false;
+    const rows = this.buffered;
+    this.buffered = [];
+    const early = this.merges.filter((m) => m.top <= SEARCH_LIMIT);
+    const headerRows: HeaderRow[] = rows.map(({ row, cells }) => {
+      const list: HeaderRow['cells'] = [];
+      for (const [col, text] of [...cells].sort((a, b) => a[0] - b[0])) {
+        if (text.trim() === '') continue;
+        const m = early.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
+        if (m && (m.top !== row || m.left !== col)) continue;
+        list.push({ text, row, col, right: m ? m.right : col });
+      }
+      return { row, cells: list };
+    });
+    const header = detectHeader(headerRows, this.forced);
+    if (!header) return false;
+    this.header = header;
+    this.result.header = header;
+    for (const c of header.columns) {
+      if (c.kind === 'field') this.roles.set(c.key, c);
+      this.byCol[c.col] = c;
+    }
+    this.result.options = { ...header.options };
+    for (const r of headerRows) {
+      if (r.row >= header.row) break;
+      if (r.cells.length && this.result.title === undefined) this.result.title = r.cells[0]!.text.trim();
+    }
+    for (const c of header.columns) {
+      if (c.kind === 'extra') this.result.findings.push(finding('unknown-column', this.at(c.ref), { label: c.label }, { field: c.label }));
+    }
+    for (const key of header.missing) {
+      const field = fieldLabel(header.profile, key);
+      this.result.findings.push(finding('missing-column', this.at(header.firstRef), { field }, { field }));
+    }
+    for (const { row, cells } of rows) {
+      if (row > header.lastRow) this.dataRow(row, cells);
+      else this.trackMerges(row, cells);
+    }
+    return true;
+  }
+
+  /** Bring the active merges up to `row` and record the text of merges that start here. */
+  private trackMerges(row: number, cells: Map<number, string>): void {
+    let removed = false;
+    while (this.next < this.merges.length && this.merges[this.next]!.top <= row) {
+      const m = this.merges[this.next++]!;
+      if (m.bottom >= row) this.active.push(m);
+    }
+    for (const m of this.active) {
+      if (m.bottom < row) removed = true;
+      else if (m.top === row) m.text = cells.get(m.left) ?? '';
+    }
+    if (removed) this.active = this.active.filter((m) => m.bottom >= row);
+  }
+
+  private cover(row: number, col: number): MergeRange | undefined {
+    for (const m of this.active) if (col >= m.left && col <= m.right && row >= m.top) return m;
+    return undefined;
+  }
+
+  private resolve(row: number, col: number, cells: Map<number, string>): Resolved {
+    const m = this.cover(row, col);
+    if (m && (m.top !== row || m.left !== col)) return { text: m.text, ref: a1(m.top, m.left), fromAbove: m.top < row };
+    return { text: cells.get(col) ?? '', ref: a1(row, col), fromAbove: false };
+  }
+
+  private dataRow(row: number, cells: Map<number, string>): void {
+    this.trackMerges(row, cells);
+    const header = this.header!;
+    // The cells this row itself holds (not covered by a merge from elsewhere), left to right.
+    const own: { col: number; text: string; wide: boolean }[] = [];
+    for (const [col, text] of cells) {
+      if (text.trim() === '') continue;
+      const m = this.cover(row, col);
+      if (m && (m.top !== row || m.left !== col)) continue;
+      own.push({ col, text, wide: !!m && m.right > m.left });
+    }
+    if (own.length === 0) return;
+    own.sort((a, b) => a.col - b.col);
+    if (this.noteMode) {
+      this.addNote(own.map((c) => c.text).join(' '));
+      return;
+    }
+    const first = own[0]!;
+    if (NOTE_ROW_PREFIX.test(first.text) && (own.length === 1 || first.wide)) {
+      this.noteMode = true;
+      this.addNote(own.map((c) => c.text).join(' '));
+      return;
+    }
+    const nameRole = header.columns.find((c) => c.kind === 'field' && c.key === 'name');
+    const serialRole = header.columns.find((c) => c.kind === 'field' && c.key === 'serial');
+    const name = nameRole ? this.resolve(row, nameRole.col, cells) : undefined;
+    const serial = serialRole ? this.resolve(row, serialRole.col, cells) : undefined;
+    const starts = (c?: Resolved): boolean => !!c && !c.fromAbove && c.text.trim() !== '';
+    if (!this.current || starts(name) || starts(serial) || (!name && !serial)) {
+      this.newItem(row, cells);
+      return;
+    }
+    const coveredFromAbove = !!name?.fromAbove || !!serial?.fromAbove;
+    if (!coveredFromAbove) {
+      const ref = a1(row, nameRole?.col ?? serialRole?.col ?? header.firstCol);
+      this.result.findings.push(finding('continuation-row', this.at(ref), { row }, { item: this.result.items.length }));
+    }
+    this.continueItem(row, cells);
+  }
+
+  private addNote(text: string): void {
+    this.result.note = this.result.note === undefined ? text : `${this.result.note}\n${text}`;
+  }
+
+  private role(key: FieldKey): ColumnRole | undefined {
+    return this.roles.get(key);
+  }
+
+  private cell(row: number, key: FieldKey, cells: Map<number, string>, itemRef: string): Cell {
+    const r = this.role(key);
+    if (!r) return { text: '', at: this.at(itemRef) };
+    const v = this.resolve(row, r.col, cells);
+    return { text: v.text, at: this.at(v.ref) };
+  }
+
+  private basis(row: number, cells: Map<number, string>, itemRef: string): ListField {
+    const r = this.role('basis');
+    if (!r) return { values: [], at: this.at(itemRef) };
+    const v = this.resolve(row, r.col, cells);
+    return { values: splitLines(v.text).map((text) => ({ text, at: this.at(v.ref) })), at: this.at(v.ref) };
+  }
+
+  private pair(row: number, cells: Map<number, string>, itemRef: string, onlyOwn: boolean): Pair | undefined {
+    const profile = this.header!.profile;
+    const content = this.role('content');
+    const standard = profile === '2017' ? this.role('standard') : undefined;
+    const c = content ? this.resolve(row, content.col, cells) : undefined;
+    const s = standard ? this.resolve(row, standard.col, cells) : undefined;
+    if (onlyOwn) {
+      const fresh = (x?: Resolved): boolean => !!x && !x.fromAbove && x.text.trim() !== '';
+      if (!fresh(c) && !fresh(s)) return undefined;
+    }
+    const pair: Pair = { content: c ? { text: c.text, at: this.at(c.ref) } : { text: '', at: this.at(itemRef) } };
+    if (profile === '2017') pair.standard = s ? { text: s.text, at: this.at(s.ref) } : { text: '', at: this.at(itemRef) };
+    return pair;
+  }
+
+  private channels(row: number, cells: Map<number, string>, itemRef: string): ListField {
+    const r = this.role('channels');
+    if (!r) return { values: [], at: this.at(itemRef) };
+    const v = this.resolve(row, r.col, cells);
+    const at = this.at(v.ref);
+    if (isSameAsAbove(v.text)) return { values: [{ text: v.text.trim(), at }], at };
+    const list = parseChannels(v.text);
+    if (list.options) {
+      if (!this.channelOptions) this.channelOptions = [...list.options];
+      else for (const o of list.options) if (!this.channelOptions.includes(o)) this.channelOptions.push(o);
+    }
+    for (const s of list.selected) {
+      if (!CHANNELS.includes(s) && !this.unknownChannels.has(s)) {
+        this.unknownChannels.add(s);
+        this.result.findings.push(finding('channel-unknown', at, { value: s }, { field: fieldLabel('2019', 'channels'), item: this.result.items.length }));
+      }
+    }
+    return { values: list.selected.map((text) => ({ text, at })), at };
+  }
+
+  private ticks(row: number, cells: Map<number, string>, itemRef: string): Record<TickGroup, ListField> {
+    const out = {} as Record<TickGroup, ListField>;
+    const item = this.result.items.length;
+    for (const group of TICK_GROUPS) {
+      const field = fieldLabel('2019', group);
+      const cols = this.header!.columns.filter((c) => (c.kind === 'tick' || c.kind === 'tickText') && c.group === group);
+      if (cols.length === 0) {
+        out[group] = { values: [], at: this.at(itemRef) };
+        continue;
+      }
+      const firstCol = cols[0]!;
+      if (firstCol.kind === 'tickText') {
+        const v = this.resolve(row, firstCol.col, cells);
+        const at = this.at(v.ref);
+        if (isSameAsAbove(v.text)) {
+          out[group] = { values: [{ text: v.text.trim(), at }], at };
+          continue;
+        }
+        const { labels, unknown } = parseTickText(v.text, group);
+        for (const value of unknown) {
+          const options = TICK_OPTIONS[group].map((a) => a[0]).join('、');
+          this.result.findings.push(finding('tick-value-unknown', at, { field, value, options }, { field, item }));
+        }
+        out[group] = { values: labels.map((text) => ({ text, at })), at };
+        continue;
+      }
+      const values: Cell[] = [];
+      for (const c of cols) {
+        if (c.kind !== 'tick') continue;
+        const v = this.resolve(row, c.col, cells);
+        const state = readTick(v.text, group, c.option);
+        if (state === 'on') values.push({ text: TICK_OPTIONS[group][c.option]![0]!, at: this.at(v.ref) });
+        else if (state === 'invalid') {
+          this.result.findings.push(finding('tick-invalid', this.at(v.ref), { field, option: c.label, value: v.text.trim() }, { field, item }));
+        }
+      }
+      out[group] = { values, at: this.at(a1(row, firstCol.col)) };
+    }
+    return out;
+  }
+
+  private newItem(row: number, cells: Map<number, string>): void {
+    const header = this.header!;
+    const itemRef = a1(row, header.firstCol);
+    const profile = header.profile;
+    const itemNo = this.result.items.length + 1;
+    const base = (key: FieldKey): Cell => this.cell(row, key, cells, itemRef);
+    // Findings raised while building refer to the item being built.
+    this.result.items.push(undefined as unknown as Item);
+    const item: Item = {
+      serial: base('serial'),
+      category: base('category'),
+      name: base('name'),
+      basis: this.basis(row, cells, itemRef),
+      pairs: [],
+      subject: base('subject'),
+      deadline: base('deadline'),
+      remark: base('remark'),
+      extra: {},
+      at: { file: this.file, sheet: this.name, cell: itemRef },
+    };
+    const pair = this.pair(row, cells, itemRef, false);
+    if (pair) item.pairs.push(pair);
+    if (profile === '2017') item.platform = base('platform');
+    else {
+      item.channels = this.channels(row, cells, itemRef);
+      item.ticks = this.ticks(row, cells, itemRef);
+    }
+    for (const c of header.columns) {
+      if (c.kind !== 'extra') continue;
+      const v = this.resolve(row, c.col, cells);
+      if (v.text !== '') item.extra[c.label] = { text: v.text, at: this.at(v.ref) };
+    }
+    this.result.items[itemNo - 1] = item;
+    this.current = item;
+    this.onItem();
+  }
+
+  /** A further row of the current item: another pair, and whatever item-level cells it holds itself. */
+  private continueItem(row: number, cells: Map<number, string>): void {
+    const item = this.current!;
+    const pair = this.pair(row, cells, item.at.cell!, true);
+    if (pair) item.pairs.push(pair);
+    let tickCells = false;
+    for (const [col, text] of cells) {
+      const c = this.byCol[col];
+      if (!c || text.trim() === '') continue;
+      const m = this.cover(row, col);
+      if (m && (m.top !== row || m.left !== col)) continue;
+      const v: Resolved = { text, ref: a1(row, col), fromAbove: false };
+      if (c.kind === 'tick' || c.kind === 'tickText') {
+        tickCells = true;
+        continue;
+      }
+      const at = this.at(v.ref);
+      if (c.kind === 'extra') {
+        item.extra[c.label] = appendCell(item.extra[c.label], v.text, at);
+        continue;
+      }
+      switch (c.key) {
+        case 'basis':
+          item.basis.values.push(...splitLines(v.text).map((line) => ({ text: line, at: this.at(v.ref) })));
+          break;
+        case 'channels':
+          for (const x of this.channels(row, cells, item.at.cell!).values) if (!item.channels!.values.some((y) => y.text === x.text)) item.channels!.values.push(x);
+          break;
+        case 'category':
+        case 'subject':
+        case 'deadline':
+        case 'remark':
+        case 'platform': {
+          const key = c.key;
+          item[key] = appendCell(item[key], v.text, at);
+          break;
+        }
+        default:
+          // serial and name start items; content and standard make the pair above.
+          break;
+      }
+    }
+    if (item.ticks && tickCells) {
+      const more = this.ticks(row, cells, item.at.cell!);
+      for (const g of TICK_GROUPS) {
+        for (const x of more[g].values) if (!item.ticks[g].values.some((y) => y.text === x.text)) item.ticks[g].values.push(x);
+      }
+    }
+  }
+}
+
+/** Fill an empty cell, or add a further line to a filled one (nothing is dropped). */
+function appendCell(cell: Cell | undefined, text: string, at: SourceRef): Cell {
+  if (!cell || cell.text.trim() === '') return { text, at };
+  return { ...cell, text: `${cell.text}\n${text}` };
+}
+
+/** One citation per line; blank lines dropped, the lines themselves verbatim. */
+export function splitLines(text: string): string[] {
+  return text.split('\n').filter((l) => l.trim() !== '');
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}
