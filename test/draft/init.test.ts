@@ -163,7 +163,7 @@ describe('init: Excel template', () => {
       '《中华人民共和国政府信息公开条例》（国务院令第711号）',
       '信息形成或变更之日起20个工作日内',
       '沂河县应急管理局',
-      '政府网站',
+      '政府网站、两微一端',
       '√',
       '',
       '√',
@@ -178,7 +178,7 @@ describe('init: Excel template', () => {
     expect(doc.files[0].diagnostics.filter((d: any) => d.severity !== 'info')).toEqual([]);
     expect(v19.code).toBe(0);
     const item = (await readCatalog(f19)).items[0]!;
-    expect(item.channels!.values.map((c) => c.text)).toEqual(['政府网站']);
+    expect(item.channels!.values.map((c) => c.text)).toEqual(['政府网站', '两微一端']);
     expect(item.ticks!.level.values.map((c) => c.text)).toEqual(['县级', '乡级']);
   });
 
