@@ -39,6 +39,7 @@ export const CODES = {
   'output-exists': { severity: 'error', fatal: true, title: '输出文件已存在', message: '{output} 已存在。如需覆盖请加 --force，或换一个文件名' },
   'output-failed': { severity: 'error', fatal: true, title: '无法写出文件', message: '无法写入 {output}：{detail}' },
   'mixed-layouts': { severity: 'error', fatal: true, title: '版式不一致', message: '不能合并不同版式的目录：{detail}。请先把各科室的表统一为同一版式（2017 样表或 2019 标准目录）' },
+  'diff-layouts': { severity: 'error', fatal: true, title: '版式不同无法比较', message: '不能比较不同版式的目录：{detail}。请用同一版式（2017 样表或 2019 标准目录）的新旧两版目录进行比较' },
   'profile-mismatch': { severity: 'error', fatal: true, title: '版式不符', message: '{file} 是 {actual} 版式，与指定的 --profile {expected} 不符。请去掉 --profile 或改为 --profile {actual}' },
   'internal-error': { severity: 'error', fatal: true, title: '内部错误', message: '处理 {file} 时发生内部错误：{detail}。请加 --debug 重试，并把输出反馈给维护者' },
 
