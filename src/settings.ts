@@ -246,3 +246,6 @@ export const PRINT_FOOTER = '第 &P 页，共 &N 页';
 export const SUB_HEADER_LABELS: readonly string[] = ['一级事项', '二级事项', '三级事项'];
 /** Separators of a plain list of channels or of text-valued ticks (全社会、特定群体). */
 export const LIST_SEPARATORS = /[\n、，,；;\s]+/u;
+/** LibreOffice commands looked for on PATH to convert .xls/.et/.ods/.csv, and how long a conversion may take. */
+export const SOFFICE_COMMANDS: readonly string[] = ['soffice', 'libreoffice'];
+export const SOFFICE_TIMEOUT_MS = 120_000;
