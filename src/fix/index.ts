@@ -214,7 +214,11 @@ function cellText(value: ExcelJS.CellValue): { text: string; rich?: RichText } |
   return undefined;
 }
 
-/** Apply fixes to a workbook's cells (exceljs document mode); other cells, styles and sheets stay as they were. */
+/**
+ * Apply fixes to a workbook's cells (exceljs document mode); other cells, styles and sheets stay as they were.
+ * Known exceljs limits of the copy: an \r\n line break inside a cell is written as \n, and parts exceljs does
+ * not model (charts, VBA) are not carried over.
+ */
 export async function fixXlsxBuffer(input: Buffer, findings: readonly Finding[], catalog?: Catalog): Promise<FixResult> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(input as unknown as ArrayBuffer);
@@ -236,7 +240,9 @@ export async function fixXlsxBuffer(input: Buffer, findings: readonly Finding[],
     for (const i of result.applied) changes.push(group.fixes[i]!);
   }
   const headerChanges = catalog ? fixHeaders(wb, catalog) : [];
-  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  // exceljs writes xl/workbook.xml last; a streaming reader (ours included) that meets a second sheet after
+  // sharedStrings.xml but before workbook.xml cannot name it. Inline strings avoid that order problem.
+  const data = Buffer.from(await wb.xlsx.writeBuffer({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions));
   return { format: 'xlsx', data, changes: sortChanges(changes), skipped, headerChanges };
 }
 
@@ -253,8 +259,9 @@ function fixHeaders(wb: ExcelJS.Workbook, catalog: Catalog): FixChange[] {
   const changes: FixChange[] = [];
   const firstRows = new Map<string, number>();
   for (const item of catalog.items) {
-    if (item.at.sheet === undefined || item.at.row === undefined) continue;
-    firstRows.set(item.at.sheet, Math.min(firstRows.get(item.at.sheet) ?? Infinity, item.at.row));
+    const row = item.at.row ?? (item.at.cell ? Number(/\d+/.exec(item.at.cell)?.[0]) : NaN);
+    if (item.at.sheet === undefined || !Number.isInteger(row)) continue;
+    firstRows.set(item.at.sheet, Math.min(firstRows.get(item.at.sheet) ?? Infinity, row));
   }
   for (const [sheet, firstRow] of firstRows) {
     const ws = wb.getWorksheet(sheet);
