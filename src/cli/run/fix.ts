@@ -19,6 +19,10 @@ const KIND: Record<string, string> = { '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.yaml'
 export async function fixCommand(ctx: Context, file: string, opts: FixOptions): Promise<number> {
   const inKind = KIND[path.extname(file).toLowerCase()];
   const outKind = opts.output === '-' ? 'yaml' : KIND[path.extname(opts.output).toLowerCase()];
+  if (path.extname(opts.output).toLowerCase() === '.xlsm') {
+    // exceljs does not carry VBA over: an .xlsm copy without its macros would not open as .xlsm.
+    throw new ZwgkError('usage', { file }, { detail: 'fix 不能写出 .xlsm（宏不会保留）；请用 -o 指定 .xlsx 文件名' });
+  }
   if (inKind && outKind !== inKind) {
     throw new ZwgkError('usage', { file }, { detail: `fix 的输出应与输入同一格式（${inKind === 'xlsx' ? '.xlsx' : '.yaml'}）；要转换格式请用 zwgk convert` });
   }
