@@ -11,7 +11,7 @@ import { cellText } from './xlsx-cell.js';
 import { SheetReader, type SheetResult } from './xlsx-sheet.js';
 import { inspectWorkbook, type SheetPart } from './zip.js';
 
-export { cellText } from './xlsx-cell.js';
+export { a1, cellText } from './xlsx-cell.js';
 
 interface StreamCell {
   value: unknown;

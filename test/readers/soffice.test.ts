@@ -1,0 +1,132 @@
+// readConverted: .xls/.et/.ods/.csv through LibreOffice. The plumbing is tested with a stand-in
+// `soffice` on PATH (arguments, temporary folder, failures); one test converts a real GBK .csv
+// with the LibreOffice that `npm test` installs.
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findSoffice, readConverted } from '../../src/readers/soffice.js';
+import { ZwgkError } from '../../src/report/finding.js';
+import { fixture } from './helpers.js';
+
+const FAKE = `#!/bin/sh
+# Stand-in for soffice: records its arguments, then "converts" by copying $FAKE_SRC.
+printf '%s\\n' "$@" > "$FAKE_LOG"
+[ -n "$FAKE_EXIT" ] && { echo "Error: source file could not be loaded" >&2; exit "$FAKE_EXIT"; }
+out=""; prev=""; last=""
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; last="$a"; done
+mkdir -p "$out"
+name=$(basename "$last"); cp "$FAKE_SRC" "$out/\${name%.*}.xlsx"
+`;
+
+async function fatal(promise: Promise<unknown>): Promise<ZwgkError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof ZwgkError) return err;
+    throw err;
+  }
+  throw new Error('expected a ZwgkError');
+}
+
+describe('readConverted with a stand-in soffice', () => {
+  const saved = { ...process.env };
+  let dir: string;
+  let input: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'zwgk-soffice-test-'));
+    mkdirBin(dir);
+    input = path.join(dir, '目录.xls');
+    writeFileSync(input, 'not really an xls');
+    process.env.PATH = [path.join(dir, 'bin'), '/usr/bin', '/bin'].join(path.delimiter);
+    process.env.FAKE_LOG = path.join(dir, 'args.txt');
+    process.env.FAKE_SRC = fixture('sample/sample-2017.xlsx');
+    delete process.env.FAKE_EXIT;
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  function mkdirBin(root: string): void {
+    const bin = path.join(root, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'soffice'), FAKE);
+    chmodSync(path.join(bin, 'soffice'), 0o755);
+  }
+
+  it('converts in a private folder with its own profile and reads the result as the user’s file', async () => {
+    const before = readdirSync(os.tmpdir()).filter((n) => n.startsWith('zwgk-convert-'));
+    const c = await readConverted(input, {});
+    expect(c.file).toBe(input);
+    expect(c.items).toHaveLength(1);
+    expect(c.items[0]!.at).toEqual({ file: input, sheet: 'Sheet1', cell: 'A3' });
+    expect(c.items[0]!.pairs[3]!.standard!.at.file).toBe(input);
+    const args = readFileSync(process.env.FAKE_LOG!, 'utf8').trim().split('\n');
+    expect(args[0]).toMatch(/^-env:UserInstallation=file:\/\/\/.*zwgk-convert-.*\/profile$/);
+    expect(args).toContain('--headless');
+    expect(args.slice(-5, -3)).toEqual(['--convert-to', 'xlsx']);
+    expect(args.at(-1)).toBe(input);
+    // The temporary folder is gone and the input is untouched.
+    const after = readdirSync(os.tmpdir()).filter((n) => n.startsWith('zwgk-convert-'));
+    expect(after.filter((n) => !before.includes(n))).toEqual([]);
+    expect(readFileSync(input, 'utf8')).toBe('not really an xls');
+  });
+
+  it('says needs-soffice when LibreOffice is not installed', async () => {
+    process.env.PATH = path.join(dir, 'nothing-here');
+    expect(await findSoffice()).toBeUndefined();
+    const err = await fatal(readConverted(input, {}));
+    expect(err.finding.code).toBe('needs-soffice');
+    expect(err.finding.params).toEqual({ file: input, ext: '.xls' });
+  });
+
+  it('says convert-failed when soffice fails', async () => {
+    process.env.FAKE_EXIT = '1';
+    const err = await fatal(readConverted(input, {}));
+    expect(err.finding.code).toBe('convert-failed');
+    expect(err.message).toContain('source file could not be loaded');
+  });
+
+  it('names the user’s file when the converted workbook has no catalog', async () => {
+    process.env.FAKE_SRC = fixture('broken/title-only.xlsx');
+    const err = await fatal(readConverted(input, {}));
+    expect(err.finding.code).toBe('no-catalog-header');
+    expect(err.finding.location.file).toBe(input);
+    expect(err.message).toContain(input);
+    expect(existsSync(input)).toBe(true);
+  });
+});
+
+describe('readConverted with LibreOffice', () => {
+  it('reads a GBK .csv', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zwgk-soffice-real-'));
+    const file = path.join(dir, '财政目录.csv');
+    const csv = '序号,事项类别,名称,依据,公开内容,公开标准,公开主体,公开方式,公开时限\n1,财政,预算公开,《中华人民共和国预算法》,部门预算,收支总表,县财政局,政府网站,批复后20日内\n';
+    writeFileSync(file, gbk(csv));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file))).toThrow();
+    const c = await readConverted(file, {});
+    expect(c.file).toBe(file);
+    expect(c.items.map((i) => [i.name.text, i.deadline.text, i.at.cell, i.at.file])).toEqual([['预算公开', '批复后20日内', 'A2', file]]);
+    expect(c.findings).toEqual([]);
+  }, 60_000);
+});
+
+/** GBK bytes of a string (Node has no GBK encoder: map through a decoder table of the characters used). */
+function gbk(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const dec = new TextDecoder('gbk');
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = dec.decode(Uint8Array.from([hi, lo]));
+      if (!table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else out.push(...(table.get(ch) ?? [0x3f]));
+  }
+  return Buffer.from(out);
+}
