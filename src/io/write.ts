@@ -1,6 +1,6 @@
 // The one module that writes files: atomically (temporary file + rename), never onto an input.
 import { randomBytes } from 'node:crypto';
-import { mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ZwgkError } from '../report/finding.js';
 
@@ -27,27 +27,66 @@ export async function assertNotInput(output: string, inputs: readonly string[]):
   }
 }
 
+/** The Chinese reason for a failed write, from the system error code. */
+function failureDetail(err: NodeJS.ErrnoException, output: string): string {
+  switch (err.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return '没有写入权限（文件夹可能是只读的，或文件正在 Excel/WPS 中打开，请先关闭）';
+    case 'EISDIR':
+      return '这是一个已存在的文件夹，请在 -o 中给出文件名';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `路径“${path.dirname(output)}”中有一段是文件而不是文件夹`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return '磁盘空间不足';
+    case 'EROFS':
+      return '所在的磁盘或文件夹是只读的';
+    case 'ENAMETOOLONG':
+      return '文件名或路径过长';
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return '文件正被其他程序占用，请关闭后重试';
+    default:
+      return `系统错误 ${err.code ?? ''}（${err.message}）`.replace('  ', ' ');
+  }
+}
+
+/** A hidden temporary name beside the output; the output's name is shortened to stay under NAME_MAX. */
+function temporaryPath(dir: string, base: string): string {
+  let short = base;
+  while (Buffer.byteLength(short) > 160) short = short.slice(0, -1);
+  return path.join(dir, `.${short}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
 /** Write data to `output` atomically: the folder is created, a failed run leaves no partial file. */
 export async function writeOutput(output: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
+  if (/[\\/]$/.test(output)) {
+    throw new ZwgkError('output-failed', { file: output }, { output, detail: '路径以“/”结尾，是文件夹而不是文件名，请在 -o 中给出文件名' });
+  }
   await assertNotInput(output, inputs);
   const dir = path.dirname(path.resolve(output));
-  const tmp = path.join(dir, `.${path.basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = temporaryPath(dir, path.basename(output));
+  let created = false;
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(tmp, data);
+    // An existing folder at the output path would only fail at rename; say so before writing.
+    const existing = await stat(output).catch(() => undefined);
+    if (existing?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    const handle = await open(tmp, 'wx');
+    created = true;
+    try {
+      await handle.writeFile(data);
+      // On disk before the rename, so that a crash cannot leave an empty file under the final name.
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, output);
   } catch (cause) {
-    await unlink(tmp).catch(() => undefined);
-    const err = cause as NodeJS.ErrnoException;
-    const detail =
-      err.code === 'EACCES' || err.code === 'EPERM'
-        ? '没有写入权限（文件可能正在 Excel/WPS 中打开，请先关闭）'
-        : err.code === 'EISDIR'
-          ? '这是一个文件夹'
-          : err.code === 'ENOSPC'
-            ? '磁盘空间不足'
-            : err.message;
-    throw new ZwgkError('output-failed', { file: output }, { output, detail }, { cause });
+    if (created) await unlink(tmp).catch(() => undefined);
+    throw new ZwgkError('output-failed', { file: output }, { output, detail: failureDetail(cause as NodeJS.ErrnoException, output) }, { cause });
   }
 }
 

@@ -1,0 +1,266 @@
+// zwgk benchmark (`npm run bench`, which compiles first): speed and memory at the scale of a large
+// county catalog, as ratios to a yardstick measured in the same run on the same machine.
+//
+// Data (generated once, cached in bench/data/, gitignored): a 2017-layout workbook of 25 000 items
+// × 4 content rows (100 000 rows; the eight item-level columns merged down per item: 200 000
+// merges; title row, header, 注 row, borders on every cell) and the same catalog as YAML.
+// See bench/gen.mjs.
+//
+// Yardstick: a bare exceljs streaming read of the same .xlsx that touches every cell
+// (bench/baseline-read.mjs). Goals, each the median of --runs runs of a real child process
+// (`node bin/zwgk.js …`, output into a temporary folder):
+//   zwgk validate <xlsx>            ≤ 1.5 × yardstick, peak RSS ≤ 400 MB
+//   zwgk validate <yaml>            ≤ 1.5 × yardstick, peak RSS ≤ 400 MB
+//   zwgk render <xlsx> --to xlsx    ≤ 3 ×
+//   zwgk render <xlsx> --to html    ≤ 1.5 ×
+//   zwgk render <xlsx> --to md      ≤ 1.5 ×
+//   zwgk --help                     ≤ 2 × `node -e 0` (median of --help-runs runs)
+// Peak RSS is getrusage's maxRSS of the child, written at exit by bench/rss-hook.cjs (preloaded
+// with --require into every child, the yardsticks included, so both sides carry the same cost).
+// Runs are interleaved (run 1 of every command, then run 2 …) so that load from other processes
+// on the machine spreads over all commands alike.
+//
+// Prints a table and writes it to bench/results.md (unless --no-write); exits 1 when a goal is
+// missed or a command fails, 2 on bad arguments.
+//
+// Options:
+//   --items N        catalog size (default 25000; other sizes are cached separately)
+//   --runs N         runs of each big command (default 3)
+//   --help-runs N    runs of --help and node -e 0 (default 11)
+//   --only a,b       only these rows: validate-xlsx, validate-yaml, render-xlsx, render-html,
+//                    render-md, help (the yardsticks always run)
+//   --from yaml      render from the YAML instead of the .xlsx (to time the renderers without the
+//                    xlsx reader; the ratios stay to the xlsx yardstick)
+//   --regen          rebuild the cached data
+//   --profile        afterwards, run every missed command once with --cpu-prof and print the
+//                    top frames by self time (bench/profile.mjs; profiles kept in bench/data/prof/)
+//   --no-write       do not write bench/results.md
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { cleanPartial, writeWorkbook, writeYaml } from './gen.mjs';
+import { formatSummary, summarise } from './profile.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'zwgk.js');
+const HOOK = path.join(ROOT, 'bench', 'rss-hook.cjs');
+const DATA = path.join(ROOT, 'bench', 'data');
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      items: { type: 'string', default: '25000' },
+      runs: { type: 'string', default: '3' },
+      'help-runs': { type: 'string', default: '11' },
+      only: { type: 'string' },
+      from: { type: 'string', default: 'xlsx' },
+      regen: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      'no-write': { type: 'boolean', default: false },
+    },
+  }).values;
+} catch (err) {
+  console.error(`bench: ${err.message}`);
+  process.exit(2);
+}
+const ITEMS = Number(args.items);
+const RUNS = Number(args.runs);
+const HELP_RUNS = Number(args['help-runs']);
+if (![ITEMS, RUNS, HELP_RUNS].every((n) => Number.isInteger(n) && n > 0)) {
+  console.error('bench: --items, --runs and --help-runs take positive integers');
+  process.exit(2);
+}
+
+if (args.from !== 'xlsx' && args.from !== 'yaml') {
+  console.error('bench: --from takes xlsx or yaml');
+  process.exit(2);
+}
+const xlsx = path.join(DATA, `catalog-${ITEMS}.xlsx`);
+const yaml = path.join(DATA, `catalog-${ITEMS}.yaml`);
+const renderInput = args.from === 'yaml' ? yaml : xlsx;
+await mkdir(DATA, { recursive: true });
+for (const [file, write] of [[xlsx, writeWorkbook], [yaml, writeYaml]]) {
+  if (args.regen || !existsSync(file)) {
+    await cleanPartial(file);
+    const t = performance.now();
+    process.stderr.write(`generating ${path.relative(ROOT, file)} … `);
+    await write(file, ITEMS);
+    process.stderr.write(`${((performance.now() - t) / 1000).toFixed(1)} s, ${(statSync(file).size / 1e6).toFixed(1)} MB\n`);
+  }
+}
+
+const out = mkdtempSync(path.join(os.tmpdir(), 'zwgk-bench-'));
+const MB = 1024 * 1024;
+
+/** One measured child run: wall seconds, peak RSS (bytes), exit code, stdout and stderr text. */
+function measure(argv) {
+  const rssFile = path.join(out, `rss-${process.hrtime.bigint()}`);
+  const outFile = path.join(out, 'stdout');
+  const errFile = path.join(out, 'stderr');
+  const fo = openSync(outFile, 'w');
+  const fe = openSync(errFile, 'w');
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--require', HOOK, ...argv], {
+      cwd: ROOT,
+      stdio: ['ignore', fo, fe],
+      env: { ...process.env, ZWGK_BENCH_RSS: rssFile, NO_COLOR: '1' },
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const seconds = (performance.now() - t0) / 1000;
+      closeSync(fo);
+      closeSync(fe);
+      const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) * 1024 : NaN;
+      rmSync(rssFile, { force: true });
+      const cap = (f) => {
+        const s = readFileSync(f, 'utf8');
+        return s.length > 4000 ? s.slice(0, 4000) + '…' : s;
+      };
+      resolve({ seconds, rss, code: code ?? (signal ? 128 : -1), signal, stdout: cap(outFile), stderr: cap(errFile) });
+    });
+  });
+}
+
+const rel = (f) => path.relative(ROOT, f);
+const okExit = (codes) => (r) => codes.includes(r.code);
+const itemsChecked = (r) => {
+  try {
+    const doc = JSON.parse(r.stdout.endsWith('…') ? '' : r.stdout);
+    const n = doc.files?.[0]?.items;
+    return n === ITEMS ? undefined : `read ${n} items, expected ${ITEMS}`;
+  } catch {
+    return undefined; // long reports are cut; the exit code still tells success
+  }
+};
+const outputChecked = (file) => () => (existsSync(file) && statSync(file).size > 0 ? undefined : `no output ${path.basename(file)}`);
+
+const ROWS = [
+  { id: 'baseline', label: 'exceljs streaming read (yardstick)', argv: [path.join(ROOT, 'bench', 'baseline-read.mjs'), xlsx], runs: RUNS, ok: okExit([0]) },
+  { id: 'validate-xlsx', label: `zwgk validate ${path.basename(xlsx)}`, argv: [BIN, 'validate', '--format', 'json', xlsx], runs: RUNS, ok: okExit([0, 1]), check: itemsChecked, goal: 1.5, vs: 'baseline', rssGoal: 400 * MB },
+  { id: 'validate-yaml', label: `zwgk validate ${path.basename(yaml)}`, argv: [BIN, 'validate', '--format', 'json', yaml], runs: RUNS, ok: okExit([0, 1]), check: itemsChecked, goal: 1.5, vs: 'baseline', rssGoal: 400 * MB },
+  { id: 'render-xlsx', label: `zwgk render ${path.basename(renderInput)} --to xlsx`, argv: [BIN, 'render', renderInput, '--to', 'xlsx', '-o', path.join(out, 'o.xlsx')], runs: RUNS, ok: okExit([0, 1]), check: outputChecked(path.join(out, 'o.xlsx')), goal: 3, vs: 'baseline' },
+  { id: 'render-html', label: `zwgk render ${path.basename(renderInput)} --to html`, argv: [BIN, 'render', renderInput, '--to', 'html', '-o', path.join(out, 'o.html')], runs: RUNS, ok: okExit([0, 1]), check: outputChecked(path.join(out, 'o.html')), goal: 1.5, vs: 'baseline' },
+  { id: 'render-md', label: `zwgk render ${path.basename(renderInput)} --to md`, argv: [BIN, 'render', renderInput, '--to', 'md', '-o', path.join(out, 'o.md')], runs: RUNS, ok: okExit([0, 1]), check: outputChecked(path.join(out, 'o.md')), goal: 1.5, vs: 'baseline' },
+  { id: 'node', label: 'node -e 0 (yardstick)', argv: ['-e', '0'], runs: HELP_RUNS, ok: okExit([0]) },
+  { id: 'help', label: 'zwgk --help', argv: [BIN, '--help'], runs: HELP_RUNS, ok: okExit([0]), goal: 2, vs: 'node' },
+];
+
+const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : undefined;
+if (only) {
+  const known = new Set(ROWS.map((r) => r.id));
+  for (const id of only) {
+    if (!known.has(id)) {
+      console.error(`bench: unknown row “${id}” for --only; rows: ${[...known].join(', ')}`);
+      process.exit(2);
+    }
+  }
+}
+const rows = ROWS.filter((r) => !r.vs || !only || only.has(r.id));
+const needed = new Set(rows.filter((r) => r.vs).map((r) => r.vs));
+const active = rows.filter((r) => r.vs || needed.has(r.id));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// Interleaved: round k runs every row that still needs a k-th run.
+const results = new Map(active.map((r) => [r.id, { times: [], rss: 0, failure: undefined }]));
+const rounds = Math.max(...active.map((r) => r.runs));
+for (let k = 0; k < rounds; k++) {
+  for (const row of active) {
+    const res = results.get(row.id);
+    if (k >= row.runs || res.failure) continue;
+    const r = await measure(row.argv);
+    process.stderr.write(`  ${row.id.padEnd(14)} run ${k + 1}: ${r.seconds.toFixed(2)} s, ${(r.rss / MB).toFixed(0)} MB, exit ${r.code}\n`);
+    const problem = !row.ok(r)
+      ? `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}: ${(r.stderr || r.stdout).trim().split('\n').slice(0, 3).join(' / ').slice(0, 300)}`
+      : row.check?.(r);
+    if (problem) {
+      res.failure = problem;
+      continue;
+    }
+    res.times.push(r.seconds);
+    res.rss = Math.max(res.rss, r.rss);
+  }
+}
+
+const table = [];
+let missed = 0;
+const missedRows = [];
+for (const row of active) {
+  const res = results.get(row.id);
+  const med = res.times.length ? median(res.times) : NaN;
+  const base = row.vs ? results.get(row.vs) : undefined;
+  const baseMed = base?.times.length ? median(base.times) : NaN;
+  const ratio = row.vs ? med / baseMed : NaN;
+  let verdict = '';
+  if (row.vs) {
+    const reasons = [];
+    if (res.failure) reasons.push(`failed: ${res.failure}`);
+    else {
+      if (!(ratio <= row.goal)) reasons.push(`${ratio.toFixed(2)}× > ${row.goal}×`);
+      if (row.rssGoal && !(res.rss <= row.rssGoal)) reasons.push(`RSS ${(res.rss / MB).toFixed(0)} MB > ${row.rssGoal / MB} MB`);
+    }
+    verdict = reasons.length ? `FAIL (${reasons.join('; ')})` : 'pass';
+    if (reasons.length) {
+      missed++;
+      missedRows.push(row);
+    }
+  } else if (res.failure) {
+    verdict = `yardstick failed: ${res.failure}`;
+    missed++;
+  }
+  table.push([
+    row.label,
+    res.times.length ? `${med.toFixed(2)}` : '—',
+    row.vs && Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : row.vs ? '—' : '1.00×',
+    row.vs ? `≤ ${row.goal}×${row.rssGoal ? `, ≤ ${row.rssGoal / MB} MB` : ''}` : '',
+    res.rss ? `${(res.rss / MB).toFixed(0)} MB` : '—',
+    verdict,
+  ]);
+}
+
+const head = ['command', 'median s', 'ratio', 'goal', 'peak RSS', 'result'];
+const md = [
+  `| ${head.join(' | ')} |`,
+  `|${head.map(() => '---').join('|')}|`,
+  ...table.map((r) => `| ${r.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`),
+].join('\n');
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const info = [
+  `- date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+  `- node ${process.version}, ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
+  `- data: ${ITEMS} items × 4 rows; ${rel(xlsx)} ${(statSync(xlsx).size / 1e6).toFixed(1)} MB, ${rel(yaml)} ${(statSync(yaml).size / 1e6).toFixed(1)} MB`,
+  `- runs: ${RUNS} per big command, ${HELP_RUNS} for --help and node -e 0 (median wall time of a child process; peak RSS is the largest of the runs)`,
+].join('\n');
+console.log(`\n${md}\n`);
+if (!args['no-write']) {
+  writeFileSync(
+    path.join(ROOT, 'bench', 'results.md'),
+    `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.mjs). Ratios are to the yardstick rows measured in the same run.\n\n${info}\n\n${md}\n`,
+  );
+}
+
+if (args.profile && missedRows.length) {
+  const profDir = path.join(DATA, 'prof');
+  await mkdir(profDir, { recursive: true });
+  for (const row of missedRows) {
+    const before = new Set(readdirSync(profDir));
+    await measure(['--cpu-prof', '--cpu-prof-dir', profDir, ...row.argv]);
+    const made = readdirSync(profDir).filter((f) => !before.has(f) && f.endsWith('.cpuprofile'));
+    for (const f of made) {
+      console.log(`\n## profile of ${row.label} (${rel(path.join(profDir, f))})\n${formatSummary(summarise(path.join(profDir, f), 15))}`);
+    }
+  }
+}
+
+rmSync(out, { recursive: true, force: true });
+process.exitCode = missed ? 1 : 0;

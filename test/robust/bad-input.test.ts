@@ -1,0 +1,185 @@
+// The bad-input corpus (test/fixtures/bad/, built by make-bad.mjs): every file makes zwgk exit 1 or
+// 2 within the deadline, with Chinese text that names the file and the problem, and no stack trace.
+// The small files are committed; the large ones (zip bomb, a million rows, a 10 MB line, deep
+// nesting) are generated into a temporary folder here. Heavy cases also run as a child process
+// through bin/zwgk.js, whose peak memory is bounded.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { largeFiles, PWNED_MARKER, smallFiles, writeFiles } from '../fixtures/bad/make-bad.mjs';
+import { CHINESE, DEADLINE_MS, ROOT, runBin, runInProcess, STACK, type Outcome } from './helpers.js';
+
+const BAD = 'test/fixtures/bad';
+let LARGE = '';
+let TMP = '';
+
+interface Case {
+  /** File name in the corpus (or a path the test makes). */
+  file: string;
+  large?: boolean;
+  code: 1 | 2;
+  /** What the message must say about the problem (besides naming the file). */
+  says: (string | RegExp)[];
+  /** For exit 1: the finding code and where (cell, or line for YAML) it must be reported. */
+  finding?: { code: string; cell?: string; line?: number };
+  /** Also run through bin/zwgk.js as a child, with peak RSS bounded. */
+  bin?: boolean;
+}
+
+const MB = 1024 * 1024;
+const RSS_LIMIT = 500 * MB;
+
+const CASES: Case[] = [
+  // ---- not a workbook at all
+  { file: 'random-bytes.xlsx', code: 2, says: ['不是有效的 Excel 工作簿', '不是 zip'], bin: true },
+  { file: 'truncated.xlsx', code: 2, says: ['不是有效的 Excel 工作簿', /损坏|不完整/] },
+  { file: 'zip-not-workbook.xlsx', code: 2, says: ['不是有效的 Excel 工作簿', 'xl/workbook.xml'] },
+  { file: 'docx-renamed.xlsx', code: 2, says: ['Word 文档'] },
+  { file: 'pdf-renamed.xlsx', code: 2, says: ['PDF'] },
+  { file: 'csv-renamed.xlsx', code: 2, says: [/CSV|纯文本/] },
+  { file: 'html-renamed.xlsx', code: 2, says: ['网页'] },
+  { file: 'empty.xlsx', code: 2, says: ['空的'] },
+  { file: 'empty.yaml', code: 2, says: ['空的'] },
+  { file: 'a-folder.xlsx', code: 2, says: ['文件夹'] },
+  { file: 'no-such-file.xlsx', code: 2, says: ['找不到文件'], bin: true },
+  { file: 'encrypted.xlsx', code: 2, says: ['密码'], bin: true },
+  { file: 'old-xls-renamed.xlsx', code: 2, says: [/97-2003|\.xls/] },
+  { file: 'zip-bomb.xlsx', large: true, code: 2, says: ['解压后', '600.0 MB', 'xl/worksheets/sheet1.xml'], bin: true },
+  // ---- a workbook with damage inside
+  { file: 'xml-entity-expansion.xlsx', code: 2, says: ['不是有效的 Excel 工作簿'], bin: true },
+  { file: 'shared-strings-entity.xlsx', code: 2, says: ['不是有效的 Excel 工作簿'] },
+  { file: 'shared-strings-missing.xlsx', code: 2, says: ['不是有效的 Excel 工作簿', /sharedStrings|共享字符串/] },
+  { file: 'no-header.xlsx', code: 2, says: ['没有找到目录表头'] },
+  { file: 'empty-workbook.xlsx', code: 2, says: ['没有任何有内容的工作表'] },
+  { file: 'styled-empty-workbook.xlsx', code: 2, says: ['没有任何有内容的工作表'] },
+  { file: 'merge-overlap.xlsx', code: 1, says: ['合并区域 C4:D5', '重叠'], finding: { code: 'merge-invalid', cell: 'C4' } },
+  { file: 'merge-outside.xlsx', code: 1, says: ['合并区域 K3:K1048577', '超出'], finding: { code: 'merge-invalid', cell: 'K3' } },
+  // ---- readable, with one error at a known cell
+  { file: 'cell-too-long.xlsx', code: 1, says: ['36301 个字符', '32767'], finding: { code: 'cell-too-long', cell: 'F4' } },
+  { file: 'absurd-dimension.xlsx', code: 1, says: ['公开时限'], finding: { code: 'required-blank', cell: 'I3' }, bin: true },
+  { file: 'million-styled-rows.xlsx', large: true, code: 1, says: ['公开时限'], finding: { code: 'required-blank', cell: 'I3' }, bin: true },
+  // ---- YAML
+  { file: 'syntax-error.yaml', code: 2, says: ['YAML 语法错误', /第 \d+ 行第 \d+ 列/] },
+  { file: 'bad-indent.yaml', code: 2, says: ['YAML 语法错误', '第 5 行'] },
+  { file: 'duplicate-key.yaml', code: 2, says: ['重复的键', '第 3 行'] },
+  { file: 'multi-document.yaml', code: 2, says: ['多个 YAML 文档'] },
+  { file: 'alias-bomb.yaml', code: 2, says: ['别名'], bin: true },
+  { file: 'top-level-list.yaml', code: 2, says: ['顶层', '列表'] },
+  { file: 'top-level-scalar.yaml', code: 2, says: ['顶层', '文本'] },
+  { file: 'comments-only.yaml', code: 2, says: ['顶层', '空'] },
+  { file: 'no-items-key.yaml', code: 2, says: ['事项'] },
+  { file: 'wrong-type.yaml', code: 1, says: ['“名称”应为文本，现在是列表'], finding: { code: 'wrong-type', line: 7 } },
+  { file: 'js-function.yaml', code: 2, says: ['!!js/function', '不会被执行'], bin: true },
+  { file: 'python-object.yaml', code: 2, says: ['!!python/object', '不会被执行'] },
+  { file: 'local-tag.yaml', code: 2, says: ['!ruby/object'] },
+  { file: 'gbk.yaml', code: 2, says: ['UTF-8', 'GBK'] },
+  { file: 'utf16le.yaml', code: 2, says: ['UTF-8', 'UTF-16'] },
+  { file: 'utf16be-no-bom.yaml', code: 2, says: ['UTF-8', 'UTF-16'] },
+  { file: 'binary.yaml', code: 2, says: ['二进制'] },
+  { file: 'png-renamed.yaml', code: 2, says: ['二进制'] },
+  { file: 'ten-mb-line.yaml', large: true, code: 1, says: ['3500000 个字符'], finding: { code: 'cell-too-long', line: 6 }, bin: true },
+  { file: 'deep-flow.yaml', large: true, code: 2, says: ['嵌套'], bin: true },
+  { file: 'deep-block.yaml', large: true, code: 2, says: ['嵌套'], bin: true },
+];
+
+function pathOf(c: Case): string {
+  return c.large ? path.join(LARGE, c.file) : c.file === 'a-folder.xlsx' ? path.join(TMP, c.file) : `${BAD}/${c.file}`;
+}
+
+function checkOutcome(c: Case, file: string, o: Outcome, json: boolean): void {
+  const all = o.stdout + o.stderr;
+  expect(o.code, all.slice(0, 2000)).toBe(c.code);
+  expect(all).not.toMatch(STACK);
+  expect(all).toMatch(CHINESE);
+  expect(all).not.toContain('内部错误');
+  if (json && c.code === 1) {
+    const doc = JSON.parse(o.stdout);
+    const diags = doc.files[0].diagnostics as { code: string; message: string; location: { file: string; cell?: string; line?: number } }[];
+    const hit = diags.find((d) => d.code === c.finding!.code);
+    expect(hit, JSON.stringify(diags).slice(0, 2000)).toBeDefined();
+    expect(hit!.location.file).toBe(file);
+    if (c.finding!.cell) expect(hit!.location.cell).toBe(c.finding!.cell);
+    if (c.finding!.line) expect(hit!.location.line).toBe(c.finding!.line);
+    for (const s of c.says) expect(diags.map((d) => d.message).join('\n')).toMatch(s);
+  } else {
+    // The file is named on the line that carries the problem.
+    const line = all.split('\n').find((l) => l.includes(file) && c.says.every((s) => (typeof s === 'string' ? l.includes(s) : s.test(l))));
+    expect(line, `no line names ${file} and ${c.says.join(' / ')}:\n${all.slice(0, 2000)}`).toBeDefined();
+  }
+}
+
+beforeAll(async () => {
+  TMP = mkdtempSync(path.join(os.tmpdir(), 'zwgk-bad-'));
+  LARGE = path.join(TMP, 'large');
+  await writeFiles(LARGE, await largeFiles());
+  mkdirSync(path.join(TMP, 'a-folder.xlsx'));
+  rmSync(PWNED_MARKER, { force: true });
+}, 120_000);
+
+afterAll(() => {
+  rmSync(TMP, { recursive: true, force: true });
+});
+
+describe('the committed corpus is what make-bad.mjs builds', () => {
+  it('every small file is committed and current, and there are at least 30 cases', async () => {
+    const { readFileSync } = await import('node:fs');
+    const files = smallFiles() as Record<string, Buffer | string>;
+    for (const [name, data] of Object.entries(files)) {
+      expect(readFileSync(path.join(ROOT, BAD, name)).equals(Buffer.from(data as Buffer)), `${name} is stale: run node ${BAD}/make-bad.mjs`).toBe(true);
+    }
+    const inCorpus = readdirSync(path.join(ROOT, BAD)).filter((f) => f !== 'make-bad.mjs');
+    expect(inCorpus.sort()).toEqual(Object.keys(files).sort());
+    for (const name of inCorpus) expect(CASES.some((c) => c.file === name), `${name} has no case`).toBe(true);
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('bad input, in-process (zwgk validate)', () => {
+  for (const c of CASES) {
+    it(`${c.file} → exit ${c.code}`, async () => {
+      const file = pathOf(c);
+      const argv = c.code === 1 ? ['validate', '--format', 'json', file] : ['validate', file];
+      checkOutcome(c, file, await runInProcess(argv), c.code === 1);
+    }, DEADLINE_MS + 5_000);
+  }
+});
+
+describe('bad input, as a child process (bin/zwgk.js), memory bounded', () => {
+  for (const c of CASES.filter((x) => x.bin)) {
+    it(`${c.file} → exit ${c.code}, peak RSS < ${RSS_LIMIT / MB} MB`, async () => {
+      const file = pathOf(c);
+      const o = await runBin(['validate', file]);
+      checkOutcome(c, file, o, false);
+      expect(o.rss, 'peak RSS not reported').toBeGreaterThan(0);
+      expect(o.rss!).toBeLessThan(RSS_LIMIT);
+    }, DEADLINE_MS + 5_000);
+  }
+});
+
+describe('render stops the same way and writes nothing', () => {
+  const picks = ['random-bytes.xlsx', 'encrypted.xlsx', 'zip-bomb.xlsx', 'no-header.xlsx', 'syntax-error.yaml', 'js-function.yaml', 'gbk.yaml'];
+  for (const name of picks) {
+    const c = CASES.find((x) => x.file === name)!;
+    it(`render ${name} --to html → exit 2, no output file`, async () => {
+      const file = pathOf(c);
+      const outDir = path.join(TMP, `render-${name}`);
+      const o = await runInProcess(['render', file, '--to', 'html', '-o', path.join(outDir, 'out.html')]);
+      checkOutcome(c, file, o, false);
+      expect(existsSync(outDir) ? readdirSync(outDir) : []).toEqual([]);
+    }, DEADLINE_MS + 5_000);
+  }
+});
+
+describe('hostile YAML tags are never executed', () => {
+  it('no command run over the corpus created the marker file', async () => {
+    for (const name of ['js-function.yaml', 'python-object.yaml', 'local-tag.yaml']) {
+      for (const to of ['html', 'md', 'xlsx']) {
+        await runInProcess(['render', `${BAD}/${name}`, '--to', to, '-o', path.join(TMP, `tags.${to}`)]);
+      }
+      await runInProcess(['convert', `${BAD}/${name}`, '-o', path.join(TMP, 'tags.yaml')]);
+    }
+    expect(existsSync(PWNED_MARKER)).toBe(false);
+    expect(readdirSync(TMP).filter((f) => f.startsWith('tags.'))).toEqual([]);
+  }, 60_000);
+});
