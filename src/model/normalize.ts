@@ -3,7 +3,11 @@ import { SAME_AS_ABOVE, TICK_GROUPS, fieldLabel, type FieldKey } from '../settin
 import { finding } from '../report/finding.js';
 import type { Catalog, Cell, Item, ListField } from './types.js';
 
+const LONGEST = Math.max(...SAME_AS_ABOVE.map((s) => s.length));
+
 function isSame(text: string): boolean {
+  // Most cells are long texts: skip the trim for them (whitespace around 同上 is allowed, a little).
+  if (text.length > LONGEST + 8) return false;
   const t = text.trim();
   return t !== '' && SAME_AS_ABOVE.includes(t);
 }

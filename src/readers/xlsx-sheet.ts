@@ -153,28 +153,34 @@ export class SheetReader {
   private dataRow(row: number, cells: Map<number, string>): void {
     this.trackMerges(row, cells);
     const header = this.header!;
-    // The cells this row itself holds (not covered by a merge from elsewhere), left to right.
-    const own: { col: number; text: string; wide: boolean }[] = [];
+    // The cells this row itself holds (not covered by a merge from elsewhere): how many, and the leftmost.
+    let count = 0;
+    let firstCol = Infinity;
+    let firstText = '';
+    let firstWide = false;
     for (const [col, text] of cells) {
       if (text.trim() === '') continue;
       const m = this.cover(row, col);
       if (m && (m.top !== row || m.left !== col)) continue;
-      own.push({ col, text, wide: !!m && m.right > m.left });
+      count++;
+      if (col < firstCol) {
+        firstCol = col;
+        firstText = text;
+        firstWide = !!m && m.right > m.left;
+      }
     }
-    if (own.length === 0) return;
-    own.sort((a, b) => a.col - b.col);
+    if (count === 0) return;
     if (this.noteMode) {
-      this.addNote(own.map((c) => c.text).join(' '));
+      this.addNote(this.ownTexts(row, cells));
       return;
     }
-    const first = own[0]!;
-    if (NOTE_ROW_PREFIX.test(first.text) && (own.length === 1 || first.wide)) {
+    if (NOTE_ROW_PREFIX.test(firstText) && (count === 1 || firstWide)) {
       this.noteMode = true;
-      this.addNote(own.map((c) => c.text).join(' '));
+      this.addNote(this.ownTexts(row, cells));
       return;
     }
-    const nameRole = header.columns.find((c) => c.kind === 'field' && c.key === 'name');
-    const serialRole = header.columns.find((c) => c.kind === 'field' && c.key === 'serial');
+    const nameRole = this.roles.get('name');
+    const serialRole = this.roles.get('serial');
     const name = nameRole ? this.resolve(row, nameRole.col, cells) : undefined;
     const serial = serialRole ? this.resolve(row, serialRole.col, cells) : undefined;
     const starts = (c?: Resolved): boolean => !!c && !c.fromAbove && c.text.trim() !== '';
@@ -188,6 +194,18 @@ export class SheetReader {
       this.result.findings.push(finding('continuation-row', this.at(ref), { row }, { item: this.result.items.length }));
     }
     this.continueItem(row, cells);
+  }
+
+  /** The texts a row itself holds, left to right, joined by a space. */
+  private ownTexts(row: number, cells: Map<number, string>): string {
+    return [...cells]
+      .filter(([col, text]) => {
+        const m = this.cover(row, col);
+        return text.trim() !== '' && !(m && (m.top !== row || m.left !== col));
+      })
+      .sort((a, b) => a[0] - b[0])
+      .map(([, text]) => text)
+      .join(' ');
   }
 
   private addNote(text: string): void {

@@ -101,7 +101,8 @@ export async function readXlsx(file: string, options: ReadOptions = {}): Promise
     for await (const worksheet of { [Symbol.asyncIterator]: () => reader[Symbol.asyncIterator]() }) {
       const part = reader.part;
       const sheet = sheets.find((s) => s.part === part);
-      const scan = inspection.scans.get(part);
+      const pending = inspection.scans.get(part);
+      const scan = pending ? await pending : undefined;
       if (!sheet || !scan || results.has(part) || scan.lastValueRow === 0) {
         reader.source?.destroy?.();
         continue;
@@ -120,12 +121,16 @@ export async function readXlsx(file: string, options: ReadOptions = {}): Promise
       results.set(part, sheetReader.finish());
     }
   } catch (cause) {
+    await inspection.done;
     if (cause instanceof ZwgkError) throw cause;
     const detail = `工作簿内容已损坏，无法解析（${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}）`;
     throw new ZwgkError('not-a-workbook', { file }, { file, detail }, { cause });
   }
   if (options.onProgress && items % 500 !== 0) options.onProgress(items);
-  return assemble(file, sheets, inspection.scans, results, forced, wantedName !== undefined);
+  const scans = new Map<string, { lastValueRow: number }>();
+  for (const [part, pending] of inspection.scans) scans.set(part, await pending);
+  await inspection.done;
+  return assemble(file, sheets, scans, results, forced, wantedName !== undefined);
 }
 
 /** Put the sheets together in workbook order and report what was left out. */

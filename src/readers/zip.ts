@@ -34,8 +34,13 @@ export interface SheetScan {
 export interface WorkbookInspection {
   /** Sheets in workbook order. */
   sheets: SheetPart[];
-  /** Scan results by part path, for the sheets that were asked for. */
-  scans: Map<string, SheetScan>;
+  /**
+   * Scan results by part path, for the sheets that were asked for. The scans run in the background
+   * (one after the other) so that they overlap exceljs's own reading; await them where needed.
+   */
+  scans: Map<string, Promise<SheetScan>>;
+  /** Resolves when every scan has finished and the zip is closed (never rejects). */
+  done: Promise<void>;
 }
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -268,6 +273,8 @@ export async function inspectWorkbook(file: string, wanted?: (sheet: SheetPart) 
   } catch (cause) {
     throw notWorkbook(file, '文件已损坏或不完整（无法读取压缩目录），可能是下载或拷贝时中断', cause);
   }
+  // The zip stays open for the background scans once the checks have passed.
+  let owned = true;
   try {
     let entries: yauzl.Entry[];
     try {
@@ -316,7 +323,8 @@ export async function inspectWorkbook(file: string, wanted?: (sheet: SheetPart) 
     } catch (cause) {
       throw notWorkbook(file, '工作簿目录（xl/workbook.xml）已损坏', cause);
     }
-    const scans = new Map<string, SheetScan>();
+    const scans = new Map<string, Promise<SheetScan>>();
+    let chain: Promise<unknown> = Promise.resolve();
     for (const sheet of sheets) {
       if (sheet.kind !== 'worksheet' || !sheet.part || scans.has(sheet.part)) continue;
       if (wanted && !wanted(sheet)) continue;
@@ -325,14 +333,22 @@ export async function inspectWorkbook(file: string, wanted?: (sheet: SheetPart) 
         sheet.part = '';
         continue;
       }
-      try {
-        scans.set(sheet.part, await scanSheetStream(await openEntry(zip, entry)));
-      } catch (cause) {
-        throw notWorkbook(file, `工作表“${sheet.name}”的数据已损坏（${sheet.part} 无法解压）`, cause);
-      }
+      const scan = chain.then(async () => {
+        try {
+          return await scanSheetStream(await openEntry(zip, entry));
+        } catch (cause) {
+          throw notWorkbook(file, `工作表“${sheet.name}”的数据已损坏（${sheet.part} 无法解压）`, cause);
+        }
+      });
+      // A failed scan is reported where it is awaited; the chain itself must never reject unhandled.
+      scan.catch(() => undefined);
+      chain = scan.catch(() => undefined);
+      scans.set(sheet.part, scan);
     }
-    return { sheets, scans };
+    owned = false;
+    const done = chain.then(() => zip.close());
+    return { sheets, scans, done };
   } finally {
-    zip.close();
+    if (owned) zip.close();
   }
 }
