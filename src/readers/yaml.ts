@@ -28,6 +28,47 @@ import { fieldLabel, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } 
 import type { ReadOptions } from './index.js';
 
 const MAX_ALIASES = 1000;
+/** A catalog needs about six levels; far deeper nesting is a broken or hostile file. */
+const MAX_DEPTH = 64;
+
+/** Refuse absurdly deep nesting before the parser recurses into it (flow brackets or indentation). */
+function checkDepth(text: string, file: string): void {
+  let flow = 0;
+  let line = 1;
+  let lineStart = true;
+  let indent = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      line++;
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (ch === ' ' || ch === '-') {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      // Two columns per level is the narrowest indentation YAML allows in practice.
+      if (indent > MAX_DEPTH * 2) throw new ZwgkError('yaml-too-deep', { file, line }, { file, line, limit: MAX_DEPTH });
+    }
+    if (quote) {
+      if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '[' || ch === '{') {
+      if (++flow > MAX_DEPTH) throw new ZwgkError('yaml-too-deep', { file, line }, { file, line, limit: MAX_DEPTH });
+    } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+    else if (ch === '#') {
+      const nl = text.indexOf('\n', i);
+      i = (nl < 0 ? text.length : nl) - 1;
+    }
+  }
+}
 
 /** Read a YAML catalog file into the model. */
 export async function readYaml(file: string, options: ReadOptions): Promise<Catalog> {
@@ -47,10 +88,18 @@ export function decodeText(bytes: Buffer, file: string): string {
   }
   const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
-  for (const b of sample) {
-    if (b === 0) throw new ZwgkError('yaml-binary', { file }, { file });
-    if (b < 9 || (b > 13 && b < 32)) control++;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  sample.forEach((b, i) => {
+    if (b === 0) (i % 2 === 0 ? evenZeros++ : oddZeros++);
+    else if (b < 9 || (b > 13 && b < 32)) control++;
+  });
+  // UTF-16 text without a BOM: every other byte is zero for ASCII and punctuation.
+  const zeros = evenZeros + oddZeros;
+  if (zeros > 0 && zeros > sample.length / 8 && Math.min(evenZeros, oddZeros) < zeros / 10) {
+    throw new ZwgkError('yaml-encoding', { file }, { file, encoding: 'UTF-16' });
   }
+  if (zeros > 0) throw new ZwgkError('yaml-binary', { file }, { file });
   if (control > sample.length / 100 + 2) throw new ZwgkError('yaml-binary', { file }, { file });
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -92,11 +141,15 @@ function kindOf(node: Node | null): string {
 
 /** Parse YAML text (already decoded) into a catalog; `file` names it in every location. */
 export function parseYamlCatalog(text: string, file: string, options: ReadOptions = {}): Catalog {
+  checkDepth(text, file);
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const firstError = doc.errors[0];
   if (firstError) {
     const pos = lc.linePos(firstError.pos[0]);
+    if (firstError.code === 'RESOURCE_EXHAUSTION') {
+      throw new ZwgkError('yaml-too-deep', { file, line: pos.line }, { file, line: pos.line, limit: MAX_DEPTH }, { cause: firstError });
+    }
     const detail = `第 ${pos.line} 行第 ${pos.col} 列：${translateYamlError(firstError.code, firstError.message)}`;
     throw new ZwgkError('yaml-syntax', { file, line: pos.line, column: pos.col }, { detail: `${file} ${detail}` }, { cause: firstError });
   }
