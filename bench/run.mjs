@@ -17,6 +17,9 @@
 //   zwgk --help                     ≤ 2 × `node -e 0` (median of --help-runs runs)
 // Peak RSS is getrusage's maxRSS of the child, written at exit by bench/rss-hook.cjs (preloaded
 // with --require into every child, the yardsticks included, so both sides carry the same cost).
+// The table also shows each command's CPU time (user + system of all threads, from the same hook):
+// goals are judged on wall time as asked, but when other processes load the machine the CPU
+// column is the steadier figure for seeing where time goes.
 // Runs are interleaved (run 1 of every command, then run 2 …) so that load from other processes
 // on the machine spreads over all commands alike.
 //
@@ -97,7 +100,7 @@ for (const [file, write] of [[xlsx, writeWorkbook], [yaml, writeYaml]]) {
 const out = mkdtempSync(path.join(os.tmpdir(), 'zwgk-bench-'));
 const MB = 1024 * 1024;
 
-/** One measured child run: wall seconds, peak RSS (bytes), exit code, stdout and stderr text. */
+/** One measured child run: wall seconds, CPU seconds, peak RSS (bytes), exit code, stdout and stderr text. */
 function measure(argv) {
   const rssFile = path.join(out, `rss-${process.hrtime.bigint()}`);
   const outFile = path.join(out, 'stdout');
@@ -116,13 +119,15 @@ function measure(argv) {
       const seconds = (performance.now() - t0) / 1000;
       closeSync(fo);
       closeSync(fe);
-      const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) * 1024 : NaN;
+      const [kib, cpuMicros] = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').split(' ').map(Number) : [NaN, NaN];
+      const rss = kib * 1024;
+      const cpu = cpuMicros / 1e6;
       rmSync(rssFile, { force: true });
       const cap = (f) => {
         const s = readFileSync(f, 'utf8');
         return s.length > 4000 ? s.slice(0, 4000) + '…' : s;
       };
-      resolve({ seconds, rss, code: code ?? (signal ? 128 : -1), signal, stdout: cap(outFile), stderr: cap(errFile) });
+      resolve({ seconds, cpu, rss, code: code ?? (signal ? 128 : -1), signal, stdout: cap(outFile), stderr: cap(errFile) });
     });
   });
 }
@@ -172,14 +177,14 @@ const median = (xs) => {
 };
 
 // Interleaved: round k runs every row that still needs a k-th run.
-const results = new Map(active.map((r) => [r.id, { times: [], rss: 0, failure: undefined }]));
+const results = new Map(active.map((r) => [r.id, { times: [], cpus: [], rss: 0, failure: undefined }]));
 const rounds = Math.max(...active.map((r) => r.runs));
 for (let k = 0; k < rounds; k++) {
   for (const row of active) {
     const res = results.get(row.id);
     if (k >= row.runs || res.failure) continue;
     const r = await measure(row.argv);
-    process.stderr.write(`  ${row.id.padEnd(14)} run ${k + 1}: ${r.seconds.toFixed(2)} s, ${(r.rss / MB).toFixed(0)} MB, exit ${r.code}\n`);
+    process.stderr.write(`  ${row.id.padEnd(14)} run ${k + 1}: ${r.seconds.toFixed(2)} s (cpu ${r.cpu.toFixed(2)} s), ${(r.rss / MB).toFixed(0)} MB, exit ${r.code}\n`);
     const problem = !row.ok(r)
       ? `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}: ${(r.stderr || r.stdout).trim().split('\n').slice(0, 3).join(' / ').slice(0, 300)}`
       : row.check?.(r);
@@ -188,6 +193,7 @@ for (let k = 0; k < rounds; k++) {
       continue;
     }
     res.times.push(r.seconds);
+    res.cpus.push(r.cpu);
     res.rss = Math.max(res.rss, r.rss);
   }
 }
@@ -201,6 +207,8 @@ for (const row of active) {
   const base = row.vs ? results.get(row.vs) : undefined;
   const baseMed = base?.times.length ? median(base.times) : NaN;
   const ratio = row.vs ? med / baseMed : NaN;
+  const cpuMed = res.cpus.length ? median(res.cpus) : NaN;
+  const cpuRatio = row.vs && base?.cpus.length ? cpuMed / median(base.cpus) : NaN;
   let verdict = '';
   if (row.vs) {
     const reasons = [];
@@ -222,13 +230,14 @@ for (const row of active) {
     row.label,
     res.times.length ? `${med.toFixed(2)}` : '—',
     row.vs && Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : row.vs ? '—' : '1.00×',
+    Number.isFinite(cpuMed) ? `${cpuMed.toFixed(2)}${row.vs && Number.isFinite(cpuRatio) ? ` (${cpuRatio.toFixed(2)}×)` : ''}` : '—',
     row.vs ? `≤ ${row.goal}×${row.rssGoal ? `, ≤ ${row.rssGoal / MB} MB` : ''}` : '',
     res.rss ? `${(res.rss / MB).toFixed(0)} MB` : '—',
     verdict,
   ]);
 }
 
-const head = ['command', 'median s', 'ratio', 'goal', 'peak RSS', 'result'];
+const head = ['command', 'median s', 'ratio', 'CPU s (ratio)', 'goal', 'peak RSS', 'result'];
 const md = [
   `| ${head.join(' | ')} |`,
   `|${head.map(() => '---').join('|')}|`,
@@ -239,7 +248,7 @@ const info = [
   `- date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
   `- node ${process.version}, ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
   `- data: ${ITEMS} items × 4 rows; ${rel(xlsx)} ${(statSync(xlsx).size / 1e6).toFixed(1)} MB, ${rel(yaml)} ${(statSync(yaml).size / 1e6).toFixed(1)} MB`,
-  `- runs: ${RUNS} per big command, ${HELP_RUNS} for --help and node -e 0 (median wall time of a child process; peak RSS is the largest of the runs)`,
+  `- runs: ${RUNS} per big command, ${HELP_RUNS} for --help and node -e 0, interleaved. Goals are judged on the median wall time of a child process; "CPU s" is the median user+system time of all its threads (for information: on a shared machine it is less disturbed by other load than wall time); peak RSS is the largest of the runs`,
 ].join('\n');
 console.log(`\n${md}\n`);
 if (!args['no-write']) {

@@ -67,7 +67,7 @@ export function runBin(argv: string[], { deadline = DEADLINE_MS, cwd = ROOT, uid
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const ms = performance.now() - t0;
-      const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) * 1024 : undefined;
+      const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').split(' ')[0]) * 1024 : undefined;
       rmSync(dir, { recursive: true, force: true });
       if (signal) return reject(new Error(`zwgk ${argv.join(' ')}: killed (${signal}) after ${Math.round(ms)} ms`));
       const o: Outcome = { code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms };
