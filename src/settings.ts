@@ -249,3 +249,26 @@ export const LIST_SEPARATORS = /[\n、，,；;\s]+/u;
 /** LibreOffice commands looked for on PATH to convert .xls/.et/.ods/.csv, and how long a conversion may take. */
 export const SOFFICE_COMMANDS: readonly string[] = ['soffice', 'libreoffice'];
 export const SOFFICE_TIMEOUT_MS = 120_000;
+
+/** Labels of the line under the title that names the unit and date ("编制单位：…　　日期：…"). */
+export const META_LABELS = { unit: '编制单位', date: '日期' } as const;
+const META_UNIT = /(?:编制单位|填报单位|制表单位|单位)\s*[:：]\s*(.+?)(?=\s{2,}|\u3000|(?:编制|填报|制表)?(?:日期|时间)\s*[:：]|$)/u;
+const META_DATE = /(?:编制|填报|制表)?(?:日期|时间)\s*[:：]\s*(.+?)\s*$/u;
+
+/** Read unit and date from a line above the header; undefined parts were not there. */
+export function parseMetaLine(text: string): { unit?: string; date?: string } {
+  const out: { unit?: string; date?: string } = {};
+  const unit = META_UNIT.exec(text)?.[1]?.trim();
+  const date = META_DATE.exec(text)?.[1]?.trim();
+  if (unit) out.unit = unit;
+  if (date) out.date = date;
+  return out;
+}
+
+/** The line under the title that names the unit and date, or undefined when the catalog has neither. */
+export function formatMetaLine(unit?: string, date?: string): string | undefined {
+  const parts: string[] = [];
+  if (unit) parts.push(`${META_LABELS.unit}：${unit}`);
+  if (date) parts.push(`${META_LABELS.date}：${date}`);
+  return parts.length ? parts.join('\u3000\u3000') : undefined;
+}

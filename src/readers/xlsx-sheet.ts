@@ -1,7 +1,7 @@
 // One worksheet, row by row, into items: header search over the first rows, then a single pass
 // that resolves merged cells (value and location of the top-left cell) and groups rows into items.
 // Rows arrive in ascending order; nothing of the sheet is kept but the items.
-import { CHANNELS, HEADER_SEARCH_ROWS, NOTE_ROW_PREFIX, TICK_GROUPS, TICK_OPTIONS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { CHANNELS, DEFAULT_TITLE, HEADER_SEARCH_ROWS, parseMetaLine, NOTE_ROW_PREFIX, TICK_GROUPS, TICK_OPTIONS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 import type { CatalogOptions, Cell, Item, ListField, Pair, SourceRef } from '../model/types.js';
 import { finding, type Finding } from '../report/finding.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderRow } from './header.js';
@@ -24,6 +24,8 @@ export interface SheetResult {
   /** Findings; `item` numbers are 1-based within this sheet until the workbook adds its offset. */
   findings: Finding[];
   title?: string;
+  unit?: string;
+  date?: string;
   note?: string;
   options: CatalogOptions;
 }
@@ -59,7 +61,7 @@ export class SheetReader {
   }
 
   private at(ref: string): SourceRef {
-    return { file: this.file, sheet: this.name, cell: ref };
+    return { file: this.file, sheet: this.name, cell: ref, row: Number(/\d+$/.exec(ref)![0]) };
   }
 
   /** Feed one row (own cell texts by column). Returns false once the sheet needs no more rows. */
@@ -78,7 +80,10 @@ export class SheetReader {
   /** The sheet ended. */
   finish(): SheetResult {
     if (this.searching) this.endSearch();
-    if (this.channelOptions && !sameSet(this.channelOptions, CHANNELS)) this.result.options.channels = this.channelOptions;
+    // Selected channels outside the standard list are appended by our renderer; they alone do not
+    // make the sheet's checklist a custom one.
+    const core = this.channelOptions?.filter((o) => !this.unknownChannels.has(o));
+    if (this.channelOptions && core && !sameSet(core, CHANNELS)) this.result.options.channels = this.channelOptions;
     return this.result;
   }
 
@@ -107,9 +112,21 @@ export class SheetReader {
       this.byCol[c.col] = c;
     }
     this.result.options = { ...header.options };
+    let seenTitle = false;
     for (const r of headerRows) {
       if (r.row >= header.row) break;
-      if (r.cells.length && this.result.title === undefined) this.result.title = r.cells[0]!.text.trim();
+      if (!r.cells.length) continue;
+      const text = r.cells.map((c) => c.text.trim()).join('  ');
+      const meta = seenTitle ? parseMetaLine(text) : {};
+      if (!seenTitle) {
+        seenTitle = true;
+        // Our renderer writes DEFAULT_TITLE for a catalog without one; reading it back as a title
+        // would make the YAML grow a 标题 the user never wrote.
+        if (r.cells[0]!.text.trim() !== DEFAULT_TITLE) this.result.title = r.cells[0]!.text.trim();
+      } else {
+        if (meta.unit && this.result.unit === undefined) this.result.unit = meta.unit;
+        if (meta.date && this.result.date === undefined) this.result.date = meta.date;
+      }
     }
     for (const c of header.columns) {
       if (c.kind === 'extra') this.result.findings.push(finding('unknown-column', this.at(c.ref), { label: c.label }, { field: c.label }));
@@ -324,7 +341,7 @@ export class SheetReader {
       deadline: base('deadline'),
       remark: base('remark'),
       extra: {},
-      at: { file: this.file, sheet: this.name, cell: itemRef },
+      at: this.at(itemRef),
     };
     const pair = this.pair(row, cells, itemRef, false);
     if (pair) item.pairs.push(pair);

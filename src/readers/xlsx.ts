@@ -2,7 +2,7 @@
 // exceljs's WorkbookReader, rows grouped into items per sheet (xlsx-sheet.ts), then 同上 carried down.
 // Linear in the size of the sheets: exceljs's document mode is quadratic on merges and is not used.
 import ExcelJS from 'exceljs';
-import { HEADER_SEARCH_ROWS, type Profile } from '../settings.js';
+import { HEADER_SEARCH_ROWS, NOTE_2017, type Profile } from '../settings.js';
 import type { Catalog, CatalogOptions } from '../model/types.js';
 import { carryDown } from '../model/normalize.js';
 import { ZwgkError, finding, sortFindings, type Finding } from '../report/finding.js';
@@ -174,12 +174,15 @@ function assemble(
     catalog.items.push(...result.items);
     for (const f of result.findings) catalog.findings.push(f.item === undefined ? f : { ...f, item: f.item + offset });
     if (catalog.title === undefined && result.title) catalog.title = result.title;
+    if (catalog.unit === undefined && result.unit) catalog.unit = result.unit;
+    if (catalog.date === undefined && result.date) catalog.date = result.date;
     if (result.note !== undefined) notes.push(result.note);
     for (const c of result.header.columns) if (c.kind === 'extra' && !catalog.extraColumns.includes(c.label)) catalog.extraColumns.push(c.label);
     for (const key of result.header.missing) if (!catalog.missingColumns.includes(key)) catalog.missingColumns.push(key);
     for (const [k, v] of Object.entries(result.options) as [keyof CatalogOptions, string[]][]) if (!options[k]) options[k] = v;
   }
-  if (notes.length) catalog.note = notes.join('\n');
+  // The standard 注 is what the renderer writes when a catalog has none; it is not the user's text.
+  if (notes.length && !(notes.length === 1 && notes[0]!.trim() === NOTE_2017)) catalog.note = notes.join('\n');
   if (Object.keys(options).length) catalog.options = options;
   catalog.findings.push(...other);
   carryDown(catalog);

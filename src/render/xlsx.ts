@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { NOTE_2017, PRINT_FOOTER, TICK } from '../settings.js';
+import { formatMetaLine, NOTE_2017, PRINT_FOOTER, TICK } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
 import {
   catalogTitle,
@@ -64,6 +64,7 @@ interface Styles {
   text: Partial<ExcelJS.Style>;
   centred: Partial<ExcelJS.Style>;
   note: Partial<ExcelJS.Style>;
+  meta: Partial<ExcelJS.Style>;
 }
 
 /** Style objects are shared by reference: exceljs caches a style's id per object, so one object per
@@ -86,6 +87,7 @@ function makeStyles(): Styles {
     text: { font, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border },
     centred: { font, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border },
     note: { font: { name: FONT_NAME, size: 10 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
+    meta: { font: { name: FONT_NAME, size: 10 }, alignment: { horizontal: 'right', vertical: 'middle' } },
   };
 }
 
@@ -235,8 +237,9 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
   const widths = columnWidths(catalog, cols);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const twoRowHeader = cols.some((c) => c.sub !== undefined);
-  const headerTop = 2;
-  const headerBottom = twoRowHeader ? 3 : 2;
+  const meta = formatMetaLine(catalog.unit, catalog.date);
+  const headerTop = meta ? 3 : 2;
+  const headerBottom = twoRowHeader ? headerTop + 1 : headerTop;
   const styles = makeStyles();
 
   const chunks: Buffer[] = [];
@@ -277,6 +280,16 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
   titleRow.height = Math.max(30, wrappedLines(titleText, totalWidth / 1.5) * 22 + 8);
   mergeUnchecked(ws, 1, 1, 1, last);
   titleRow.commit();
+
+  // 编制单位 and 日期 under the title, when the catalog names them.
+  if (meta) {
+    const metaRow = ws.getRow(2);
+    metaRow.getCell(1).value = meta;
+    metaRow.getCell(1).style = styles.meta;
+    metaRow.height = MIN_ROW_PT + 4;
+    mergeUnchecked(ws, 2, 1, 2, last);
+    metaRow.commit();
+  }
 
   // Header: one row, or two with group labels over their sub-columns.
   const headerHeight = (text: string, width: number): number => Math.max(MIN_ROW_PT + 4, heightFor(text, width));

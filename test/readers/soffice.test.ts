@@ -60,7 +60,7 @@ describe('readConverted with a stand-in soffice', () => {
     const c = await readConverted(input, {});
     expect(c.file).toBe(input);
     expect(c.items).toHaveLength(1);
-    expect(c.items[0]!.at).toEqual({ file: input, sheet: 'Sheet1', cell: 'A3' });
+    expect(c.items[0]!.at).toEqual({ file: input, sheet: 'Sheet1', cell: 'A3', row: 3 });
     expect(c.items[0]!.pairs[3]!.standard!.at.file).toBe(input);
     const args = readFileSync(process.env.FAKE_LOG!, 'utf8').trim().split('\n');
     expect(args[0]).toMatch(/^-env:UserInstallation=file:\/\/\/.*zwgk-convert-.*\/profile$/);

@@ -69,8 +69,14 @@ function dump(ws: ExcelJS.Worksheet): string {
   ) + '\n';
 }
 
+/** The layout tests below use catalogs without 编制单位/日期 so the header sits in row 2. */
+function noMeta<T extends { unit?: string; date?: string }>(c: T): T {
+  const { unit: _u, date: _d, ...rest } = c;
+  return rest as T;
+}
+
 describe('renderXlsx 2017 (sample table)', async () => {
-  const buffer = await renderXlsx(sample2017());
+  const buffer = await renderXlsx(noMeta(sample2017()));
   const ws = await load(buffer);
 
   test('title, header, items and the 注 row hold exactly the model text', () => {
@@ -125,7 +131,7 @@ describe('renderXlsx 2017 (sample table)', async () => {
 });
 
 describe('renderXlsx 2019 (national layout)', async () => {
-  const catalog = guide2019();
+  const catalog = noMeta(guide2019());
   const buffer = await renderXlsx(catalog);
   const ws = await load(buffer);
   const v = values(ws);
@@ -241,4 +247,18 @@ describe('LibreOffice opens and prints the workbooks', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('renderXlsx with 编制单位 and 日期', async () => {
+  const ws = await load(await renderXlsx(guide2019()));
+
+  test('a line under the title names them, and the header moves down one row', () => {
+    const v = values(ws);
+    expect(v[1]![0]).toBe('编制单位：某区应急管理局\u3000\u3000日期：2024年5月');
+    expect(v[2]![0]).toBe('序号');
+    expect(v[3]![1]).toBe('一级事项');
+    expect(merges(ws)).toContain('A2:P2');
+    expect(ws.pageSetup.printTitlesRow).toBe('3:4');
+    expect((ws.views[0] as { ySplit?: number }).ySplit).toBe(4);
+  });
 });
