@@ -45,6 +45,19 @@ describe('serialRule', () => {
   const serials = (list: string[], categories?: string[]) =>
     makeCatalog('2019', list.map((serial, i): ItemSpec => ({ serial, category: categories?.[i] ?? '政策文件' })));
 
+  it('numbers each sheet on its own: two sheets both starting at 1 are not duplicates', () => {
+    const catalog = serials(['1', '2', '1', '2']);
+    for (const item of catalog.items.slice(2)) {
+      for (const cell of [item.at, item.serial.at]) cell.sheet = '乡镇';
+    }
+    expect(serialRule(catalog)).toEqual([]);
+    // Within one sheet the same numbers still clash.
+    expect(summary(serialRule(serials(['1', '2', '1', '2'])))).toEqual([
+      ['serial-duplicate', 'A6', 3],
+      ['serial-duplicate', 'A7', 4],
+    ]);
+  });
+
   it('flags duplicates (error) and gaps or reversals (warning)', () => {
     const f = serialRule(serials(['1', '2', '2', '3', '5', '4']));
     expect(f.map((x) => [x.code, x.location.cell, x.severity])).toEqual([

@@ -3,7 +3,7 @@
 // Accepted forms: 1, 1.、1、, (1), （一）, 一, 十二. Hierarchical numbers (1.1, 1-2, 2.3.1) and anything else
 // that does not read as one whole number take part in the duplicate check only. Some catalogs restart
 // numbering under each 事项类别/一级事项 (1, 2, 3 | 1, 2): when every category block starts at 1, numbers are
-// checked per block, so the restart is not reported as a duplicate. The first number is not required to be
+// checked per block, so the restart is not reported as a duplicate. Each sheet of a workbook numbers on its own. The first number is not required to be
 // 1 (a 科室's part of a larger catalog may start at 15); a blank 序号 is the schema's required-blank.
 import type { Catalog, Item } from '../../model/types.js';
 import { finding, type Finding } from '../../report/finding.js';
@@ -60,8 +60,20 @@ export function serialRule(catalog: Catalog): Finding[] {
 
 type Entry = { item: Item; index: number };
 
-/** One block for the whole catalog, or one per category run when every run restarts at 1. */
+/** Numbering blocks: each sheet numbers on its own (县本级 and 乡镇 sheets both start at 1). */
 function blocks(entries: Entry[]): Entry[][] {
+  const bySheet = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const key = e.item.at.sheet ?? '';
+    const list = bySheet.get(key) ?? [];
+    list.push(e);
+    bySheet.set(key, list);
+  }
+  return [...bySheet.values()].flatMap(categoryBlocks);
+}
+
+/** One block for the whole sheet, or one per category run when every run restarts at 1. */
+function categoryBlocks(entries: Entry[]): Entry[][] {
   const runs: Entry[][] = [];
   let lastCategory: string | undefined;
   for (const e of entries) {
