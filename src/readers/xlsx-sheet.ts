@@ -31,6 +31,8 @@ export interface SheetResult {
 }
 
 const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
+/** 一、 二、 (一) … at the start of a lone cell: a section heading. */
+const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/u;
 
 export class SheetReader {
   private readonly merges: MergeRange[];
@@ -175,6 +177,7 @@ export class SheetReader {
     let firstCol = Infinity;
     let firstText = '';
     let firstWide = false;
+    let firstSpan = 1;
     for (const [col, text] of cells) {
       if (text.trim() === '') continue;
       const m = this.cover(row, col);
@@ -184,6 +187,7 @@ export class SheetReader {
         firstCol = col;
         firstText = text;
         firstWide = !!m && m.right > m.left;
+        firstSpan = m ? m.right - m.left + 1 : 1;
       }
     }
     if (count === 0) return;
@@ -194,6 +198,12 @@ export class SheetReader {
     if (NOTE_ROW_PREFIX.test(firstText) && (count === 1 || firstWide)) {
       this.noteMode = true;
       this.addNote(this.ownTexts(row, cells));
+      return;
+    }
+    // A lone heading such as “一、政策文件”, merged across the table or numbered with a Chinese
+    // numeral, groups the items below it; it is not an item itself.
+    if (count === 1 && (firstSpan >= 3 || SECTION_HEADING.test(firstText))) {
+      this.result.findings.push(finding('section-row', this.at(a1(row, firstCol)), { row, text: firstText.trim() }));
       return;
     }
     const nameRole = this.roles.get('name');
