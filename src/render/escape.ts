@@ -14,8 +14,11 @@ const HTML_ESCAPES: Record<string, string> = {
 /** Text as HTML text or attribute value: the same characters and entities as Handlebars' {{ }},
  * so a page escapes alike whichever path a text took. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`=]/g, (ch) => HTML_ESCAPES[ch]!);
+  // Most cells need no escaping; testing first avoids a new string per cell on large catalogs.
+  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIAL_G, (ch) => HTML_ESCAPES[ch]!) : text;
 }
+const HTML_SPECIAL = /[&<>"'`=]/;
+const HTML_SPECIAL_G = /[&<>"'`=]/g;
 
 /** http(s) URLs in running text. Stops at white space, quotes, angle brackets and CJK punctuation,
  * so a URL never swallows the sentence around it or breaks out of an attribute. */
@@ -25,6 +28,7 @@ const URL_TRAILER = /[.,;:!?)\]}]+$/u;
 
 /** Split text into plain runs and http(s) URLs, in order. */
 export function splitUrls(text: string): { text: string; url: boolean }[] {
+  if (!text.includes('http')) return [{ text, url: false }];
   const out: { text: string; url: boolean }[] = [];
   let last = 0;
   for (const m of text.matchAll(URL_RE)) {
@@ -43,6 +47,7 @@ export function splitUrls(text: string): { text: string; url: boolean }[] {
 
 /** Text as HTML: escaped, line breaks as <br>, http(s) URLs as links (the only links ever made). */
 export function textToHtml(text: string): string {
+  if (!text.includes('http')) return text.includes('\n') || text.includes('\r') ? escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>') : escapeHtml(text);
   return splitUrls(text)
     .map((part) => {
       const safe = escapeHtml(part.text);
