@@ -28,6 +28,13 @@ export function useColor(ctx: Context, stream: OutStream, flag: boolean | undefi
   return Boolean(stream.isTTY);
 }
 
+/** A one-off status line on stderr (terminal only, never under CI); returns a function that clears it. */
+export function status(ctx: Context, text: string): () => void {
+  if (!ctx.stderr.isTTY || ctx.env.CI) return () => undefined;
+  ctx.stderr.write(`\r${text}`);
+  return () => ctx.stderr.write('\r\x1b[K');
+}
+
 /** Progress lines on stderr for long runs, only on a terminal and never under CI. */
 export function progress(ctx: Context): ((items: number) => void) | undefined {
   if (!ctx.stderr.isTTY || ctx.env.CI) return undefined;

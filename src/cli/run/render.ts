@@ -2,7 +2,7 @@
 import { render, type OutputFormat } from '../../render/index.js';
 import { validateCatalog } from '../../validate/index.js';
 import { countBySeverity } from '../../report/report.js';
-import type { Context } from '../context.js';
+import { status, type Context } from '../context.js';
 import { defaultOutput, emit, loadCatalog } from './shared.js';
 import { EXIT } from '../exit.js';
 import type { Finding } from '../../report/finding.js';
@@ -26,7 +26,8 @@ export function reportErrors(ctx: Context, file: string, findings: readonly Find
 export async function renderFile(ctx: Context, file: string, opts: RenderOptions): Promise<number> {
   const catalog = await loadCatalog(ctx, file, opts);
   const findings = validateCatalog(catalog);
-  const data = await render(catalog, opts.to as OutputFormat);
+  const done = status(ctx, `正在生成 ${opts.to}（${catalog.items.length} 个事项）…`);
+  const data = await render(catalog, opts.to as OutputFormat).finally(done);
   await emit(ctx, opts.output ?? defaultOutput(file, opts.to), data, [file]);
   return reportErrors(ctx, file, findings);
 }
