@@ -150,10 +150,7 @@ export function groupName(name: string): string {
   return name.trim() ? name : '（未分类）';
 }
 
-/** 序号 as a number when it is a plain integer (no leading zero), else the text unchanged. */
-export function serialValue(text: string): string | number {
-  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : text;
-}
+export { serialValue } from '../model/document.js';
 
 /** Display width of one line in spreadsheet width units: wide (CJK, full-width, ■□√) ≈ 2, others 1. */
 export function lineWidth(line: string): number {
