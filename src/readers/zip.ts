@@ -1,21 +1,16 @@
-// Zip-level inspection of an .xlsx before exceljs touches it: is it a zip at all, is it an encrypted
-// OLE2 file or an old .xls in disguise, are the declared sizes sane (zip bombs are refused before
-// anything is inflated), which part holds which sheet, and — because exceljs's streaming reader
-// ignores <mergeCell> — every sheet's merged ranges and its last row that holds a value.
+// Zip-level access to an .xlsx: is it a zip at all, is it an encrypted OLE2 file or an old .xls in
+// disguise, are the declared sizes sane (zip bombs are refused before anything is inflated), which
+// part holds which sheet; then the small parts cells depend on (shared strings, number formats, the
+// 1904 flag) are read first, whatever their order in the zip, and each sheet part is streamed once
+// through the scanner in xlsx-scan.ts, which yields its cells and its merged ranges together.
 import { open as openFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ZIP_LIMITS } from '../settings.js';
 import { ZwgkError } from '../report/finding.js';
+import { PartDataError, SharedStringsScanner, decodeChunks, WorksheetScanner, parseDateStyles, type CellContext, type SheetScan } from './xlsx-scan.js';
 
-/** A merged range, 1-based and inclusive; `text` is filled in when its top-left cell is read. */
-export interface MergeRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-  text: string;
-}
+export { columnNumber, type MergeRange, type SheetScan } from './xlsx-scan.js';
 
 export interface SheetPart {
   name: string;
@@ -25,22 +20,12 @@ export interface SheetPart {
   kind: string;
 }
 
-export interface SheetScan {
-  merges: MergeRange[];
-  /** The last row with a <v> or <is> element; 0 when the sheet holds no value at all. */
-  lastValueRow: number;
-}
-
-export interface WorkbookInspection {
+export interface OpenWorkbook {
   /** Sheets in workbook order. */
   sheets: SheetPart[];
-  /**
-   * Scan results by part path, for the sheets that were asked for. The scans run in the background
-   * (one after the other) so that they overlap exceljs's own reading; await them where needed.
-   */
-  scans: Map<string, Promise<SheetScan>>;
-  /** Resolves when every scan has finished and the zip is closed (never rejects). */
-  done: Promise<void>;
+  /** Stream one worksheet part through the scanner (throws not-a-workbook when it is damaged). */
+  scanSheet(sheet: SheetPart): Promise<SheetScan>;
+  close(): void;
 }
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -138,12 +123,13 @@ function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
   });
 }
 
+/** workbook.xml, its relationships and styles are read whole; a DTD in them is refused like anywhere else. */
 async function readSmallPart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
-  if (entry.uncompressedSize > MAX_SMALL_PART) throw new Error(`${entry.fileName} 过大`);
-  const stream = await openEntry(zip, entry);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  if (entry.uncompressedSize > MAX_SMALL_PART) throw new PartDataError(`${entry.fileName} 过大`);
+  let text = '';
+  for await (const piece of decodeChunks(await openEntry(zip, entry))) text += piece;
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new PartDataError(`${entry.fileName} 含有 DTD 或实体声明（<!DOCTYPE>/<!ENTITY>），出于安全考虑不予读取`);
+  return text;
 }
 
 function xmlDecode(s: string): string {
@@ -153,7 +139,8 @@ function xmlDecode(s: string): string {
     if (e === 'gt') return '>';
     if (e === 'quot') return '"';
     if (e === 'apos') return "'";
-    return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : '\uFFFD';
   });
 }
 
@@ -162,98 +149,55 @@ function attr(tag: string, name: string): string | undefined {
   return m ? xmlDecode(m[1] ?? m[2] ?? '') : undefined;
 }
 
+/** A relationship target as a zip path ("xl/../x" and absolute targets resolved). */
+function partPath(target: string): string {
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const segs: string[] = [];
+  for (const s of path.split('/')) {
+    if (s === '..') segs.pop();
+    else if (s !== '.') segs.push(s);
+  }
+  return segs.join('/');
+}
+
+interface WorkbookList {
+  sheets: SheetPart[];
+  /** Parts by relationship type (styles, sharedStrings …). */
+  related: Map<string, string>;
+  date1904: boolean;
+}
+
 /** Sheets in workbook order, with their part paths, from xl/workbook.xml and its relationships. */
-function parseSheetList(workbookXml: string, relsXml: string): SheetPart[] {
+function parseWorkbook(workbookXml: string, relsXml: string): WorkbookList {
   const rels = new Map<string, { target: string; type: string }>();
+  const related = new Map<string, string>();
   for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
     const id = attr(m[1]!, 'Id');
-    if (id) rels.set(id, { target: attr(m[1]!, 'Target') ?? '', type: attr(m[1]!, 'Type') ?? '' });
+    const rel = { target: attr(m[1]!, 'Target') ?? '', type: attr(m[1]!, 'Type') ?? '' };
+    if (id) rels.set(id, rel);
+    const type = /\/(\w+)$/.exec(rel.type)?.[1];
+    if (type && rel.target && !related.has(type)) related.set(type, partPath(rel.target));
   }
   const sheets: SheetPart[] = [];
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\s([^>]*)>/g)) {
     const name = attr(m[1]!, 'name') ?? '';
     const rid = attr(m[1]!, 'r:id') ?? attr(m[1]!, '\\w+:id');
     const rel = rid ? rels.get(rid) : undefined;
-    let part = '';
-    if (rel && rel.target) {
-      part = rel.target.startsWith('/') ? rel.target.slice(1) : `xl/${rel.target}`;
-      // Resolve "xl/../x" style targets.
-      const segs: string[] = [];
-      for (const s of part.split('/')) {
-        if (s === '..') segs.pop();
-        else if (s !== '.') segs.push(s);
-      }
-      part = segs.join('/');
-    }
+    const part = rel && rel.target ? partPath(rel.target) : '';
     const kind = rel ? (/\/(\w+)$/.exec(rel.type)?.[1] ?? 'worksheet') : 'worksheet';
     sheets.push({ name, part, kind });
   }
-  return sheets;
-}
-
-/** The column number of an A1 column name (A → 1). */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
-// One regex over the whole part, in latin1 (byte-for-byte, so chunk boundaries never split a
-// character): row starts, value elements, merge ranges.
-const SCAN_RE = /<row\b([^>]*)>|<(?:v|is)[\s>/]|<mergeCell\b([^>]*)>/g;
-const ROW_R_RE = /\sr\s*=\s*["'](\d+)["']/;
-const REF_RE = /\sref\s*=\s*["']\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?["']/;
-
-/** Scan one sheet part as a stream: merged ranges and the last row holding a value. */
-export async function scanSheetStream(stream: AsyncIterable<Buffer | string>): Promise<SheetScan> {
-  const merges: MergeRange[] = [];
-  let row = 0;
-  let lastValueRow = 0;
-  let carry = '';
-  const consume = (text: string): void => {
-    SCAN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = SCAN_RE.exec(text))) {
-      if (m[1] !== undefined) {
-        const r = ROW_R_RE.exec(m[1]);
-        row = r ? Number(r[1]) : row + 1;
-      } else if (m[2] !== undefined) {
-        const ref = REF_RE.exec(m[2]);
-        if (ref) {
-          const top = Number(ref[2]);
-          const left = columnNumber(ref[1]!);
-          const bottom = ref[4] ? Number(ref[4]) : top;
-          const right = ref[3] ? columnNumber(ref[3]) : left;
-          if (bottom > top || right > left) {
-            merges.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right), text: '' });
-          }
-        }
-      } else if (row > lastValueRow) {
-        lastValueRow = row;
-      }
-    }
-  };
-  for await (const chunk of stream) {
-    const text = carry + (typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
-    // Keep an unfinished tag for the next chunk; text between tags never contains '<'.
-    const cut = text.lastIndexOf('<');
-    if (cut < 0) {
-      carry = '';
-      continue;
-    }
-    consume(text.slice(0, cut));
-    carry = text.slice(cut);
-  }
-  consume(carry);
-  merges.sort((a, b) => a.top - b.top || a.left - b.left);
-  return { merges, lastValueRow };
+  const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbookXml);
+  const flag = pr ? attr(pr[1]!, 'date1904') : undefined;
+  return { sheets, related, date1904: flag === '1' || flag === 'true' };
 }
 
 /**
- * Check a file at the zip level and scan the sheets `wanted` selects (all when omitted).
- * Throws ZwgkError: not-a-workbook, workbook-encrypted, workbook-too-large.
+ * Check a file at the zip level and read what every sheet's cells depend on; sheets are then
+ * scanned one at a time with `scanSheet`. Throws ZwgkError: not-a-workbook, workbook-encrypted,
+ * workbook-too-large. The caller closes the workbook.
  */
-export async function inspectWorkbook(file: string, wanted?: (sheet: SheetPart) => boolean): Promise<WorkbookInspection> {
+export async function openWorkbook(file: string): Promise<OpenWorkbook> {
   const { head, size } = await readHead(file, 4096);
   if (head.length >= 8 && head.subarray(0, 8).equals(OLE_MAGIC)) {
     let encrypted = false;
@@ -273,7 +217,7 @@ export async function inspectWorkbook(file: string, wanted?: (sheet: SheetPart) 
   } catch (cause) {
     throw notWorkbook(file, '文件已损坏或不完整（无法读取压缩目录），可能是下载或拷贝时中断', cause);
   }
-  // The zip stays open for the background scans once the checks have passed.
+  // The zip stays open for the sheet scans once the checks have passed.
   let owned = true;
   try {
     let entries: yauzl.Entry[];
@@ -314,40 +258,60 @@ export async function inspectWorkbook(file: string, wanted?: (sheet: SheetPart) 
             : '压缩包中没有 xl/workbook.xml，不是 Excel 工作簿';
       throw notWorkbook(file, detail);
     }
-    let sheets: SheetPart[];
+    let list: WorkbookList;
     try {
       const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
       const workbookXml = await readSmallPart(zip, workbookEntry);
       const relsXml = relsEntry ? await readSmallPart(zip, relsEntry) : '';
-      sheets = parseSheetList(workbookXml, relsXml);
+      list = parseWorkbook(workbookXml, relsXml);
     } catch (cause) {
-      throw notWorkbook(file, '工作簿目录（xl/workbook.xml）已损坏', cause);
+      const why = cause instanceof PartDataError ? `：${cause.detail}` : '';
+      throw notWorkbook(file, `工作簿目录（xl/workbook.xml）已损坏${why}`, cause);
     }
-    const scans = new Map<string, Promise<SheetScan>>();
-    let chain: Promise<unknown> = Promise.resolve();
-    for (const sheet of sheets) {
-      if (sheet.kind !== 'worksheet' || !sheet.part || scans.has(sheet.part)) continue;
-      if (wanted && !wanted(sheet)) continue;
-      const entry = byName.get(sheet.part);
-      if (!entry) {
-        sheet.part = '';
-        continue;
+    for (const sheet of list.sheets) if (sheet.part && !byName.has(sheet.part)) sheet.part = '';
+
+    // Number formats and shared strings come before any sheet, wherever they sit in the zip.
+    const context: CellContext = { dateStyles: [], date1904: list.date1904 };
+    const stylesPart = list.related.get('styles') ?? 'xl/styles.xml';
+    const stylesEntry = byName.get(stylesPart);
+    if (stylesEntry) {
+      try {
+        context.dateStyles = parseDateStyles(await readSmallPart(zip, stylesEntry));
+      } catch (cause) {
+        const why = cause instanceof PartDataError ? cause.detail : `${stylesPart} 无法解压`;
+        throw notWorkbook(file, `样式表无法读取：${why}`, cause);
       }
-      const scan = chain.then(async () => {
-        try {
-          return await scanSheetStream(await openEntry(zip, entry));
-        } catch (cause) {
-          throw notWorkbook(file, `工作表“${sheet.name}”的数据已损坏（${sheet.part} 无法解压）`, cause);
-        }
-      });
-      // A failed scan is reported where it is awaited; the chain itself must never reject unhandled.
-      scan.catch(() => undefined);
-      chain = scan.catch(() => undefined);
-      scans.set(sheet.part, scan);
     }
+    const stringsPart = list.related.get('sharedStrings') ?? 'xl/sharedStrings.xml';
+    const stringsEntry = byName.get(stringsPart);
+    if (stringsEntry) {
+      const scanner = new SharedStringsScanner(stringsPart);
+      try {
+        for await (const text of decodeChunks(await openEntry(zip, stringsEntry))) scanner.push(text);
+        scanner.finish();
+      } catch (cause) {
+        const why = cause instanceof PartDataError ? cause.detail : `${stringsPart} 无法解压`;
+        throw notWorkbook(file, `共享字符串表无法读取：${why}`, cause);
+      }
+      context.sharedStrings = scanner.strings;
+    } else if (list.related.has('sharedStrings')) {
+      context.sharedStringsMissing = true;
+    }
+
+    const scanSheet = async (sheet: SheetPart): Promise<SheetScan> => {
+      const entry = byName.get(sheet.part);
+      if (!entry) throw notWorkbook(file, `工作表“${sheet.name}”的数据不存在（${sheet.part}）`);
+      const scanner = new WorksheetScanner(sheet.part, context);
+      try {
+        for await (const text of decodeChunks(await openEntry(zip, entry))) scanner.push(text);
+        return scanner.result();
+      } catch (cause) {
+        if (cause instanceof PartDataError) throw notWorkbook(file, `工作表“${sheet.name}”无法读取：${cause.detail}`, cause);
+        throw notWorkbook(file, `工作表“${sheet.name}”的数据已损坏（${sheet.part} 无法解压）`, cause);
+      }
+    };
     owned = false;
-    const done = chain.then(() => zip.close());
-    return { sheets, scans, done };
+    return { sheets: list.sheets, scanSheet, close: () => zip.close() };
   } finally {
     if (owned) zip.close();
   }
