@@ -1,5 +1,6 @@
-// Plain text of an exceljs cell value, and A1 addresses. Shared by the reader and by tests that
-// read rendered workbooks back.
+// Cell values as text, and A1 addresses. numberText, dateText and stringText are how the reader's
+// scanner (xlsx-scan.ts) renders values; cellText does the same for an exceljs cell value, for code
+// and tests that read rendered workbooks back with exceljs.
 import type ExcelJS from 'exceljs';
 
 /** Column letters of a 1-based column number (1 → A, 27 → AA). */
