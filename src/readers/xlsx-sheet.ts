@@ -31,6 +31,9 @@ export interface SheetResult {
 }
 
 const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
+/** Excel's sheet size: 1,048,576 rows by 16,384 columns (XFD). */
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
 /** 一、 二、 (一) … at the start of a lone cell: a section heading. */
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/u;
 
@@ -58,8 +61,35 @@ export class SheetReader {
     private readonly forced: Profile | undefined,
     private readonly onItem: () => void,
   ) {
-    this.merges = merges;
     this.result = { name, items: [], findings: [], options: {} };
+    this.merges = this.checkMerges(merges);
+  }
+
+  /**
+   * Drop merges that a spreadsheet program would never write (outside the sheet, or overlapping an
+   * earlier one) and report each: reading them would attach values to the wrong cells.
+   * Merges arrive sorted by top row; only those still open can overlap, so this stays linear.
+   */
+  private checkMerges(merges: MergeRange[]): MergeRange[] {
+    const kept: MergeRange[] = [];
+    let open: MergeRange[] = [];
+    const range = (m: MergeRange) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`;
+    for (const m of merges) {
+      let detail: string | undefined;
+      if (m.bottom > MAX_ROWS || m.right > MAX_COLS) detail = `超出工作表范围（最多 ${MAX_ROWS} 行、XFD 列）`;
+      else {
+        open = open.filter((o) => o.bottom >= m.top);
+        const clash = open.find((o) => o.left <= m.right && m.left <= o.right);
+        if (clash) detail = `与合并区域 ${range(clash)} 重叠`;
+      }
+      if (detail) {
+        this.result.findings.push(finding('merge-invalid', this.at(a1(Math.min(m.top, MAX_ROWS), Math.min(m.left, MAX_COLS))), { range: range(m), detail }));
+        continue;
+      }
+      kept.push(m);
+      open.push(m);
+    }
+    return kept;
   }
 
   private at(ref: string): SourceRef {
