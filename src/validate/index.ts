@@ -1,6 +1,6 @@
 // Validation: what the reader noticed, then the JSON Schema, then the content rules.
 import type { Catalog } from '../model/types.js';
-import { sortFindings, type Finding } from '../report/finding.js';
+import { finding, sortFindings, type Finding } from '../report/finding.js';
 import { fieldLabel, type FieldKey } from '../settings.js';
 import { RULES } from './rules/index.js';
 import { schemaFindings } from './schema.js';
@@ -19,5 +19,7 @@ export function validateCatalog(catalog: Catalog): Finding[] {
   // A rule that explains a blank cell better (公开标准 missing for its 公开内容) replaces the generic one.
   const ruleErrors = new Set(rules.filter((f) => f.severity === 'error').map(placeKey));
   const generic = schema.filter((f) => !(f.code === 'required-blank' && ruleErrors.has(placeKey(f))));
-  return sortFindings([...catalog.findings, ...generic, ...rules]);
+  // An empty catalog is valid in form but never what a unit means to submit.
+  const empty = catalog.items.length === 0 ? [finding('catalog-empty', { file: catalog.file })] : [];
+  return sortFindings([...catalog.findings, ...empty, ...generic, ...rules]);
 }

@@ -82,7 +82,8 @@ describe('init: Excel template', () => {
     expect(catalog.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     const v = await zwgk('validate', file);
     expect(v.code).toBe(0);
-    expect(v.stdout).toContain('（2017 版式，0 个事项；错误 0，警告 0');
+    expect(v.stdout).toContain('（2017 版式，0 个事项；错误 0，警告 1');
+    expect(v.stdout).toContain('[catalog-empty]');
   });
 
   it('2019: the renderer\'s two-row header, √ lists on the tick columns, the channel list on a hidden sheet by a bounded range', async () => {
