@@ -12,6 +12,7 @@ import {
   TICK_OPTIONS,
   type FieldKey,
   type TickGroup,
+  NOTE_2017,
 } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
 
@@ -151,6 +152,12 @@ export function groupName(name: string): string {
 }
 
 export { serialValue } from '../model/document.js';
+
+/** The 注 printed under the table: the catalog's own, else the sample table's standard 注 (2017). */
+export function noteText(catalog: Catalog): string | undefined {
+  if (catalog.note?.trim()) return catalog.note;
+  return catalog.profile === '2017' ? NOTE_2017 : undefined;
+}
 
 /** Display width of one line in spreadsheet width units: wide (CJK, full-width, ■□√) ≈ 2, others 1. */
 export function lineWidth(line: string): number {

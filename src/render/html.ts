@@ -10,6 +10,7 @@ import { COLUMNS } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
 import {
   catalogTitle,
+  noteText,
   displayColumns,
   displayValue,
   groupByCategory,
@@ -121,6 +122,6 @@ export function renderHtml(catalog: Catalog): string {
     columns: cols.map((c) => ({ label: c.label })),
     columnCount: cols.length,
     groups,
-    note: catalog.note?.trim() ? catalog.note : '',
+    note: noteText(catalog) ?? '',
   });
 }

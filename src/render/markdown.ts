@@ -3,6 +3,7 @@
 import type { Catalog, Item } from '../model/types.js';
 import {
   catalogTitle,
+  noteText,
   displayColumns,
   displayValue,
   groupByCategory,
@@ -39,6 +40,7 @@ export function renderMarkdown(catalog: Catalog): string {
     for (const item of group.items) out.push(`| ${cols.map((c) => cellText(catalog, item, c)).join(' | ')} |`);
     out.push('');
   }
-  if (catalog.note?.trim()) out.push(escapeMarkdownLine(catalog.note).replace(/<br>/g, '  \n'), '');
+  const note = noteText(catalog);
+  if (note) out.push(escapeMarkdownLine(note).replace(/<br>/g, '  \n'), '');
   return out.join('\n');
 }

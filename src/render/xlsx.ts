@@ -4,10 +4,11 @@
 import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { formatMetaLine, NOTE_2017, PRINT_FOOTER, TICK } from '../settings.js';
+import { formatMetaLine, PRINT_FOOTER, TICK } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
 import {
   catalogTitle,
+  noteText,
   channelChecklistText,
   isTicked,
   itemText,
@@ -352,7 +353,7 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
   }
 
   // The 注 row (2017 always; 2019 when the catalog has notes), merged across.
-  const note = catalog.note?.trim() ? catalog.note : catalog.profile === '2017' ? NOTE_2017 : undefined;
+  const note = noteText(catalog);
   if (note !== undefined) {
     const row = ws.getRow(next);
     row.getCell(1).value = note;
