@@ -1,0 +1,27 @@
+// Progress and status lines go to a terminal only: never when piped, never under CI.
+import { describe, expect, it } from 'vitest';
+import { progress, status, type Context } from '../../src/cli/context.js';
+
+function ctx(isTTY: boolean, env: Record<string, string> = {}) {
+  const written: string[] = [];
+  const stream = { isTTY, write: (c: string | Uint8Array) => (written.push(String(c)), true) };
+  const c: Context = { stdout: stream, stderr: stream, env, exitCode: 0 };
+  return { c, written };
+}
+
+describe('progress on stderr', () => {
+  it('shows items read on a terminal', () => {
+    const { c, written } = ctx(true);
+    progress(c)!(500);
+    status(c, '正在生成 xlsx（3 个事项）…')();
+    expect(written).toEqual(['\r已读取 500 个事项…', '\r正在生成 xlsx（3 个事项）…', '\r\x1b[K']);
+  });
+
+  it('says nothing when piped or under CI', () => {
+    for (const { c, written } of [ctx(false), ctx(true, { CI: 'true' })]) {
+      expect(progress(c)).toBeUndefined();
+      status(c, 'x')();
+      expect(written).toEqual([]);
+    }
+  });
+});
