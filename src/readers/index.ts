@@ -4,9 +4,6 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog, Profile } from '../model/types.js';
 import { ZwgkError } from '../report/finding.js';
-import { readYaml } from './yaml.js';
-import { readXlsx } from './xlsx.js';
-import { readConverted } from './soffice.js';
 
 export interface ReadOptions {
   /** auto (default) detects the layout from the header or the YAML 版式 key. */
@@ -19,15 +16,21 @@ export interface ReadOptions {
 
 export type Reader = (file: string, options: ReadOptions) => Promise<Catalog>;
 
+// Each reader is loaded when a file of its kind is read: reading a workbook need not load the YAML
+// parser, and the other way round.
+const yaml: Reader = async (file, options) => (await import('./yaml.js')).readYaml(file, options);
+const xlsx: Reader = async (file, options) => (await import('./xlsx.js')).readXlsx(file, options);
+const converted: Reader = async (file, options) => (await import('./soffice.js')).readConverted(file, options);
+
 export const READERS: Readonly<Record<string, Reader>> = {
-  '.yaml': readYaml,
-  '.yml': readYaml,
-  '.xlsx': readXlsx,
-  '.xlsm': readXlsx,
-  '.xls': readConverted,
-  '.et': readConverted,
-  '.ods': readConverted,
-  '.csv': readConverted,
+  '.yaml': yaml,
+  '.yml': yaml,
+  '.xlsx': xlsx,
+  '.xlsm': xlsx,
+  '.xls': converted,
+  '.et': converted,
+  '.ods': converted,
+  '.csv': converted,
 };
 
 /** Extensions `readCatalog` accepts, for help texts and messages. */

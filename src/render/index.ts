@@ -1,18 +1,15 @@
 // The renderer table: output format → pure function of the catalog (string or Buffer).
 import type { Catalog } from '../model/types.js';
-import { renderHtml } from './html.js';
-import { renderMarkdown } from './markdown.js';
-import { renderXlsx } from './xlsx.js';
-import { renderYaml } from './yaml.js';
 
 export type Rendered = string | Buffer;
 export type Renderer = (catalog: Catalog) => Rendered | Promise<Rendered>;
 
+// Loaded on use: rendering a page must not pay for loading exceljs, and the other way round.
 export const RENDERERS = {
-  xlsx: renderXlsx,
-  html: renderHtml,
-  md: renderMarkdown,
-  yaml: renderYaml,
+  xlsx: async (catalog: Catalog) => (await import('./xlsx.js')).renderXlsx(catalog),
+  html: async (catalog: Catalog) => (await import('./html.js')).renderHtml(catalog),
+  md: async (catalog: Catalog) => (await import('./markdown.js')).renderMarkdown(catalog),
+  yaml: async (catalog: Catalog) => (await import('./yaml.js')).renderYaml(catalog),
 } as const satisfies Record<string, Renderer>;
 
 export type OutputFormat = keyof typeof RENDERERS;
