@@ -133,7 +133,7 @@ function keyOf(pair: YamlPair): string {
 }
 
 function kindOf(node: Node | null): string {
-  if (node === null) return '空';
+  if (node === null) return '空内容';
   if (isSeq(node)) return '列表';
   if (isMap(node)) return '映射';
   return '文本';
@@ -167,7 +167,7 @@ export function parseYamlCatalog(text: string, file: string, options: ReadOption
   try {
     doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (cause) {
-    throw new ZwgkError('yaml-too-complex', { file }, { file, detail: '别名（*引用）展开次数超过上限' }, { cause });
+    throw new ZwgkError('yaml-too-complex', { file }, { file, detail: '请不要用 & 和 * 引用复制大段内容，直接写出各项的值' }, { cause });
   }
   const ctx: Ctx = { file, lc, doc, findings: [], aliases: 0 };
   const root = resolve(ctx, doc.contents);
