@@ -103,6 +103,12 @@ export const CASES: Case[] = [
     code: 2,
     stderr: ['就是输入文件，已拒绝'],
   },
+  {
+    name: 'convert -o - prints YAML',
+    args: ['convert', 'examples/sample-table.yaml', '-o', '-'],
+    code: 0,
+    stdout: ['版式: "2017"', '名称: 食品安全监督抽检信息'],
+  },
   { name: 'convert to an unknown extension', args: ['convert', 'examples/sample-table.yaml', '-o', 'x.pdf'], code: 2, stderr: ['convert 只能输出'] },
 ];
 

@@ -9,7 +9,7 @@ export function registerConvert(program: Command, ctx: Context): Command {
     .command('convert')
     .description('在 Excel（.xlsx）与 YAML（.yaml/.yml）之间转换目录，按输出文件扩展名决定格式')
     .argument('<输入>', '目录文件')
-    .addOption(outputOption('输出文件（.xlsx、.yaml 或 .yml）', true))
+    .addOption(outputOption('输出文件（.xlsx、.yaml 或 .yml；- 表示把 YAML 输出到标准输出）', true))
     .addOption(profileOption())
     .addOption(sheetOption())
     .action(async (input: string, _opts: unknown, cmd: Command) => {

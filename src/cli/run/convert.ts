@@ -15,7 +15,8 @@ export interface ConvertOptions {
 
 /** Convert a catalog file to .xlsx or .yaml. */
 export async function convertFile(ctx: Context, input: string, opts: ConvertOptions): Promise<number> {
-  const format = formatFromPath(opts.output);
+  // `-o -` prints YAML (the text format) to stdout, for a quick look or a pipe.
+  const format = opts.output === '-' ? 'yaml' : formatFromPath(opts.output);
   if (format !== 'xlsx' && format !== 'yaml') {
     throw new ZwgkError('usage', { file: opts.output }, {
       detail: `convert 只能输出 .xlsx、.yaml 或 .yml 文件，“${path.basename(opts.output)}”的扩展名不对（网页和 Markdown 请用 zwgk render）`,
