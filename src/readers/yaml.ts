@@ -109,13 +109,21 @@ export function decodeText(bytes: Buffer, file: string): string {
   }
 }
 
-type Ctx = { file: string; lc: LineCounter; doc: Document; findings: Finding[]; aliases: number };
+type Ctx = {
+  file: string;
+  lc: LineCounter;
+  doc: Document;
+  findings: Finding[];
+  aliases: number;
+  /** Lines before the parsed text in the file (an item parsed on its own, see splitItems). */
+  lineOffset: number;
+};
 
 function at(ctx: Ctx, node: Node | null | undefined, fallback: SourceRef): SourceRef {
   const offset = node?.range?.[0];
   if (offset === undefined) return fallback;
   const pos = ctx.lc.linePos(offset);
-  return { file: ctx.file, line: pos.line, column: pos.col };
+  return { file: ctx.file, line: pos.line + ctx.lineOffset, column: pos.col };
 }
 
 function resolve(ctx: Ctx, node: unknown): Node | null {
@@ -140,13 +148,25 @@ function kindOf(node: Node | null): string {
 }
 
 /** Parse YAML text (already decoded) into a catalog; `file` names it in every location. */
-export function parseYamlCatalog(text: string, file: string, options: ReadOptions = {}): Catalog {
+export function parseYamlCatalog(text: string, file: string, options: ReadOptions = {}, whole = false): Catalog {
   checkDepth(text, file);
+  const split = !whole && text.length >= SPLIT_MIN_CHARS ? splitItems(text) : undefined;
+  if (split) {
+    const catalog = parseSplit(split, file, options);
+    if (catalog) return catalog;
+  }
+  const { doc, lc } = parseChecked(text, file, 0);
+  return buildCatalog({ file, lc, doc, findings: [], aliases: 0, lineOffset: 0 }, options, undefined);
+}
+
+/** Parse one YAML text; syntax errors, unknown tags and alias bombs stop the run with their line. */
+function parseChecked(text: string, file: string, lineOffset: number): { doc: Document; lc: LineCounter } {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const firstError = doc.errors[0];
   if (firstError) {
-    const pos = lc.linePos(firstError.pos[0]);
+    const p = lc.linePos(firstError.pos[0]);
+    const pos = { line: p.line + lineOffset, col: p.col };
     if (firstError.code === 'RESOURCE_EXHAUSTION') {
       throw new ZwgkError('yaml-too-deep', { file, line: pos.line }, { file, line: pos.line, limit: MAX_DEPTH }, { cause: firstError });
     }
@@ -155,12 +175,12 @@ export function parseYamlCatalog(text: string, file: string, options: ReadOption
   }
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED') {
-      const pos = lc.linePos(w.pos[0]);
+      const line = lc.linePos(w.pos[0]).line + lineOffset;
       const tag = /tag:yaml\.org,2002:(\S+)|(!\S+)/.exec(w.message);
       throw new ZwgkError(
         'yaml-unknown-tag',
-        { file, line: pos.line, column: pos.col },
-        { file, line: pos.line, tag: tag ? (tag[1] ? `!!${tag[1]}` : tag[2]!) : '' },
+        { file, line },
+        { file, line, tag: tag ? (tag[1] ? `!!${tag[1]}` : tag[2]!) : '' },
       );
     }
   }
@@ -169,14 +189,25 @@ export function parseYamlCatalog(text: string, file: string, options: ReadOption
   } catch (cause) {
     throw new ZwgkError('yaml-too-complex', { file }, { file, detail: '请不要用 & 和 * 引用复制大段内容，直接写出各项的值' }, { cause });
   }
-  const ctx: Ctx = { file, lc, doc, findings: [], aliases: 0 };
-  const root = resolve(ctx, doc.contents);
+  return { doc, lc };
+}
+
+/** One item parsed on its own: its context (line offset into the file) and its node. */
+type ItemSource = { ctx: Ctx; node: Node | null };
+
+/**
+ * The catalog from a parsed top-level document. Items come from its 事项 list, or — for a large file
+ * split by splitItems — from `items`, parsed one by one.
+ */
+function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: Iterable<ItemSource>; hint: Profile } | undefined): Catalog {
+  const { file } = ctx;
+  const root = resolve(ctx, ctx.doc.contents);
   if (!isMap(root)) throw new ZwgkError('yaml-not-catalog', { file }, { file, kind: kindOf(root) });
   const top = new Map<string, YamlPair>();
   for (const pair of root.items) top.set(keyOf(pair), pair);
   const fileAt: SourceRef = { file, line: 1, column: 1 };
 
-  const profile = detectProfile(ctx, top, options);
+  const profile = detectProfile(ctx, top, options, items?.hint);
   const catalog: Catalog = { profile, file, items: [], extraColumns: [], missingColumns: [], findings: ctx.findings };
   const topText = (key: string): string | undefined => {
     const pair = top.get(key);
@@ -216,16 +247,19 @@ export function parseYamlCatalog(text: string, file: string, options: ReadOption
   const itemsPair = top.get(TOP_KEYS.items);
   if (!itemsPair) throw new ZwgkError('yaml-not-catalog', { file }, { file, kind: '没有“事项”键的映射' });
   const itemsNode = resolve(ctx, itemsPair.value);
-  if (isSeq(itemsNode)) {
-    itemsNode.items.forEach((raw) => {
-      const node = resolve(ctx, raw);
-      const itemAt = at(ctx, node, at(ctx, itemsPair.key as Node, fileAt));
-      if (!isMap(node)) {
-        ctx.findings.push(wrongType(itemAt, TOP_KEYS.items, '映射（每个事项是一组“列名: 值”）', kindOf(node)));
-        return;
-      }
-      catalog.items.push(readItem(ctx, profile, node, itemAt));
-    });
+  const keyAt = at(ctx, itemsPair.key as Node, fileAt);
+  const addItem = ({ ctx: itemCtx, node }: ItemSource) => {
+    const itemAt = at(itemCtx, node, keyAt);
+    if (!isMap(node)) {
+      ctx.findings.push(wrongType(itemAt, TOP_KEYS.items, '映射（每个事项是一组“列名: 值”）', kindOf(node)));
+      return;
+    }
+    catalog.items.push(readItem(itemCtx, profile, node, itemAt));
+  };
+  if (items) {
+    for (const source of items.sources) addItem(source);
+  } else if (isSeq(itemsNode)) {
+    for (const raw of itemsNode.items) addItem({ ctx, node: resolve(ctx, raw) });
   } else if (itemsNode !== null) {
     ctx.findings.push(wrongType(at(ctx, itemsNode, fileAt), TOP_KEYS.items, '列表', kindOf(itemsNode)));
   }
@@ -233,7 +267,7 @@ export function parseYamlCatalog(text: string, file: string, options: ReadOption
   return catalog;
 }
 
-function detectProfile(ctx: Ctx, top: Map<string, YamlPair>, options: ReadOptions): Profile {
+function detectProfile(ctx: Ctx, top: Map<string, YamlPair>, options: ReadOptions, hint?: Profile): Profile {
   const pair = top.get(TOP_KEYS.profile);
   let declared: Profile | undefined;
   if (pair) {
@@ -250,6 +284,7 @@ function detectProfile(ctx: Ctx, top: Map<string, YamlPair>, options: ReadOption
       );
     }
   }
+  if (!declared && hint) declared = hint;
   if (!declared) {
     // No 版式 key: the item keys tell the layout (一级事项/二级事项 exist only in 2019).
     const items = resolve(ctx, top.get(TOP_KEYS.items)?.value);
@@ -414,6 +449,78 @@ function readPairs2017(ctx: Ctx, { node, keyAt }: { node: Node | null; keyAt: So
     out.push({ content: get(content), standard: get(standard) });
   }
   return out.length ? out : [{ content: { text: '', at: keyAt }, standard: { text: '', at: keyAt } }];
+}
+
+
+/** Files at least this large are parsed item by item: the yaml library's whole-document tree takes
+ * about 30 bytes of memory per byte of text (a 31 MB catalog: 900 MB). */
+const SPLIT_MIN_CHARS = 1024 * 1024;
+
+interface Split {
+  /** The file with every item line blanked: the top-level keys at their own lines. */
+  head: string;
+  /** Each item's text and the number of lines before it. */
+  chunks: { text: string; lineOffset: number }[];
+}
+
+/**
+ * Cut a large catalog into its head and one text per item, when its shape allows it safely: a block
+ * list under a top-level 事项 key, items at one indentation, and no anchors, aliases or tags (which may
+ * reach across items). Anything else is parsed whole.
+ */
+export function splitItems(text: string): Split | undefined {
+  if (/(?:^|[\s[{,:-])[&*!][^\s]/mu.test(text)) return undefined;
+  const lines = text.split('\n');
+  const keyLines = lines.flatMap((l, i) => (/^事项:[ \t]*(?:#.*)?\r?$/u.test(l) ? [i] : []));
+  if (keyLines.length !== 1) return undefined;
+  const start = keyLines[0]! + 1;
+  let first = start;
+  while (first < lines.length && /^\s*(?:#.*)?\r?$/u.test(lines[first]!)) first++;
+  const indent = /^( +)-(?: |\r?$)/u.exec(lines[first] ?? '')?.[1];
+  if (indent === undefined) return undefined;
+  const isItemStart = (l: string) => l.startsWith(indent + '- ') || l.replace(/\r$/u, '') === indent + '-';
+  let end = first;
+  while (end < lines.length && !/^[^\s#]/u.test(lines[end]!)) end++;
+  const chunks: Split['chunks'] = [];
+  let from = first;
+  for (let i = first + 1; i <= end; i++) {
+    if (i === end || isItemStart(lines[i]!)) {
+      chunks.push({ text: lines.slice(from, i).join('\n'), lineOffset: from });
+      from = i;
+    }
+  }
+  for (let i = first; i < end; i++) lines[i] = '';
+  return { head: lines.join('\n'), chunks };
+}
+
+/** Thrown inside parseSplit when an item does not parse on its own. */
+class SplitFallback extends Error {}
+
+/** Parse a split catalog; undefined when an item does not parse on its own (then the whole file is parsed). */
+function parseSplit(split: Split, file: string, options: ReadOptions): Catalog | undefined {
+  const { doc, lc } = parseChecked(split.head, file, 0);
+  const ctx: Ctx = { file, lc, doc, findings: [], aliases: 0, lineOffset: 0 };
+  const parseChunk = (chunk: Split['chunks'][number]): ItemSource => {
+    const itemLc = new LineCounter();
+    const itemDoc = parseDocument(chunk.text, { lineCounter: itemLc, prettyErrors: false, uniqueKeys: true });
+    if (itemDoc.errors.length || itemDoc.warnings.length || !isSeq(itemDoc.contents) || itemDoc.contents.items.length !== 1) {
+      throw new SplitFallback();
+    }
+    const itemCtx: Ctx = { ...ctx, lc: itemLc, doc: itemDoc, lineOffset: chunk.lineOffset };
+    return { ctx: itemCtx, node: resolve(itemCtx, itemDoc.contents.items[0]) };
+  };
+  // Items are parsed one at a time while the catalog is built, so only the model stays in memory.
+  function* sources(): Generator<ItemSource> {
+    for (const chunk of split.chunks) yield parseChunk(chunk);
+  }
+  try {
+    const first = split.chunks[0] ? parseChunk(split.chunks[0]).node : null;
+    const hint: Profile = isMap(first) && first.items.some((p) => ['一级事项', '二级事项'].includes(keyOf(p))) ? '2019' : '2017';
+    return buildCatalog(ctx, options, { sources: sources(), hint });
+  } catch (err) {
+    if (err instanceof SplitFallback) return undefined;
+    throw err;
+  }
 }
 
 const YAML_ERRORS: Record<string, string> = {
