@@ -61,10 +61,16 @@ export const COLUMNS: Record<Profile, readonly ColumnSpec[]> = {
     { key: 'channels', label: '公开渠道和载体', required: true, description: '在哪些渠道和载体公开（■ 选用，□ 未选用）' },
     { key: 'audience', label: '公开对象', required: true, description: '全社会或特定群体（打 √）' },
     { key: 'mode', label: '公开方式', required: true, description: '主动公开或依申请公开（打 √；2019 版式：指主动/依申请）' },
-    { key: 'level', label: '公开层级', required: true, description: '县级或乡级（打 √）' },
+    // Not required: many county catalogs drop the 公开层级 group (the guide lists it as a seen variant).
+    { key: 'level', label: '公开层级', required: false, description: '县级或乡级（打 √）；没有此列的目录也可' },
     { key: 'remark', label: '备注', required: false, description: '如需对信息进行解释说明，可在备注栏标注' },
   ],
 };
+
+/** Optional columns of a layout (备注, 2019 公开层级): a sheet may leave them out altogether. */
+export function optionalKeys(profile: Profile): FieldKey[] {
+  return COLUMNS[profile].filter((c) => !c.required).map((c) => c.key);
+}
 
 /** The layout's own name for a field (公开时限, 一级事项 …). */
 export function fieldLabel(profile: Profile, key: FieldKey): string {

@@ -4,6 +4,7 @@
 import type { Catalog, CatalogOptions, Item, SourceRef } from '../model/types.js';
 import { normaliseName } from '../report/coverage.js';
 import { finding, ZwgkError, type Finding } from '../report/finding.js';
+import { optionalKeys, type FieldKey } from '../settings.js';
 
 export interface MergeResult {
   catalog: Catalog;
@@ -73,7 +74,12 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
   const seen = new Map<string, string>();
   for (const catalog of catalogs) {
     for (const col of catalog.extraColumns) if (!merged.extraColumns.includes(col)) merged.extraColumns.push(col);
-    for (const col of catalog.missingColumns) if (!merged.missingColumns.includes(col)) merged.missingColumns.push(col);
+    for (const col of catalog.missingColumns) {
+      // An optional column (备注, 公开层级) is left out only when no input has it, or its values would be lost.
+      const optional = optionalKeys(catalog.profile).includes(col as FieldKey);
+      if (optional && catalogs.some((c) => !c.missingColumns.includes(col))) continue;
+      if (!merged.missingColumns.includes(col)) merged.missingColumns.push(col);
+    }
     merged.findings.push(...catalog.findings);
     const start = merged.items.length + 1;
     for (const item of catalog.items) {

@@ -1,7 +1,7 @@
 // The catalog as a plain document: the YAML format a clerk edits by hand, the object the JSON Schema
 // describes, and what `convert` writes. Keys are the layout's own column names, so a YAML file reads
 // like the sheet it came from.
-import { COLUMNS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { COLUMNS, optionalKeys, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 import type { Catalog, Item } from './types.js';
 
 /** Top-level keys, in the order the YAML writer emits them. */
@@ -79,9 +79,10 @@ export function serialValue(text: string): string | number {
 }
 
 /** Project one item to its document form. */
-export function itemToDocument(profile: Profile, item: Item): DocItem {
+export function itemToDocument(profile: Profile, item: Item, omit: readonly FieldKey[] = []): DocItem {
   const doc: DocItem = {};
   for (const { key, docKey, shape } of itemKeys(profile)) {
+    if (omit.includes(key)) continue;
     if (key === 'serial') doc[docKey] = serialValue(item.serial.text);
     else if (shape === 'pairs') {
       doc[docKey] = item.pairs.map((p) => ({ 公开内容: p.content.text, 公开标准: p.standard?.text ?? '' }));
@@ -130,6 +131,12 @@ export function textCell(item: Item, key: FieldKey) {
   }
 }
 
+/** Optional columns (备注, 公开层级) the source does not have: left out of documents and renderings. */
+export function absentOptional(catalog: Catalog): FieldKey[] {
+  const optional = optionalKeys(catalog.profile);
+  return catalog.missingColumns.filter((k): k is FieldKey => optional.includes(k as FieldKey));
+}
+
 /** Project a whole catalog to its document form (what YAML holds and the schema validates). */
 export function toDocument(catalog: Catalog): CatalogDocument {
   const doc: CatalogDocument = { 版式: catalog.profile, 事项: [] };
@@ -145,7 +152,7 @@ export function toDocument(catalog: Catalog): CatalogDocument {
     }
   }
   if (catalog.extraColumns.length) doc.其他列 = [...catalog.extraColumns];
-  doc.事项 = catalog.items.map((item) => itemToDocument(catalog.profile, item));
+  doc.事项 = catalog.items.map((item) => itemToDocument(catalog.profile, item, absentOptional(catalog)));
   if (catalog.note) doc.注 = catalog.note;
   return doc;
 }

@@ -56,6 +56,8 @@ export interface Header {
   firstCol: number;
   columns: ColumnRole[];
   missing: FieldKey[];
+  /** Optional columns (备注, 公开层级) the header does not have. */
+  absentOptional: FieldKey[];
   /** Option labels that differ from settings (区级/镇级 …), for lossless rendering. */
   options: CatalogOptions;
 }
@@ -220,6 +222,7 @@ export function detectHeader(rows: readonly HeaderRow[], forced?: Profile): Head
 
   const present = new Set<FieldKey>(used);
   const missing = COLUMNS[profile].filter((spec) => spec.required && !present.has(spec.key)).map((spec) => spec.key);
+  const absentOptional = COLUMNS[profile].filter((spec) => !spec.required && !present.has(spec.key)).map((spec) => spec.key);
   const first = headerRow.cells[0]!;
   return {
     profile,
@@ -230,6 +233,7 @@ export function detectHeader(rows: readonly HeaderRow[], forced?: Profile): Head
     firstCol: first.col,
     columns,
     missing,
+    absentOptional,
     options,
   };
 }

@@ -2,7 +2,7 @@
 // merged ranges together (zip.ts, xlsx-scan.ts); rows grouped into items per sheet (xlsx-sheet.ts),
 // then 同上 carried down. Linear in the size of the sheets. A sheet's <mergeCells> follow its rows,
 // so the scanned rows are kept (compactly) until the sheet ends and only then grouped into items.
-import { HEADER_SEARCH_ROWS, NOTE_2017, type Profile } from '../settings.js';
+import { HEADER_SEARCH_ROWS, NOTE_2017, type FieldKey, type Profile } from '../settings.js';
 import type { Catalog, CatalogOptions } from '../model/types.js';
 import { carryDown } from '../model/normalize.js';
 import { ZwgkError, finding, sortFindings, type Finding } from '../report/finding.js';
@@ -75,6 +75,7 @@ function assemble(
   const profile = results.get(firstSheet.part)!.header!.profile;
 
   const catalog: Catalog = { profile, file, items: [], extraColumns: [], missingColumns: [], findings: [] };
+  let absentOptional: FieldKey[] | undefined;
   const options: CatalogOptions = {};
   const notes: string[] = [];
   const other: Finding[] = [];
@@ -100,10 +101,13 @@ function assemble(
     if (result.note !== undefined) notes.push(result.note);
     for (const c of result.header.columns) if (c.kind === 'extra' && !catalog.extraColumns.includes(c.label)) catalog.extraColumns.push(c.label);
     for (const key of result.header.missing) if (!catalog.missingColumns.includes(key)) catalog.missingColumns.push(key);
+    // An optional column counts as absent only when no sheet has it, or its values would be dropped.
+    absentOptional = absentOptional === undefined ? [...result.header.absentOptional] : absentOptional.filter((k) => result.header!.absentOptional.includes(k));
     for (const [k, v] of Object.entries(result.options) as [keyof CatalogOptions, string[]][]) if (!options[k]) options[k] = v;
   }
   // The standard 注 is what the renderer writes when a catalog has none; it is not the user's text.
   if (notes.length && !(notes.length === 1 && notes[0]!.trim() === NOTE_2017)) catalog.note = notes.join('\n');
+  for (const key of absentOptional ?? []) if (!catalog.missingColumns.includes(key)) catalog.missingColumns.push(key);
   if (Object.keys(options).length) catalog.options = options;
   catalog.findings.push(...other);
   carryDown(catalog);

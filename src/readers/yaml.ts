@@ -24,7 +24,7 @@ import {
 import { carryDown } from '../model/normalize.js';
 import type { Catalog, Cell, Item, ListField, Pair, SourceRef } from '../model/types.js';
 import { finding, ZwgkError, type Finding } from '../report/finding.js';
-import { fieldLabel, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { fieldLabel, optionalKeys, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 import type { ReadOptions } from './index.js';
 
 const MAX_ALIASES = 1000;
@@ -115,6 +115,8 @@ type Ctx = {
   doc: Document;
   findings: Finding[];
   aliases: number;
+  /** Every item key seen, to tell an optional column (备注, 公开层级) the file leaves out altogether. */
+  itemKeys: Set<string>;
   /** Lines before the parsed text in the file (an item parsed on its own, see splitItems). */
   lineOffset: number;
 };
@@ -156,7 +158,7 @@ export function parseYamlCatalog(text: string, file: string, options: ReadOption
     if (catalog) return catalog;
   }
   const { doc, lc } = parseChecked(text, file, 0);
-  return buildCatalog({ file, lc, doc, findings: [], aliases: 0, lineOffset: 0 }, options, undefined);
+  return buildCatalog({ file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0 }, options, undefined);
 }
 
 /** Parse one YAML text; syntax errors, unknown tags and alias bombs stop the run with their line. */
@@ -263,6 +265,11 @@ function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: Iterable
   } else if (itemsNode !== null) {
     ctx.findings.push(wrongType(at(ctx, itemsNode, fileAt), TOP_KEYS.items, '列表', kindOf(itemsNode)));
   }
+  if (catalog.items.length) {
+    for (const { key, docKey } of itemKeys(profile)) {
+      if (optionalKeys(profile).includes(key) && !ctx.itemKeys.has(docKey)) catalog.missingColumns.push(key);
+    }
+  }
   carryDown(catalog);
   return catalog;
 }
@@ -356,6 +363,7 @@ const WORDS = /[\n、，,；;\s]+/;
 function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef): Item {
   const pairs = new Map<string, YamlPair>();
   for (const p of node.items) pairs.set(keyOf(p), p);
+  for (const key of pairs.keys()) ctx.itemKeys.add(key);
   const valueOf = (key: string) => {
     const p = pairs.get(key);
     return { node: p ? resolve(ctx, p.value) : null, keyAt: p ? at(ctx, p.key as Node, itemAt) : itemAt };
@@ -499,7 +507,7 @@ class SplitFallback extends Error {}
 /** Parse a split catalog; undefined when an item does not parse on its own (then the whole file is parsed). */
 function parseSplit(split: Split, file: string, options: ReadOptions): Catalog | undefined {
   const { doc, lc } = parseChecked(split.head, file, 0);
-  const ctx: Ctx = { file, lc, doc, findings: [], aliases: 0, lineOffset: 0 };
+  const ctx: Ctx = { file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0 };
   const parseChunk = (chunk: Split['chunks'][number]): ItemSource => {
     const itemLc = new LineCounter();
     const itemDoc = parseDocument(chunk.text, { lineCounter: itemLc, prettyErrors: false, uniqueKeys: true });

@@ -15,6 +15,7 @@ import {
   NOTE_2017,
 } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
+import { absentOptional } from '../model/document.js';
 
 /** One printed column of a rendered sheet or table. */
 export interface PlanColumn {
@@ -77,7 +78,9 @@ export function channelChecklistText(catalog: Catalog, item: Item): string {
 export function planColumns(catalog: Catalog): PlanColumn[] {
   const profile = catalog.profile;
   const out: PlanColumn[] = [];
+  const absent = absentOptional(catalog);
   for (const spec of COLUMNS[profile]) {
+    if (absent.includes(spec.key)) continue;
     const label = PRINTED_LABELS[profile][spec.key] ?? spec.label;
     const perPair = spec.key === 'content' || spec.key === 'standard';
     if (profile === '2019' && (TICK_GROUPS as readonly string[]).includes(spec.key)) {
@@ -197,8 +200,9 @@ export interface DisplayColumn {
 /** Columns of the page and Markdown tables, in layout order; extra columns after 备注. */
 export function displayColumns(catalog: Catalog): DisplayColumn[] {
   const profile = catalog.profile;
+  const absent = absentOptional(catalog);
   const out: DisplayColumn[] = COLUMNS[profile]
-    .filter((spec) => spec.key !== 'category')
+    .filter((spec) => spec.key !== 'category' && !absent.includes(spec.key))
     .map((spec) => ({
       key: spec.key,
       label: PRINTED_LABELS[profile][spec.key] ?? spec.label,

@@ -2,7 +2,7 @@
 // required field filled, which columns are blank, every finding with its cell, and (against a reference
 // catalog) which reference items are missing or extra. Renderers in src/render/gap-*.ts print it.
 import type { Catalog, Item, Profile, SourceRef } from '../model/types.js';
-import { COLUMNS, type FieldKey } from '../settings.js';
+import { COLUMNS, TICK_GROUPS, type FieldKey } from '../settings.js';
 import type { Severity } from './codes.js';
 import { computeCoverage, normaliseName, type CoverageEntry, type CoverageMatch } from './coverage.js';
 import { sortFindings, type Finding } from './finding.js';
@@ -85,7 +85,10 @@ export function isFieldBlank(item: Item, key: FieldKey): boolean {
 
 /** The labels of an item's blank required columns, in column order. */
 export function blankRequired(catalog: Catalog, item: Item): string[] {
-  return COLUMNS[catalog.profile].filter((c) => c.required && isFieldBlank(item, c.key)).map((c) => c.label);
+  // A √ group the sheet has must be ticked even where the column itself is optional (公开层级).
+  const mustFill = (c: (typeof COLUMNS)[Profile][number]) =>
+    c.required || ((TICK_GROUPS as readonly string[]).includes(c.key) && !catalog.missingColumns.includes(c.key));
+  return COLUMNS[catalog.profile].filter((c) => mustFill(c) && isFieldBlank(item, c.key)).map((c) => c.label);
 }
 
 /** Build the gap report of a catalog from its findings (reader + schema + rules), optionally against a reference. */
