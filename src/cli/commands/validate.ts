@@ -8,7 +8,7 @@ export function registerValidate(program: Command, ctx: Context): Command {
   return program
     .command('validate')
     .description('校验一个或多个目录文件（.xlsx/.yaml 等），列出问题及所在单元格或行')
-    .argument('<文件...>', '要校验的目录文件')
+    .argument('<文件...>', '要校验的目录文件；也可以是文件夹（校验其中所有 .xlsx/.yaml 等文件）或 科室*.xlsx 这样的通配符')
     .addOption(new Option('--format <格式>', '报告格式').choices(['text', 'json']).default('text'))
     .addOption(profileOption())
     .addOption(sheetOption())

@@ -4,7 +4,7 @@ import { Report } from '../../report/report.js';
 import { toJsonDiagnostic } from '../../report/report.js';
 import { ZwgkError } from '../../report/finding.js';
 import { useColor, type Context } from '../context.js';
-import { loadCatalog } from './shared.js';
+import { expandInputs, loadCatalog } from './shared.js';
 import { EXIT } from '../exit.js';
 
 export interface ValidateOptions {
@@ -15,7 +15,8 @@ export interface ValidateOptions {
 }
 
 /** Validate files and print the report; returns the exit code. */
-export async function validateFiles(ctx: Context, files: string[], opts: ValidateOptions): Promise<number> {
+export async function validateFiles(ctx: Context, args: string[], opts: ValidateOptions): Promise<number> {
+  const files = await expandInputs(args);
   const report = new Report();
   const failed: { file: string; error: ZwgkError }[] = [];
   for (const file of files) {
@@ -39,6 +40,11 @@ export async function validateFiles(ctx: Context, files: string[], opts: Validat
     ctx.stdout.write(report.toText(useColor(ctx, ctx.stdout, opts.color)));
   }
   for (const { error } of failed) ctx.stderr.write(`错误：${error.message}\n`);
+  if (opts.format !== 'json' && files.length > 1) {
+    const passed = report.files.filter((f) => !f.findings.some((d) => d.severity === 'error')).length;
+    const unread = failed.length ? `，无法读取 ${failed.length} 个` : '';
+    ctx.stdout.write(`共 ${files.length} 个文件：通过 ${passed} 个，未通过 ${report.files.length - passed} 个${unread}\n`);
+  }
   if (failed.length) return EXIT.usage;
   return report.valid ? EXIT.ok : EXIT.findings;
 }
