@@ -57,12 +57,16 @@ export function textToHtml(text: string): string {
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 
+/** Any character escapeMarkdownCell would change. */
+const MD_SPECIAL = /[&<>|\\`*_[\]~\r\n]/;
 /** Characters with inline meaning in GFM outside URLs: emphasis, code, links, strike-through. */
 const MD_INLINE = /[\\`*_[\]~]/g;
 
 /** Text as one GFM table cell: no raw HTML (&, <, > as entities), | escaped, markdown syntax
  * escaped outside URLs (so "*强调*" stays literal), line breaks as <br>. */
 export function escapeMarkdownCell(text: string): string {
+  // Most cells hold plain Chinese text: nothing to escape, no new string.
+  if (!MD_SPECIAL.test(text) && !text.includes('http')) return text;
   return splitUrls(text)
     .map((part) => {
       let s = part.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
