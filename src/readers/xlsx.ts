@@ -83,7 +83,7 @@ function assemble(
     const result = results.get(sheet.part);
     if (!result?.header) {
       if ((scans.get(sheet.part)?.lastValueRow ?? 0) > 0 || (sheet.kind !== 'worksheet' && !picked)) {
-        other.push(finding('sheet-ignored', { file, sheet: sheet.name }, { sheet: sheet.name }));
+        other.push(finding(sheet.hidden ? 'hidden-sheet-ignored' : 'sheet-ignored', { file, sheet: sheet.name }, { sheet: sheet.name }));
       }
       continue;
     }

@@ -18,6 +18,8 @@ export interface SheetPart {
   part: string;
   /** worksheet, chartsheet, dialogsheet … (from the relationship type). */
   kind: string;
+  /** Hidden in the workbook (state="hidden" or "veryHidden"), e.g. a sheet holding drop-down lists. */
+  hidden: boolean;
 }
 
 export interface OpenWorkbook {
@@ -185,7 +187,8 @@ function parseWorkbook(workbookXml: string, relsXml: string): WorkbookList {
     const rel = rid ? rels.get(rid) : undefined;
     const part = rel && rel.target ? partPath(rel.target) : '';
     const kind = rel ? (/\/(\w+)$/.exec(rel.type)?.[1] ?? 'worksheet') : 'worksheet';
-    sheets.push({ name, part, kind });
+    const state = attr(m[1]!, 'state');
+    sheets.push({ name, part, kind, hidden: state === 'hidden' || state === 'veryHidden' });
   }
   const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbookXml);
   const flag = pr ? attr(pr[1]!, 'date1904') : undefined;

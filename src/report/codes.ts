@@ -50,6 +50,7 @@ export const CODES = {
   'catalog-empty': { severity: 'warning', title: '目录没有事项', message: '目录中没有任何事项。请在表头下逐行填写事项后再校验' },
   'missing-column': { severity: 'error', title: '缺少必填列', message: '缺少必填列“{field}”。请在表头中加上“{field}”列并填写每个事项' },
   'unknown-column': { severity: 'info', title: '未识别的列', message: '未识别的列“{label}”，已原样保留' },
+  'hidden-sheet-ignored': { severity: 'info', title: '跳过的隐藏工作表', message: '隐藏的工作表“{sheet}”中没有目录表头（可能是下拉选项清单），已跳过' },
   'sheet-ignored': { severity: 'info', title: '跳过的工作表', message: '工作表“{sheet}”中没有目录表头，已跳过' },
   'same-as-above': { severity: 'info', title: '“同上”已展开', message: '“{field}”写的是“同上”，已按上一事项的值“{value}”处理' },
   'merge-invalid': { severity: 'error', title: '合并单元格有误', message: '合并区域 {range} {detail}，文件可能已损坏，已按未合并处理。请在 Excel 或 WPS 中取消这处合并，需要时重新合并' },

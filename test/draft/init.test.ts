@@ -96,6 +96,8 @@ describe('init: Excel template', () => {
     ]);
     const options = wb.getWorksheet('选项')!;
     expect(Array.from({ length: options.rowCount }, (_, i) => options.getCell(i + 1, 1).value)).toEqual([...CHANNELS]);
+    // Reading the template back names the hidden list sheet as such, not as a forgotten catalog sheet.
+    expect((await readCatalog(file)).findings.map((f) => [f.code, f.location.sheet])).toEqual([['hidden-sheet-ignored', '选项']]);
 
     // The header is exactly what `render` writes for this layout.
     const rendered = new ExcelJS.Workbook();
