@@ -50,8 +50,8 @@ const SPACES = new RegExp(SP, 'gu');
 // Compiled once: a catalog has tens of thousands of citations.
 const WENHAO_G = new RegExp(WENHAO_SOURCE, 'gu');
 const WENHAO_ONE = new RegExp(WENHAO_SOURCE, 'u');
-/** A 文号 needs a four-digit year; texts without two digits in a row are skipped cheaply. */
-const MAY_HOLD_YEAR = /[0-9０-９][ \t\u3000\u00a0]*[0-9０-９]/u;
+/** A 文号 needs an opening bracket right before a 19xx/20xx year; texts without one skip the big pattern. */
+const MAY_HOLD_YEAR = new RegExp(`${OPEN}${SP}*${YEAR}`, 'u');
 
 /** Every 文号 with a bracketed year in a text, with its canonical form and what is wrong with it. */
 export function findWenhao(text: string): WenhaoHit[] {
