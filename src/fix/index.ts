@@ -16,6 +16,7 @@ import { fieldLabel, HEADER_ALIASES, normaliseLabel } from '../settings.js';
 import type { Code } from '../report/codes.js';
 import { ZwgkError, type Finding } from '../report/finding.js';
 import { describeAt, locationKey } from '../validate/rules/util.js';
+import { patchXlsx } from './xlsx-patch.js';
 
 export interface FixChange {
   location: SourceRef;
@@ -92,7 +93,7 @@ export async function fixFile(file: string, findings: readonly Finding[], catalo
     const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/u, '');
     return fixYamlText(text, findings);
   }
-  if (ext === '.xlsx' || ext === '.xlsm') return fixXlsxBuffer(await readFile(file), findings, catalog);
+  if (ext === '.xlsx' || ext === '.xlsm') return fixXlsxBuffer(await readFile(file), findings, catalog, file);
   throw new ZwgkError('unsupported-format', { file }, { file, ext });
 }
 
@@ -215,11 +216,24 @@ function cellText(value: ExcelJS.CellValue): { text: string; rich?: RichText } |
 }
 
 /**
+ * Apply fixes to a workbook's cells: patched at the zip level (xlsx-patch.ts), every part but the fixed
+ * sheets copied byte for byte. A macro workbook (.xlsm) and a UTF-16 sheet go through exceljs instead: the
+ * copy of an .xlsm must be a plain .xlsx (its VBA would make it unopenable under that name).
+ */
+export async function fixXlsxBuffer(input: Buffer, findings: readonly Finding[], catalog?: Catalog, file = 'workbook.xlsx'): Promise<FixResult> {
+  if (path.extname(file).toLowerCase() !== '.xlsm') {
+    const patched = await patchXlsx(input, findings, catalog, file);
+    if (patched) return { format: 'xlsx', ...patched, changes: sortChanges(patched.changes) };
+  }
+  return fixXlsxWithExcelJS(input, findings, catalog);
+}
+
+/**
  * Apply fixes to a workbook's cells (exceljs document mode); other cells, styles and sheets stay as they were.
  * Known exceljs limits of the copy: an \r\n line break inside a cell is written as \n, and parts exceljs does
  * not model (charts, VBA) are not carried over.
  */
-export async function fixXlsxBuffer(input: Buffer, findings: readonly Finding[], catalog?: Catalog): Promise<FixResult> {
+async function fixXlsxWithExcelJS(input: Buffer, findings: readonly Finding[], catalog?: Catalog): Promise<FixResult> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(input as unknown as ArrayBuffer);
   const changes: FixChange[] = [];
