@@ -12,7 +12,7 @@ import type yauzl from 'yauzl';
 import type { Catalog } from '../model/types.js';
 import { HEADER_ALIASES, normaliseLabel, ZIP_LIMITS } from '../settings.js';
 import { ZwgkError, type Finding } from '../report/finding.js';
-import { columnNumber, decodeEntities } from '../readers/xlsx-scan.js';
+import { columnNumber, decodeEntities, isNameEnd, tagEnd } from '../readers/xlsx-scan.js';
 import { a1, stringText } from '../readers/xlsx-cell.js';
 import { applyTextFixes, groupFixes, headerSpelling, type FixChange, type FixSkip } from './index.js';
 import { entryBytes, openZipBuffer, writeZip, type ZipOut } from './zip.js';
@@ -69,22 +69,6 @@ function rawAttr(attrs: string, name: string): string | undefined {
   return m ? (m[1] ?? m[2] ?? '') : undefined;
 }
 
-/** Index of the '>' closing the tag whose name starts before `i`, skipping quoted attribute values. */
-function tagEnd(s: string, i: number): number {
-  let quote = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-    } else if (c === 62) return i;
-    else if (c === 34 || c === 39) quote = c;
-  }
-  return -1;
-}
-
-function isNameEnd(c: number): boolean {
-  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
-}
 
 function rootPrefix(xml: string, root: string): string {
   const m = new RegExp(`<(?:([\\w.-]+):)?${root}[\\s>/]`).exec(xml);

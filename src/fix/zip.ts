@@ -6,6 +6,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { ZwgkError } from '../report/finding.js';
+import { listEntries } from '../readers/zip.js';
 
 export interface ZipIn {
   zip: yauzl.ZipFile;
@@ -17,17 +18,7 @@ export async function openZipBuffer(input: Buffer): Promise<ZipIn> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(input, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, z) => (err || !z ? reject(err ?? new Error('no zip')) : resolve(z))),
   );
-  const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
-    const list: yauzl.Entry[] = [];
-    zip.on('entry', (e: yauzl.Entry) => {
-      list.push(e);
-      zip.readEntry();
-    });
-    zip.once('end', () => resolve(list));
-    zip.once('error', reject);
-    zip.readEntry();
-  });
-  return { zip, entries };
+  return { zip, entries: await listEntries(zip) };
 }
 
 /** An entry's bytes: inflated, or (decompress false) exactly as stored in the zip. */

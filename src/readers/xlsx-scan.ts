@@ -74,7 +74,7 @@ export function decodeEntities(s: string): string {
 }
 
 /** Index of the '>' that ends the tag starting before `i`, skipping quoted attribute values; -1 if not yet there. */
-function tagEnd(s: string, i: number): number {
+export function tagEnd(s: string, i: number): number {
   const n = s.length;
   let quote = 0;
   for (; i < n; i++) {
@@ -87,7 +87,8 @@ function tagEnd(s: string, i: number): number {
   return -1;
 }
 
-function isNameEnd(c: number): boolean {
+/** Whether a character code ends an XML tag name (space, >, /, tab, line break). */
+export function isNameEnd(c: number): boolean {
   return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
 }
 

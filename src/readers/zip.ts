@@ -106,7 +106,8 @@ function openZip(file: string): Promise<yauzl.ZipFile> {
   });
 }
 
-function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+/** Every entry of an opened zip, in central directory order. */
+export function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const list: yauzl.Entry[] = [];
     zip.on('entry', (e: yauzl.Entry) => {
