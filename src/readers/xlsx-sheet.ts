@@ -417,8 +417,16 @@ export class SheetReader {
         continue;
       }
       const at = this.at(v.ref);
+      // A second value in an unmerged item-level cell is kept (joined by a line break) and said so:
+      // it may be a forgotten merge, or a new item whose 序号 and 名称 were left blank.
+      const joined = (field: string, existing: Cell | undefined): Cell => {
+        if (existing && existing.text.trim() !== '') {
+          this.result.findings.push(finding('row-value-joined', at, { row, field, value: shortText(v.text) }, { field, item: this.result.items.length }));
+        }
+        return appendCell(existing, v.text, at);
+      };
       if (c.kind === 'extra') {
-        item.extra[c.label] = appendCell(item.extra[c.label], v.text, at);
+        item.extra[c.label] = joined(c.label, item.extra[c.label]);
         continue;
       }
       switch (c.key) {
@@ -434,7 +442,7 @@ export class SheetReader {
         case 'remark':
         case 'platform': {
           const key = c.key;
-          item[key] = appendCell(item[key], v.text, at);
+          item[key] = joined(fieldLabel(this.header!.profile, key), item[key]);
           break;
         }
         default:
@@ -466,4 +474,10 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const sa = new Set(a);
   const sb = new Set(b);
   return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}
+
+/** A value short enough to quote in a message. */
+function shortText(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 30 ? `${one.slice(0, 30)}…` : one;
 }

@@ -55,6 +55,7 @@ export const CODES = {
   'same-as-above': { severity: 'info', title: '“同上”已展开', message: '“{field}”写的是“同上”，已按上一事项的值“{value}”处理' },
   'merge-invalid': { severity: 'error', title: '合并单元格有误', message: '合并区域 {range} {detail}，文件可能已损坏，已按未合并处理。请在 Excel 或 WPS 中取消这处合并，需要时重新合并' },
   'section-row': { severity: 'info', title: '分组标题行', message: '第 {row} 行“{text}”是分组标题，不是事项，已跳过' },
+  'row-value-joined': { severity: 'info', title: '同一事项的多行取值', message: '第 {row} 行的“{field}”另有内容“{value}”，已与上一行合并为同一事项的值（用换行分隔）。如果这是另一个事项，请为它填写序号和名称；如果是同一个值，请合并单元格' },
   'continuation-row': { severity: 'info', title: '续行', message: '第 {row} 行没有序号和名称，已作为上一事项的续行（又一组公开内容）读取' },
   'unknown-key': { severity: 'warning', title: '未知字段', message: '未知字段“{key}”，已忽略。可用字段：{known}' },
   'wrong-type': { severity: 'error', title: '类型错误', message: '“{field}”应为{expected}，现在是{actual}。请改为{expected}' },
