@@ -1,5 +1,12 @@
 #!/usr/bin/env node
 // Thin shim: all behaviour lives in the library's run(), which returns the exit code.
+// A closed pipe (zwgk validate … | head) ends the run quietly instead of with a stack trace.
+for (const s of [process.stdout, process.stderr]) {
+  s.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 import('../dist/cli/index.js').then(
   ({ run }) => run({ argv: process.argv.slice(2) }).then((code) => { process.exitCode = code; }),
   (err) => {

@@ -26,24 +26,16 @@ export function buildProgram(ctx: Context): Command {
   program
     .description('政务公开事项目录工具：读取 Excel/YAML 目录，校验，生成 Excel、网页、Markdown 和差距报告')
     .version(pkg.version, '-V, --version', '显示版本号')
-    .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .option('--no-color', '不使用彩色输出（也可设置环境变量 NO_COLOR）')
     .option('--debug', '出错时显示调试信息（堆栈）')
-    .configureHelp(chineseHelp)
     .showSuggestionAfterError(false)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => ctx.stdout.write(s),
-      writeErr: (s) => ctx.stderr.write(s),
-      outputError: () => undefined,
-    })
     .addHelpText(
       'after',
       '\n退出码：0 通过（可有警告），1 有错误级别的问题，2 用法错误或文件无法读取。\n示例：\n  zwgk validate 目录.xlsx\n  zwgk render 目录.xlsx --to html -o 目录.html\n  zwgk gap 目录.xlsx --against 参考目录.yaml --to xlsx\n',
     );
-  for (const register of COMMANDS) {
-    const cmd = register(program, ctx);
+  // The program and every command: Chinese help, output to the run's streams, errors thrown to run().
+  for (const cmd of [program, ...COMMANDS.map((register) => register(program, ctx))]) {
     cmd
       .helpOption('-h, --help', '显示帮助')
       .configureHelp(chineseHelp)

@@ -25,3 +25,17 @@ describe('progress on stderr', () => {
     }
   });
 });
+
+describe('a closed pipe', () => {
+  it('ends the run quietly, as in zwgk --help | head -1', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['bin/zwgk.js', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    // Close our end before zwgk writes anything: its first write meets a closed pipe.
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
