@@ -119,7 +119,7 @@ function validationFor(profile: Profile, col: PlanColumn, channelRange: string):
 }
 
 /** Build the .xlsx template of a layout. */
-export async function renderTemplateXlsx(profile: Profile): Promise<Buffer> {
+export async function renderTemplateXlsx(profile: Profile): Promise<Uint8Array> {
   const catalog = emptyCatalog(profile);
   const cols = planColumns(catalog);
   const rendered = await renderXlsx(catalog);
@@ -183,5 +183,5 @@ export async function renderTemplateXlsx(profile: Profile): Promise<Buffer> {
   });
   // The catalog sheet stays the active one even with the hidden sheet added.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -7,14 +7,13 @@
 // three known labels and the rows under it. A spaced label (公 开 主 体) loses its spaces (line breaks and
 // suffixes such as （要素） stay); a synonym (责任主体, 规定时限, 事项名称) becomes the layout's label. YAML keys
 // are fixed by the format, so YAML has no header to fix.
-import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { isScalar, LineCounter, parseDocument, visit, type Scalar } from 'yaml';
 import type { Catalog, SourceRef } from '../model/types.js';
 import { fieldLabel, HEADER_ALIASES, normaliseLabel } from '../settings.js';
 import type { Code } from '../report/codes.js';
 import { ZwgkError, type Finding } from '../report/finding.js';
+import { extensionOf } from '../readers/index.js';
 import { describeAt, locationKey } from '../validate/rules/util.js';
 import { patchXlsx } from './xlsx-patch.js';
 
@@ -33,8 +32,8 @@ export interface FixSkip extends FixChange {
 
 export interface FixResult {
   format: 'xlsx' | 'yaml';
-  /** The corrected copy: a workbook Buffer or YAML text. */
-  data: Buffer | string;
+  /** The corrected copy: a workbook's bytes or YAML text. */
+  data: Uint8Array | string;
   changes: FixChange[];
   skipped: FixSkip[];
   /** Header cells rewritten to their standard label (xlsx with a catalog only). */
@@ -85,15 +84,15 @@ export function applyTextFixes(text: string, fixes: readonly { from: string; to:
   return { text: out, applied: applied.sort((a, b) => a - b), missed: missed.sort((a, b) => a - b) };
 }
 
-/** Fix a catalog file (.xlsx/.xlsm or .yaml/.yml): the corrected copy and what changed. Never writes.
- * With the catalog, xlsx header labels are fixed too. */
-export async function fixFile(file: string, findings: readonly Finding[], catalog?: Catalog): Promise<FixResult> {
-  const ext = path.extname(file).toLowerCase();
+/** Fix a catalog's bytes (.xlsx/.xlsm or .yaml/.yml, by `file`'s extension): the corrected copy and what
+ * changed. With the catalog, xlsx header labels are fixed too. */
+export async function fixBytes(bytes: Uint8Array, file: string, findings: readonly Finding[], catalog?: Catalog): Promise<FixResult> {
+  const ext = extensionOf(file);
   if (ext === '.yaml' || ext === '.yml') {
-    const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/u, '');
+    const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/u, '');
     return fixYamlText(text, findings);
   }
-  if (ext === '.xlsx' || ext === '.xlsm') return fixXlsxBuffer(await readFile(file), findings, catalog, file);
+  if (ext === '.xlsx' || ext === '.xlsm') return fixXlsxBuffer(bytes, findings, catalog, file);
   throw new ZwgkError('unsupported-format', { file }, { file, ext });
 }
 
@@ -220,8 +219,8 @@ function cellText(value: ExcelJS.CellValue): { text: string; rich?: RichText } |
  * sheets copied byte for byte. A macro workbook (.xlsm) and a UTF-16 sheet go through exceljs instead: the
  * copy of an .xlsm must be a plain .xlsx (its VBA would make it unopenable under that name).
  */
-export async function fixXlsxBuffer(input: Buffer, findings: readonly Finding[], catalog?: Catalog, file = 'workbook.xlsx'): Promise<FixResult> {
-  if (path.extname(file).toLowerCase() !== '.xlsm') {
+export async function fixXlsxBuffer(input: Uint8Array, findings: readonly Finding[], catalog?: Catalog, file = 'workbook.xlsx'): Promise<FixResult> {
+  if (extensionOf(file) !== '.xlsm') {
     const patched = await patchXlsx(input, findings, catalog, file);
     if (patched) return { format: 'xlsx', ...patched, changes: sortChanges(patched.changes) };
   }
@@ -233,7 +232,7 @@ export async function fixXlsxBuffer(input: Buffer, findings: readonly Finding[],
  * Known exceljs limits of the copy: an \r\n line break inside a cell is written as \n, and parts exceljs does
  * not model (charts, VBA) are not carried over.
  */
-async function fixXlsxWithExcelJS(input: Buffer, findings: readonly Finding[], catalog?: Catalog): Promise<FixResult> {
+async function fixXlsxWithExcelJS(input: Uint8Array, findings: readonly Finding[], catalog?: Catalog): Promise<FixResult> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(input as unknown as ArrayBuffer);
   const changes: FixChange[] = [];
@@ -256,7 +255,7 @@ async function fixXlsxWithExcelJS(input: Buffer, findings: readonly Finding[], c
   const headerChanges = catalog ? fixHeaders(wb, catalog) : [];
   // exceljs writes xl/workbook.xml last; a streaming reader (ours included) that meets a second sheet after
   // sharedStrings.xml but before workbook.xml cannot name it. Inline strings avoid that order problem.
-  const data = Buffer.from(await wb.xlsx.writeBuffer({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions));
+  const data = new Uint8Array(await wb.xlsx.writeBuffer({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions));
   return { format: 'xlsx', data, changes: sortChanges(changes), skipped, headerChanges };
 }
 

@@ -8,27 +8,23 @@
 // cells are located by their r attribute. A sheet with a cell without r (rare generators) cannot be
 // patched safely by reference: its fixes are skipped with a reason (exceljs cannot load it either). A
 // UTF-16 sheet part goes back to the caller (undefined), which then uses the exceljs path as before.
-import type yauzl from 'yauzl';
 import type { Catalog } from '../model/types.js';
-import { HEADER_ALIASES, normaliseLabel, ZIP_LIMITS } from '../settings.js';
+import { HEADER_ALIASES, normaliseLabel } from '../settings.js';
 import { ZwgkError, type Finding } from '../report/finding.js';
 import { columnNumber, decodeEntities, isNameEnd, tagEnd } from '../readers/xlsx-scan.js';
 import { a1, stringText } from '../readers/xlsx-cell.js';
+import { checkedEntries, parseWorkbook, type SheetPart } from '../readers/workbook.js';
+import { inflateAll, rawData, writeZip, ZipFormatError, ZipTooLargeError, type ZipEntry, type ZipPart } from '../readers/zip.js';
 import { applyTextFixes, groupFixes, headerSpelling, type FixChange, type FixSkip } from './index.js';
-import { entryBytes, openZipBuffer, writeZip, type ZipOut } from './zip.js';
 
 export interface PatchResult {
-  data: Buffer;
+  data: Uint8Array;
   changes: FixChange[];
   skipped: FixSkip[];
   headerChanges: FixChange[];
 }
 
-interface SheetInfo {
-  name: string;
-  part: string;
-  kind: string;
-}
+type SheetInfo = SheetPart;
 
 /** A located <c> element of a sheet part. */
 interface CellEl {
@@ -53,6 +49,9 @@ interface Merge {
 
 /** A cell's current value as fix sees it: text (plain or rich) or something else (number, formula …). */
 type Current = { text: string; rich?: { inner: string; prefix: string } } | undefined;
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
 
 const NOT_TEXT = '该单元格不是文本（可能是公式），未修改';
 const NOT_FOUND = '在工作簿中找不到该单元格';
@@ -283,33 +282,7 @@ function plainIs(p: string, text: string): string {
   return `<${p}t xml:space="preserve">${escapeText(text)}</${p}t>`;
 }
 
-function parseSheets(workbookXml: string, relsXml: string): SheetInfo[] {
-  const rels = new Map<string, { target: string; type: string }>();
-  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-    const id = rawAttr(m[1]!, 'Id');
-    if (id) rels.set(decodeEntities(id), { target: decodeEntities(rawAttr(m[1]!, 'Target') ?? ''), type: decodeEntities(rawAttr(m[1]!, 'Type') ?? '') });
-  }
-  const sheets: SheetInfo[] = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\s([^>]*)>/g)) {
-    const name = decodeEntities(rawAttr(m[1]!, 'name') ?? '');
-    const rid = rawAttr(m[1]!, 'r:id') ?? rawAttr(m[1]!, '\\w+:id');
-    const rel = rid ? rels.get(decodeEntities(rid)) : undefined;
-    sheets.push({ name, part: rel?.target ? partPath(rel.target) : '', kind: rel ? (/\/(\w+)$/.exec(rel.type)?.[1] ?? 'worksheet') : 'worksheet' });
-  }
-  return sheets;
-}
-
-function partPath(target: string): string {
-  const full = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-  const segs: string[] = [];
-  for (const s of full.split('/')) {
-    if (s === '..') segs.pop();
-    else if (s !== '.') segs.push(s);
-  }
-  return segs.join('/');
-}
-
-function isUtf16(b: Buffer): boolean {
+function isUtf16(b: Uint8Array): boolean {
   return b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
 }
 
@@ -324,182 +297,175 @@ interface SheetWork {
  * Patch a workbook's fixed cells in place at the zip level. Returns undefined for a UTF-16 sheet part
  * (its bytes could not be kept as they were): the caller then uses exceljs.
  */
-export async function patchXlsx(input: Buffer, findings: readonly Finding[], catalog: Catalog | undefined, file: string): Promise<PatchResult | undefined> {
-  let zipIn;
-  try {
-    zipIn = await openZipBuffer(input);
-  } catch (cause) {
-    throw new ZwgkError('not-a-workbook', { file }, { file, detail: '文件已损坏或不完整（无法读取压缩目录）' }, { cause });
+export async function patchXlsx(input: Uint8Array, findings: readonly Finding[], catalog: Catalog | undefined, file: string): Promise<PatchResult | undefined> {
+  const notWorkbook = (detail: string, cause?: unknown) => new ZwgkError('not-a-workbook', { file }, { file, detail }, { cause });
+  const entries = checkedEntries(input, file, notWorkbook);
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const inflate = async (e: ZipEntry): Promise<Uint8Array> => {
+    try {
+      return await inflateAll(input, e);
+    } catch (cause) {
+      throw notWorkbook(cause instanceof ZipFormatError ? cause.detail : `${e.name} 无法解压，文件可能已损坏`, cause);
+    }
+  };
+  const text = async (name: string): Promise<string> => {
+    const e = byName.get(name);
+    return e ? utf8.decode(await inflate(e)) : '';
+  };
+  const workbookXml = await text('xl/workbook.xml');
+  if (!workbookXml) throw notWorkbook('压缩包中没有 xl/workbook.xml，不是 Excel 工作簿');
+  const relsXml = await text('xl/_rels/workbook.xml.rels');
+  const { sheets, related } = parseWorkbook(workbookXml, relsXml);
+  const sstName = related.get('sharedStrings') ?? 'xl/sharedStrings.xml';
+
+  const changes: FixChange[] = [];
+  const skipped: FixSkip[] = [];
+  const work = new Map<string, SheetWork>();
+  const workFor = (sheet: SheetInfo): SheetWork => {
+    let w = work.get(sheet.part);
+    if (!w) work.set(sheet.part, (w = { sheet, groups: new Map() }));
+    return w;
+  };
+  const firstWorksheet = sheets.find((s) => s.kind === 'worksheet' && s.part);
+  for (const group of groupFixes(findings)) {
+    const sheet = group.at.sheet !== undefined ? sheets.find((s) => s.name === group.at.sheet) : firstWorksheet;
+    const ref = group.at.cell ? parseRef(group.at.cell) : undefined;
+    if (!sheet || !sheet.part || !byName.has(sheet.part) || !ref) {
+      for (const f of group.fixes) skipped.push({ ...f, reason: NOT_FOUND });
+      continue;
+    }
+    workFor(sheet).groups.set(ref.ref, group);
   }
-  const { zip, entries } = zipIn;
-  try {
-    const byName = new Map(entries.map((e) => [e.fileName, e]));
-    const inflate = async (e: yauzl.Entry): Promise<Buffer> => {
-      if (e.isEncrypted()) throw new ZwgkError('workbook-encrypted', { file }, { file });
-      if (e.uncompressedSize > ZIP_LIMITS.maxEntryBytes || (e.uncompressedSize > ZIP_LIMITS.ratioFloorBytes && e.uncompressedSize > ZIP_LIMITS.maxRatio * Math.max(1, e.compressedSize))) {
-        throw new ZwgkError('workbook-too-large', { file }, { file, part: e.fileName, size: `${(e.uncompressedSize / 1024 / 1024).toFixed(1)} MB`, limit: `${ZIP_LIMITS.maxEntryBytes / 1024 / 1024} MB，且不超过压缩前的 ${ZIP_LIMITS.maxRatio} 倍` });
+  if (catalog) {
+    // As in the exceljs path: the header rows are looked for just above each sheet's first item.
+    for (const item of catalog.items) {
+      const row = item.at.row ?? (item.at.cell ? Number(/\d+/.exec(item.at.cell)?.[0]) : NaN);
+      if (item.at.sheet === undefined || !Number.isInteger(row)) continue;
+      const sheet = sheets.find((s) => s.name === item.at.sheet);
+      if (!sheet || !sheet.part || !byName.has(sheet.part)) continue;
+      const w = workFor(sheet);
+      w.firstRow = Math.min(w.firstRow ?? Infinity, row);
+    }
+  }
+
+  let sst: SharedStrings | undefined;
+  let sstLoaded = false;
+  let sstXml = '';
+  const needSst = async (): Promise<void> => {
+    if (sstLoaded) return;
+    sstLoaded = true;
+    sstXml = await text(sstName);
+    sst = sstXml ? new SharedStrings(sstXml) : undefined;
+  };
+
+  const headerChanges: FixChange[] = [];
+  const patched = new Map<string, Uint8Array>();
+  for (const w of work.values()) {
+    const raw = await inflate(byName.get(w.sheet.part)!);
+    if (isUtf16(raw)) return undefined;
+    // Decoded with the byte order mark kept as \uFEFF, so it is written back too.
+    const xml = utf8.decode(raw);
+    const p = rootPrefix(xml, 'worksheet');
+    const lo = w.firstRow !== undefined ? Math.max(1, w.firstRow - 3) : 0;
+    const hi = w.firstRow !== undefined ? w.firstRow - 1 : -1;
+    // Merged masters of header cells are scanned too: exceljs counted a merged label once per cell it spans.
+    const scan = scanSheet(xml, p, new Set(w.groups.keys()), lo, hi);
+    if (scan.noRef) {
+      // exceljs cannot load such a sheet either (it needs r to place a cell), so there is nothing to fall back to.
+      for (const group of w.groups.values()) for (const f of group.fixes) skipped.push({ ...f, reason: NO_REF });
+      continue;
+    }
+    if (scan.cells.some((c) => c.t === 's')) await needSst();
+    const cellsByRef = new Map(scan.cells.map((c) => [c.ref, c]));
+    const edits = new Map<string, { cell: CellEl; xml: string; current: Current }>();
+
+    for (const [ref, group] of w.groups) {
+      const cell = cellsByRef.get(ref);
+      const current = cell ? currentValue(cell, p, () => sst) : undefined;
+      if (!cell || !current) {
+        for (const f of group.fixes) skipped.push({ ...f, reason: NOT_TEXT });
+        continue;
       }
+      const result = applyTextFixes(current.text, group.fixes);
+      for (const i of result.missed) skipped.push({ ...group.fixes[i]!, reason: CHANGED });
+      if (result.applied.length === 0) continue;
+      const richInner = current.rich ? fixRichInner(current.rich, p, group.fixes, result) : undefined;
+      edits.set(ref, {
+        cell,
+        xml: inlineCell(cell, p, richInner ?? plainIs(p, result.text)),
+        current: richInner !== undefined ? { text: result.text, rich: { inner: richInner, prefix: p } } : { text: result.text },
+      });
+      for (const i of result.applied) changes.push(group.fixes[i]!);
+    }
+
+    if (catalog && hi >= lo) {
+      const valueOf = (c: CellEl): Current => edits.get(c.ref)?.current ?? currentValue(c, p, () => sst);
+      // exceljs saw a label only in a plain (not rich) string cell.
+      const label = (c: CellEl | undefined): string | undefined => {
+        const v = c ? valueOf(c) : undefined;
+        return v && !v.rich ? v.text : undefined;
+      };
+      const isLabel = (t: string | undefined) => t !== undefined && HEADER_ALIASES[catalog.profile][normaliseLabel(t)] !== undefined;
+      const near = scan.merges;
+      const slave = (c: CellEl) => near.some((m) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && (c.row !== m.top || c.col !== m.left));
+      const byRow = new Map<number, CellEl[]>();
+      for (const c of scan.cells) if (c.row >= lo && c.row <= hi) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+      for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
+      const known = (r: number): number => {
+        let n = 0;
+        for (const c of byRow.get(r) ?? []) if (!slave(c) && isLabel(label(c))) n++;
+        for (const m of near) {
+          if (r < m.top || r > m.bottom) continue;
+          const master = cellsByRef.get(a1(m.top, m.left));
+          if (isLabel(label(master))) n += m.right - m.left + 1 - (r === m.top ? 1 : 0);
+        }
+        return n;
+      };
+      let main = 0;
+      for (let r = lo; r <= hi; r++) if (known(r) >= 3 && (main === 0 || known(r) > known(main))) main = r;
+      if (main !== 0) {
+        for (let r = main; r <= hi; r++) {
+          for (const c of byRow.get(r) ?? []) {
+            const from = label(c);
+            if (from === undefined || slave(c)) continue;
+            const to = headerSpelling(catalog, from);
+            if (!to) continue;
+            headerChanges.push({ location: { file: catalog.file, sheet: w.sheet.name, cell: c.ref, row: r }, field: '表头', code: 'header-spelling', from, to });
+            edits.set(c.ref, { cell: c, xml: inlineCell(c, p, plainIs(p, to)), current: { text: to } });
+          }
+        }
+      }
+    }
+
+    if (edits.size === 0) continue;
+    const ordered = [...edits.values()].sort((a, b) => a.cell.start - b.cell.start);
+    const pieces: string[] = [];
+    let last = 0;
+    for (const e of ordered) {
+      pieces.push(xml.slice(last, e.cell.start), e.xml);
+      last = e.cell.end;
+    }
+    pieces.push(xml.slice(last));
+    patched.set(w.sheet.part, utf8Encoder.encode(pieces.join('')));
+  }
+
+  const parts: ZipPart[] = [];
+  for (const e of entries) {
+    const content = patched.get(e.name);
+    if (content) parts.push({ entry: e, content });
+    else {
       try {
-        return await entryBytes(zip, e, true);
+        parts.push({ entry: e, raw: rawData(input, e) });
       } catch (cause) {
-        throw new ZwgkError('not-a-workbook', { file }, { file, detail: `${e.fileName} 无法解压，文件可能已损坏` }, { cause });
-      }
-    };
-    const text = async (name: string): Promise<string> => {
-      const e = byName.get(name);
-      return e ? (await inflate(e)).toString('utf8') : '';
-    };
-    const workbookXml = await text('xl/workbook.xml');
-    if (!workbookXml) throw new ZwgkError('not-a-workbook', { file }, { file, detail: '压缩包中没有 xl/workbook.xml，不是 Excel 工作簿' });
-    const relsXml = await text('xl/_rels/workbook.xml.rels');
-    const sheets = parseSheets(workbookXml, relsXml);
-    const sstPart = [...relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)]
-      .map((m) => ({ type: rawAttr(m[1]!, 'Type') ?? '', target: decodeEntities(rawAttr(m[1]!, 'Target') ?? '') }))
-      .find((r) => /\/sharedStrings$/.test(r.type));
-    const sstName = sstPart ? partPath(sstPart.target) : 'xl/sharedStrings.xml';
-
-    const changes: FixChange[] = [];
-    const skipped: FixSkip[] = [];
-    const work = new Map<string, SheetWork>();
-    const workFor = (sheet: SheetInfo): SheetWork => {
-      let w = work.get(sheet.part);
-      if (!w) work.set(sheet.part, (w = { sheet, groups: new Map() }));
-      return w;
-    };
-    const firstWorksheet = sheets.find((s) => s.kind === 'worksheet' && s.part);
-    for (const group of groupFixes(findings)) {
-      const sheet = group.at.sheet !== undefined ? sheets.find((s) => s.name === group.at.sheet) : firstWorksheet;
-      const ref = group.at.cell ? parseRef(group.at.cell) : undefined;
-      if (!sheet || !sheet.part || !byName.has(sheet.part) || !ref) {
-        for (const f of group.fixes) skipped.push({ ...f, reason: NOT_FOUND });
-        continue;
-      }
-      workFor(sheet).groups.set(ref.ref, group);
-    }
-    if (catalog) {
-      // As in the exceljs path: the header rows are looked for just above each sheet's first item.
-      for (const item of catalog.items) {
-        const row = item.at.row ?? (item.at.cell ? Number(/\d+/.exec(item.at.cell)?.[0]) : NaN);
-        if (item.at.sheet === undefined || !Number.isInteger(row)) continue;
-        const sheet = sheets.find((s) => s.name === item.at.sheet);
-        if (!sheet || !sheet.part || !byName.has(sheet.part)) continue;
-        const w = workFor(sheet);
-        w.firstRow = Math.min(w.firstRow ?? Infinity, row);
+        throw notWorkbook(cause instanceof ZipFormatError ? cause.detail : `${e.name} 已损坏`, cause);
       }
     }
-
-    let sst: SharedStrings | undefined;
-    let sstLoaded = false;
-    let sstXml = '';
-    const needSst = async (): Promise<void> => {
-      if (sstLoaded) return;
-      sstLoaded = true;
-      sstXml = await text(sstName);
-      sst = sstXml ? new SharedStrings(sstXml) : undefined;
-    };
-
-    const headerChanges: FixChange[] = [];
-    const patched = new Map<string, Buffer>();
-    for (const w of work.values()) {
-      const raw = await inflate(byName.get(w.sheet.part)!);
-      if (isUtf16(raw)) return undefined;
-      // toString keeps a UTF-8 byte order mark as \uFEFF, so it is written back too.
-      const xml = raw.toString('utf8');
-      const p = rootPrefix(xml, 'worksheet');
-      const lo = w.firstRow !== undefined ? Math.max(1, w.firstRow - 3) : 0;
-      const hi = w.firstRow !== undefined ? w.firstRow - 1 : -1;
-      // Merged masters of header cells are scanned too: exceljs counted a merged label once per cell it spans.
-      const scan = scanSheet(xml, p, new Set(w.groups.keys()), lo, hi);
-      if (scan.noRef) {
-        // exceljs cannot load such a sheet either (it needs r to place a cell), so there is nothing to fall back to.
-        for (const group of w.groups.values()) for (const f of group.fixes) skipped.push({ ...f, reason: NO_REF });
-        continue;
-      }
-      if (scan.cells.some((c) => c.t === 's')) await needSst();
-      const cellsByRef = new Map(scan.cells.map((c) => [c.ref, c]));
-      const edits = new Map<string, { cell: CellEl; xml: string; current: Current }>();
-
-      for (const [ref, group] of w.groups) {
-        const cell = cellsByRef.get(ref);
-        const current = cell ? currentValue(cell, p, () => sst) : undefined;
-        if (!cell || !current) {
-          for (const f of group.fixes) skipped.push({ ...f, reason: NOT_TEXT });
-          continue;
-        }
-        const result = applyTextFixes(current.text, group.fixes);
-        for (const i of result.missed) skipped.push({ ...group.fixes[i]!, reason: CHANGED });
-        if (result.applied.length === 0) continue;
-        const richInner = current.rich ? fixRichInner(current.rich, p, group.fixes, result) : undefined;
-        edits.set(ref, {
-          cell,
-          xml: inlineCell(cell, p, richInner ?? plainIs(p, result.text)),
-          current: richInner !== undefined ? { text: result.text, rich: { inner: richInner, prefix: p } } : { text: result.text },
-        });
-        for (const i of result.applied) changes.push(group.fixes[i]!);
-      }
-
-      if (catalog && hi >= lo) {
-        const valueOf = (c: CellEl): Current => edits.get(c.ref)?.current ?? currentValue(c, p, () => sst);
-        // exceljs saw a label only in a plain (not rich) string cell.
-        const label = (c: CellEl | undefined): string | undefined => {
-          const v = c ? valueOf(c) : undefined;
-          return v && !v.rich ? v.text : undefined;
-        };
-        const isLabel = (t: string | undefined) => t !== undefined && HEADER_ALIASES[catalog.profile][normaliseLabel(t)] !== undefined;
-        const near = scan.merges;
-        const slave = (c: CellEl) => near.some((m) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && (c.row !== m.top || c.col !== m.left));
-        const byRow = new Map<number, CellEl[]>();
-        for (const c of scan.cells) if (c.row >= lo && c.row <= hi) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
-        for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
-        const known = (r: number): number => {
-          let n = 0;
-          for (const c of byRow.get(r) ?? []) if (!slave(c) && isLabel(label(c))) n++;
-          for (const m of near) {
-            if (r < m.top || r > m.bottom) continue;
-            const master = cellsByRef.get(a1(m.top, m.left));
-            if (isLabel(label(master))) n += m.right - m.left + 1 - (r === m.top ? 1 : 0);
-          }
-          return n;
-        };
-        let main = 0;
-        for (let r = lo; r <= hi; r++) if (known(r) >= 3 && (main === 0 || known(r) > known(main))) main = r;
-        if (main !== 0) {
-          for (let r = main; r <= hi; r++) {
-            for (const c of byRow.get(r) ?? []) {
-              const from = label(c);
-              if (from === undefined || slave(c)) continue;
-              const to = headerSpelling(catalog, from);
-              if (!to) continue;
-              headerChanges.push({ location: { file: catalog.file, sheet: w.sheet.name, cell: c.ref, row: r }, field: '表头', code: 'header-spelling', from, to });
-              edits.set(c.ref, { cell: c, xml: inlineCell(c, p, plainIs(p, to)), current: { text: to } });
-            }
-          }
-        }
-      }
-
-      if (edits.size === 0) continue;
-      const ordered = [...edits.values()].sort((a, b) => a.cell.start - b.cell.start);
-      const pieces: string[] = [];
-      let last = 0;
-      for (const e of ordered) {
-        pieces.push(xml.slice(last, e.cell.start), e.xml);
-        last = e.cell.end;
-      }
-      pieces.push(xml.slice(last));
-      patched.set(w.sheet.part, Buffer.from(pieces.join(''), 'utf8'));
-    }
-
-    const parts: ZipOut[] = [];
-    for (const e of entries) {
-      const content = patched.get(e.fileName);
-      if (content) parts.push({ entry: e, content });
-      else {
-        if (e.isEncrypted()) throw new ZwgkError('workbook-encrypted', { file }, { file });
-        parts.push({ entry: e, raw: await entryBytes(zip, e, false) });
-      }
-    }
-    return { data: writeZip(file, parts), changes, skipped, headerChanges };
-  } finally {
-    zip.close();
+  }
+  try {
+    return { data: await writeZip(parts), changes, skipped, headerChanges };
+  } catch (cause) {
+    if (!(cause instanceof ZipTooLargeError)) throw cause;
+    const size = cause.entries > 0xffff ? `${cause.entries} 个部件` : `${(cause.size / 1024 / 1024 / 1024).toFixed(1)} GB`;
+    throw new ZwgkError('workbook-too-large', { file }, { file, part: '修正后的副本', size, limit: '4 GB、65535 个部件（zwgk 不写 ZIP64 格式的副本）' }, { cause });
   }
 }

@@ -1,7 +1,6 @@
-// Reading any supported file into the catalog model: one reader per input format, chosen from a
-// table keyed by extension.
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
+// Reading a catalog from its bytes: one reader per input format, chosen from a table keyed by extension.
+// Platform-neutral: the bytes come from the CLI's file system layer (src/io/read.ts) or the app's file
+// picker; `file` is the name used in messages and locations, never opened here.
 import type { Catalog, Profile } from '../model/types.js';
 import { ZwgkError } from '../report/finding.js';
 
@@ -14,42 +13,44 @@ export interface ReadOptions {
   onProgress?: (items: number) => void;
 }
 
-export type Reader = (file: string, options: ReadOptions) => Promise<Catalog>;
+export type Reader = (bytes: Uint8Array, file: string, options: ReadOptions) => Catalog | Promise<Catalog>;
 
 // Each reader is loaded when a file of its kind is read: reading a workbook need not load the YAML
 // parser, and the other way round.
-const yaml: Reader = async (file, options) => (await import('./yaml.js')).readYaml(file, options);
-const xlsx: Reader = async (file, options) => (await import('./xlsx.js')).readXlsx(file, options);
-const converted: Reader = async (file, options) => (await import('./soffice.js')).readConverted(file, options);
+const yaml: Reader = async (bytes, file, options) => (await import('./yaml.js')).readYaml(bytes, file, options);
+const xlsx: Reader = async (bytes, file, options) => (await import('./xlsx.js')).readXlsx(bytes, file, options);
 
 export const READERS: Readonly<Record<string, Reader>> = {
   '.yaml': yaml,
   '.yml': yaml,
   '.xlsx': xlsx,
   '.xlsm': xlsx,
-  '.xls': converted,
-  '.et': converted,
-  '.ods': converted,
-  '.csv': converted,
 };
 
-/** Extensions `readCatalog` accepts, for help texts and messages. */
-export const READABLE_EXTENSIONS = Object.keys(READERS);
+/** Formats read after a desktop office suite has converted them to .xlsx (the CLI uses LibreOffice). */
+export const CONVERTED_EXTENSIONS: readonly string[] = ['.xls', '.et', '.ods', '.csv'];
 
-/** Read one catalog file of any supported type; throws ZwgkError (exit 2) when it cannot be read. */
-export async function readCatalog(file: string, options: ReadOptions = {}): Promise<Catalog> {
-  const ext = path.extname(file).toLowerCase();
-  let info;
-  try {
-    info = await stat(file);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ZwgkError('file-not-found', { file }, { file }, { cause });
-    throw new ZwgkError('file-unreadable', { file }, { file, detail: String(code ?? cause) }, { cause });
-  }
-  if (info.isDirectory()) throw new ZwgkError('file-is-directory', { file }, { file });
+/** Extensions a catalog can be read from, for help texts and messages. */
+export const READABLE_EXTENSIONS = [...Object.keys(READERS), ...CONVERTED_EXTENSIONS];
+
+/** The lower-case extension of a file name, with its dot ('' when there is none). */
+export function extensionOf(file: string): string {
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+/**
+ * Read one catalog from its bytes; throws ZwgkError (exit 2) when it cannot be read. `as` reads the bytes
+ * as another type than the name says (a converted .xls is read as .xlsx under its own name).
+ */
+export async function readCatalogBytes(bytes: Uint8Array, file: string, options: ReadOptions & { as?: string } = {}): Promise<Catalog> {
+  const ext = options.as ?? extensionOf(file);
   const reader = READERS[ext];
-  if (!reader) throw new ZwgkError('unsupported-format', { file }, { file, ext: ext || '（无扩展名）' });
-  if (info.size === 0) throw new ZwgkError('file-empty', { file }, { file });
-  return reader(file, options);
+  if (!reader) {
+    if (CONVERTED_EXTENSIONS.includes(ext)) throw new ZwgkError('needs-soffice', { file }, { file, ext });
+    throw new ZwgkError('unsupported-format', { file }, { file, ext: ext || '（无扩展名）' });
+  }
+  if (bytes.length === 0) throw new ZwgkError('file-empty', { file }, { file });
+  return reader(bytes, file, options);
 }

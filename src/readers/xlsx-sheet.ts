@@ -7,7 +7,7 @@ import { finding, type Finding } from '../report/finding.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderRow } from './header.js';
 import { isSameAsAbove, parseChannels, parseTickText, readTick } from './xlsx-lists.js';
 import { a1 } from './xlsx-cell.js';
-import type { MergeRange } from './zip.js';
+import type { MergeRange } from './xlsx-scan.js';
 
 /** A cell of one row after merges are resolved. */
 interface Resolved {

@@ -8,47 +8,43 @@ import { carryDown } from '../model/normalize.js';
 import { ZwgkError, finding, sortFindings, type Finding } from '../report/finding.js';
 import type { ReadOptions } from './index.js';
 import { SheetReader, type SheetResult } from './xlsx-sheet.js';
-import { openWorkbook, type SheetPart } from './zip.js';
+import { openWorkbook, type SheetPart } from './workbook.js';
 
 export { a1, cellText } from './xlsx-cell.js';
 
-/** Read a .xlsx workbook into one catalog (every sheet with a catalog header, in sheet order). */
-export async function readXlsx(file: string, options: ReadOptions = {}): Promise<Catalog> {
+/** Read a .xlsx workbook's bytes into one catalog (every sheet with a catalog header, in sheet order). */
+export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
   const forced: Profile | undefined = options.profile && options.profile !== 'auto' ? options.profile : undefined;
   const wantedName = options.sheet;
-  const workbook = await openWorkbook(file);
+  const workbook = await openWorkbook(bytes, file);
   const scans = new Map<string, { lastValueRow: number }>();
   const results = new Map<string, SheetResult>();
   let sheets: SheetPart[] = workbook.sheets;
   let items = 0;
-  try {
-    if (wantedName !== undefined) {
-      sheets = sheets.filter((s) => s.name === wantedName);
-      if (sheets.length === 0) {
-        const list = workbook.sheets.map((s) => `“${s.name}”`).join('、') || '（无）';
-        throw new ZwgkError('sheet-not-found', { file }, { file, sheet: wantedName, sheets: list });
-      }
+  if (wantedName !== undefined) {
+    sheets = sheets.filter((s) => s.name === wantedName);
+    if (sheets.length === 0) {
+      const list = workbook.sheets.map((s) => `“${s.name}”`).join('、') || '（无）';
+      throw new ZwgkError('sheet-not-found', { file }, { file, sheet: wantedName, sheets: list });
     }
-    const onItem = (): void => {
-      items++;
-      if (options.onProgress && items % 500 === 0) options.onProgress(items);
-    };
-    for (const sheet of sheets) {
-      if (sheet.kind !== 'worksheet' || !sheet.part || scans.has(sheet.part)) continue;
-      const scan = await workbook.scanSheet(sheet);
-      scans.set(sheet.part, scan);
-      if (scan.lastValueRow === 0) continue;
-      const reader = new SheetReader(file, sheet.name, scan.merges, forced, onItem);
-      const { numbers, starts, cols, texts } = scan.rows;
-      for (let k = 0; k < numbers.length; k++) {
-        const cells = new Map<number, string>();
-        for (let i = starts[k]!; i < starts[k + 1]!; i++) cells.set(cols[i]!, texts[i]!);
-        if (!reader.row(numbers[k]!, cells)) break;
-      }
-      results.set(sheet.part, reader.finish());
+  }
+  const onItem = (): void => {
+    items++;
+    if (options.onProgress && items % 500 === 0) options.onProgress(items);
+  };
+  for (const sheet of sheets) {
+    if (sheet.kind !== 'worksheet' || !sheet.part || scans.has(sheet.part)) continue;
+    const scan = await workbook.scanSheet(sheet);
+    scans.set(sheet.part, scan);
+    if (scan.lastValueRow === 0) continue;
+    const reader = new SheetReader(file, sheet.name, scan.merges, forced, onItem);
+    const { numbers, starts, cols, texts } = scan.rows;
+    for (let k = 0; k < numbers.length; k++) {
+      const cells = new Map<number, string>();
+      for (let i = starts[k]!; i < starts[k + 1]!; i++) cells.set(cols[i]!, texts[i]!);
+      if (!reader.row(numbers[k]!, cells)) break;
     }
-  } finally {
-    workbook.close();
+    results.set(sheet.part, reader.finish());
   }
   if (options.onProgress && items % 500 !== 0) options.onProgress(items);
   return assemble(file, sheets, scans, results, forced, wantedName !== undefined);

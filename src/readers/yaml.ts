@@ -1,6 +1,5 @@
 // YAML reader: the hand-edited catalog format of src/model/document.ts, with the line and column of
 // every value kept, wrong types and unknown keys reported as findings rather than crashes.
-import { readFile } from 'node:fs/promises';
 import {
   isAlias,
   isMap,
@@ -70,19 +69,13 @@ function checkDepth(text: string, file: string): void {
   }
 }
 
-/** Read a YAML catalog file into the model. */
-export async function readYaml(file: string, options: ReadOptions): Promise<Catalog> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (cause) {
-    throw new ZwgkError('file-unreadable', { file }, { file, detail: String((cause as Error).message) }, { cause });
-  }
+/** Read a YAML catalog's bytes into the model. */
+export function readYaml(bytes: Uint8Array, file: string, options: ReadOptions): Catalog {
   return parseYamlCatalog(decodeText(bytes, file), file, options);
 }
 
 /** Bytes → text, refusing binary data and encodings other than UTF-8 with a message that says what to do. */
-export function decodeText(bytes: Buffer, file: string): string {
+export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw new ZwgkError('yaml-encoding', { file }, { file, encoding: 'UTF-16' });
   }

@@ -1,322 +1,338 @@
-// Zip-level access to an .xlsx: is it a zip at all, is it an encrypted OLE2 file or an old .xls in
-// disguise, are the declared sizes sane (zip bombs are refused before anything is inflated), which
-// part holds which sheet; then the small parts cells depend on (shared strings, number formats, the
-// 1904 flag) are read first, whatever their order in the zip, and each sheet part is streamed once
-// through the scanner in xlsx-scan.ts, which yields its cells and its merged ranges together.
-import { open as openFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
-import { ZIP_LIMITS } from '../settings.js';
-import { ZwgkError } from '../report/finding.js';
-import { PartDataError, SharedStringsScanner, decodeChunks, WorksheetScanner, parseDateStyles, type CellContext, type SheetScan } from './xlsx-scan.js';
+// The one zip layer, on bytes, for every reader (xlsx, docx) and for `fix`'s copies, in Node and in the
+// browser alike: the central directory is parsed here (ZIP64 included), entries are inflated piece by piece
+// and a zip is written back from raw or new entries. Deflate itself is the platform's own
+// (DecompressionStream / CompressionStream: native zlib in Node and in the browser). Each deflated entry is
+// inflated as a gzip member built from the central directory's CRC and size, so the native inflater checks
+// both for us: a damaged part is an error, never silently read.
+// Problems are thrown as ZipFormatError with a Chinese detail; callers wrap it in their own finding.
 
-export { columnNumber, type MergeRange, type SheetScan } from './xlsx-scan.js';
-
-export interface SheetPart {
+/** One entry of the central directory, with everything `writeZip` needs to copy it unchanged. */
+export interface ZipEntry {
   name: string;
-  /** Zip path of the part, e.g. xl/worksheets/sheet1.xml; '' when the relationship points nowhere. */
-  part: string;
-  /** worksheet, chartsheet, dialogsheet … (from the relationship type). */
-  kind: string;
-  /** Hidden in the workbook (state="hidden" or "veryHidden"), e.g. a sheet holding drop-down lists. */
-  hidden: boolean;
+  nameBytes: Uint8Array;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  versionMadeBy: number;
+  versionNeeded: number;
+  time: number;
+  date: number;
+  internalAttrs: number;
+  externalAttrs: number;
+  /** Central-directory extra fields without the ZIP64 one (rewritten as needed). */
+  extra: Uint8Array;
+  comment: Uint8Array;
+  encrypted: boolean;
 }
 
-export interface OpenWorkbook {
-  /** Sheets in workbook order. */
-  sheets: SheetPart[];
-  /** Stream one worksheet part through the scanner (throws not-a-workbook when it is damaged). */
-  scanSheet(sheet: SheetPart): Promise<SheetScan>;
-  close(): void;
-}
-
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
-/** Small XML parts (workbook.xml, its rels) are read whole; anything larger is not a real workbook part. */
-const MAX_SMALL_PART = 16 * 1024 * 1024;
-
-function notWorkbook(file: string, detail: string, cause?: unknown): ZwgkError {
-  return new ZwgkError('not-a-workbook', { file }, { file, detail }, cause === undefined ? undefined : { cause });
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} 字节`;
-}
-
-/** Say in a few words what a file that is not a zip looks like. */
-function sniffDetail(head: Buffer): string {
-  if (head.length === 0) return '文件是空的';
-  const ascii = head.subarray(0, 8).toString('latin1');
-  if (ascii.startsWith('%PDF')) return '文件内容是 PDF 文档，只是扩展名为 .xlsx';
-  const text = head.toString('utf8').replace(/^\uFEFF/, '');
-  if (/^\s*</.test(text)) return '文件内容是网页或 XML 文本（部分系统导出的“Excel”实为网页），不是 .xlsx 工作簿';
-  if (!text.includes('\uFFFD') && !/[\x00-\x08\x0E-\x1F]/.test(text)) {
-    return '文件内容是纯文本（可能是 CSV 或文本文件改了扩展名）';
-  }
-  // GBK text is not valid UTF-8 but has no control bytes either.
-  if (!/[\x00-\x08\x0E-\x1F]/.test(head.toString('latin1'))) return '文件内容是纯文本（可能是 GBK 编码的 CSV 或文本文件改了扩展名）';
-  return '文件不是 zip 压缩格式，可能已损坏或不是 Excel 文件';
-}
-
-async function readHead(file: string, bytes: number): Promise<{ head: Buffer; size: number }> {
-  let handle;
-  try {
-    handle = await openFile(file, 'r');
-    const size = (await handle.stat()).size;
-    const buf = Buffer.alloc(Math.min(bytes, size));
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return { head: buf.subarray(0, bytesRead), size };
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ZwgkError('file-not-found', { file }, { file }, { cause });
-    throw new ZwgkError('file-unreadable', { file }, { file, detail: String(code ?? cause) }, { cause });
-  } finally {
-    await handle?.close();
+/** A zip that cannot be read as one; `detail` is Chinese text for the user. */
+export class ZipFormatError extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+    this.name = 'ZipFormatError';
   }
 }
 
-/** Search a whole file for a byte pattern, chunk by chunk. */
-async function fileContains(file: string, pattern: Buffer): Promise<boolean> {
-  const handle = await openFile(file, 'r');
-  try {
-    const chunk = Buffer.alloc(1024 * 1024);
-    let carry = Buffer.alloc(0);
-    let pos = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, pos);
-      if (bytesRead === 0) return false;
-      pos += bytesRead;
-      const window = Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
-      if (window.includes(pattern)) return true;
-      carry = window.subarray(Math.max(0, window.length - pattern.length + 1));
+const utf8 = new TextDecoder('utf-8');
+const MAX32 = 0xffffffff;
+
+function u16(b: Uint8Array, i: number): number {
+  return b[i]! | (b[i + 1]! << 8);
+}
+function u32(b: Uint8Array, i: number): number {
+  return (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
+}
+function u64(b: Uint8Array, i: number): number {
+  return u32(b, i) + u32(b, i + 4) * 0x100000000;
+}
+
+/** Whether the bytes start like a zip (a local header, or an empty archive's end record). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+}
+
+/** Find the end-of-central-directory record, scanning back over a comment of at most 64 KB. */
+function findEnd(b: Uint8Array): number {
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 5 && b[i + 3] === 6) return i;
+  }
+  return -1;
+}
+
+/** The entries of a zip held in memory, in central-directory order. */
+export function readZipDirectory(b: Uint8Array): ZipEntry[] {
+  const end = findEnd(b);
+  if (end < 0) throw new ZipFormatError('文件已损坏或不完整（找不到压缩目录），可能是下载或拷贝时中断');
+  let count = u16(b, end + 10);
+  let dirSize = u32(b, end + 12);
+  let dirOffset = u32(b, end + 16);
+  if (count === 0xffff || dirSize === MAX32 || dirOffset === MAX32) {
+    const loc = end - 20;
+    if (loc < 0 || u32(b, loc) !== 0x07064b50) throw new ZipFormatError('文件已损坏（ZIP64 目录定位记录缺失）');
+    const rec = u64(b, loc + 8);
+    if (rec + 56 > b.length || u32(b, rec) !== 0x06064b50) throw new ZipFormatError('文件已损坏（ZIP64 目录记录有误）');
+    count = u64(b, rec + 32);
+    dirSize = u64(b, rec + 40);
+    dirOffset = u64(b, rec + 48);
+  }
+  if (dirOffset + dirSize > b.length) throw new ZipFormatError('文件已损坏或不完整（压缩目录超出文件末尾），可能是下载或拷贝时中断');
+  const entries: ZipEntry[] = [];
+  const seen = new Set<string>();
+  let p = dirOffset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ZipFormatError('文件已损坏（压缩目录有误）');
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    if (p + 46 + nameLen + extraLen + commentLen > b.length) throw new ZipFormatError('文件已损坏（压缩目录有误）');
+    const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
+    const entry: ZipEntry = {
+      name: utf8.decode(nameBytes),
+      nameBytes,
+      versionMadeBy: u16(b, p + 4),
+      versionNeeded: u16(b, p + 6),
+      flags: u16(b, p + 8),
+      method: u16(b, p + 10),
+      time: u16(b, p + 12),
+      date: u16(b, p + 14),
+      crc: u32(b, p + 16),
+      compressedSize: u32(b, p + 20),
+      size: u32(b, p + 24),
+      internalAttrs: u16(b, p + 36),
+      externalAttrs: u32(b, p + 38),
+      localOffset: u32(b, p + 42),
+      extra: new Uint8Array(0),
+      comment: b.subarray(p + 46 + nameLen + extraLen, p + 46 + nameLen + extraLen + commentLen),
+      encrypted: false,
+    };
+    entry.encrypted = (entry.flags & 1) !== 0;
+    // Extra fields: ZIP64 sizes replace the 0xFFFFFFFF placeholders; the others are kept for copies.
+    const kept: Uint8Array[] = [];
+    for (let q = p + 46 + nameLen, qEnd = q + extraLen; q + 4 <= qEnd; ) {
+      const id = u16(b, q);
+      const len = u16(b, q + 2);
+      if (q + 4 + len > qEnd) break;
+      if (id === 1) {
+        let r = q + 4;
+        if (entry.size === MAX32 && r + 8 <= q + 4 + len) (entry.size = u64(b, r)), (r += 8);
+        if (entry.compressedSize === MAX32 && r + 8 <= q + 4 + len) (entry.compressedSize = u64(b, r)), (r += 8);
+        if (entry.localOffset === MAX32 && r + 8 <= q + 4 + len) entry.localOffset = u64(b, r);
+      } else kept.push(b.subarray(q, q + 4 + len));
+      q += 4 + len;
     }
+    entry.extra = concat(kept);
+    if (seen.has(entry.name)) throw new ZipFormatError(`压缩包中有两个同名部件“${entry.name}”，文件可能被篡改或已损坏`);
+    seen.add(entry.name);
+    entries.push(entry);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** An entry's stored bytes (still compressed), located through its local header. */
+export function rawData(b: Uint8Array, e: ZipEntry): Uint8Array {
+  const p = e.localOffset;
+  if (p + 30 > b.length || u32(b, p) !== 0x04034b50) throw new ZipFormatError(`部件“${e.name}”的位置有误，文件可能已损坏`);
+  const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
+  if (start + e.compressedSize > b.length) throw new ZipFormatError(`部件“${e.name}”不完整，文件可能在下载或拷贝时被截断`);
+  return b.subarray(start, start + e.compressedSize);
+}
+
+/** Compressed bytes fed to the inflater at a time: bounds what one step can produce. */
+const FEED = 64 * 1024;
+const GZIP_HEADER = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+
+/**
+ * An entry's content in pieces, so a large part is never held whole. The declared size and CRC are checked
+ * (by the native inflater for deflated entries): damage is an error, never silent.
+ */
+export async function* inflateEntry(b: Uint8Array, e: ZipEntry): AsyncGenerator<Uint8Array> {
+  if (e.encrypted) throw new ZipFormatError(`部件“${e.name}”已加密`);
+  const raw = rawData(b, e);
+  if (e.method === 0) {
+    if (raw.length !== e.size) throw new ZipFormatError(`部件“${e.name}”的大小与压缩目录不符，文件已损坏或不完整`);
+    if (crc32(raw) !== e.crc) throw new ZipFormatError(`部件“${e.name}”的校验码（CRC）不符，文件已损坏`);
+    for (let i = 0; i < raw.length || i === 0; i += FEED) yield raw.subarray(i, Math.min(raw.length, i + FEED));
+    return;
+  }
+  if (e.method !== 8) throw new ZipFormatError(`部件“${e.name}”使用了不支持的压缩方式（${e.method}）`);
+  const trailer = new Uint8Array(8);
+  const tv = new DataView(trailer.buffer);
+  tv.setUint32(0, e.crc, true);
+  tv.setUint32(4, e.size % 0x100000000, true);
+  const stream = new DecompressionStream('gzip');
+  // Typed as accepting any BufferSource chunk: the stream takes our views of the file's bytes as they are.
+  const writer = stream.writable.getWriter() as WritableStreamDefaultWriter<Uint8Array>;
+  const feeding = (async () => {
+    await writer.write(GZIP_HEADER);
+    for (let i = 0; i < raw.length; i += FEED) await writer.write(raw.subarray(i, Math.min(raw.length, i + FEED)));
+    await writer.write(trailer);
+    await writer.close();
+  })();
+  // Its failure surfaces through the readable side; this only keeps it from being reported as unhandled.
+  feeding.catch(() => undefined);
+  const reader = stream.readable.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > e.size) throw new ZipFormatError(`部件“${e.name}”解压后比声明的大小大，文件已损坏或被篡改`);
+      yield value;
+    }
+  } catch (cause) {
+    if (cause instanceof ZipFormatError) throw cause;
+    throw new ZipFormatError(size === e.size ? `部件“${e.name}”的校验码（CRC）不符，文件已损坏` : `部件“${e.name}”无法解压或不完整，文件已损坏`);
   } finally {
-    await handle.close();
+    reader.releaseLock();
+    await stream.readable.cancel().catch(() => undefined);
   }
+  if (size !== e.size) throw new ZipFormatError(`部件“${e.name}”的大小与压缩目录不符，文件已损坏或不完整`);
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
-      err || !zip ? reject(err ?? new Error('no zip')) : resolve(zip),
-    );
-  });
+/** An entry's whole content (for the small parts a reader needs at once). */
+export async function inflateAll(b: Uint8Array, e: ZipEntry): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const piece of inflateEntry(b, e)) parts.push(piece);
+  return concat(parts);
 }
 
-/** Every entry of an opened zip, in central directory order. */
-export function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
-  return new Promise((resolve, reject) => {
-    const list: yauzl.Entry[] = [];
-    zip.on('entry', (e: yauzl.Entry) => {
-      list.push(e);
-      zip.readEntry();
-    });
-    zip.once('end', () => resolve(list));
-    zip.once('error', reject);
-    zip.readEntry();
-  });
+/** Deflate `content` with the platform's compressor; its gzip trailer gives the CRC, computed natively. */
+export async function deflate(content: Uint8Array): Promise<{ data: Uint8Array; crc: number }> {
+  const stream = new CompressionStream('gzip');
+  const writer = stream.writable.getWriter() as WritableStreamDefaultWriter<Uint8Array>;
+  const feeding = writer.write(content).then(() => writer.close());
+  const parts: Uint8Array[] = [];
+  for await (const piece of stream.readable as unknown as AsyncIterable<Uint8Array>) parts.push(piece);
+  await feeding;
+  const gz = concat(parts);
+  // RFC 1952: a 10-byte header, then optional fields announced by FLG (compressors write none, but be exact).
+  let p = 10;
+  const flg = gz[3]!;
+  if (flg & 4) p += 2 + u16(gz, p);
+  if (flg & 8) while (gz[p++] !== 0);
+  if (flg & 16) while (gz[p++] !== 0);
+  if (flg & 2) p += 2;
+  return { data: gz.subarray(p, gz.length - 8), crc: u32(gz, gz.length - 8) };
 }
 
-function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolve(stream)));
-  });
-}
+let CRC_TABLE: Uint32Array | undefined;
 
-/** workbook.xml, its relationships and styles are read whole; a DTD in them is refused like anywhere else. */
-async function readSmallPart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
-  if (entry.uncompressedSize > MAX_SMALL_PART) throw new PartDataError(`${entry.fileName} 过大`);
-  let text = '';
-  for await (const piece of decodeChunks(await openEntry(zip, entry))) text += piece;
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new PartDataError(`${entry.fileName} 含有 DTD 或实体声明（<!DOCTYPE>/<!ENTITY>），出于安全考虑不予读取`);
-  return text;
-}
-
-function xmlDecode(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e === 'amp') return '&';
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return cp <= 0x10ffff ? String.fromCodePoint(cp) : '\uFFFD';
-  });
-}
-
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? xmlDecode(m[1] ?? m[2] ?? '') : undefined;
-}
-
-/** A relationship target as a zip path ("xl/../x" and absolute targets resolved). */
-function partPath(target: string): string {
-  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-  const segs: string[] = [];
-  for (const s of path.split('/')) {
-    if (s === '..') segs.pop();
-    else if (s !== '.') segs.push(s);
+/** CRC-32 (the zip polynomial), continued from `crc`. */
+export function crc32(data: Uint8Array, crc = 0): number {
+  let table = CRC_TABLE;
+  if (!table) {
+    table = CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
   }
-  return segs.join('/');
+  let c = ~crc;
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
 }
 
-interface WorkbookList {
-  sheets: SheetPart[];
-  /** Parts by relationship type (styles, sharedStrings …). */
-  related: Map<string, string>;
-  date1904: boolean;
+/** Join byte arrays. */
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
 }
 
-/** Sheets in workbook order, with their part paths, from xl/workbook.xml and its relationships. */
-function parseWorkbook(workbookXml: string, relsXml: string): WorkbookList {
-  const rels = new Map<string, { target: string; type: string }>();
-  const related = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-    const id = attr(m[1]!, 'Id');
-    const rel = { target: attr(m[1]!, 'Target') ?? '', type: attr(m[1]!, 'Type') ?? '' };
-    if (id) rels.set(id, rel);
-    const type = /\/(\w+)$/.exec(rel.type)?.[1];
-    if (type && rel.target && !related.has(type)) related.set(type, partPath(rel.target));
+/** One entry of a zip to write: copied raw from its source, or new content to deflate. */
+export type ZipPart = { entry: ZipEntry; raw: Uint8Array } | { entry: ZipEntry; content: Uint8Array };
+
+/** A zip too large to write without ZIP64 (which we do not write). */
+export class ZipTooLargeError extends Error {
+  constructor(readonly size: number, readonly entries: number) {
+    super('zip too large');
+    this.name = 'ZipTooLargeError';
   }
-  const sheets: SheetPart[] = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\s([^>]*)>/g)) {
-    const name = attr(m[1]!, 'name') ?? '';
-    const rid = attr(m[1]!, 'r:id') ?? attr(m[1]!, '\\w+:id');
-    const rel = rid ? rels.get(rid) : undefined;
-    const part = rel && rel.target ? partPath(rel.target) : '';
-    const kind = rel ? (/\/(\w+)$/.exec(rel.type)?.[1] ?? 'worksheet') : 'worksheet';
-    const state = attr(m[1]!, 'state');
-    sheets.push({ name, part, kind, hidden: state === 'hidden' || state === 'veryHidden' });
-  }
-  const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbookXml);
-  const flag = pr ? attr(pr[1]!, 'date1904') : undefined;
-  return { sheets, related, date1904: flag === '1' || flag === 'true' };
 }
 
 /**
- * Check a file at the zip level and read what every sheet's cells depend on; sheets are then
- * scanned one at a time with `scanSheet`. Throws ZwgkError: not-a-workbook, workbook-encrypted,
- * workbook-too-large. The caller closes the workbook.
+ * Write a zip from entries in the given order. Raw parts keep their compressed bytes as they were; new
+ * content is deflated. Sizes and CRC go in the local header, so no data descriptor is written.
  */
-export async function openWorkbook(file: string): Promise<OpenWorkbook> {
-  const { head, size } = await readHead(file, 4096);
-  if (head.length >= 8 && head.subarray(0, 8).equals(OLE_MAGIC)) {
-    let encrypted = false;
-    try {
-      encrypted = await fileContains(file, ENCRYPTION_INFO);
-    } catch (cause) {
-      throw new ZwgkError('file-unreadable', { file }, { file, detail: String(cause) }, { cause });
+export async function writeZip(parts: readonly ZipPart[]): Promise<Uint8Array> {
+  if (parts.length > 0xffff) throw new ZipTooLargeError(0, parts.length);
+  const out: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const e = p.entry;
+    let data: Uint8Array;
+    let method = e.method;
+    let crc = e.crc;
+    let size = e.size;
+    let version = e.versionNeeded;
+    if ('raw' in p) data = p.raw;
+    else {
+      ({ data, crc } = await deflate(p.content));
+      method = 8;
+      size = p.content.length;
+      version = Math.max(20, version);
     }
-    if (encrypted) throw new ZwgkError('workbook-encrypted', { file }, { file });
-    throw notWorkbook(file, '文件看起来是旧版 Excel 97-2003 工作簿（.xls），只是扩展名改成了 .xlsx');
+    if (size > MAX32 || data.length > MAX32 || offset + data.length > MAX32) throw new ZipTooLargeError(Math.max(size, offset + data.length), parts.length);
+    const flags = e.flags & ~0x8;
+    const name = e.nameBytes;
+    const local = new Uint8Array(30);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, version, true);
+    lv.setUint16(6, flags, true);
+    lv.setUint16(8, method, true);
+    lv.setUint16(10, e.time, true);
+    lv.setUint16(12, e.date, true);
+    lv.setUint32(14, crc >>> 0, true);
+    lv.setUint32(18, data.length, true);
+    lv.setUint32(22, size, true);
+    lv.setUint16(26, name.length, true);
+    lv.setUint16(28, 0, true);
+    const c = new Uint8Array(46);
+    const cv = new DataView(c.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, e.versionMadeBy, true);
+    cv.setUint16(6, version, true);
+    cv.setUint16(8, flags, true);
+    cv.setUint16(10, method, true);
+    cv.setUint16(12, e.time, true);
+    cv.setUint16(14, e.date, true);
+    cv.setUint32(16, crc >>> 0, true);
+    cv.setUint32(20, data.length, true);
+    cv.setUint32(24, size, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint16(30, e.extra.length, true);
+    cv.setUint16(32, e.comment.length, true);
+    cv.setUint16(34, 0, true);
+    cv.setUint16(36, e.internalAttrs, true);
+    cv.setUint32(38, e.externalAttrs >>> 0, true);
+    cv.setUint32(42, offset, true);
+    central.push(c, name, e.extra, e.comment);
+    out.push(local, name, data);
+    offset += local.length + name.length + data.length;
   }
-  if (size === 0 || head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b) throw notWorkbook(file, sniffDetail(head));
-
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await openZip(file);
-  } catch (cause) {
-    throw notWorkbook(file, '文件已损坏或不完整（无法读取压缩目录），可能是下载或拷贝时中断', cause);
-  }
-  // The zip stays open for the sheet scans once the checks have passed.
-  let owned = true;
-  try {
-    let entries: yauzl.Entry[];
-    try {
-      entries = await listEntries(zip);
-    } catch (cause) {
-      throw notWorkbook(file, '文件已损坏（压缩目录有误）', cause);
-    }
-    let total = 0;
-    for (const e of entries) {
-      if (e.isEncrypted()) throw new ZwgkError('workbook-encrypted', { file }, { file });
-      const limit = ZIP_LIMITS.maxEntryBytes;
-      if (e.uncompressedSize > limit) {
-        throw new ZwgkError('workbook-too-large', { file }, { file, part: e.fileName, size: formatBytes(e.uncompressedSize), limit: formatBytes(limit) });
-      }
-      if (e.uncompressedSize > ZIP_LIMITS.ratioFloorBytes && e.uncompressedSize > ZIP_LIMITS.maxRatio * Math.max(1, e.compressedSize)) {
-        throw new ZwgkError('workbook-too-large', { file }, {
-          file,
-          part: e.fileName,
-          size: formatBytes(e.uncompressedSize),
-          limit: `压缩前的 ${ZIP_LIMITS.maxRatio} 倍`,
-        });
-      }
-      total += e.uncompressedSize;
-      if (total > ZIP_LIMITS.maxTotalBytes) {
-        throw new ZwgkError('workbook-too-large', { file }, { file, part: '全部内容', size: formatBytes(total), limit: formatBytes(ZIP_LIMITS.maxTotalBytes) });
-      }
-    }
-    const byName = new Map(entries.map((e) => [e.fileName, e]));
-    const workbookEntry = byName.get('xl/workbook.xml');
-    if (!workbookEntry) {
-      const detail = byName.has('word/document.xml')
-        ? '这是 Word 文档（.docx），不是 Excel 工作簿'
-        : byName.has('ppt/presentation.xml')
-          ? '这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿'
-          : byName.has('content.xml')
-            ? '这是 OpenDocument 文件（如 .ods），只是扩展名为 .xlsx'
-            : '压缩包中没有 xl/workbook.xml，不是 Excel 工作簿';
-      throw notWorkbook(file, detail);
-    }
-    let list: WorkbookList;
-    try {
-      const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
-      const workbookXml = await readSmallPart(zip, workbookEntry);
-      const relsXml = relsEntry ? await readSmallPart(zip, relsEntry) : '';
-      list = parseWorkbook(workbookXml, relsXml);
-    } catch (cause) {
-      const why = cause instanceof PartDataError ? `：${cause.detail}` : '';
-      throw notWorkbook(file, `工作簿目录（xl/workbook.xml）已损坏${why}`, cause);
-    }
-    for (const sheet of list.sheets) if (sheet.part && !byName.has(sheet.part)) sheet.part = '';
-
-    // Number formats and shared strings come before any sheet, wherever they sit in the zip.
-    const context: CellContext = { dateStyles: [], date1904: list.date1904 };
-    const stylesPart = list.related.get('styles') ?? 'xl/styles.xml';
-    const stylesEntry = byName.get(stylesPart);
-    if (stylesEntry) {
-      try {
-        context.dateStyles = parseDateStyles(await readSmallPart(zip, stylesEntry));
-      } catch (cause) {
-        const why = cause instanceof PartDataError ? cause.detail : `${stylesPart} 无法解压`;
-        throw notWorkbook(file, `样式表无法读取：${why}`, cause);
-      }
-    }
-    const stringsPart = list.related.get('sharedStrings') ?? 'xl/sharedStrings.xml';
-    const stringsEntry = byName.get(stringsPart);
-    if (stringsEntry) {
-      const scanner = new SharedStringsScanner(stringsPart);
-      try {
-        for await (const text of decodeChunks(await openEntry(zip, stringsEntry))) scanner.push(text);
-        scanner.finish();
-      } catch (cause) {
-        const why = cause instanceof PartDataError ? cause.detail : `${stringsPart} 无法解压`;
-        throw notWorkbook(file, `共享字符串表无法读取：${why}`, cause);
-      }
-      context.sharedStrings = scanner.strings;
-    } else if (list.related.has('sharedStrings')) {
-      context.sharedStringsMissing = true;
-    }
-
-    const scanSheet = async (sheet: SheetPart): Promise<SheetScan> => {
-      const entry = byName.get(sheet.part);
-      if (!entry) throw notWorkbook(file, `工作表“${sheet.name}”的数据不存在（${sheet.part}）`);
-      const scanner = new WorksheetScanner(sheet.part, context);
-      try {
-        for await (const text of decodeChunks(await openEntry(zip, entry))) scanner.push(text);
-        return scanner.result();
-      } catch (cause) {
-        if (cause instanceof PartDataError) throw notWorkbook(file, `工作表“${sheet.name}”无法读取：${cause.detail}`, cause);
-        throw notWorkbook(file, `工作表“${sheet.name}”的数据已损坏（${sheet.part} 无法解压）`, cause);
-      }
-    };
-    owned = false;
-    return { sheets: list.sheets, scanSheet, close: () => zip.close() };
-  } finally {
-    if (owned) zip.close();
-  }
+  const dir = concat(central);
+  if (offset + dir.length > MAX32) throw new ZipTooLargeError(offset + dir.length, parts.length);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, parts.length, true);
+  ev.setUint16(10, parts.length, true);
+  ev.setUint32(12, dir.length, true);
+  ev.setUint32(16, offset, true);
+  return concat([...out, dir, end]);
 }

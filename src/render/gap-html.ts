@@ -1,25 +1,15 @@
 // The gap report as one self-contained HTML page (templates/gap.hbs, inline CSS, no script), lang zh-CN.
 // Handlebars escapes every value; the view holds plain strings only.
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
 import type { GapReport } from '../report/gap.js';
 import type { JsonDiagnostic } from '../report/report.js';
 import { fieldLabel } from '../settings.js';
+import { loadTemplate, type TemplateDelegate } from './templates.js';
 import { blanksText, methodText, placeText, SEVERITY_WORD, summaryLines } from './gap-common.js';
 
-const TEMPLATES = new URL('../../templates/', import.meta.url);
+let compiled: TemplateDelegate | undefined;
 
-let compiled: Handlebars.TemplateDelegate | undefined;
-
-function template(): Handlebars.TemplateDelegate {
-  if (!compiled) {
-    // A private instance: partials registered here do not leak into other renderers.
-    const hb = Handlebars.create();
-    for (const name of ['gap-findings', 'gap-items']) {
-      hb.registerPartial(name, readFileSync(new URL(`partials/${name}.hbs`, TEMPLATES), 'utf8'));
-    }
-    compiled = hb.compile(readFileSync(new URL('gap.hbs', TEMPLATES), 'utf8'), { strict: false, noEscape: false });
-  }
+function template(): TemplateDelegate {
+  compiled ??= loadTemplate('gap', ['gap-findings', 'gap-items']);
   return compiled;
 }
 

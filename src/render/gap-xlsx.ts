@@ -35,8 +35,8 @@ function table(ws: ExcelJS.Worksheet, headers: string[], widths: number[], rows:
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', paperSize: 9 };
 }
 
-/** Render the gap report as an .xlsx workbook (Buffer). */
-export async function renderGapXlsx(r: GapReport): Promise<Buffer> {
+/** Render the gap report as an .xlsx workbook (bytes). */
+export async function renderGapXlsx(r: GapReport): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'zwgk';
   const catLabel = fieldLabel(r.profile, 'category');
@@ -103,5 +103,5 @@ export async function renderGapXlsx(r: GapReport): Promise<Buffer> {
       );
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

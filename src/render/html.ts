@@ -1,11 +1,6 @@
 // The catalog as one self-contained, publishable HTML page: a semantic table grouped by category,
 // search and category filter (progressive: the page is complete without JavaScript), phone and
 // print layouts, and a strict Content-Security-Policy. Templates live in templates/.
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
 import { COLUMNS } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
 import {
@@ -18,14 +13,12 @@ import {
   type DisplayColumn,
 } from './common.js';
 import { escapeHtml, textToHtml } from './escape.js';
-
-/** templates/ at the package root: two levels up from src/render/ and from dist/render/ alike. */
-const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+import { asset, Handlebars, loadTemplate, type TemplateDelegate } from './templates.js';
 
 const LAYOUT_NAMES = { '2017': '2017 年样表版式', '2019': '2019 年标准目录版式' } as const;
 
 interface Compiled {
-  template: Handlebars.TemplateDelegate;
+  template: TemplateDelegate;
   css: string;
   js: string;
   csp: string;
@@ -33,35 +26,26 @@ interface Compiled {
 
 let compiled: Compiled | undefined;
 
-function sha256(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
-
-/** Compile the templates once, on first use, in a private Handlebars instance with our helpers. */
+/** Load the page template once, on first use, with the one helper that outputs markup. */
 function compile(): Compiled {
   if (compiled) return compiled;
-  const hb = Handlebars.create();
-  // The one helper that outputs markup: it escapes every piece of text itself (textToHtml), and
-  // only http(s) URLs become links.
-  hb.registerHelper('text', (value: unknown) => new hb.SafeString(textToHtml(value == null ? '' : String(value))));
-  const partials = path.join(TEMPLATE_DIR, 'partials');
-  for (const file of readdirSync(partials)) {
-    if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, -4), readFileSync(path.join(partials, file), 'utf8'));
-  }
-  const css = readFileSync(path.join(TEMPLATE_DIR, 'assets', 'catalog.css'), 'utf8');
-  const js = readFileSync(path.join(TEMPLATE_DIR, 'assets', 'catalog.js'), 'utf8');
+  // The `text` helper escapes every piece of text itself (textToHtml), and only http(s) URLs become links.
+  const template = loadTemplate('catalog', ['controls'], (hb) => ({
+    text: (value: unknown) => new hb.SafeString(textToHtml(value == null ? '' : String(value))),
+  }));
+  const css = asset('catalog.css');
+  const js = asset('catalog.js');
   // Hashes rather than 'unsafe-inline': even if some text escaped our escaping, an injected
   // <script> or <style> would not match a hash and would not run. Nothing may be fetched.
   const csp = [
     "default-src 'none'",
-    `style-src ${sha256(css)}`,
-    `script-src ${sha256(js)}`,
+    `style-src ${css.hash}`,
+    `script-src ${js.hash}`,
     "img-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const template = hb.compile(readFileSync(path.join(TEMPLATE_DIR, 'catalog.hbs'), 'utf8'), { strict: true });
-  compiled = { template, css, js, csp };
+  compiled = { template, css: css.text, js: js.text, csp };
   return compiled;
 }
 

@@ -1,7 +1,7 @@
-// The renderer table: output format → pure function of the catalog (string or Buffer).
+// The renderer table: output format → pure function of the catalog (string or bytes).
 import type { Catalog } from '../model/types.js';
 
-export type Rendered = string | Buffer;
+export type Rendered = string | Uint8Array;
 export type Renderer = (catalog: Catalog) => Rendered | Promise<Rendered>;
 
 // Loaded on use: rendering a page must not pay for loading exceljs, and the other way round.

@@ -1,25 +1,19 @@
-// JSON Schema validation of the catalog document (schemas/*.schema.json, draft 2020-12), compiled once.
+// JSON Schema validation of the catalog document (schemas/*.schema.json, draft 2020-12), compiled by ajv
+// at build time (src/build/assets.mjs) into standalone validators: no code is generated at run time.
 // ajv's raw errors never leave this module: each is translated into a finding at the sheet cell or
 // YAML line of the value it is about.
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { validate2017, validate2019 } from '../generated/schemas.js';
 import { itemKeys, ITEM_EXTRA_KEY, textCell, toDocument } from '../model/document.js';
 import type { Catalog, Item, SourceRef } from '../model/types.js';
 import { finding, type Finding } from '../report/finding.js';
 import { COLUMNS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 
-const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
-let compiled: Partial<Record<Profile, ValidateFunction>> = {};
+const VALIDATORS = { '2017': validate2017, '2019': validate2019 } as unknown as Record<Profile, ValidateFunction>;
 
-/** The compiled validator of a layout (compiled on first use, then reused). */
+/** The compiled validator of a layout. */
 export function schemaValidator(profile: Profile): ValidateFunction {
-  const existing = compiled[profile];
-  if (existing) return existing;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, unicodeRegExp: true });
-  const schema = JSON.parse(readFileSync(new URL(`catalog-${profile}.schema.json`, SCHEMA_DIR), 'utf8'));
-  const fn = ajv.compile(schema);
-  compiled = { ...compiled, [profile]: fn };
-  return fn;
+  return VALIDATORS[profile];
 }
 
 interface Target {

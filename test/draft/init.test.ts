@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { readCatalog } from '../../src/readers/index.js';
+import { readCatalog } from '../../src/io/read.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { CHANNELS, COLUMNS, NOTE_2017 } from '../../src/settings.js';
 import { zipEntries } from '../render/zip.js';

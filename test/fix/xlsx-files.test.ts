@@ -1,12 +1,12 @@
 // zwgk fix on the reader's real fixture workbooks: the copy re-reads with the same items, the fixed warnings
 // are gone, every cell that was not fixed keeps its value (rich text, hyperlinks, formulas, dates included).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { fixFile, formatChange } from '../../src/fix/index.js';
-import { readCatalog } from '../../src/readers/index.js';
+import { fixBytes, formatChange } from '../../src/fix/index.js';
+import { readCatalog } from '../../src/io/read.js';
 import { validateCatalog } from '../../src/validate/index.js';
 
 async function cells(file: string): Promise<Map<string, unknown>> {
@@ -45,7 +45,7 @@ describe('fix on fixture workbooks', () => {
   ])('%s', async (file, expected) => {
     const catalog = await readCatalog(file);
     const before = validateCatalog(catalog);
-    const result = await fixFile(file, before, catalog);
+    const result = await fixBytes(readFileSync(file), file, before, catalog);
     const lines = [...result.headerChanges, ...result.changes].map(formatChange);
     if (typeof expected === 'number') expect(lines).toHaveLength(expected);
     else expect(lines).toEqual(expected);

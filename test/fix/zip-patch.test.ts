@@ -1,7 +1,7 @@
 // zwgk fix on .xlsx patches the workbook at the zip level: every entry but the patched sheet is copied
 // byte for byte (compressed bytes included), and in the patched sheet only the fixed cells' <c> elements
 // differ. Zip entries are read here with yauzl in raw mode and inflated with zlib, independently of
-// src/fix/zip.ts.
+// src/readers/zip.ts.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +11,10 @@ import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
-import { fixFile, fixXlsxBuffer, formatChange } from '../../src/fix/index.js';
-import { writeZip } from '../../src/fix/zip.js';
-import { readCatalog } from '../../src/readers/index.js';
+import { fixBytes, fixXlsxBuffer, formatChange } from '../../src/fix/index.js';
+import { readZipDirectory, writeZip, rawData } from '../../src/readers/zip.js';
+import { openWorkbook } from '../../src/readers/workbook.js';
+import { readCatalog } from '../../src/io/read.js';
 import { finding } from '../../src/report/finding.js';
 import { validateCatalog } from '../../src/validate/index.js';
 
@@ -57,8 +58,8 @@ const cellXml = (xml: string, ref: string) => new RegExp(`<c r="${ref}"(?:[^>]*/
 
 async function fixFixture(file: string) {
   const catalog = await readCatalog(file);
-  const result = await fixFile(file, validateCatalog(catalog), catalog);
-  return { result, before: await entries(readFileSync(file)), after: await entries(result.data as Buffer) };
+  const result = await fixBytes(readFileSync(file), file, validateCatalog(catalog), catalog);
+  return { result, before: await entries(readFileSync(file)), after: await entries(Buffer.from(result.data as Uint8Array)) };
 }
 
 describe('zip-level patching of .xlsx', () => {
@@ -139,7 +140,7 @@ describe('zip-level patching of .xlsx', () => {
     ]);
     expect(result.skipped.map((s) => [s.location.cell, s.reason])).toEqual([['D2', '该单元格不是文本（可能是公式），未修改']]);
 
-    const [x, y] = [(await entries(input)).get('xl/worksheets/sheet1.xml')!.content.toString(), (await entries(result.data as Buffer)).get('xl/worksheets/sheet1.xml')!.content.toString()];
+    const [x, y] = [(await entries(input)).get('xl/worksheets/sheet1.xml')!.content.toString(), (await entries(Buffer.from(result.data as Uint8Array))).get('xl/worksheets/sheet1.xml')!.content.toString()];
     const sB = /\ss="(\d+)"/.exec(cellXml(x, 'B2')!)![1]!;
     const sC = /\ss="(\d+)"/.exec(cellXml(x, 'C2')!)![1]!;
     expect(cellXml(x, 'B2')).toMatch(/t="s"/);
@@ -166,24 +167,14 @@ describe('zip-level patching of .xlsx', () => {
     const input = Buffer.from(await wb.xlsx.writeBuffer());
     const f = finding('whitespace', { file: 't.xlsx', sheet: '目录', cell: 'A1' }, {}, { fix: { from: ' <b>&A ', to: '<b>&_x0041_' } });
     const result = await fixXlsxBuffer(input, [f]);
-    expect(cellXml((await entries(result.data as Buffer)).get('xl/worksheets/sheet1.xml')!.content.toString(), 'A1')).toContain('&lt;b&gt;&amp;_x005F_x0041_');
+    expect(cellXml((await entries(Buffer.from(result.data as Uint8Array))).get('xl/worksheets/sheet1.xml')!.content.toString(), 'A1')).toContain('&lt;b&gt;&amp;_x005F_x0041_');
     expect(result.changes).toHaveLength(1);
-    const catalogText = await (async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'zwgk-fixesc-'));
-      writeFileSync(path.join(dir, 'x.xlsx'), result.data);
-      const { openWorkbook } = await import('../../src/readers/zip.js');
-      const w = await openWorkbook(path.join(dir, 'x.xlsx'));
-      try {
-        return (await w.scanSheet(w.sheets[0]!)).rows.texts[0];
-      } finally {
-        w.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
-    })();
+    const w = await openWorkbook(result.data as Uint8Array, 'x.xlsx');
+    const catalogText = (await w.scanSheet(w.sheets[0]!)).rows.texts[0];
     expect(catalogText).toBe('<b>&_x0041_');
 
     const same = await fixXlsxBuffer(input, []);
-    const [a, b] = [await entries(input), await entries(same.data as Buffer)];
+    const [a, b] = [await entries(input), await entries(Buffer.from(same.data as Uint8Array))];
     expect([...b.keys()]).toEqual([...a.keys()]);
     for (const [name, e] of a) expect(b.get(name)!.raw.equals(e.raw), name).toBe(true);
   });
@@ -193,16 +184,16 @@ describe('zip-level patching of .xlsx', () => {
     wb.addWorksheet('目录').getCell('A1').value = ' 法律法规 ';
     const input = Buffer.from(await wb.xlsx.writeBuffer());
     const zip = await entries(input);
-    const noRef = [...zip.values()].map((e) =>
-      e.entry.fileName === 'xl/worksheets/sheet1.xml' ? { entry: e.entry, content: Buffer.from(e.content.toString().replace(/<c r="[A-Z]+\d+"/g, '<c')) } : { entry: e.entry, raw: e.raw },
+    const noRef = readZipDirectory(input).map((e) =>
+      e.name === 'xl/worksheets/sheet1.xml' ? { entry: e, content: Buffer.from(zip.get(e.name)!.content.toString().replace(/<c r="[A-Z]+\d+"/g, '<c')) } : { entry: e, raw: rawData(input, e) },
     );
-    const stripped = writeZip('t.xlsx', noRef);
+    const stripped = Buffer.from(await writeZip(noRef));
     expect((await entries(stripped)).get('xl/worksheets/sheet1.xml')!.content.toString()).toMatch(/<c t="s">/);
     const f = finding('whitespace', { file: 't.xlsx', sheet: '目录', cell: 'A1' }, {}, { fix: { from: ' 法律法规 ', to: '法律法规' } });
     const result = await fixXlsxBuffer(stripped, [f]);
     expect(result.changes).toEqual([]);
     expect(result.skipped.map((s) => s.reason)).toEqual(['该工作表的单元格没有位置标记（r 属性），无法定位；请在 Excel 或 WPS 中打开并另存后再修正']);
-    const [a, b] = [await entries(stripped), await entries(result.data as Buffer)];
+    const [a, b] = [await entries(stripped), await entries(Buffer.from(result.data as Uint8Array))];
     for (const [name, e] of a) expect(b.get(name)!.raw.equals(e.raw), name).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readCatalog } from '../../src/readers/index.js';
+import { readCatalog } from '../../src/io/read.js';
 import { buildGap } from '../../src/report/gap.js';
 import { computeCoverage, dice, normaliseName } from '../../src/report/coverage.js';
 import { renderGapHtml } from '../../src/render/gap-html.js';

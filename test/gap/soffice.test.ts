@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readCatalog } from '../../src/readers/index.js';
+import { readCatalog } from '../../src/io/read.js';
 import { buildGap } from '../../src/report/gap.js';
 import { renderGapXlsx } from '../../src/render/gap-xlsx.js';
 import { validateCatalog } from '../../src/validate/index.js';

@@ -1,6 +1,6 @@
 // Files that are not readable workbooks: each gets one clear fatal finding, never a raw exception.
 import { describe, expect, it } from 'vitest';
-import { readXlsx } from '../../src/readers/xlsx.js';
+import { readCatalog as readXlsx } from '../../src/io/read.js';
 import { ZwgkError } from '../../src/report/finding.js';
 import { fixture } from './helpers.js';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogRows, col, entry, workbookEntries, zip } from '../fixtures/bad/make-bad.mjs';
-import { readXlsx } from '../../src/readers/xlsx.js';
+import { readCatalog as readXlsx } from '../../src/io/read.js';
 import { ZwgkError } from '../../src/report/finding.js';
 import {
   PartDataError,

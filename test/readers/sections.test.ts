@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { readXlsx } from '../../src/readers/xlsx.js';
+import { readCatalog as readXlsx } from '../../src/io/read.js';
 
 it('skips merged and numbered section headings with an info finding', async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'zwgk-sections-')), 'sections.xlsx');

@@ -5,7 +5,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findSoffice, readConverted } from '../../src/readers/soffice.js';
+import { findSoffice } from '../../src/io/soffice.js';
+import { readCatalog as readConverted } from '../../src/io/read.js';
 import { ZwgkError } from '../../src/report/finding.js';
 import { fixture } from './helpers.js';
 

@@ -1,6 +1,6 @@
 // The .xlsx reader on real workbooks written by test/fixtures/make-fixtures.mjs.
 import { describe, expect, it } from 'vitest';
-import { readXlsx } from '../../src/readers/xlsx.js';
+import { readCatalog as readXlsx } from '../../src/io/read.js';
 import { NOTE_2017 } from '../../src/settings.js';
 import { ZwgkError } from '../../src/report/finding.js';
 import { brief, fixture, texts } from './helpers.js';

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import { NOTE_2017 } from '../../src/settings.js';
-import { readCatalog } from '../../src/readers/index.js';
+import { readCatalog } from '../../src/io/read.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
@@ -50,7 +50,7 @@ describe('examples/county-catalog.yaml', async () => {
     expect(md.match(/^## /gm)).toHaveLength(categories.size);
     expect(html.match(/<tbody class="group"/g)).toHaveLength(categories.size);
     const buffer = await renderXlsx(catalog);
-    expect(buffer.subarray(0, 2).toString()).toBe('PK');
+    expect(Buffer.from(buffer.subarray(0, 2)).toString()).toBe('PK');
     expectGolden('example-county-catalog.md', md);
   });
 });

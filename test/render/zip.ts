@@ -2,9 +2,9 @@
 import yauzl from 'yauzl';
 
 /** The text of every entry whose name matches, keyed by entry name. */
-export function zipEntries(buffer: Buffer, match: RegExp): Promise<Record<string, string>> {
+export function zipEntries(bytes: Uint8Array, match: RegExp): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (err, zip) => {
       if (err || !zip) return reject(err);
       const out: Record<string, string> = {};
       zip.on('entry', (entry: yauzl.Entry) => {

@@ -1,6 +1,7 @@
 // zwgk fix: validate, apply the findings' safe fixes to a copy, list every change.
 import path from 'node:path';
-import { fixFile, formatChange } from '../../fix/index.js';
+import { fixBytes, formatChange } from '../../fix/index.js';
+import { readInputFile } from '../../io/read.js';
 import { ZwgkError } from '../../report/finding.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
@@ -26,9 +27,10 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
   if (inKind && outKind !== inKind) {
     throw new ZwgkError('usage', { file }, { detail: `fix 的输出应与输入同一格式（${inKind === 'xlsx' ? '.xlsx' : '.yaml'}）；要转换格式请用 zwgk convert` });
   }
-  const catalog = await loadCatalog(ctx, file, opts);
+  const bytes = await readInputFile(file);
+  const catalog = await loadCatalog(ctx, file, opts, bytes);
   const findings = validateCatalog(catalog);
-  const result = await fixFile(file, findings, catalog);
+  const result = await fixBytes(bytes, file, findings, catalog);
   await emit(ctx, opts.output, result.data, [file]);
   const lines: string[] = [];
   const all = [...result.headerChanges, ...result.changes];

@@ -19,7 +19,7 @@ export async function gapFile(ctx: Context, file: string, opts: GapOptions): Pro
   const reference = opts.against !== undefined ? await loadCatalog(ctx, opts.against, { profile: 'auto' }) : undefined;
   const findings = validateCatalog(catalog);
   const report = buildGap(catalog, findings, reference);
-  let data: string | Buffer;
+  let data: string | Uint8Array;
   switch (opts.to) {
     case 'html':
       data = (await import('../../render/gap-html.js')).renderGapHtml(report);

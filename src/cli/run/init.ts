@@ -28,7 +28,7 @@ export async function initFile(ctx: Context, opts: InitOptions): Promise<number>
   if (output !== '-' && !opts.force && (await exists(output))) {
     throw new ZwgkError('output-exists', { file: output }, { output });
   }
-  let data: string | Buffer;
+  let data: string | Uint8Array;
   if (ext === '.xlsx') {
     // exceljs is loaded only here, so `zwgk init -o x.yaml` and `--help` stay light.
     const { renderTemplateXlsx } = await import('../../draft/template-xlsx.js');

@@ -27,7 +27,7 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto' }));
   const { catalog, findings: duplicates, sources } = mergeCatalogs(catalogs, opts.output);
 
-  let data: string | Buffer;
+  let data: string | Uint8Array;
   if (ext === '.xlsx') {
     const { renderXlsx } = await import('../../render/xlsx.js');
     data = await renderXlsx(catalog);

@@ -3,7 +3,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog, Profile } from '../../model/types.js';
-import { READABLE_EXTENSIONS, readCatalog, type ReadOptions } from '../../readers/index.js';
+import { READABLE_EXTENSIONS, type ReadOptions } from '../../readers/index.js';
+import { readCatalog } from '../../io/read.js';
 import { writeOutput } from '../../io/write.js';
 import { ZwgkError } from '../../report/finding.js';
 import { progress, type Context } from '../context.js';
@@ -13,13 +14,14 @@ export async function loadCatalog(
   ctx: Context,
   file: string,
   opts: { profile?: string; sheet?: string },
+  bytes?: Uint8Array,
 ): Promise<Catalog> {
   const options: ReadOptions = { profile: (opts.profile ?? 'auto') as Profile | 'auto' };
   if (opts.sheet !== undefined) options.sheet = opts.sheet;
   const onProgress = progress(ctx);
   if (onProgress) options.onProgress = onProgress;
   try {
-    return await readCatalog(file, options);
+    return await readCatalog(file, options, bytes);
   } finally {
     if (onProgress) ctx.stderr.write('\r\x1b[K');
   }

@@ -1,17 +1,14 @@
-// .xls/.et/.ods/.csv via LibreOffice: convert into a private temporary folder, read the .xlsx, and
-// point every location back at the user's file. The user's file is only read, never copied or
-// changed (a GBK .csv is transcoded to UTF-8 in the temporary folder, since soffice would guess).
+// .xls/.et/.ods/.csv via LibreOffice: convert into a private temporary folder and hand back the .xlsx
+// bytes, which the core then reads under the user's file name. The user's file is only read, never
+// copied or changed (a GBK .csv is transcoded to UTF-8 in the temporary folder, since soffice would guess).
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Catalog } from '../model/types.js';
 import { ZwgkError } from '../report/finding.js';
 import { SOFFICE_COMMANDS, SOFFICE_TIMEOUT_MS } from '../settings.js';
-import type { ReadOptions } from './index.js';
-import { readXlsx } from './xlsx.js';
 
 /** The first soffice/libreoffice executable on PATH, or undefined. */
 export async function findSoffice(envPath = process.env.PATH ?? ''): Promise<string | undefined> {
@@ -70,24 +67,8 @@ function isUtf8(bytes: Buffer): boolean {
   }
 }
 
-/** Point every location (any object's `file`) that names `from` at `to`. */
-function relocate(value: unknown, from: string, to: string, seen = new Set<object>()): void {
-  if (!value || typeof value !== 'object' || seen.has(value)) return;
-  seen.add(value);
-  if (Array.isArray(value)) {
-    for (const v of value) relocate(v, from, to, seen);
-    return;
-  }
-  const obj = value as Record<string, unknown>;
-  for (const [k, v] of Object.entries(obj)) {
-    if (k === 'file' && v === from) obj[k] = to;
-    else if (typeof v === 'string' && v.includes(from)) obj[k] = v.split(from).join(to);
-    else relocate(v, from, to, seen);
-  }
-}
-
-/** Convert .xls/.et/.ods/.csv with soffice into a temporary .xlsx and read that; locations name the original file. */
-export async function readConverted(file: string, options: ReadOptions): Promise<Catalog> {
+/** Convert .xls/.et/.ods/.csv with soffice into a temporary .xlsx and return its bytes. */
+export async function convertToXlsx(file: string): Promise<Uint8Array> {
   const ext = path.extname(file).toLowerCase();
   const soffice = await findSoffice();
   if (!soffice) throw new ZwgkError('needs-soffice', { file }, { file, ext });
@@ -120,20 +101,7 @@ export async function readConverted(file: string, options: ReadOptions): Promise
       const said = result.output.trim().split('\n').pop() ?? '';
       throw failed(`LibreOffice 没有生成 .xlsx 文件（退出码 ${result.code}${said ? `：${said}` : ''}）`);
     }
-    const converted = path.join(outDir, produced[0]!);
-    let catalog: Catalog;
-    try {
-      catalog = await readXlsx(converted, options);
-    } catch (err) {
-      if (!(err instanceof ZwgkError)) throw err;
-      // Say the user's file, not the temporary one.
-      const f = err.finding;
-      const params = Object.fromEntries(Object.entries(f.params ?? {}).map(([k, v]) => [k, v === converted ? file : v]));
-      throw new ZwgkError(f.code, { ...f.location, file }, params, { cause: err });
-    }
-    relocate(catalog, converted, file);
-    catalog.file = file;
-    return catalog;
+    return await readFile(path.join(outDir, produced[0]!));
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
