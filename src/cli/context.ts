@@ -1,5 +1,6 @@
 // What every command gets: the output streams, environment and the exit code it sets.
 // Kept free of heavy imports: `zwgk --help` must not load exceljs.
+import { PLAIN, type Paint } from '../report/report.js';
 
 export interface OutStream {
   write(chunk: string | Uint8Array): boolean;
@@ -36,14 +37,22 @@ export function status(ctx: Context, text: string): () => void {
 }
 
 /** Progress lines on stderr for long runs, only on a terminal and never under CI. */
-export function progress(ctx: Context): ((items: number) => void) | undefined {
+export function progress(ctx: Context): ((items: number, fraction?: number) => void) | undefined {
   if (!ctx.stderr.isTTY || ctx.env.CI) return undefined;
   let last = 0;
-  return (items: number) => {
+  return (items: number, fraction?: number) => {
     const now = Date.now();
     if (now - last < 200) return;
     last = now;
-    ctx.stderr.write(`\r已读取 ${items} 个事项…`);
+    const percent = fraction !== undefined ? `（${Math.round(fraction * 100)}%）` : '';
+    ctx.stderr.write(`\r已读取 ${items} 个事项${percent}…`);
   };
 }
 
+
+/** Chalk's colours for a stream, or none (--no-color, NO_COLOR, not a terminal). */
+export async function paintFor(ctx: Context, stream: OutStream, flag: boolean | undefined): Promise<Paint> {
+  if (!useColor(ctx, stream, flag)) return PLAIN;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: 1 });
+}

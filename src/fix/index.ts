@@ -338,3 +338,19 @@ export function formatChange(c: FixChange): string {
   const where = c.location.cell ? describeAt(c.location) : `第 ${c.location.line} 行`;
   return `${where}${c.field ? `（${c.field}）` : ''}：“${c.from}” → “${c.to}”`;
 }
+
+/** What a fix did, as the lines `zwgk fix` prints (and the app shows): every change, then what was skipped. */
+export function describeFix(result: FixResult): string[] {
+  const lines: string[] = [];
+  const all = [...result.headerChanges, ...result.changes];
+  if (all.length === 0) lines.push('没有可以自动修正的问题，已原样写出副本。');
+  else {
+    lines.push(`已修正 ${all.length} 处：`);
+    for (const c of all) lines.push(`  ${formatChange(c)}`);
+  }
+  if (result.skipped.length) {
+    lines.push(`未能修正 ${result.skipped.length} 处（请手工修改）：`);
+    for (const s of result.skipped) lines.push(`  ${formatChange(s)}：${s.reason}`);
+  }
+  return lines;
+}

@@ -9,8 +9,9 @@ export interface ReadOptions {
   profile?: Profile | 'auto';
   /** Read only this sheet (xlsx). */
   sheet?: string;
-  /** Progress callback for long reads (items so far); the CLI shows it on a terminal only. */
-  onProgress?: (items: number) => void;
+  /** Progress callback for long reads: items so far and, where known, the part of the file read (0–1).
+   * The CLI shows it on a terminal only; the app as its progress bar. */
+  onProgress?: (items: number, fraction?: number) => void;
 }
 
 export type Reader = (bytes: Uint8Array, file: string, options: ReadOptions) => Catalog | Promise<Catalog>;

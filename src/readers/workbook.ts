@@ -18,13 +18,15 @@ export interface SheetPart {
   kind: string;
   /** Hidden in the workbook (state="hidden" or "veryHidden"), e.g. a sheet holding drop-down lists. */
   hidden: boolean;
+  /** Compressed size of the part, for progress (0 when there is none). */
+  size?: number;
 }
 
 export interface OpenWorkbook {
   /** Sheets in workbook order. */
   sheets: SheetPart[];
-  /** Scan one worksheet part (throws not-a-workbook when it is damaged). */
-  scanSheet(sheet: SheetPart): Promise<SheetScan>;
+  /** Scan one worksheet part (throws not-a-workbook when it is damaged); `onFeed` hears of compressed bytes read. */
+  scanSheet(sheet: SheetPart, onFeed?: (done: number) => void): Promise<SheetScan>;
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -211,7 +213,10 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Ope
     const why = cause instanceof PartDataError ? `：${cause.detail}` : '';
     throw notWorkbook(file, `工作簿目录（xl/workbook.xml）已损坏${why}`, cause);
   }
-  for (const sheet of list.sheets) if (sheet.part && !byName.has(sheet.part)) sheet.part = '';
+  for (const sheet of list.sheets) {
+    if (sheet.part && !byName.has(sheet.part)) sheet.part = '';
+    sheet.size = byName.get(sheet.part)?.compressedSize ?? 0;
+  }
 
   // Number formats and shared strings come before any sheet, wherever they sit in the zip.
   const context: CellContext = { dateStyles: [], date1904: list.date1904 };
@@ -241,12 +246,12 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Ope
     context.sharedStringsMissing = true;
   }
 
-  const scanSheet = async (sheet: SheetPart): Promise<SheetScan> => {
+  const scanSheet = async (sheet: SheetPart, onFeed?: (done: number) => void): Promise<SheetScan> => {
     const entry = byName.get(sheet.part);
     if (!entry) throw notWorkbook(file, `工作表“${sheet.name}”的数据不存在（${sheet.part}）`);
     const scanner = new WorksheetScanner(sheet.part, context);
     try {
-      for await (const text of decodeChunks(inflateEntry(bytes, entry))) scanner.push(text);
+      for await (const text of decodeChunks(inflateEntry(bytes, entry, onFeed))) scanner.push(text);
       return scanner.result();
     } catch (cause) {
       if (cause instanceof PartDataError || cause instanceof ZipFormatError) throw notWorkbook(file, `工作表“${sheet.name}”无法读取：${cause.detail}`, cause);

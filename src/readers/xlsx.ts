@@ -28,13 +28,21 @@ export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOpt
       throw new ZwgkError('sheet-not-found', { file }, { file, sheet: wantedName, sheets: list });
     }
   }
+  // Progress by compressed bytes of the sheets: a fair measure of the work, known before it is done.
+  const total = sheets.reduce((n, s) => n + (s.kind === 'worksheet' ? (s.size ?? 0) : 0), 0);
+  let before = 0;
+  let fed = 0;
+  const fraction = (): number | undefined => (total > 0 ? Math.min(1, (before + fed) / total) : undefined);
   const onItem = (): void => {
     items++;
-    if (options.onProgress && items % 500 === 0) options.onProgress(items);
+    if (options.onProgress && items % 500 === 0) options.onProgress(items, fraction());
   };
+  const onFeed = options.onProgress ? (done: number): void => ((fed = done), options.onProgress!(items, fraction())) : undefined;
   for (const sheet of sheets) {
     if (sheet.kind !== 'worksheet' || !sheet.part || scans.has(sheet.part)) continue;
-    const scan = await workbook.scanSheet(sheet);
+    const scan = await workbook.scanSheet(sheet, onFeed);
+    before += sheet.size ?? 0;
+    fed = 0;
     scans.set(sheet.part, scan);
     if (scan.lastValueRow === 0) continue;
     const reader = new SheetReader(file, sheet.name, scan.merges, forced, onItem);
@@ -46,7 +54,7 @@ export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOpt
     }
     results.set(sheet.part, reader.finish());
   }
-  if (options.onProgress && items % 500 !== 0) options.onProgress(items);
+  options.onProgress?.(items, fraction());
   return assemble(file, sheets, scans, results, forced, wantedName !== undefined);
 }
 

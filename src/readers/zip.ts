@@ -149,7 +149,7 @@ const GZIP_HEADER = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
  * An entry's content in pieces, so a large part is never held whole. The declared size and CRC are checked
  * (by the native inflater for deflated entries): damage is an error, never silent.
  */
-export async function* inflateEntry(b: Uint8Array, e: ZipEntry): AsyncGenerator<Uint8Array> {
+export async function* inflateEntry(b: Uint8Array, e: ZipEntry, onFeed?: (done: number) => void): AsyncGenerator<Uint8Array> {
   if (e.encrypted) throw new ZipFormatError(`部件“${e.name}”已加密`);
   const raw = rawData(b, e);
   if (e.method === 0) {
@@ -168,7 +168,10 @@ export async function* inflateEntry(b: Uint8Array, e: ZipEntry): AsyncGenerator<
   const writer = stream.writable.getWriter() as WritableStreamDefaultWriter<Uint8Array>;
   const feeding = (async () => {
     await writer.write(GZIP_HEADER);
-    for (let i = 0; i < raw.length; i += FEED) await writer.write(raw.subarray(i, Math.min(raw.length, i + FEED)));
+    for (let i = 0; i < raw.length; i += FEED) {
+      await writer.write(raw.subarray(i, Math.min(raw.length, i + FEED)));
+      onFeed?.(Math.min(raw.length, i + FEED));
+    }
     await writer.write(trailer);
     await writer.close();
   })();

@@ -197,12 +197,13 @@ export interface DisplayColumn {
   perPair: boolean;
 }
 
-/** Columns of the page and Markdown tables, in layout order; extra columns after 备注. */
-export function displayColumns(catalog: Catalog): DisplayColumn[] {
+/** Columns of the page and Markdown tables, in layout order; extra columns after 备注. The category is a
+ * heading there, not a column, unless asked for (the app's table of the file as read). */
+export function displayColumns(catalog: Catalog, withCategory = false): DisplayColumn[] {
   const profile = catalog.profile;
   const absent = absentOptional(catalog);
   const out: DisplayColumn[] = COLUMNS[profile]
-    .filter((spec) => spec.key !== 'category' && !absent.includes(spec.key))
+    .filter((spec) => (withCategory || spec.key !== 'category') && !absent.includes(spec.key))
     .map((spec) => ({
       key: spec.key,
       label: PRINTED_LABELS[profile][spec.key] ?? spec.label,

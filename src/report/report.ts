@@ -1,5 +1,5 @@
 // The one report object: per-file results, sorted deterministically, printed as text or JSON.
-import { Chalk, type ChalkInstance } from 'chalk';
+// Text is the same in the terminal and in the browser app; only the CLI colours it (Paint).
 import type { Profile, SourceRef } from '../model/types.js';
 import type { Severity } from './codes.js';
 import { formatLocation, sortFindings, type Finding } from './finding.js';
@@ -69,28 +69,43 @@ export class Report {
     };
   }
 
-  /** Text for a terminal or a log: one line per finding, then a summary per file. */
-  toText(color: boolean): string {
-    const c = new Chalk({ level: color ? 1 : 0 });
+  /** Text for a terminal, a log or the app: one line per finding, then a summary per file. */
+  toText(paint: Paint = PLAIN): string {
     const lines: string[] = [];
     for (const f of this.files) {
-      for (const d of f.findings) lines.push(formatFindingLine(d, c));
-      const n = countBySeverity(f.findings);
-      const verdict = isValid(f.findings) ? c.green('通过') : c.red('未通过');
-      lines.push(
-        `${f.file}：${verdict}（${f.profile} 版式，${f.items} 个事项；错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}）`,
-      );
+      for (const d of f.findings) lines.push(formatFindingLine(d, paint));
+      lines.push(summaryLine(f, paint));
     }
     return lines.join('\n') + '\n';
   }
 }
 
+/** Colours for text output; the CLI passes chalk's, everything else the plain identity. */
+export interface Paint {
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+  dim(s: string): string;
+}
+
+const same = (s: string): string => s;
+/** No colours. */
+export const PLAIN: Paint = { red: same, green: same, yellow: same, cyan: same, dim: same };
+
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 /** One finding as a text line: 位置  级别  消息  [code]. */
-export function formatFindingLine(f: Finding, c: ChalkInstance): string {
+export function formatFindingLine(f: Finding, c: Paint = PLAIN): string {
   const paint = f.severity === 'error' ? c.red : f.severity === 'warning' ? c.yellow : c.cyan;
   return `${formatLocation(f.location)}  ${paint(SEVERITY_LABEL[f.severity])}  ${f.message}  ${c.dim('[' + f.code + ']')}`;
+}
+
+/** The verdict line of one file: 目录.xlsx：通过（2017 版式，12 个事项；错误 0，警告 1，提示 2）. */
+export function summaryLine(f: FileResult, c: Paint = PLAIN): string {
+  const n = countBySeverity(f.findings);
+  const verdict = isValid(f.findings) ? c.green('通过') : c.red('未通过');
+  return `${f.file}：${verdict}（${f.profile} 版式，${f.items} 个事项；错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}）`;
 }
 
 /** The Chinese word for a severity. */

@@ -1,7 +1,8 @@
 // zwgk diff: compare two versions of a catalog and print or write the change log. Always exit 0 when
 // both files can be read: a diff is a report, not a verdict.
 import path from 'node:path';
-import { diffCatalogs, diffToJson } from '../../report/diff.js';
+import { diffCatalogs } from '../../report/diff.js';
+import { renderDiff } from '../../render/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit, loadCatalog } from './shared.js';
@@ -25,10 +26,7 @@ export async function diffFiles(ctx: Context, oldFile: string, newFile: string, 
   const before = await loadCatalog(ctx, oldFile, { profile: 'auto' });
   const after = await loadCatalog(ctx, newFile, { profile: 'auto' });
   const diff = diffCatalogs(before, after);
-  let text: string;
-  if (format === 'json') text = diffToJson(diff);
-  else if (format === 'html') text = (await import('../../render/diff-html.js')).renderDiffHtml(diff);
-  else text = (await import('../../render/diff-md.js')).renderDiffMarkdown(diff);
+  const text = await renderDiff(diff, format);
   await emit(ctx, opts.output ?? '-', text, [oldFile, newFile]);
   return EXIT.ok;
 }

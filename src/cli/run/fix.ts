@@ -1,6 +1,6 @@
 // zwgk fix: validate, apply the findings' safe fixes to a copy, list every change.
 import path from 'node:path';
-import { fixBytes, formatChange } from '../../fix/index.js';
+import { describeFix, fixBytes } from '../../fix/index.js';
 import { readInputFile } from '../../io/read.js';
 import { ZwgkError } from '../../report/finding.js';
 import { validateCatalog } from '../../validate/index.js';
@@ -32,17 +32,7 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
   const findings = validateCatalog(catalog);
   const result = await fixBytes(bytes, file, findings, catalog);
   await emit(ctx, opts.output, result.data, [file]);
-  const lines: string[] = [];
-  const all = [...result.headerChanges, ...result.changes];
-  if (all.length === 0) lines.push('没有可以自动修正的问题，已原样写出副本。');
-  else {
-    lines.push(`已修正 ${all.length} 处：`);
-    for (const c of all) lines.push(`  ${formatChange(c)}`);
-  }
-  if (result.skipped.length) {
-    lines.push(`未能修正 ${result.skipped.length} 处（请手工修改）：`);
-    for (const s of result.skipped) lines.push(`  ${formatChange(s)}：${s.reason}`);
-  }
+  const lines = describeFix(result);
   ctx.stderr.write(lines.join('\n') + '\n');
   return reportErrors(ctx, file, findings);
 }

@@ -1,5 +1,6 @@
 // zwgk gap: read the catalog (and the reference), validate, build the gap report and render it.
 import { buildGap } from '../../report/gap.js';
+import { renderGap } from '../../render/index.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
 import { defaultOutput, emit, loadCatalog } from './shared.js';
@@ -19,20 +20,7 @@ export async function gapFile(ctx: Context, file: string, opts: GapOptions): Pro
   const reference = opts.against !== undefined ? await loadCatalog(ctx, opts.against, { profile: 'auto' }) : undefined;
   const findings = validateCatalog(catalog);
   const report = buildGap(catalog, findings, reference);
-  let data: string | Uint8Array;
-  switch (opts.to) {
-    case 'html':
-      data = (await import('../../render/gap-html.js')).renderGapHtml(report);
-      break;
-    case 'json':
-      data = (await import('../../render/gap-json.js')).renderGapJson(report);
-      break;
-    case 'xlsx':
-      data = await (await import('../../render/gap-xlsx.js')).renderGapXlsx(report);
-      break;
-    default:
-      data = (await import('../../render/gap-markdown.js')).renderGapMarkdown(report);
-  }
+  const data = await renderGap(report, opts.to);
   const output = opts.output ?? (opts.to === 'md' || opts.to === 'json' ? '-' : defaultOutput(file, opts.to, '-差距报告'));
   const inputs = opts.against !== undefined ? [file, opts.against] : [file];
   await emit(ctx, output, data, inputs);

@@ -6,7 +6,7 @@ import type { Catalog } from '../../model/types.js';
 import { ZwgkError } from '../../report/finding.js';
 import { Report } from '../../report/report.js';
 import { validateCatalog } from '../../validate/index.js';
-import { useColor, type Context } from '../context.js';
+import { paintFor, type Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit, loadCatalog } from './shared.js';
 
@@ -44,7 +44,7 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   const lines = sources.map((s) =>
     s.items ? `  ${s.file}：${s.items} 个事项（序号 ${s.first === s.last ? s.first : `${s.first}–${s.last}`}）` : `  ${s.file}：没有事项`,
   );
-  ctx.stdout.write(report.toText(useColor(ctx, ctx.stdout, opts.color)));
+  ctx.stdout.write(report.toText(await paintFor(ctx, ctx.stdout, opts.color)));
   ctx.stdout.write(
     `已合并 ${files.length} 个文件，共 ${catalog.items.length} 个事项，重复 ${duplicates.length} 处：\n${lines.join('\n')}\n`,
   );

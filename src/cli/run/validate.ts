@@ -3,7 +3,7 @@ import { validateCatalog } from '../../validate/index.js';
 import { Report } from '../../report/report.js';
 import { toJsonDiagnostic } from '../../report/report.js';
 import { ZwgkError } from '../../report/finding.js';
-import { useColor, type Context } from '../context.js';
+import { paintFor, type Context } from '../context.js';
 import { expandInputs, loadCatalog } from './shared.js';
 import { EXIT } from '../exit.js';
 
@@ -37,7 +37,7 @@ export async function validateFiles(ctx: Context, args: string[], opts: Validate
     if (failed.length) doc.valid = false;
     ctx.stdout.write(JSON.stringify(doc, null, 2) + '\n');
   } else {
-    ctx.stdout.write(report.toText(useColor(ctx, ctx.stdout, opts.color)));
+    ctx.stdout.write(report.toText(await paintFor(ctx, ctx.stdout, opts.color)));
   }
   for (const { error } of failed) ctx.stderr.write(`错误：${error.message}\n`);
   if (opts.format !== 'json' && files.length > 1) {

@@ -1,0 +1,388 @@
+// The app's page: file picking, the worker conversation, and what the clerk sees. Every text from a file
+// reaches the page through textContent, never as markup. All work happens in the worker (worker.ts).
+import type { ExportKind, FileView, FindingView, PageView, Request, Response } from './protocol.js';
+import { PAGE_ITEMS } from './protocol.js';
+
+type Handler = (r: Response) => void;
+/** A request before the worker conversation gives it an id. */
+type Ask = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) e.append(c);
+  return e;
+}
+
+// ---------------------------------------------------------------- the worker
+
+const source = $('zwgk-worker').textContent ?? '';
+const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+let nextId = 1;
+const handlers = new Map<number, Handler>();
+const pending = new Map<number, { resolve: () => void; reject: (message: string) => void }>();
+
+worker.onmessage = (event: MessageEvent<Response>) => {
+  const r = event.data;
+  if (r.type === 'progress') showProgress(r.text, r.fraction);
+  else if (r.type === 'done' || r.type === 'error') {
+    const p = pending.get(r.id);
+    pending.delete(r.id);
+    handlers.delete(r.id);
+    if (r.type === 'done') p?.resolve();
+    else p?.reject(r.message);
+  } else handlers.get(r.id)?.(r);
+};
+worker.onerror = (event) => {
+  event.preventDefault();
+  for (const p of pending.values()) p.reject('错误：处理时出现意外问题，请刷新页面后重试');
+  pending.clear();
+};
+
+/** Send a request; resolves when the worker is done with it. */
+function ask(req: Ask, onMessage: Handler = () => undefined, transfer: Transferable[] = []): Promise<void> {
+  const id = nextId++;
+  handlers.set(id, onMessage);
+  return new Promise<void>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ ...req, id } as Request, transfer);
+  });
+}
+
+// One request at a time: the worker is single-threaded anyway, and the status line then names the current job.
+let queue: Promise<unknown> = Promise.resolve();
+function enqueue<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job, job);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+// ---------------------------------------------------------------- status line
+
+let busy = 0;
+function showProgress(text: string, fraction?: number): void {
+  $('status').hidden = false;
+  $('status-text').textContent = text;
+  const bar = $<HTMLProgressElement>('bar');
+  if (fraction === undefined) bar.removeAttribute('value');
+  else bar.value = fraction;
+}
+async function working<T>(text: string, job: () => Promise<T>): Promise<T> {
+  busy++;
+  showProgress(text);
+  try {
+    return await job();
+  } finally {
+    if (--busy === 0) $('status').hidden = true;
+  }
+}
+
+// ---------------------------------------------------------------- files
+
+interface Shown {
+  view: FileView;
+  article: HTMLElement;
+  page: number;
+  table?: HTMLElement;
+}
+
+const shown = new Map<number, Shown>();
+let referenceId: number | undefined;
+let fileCounter = 0;
+
+async function openFiles(list: FileList | File[]): Promise<void> {
+  for (const f of Array.from(list)) {
+    const file = ++fileCounter;
+    const article = el('article', { class: 'file', id: `file-${file}` }, el('h2', {}, f.name), el('p', { class: 'muted' }, '等待读取…'));
+    $('files').prepend(article);
+    void enqueue(() =>
+      working(`正在读取 ${f.name}…`, async () => {
+        let bytes: ArrayBuffer;
+        try {
+          bytes = await f.arrayBuffer();
+        } catch {
+          showFile({ file, name: f.name, ok: false, error: `错误：无法读取文件 ${f.name}，请确认文件没有被其他程序占用` }, article);
+          return;
+        }
+        await ask({ op: 'open', file, input: { name: f.name, bytes }, role: 'catalog' }, (r) => {
+          if (r.type === 'opened') showFile(r.view, article);
+        }, [bytes]).catch((message: string) => showFile({ file, name: f.name, ok: false, error: message }, article));
+      }),
+    );
+  }
+}
+
+function showFile(view: FileView, article: HTMLElement): void {
+  const s: Shown = { view, article, page: 0 };
+  shown.set(view.file, s);
+  article.replaceChildren();
+  const remove = el('button', { type: 'button', class: 'link' }, '移除');
+  remove.addEventListener('click', () => {
+    shown.delete(view.file);
+    article.remove();
+    void ask({ op: 'forget', file: view.file });
+    updateBatch();
+  });
+  article.append(el('div', { class: 'file-head' }, el('h2', {}, view.name), remove));
+  if (!view.ok) {
+    article.classList.add('unreadable');
+    article.append(el('p', { class: 'error-line' }, view.error ?? '错误：无法读取'));
+    updateBatch();
+    return;
+  }
+  article.classList.toggle('invalid', !view.valid);
+  article.append(el('p', { class: `summary ${view.valid ? 'pass' : 'fail'}` }, view.summary ?? ''));
+
+  const actions = el('div', { class: 'actions' });
+  const note = el('pre', { class: 'note', hidden: '' });
+  const button = (label: string, kind: ExportKind, title: string): void => {
+    const b = el('button', { type: 'button', title }, label);
+    b.addEventListener('click', () => void download(kind, [view.file], note));
+    actions.append(b);
+  };
+  if (view.fixable) button('下载修正后的表格', 'fix', '自动修正文号括号、首尾空格等问题，其余内容保持不变');
+  button('下载发布网页', 'html', '可直接发布到门户网站“政务公开”栏目的网页');
+  button('下载 Excel', 'xlsx', '样表格式的 Excel，可打印');
+  button('下载 Markdown', 'md', 'Markdown 文本');
+  button('下载 YAML', 'yaml', 'YAML 文本（zwgk 的目录格式）');
+  button('下载差距报告', 'gap-html', '缺项和与参考目录的差距（网页）');
+  button('差距报告（Excel）', 'gap-xlsx', '缺项和与参考目录的差距，逐条列出便于整改');
+  article.append(actions, note);
+
+  const findings = view.findings ?? [];
+  const details = el('details', { class: 'findings' }, el('summary', {}, findings.length ? `问题（${findings.length} 条）` : '没有发现问题'));
+  if (findings.length) {
+    details.open = true;
+    details.append(findingsTable(s, findings));
+  }
+  article.append(details);
+  const tableBox = el('div', { class: 'catalog' });
+  s.table = tableBox;
+  article.append(tableBox);
+  updateBatch();
+  void loadPage(s, 0);
+}
+
+const FIRST_FINDINGS = 200;
+
+function findingsTable(s: Shown, findings: FindingView[]): HTMLElement {
+  const body = el('tbody');
+  const table = el('table', { class: 'finding-list' }, el('thead', {}, el('tr', {}, el('th', {}, '位置'), el('th', {}, '级别'), el('th', {}, '说明'), el('th', {}, '代码'))), body);
+  const add = (from: number, to: number): void => {
+    const frag = document.createDocumentFragment();
+    for (const f of findings.slice(from, to)) {
+      const row = el('tr', { class: `sev-${f.severity}`, tabindex: '0', title: '点击查看该单元格' }, el('td', { class: 'where' }, f.where), el('td', { class: 'level' }, f.level), el('td', {}, f.message), el('td', { class: 'code' }, f.code));
+      row.addEventListener('click', () => void reveal(s, f));
+      row.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') void reveal(s, f);
+      });
+      frag.append(row);
+    }
+    body.append(frag);
+  };
+  add(0, FIRST_FINDINGS);
+  const box = el('div', {}, table);
+  if (findings.length > FIRST_FINDINGS) {
+    const more = el('button', { type: 'button' }, `显示全部 ${findings.length} 条`);
+    more.addEventListener('click', () => {
+      more.remove();
+      // In slices, one per frame: thousands of rows must not freeze the page.
+      let at = FIRST_FINDINGS;
+      const step = (): void => {
+        add(at, at + 500);
+        at += 500;
+        if (at < findings.length) requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    box.append(more);
+  }
+  return box;
+}
+
+async function loadPage(s: Shown, page: number): Promise<void> {
+  await enqueue(() =>
+    ask({ op: 'page', file: s.view.file, page }, (r) => {
+      if (r.type === 'page') showPage(s, r.view);
+    }).catch(() => undefined),
+  );
+}
+
+function showPage(s: Shown, view: PageView): void {
+  s.page = view.page;
+  const head = el('tr', {}, ...view.columns.map((c) => el('th', {}, c)));
+  const body = el('tbody');
+  for (const row of view.rows) {
+    const tr = el('tr', { class: row.first ? 'item-first' : 'item-more' });
+    for (const c of row.cells) {
+      const td = el('td');
+      if (c.list && c.list.length) td.append(el('ul', {}, ...c.list.map((x) => el('li', {}, x))));
+      else td.textContent = c.text;
+      if (c.ref) td.dataset.ref = c.ref;
+      if (c.rowspan) td.rowSpan = c.rowspan;
+      if (c.severity) td.classList.add(`mark-${c.severity}`);
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  const table = el('table', { class: 'catalog-table' }, el('thead', {}, head), body);
+  const box = s.table!;
+  box.replaceChildren(el('h3', {}, `目录内容（共 ${s.view.items} 个事项）`));
+  if (view.pages > 1) box.append(pager(s, view));
+  box.append(el('div', { class: 'scroll' }, table));
+  if (view.pages > 1) box.append(pager(s, view));
+}
+
+function pager(s: Shown, view: PageView): HTMLElement {
+  const prev = el('button', { type: 'button' }, '上一页');
+  const next = el('button', { type: 'button' }, '下一页');
+  prev.disabled = view.page === 0;
+  next.disabled = view.page >= view.pages - 1;
+  prev.addEventListener('click', () => void loadPage(s, view.page - 1));
+  next.addEventListener('click', () => void loadPage(s, view.page + 1));
+  const from = view.page * PAGE_ITEMS + 1;
+  const to = Math.min(s.view.items ?? 0, (view.page + 1) * PAGE_ITEMS);
+  return el('div', { class: 'pager' }, prev, el('span', {}, `第 ${view.page + 1} / ${view.pages} 页（事项 ${from}–${to}）`), next);
+}
+
+/** Show the cell a finding points at: its page of the table, scrolled to and flashed. */
+async function reveal(s: Shown, f: FindingView): Promise<void> {
+  if (f.item !== undefined) {
+    const page = Math.floor((f.item - 1) / PAGE_ITEMS);
+    if (page !== s.page) await loadPage(s, page);
+  }
+  const cell = f.ref ? s.table?.querySelector<HTMLElement>(`td[data-ref="${CSS.escape(f.ref)}"]`) : null;
+  s.article.querySelector('.not-in-table')?.remove();
+  if (!cell) {
+    const where = el('p', { class: 'not-in-table' }, `“${f.where}”不在事项表格中（可能是表头、标题行、注或整个文件的问题）。`);
+    s.table?.prepend(where);
+    where.scrollIntoView({ block: 'center' });
+    return;
+  }
+  cell.scrollIntoView({ block: 'center', inline: 'center' });
+  cell.classList.remove('flash');
+  void cell.offsetWidth;
+  cell.classList.add('flash');
+}
+
+// ---------------------------------------------------------------- downloads
+
+/** Ask the worker for a file and hand it to the browser's downloads; `note` shows what it said (fix's
+ * change list) or why it could not (an error line). */
+async function download(kind: ExportKind, files: number[], note: HTMLElement): Promise<void> {
+  note.hidden = true;
+  note.classList.remove('error-line');
+  await enqueue(() =>
+    working('正在生成文件…', () =>
+      ask({ op: 'export', kind, files, ...(referenceId !== undefined ? { reference: referenceId } : {}) }, (r) => {
+        if (r.type !== 'export') return;
+        const url = URL.createObjectURL(new Blob([r.bytes], { type: r.mime }));
+        const a = el('a', { href: url, download: r.name });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        note.hidden = !r.note;
+        note.textContent = r.note ?? '';
+      }).catch((message: string) => alertLine(message, note)),
+    ),
+  );
+}
+
+function alertLine(message: string, note: HTMLElement): void {
+  note.hidden = false;
+  note.textContent = message;
+  note.classList.add('error-line');
+}
+
+// ---------------------------------------------------------------- several files, reference
+
+function readable(): Shown[] {
+  return [...shown.values()].filter((s) => s.view.ok).sort((a, b) => a.view.file - b.view.file);
+}
+
+function updateBatch(): void {
+  const list = readable();
+  $('batch').hidden = list.length < 2;
+  for (const [id, pick] of [['diff-old', 0], ['diff-new', 1]] as const) {
+    const select = $<HTMLSelectElement>(id);
+    const kept = select.value;
+    select.replaceChildren(...list.map((s) => el('option', { value: String(s.view.file) }, s.view.name)));
+    if (list.some((s) => String(s.view.file) === kept)) select.value = kept;
+    else if (list[pick]) select.value = String(list[pick].view.file);
+  }
+  const [older, newer] = [$<HTMLSelectElement>('diff-old'), $<HTMLSelectElement>('diff-new')];
+  if (older.value === newer.value && list.length > 1) newer.value = String(list.find((s) => String(s.view.file) !== older.value)!.view.file);
+}
+
+$('merge').addEventListener('click', () => void download('merge', readable().map((s) => s.view.file), $('batch-note')));
+$('diff').addEventListener('click', () => {
+  const a = Number($<HTMLSelectElement>('diff-old').value);
+  const b = Number($<HTMLSelectElement>('diff-new').value);
+  if (a === b) {
+    alertLine('请选择两个不同的文件作为旧版和新版', $('batch-note'));
+    return;
+  }
+  void download('diff', [a, b], $('batch-note'));
+});
+
+$<HTMLInputElement>('pick-reference').addEventListener('change', (e) => {
+  const input = e.target as HTMLInputElement;
+  const f = input.files?.[0];
+  input.value = '';
+  if (!f) return;
+  const file = ++fileCounter;
+  const label = $('reference-name');
+  label.textContent = `正在读取 ${f.name}…`;
+  void enqueue(() =>
+    working(`正在读取参考目录 ${f.name}…`, async () => {
+      const bytes = await f.arrayBuffer();
+      await ask({ op: 'open', file, input: { name: f.name, bytes }, role: 'reference' }, (r) => {
+        if (r.type !== 'opened') return;
+        if (r.view.ok) {
+          if (referenceId !== undefined) void ask({ op: 'forget', file: referenceId });
+          referenceId = file;
+          label.textContent = `${f.name}（${r.view.profile} 版式，${r.view.items} 个事项）`;
+          label.classList.remove('error-line');
+        } else {
+          label.textContent = r.view.error ?? '错误：无法读取';
+          label.classList.add('error-line');
+        }
+      }, [bytes]).catch((message: string) => (label.textContent = message));
+    }),
+  );
+});
+
+// ---------------------------------------------------------------- picking and dropping
+
+$<HTMLInputElement>('pick').addEventListener('change', (e) => {
+  const input = e.target as HTMLInputElement;
+  if (input.files?.length) void openFiles(input.files);
+  input.value = '';
+});
+
+const drop = $('drop');
+for (const name of ['dragenter', 'dragover']) {
+  drop.addEventListener(name, (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+}
+for (const name of ['dragleave', 'drop']) drop.addEventListener(name, () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  const list = (e as DragEvent).dataTransfer?.files;
+  if (list?.length) void openFiles(list);
+});
+// A file dropped beside the drop zone would make the browser open it and leave the tool.
+window.addEventListener('dragover', (e) => e.preventDefault());
+window.addEventListener('drop', (e) => e.preventDefault());
+
+for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-template]')) {
+  b.addEventListener('click', () => void download(b.dataset.template as ExportKind, [], $('template-note')));
+}

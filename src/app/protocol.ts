@@ -1,0 +1,97 @@
+// Messages between the app's page and its worker. The worker holds the files and catalogs; the page gets
+// only what it shows (summary, findings, one page of the table at a time), so a province-sized catalog
+// never crosses the thread boundary whole and the page never stalls deserialising it.
+import type { Severity } from '../report/codes.js';
+import type { JsonDiagnostic } from '../report/report.js';
+
+/** A file the clerk picked or dropped. */
+export interface InFile {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+/** What a download button asks for. */
+export type ExportKind =
+  | 'fix'
+  | 'html'
+  | 'xlsx'
+  | 'md'
+  | 'yaml'
+  | 'gap-html'
+  | 'gap-xlsx'
+  | 'merge'
+  | 'diff'
+  | 'template-2017'
+  | 'template-2019';
+
+export type Request =
+  | { id: number; op: 'open'; file: number; input: InFile; role: 'catalog' | 'reference' }
+  | { id: number; op: 'page'; file: number; page: number }
+  | { id: number; op: 'export'; kind: ExportKind; files: number[]; reference?: number }
+  | { id: number; op: 'forget'; file: number };
+
+/** One finding as the page shows it: the CLI's JSON diagnostic plus its text line and table key. */
+export interface FindingView extends JsonDiagnostic {
+  /** The line `zwgk validate` prints for it. */
+  line: string;
+  /** 位置 as the CLI prints it (目录.xlsx › 安全生产!I7, 目录.yaml:12:5). */
+  where: string;
+  /** 错误 / 警告 / 提示. */
+  level: string;
+  /** The key of the table cell it points at (see refKey), when it points at one. */
+  ref?: string;
+}
+
+export interface FileView {
+  file: number;
+  name: string;
+  /** Read and validated; false when the file could not be read at all. */
+  ok: boolean;
+  /** The CLI's error line for an unreadable file (错误：…). */
+  error?: string;
+  /** The CLI's summary line. */
+  summary?: string;
+  valid?: boolean;
+  profile?: string;
+  items?: number;
+  findings?: FindingView[];
+  pages?: number;
+  /** Formats `fix` can write for this file (.xlsx and .yaml sources only). */
+  fixable?: boolean;
+}
+
+export interface CellView {
+  text: string;
+  /** A list field (依据, 公开渠道和载体): one entry per line. */
+  list?: string[];
+  ref?: string;
+  rowspan?: number;
+  /** The worst finding at this cell, for highlighting. */
+  severity?: Severity;
+}
+
+export interface RowView {
+  /** 1-based item number in the catalog. */
+  item: number;
+  first: boolean;
+  cells: CellView[];
+}
+
+export interface PageView {
+  file: number;
+  page: number;
+  pages: number;
+  columns: string[];
+  rows: RowView[];
+}
+
+export type Response =
+  | { id: number; type: 'progress'; file?: number; text: string; fraction?: number }
+  | { id: number; type: 'opened'; view: FileView }
+  | { id: number; type: 'page'; view: PageView }
+  | { id: number; type: 'export'; name: string; mime: string; bytes: ArrayBuffer; note?: string }
+  | { id: number; type: 'error'; message: string }
+  | { id: number; type: 'done' };
+
+/** Items per page of the catalog table. */
+export const PAGE_ITEMS = 50;

@@ -1,0 +1,246 @@
+// The app's Web Worker: the same core the CLI runs (read → validate → fix/render/gap/merge/diff), on the
+// bytes the page hands over. It keeps every file and catalog, and answers the page with what it shows.
+import type { Catalog, Item, SourceRef } from '../model/types.js';
+import { readCatalogBytes, extensionOf } from '../readers/index.js';
+import { validateCatalog } from '../validate/index.js';
+import { Report, formatFindingLine, severityLabel, summaryLine, toJsonDiagnostic } from '../report/report.js';
+import { formatLocation, ZwgkError, type Finding } from '../report/finding.js';
+import type { Severity } from '../report/codes.js';
+import { render, renderDiff, renderGap, type Rendered } from '../render/index.js';
+import { displayColumns, displayValue, type DisplayColumn } from '../render/common.js';
+import { buildGap } from '../report/gap.js';
+import { diffCatalogs } from '../report/diff.js';
+import { mergeCatalogs } from '../draft/merge.js';
+import { describeFix, fixBytes } from '../fix/index.js';
+import { PAGE_ITEMS, type CellView, type ExportKind, type FileView, type InFile, type PageView, type Request, type Response, type RowView } from './protocol.js';
+
+interface Held {
+  name: string;
+  bytes: Uint8Array;
+  catalog?: Catalog;
+  findings?: Finding[];
+  /** The worst severity of the findings at each table cell. */
+  marks?: Map<string, Severity>;
+}
+
+const files = new Map<number, Held>();
+const post = (r: Response, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(r, transfer);
+
+/** The key that ties a finding to the table cell whose value came from the same place. */
+export function refKey(at: SourceRef): string | undefined {
+  if (at.cell) return `${at.sheet ?? ''}!${at.cell}`;
+  if (at.line !== undefined) return `${at.line}:${at.column ?? 0}`;
+  return undefined;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The message a thrown error gets, in the CLI's words. */
+function errorLine(err: unknown): string {
+  if (err instanceof ZwgkError) return `错误：${err.message}`;
+  return `错误：内部错误：${(err as Error)?.message ?? String(err)}。请把这个文件和这段文字反馈给维护者`;
+}
+
+async function open(id: number, file: number, input: InFile, role: 'catalog' | 'reference'): Promise<void> {
+  const held: Held = { name: input.name, bytes: new Uint8Array(input.bytes) };
+  files.set(file, held);
+  const view: FileView = { file, name: input.name, ok: false };
+  let last = 0;
+  const onProgress = (items: number, fraction?: number): void => {
+    const now = performance.now();
+    if (now - last < 100) return;
+    last = now;
+    post({ id, type: 'progress', file, text: `正在读取 ${input.name}：已读取 ${items} 个事项…`, ...(fraction !== undefined ? { fraction } : {}) });
+  };
+  try {
+    post({ id, type: 'progress', file, text: `正在读取 ${input.name}…`, fraction: 0 });
+    const catalog = await readCatalogBytes(held.bytes, input.name, { onProgress });
+    post({ id, type: 'progress', file, text: `正在校验 ${input.name}（${catalog.items.length} 个事项）…`, fraction: 1 });
+    held.catalog = catalog;
+    const report = new Report();
+    report.add({ file: input.name, profile: catalog.profile, items: catalog.items.length, findings: role === 'catalog' ? validateCatalog(catalog) : [] });
+    const result = report.files[0]!;
+    held.findings = result.findings;
+    held.marks = new Map();
+    for (const f of result.findings) {
+      const key = refKey(f.location);
+      if (!key) continue;
+      const had = held.marks.get(key);
+      if (!had || RANK[f.severity] < RANK[had]) held.marks.set(key, f.severity);
+    }
+    Object.assign(view, {
+      ok: true,
+      summary: summaryLine(result),
+      valid: report.valid,
+      profile: catalog.profile,
+      items: catalog.items.length,
+      pages: Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS)),
+      fixable: ['.xlsx', '.xlsm', '.yaml', '.yml'].includes(extensionOf(input.name)),
+      findings: result.findings.map((f) => {
+        const ref = refKey(f.location);
+        return { ...toJsonDiagnostic(f), line: formatFindingLine(f), where: formatLocation(f.location), level: severityLabel(f.severity), ...(ref ? { ref } : {}) };
+      }),
+    });
+  } catch (err) {
+    view.error = errorLine(err);
+  }
+  post({ id, type: 'opened', view });
+}
+
+/** The cells of one item's rows, as the published page lays them out. */
+function itemRows(catalog: Catalog, item: Item, index: number, cols: DisplayColumn[], marks: Map<string, Severity>): RowView[] {
+  const n = Math.max(1, item.pairs.length);
+  const rows: RowView[] = [];
+  const mark = (cell: CellView): CellView => {
+    const severity = cell.ref ? marks.get(cell.ref) : undefined;
+    return severity ? { ...cell, severity } : cell;
+  };
+  for (let p = 0; p < n; p++) {
+    const cells: CellView[] = [];
+    for (const col of cols) {
+      if (col.perPair) {
+        const pair = item.pairs[p];
+        const c = col.key === 'content' ? pair?.content : pair?.standard;
+        const ref = c ? refKey(c.at) : undefined;
+        cells.push(mark({ text: c?.text ?? '', ...(ref ? { ref } : {}) }));
+      } else if (p === 0) {
+        const v = displayValue(catalog, item, col);
+        const at = sourceOf(item, col);
+        const ref = at ? refKey(at) : undefined;
+        const cell: CellView = Array.isArray(v) ? { text: v.join('\n'), list: v } : { text: v };
+        if (ref) cell.ref = ref;
+        if (n > 1) cell.rowspan = n;
+        cells.push(mark(cell));
+      }
+    }
+    rows.push({ item: index + 1, first: p === 0, cells });
+  }
+  return rows;
+}
+
+/** Where a displayed item-level value came from. */
+function sourceOf(item: Item, col: DisplayColumn): SourceRef | undefined {
+  switch (col.key) {
+    case 'basis':
+      return item.basis.at;
+    case 'channels':
+      return item.channels?.at;
+    case 'audience':
+    case 'mode':
+    case 'level':
+      return item.ticks?.[col.key]?.at;
+    case 'extra':
+      return col.extra !== undefined ? item.extra[col.extra]?.at : undefined;
+    case 'serial':
+    case 'category':
+    case 'name':
+    case 'subject':
+    case 'deadline':
+    case 'remark':
+    case 'platform':
+      return item[col.key]?.at;
+    default:
+      return undefined;
+  }
+}
+
+function page(id: number, file: number, pageNo: number): void {
+  const held = files.get(file);
+  if (!held?.catalog) throw new Error('文件不存在');
+  const catalog = held.catalog;
+  const cols = displayColumns(catalog, true);
+  const pages = Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS));
+  const p = Math.min(Math.max(0, pageNo), pages - 1);
+  const rows: RowView[] = [];
+  for (let i = p * PAGE_ITEMS; i < Math.min(catalog.items.length, (p + 1) * PAGE_ITEMS); i++) {
+    rows.push(...itemRows(catalog, catalog.items[i]!, i, cols, held.marks ?? new Map()));
+  }
+  const view: PageView = { file, page: p, pages, columns: cols.map((c) => c.label), rows };
+  post({ id, type: 'page', view });
+}
+
+const MIME: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html;charset=utf-8',
+  md: 'text/markdown;charset=utf-8',
+  yaml: 'application/yaml;charset=utf-8',
+};
+
+/** A file name beside the input's: same base name, another ending. */
+function besides(name: string, suffix: string, ext: string): string {
+  const base = name.replace(/\.[^.\\/]*$/, '');
+  return `${base}${suffix}.${ext}`;
+}
+
+function catalogOf(file: number): Held & { catalog: Catalog; findings: Finding[] } {
+  const held = files.get(file);
+  if (!held?.catalog || !held.findings) throw new Error('请先选择能正常读取的目录文件');
+  return held as Held & { catalog: Catalog; findings: Finding[] };
+}
+
+async function exportFile(id: number, kind: ExportKind, ids: number[], reference?: number): Promise<void> {
+  const send = (name: string, ext: string, data: Rendered, note?: string): void => {
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    // A fresh buffer of exactly these bytes, handed over without a copy.
+    const buffer = bytes.slice().buffer;
+    post({ id, type: 'export', name, mime: MIME[ext] ?? 'application/octet-stream', bytes: buffer, ...(note ? { note } : {}) }, [buffer]);
+  };
+  post({ id, type: 'progress', text: '正在生成文件…' });
+  switch (kind) {
+    case 'template-2017':
+    case 'template-2019': {
+      const profile = kind === 'template-2017' ? '2017' : '2019';
+      const { renderTemplateXlsx } = await import('../draft/template-xlsx.js');
+      send(`政务公开事项目录模板（${profile === '2017' ? '2017 样表' : '2019 标准目录'}）.xlsx`, 'xlsx', await renderTemplateXlsx(profile));
+      return;
+    }
+    case 'fix': {
+      const held = catalogOf(ids[0]!);
+      const ext = extensionOf(held.name);
+      const result = await fixBytes(held.bytes, held.name, held.findings, held.catalog);
+      const outExt = result.format === 'yaml' ? (ext === '.yml' ? 'yml' : 'yaml') : 'xlsx';
+      send(besides(held.name, '（修正后）', outExt), result.format === 'yaml' ? 'yaml' : 'xlsx', result.data, describeFix(result).join('\n'));
+      return;
+    }
+    case 'html':
+    case 'xlsx':
+    case 'md':
+    case 'yaml': {
+      const held = catalogOf(ids[0]!);
+      const same = extensionOf(held.name) === `.${kind}`;
+      send(besides(held.name, same ? '（发布版）' : '', kind), kind, await render(held.catalog, kind));
+      return;
+    }
+    case 'gap-html':
+    case 'gap-xlsx': {
+      const held = catalogOf(ids[0]!);
+      const ref = reference !== undefined ? catalogOf(reference).catalog : undefined;
+      const format = kind === 'gap-html' ? 'html' : 'xlsx';
+      send(besides(held.name, '-差距报告', format), format, await renderGap(buildGap(held.catalog, held.findings, ref), format));
+      return;
+    }
+    case 'merge': {
+      const { catalog } = mergeCatalogs(ids.map((f) => catalogOf(f).catalog), '合并目录.xlsx');
+      send('合并目录.xlsx', 'xlsx', await render(catalog, 'xlsx'));
+      return;
+    }
+    case 'diff': {
+      const [a, b] = ids.map((f) => catalogOf(f).catalog);
+      send('变化说明.html', 'html', await renderDiff(diffCatalogs(a!, b!), 'html'));
+      return;
+    }
+  }
+}
+
+self.onmessage = async (event: MessageEvent<Request>) => {
+  const req = event.data;
+  try {
+    if (req.op === 'open') await open(req.id, req.file, req.input, req.role);
+    else if (req.op === 'page') page(req.id, req.file, req.page);
+    else if (req.op === 'export') await exportFile(req.id, req.kind, req.files, req.reference);
+    else if (req.op === 'forget') files.delete(req.file);
+    post({ id: req.id, type: 'done' });
+  } catch (err) {
+    post({ id: req.id, type: 'error', message: err instanceof ZwgkError ? `错误：${err.message}` : errorLine(err) });
+  }
+};

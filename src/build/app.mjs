@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Build step: bundle the browser app (src/app) with esbuild into ONE self-contained HTML file,
+// dist/app/zwgk-app.html, which `zwgk app` copies out. The worker bundles the very core the CLI runs;
+// Node-only modules exceljs requires are replaced by small shims (src/app/shims). The page's
+// Content-Security-Policy allows only its own script and style (by hash) and a worker from a blob:
+// URL — nothing can be fetched or sent.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const app = path.join(root, 'src', 'app');
+const require = createRequire(import.meta.url);
+const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+
+/** Module names resolved to shims or browser builds, exactly (subpaths such as exceljs/lib/… stay as they are). */
+const REPLACE = {
+  exceljs: path.join(app, 'shims', 'exceljs.cjs'),
+  archiver: path.join(app, 'shims', 'archiver.cjs'),
+  fs: path.join(app, 'shims', 'empty.js'),
+  crypto: path.join(app, 'shims', 'empty.js'),
+  stream: require.resolve('readable-stream/readable-browser.js'),
+};
+
+const shims = {
+  name: 'zwgk-shims',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(REPLACE).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: REPLACE[args.path] }));
+  },
+};
+
+async function bundle(entry, extra = {}) {
+  const result = await esbuild.build({
+    entryPoints: [path.join(app, entry)],
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome90', 'edge90'],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'warning',
+    ...extra,
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Inline script text must not end its <script> element early. */
+function inlineSafe(js) {
+  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+const worker = inlineSafe(
+  await bundle('worker.ts', {
+    plugins: [shims],
+    inject: [path.join(app, 'shims', 'globals.js')],
+    define: { 'process.browser': 'true', global: 'globalThis' },
+  }),
+);
+const script = inlineSafe(await bundle('page.ts'));
+const css = readFileSync(path.join(app, 'page.css'), 'utf8');
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha256(script)}`,
+  `style-src ${sha256(css)}`,
+  'worker-src blob:',
+  "img-src 'none'",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const fill = { CSP: csp, CSS: css, SCRIPT: script, WORKER: worker, VERSION: version };
+// A function replacer: the bundles contain "$&" and friends, which a replacement string would expand.
+const html = readFileSync(path.join(app, 'page.html'), 'utf8').replace(/%(CSP|CSS|SCRIPT|WORKER|VERSION)%/g, (_, k) => fill[k]);
+
+const outDir = path.join(root, 'dist', 'app');
+mkdirSync(outDir, { recursive: true });
+const out = path.join(outDir, 'zwgk-app.html');
+writeFileSync(`${out}.tmp`, html);
+renameSync(`${out}.tmp`, out);
+console.log(`app: ${path.relative(root, out)} (${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB)`);

@@ -1,0 +1,254 @@
+// The offline app is the CLI in a browser: this parity test opens the file `zwgk app` writes from file://
+// in Debian's chromium, picks fixtures, and holds what the page shows and downloads against what the real
+// CLI (bin/zwgk.js, run in the fixture's folder so file names agree) prints and writes.
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/index.js';
+import { formatLocation } from '../../src/report/finding.js';
+import { launchBrowser, watchedPage, type PageLog } from '../helpers/browser.js';
+
+const exec = promisify(execFile);
+const BIN = path.resolve('bin/zwgk.js');
+const ARTIFACTS = path.resolve('test/artifacts');
+
+let browser: Browser;
+let dir: string;
+let appFile: string;
+
+/** The CLI as a clerk runs it, in `dir`, on a file name without folders. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function stage(fixture: string, name = path.basename(fixture)): string {
+  copyFileSync(fixture, path.join(dir, name));
+  return name;
+}
+
+async function openApp(): Promise<{ page: Page; log: PageLog }> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+  const { page, log } = await watchedPage(context);
+  await page.goto(`file://${appFile}`);
+  return { page, log };
+}
+
+/** Pick files and wait until each has its summary or error line. */
+async function pick(page: Page, names: string[]): Promise<void> {
+  const before = await page.locator('article.file').count();
+  await page.setInputFiles('#pick', names.map((n) => path.join(dir, n)));
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('article.file .summary, article.file .error-line').length >= n,
+    before + names.length,
+    { timeout: 30_000 },
+  );
+}
+
+function article(page: Page, name: string) {
+  return page.locator('article.file', { has: page.locator('h2', { hasText: name }) });
+}
+
+/** Click a download button of a file's card (or of the page) and return the downloaded bytes and name. */
+async function download(page: Page, button: ReturnType<Page['locator']>): Promise<{ name: string; bytes: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const target = path.join(dir, `dl-${Date.now()}-${dl.suggestedFilename()}`);
+  await dl.saveAs(target);
+  return { name: dl.suggestedFilename(), bytes: readFileSync(target) };
+}
+
+/** Every cell value of every sheet, as text, for comparing workbooks as values. */
+async function values(bytes: Uint8Array): Promise<Record<string, string[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const out: Record<string, string[][]> = {};
+  wb.eachSheet((ws) => {
+    const rows: string[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      rows[r - 1] = (row.values as unknown[]).slice(1).map((v) => (v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)));
+    });
+    out[ws.name] = rows;
+  });
+  return out;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'zwgk-app-'));
+  appFile = path.join(dir, '政务公开目录工具.html');
+  const stderr: string[] = [];
+  const code = await run({ argv: ['app', '-o', appFile], stdout: { write: () => true }, stderr: { write: (s) => (stderr.push(String(s)), true) } });
+  expect(code, stderr.join('')).toBe(0);
+  browser = await launchBrowser();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const FIXTURES = [
+  'test/fixtures/sample/sample-2017.xlsx',
+  'test/fixtures/messy/messy-2017.xlsx',
+  'test/fixtures/messy/two-sheets.xlsx',
+  'test/fixtures/2019/county-2019.xlsx',
+  'examples/county-catalog.yaml',
+  'examples/unit-anquan.yaml',
+];
+
+describe('the app file', () => {
+  it('is one self-contained HTML file well under 5 MB with a CSP that allows no request', () => {
+    const html = readFileSync(appFile, 'utf8');
+    expect(Buffer.byteLength(html)).toBeLessThan(5 * 1024 * 1024);
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).not.toMatch(/unsafe|https?:|\*/);
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+  });
+});
+
+describe('app and CLI agree', () => {
+  it.each(FIXTURES)('%s: same summary, same findings, same page, Markdown and YAML, same workbook values', async (fixture) => {
+    const name = stage(fixture);
+    const { page, log } = await openApp();
+    await pick(page, [name]);
+    const card = article(page, name);
+
+    const json = JSON.parse((await cli('validate', name, '--format', 'json')).stdout) as { files: { diagnostics: { code: string; message: string; location: Parameters<typeof formatLocation>[0] }[] }[] };
+    const expected = json.files[0]!.diagnostics.map((d) => [formatLocation(d.location), d.message, d.code]);
+    const shownRows = await card.locator('.finding-list tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')).map((c) => [c[0], c[2], c[3]]),
+    );
+    expect(shownRows).toEqual(expected);
+    const text = await cli('validate', name);
+    const summary = text.stdout.trim().split('\n').pop();
+    expect(await card.locator('.summary').textContent()).toBe(summary);
+
+    for (const [label, to] of [['下载发布网页', 'html'], ['下载 Markdown', 'md'], ['下载 YAML', 'yaml']] as const) {
+      const got = await download(page, card.locator('button', { hasText: label }));
+      const out = `cli-${to}-${name}.${to}`;
+      await cli(to === 'yaml' ? 'convert' : 'render', name, ...(to === 'yaml' ? [] : ['--to', to]), '-o', out);
+      expect(got.bytes.equals(readFileSync(path.join(dir, out))), `${label} of ${name}`).toBe(true);
+    }
+    const xlsx = await download(page, card.locator('button', { hasText: '下载 Excel' }));
+    await cli('render', name, '--to', 'xlsx', '-o', `cli-${name}.xlsx`);
+    expect(await values(xlsx.bytes)).toEqual(await values(readFileSync(path.join(dir, `cli-${name}.xlsx`))));
+
+    expect(log.errors).toEqual([]);
+    expect(log.requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:'))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fixes a workbook as `zwgk fix` does: 文号 brackets corrected, the rest kept', async () => {
+    const name = stage('test/fixtures/sample/sample-2017.xlsx', '科室目录.xlsx');
+    const { page } = await openApp();
+    await pick(page, [name]);
+    const card = article(page, name);
+    const fixed = await download(page, card.locator('button', { hasText: '下载修正后的表格' }));
+    expect(fixed.name).toBe('科室目录（修正后）.xlsx');
+    const cliRun = await cli('fix', name, '-o', 'cli-fixed.xlsx');
+    expect(await values(fixed.bytes)).toEqual(await values(readFileSync(path.join(dir, 'cli-fixed.xlsx'))));
+    // The change list the CLI prints is shown under the buttons.
+    expect((await card.locator('pre.note').textContent())?.trim()).toBe(cliRun.stderr.split('\n').filter((l) => !l.startsWith('已写出') && !l.startsWith('注意')).join('\n').trim());
+    writeFileSync(path.join(dir, 'fixed-by-app.xlsx'), fixed.bytes);
+    const again = await cli('validate', 'fixed-by-app.xlsx', '--format', 'json');
+    const codes = (JSON.parse(again.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]!.diagnostics.map((d) => d.code);
+    expect(codes).not.toContain('wenhao-brackets');
+    await page.context().close();
+  });
+
+  it('shows the CLI’s message for a file it cannot read, and goes on with the others', async () => {
+    const bad = stage('test/fixtures/bad/csv-renamed.xlsx');
+    const good = stage('examples/sample-table.yaml');
+    const { page, log } = await openApp();
+    await pick(page, [bad, good]);
+    const cliBad = await cli('validate', bad);
+    expect(cliBad.code).toBe(2);
+    expect(await article(page, bad).locator('.error-line').textContent()).toBe(cliBad.stderr.trim());
+    expect(await article(page, good).locator('.summary').textContent()).toBe((await cli('validate', good)).stdout.trim().split('\n').pop());
+    expect(log.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('clicking a finding shows its cell in the table', async () => {
+    const name = stage('test/fixtures/messy/messy-2017.xlsx');
+    const { page } = await openApp();
+    await pick(page, [name]);
+    const card = article(page, name);
+    await card.locator('.catalog-table').waitFor();
+    const row = card.locator('.finding-list tbody tr', { hasText: 'required-blank' });
+    await row.click();
+    const cell = card.locator('td.flash');
+    await expect.poll(() => cell.count()).toBe(1);
+    expect(await cell.getAttribute('data-ref')).toBe('目录!I6');
+    expect(await cell.getAttribute('class')).toContain('mark-error');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'app-findings.png') });
+    await page.context().close();
+  });
+
+  it('a gap report against a picked reference', async () => {
+    const a = stage('examples/unit-anquan.yaml');
+    const ref = stage('examples/reference-anquan.yaml');
+    const { page, log } = await openApp();
+    await pick(page, [a]);
+    await page.setInputFiles('#pick-reference', path.join(dir, ref));
+    await expect.poll(() => page.locator('#reference-name').textContent()).toContain('reference-anquan.yaml（');
+    const gap = await download(page, article(page, a).locator('button', { hasText: '下载差距报告' }));
+    await cli('gap', a, '--against', ref, '--to', 'html', '-o', 'cli-gap.html');
+    expect(gap.bytes.toString()).toBe(readFileSync(path.join(dir, 'cli-gap.html'), 'utf8'));
+    const gapXlsx = await download(page, article(page, a).locator('button', { hasText: '差距报告（Excel）' }));
+    await cli('gap', a, '--against', ref, '--to', 'xlsx', '-o', 'cli-gap.xlsx');
+    expect(await values(gapXlsx.bytes)).toEqual(await values(readFileSync(path.join(dir, 'cli-gap.xlsx'))));
+    expect(log.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('several files: the merged workbook and the change log; other layouts are refused with the CLI’s words', async () => {
+    const older = stage('examples/sample-table.yaml', '旧版目录.yaml');
+    const newer = stage('examples/county-catalog.yaml', '新版目录.yaml');
+    const other = stage('examples/unit-anquan.yaml');
+    const { page, log } = await openApp();
+    await pick(page, [older, newer]);
+    await page.selectOption('#diff-old', { label: older });
+    await page.selectOption('#diff-new', { label: newer });
+    const diff = await download(page, page.locator('#diff'));
+    await cli('diff', older, newer, '--to', 'html', '-o', 'cli-diff.html');
+    expect(diff.bytes.toString()).toBe(readFileSync(path.join(dir, 'cli-diff.html'), 'utf8'));
+
+    const merged = await download(page, page.locator('#merge'));
+    expect(merged.name).toBe('合并目录.xlsx');
+    await cli('merge', older, newer, '-o', 'cli-merged.xlsx');
+    expect(await values(merged.bytes)).toEqual(await values(readFileSync(path.join(dir, 'cli-merged.xlsx'))));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'app-1366.png') });
+
+    await pick(page, [other]);
+    await page.locator('#merge').click();
+    await expect.poll(() => page.locator('#batch-note').textContent()).toMatch(/^错误：不能合并不同版式的目录/);
+    const cliMixed = await cli('merge', older, newer, other, '-o', 'x.xlsx');
+    expect(await page.locator('#batch-note').textContent()).toBe(cliMixed.stderr.trim());
+    expect(log.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('blank templates are the ones `zwgk init` writes', async () => {
+    const { page } = await openApp();
+    for (const profile of ['2017', '2019'] as const) {
+      const got = await download(page, page.locator(`button[data-template="template-${profile}"]`));
+      expect(got.name).toMatch(/^政务公开事项目录模板（20\d\d .*）\.xlsx$/);
+      await cli('init', '--profile', profile, '-o', `cli-template-${profile}.xlsx`);
+      expect(await values(got.bytes)).toEqual(await values(readFileSync(path.join(dir, `cli-template-${profile}.xlsx`))));
+    }
+    await page.context().close();
+  });
+});
