@@ -124,6 +124,8 @@ export const CASES: Case[] = [
     stdout: ['版式: "2017"', '名称: 食品安全监督抽检信息'],
   },
   { name: 'convert to an unknown extension', args: ['convert', 'examples/sample-table.yaml', '-o', 'x.pdf'], code: 2, stderr: ['convert 只能输出'] },
+  { name: 'app -o - prints the offline tool', args: ['app', '-o', '-'], code: 0, stdout: ['<!DOCTYPE html>', 'Content-Security-Policy', '政务公开事项目录工具'] },
+  { name: 'app does not overwrite a file without --force', args: ['app', '-o', 'README.md'], code: 2, stderr: ['README.md 已存在', '--force'] },
 ];
 
 function sink() {
