@@ -33,11 +33,14 @@ export function refKey(at: SourceRef): string | undefined {
   return undefined;
 }
 
+/** A request the page should not have made (a file that was not read); said to the clerk as is. */
+class AppError extends Error {}
+
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The message a thrown error gets, in the CLI's words. */
 function errorLine(err: unknown): string {
-  if (err instanceof ZwgkError) return `错误：${err.message}`;
+  if (err instanceof ZwgkError || err instanceof AppError) return `错误：${err.message}`;
   return `错误：内部错误：${(err as Error)?.message ?? String(err)}。请把这个文件和这段文字反馈给维护者`;
 }
 
@@ -146,7 +149,7 @@ function sourceOf(item: Item, col: DisplayColumn): SourceRef | undefined {
 
 function page(id: number, file: number, pageNo: number): void {
   const held = files.get(file);
-  if (!held?.catalog) throw new Error('文件不存在');
+  if (!held?.catalog) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
   const catalog = held.catalog;
   const cols = displayColumns(catalog, true);
   const pages = Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS));
@@ -174,7 +177,7 @@ function besides(name: string, suffix: string, ext: string): string {
 
 function catalogOf(file: number): Held & { catalog: Catalog; findings: Finding[] } {
   const held = files.get(file);
-  if (!held?.catalog || !held.findings) throw new Error('请先选择能正常读取的目录文件');
+  if (!held?.catalog || !held.findings) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
   return held as Held & { catalog: Catalog; findings: Finding[] };
 }
 
@@ -241,6 +244,6 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     else if (req.op === 'forget') files.delete(req.file);
     post({ id: req.id, type: 'done' });
   } catch (err) {
-    post({ id: req.id, type: 'error', message: err instanceof ZwgkError ? `错误：${err.message}` : errorLine(err) });
+    post({ id: req.id, type: 'error', message: errorLine(err) });
   }
 };
