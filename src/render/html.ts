@@ -10,7 +10,6 @@ import { COLUMNS } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
 import {
   catalogTitle,
-  noteText,
   displayColumns,
   displayValue,
   groupByCategory,
@@ -21,8 +20,6 @@ import { escapeHtml, textToHtml } from './escape.js';
 
 /** templates/ at the package root: two levels up from src/render/ and from dist/render/ alike. */
 const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
-
-const LAYOUT_NAMES = { '2017': '2017 年样表版式', '2019': '2019 年标准目录版式' } as const;
 
 interface Compiled {
   template: Handlebars.TemplateDelegate;
@@ -49,7 +46,9 @@ function compile(): Compiled {
     if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, -4), readFileSync(path.join(partials, file), 'utf8'));
   }
   const css = readFileSync(path.join(TEMPLATE_DIR, 'assets', 'catalog.css'), 'utf8');
-  const js = readFileSync(path.join(TEMPLATE_DIR, 'assets', 'catalog.js'), 'utf8');
+  // The search folding (文号 brackets, full/half width) is shared with the site index: one script.
+  const search = readFileSync(path.join(TEMPLATE_DIR, 'assets', 'search.js'), 'utf8');
+  const js = search + readFileSync(path.join(TEMPLATE_DIR, 'assets', 'catalog.js'), 'utf8');
   // Hashes rather than 'unsafe-inline': even if some text escaped our escaping, an injected
   // <script> or <style> would not match a hash and would not run. Nothing may be fetched.
   const csp = [
@@ -66,15 +65,17 @@ function compile(): Compiled {
 }
 
 /**
- * The rows of one item as markup: one <tr> per 公开内容, item-level cells on the first with a rowspan.
- * Built here rather than in a partial because a province-sized catalog has a million cells: a
- * Handlebars block per cell cost seconds of allocation. Every text still goes through textToHtml.
+ * One item as markup: its own <tbody> (an item prints whole on one page and is a phone card), one <tr>
+ * per 公开内容, item-level cells on the first with a rowspan. `number` (1-based) makes its anchor,
+ * #item-3, which the site index links to. Built here rather than in a partial because a
+ * province-sized catalog has a million cells: a Handlebars block per cell cost seconds of
+ * allocation. Every text still goes through textToHtml.
  */
-function itemRowsHtml(catalog: Catalog, item: Item, index: number, cols: DisplayColumn[]): string {
+function itemRowsHtml(catalog: Catalog, item: Item, number: number, group: number, cols: DisplayColumn[]): string {
   const n = Math.max(1, item.pairs.length);
-  let html = '';
+  let html = `<tbody class="item" id="item-${number}" data-group="${group}">\n`;
   for (let p = 0; p < n; p++) {
-    html += `<tr class="item${p === 0 ? ' item-first' : ''}" data-item="${index}">`;
+    html += '<tr>';
     for (const col of cols) {
       const key = col.key === 'extra' ? 'extra' : col.key;
       const open = `<td data-label="${escapeHtml(col.label)}"`;
@@ -91,21 +92,27 @@ function itemRowsHtml(catalog: Catalog, item: Item, index: number, cols: Display
     }
     html += '</tr>\n';
   }
-  return html;
+  return html + '</tbody>\n';
+}
+
+/** Options of a page that is part of a site (zwgk site). */
+export interface PageOptions {
+  /** The link back to the site's index. */
+  home?: { href: string; label: string };
 }
 
 /** Render a catalog as a self-contained HTML page (string). */
-export function renderHtml(catalog: Catalog): string {
+export function renderHtml(catalog: Catalog, options: PageOptions = {}): string {
   const { template, css, js, csp } = compile();
   const cols = displayColumns(catalog);
   const title = catalogTitle(catalog);
   const unit = catalog.unit?.trim() ? catalog.unit : '';
-  let index = 0;
+  const numbers = new Map(catalog.items.map((item, i) => [item, i + 1]));
   const groups = groupByCategory(catalog.items).map((g, gi) => ({
     index: String(gi),
     name: groupName(g.name),
     count: g.items.length,
-    rows: new Handlebars.SafeString(g.items.map((item) => itemRowsHtml(catalog, item, index++, cols)).join('')),
+    rows: new Handlebars.SafeString(g.items.map((item) => itemRowsHtml(catalog, item, numbers.get(item)!, gi, cols)).join('')),
   }));
   return template({
     csp,
@@ -117,11 +124,13 @@ export function renderHtml(catalog: Catalog): string {
     date: catalog.date?.trim() ? catalog.date : '',
     total: catalog.items.length,
     profile: catalog.profile,
-    layoutName: LAYOUT_NAMES[catalog.profile],
     categoryLabel: COLUMNS[catalog.profile].find((c) => c.key === 'category')!.label,
     columns: cols.map((c) => ({ label: c.label })),
     columnCount: cols.length,
     groups,
-    note: noteText(catalog) ?? '',
+    // Only the catalog's own 注: the sample table's standard 注 tells drafters how to fill the
+    // columns and means nothing to the public.
+    note: catalog.note?.trim() ? catalog.note : '',
+    home: options.home ?? false,
   });
 }
