@@ -2,12 +2,12 @@
 import { buildGap } from '../../report/gap.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
-import { defaultOutput, emit, loadCatalog } from './shared.js';
+import { defaultOutput, emit, loadCatalog, resolveFormat } from './shared.js';
 import { reportErrors } from './render.js';
 
 export interface GapOptions {
   against?: string;
-  to: 'md' | 'html' | 'json' | 'xlsx';
+  to?: 'md' | 'html' | 'json' | 'xlsx';
   output?: string;
   profile: string;
   sheet?: string;
@@ -15,12 +15,13 @@ export interface GapOptions {
 
 /** Write the gap report of one catalog; returns the exit code (1 when the catalog has errors). */
 export async function gapFile(ctx: Context, file: string, opts: GapOptions): Promise<number> {
+  const format = resolveFormat(ctx, opts, ['md', 'html', 'json', 'xlsx'] as const, 'md');
   const catalog = await loadCatalog(ctx, file, opts);
   const reference = opts.against !== undefined ? await loadCatalog(ctx, opts.against, { profile: 'auto' }) : undefined;
   const findings = validateCatalog(catalog);
   const report = buildGap(catalog, findings, reference);
   let data: string | Buffer;
-  switch (opts.to) {
+  switch (format) {
     case 'html':
       data = (await import('../../render/gap-html.js')).renderGapHtml(report);
       break;
@@ -33,7 +34,7 @@ export async function gapFile(ctx: Context, file: string, opts: GapOptions): Pro
     default:
       data = (await import('../../render/gap-markdown.js')).renderGapMarkdown(report);
   }
-  const output = opts.output ?? (opts.to === 'md' || opts.to === 'json' ? '-' : defaultOutput(file, opts.to, '-差距报告'));
+  const output = opts.output ?? (format === 'md' || format === 'json' ? '-' : defaultOutput(file, format, '-差距报告'));
   const inputs = opts.against !== undefined ? [file, opts.against] : [file];
   await emit(ctx, output, data, inputs);
   return reportErrors(ctx, file, findings);
