@@ -55,14 +55,17 @@ afterAll(() => {
 
 describe('-o equal to an input is refused and the input is untouched', () => {
   const t = (p: string) => path.join(T, p);
-  const cases: [string, () => string[]][] = [
-    ['render yaml → same path', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('x.yaml')]],
+  // A render onto a .yaml input is refused twice over: the -o extension contradicts --to (checked
+  // first), and the output is the input. Either way, nothing is touched.
+  const contradicts = /就是输入文件|-o 的扩展名“\.yaml”与 --to (md|html) 不符/;
+  const cases: [string, () => string[], (string | RegExp)?][] = [
+    ['render yaml → same path', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('x.yaml')], contradicts],
     ['render xlsx --to xlsx → same path', () => ['render', t('x.xlsx'), '--to', 'xlsx', '-o', t('x.xlsx')]],
     ['render via sub/../x.xlsx', () => ['render', t('x.xlsx'), '--to', 'xlsx', '-o', `${T}/sub/../x.xlsx`]],
-    ['render via /./ and //', () => ['render', t('x.yaml'), '--to', 'html', '-o', `${T}/./x.yaml`.replace('/tmp/', '/tmp//')]],
-    ['render to a symlink to the input', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('link.yaml')]],
+    ['render via /./ and //', () => ['render', t('x.yaml'), '--to', 'html', '-o', `${T}/./x.yaml`.replace('/tmp/', '/tmp//')], contradicts],
+    ['render to a symlink to the input', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('link.yaml')], contradicts],
     ['render from a symlink to its target', () => ['render', t('link.xlsx'), '--to', 'xlsx', '-o', t('x.xlsx')]],
-    ['render to a hard link of the input', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('hard.yaml')]],
+    ['render to a hard link of the input', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('hard.yaml')], contradicts],
     ['convert yaml → same path', () => ['convert', t('x.yaml'), '-o', t('x.yaml')]],
     ['convert xlsx → same path', () => ['convert', t('x.xlsx'), '-o', t('x.xlsx')]],
     ['convert xlsx → a symlink to it', () => ['convert', t('x.xlsx'), '-o', t('link.xlsx')]],
@@ -70,10 +73,10 @@ describe('-o equal to an input is refused and the input is untouched', () => {
     ['fix xlsx → same path', () => ['fix', t('x.xlsx'), '-o', t('x.xlsx')]],
     ['fix yaml → a symlink to it', () => ['fix', t('x.yaml'), '-o', t('link.yaml')]],
   ];
-  for (const [name, argv] of cases) {
+  for (const [name, argv, message] of cases) {
     it(name, async () => {
       const before = tree(T);
-      expectRefused(await runInProcess(argv()), '就是输入文件');
+      expectRefused(await runInProcess(argv()), message ?? '就是输入文件');
       expectInputsUntouched();
       expect(tree(T)).toEqual(before);
     });
