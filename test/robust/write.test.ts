@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogWorkbook } from '../fixtures/bad/make-bad.mjs';
 import { CHINESE, ROOT, runBin, runInProcess, STACK, type Outcome } from './helpers.js';
+import { writeFiles } from '../../src/io/write.js';
+import { ZwgkError } from '../../src/report/finding.js';
 
 let T = '';
 const inputs: Record<string, Buffer> = {};
@@ -171,5 +173,43 @@ describe('successful writes', () => {
     expect(text).toContain('食品安全监督抽检信息');
     expect(statSync(out).size).toBe(Buffer.byteLength(text));
     expect(tree(path.join(T, 'made')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('writeFiles: several files into one folder as one step', () => {
+  it('creates the folder, writes every file, keeps the files already there', async () => {
+    const dir = path.join(T, 'site', 'deep');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'keep.txt'), 'mine');
+    await writeFiles(dir, new Map([['index.html', '<p>首页</p>'], ['安全生产.html', new TextEncoder().encode('页面')]]));
+    expect(tree(dir)).toEqual(['index.html', 'keep.txt', '安全生产.html']);
+    expect(readFileSync(path.join(dir, '安全生产.html'), 'utf8')).toBe('页面');
+    await writeFiles(dir, new Map([['index.html', '<p>新首页</p>']]));
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe('<p>新首页</p>');
+    rmSync(path.join(T, 'site'), { recursive: true });
+  });
+
+  it('a failure on one file leaves the folder as it was: no file renamed, no temporary file left', async () => {
+    const dir = path.join(T, 'site2');
+    mkdirSync(path.join(dir, 'b.html'), { recursive: true });
+    writeFileSync(path.join(dir, 'a.html'), 'old');
+    const err = await writeFiles(dir, new Map([['a.html', 'new'], ['b.html', 'x'], ['c.html', 'y']])).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ZwgkError);
+    expect((err as ZwgkError).finding.code).toBe('output-failed');
+    expect((err as ZwgkError).message).toContain('b.html');
+    expect(tree(dir)).toEqual(['a.html']);
+    expect(readFileSync(path.join(dir, 'a.html'), 'utf8')).toBe('old');
+    rmSync(dir, { recursive: true });
+  });
+
+  it('refuses a folder path that is a file, and a file name that is an input', async () => {
+    const file = path.join(T, 'made-file');
+    writeFileSync(file, 'x');
+    const notDir = await writeFiles(file, new Map([['index.html', 'x']])).catch((e: ZwgkError) => e.message);
+    expect(notDir).toContain('不是文件夹');
+    const input = await writeFiles(T, new Map([['x.yaml', 'x']]), [path.join(T, 'x.yaml')]).catch((e: ZwgkError) => e.finding.code);
+    expect(input).toBe('output-is-input');
+    expectInputsUntouched();
+    rmSync(file);
   });
 });
