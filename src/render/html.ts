@@ -21,11 +21,17 @@ import { escapeHtml, textToHtml } from './escape.js';
 /** templates/ at the package root: two levels up from src/render/ and from dist/render/ alike. */
 const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
 
-interface Compiled {
+/** A page template with the assets it inlines and the CSP that allows exactly those. */
+interface PageTemplate {
   template: Handlebars.TemplateDelegate;
   css: string;
   js: string;
   csp: string;
+}
+
+/** The catalog page, and the index page of a site. */
+interface Compiled extends PageTemplate {
+  index: PageTemplate;
 }
 
 let compiled: Compiled | undefined;
@@ -45,22 +51,29 @@ function compile(): Compiled {
   for (const file of readdirSync(partials)) {
     if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, -4), readFileSync(path.join(partials, file), 'utf8'));
   }
-  const css = readFileSync(path.join(TEMPLATE_DIR, 'assets', 'catalog.css'), 'utf8');
-  // The search folding (文号 brackets, full/half width) is shared with the site index: one script.
-  const search = readFileSync(path.join(TEMPLATE_DIR, 'assets', 'search.js'), 'utf8');
-  const js = search + readFileSync(path.join(TEMPLATE_DIR, 'assets', 'catalog.js'), 'utf8');
-  // Hashes rather than 'unsafe-inline': even if some text escaped our escaping, an injected
-  // <script> or <style> would not match a hash and would not run. Nothing may be fetched.
-  const csp = [
-    "default-src 'none'",
-    `style-src ${sha256(css)}`,
-    `script-src ${sha256(js)}`,
-    "img-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  const template = hb.compile(readFileSync(path.join(TEMPLATE_DIR, 'catalog.hbs'), 'utf8'), { strict: true });
-  compiled = { template, css, js, csp };
+  const asset = (name: string) => readFileSync(path.join(TEMPLATE_DIR, 'assets', name), 'utf8');
+  const page = (template: string, css: string, js: string): PageTemplate => ({
+    template: hb.compile(readFileSync(path.join(TEMPLATE_DIR, template), 'utf8'), { strict: true }),
+    css,
+    js,
+    // Hashes rather than 'unsafe-inline': even if some text escaped our escaping, an injected
+    // <script> or <style> would not match a hash and would not run. Nothing may be fetched.
+    csp: [
+      "default-src 'none'",
+      `style-src ${sha256(css)}`,
+      `script-src ${sha256(js)}`,
+      "img-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; '),
+  });
+  const css = asset('catalog.css');
+  // The search folding (文号 brackets, full/half width) is shared by the page and the site index.
+  const search = asset('search.js');
+  compiled = {
+    ...page('catalog.hbs', css, search + asset('catalog.js')),
+    index: page('site-index.hbs', css + asset('site.css'), search + asset('site.js')),
+  };
   return compiled;
 }
 
@@ -132,5 +145,38 @@ export function renderHtml(catalog: Catalog, options: PageOptions = {}): string 
     // columns and means nothing to the public.
     note: catalog.note?.trim() ? catalog.note : '',
     home: options.home ?? false,
+  });
+}
+
+/** One catalog as the site index lists it. */
+export interface SiteIndexEntry {
+  href: string;
+  title: string;
+  unit: string;
+  date: string;
+  items: number;
+  layout: string;
+}
+
+/** What the index page shows: the catalogs, and the search data (already safe JSON, see site.ts). */
+export interface SiteIndexView {
+  title: string;
+  catalogs: SiteIndexEntry[];
+  items: number;
+  searchData: string;
+}
+
+/** The index page of a site (string): the list of catalogs and a search across all of them. */
+export function renderSiteIndex(view: SiteIndexView): string {
+  const { index } = compile();
+  return index.template({
+    csp: index.csp,
+    css: index.css,
+    js: index.js,
+    title: view.title,
+    catalogs: view.catalogs,
+    catalogCount: view.catalogs.length,
+    items: view.items,
+    searchData: new Handlebars.SafeString(view.searchData),
   });
 }

@@ -191,6 +191,37 @@ export const CASES: Case[] = [
     code: 0,
     stdout: ['版式: "2017"', '名称: 食品安全监督抽检信息'],
   },
+  {
+    name: 'site over a folder of catalogs',
+    args: ['site', 'examples', '-o', '{tmp}/网站'],
+    code: 0,
+    stdout: ['已写出网站：', '（4 个目录，共 30 个事项）', 'county-catalog.html  ← examples/county-catalog.yaml（10 个事项）'],
+    written: { '{tmp}/网站/index.html': '共 4 个目录', '{tmp}/网站/unit-anquan.html': 'href="index.html"' },
+  },
+  {
+    name: 'site: a catalog with errors is published and named (exit 1)',
+    args: ['site', 'examples/sample-table.yaml', `${F}/blank-deadline.yaml`, '-o', '{tmp}/s'],
+    code: 1,
+    stderr: [`注意：${F}/blank-deadline.yaml 有 1 个错误`, '已照常发布'],
+    written: { '{tmp}/s/index.html': '共 2 个目录', '{tmp}/s/blank-deadline.html': '<!DOCTYPE html>' },
+  },
+  {
+    name: 'site: an unreadable file is named and left out, the others are published (exit 2)',
+    args: ['site', 'examples/sample-table.yaml', `${F}/syntax.yaml`, '-o', '{tmp}/s'],
+    code: 2,
+    stderr: ['YAML 语法错误', `1 个文件无法读取，未发布：${F}/syntax.yaml`],
+    written: { '{tmp}/s/index.html': '共 1 个目录' },
+    absent: ['{tmp}/s/syntax.html'],
+  },
+  {
+    name: 'site: nothing readable, nothing written',
+    args: ['site', 'no/such.yaml', '-o', '{tmp}/s'],
+    code: 2,
+    stderr: ['找不到文件：no/such.yaml', '没有可以发布的目录'],
+    absent: ['{tmp}/s'],
+  },
+  { name: 'site without -o', args: ['site', 'examples'], code: 2, stderr: ['缺少必需的选项 -o, --output <路径>。运行 zwgk site --help 查看用法'] },
+  { name: 'site -o naming a file', args: ['site', 'examples/sample-table.yaml', '-o', 'README.md'], code: 2, stderr: ['不是文件夹'] },
   { name: 'convert to an unknown extension', args: ['convert', 'examples/sample-table.yaml', '-o', 'x.pdf'], code: 2, stderr: ['convert 只能输出', '运行 zwgk convert --help 查看用法'] },
 ];
 

@@ -9,6 +9,7 @@ import { registerFix } from './fix.js';
 import { registerInit } from './init.js';
 import { registerMerge } from './merge.js';
 import { registerDiff } from './diff.js';
+import { registerSite } from './site.js';
 
 export type RegisterCommand = (program: Command, ctx: Context) => Command;
 
@@ -21,4 +22,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerInit,
   registerMerge,
   registerDiff,
+  registerSite,
 ];
