@@ -1,6 +1,7 @@
 // The catalog as an Excel workbook in the look of the 2017 sample table or the 2019 national layout:
-// title row, bold bordered header, items with their item-level cells merged down, ready to print
-// (A4 landscape, fit to width, header repeated, sized rows). Pure: returns the file's bytes.
+// title row, bold bordered header, items with their item-level cells merged down and 事项类别 /
+// 一级事项 merged over consecutive items of one category, ready to print (A4 landscape, fit to width,
+// header repeated, sized rows, the 注 never alone on a page). Pure: returns the file's bytes.
 import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -18,6 +19,7 @@ import {
   wrappedLines,
   type PlanColumn,
 } from './common.js';
+import { fitToHeightForTail, printScale, printSetup } from './xlsx-print.js';
 
 const require = createRequire(import.meta.url);
 /** exceljs's range class (lib/doc/range.js): what WorksheetWriter.mergeCells stores in `_merges`. */
@@ -219,10 +221,9 @@ function planGroup(
   return { rows, blocks: blocks.filter((b) => b.to > b.from) };
 }
 
-/** Runs of items committed together: each item alone, or (2019) consecutive items of one 一级事项,
- * whose category cell is merged over the whole run. */
+/** Runs of items committed together: consecutive items of one 事项类别 / 一级事项, whose category
+ * cell is merged over the whole run, as the sample table and the national sheets print them. */
 function commitRuns(catalog: Catalog): Item[][] {
-  if (catalog.profile !== '2019') return catalog.items.map((item) => [item]);
   const runs: Item[][] = [];
   for (const item of catalog.items) {
     const last = runs[runs.length - 1];
@@ -257,21 +258,14 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'zwgk';
   const ws = wb.addWorksheet(SHEET_NAME, {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${headerTop}:${headerBottom}`,
-    },
+    pageSetup: printSetup(`${headerTop}:${headerBottom}`),
     headerFooter: { oddFooter: `&C${PRINT_FOOTER}` },
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerBottom, topLeftCell: `A${headerBottom + 1}` }],
   });
   ws.columns = widths.map((width) => ({ width }));
   const last = cols.length;
+  // Every row's height in order, for the page-break estimate at the end.
+  const heights: number[] = [];
 
   // Title row, merged across.
   const titleText = catalogTitle(catalog);
@@ -280,6 +274,7 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
   titleRow.getCell(1).style = styles.title;
   titleRow.height = Math.max(30, wrappedLines(titleText, totalWidth / 1.5) * 22 + 8);
   mergeUnchecked(ws, 1, 1, 1, last);
+  heights.push(titleRow.height);
   titleRow.commit();
 
   // 编制单位 and 日期 under the title, when the catalog names them.
@@ -289,6 +284,7 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
     metaRow.getCell(1).style = styles.meta;
     metaRow.height = MIN_ROW_PT + 4;
     mergeUnchecked(ws, 2, 1, 2, last);
+    heights.push(metaRow.height);
     metaRow.commit();
   }
 
@@ -328,7 +324,11 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
     i = j + 1;
   }
   ws.getRow(headerTop).height = Math.ceil(h1);
-  if (twoRowHeader) ws.getRow(headerBottom).height = Math.ceil(h2);
+  heights.push(Math.ceil(h1));
+  if (twoRowHeader) {
+    ws.getRow(headerBottom).height = Math.ceil(h2);
+    heights.push(Math.ceil(h2));
+  }
   ws.getRow(headerBottom).commit();
 
   // Body, a run of items at a time.
@@ -337,10 +337,11 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
   );
   let next = headerBottom + 1;
   for (const run of commitRuns(catalog)) {
-    const { rows, blocks } = planGroup(catalog, run, cols, widths, catalog.profile === '2019');
+    const { rows, blocks } = planGroup(catalog, run, cols, widths, true);
     rows.forEach((planned, r) => {
       const row = ws.getRow(next + r);
       row.height = planned.height;
+      heights.push(planned.height);
       planned.values.forEach((value, c) => {
         const cell = row.getCell(c + 1);
         if (value !== undefined && value !== '') cell.value = value;
@@ -360,9 +361,13 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
     row.getCell(1).style = styles.note;
     row.height = Math.min(MAX_ROW_PT, Math.max(MIN_ROW_PT, heightFor(note, totalWidth * 0.95)));
     mergeUnchecked(ws, next, 1, next, last);
+    heights.push(row.height);
     row.commit();
   }
 
+  // A 注 that would print alone on a last page (under a repeated header) makes the print fit the
+  // pages the items fill. The page setup is written when the sheet is committed, so it can change here.
+  ws.pageSetup.fitToHeight = fitToHeightForTail(heights, [headerTop - 1, headerBottom - 1], printScale(widths), note !== undefined ? 1 : 0);
   ws.commit();
   await wb.commit();
   await done;
