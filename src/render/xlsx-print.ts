@@ -3,6 +3,28 @@
 // the pages break. Row heights are always set explicitly, so the estimate needs only the paper, the
 // margins and the fit-to-width scale — the same numbers Excel, WPS and LibreOffice use.
 import type ExcelJS from 'exceljs';
+import { wrappedLines } from './common.js';
+
+/** Height of one wrapped line of 11 pt text and the cell's vertical padding, in points. Noto CJK
+ * (LibreOffice's fallback) has a taller line than SimSun, so this is set for the taller of the two. */
+export const LINE_PT = 16;
+export const PAD_PT = 6;
+export const MIN_ROW_PT = 20;
+/** Excel's largest row height. */
+export const MAX_ROW_PT = 409;
+
+/** The height (points) a text needs in a column `width` units wide, wrapped; 0 for no text. Rows get
+ * explicit heights because Excel and WPS do not grow a row for wrapped text written by a program. */
+export function heightFor(text: string, width: number): number {
+  return text === '' ? 0 : wrappedLines(text, width) * LINE_PT + PAD_PT;
+}
+
+/** The height of a row of texts in columns of the given widths: the tallest cell, within Excel's limits. */
+export function rowHeight(texts: readonly string[], widths: readonly number[]): number {
+  let h = MIN_ROW_PT;
+  texts.forEach((t, i) => (h = Math.max(h, heightFor(t, widths[i] ?? 10))));
+  return Math.min(MAX_ROW_PT, Math.ceil(h));
+}
 
 /** A4 landscape, in points. */
 const PAPER = { width: 841.9, height: 595.3 };

@@ -19,7 +19,7 @@ import {
   wrappedLines,
   type PlanColumn,
 } from './common.js';
-import { fitToHeightForTail, printScale, printSetup } from './xlsx-print.js';
+import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, printSetup } from './xlsx-print.js';
 
 const require = createRequire(import.meta.url);
 /** exceljs's range class (lib/doc/range.js): what WorksheetWriter.mergeCells stores in `_merges`. */
@@ -35,13 +35,6 @@ const SHEET_NAME = '目录';
 /** Body font size (pt); 宋体 is what Chinese office sheets use, and CJK glyphs are 2 width units. */
 const FONT_SIZE = 11;
 const FONT_NAME = '宋体';
-/** Height of one wrapped line and the cell's vertical padding, in points. Noto CJK (LibreOffice's
- * fallback) has a taller line than SimSun, so this is set for the taller of the two. */
-const LINE_PT = 16;
-const PAD_PT = 6;
-const MIN_ROW_PT = 20;
-/** Excel's largest row height. */
-const MAX_ROW_PT = 409;
 
 /** Widest a column grows before its text wraps, in width units (CJK char = 2). */
 const MAX_WIDTH: Record<string, number> = {
@@ -128,10 +121,6 @@ function pairCell(item: Item, col: PlanColumn, p: number): string {
   const pair = item.pairs[p];
   if (!pair) return '';
   return col.key === 'content' ? pair.content.text : (pair.standard?.text ?? '');
-}
-
-function heightFor(text: string, width: number): number {
-  return text === '' ? 0 : wrappedLines(text, width) * LINE_PT + PAD_PT;
 }
 
 /** Column widths from content: widest line (+ padding), at least the header's, at most the cap. */
