@@ -23,7 +23,8 @@ td.field{width:9em}
 .after{background:#e8f5e9}
 .empty{color:#888}
 .summary{font-weight:bold}
-@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}tr{break-inside:avoid}}
+@page{size:A4;margin:15mm 12mm}
+@media print{body{margin:0;max-width:none;font-size:10.5pt}h1{font-size:16pt}h2,h3{break-after:avoid}thead{display:table-header-group}tr{break-inside:avoid}}
 `.trim();
 
 let compiled: Handlebars.TemplateDelegate | undefined;
