@@ -25,14 +25,14 @@ export { EXIT };
 export function buildProgram(ctx: Context): Command {
   const program = new Command('zwgk');
   program
-    .description('政务公开事项目录工具：读取 Excel/YAML 目录，校验，生成 Excel、网页、Markdown 和差距报告')
+    .description('政务公开事项目录工具：读取 Excel/YAML 目录，校验，生成 Excel、网页、Markdown、差距报告和网站')
     .version(pkg.version, '-V, --version', '显示版本号')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .option('--no-color', '不使用彩色输出（也可设置环境变量 NO_COLOR）')
     .option('--debug', '出错时显示调试信息（堆栈）')
     .addHelpText(
       'after',
-      '\n退出码：0 通过（可有警告），1 有错误级别的问题，2 用法错误或文件无法读取。\n示例：\n  zwgk validate 目录.xlsx\n  zwgk render 目录.xlsx -o 目录.html\n  zwgk gap 目录.xlsx --against 参考目录.yaml --to xlsx\n',
+      '\n退出码：0 通过（可有警告），1 有错误级别的问题，2 用法错误或文件无法读取。\n示例：\n  zwgk validate 目录.xlsx\n  zwgk render 目录.xlsx -o 目录.html\n  zwgk gap 目录.xlsx --against 参考目录.yaml -o 差距报告.xlsx\n  zwgk site 各领域目录 -o 网站\n',
     );
   // The program and every command: Chinese help, output to the run's streams, errors thrown to run()
   // with the command they came from (so the message can point to that command's help), and
