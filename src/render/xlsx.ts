@@ -157,47 +157,39 @@ interface Block {
 }
 
 /**
- * Plan the rows of a run of items that is written and committed together: one row per pair, the
- * item-level cells on the first row, merged blocks, and heights that give every block, merged or
- * not, the lines its text needs (exceljs does not grow merged wrapped rows: a block's missing
- * height is spread over its rows).
+ * Plan the rows of one item, written and committed together: one row per pair, the item-level cells
+ * on the first row, merged blocks, and heights that give every block, merged or not, the lines its
+ * text needs (exceljs does not grow merged wrapped rows: a block's missing height is spread over its
+ * rows). The category cell is left blank (and asks for no height) when `category` is false: the item
+ * continues a run of one category, whose first cell is merged over the run.
  */
-function planGroup(
+function planItem(
   catalog: Catalog,
-  items: Item[],
+  item: Item,
   cols: PlanColumn[],
   widths: number[],
-  mergeCategory: boolean,
+  category: boolean,
 ): { rows: PlannedRow[]; blocks: Block[] } {
   const rows: PlannedRow[] = [];
   const blocks: Block[] = [];
-  const categoryCol = mergeCategory ? cols.findIndex((c) => c.key === 'category') : -1;
-  for (const item of items) {
-    const n = Math.max(1, item.pairs.length);
-    const first = rows.length;
-    for (let p = 0; p < n; p++) {
-      const values: (CellValue | undefined)[] = cols.map((col) => (col.perPair ? pairCell(item, col, p) : undefined));
-      rows.push({ values, height: MIN_ROW_PT });
-    }
-    cols.forEach((col, c) => {
-      if (col.perPair || c === categoryCol) return;
-      const value = itemCell(catalog, item, col);
-      rows[first]!.values[c] = value;
-      blocks.push({ col: c, from: first, to: first + n - 1, text: String(value) });
-    });
+  const n = Math.max(1, item.pairs.length);
+  for (let p = 0; p < n; p++) {
+    const values: (CellValue | undefined)[] = cols.map((col) => (col.perPair ? pairCell(item, col, p) : undefined));
+    rows.push({ values, height: MIN_ROW_PT });
   }
-  if (categoryCol >= 0 && items.length) {
-    rows[0]!.values[categoryCol] = items[0]!.category.text;
-    blocks.push({ col: categoryCol, from: 0, to: rows.length - 1, text: items[0]!.category.text });
-  }
+  cols.forEach((col, c) => {
+    if (col.perPair || (col.key === 'category' && !category)) return;
+    const value = itemCell(catalog, item, col);
+    rows[0]!.values[c] = value;
+    blocks.push({ col: c, from: 0, to: n - 1, text: String(value) });
+  });
   // Heights: single rows first (their own cells), then blocks from the shortest up.
   rows.forEach((row, r) => {
     cols.forEach((col, c) => {
       if (col.perPair) row.height = Math.max(row.height, heightFor(String(rows[r]!.values[c] ?? ''), widths[c]!));
     });
   });
-  const sorted = [...blocks].sort((a, b) => a.to - a.from - (b.to - b.from));
-  for (const b of sorted) {
+  for (const b of blocks) {
     const need = heightFor(b.text, widths[b.col]!);
     let have = 0;
     for (let r = b.from; r <= b.to; r++) have += rows[r]!.height;
@@ -208,18 +200,6 @@ function planGroup(
   }
   for (const row of rows) row.height = Math.min(MAX_ROW_PT, Math.ceil(row.height * 4) / 4);
   return { rows, blocks: blocks.filter((b) => b.to > b.from) };
-}
-
-/** Runs of items committed together: consecutive items of one 事项类别 / 一级事项, whose category
- * cell is merged over the whole run, as the sample table and the national sheets print them. */
-function commitRuns(catalog: Catalog): Item[][] {
-  const runs: Item[][] = [];
-  for (const item of catalog.items) {
-    const last = runs[runs.length - 1];
-    if (last && last[0]!.category.text === item.category.text) last.push(item);
-    else runs.push([item]);
-  }
-  return runs;
 }
 
 /** Render a catalog as an .xlsx workbook (one sheet, sample-table or national layout, print-ready). */
@@ -320,13 +300,28 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
   }
   ws.getRow(headerBottom).commit();
 
-  // Body, a run of items at a time.
+  // Body, an item at a time (each item is committed before the next, so memory stays flat however
+  // long the catalog). Consecutive items of one 事项类别 / 一级事项 share one category cell, as the
+  // sample table and the national sheets print them: the run's first item writes it, the others
+  // leave theirs blank (same style, so the borders show), and the merge over the run is recorded
+  // when the run ends — directly, since its first rows are committed by then.
   const colStyle = cols.map((col) =>
     col.key === 'serial' || col.tick ? styles.centred : styles.text,
   );
+  const categoryCol = cols.findIndex((c) => c.key === 'category');
+  const merges = (ws as unknown as { _merges: object[] })._merges;
   let next = headerBottom + 1;
-  for (const run of commitRuns(catalog)) {
-    const { rows, blocks } = planGroup(catalog, run, cols, widths, true);
+  let run: { category: string; from: number } | undefined;
+  const endRun = (): void => {
+    if (run && categoryCol >= 0 && next - 1 > run.from) merges.push(new Dimensions(run.from, categoryCol + 1, next - 1, categoryCol + 1));
+  };
+  for (const item of catalog.items) {
+    const continues = run !== undefined && run.category === item.category.text;
+    if (!continues) {
+      endRun();
+      run = { category: item.category.text, from: next };
+    }
+    const { rows, blocks } = planItem(catalog, item, cols, widths, !continues);
     rows.forEach((planned, r) => {
       const row = ws.getRow(next + r);
       row.height = planned.height;
@@ -337,10 +332,14 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
         cell.style = colStyle[c]!;
       });
     });
-    for (const b of blocks) mergeUnchecked(ws, next + b.from, b.col + 1, next + b.to, b.col + 1);
+    for (const b of blocks) {
+      // The category is merged over the whole run instead, when the run ends.
+      if (b.col !== categoryCol) mergeUnchecked(ws, next + b.from, b.col + 1, next + b.to, b.col + 1);
+    }
     next += rows.length;
     ws.getRow(next - 1).commit();
   }
+  endRun();
 
   // The 注 row (2017 always; 2019 when the catalog has notes), merged across.
   const note = noteText(catalog);
