@@ -13,6 +13,8 @@ export interface Context {
   env: Record<string, string | undefined>;
   /** Set by the action; returned by run(). */
   exitCode: number;
+  /** The running command's help, for usage errors: `zwgk render --help`. */
+  help: string;
 }
 
 /** Options every command accepts (declared on the program, usable after the command name). */

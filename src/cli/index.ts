@@ -6,6 +6,7 @@ import { ZwgkError } from '../report/finding.js';
 import type { Context, OutStream } from './context.js';
 import { chineseHelp, translateCommanderError } from './help.js';
 import { COMMANDS } from './commands/index.js';
+import { helpHint, preflight } from './preflight.js';
 
 export interface RunOptions {
   argv: string[];
@@ -24,29 +25,50 @@ export { EXIT };
 export function buildProgram(ctx: Context): Command {
   const program = new Command('zwgk');
   program
-    .description('政务公开事项目录工具：读取 Excel/YAML 目录，校验，生成 Excel、网页、Markdown 和差距报告')
+    .description('政务公开事项目录工具：读取 Excel/YAML 目录，校验，生成 Excel、网页、Markdown、差距报告和网站')
     .version(pkg.version, '-V, --version', '显示版本号')
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .option('--no-color', '不使用彩色输出（也可设置环境变量 NO_COLOR）')
     .option('--debug', '出错时显示调试信息（堆栈）')
-    .showSuggestionAfterError(false)
     .addHelpText(
       'after',
-      '\n退出码：0 通过（可有警告），1 有错误级别的问题，2 用法错误或文件无法读取。\n示例：\n  zwgk validate 目录.xlsx\n  zwgk render 目录.xlsx --to html -o 目录.html\n  zwgk gap 目录.xlsx --against 参考目录.yaml --to xlsx\n',
+      '\n退出码：0 通过（可有警告），1 有错误级别的问题，2 用法错误或文件无法读取。\n示例：\n  zwgk validate 目录.xlsx\n  zwgk render 目录.xlsx -o 目录.html\n  zwgk gap 目录.xlsx --against 参考目录.yaml -o 差距报告.xlsx\n  zwgk site 各领域目录 -o 网站\n',
     );
-  // The program and every command: Chinese help, output to the run's streams, errors thrown to run().
+  // The program and every command: Chinese help, output to the run's streams, errors thrown to run()
+  // with the command they came from (so the message can point to that command's help), and
+  // commander's did-you-mean suggestions, which run() translates.
   for (const cmd of [program, ...COMMANDS.map((register) => register(program, ctx))]) {
     cmd
       .helpOption('-h, --help', '显示帮助')
       .configureHelp(chineseHelp)
-      .exitOverride()
+      .showSuggestionAfterError(true)
+      .exitOverride((err) => {
+        throw Object.assign(err, { command: cmd });
+      })
       .configureOutput({
         writeOut: (s) => ctx.stdout.write(s),
         writeErr: (s) => ctx.stderr.write(s),
         outputError: () => undefined,
       });
   }
+  // Before any command's work: a missing input file first, then deferred option problems.
+  program.hook('preAction', async (_program, action) => {
+    ctx.help = helpHint(action);
+    await preflight(action);
+  });
   return program;
+}
+
+/** A did-you-mean for a mistyped command or option: commander's own suggestion, or (for -to) the long
+ * option spelled with one dash too few, or (for a file name where a command belongs) validate. */
+function suggestion(err: CommanderError & { command?: Command }): string | undefined {
+  const similar = /\(Did you mean (.+?)\?\)/.exec(err.message)?.[1];
+  if (similar) return similar;
+  const flag = /unknown option '(-[^-][^']+)'/.exec(err.message)?.[1];
+  if (flag && err.command?.options.some((o) => o.long === `-${flag}`)) return `-${flag}`;
+  const name = /unknown command '([^']+)'/.exec(err.message)?.[1];
+  if (name && /\.(xlsx|xls|et|ods|csv|ya?ml)$/i.test(name)) return `validate ${name}`;
+  return undefined;
 }
 
 /** Run the CLI with the given arguments (without node and script); resolves to the exit code. */
@@ -56,6 +78,7 @@ export async function run(options: RunOptions): Promise<number> {
     stderr: options.stderr ?? process.stderr,
     env: options.env ?? process.env,
     exitCode: EXIT.ok,
+    help: 'zwgk --help',
   };
   const debug = options.argv.includes('--debug');
   const program = buildProgram(ctx);
@@ -71,7 +94,10 @@ export async function run(options: RunOptions): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
         return EXIT.ok;
       }
-      ctx.stderr.write(`错误：${translateCommanderError(err.code, err.message)}。运行 zwgk --help 查看用法\n`);
+      const from = (err as CommanderError & { command?: Command }).command;
+      const hint = suggestion(err);
+      const help = helpHint(from);
+      ctx.stderr.write(`错误：${translateCommanderError(err.code, err.message)}。${hint ? `您是不是要用 ${hint}？` : ''}运行 ${help} 查看用法\n`);
       return EXIT.usage;
     }
     if (err instanceof ZwgkError) {

@@ -42,7 +42,7 @@ function mergeOptions(catalogs: readonly Catalog[]): CatalogOptions | undefined 
 
 /** Merge catalogs of one layout; throws ZwgkError 'mixed-layouts' naming each file's layout otherwise. */
 export function mergeCatalogs(catalogs: readonly Catalog[], output: string): MergeResult {
-  if (catalogs.length === 0) throw new ZwgkError('usage', { file: output }, { detail: '没有要合并的文件' });
+  if (catalogs.length === 0) throw new ZwgkError('usage', { file: output }, { detail: '没有要合并的文件', help: 'zwgk merge --help' });
   const profiles = new Set(catalogs.map((c) => c.profile));
   if (profiles.size > 1) {
     const detail = catalogs.map((c) => `${c.file} 是 ${c.profile} 版式`).join('，');

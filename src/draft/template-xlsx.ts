@@ -172,7 +172,11 @@ export async function renderTemplateXlsx(profile: Profile): Promise<Uint8Array> 
 
   let channelRange = '';
   if (profile === '2019') {
-    const options = wb.addWorksheet(OPTIONS_SHEET, { state: 'hidden' });
+    // Hidden, but printed like every other sheet should someone unhide it.
+    const options = wb.addWorksheet(OPTIONS_SHEET, {
+      state: 'hidden',
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
     CHANNELS.forEach((name, i) => (options.getCell(i + 1, 1).value = name));
     channelRange = `'${OPTIONS_SHEET}'!$A$1:$A$${CHANNELS.length}`;
   }

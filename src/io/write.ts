@@ -60,6 +60,23 @@ function temporaryPath(dir: string, base: string): string {
   return path.join(dir, `.${short}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** Write data to a new hidden temporary file in `dir` and flush it to disk; returns its path. */
+async function writeTemporary(dir: string, name: string, data: string | Uint8Array): Promise<string> {
+  const tmp = temporaryPath(dir, name);
+  const handle = await open(tmp, 'wx');
+  try {
+    await handle.writeFile(data);
+    // On disk before the rename, so that a crash cannot leave an empty file under the final name.
+    await handle.datasync();
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  await handle.close();
+  return tmp;
+}
+
 /** Write data to `output` atomically: the folder is created, a failed run leaves no partial file. */
 export async function writeOutput(output: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
   if (/[\\/]$/.test(output)) {
@@ -67,26 +84,52 @@ export async function writeOutput(output: string, data: string | Uint8Array, inp
   }
   await assertNotInput(output, inputs);
   const dir = path.dirname(path.resolve(output));
-  const tmp = temporaryPath(dir, path.basename(output));
-  let created = false;
+  let tmp: string | undefined;
   try {
     await mkdir(dir, { recursive: true });
     // An existing folder at the output path would only fail at rename; say so before writing.
     const existing = await stat(output).catch(() => undefined);
     if (existing?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    const handle = await open(tmp, 'wx');
-    created = true;
-    try {
-      await handle.writeFile(data);
-      // On disk before the rename, so that a crash cannot leave an empty file under the final name.
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
+    tmp = await writeTemporary(dir, path.basename(output), data);
     await rename(tmp, output);
   } catch (cause) {
-    if (created) await unlink(tmp).catch(() => undefined);
+    if (tmp) await unlink(tmp).catch(() => undefined);
     throw new ZwgkError('output-failed', { file: output }, { output, detail: failureDetail(cause as NodeJS.ErrnoException, output) }, { cause });
+  }
+}
+
+/**
+ * Write several files into one folder (a site) as one step: the folder is created, every file is
+ * first written to a temporary name beside its place, and only when all of them are on disk are they
+ * renamed into place. A failure while writing (disk full, no permission) leaves the folder as it was.
+ * `files` maps plain file names (no folders) to their content; other files in the folder are kept.
+ */
+export async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>, inputs: readonly string[] = []): Promise<void> {
+  for (const name of files.keys()) {
+    // The names come from our own renderers; a separator or .. would be our bug, never written.
+    if (!name || /[\\/]/.test(name) || name === '.' || name === '..') throw new Error(`bad output file name: ${name}`);
+  }
+  const existing = await stat(dir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
+    throw new ZwgkError('output-failed', { file: dir }, { output: dir, detail: '这是一个已存在的文件，不是文件夹。请在 -o 中给出一个文件夹' });
+  }
+  for (const name of files.keys()) await assertNotInput(path.join(dir, name), inputs);
+  const done: [string, string][] = [];
+  let current = dir;
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const [name, data] of files) {
+      current = path.join(dir, name);
+      if ((await stat(current).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      done.push([await writeTemporary(dir, name, data), current]);
+    }
+    for (const [tmp, target] of done.splice(0)) {
+      current = target;
+      await rename(tmp, target);
+    }
+  } catch (cause) {
+    for (const [tmp] of done) await unlink(tmp).catch(() => undefined);
+    throw new ZwgkError('output-failed', { file: current }, { output: current, detail: failureDetail(cause as NodeJS.ErrnoException, current) }, { cause });
   }
 }
 

@@ -5,8 +5,6 @@ import { fieldLabel } from '../settings.js';
 import { DIFF_TITLE, diffSummary } from './diff-md.js';
 import { asset, loadTemplate, type TemplateDelegate } from './templates.js';
 
-
-
 let compiled: TemplateDelegate | undefined;
 
 function template(): TemplateDelegate {

@@ -1,38 +1,97 @@
-// The gap report as a workbook a clerk works through: 汇总 (the summary), 问题清单 (one row per finding, with
-// a blank 处理情况 column to fill in), and with a reference 缺少的事项 / 多出的事项. Values are written as
-// plain strings, never formulas, so a sheet text such as “=HYPERLINK(…)” stays inert.
+// The gap report as a workbook a clerk works through and hands in: 汇总 (the summary), 问题清单 (one row
+// per finding, with a blank 处理情况 column to fill in), and with a reference 缺少的事项 / 多出的事项.
+// Every sheet prints on A4 landscape, one page wide, its header row repeated, the report's title at
+// the top of every page; rows are as tall as their wrapped text; headers use the catalog's own layout
+// words (一级事项/二级事项 for 2019). Values are plain strings, never formulas, so a sheet text such as
+// “=HYPERLINK(…)” stays inert.
 import ExcelJS from 'exceljs';
 import type { GapReport } from '../report/gap.js';
-import { fieldLabel } from '../settings.js';
+import { fieldLabel, PRINT_FOOTER } from '../settings.js';
 import { blanksText, cellText, methodText, SEVERITY_WORD, suggestion, summaryLines } from './gap-common.js';
+import { rowHeight, printSetup } from './xlsx-print.js';
 
+const FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
+const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { ...FONT, bold: true },
+  fill: HEADER_FILL,
+  border: BORDER,
+  alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
 };
+const TEXT_STYLE: Partial<ExcelJS.Style> = { font: FONT, border: BORDER, alignment: { vertical: 'top', wrapText: true } };
+const NUMBER_STYLE: Partial<ExcelJS.Style> = { font: FONT, border: BORDER, alignment: { vertical: 'top', horizontal: 'right' } };
 
-function table(ws: ExcelJS.Worksheet, headers: string[], widths: number[], rows: (string | number)[][]): void {
-  ws.columns = headers.map((h, i) => ({ header: h, width: widths[i] ?? 12 }));
-  const head = ws.getRow(1);
-  head.font = { bold: true };
-  head.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.border = BORDER;
-    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+type Value = string | number;
+
+/** Page header and footer text: & is the codes' escape character, and Excel caps each at 255. */
+function headerText(text: string): string {
+  const safe = text.replace(/&/g, '&&');
+  return [...safe].length > 200 ? [...safe].slice(0, 199).join('') + '…' : safe;
+}
+
+/** Print setup of a sheet whose header is row `headerRow`: A4 landscape, the title on every page. */
+function preparePrint(ws: ExcelJS.Worksheet, headerRow: number, title: string): void {
+  ws.pageSetup = printSetup(`${headerRow}:${headerRow}`);
+  ws.headerFooter = { oddHeader: `&C${headerText(title)}`, oddFooter: `&L&A&R${PRINT_FOOTER}` };
+}
+
+/** Write one row: values, their styles, and the height their wrapped text needs. */
+function writeRow(ws: ExcelJS.Worksheet, at: number, values: Value[], widths: number[], style: (i: number) => Partial<ExcelJS.Style>): ExcelJS.Row {
+  const row = ws.getRow(at);
+  values.forEach((v, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = v;
+    cell.style = style(i);
   });
-  for (const values of rows) {
-    const row = ws.addRow(values);
-    for (let i = 1; i <= headers.length; i++) {
-      const c = row.getCell(i);
-      c.border = BORDER;
-      c.alignment = { vertical: 'top', wrapText: true };
-    }
-  }
+  row.height = rowHeight(values.map(String), widths);
+  return row;
+}
+
+/** A list sheet: the header in row 1 (frozen, filterable, repeated on every printed page), then rows. */
+function listSheet(wb: ExcelJS.Workbook, name: string, title: string, headers: string[], widths: number[], rows: Value[][]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  ws.columns = widths.map((width) => ({ width }));
+  writeRow(ws, 1, headers, widths, () => HEADER_STYLE);
+  rows.forEach((values, r) => writeRow(ws, r + 2, values, widths, (i) => (typeof values[i] === 'number' ? NUMBER_STYLE : TEXT_STYLE)));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', paperSize: 9 };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  preparePrint(ws, 1, title);
+  return ws;
+}
+
+/** The 汇总 sheet: the title, the summary lines, then the table of categories with its 合计 row. */
+function summarySheet(wb: ExcelJS.Workbook, r: GapReport, title: string, catLabel: string): void {
+  const ws = wb.addWorksheet('汇总');
+  const widths = [24, 12, 14, 62];
+  const whole = widths.reduce((a, b) => a + b, 0);
+  ws.columns = widths.map((width) => ({ width }));
+  let at = 1;
+  const titleRow = ws.getRow(at);
+  titleRow.getCell(1).value = title;
+  titleRow.getCell(1).style = { font: { ...FONT, size: 14, bold: true }, alignment: { vertical: 'middle', wrapText: true } };
+  titleRow.height = Math.max(28, rowHeight([title], [whole / 1.3]));
+  ws.mergeCells(at, 1, at, 4);
+  for (const line of summaryLines(r)) {
+    at++;
+    const row = ws.getRow(at);
+    row.getCell(1).value = line.label;
+    row.getCell(1).style = { font: { ...FONT, bold: true }, alignment: { vertical: 'top' } };
+    row.getCell(2).value = line.value;
+    row.getCell(2).style = { font: FONT, alignment: { vertical: 'top', wrapText: true } };
+    row.height = rowHeight([line.label, line.value], [widths[0]!, whole - widths[0]!]);
+    ws.mergeCells(at, 2, at, 4);
+  }
+  at += 2;
+  const headerRow = at;
+  writeRow(ws, at, [catLabel, '事项数', '必填项齐全', '空白的必填项（事项数）'], widths, () => HEADER_STYLE);
+  const style = (i: number) => (i === 1 || i === 2 ? NUMBER_STYLE : TEXT_STYLE);
+  for (const s of r.summary) writeRow(ws, ++at, [s.category, s.items, s.complete, blanksText(s.blanks)], widths, style);
+  // 合计: the same alignment as the rows above it, in bold. (New style objects: exceljs shares a
+  // style object between the cells it was given to, so changing one cell's font would change all.)
+  writeRow(ws, ++at, ['合计', r.items, r.complete, ''], widths, (i) => ({ ...style(i), font: { ...FONT, bold: true } }));
+  preparePrint(ws, headerRow, title);
 }
 
 /** Render the gap report as an .xlsx workbook (bytes). */
@@ -41,41 +100,19 @@ export async function renderGapXlsx(r: GapReport): Promise<Uint8Array> {
   wb.creator = 'zwgk';
   const catLabel = fieldLabel(r.profile, 'category');
   const nameLabel = fieldLabel(r.profile, 'name');
+  const title = `政务公开事项目录差距报告：${r.title ?? r.file}`;
 
-  const summary = wb.addWorksheet('汇总');
-  summary.columns = [{ width: 18 }, { width: 14 }, { width: 14 }, { width: 50 }];
-  summary.addRow([`政务公开事项目录差距报告：${r.title ?? r.file}`]).font = { bold: true, size: 14 };
-  summary.mergeCells(1, 1, 1, 4);
-  for (const l of summaryLines(r)) {
-    const row = summary.addRow([l.label, l.value]);
-    row.getCell(1).font = { bold: true };
-    summary.mergeCells(row.number, 2, row.number, 4);
-  }
-  summary.addRow([]);
-  const head = summary.addRow([catLabel, '事项数', '必填项齐全', '空白的必填项（事项数）']);
-  head.font = { bold: true };
-  head.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.border = BORDER;
-  });
-  for (const s of r.summary) {
-    summary.addRow([s.category, s.items, s.complete, blanksText(s.blanks)]).eachCell((c) => {
-      c.border = BORDER;
-      c.alignment = { vertical: 'top', wrapText: true };
-    });
-  }
-  const total = summary.addRow(['合计', r.items, r.complete, '']);
-  total.font = { bold: true };
-  total.eachCell({ includeEmpty: true }, (c) => (c.border = BORDER));
+  summarySheet(wb, r, title, catLabel);
 
   // Findings in report order: catalog-wide ones first, then per category and item.
   const items = new Map(r.details.flatMap((g) => g.items).map((it) => [it.item, it]));
   const ordered = [...r.general, ...r.details.flatMap((g) => g.items.flatMap((it) => it.findings))];
-  const problems = wb.addWorksheet('问题清单');
-  table(
-    problems,
-    ['序号', '事项类别', '名称', '工作表', '单元格', '字段', '级别', '问题', '建议改为', '处理情况'],
-    [6, 14, 22, 12, 10, 12, 6, 60, 28, 20],
+  listSheet(
+    wb,
+    '问题清单',
+    title,
+    ['序号', catLabel, nameLabel, '工作表', '单元格', '字段', '级别', '问题', '建议改为', '处理情况'],
+    [6, 14, 20, 10, 10, 12, 7, 56, 26, 18],
     ordered.map((d, i) => {
       const it = d.item !== undefined ? items.get(d.item) : undefined;
       return [i + 1, it?.category ?? '', it?.name ?? '', d.location.sheet ?? '', cellText(d.location), d.field ?? '', SEVERITY_WORD[d.severity], d.message, suggestion(d), ''];
@@ -83,11 +120,13 @@ export async function renderGapXlsx(r: GapReport): Promise<Uint8Array> {
   );
 
   if (r.coverage) {
-    table(wb.addWorksheet('缺少的事项'), ['序号', catLabel, nameLabel], [6, 20, 36], r.coverage.missing.map((m, i) => [i + 1, m.category, m.name]));
-    table(
-      wb.addWorksheet('多出的事项'),
+    listSheet(wb, '缺少的事项', title, ['序号', catLabel, nameLabel], [6, 24, 40], r.coverage.missing.map((m, i) => [i + 1, m.category, m.name]));
+    listSheet(
+      wb,
+      '多出的事项',
+      title,
       ['序号', catLabel, nameLabel, '位置'],
-      [6, 20, 36, 14],
+      [6, 24, 40, 14],
       r.coverage.extra.map((m, i) => {
         const it = items.get(m.item);
         return [i + 1, m.category, m.name, it ? cellText(it.at) : ''];
@@ -95,8 +134,10 @@ export async function renderGapXlsx(r: GapReport): Promise<Uint8Array> {
     );
     const loose = r.coverage.matches.filter((m) => m.method !== 'exact');
     if (loose.length) {
-      table(
-        wb.addWorksheet('非完全一致的匹配'),
+      listSheet(
+        wb,
+        '非完全一致的匹配',
+        title,
         ['序号', `本目录${catLabel}`, `本目录${nameLabel}`, `参考目录${catLabel}`, `参考目录${nameLabel}`, '匹配方式'],
         [6, 16, 26, 16, 26, 24],
         loose.map((m, i) => [i + 1, m.category, m.name, m.refCategory, m.refName, methodText(m)]),

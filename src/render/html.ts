@@ -5,7 +5,6 @@ import { COLUMNS } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
 import {
   catalogTitle,
-  noteText,
   displayColumns,
   displayValue,
   groupByCategory,
@@ -13,15 +12,19 @@ import {
   type DisplayColumn,
 } from './common.js';
 import { escapeHtml, textToHtml } from './escape.js';
-import { asset, Handlebars, loadTemplate, type TemplateDelegate } from './templates.js';
+import { asset, Handlebars, loadTemplate, type AssetName, type TemplateDelegate } from './templates.js';
 
-const LAYOUT_NAMES = { '2017': '2017 年样表版式', '2019': '2019 年标准目录版式' } as const;
-
-interface Compiled {
+/** A page template with the assets it inlines and the CSP that allows exactly those. */
+interface PageTemplate {
   template: TemplateDelegate;
   css: string;
   js: string;
   csp: string;
+}
+
+/** The catalog page, and the index page of a site. */
+interface Compiled extends PageTemplate {
+  index: PageTemplate;
 }
 
 let compiled: Compiled | undefined;
@@ -30,35 +33,43 @@ let compiled: Compiled | undefined;
 function compile(): Compiled {
   if (compiled) return compiled;
   // The `text` helper escapes every piece of text itself (textToHtml), and only http(s) URLs become links.
-  const template = loadTemplate('catalog', ['controls'], (hb) => ({
+  const helpers = (hb: typeof Handlebars) => ({
     text: (value: unknown) => new hb.SafeString(textToHtml(value == null ? '' : String(value))),
-  }));
-  const css = asset('catalog.css');
-  const js = asset('catalog.js');
-  // Hashes rather than 'unsafe-inline': even if some text escaped our escaping, an injected
-  // <script> or <style> would not match a hash and would not run. Nothing may be fetched.
-  const csp = [
-    "default-src 'none'",
-    `style-src ${css.hash}`,
-    `script-src ${js.hash}`,
-    "img-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  compiled = { template, css: css.text, js: js.text, csp };
+  });
+  const page = (name: 'catalog' | 'site-index', css: AssetName, js: AssetName): PageTemplate => ({
+    template: loadTemplate(name, ['controls'], helpers),
+    css: asset(css).text,
+    js: asset(js).text,
+    // Hashes rather than 'unsafe-inline': even if some text escaped our escaping, an injected
+    // <script> or <style> would not match a hash and would not run. Nothing may be fetched.
+    csp: [
+      "default-src 'none'",
+      `style-src ${asset(css).hash}`,
+      `script-src ${asset(js).hash}`,
+      "img-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; '),
+  });
+  compiled = {
+    ...page('catalog', 'catalog.css', 'catalog-page.js'),
+    index: page('site-index', 'site-index.css', 'site-index.js'),
+  };
   return compiled;
 }
 
 /**
- * The rows of one item as markup: one <tr> per 公开内容, item-level cells on the first with a rowspan.
- * Built here rather than in a partial because a province-sized catalog has a million cells: a
- * Handlebars block per cell cost seconds of allocation. Every text still goes through textToHtml.
+ * One item as markup: its own <tbody> (an item prints whole on one page and is a phone card), one <tr>
+ * per 公开内容, item-level cells on the first with a rowspan. `number` (1-based) makes its anchor,
+ * #item-3, which the site index links to. Built here rather than in a partial because a
+ * province-sized catalog has a million cells: a Handlebars block per cell cost seconds of
+ * allocation. Every text still goes through textToHtml.
  */
-function itemRowsHtml(catalog: Catalog, item: Item, index: number, cols: DisplayColumn[]): string {
+function itemRowsHtml(catalog: Catalog, item: Item, number: number, group: number, cols: DisplayColumn[]): string {
   const n = Math.max(1, item.pairs.length);
-  let html = '';
+  let html = `<tbody class="item" id="item-${number}" data-group="${group}">\n`;
   for (let p = 0; p < n; p++) {
-    html += `<tr class="item${p === 0 ? ' item-first' : ''}" data-item="${index}">`;
+    html += '<tr>';
     for (const col of cols) {
       const key = col.key === 'extra' ? 'extra' : col.key;
       const open = `<td data-label="${escapeHtml(col.label)}"`;
@@ -75,21 +86,27 @@ function itemRowsHtml(catalog: Catalog, item: Item, index: number, cols: Display
     }
     html += '</tr>\n';
   }
-  return html;
+  return html + '</tbody>\n';
+}
+
+/** Options of a page that is part of a site (zwgk site). */
+export interface PageOptions {
+  /** The link back to the site's index. */
+  home?: { href: string; label: string };
 }
 
 /** Render a catalog as a self-contained HTML page (string). */
-export function renderHtml(catalog: Catalog): string {
+export function renderHtml(catalog: Catalog, options: PageOptions = {}): string {
   const { template, css, js, csp } = compile();
   const cols = displayColumns(catalog);
   const title = catalogTitle(catalog);
   const unit = catalog.unit?.trim() ? catalog.unit : '';
-  let index = 0;
+  const numbers = new Map(catalog.items.map((item, i) => [item, i + 1]));
   const groups = groupByCategory(catalog.items).map((g, gi) => ({
     index: String(gi),
     name: groupName(g.name),
     count: g.items.length,
-    rows: new Handlebars.SafeString(g.items.map((item) => itemRowsHtml(catalog, item, index++, cols)).join('')),
+    rows: new Handlebars.SafeString(g.items.map((item) => itemRowsHtml(catalog, item, numbers.get(item)!, gi, cols)).join('')),
   }));
   return template({
     csp,
@@ -101,11 +118,46 @@ export function renderHtml(catalog: Catalog): string {
     date: catalog.date?.trim() ? catalog.date : '',
     total: catalog.items.length,
     profile: catalog.profile,
-    layoutName: LAYOUT_NAMES[catalog.profile],
     categoryLabel: COLUMNS[catalog.profile].find((c) => c.key === 'category')!.label,
     columns: cols.map((c) => ({ label: c.label })),
     columnCount: cols.length,
     groups,
-    note: noteText(catalog) ?? '',
+    // Only the catalog's own 注: the sample table's standard 注 tells drafters how to fill the
+    // columns and means nothing to the public.
+    note: catalog.note?.trim() ? catalog.note : '',
+    home: options.home ?? false,
+  });
+}
+
+/** One catalog as the site index lists it. */
+export interface SiteIndexEntry {
+  href: string;
+  title: string;
+  unit: string;
+  date: string;
+  items: number;
+  layout: string;
+}
+
+/** What the index page shows: the catalogs, and the search data (already safe JSON, see site.ts). */
+export interface SiteIndexView {
+  title: string;
+  catalogs: SiteIndexEntry[];
+  items: number;
+  searchData: string;
+}
+
+/** The index page of a site (string): the list of catalogs and a search across all of them. */
+export function renderSiteIndex(view: SiteIndexView): string {
+  const { index } = compile();
+  return index.template({
+    csp: index.csp,
+    css: index.css,
+    js: index.js,
+    title: view.title,
+    catalogs: view.catalogs,
+    catalogCount: view.catalogs.length,
+    items: view.items,
+    searchData: new Handlebars.SafeString(view.searchData),
   });
 }

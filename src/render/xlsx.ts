@@ -1,6 +1,7 @@
 // The catalog as an Excel workbook in the look of the 2017 sample table or the 2019 national layout:
-// title row, bold bordered header, items with their item-level cells merged down, ready to print
-// (A4 landscape, fit to width, header repeated, sized rows). Pure: returns the file's bytes.
+// title row, bold bordered header, items with their item-level cells merged down and 事项类别 /
+// 一级事项 merged over consecutive items of one category, ready to print (A4 landscape, fit to width,
+// header repeated, sized rows, the 注 never alone on a page). Pure: returns the file's bytes.
 import ExcelJS from 'exceljs';
 import Dimensions from 'exceljs/lib/doc/range.js';
 import { formatMetaLine, PRINT_FOOTER, TICK } from '../settings.js';
@@ -17,20 +18,13 @@ import {
   wrappedLines,
   type PlanColumn,
 } from './common.js';
-
+import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, printSetup } from './xlsx-print.js';
 
 /** The one sheet's name. */
 const SHEET_NAME = '目录';
 /** Body font size (pt); 宋体 is what Chinese office sheets use, and CJK glyphs are 2 width units. */
 const FONT_SIZE = 11;
 const FONT_NAME = '宋体';
-/** Height of one wrapped line and the cell's vertical padding, in points. Noto CJK (LibreOffice's
- * fallback) has a taller line than SimSun, so this is set for the taller of the two. */
-const LINE_PT = 16;
-const PAD_PT = 6;
-const MIN_ROW_PT = 20;
-/** Excel's largest row height. */
-const MAX_ROW_PT = 409;
 
 /** Widest a column grows before its text wraps, in width units (CJK char = 2). */
 const MAX_WIDTH: Record<string, number> = {
@@ -119,10 +113,6 @@ function pairCell(item: Item, col: PlanColumn, p: number): string {
   return col.key === 'content' ? pair.content.text : (pair.standard?.text ?? '');
 }
 
-function heightFor(text: string, width: number): number {
-  return text === '' ? 0 : wrappedLines(text, width) * LINE_PT + PAD_PT;
-}
-
 /** Column widths from content: widest line (+ padding), at least the header's, at most the cap. */
 function columnWidths(catalog: Catalog, cols: PlanColumn[]): number[] {
   return cols.map((col) => {
@@ -157,47 +147,39 @@ interface Block {
 }
 
 /**
- * Plan the rows of a run of items that is written and committed together: one row per pair, the
- * item-level cells on the first row, merged blocks, and heights that give every block, merged or
- * not, the lines its text needs (exceljs does not grow merged wrapped rows: a block's missing
- * height is spread over its rows).
+ * Plan the rows of one item, written and committed together: one row per pair, the item-level cells
+ * on the first row, merged blocks, and heights that give every block, merged or not, the lines its
+ * text needs (exceljs does not grow merged wrapped rows: a block's missing height is spread over its
+ * rows). The category cell is left blank (and asks for no height) when `category` is false: the item
+ * continues a run of one category, whose first cell is merged over the run.
  */
-function planGroup(
+function planItem(
   catalog: Catalog,
-  items: Item[],
+  item: Item,
   cols: PlanColumn[],
   widths: number[],
-  mergeCategory: boolean,
+  category: boolean,
 ): { rows: PlannedRow[]; blocks: Block[] } {
   const rows: PlannedRow[] = [];
   const blocks: Block[] = [];
-  const categoryCol = mergeCategory ? cols.findIndex((c) => c.key === 'category') : -1;
-  for (const item of items) {
-    const n = Math.max(1, item.pairs.length);
-    const first = rows.length;
-    for (let p = 0; p < n; p++) {
-      const values: (CellValue | undefined)[] = cols.map((col) => (col.perPair ? pairCell(item, col, p) : undefined));
-      rows.push({ values, height: MIN_ROW_PT });
-    }
-    cols.forEach((col, c) => {
-      if (col.perPair || c === categoryCol) return;
-      const value = itemCell(catalog, item, col);
-      rows[first]!.values[c] = value;
-      blocks.push({ col: c, from: first, to: first + n - 1, text: String(value) });
-    });
+  const n = Math.max(1, item.pairs.length);
+  for (let p = 0; p < n; p++) {
+    const values: (CellValue | undefined)[] = cols.map((col) => (col.perPair ? pairCell(item, col, p) : undefined));
+    rows.push({ values, height: MIN_ROW_PT });
   }
-  if (categoryCol >= 0 && items.length) {
-    rows[0]!.values[categoryCol] = items[0]!.category.text;
-    blocks.push({ col: categoryCol, from: 0, to: rows.length - 1, text: items[0]!.category.text });
-  }
+  cols.forEach((col, c) => {
+    if (col.perPair || (col.key === 'category' && !category)) return;
+    const value = itemCell(catalog, item, col);
+    rows[0]!.values[c] = value;
+    blocks.push({ col: c, from: 0, to: n - 1, text: String(value) });
+  });
   // Heights: single rows first (their own cells), then blocks from the shortest up.
   rows.forEach((row, r) => {
     cols.forEach((col, c) => {
       if (col.perPair) row.height = Math.max(row.height, heightFor(String(rows[r]!.values[c] ?? ''), widths[c]!));
     });
   });
-  const sorted = [...blocks].sort((a, b) => a.to - a.from - (b.to - b.from));
-  for (const b of sorted) {
+  for (const b of blocks) {
     const need = heightFor(b.text, widths[b.col]!);
     let have = 0;
     for (let r = b.from; r <= b.to; r++) have += rows[r]!.height;
@@ -208,19 +190,6 @@ function planGroup(
   }
   for (const row of rows) row.height = Math.min(MAX_ROW_PT, Math.ceil(row.height * 4) / 4);
   return { rows, blocks: blocks.filter((b) => b.to > b.from) };
-}
-
-/** Runs of items committed together: each item alone, or (2019) consecutive items of one 一级事项,
- * whose category cell is merged over the whole run. */
-function commitRuns(catalog: Catalog): Item[][] {
-  if (catalog.profile !== '2019') return catalog.items.map((item) => [item]);
-  const runs: Item[][] = [];
-  for (const item of catalog.items) {
-    const last = runs[runs.length - 1];
-    if (last && last[0]!.category.text === item.category.text) last.push(item);
-    else runs.push([item]);
-  }
-  return runs;
 }
 
 /** Render a catalog as an .xlsx workbook (one sheet, sample-table or national layout, print-ready). */
@@ -242,21 +211,14 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
   wb.creator = 'zwgk';
   const ws = wb.addWorksheet(SHEET_NAME, {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${headerTop}:${headerBottom}`,
-    },
+    pageSetup: printSetup(`${headerTop}:${headerBottom}`),
     headerFooter: { oddFooter: `&C${PRINT_FOOTER}` },
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerBottom, topLeftCell: `A${headerBottom + 1}` }],
   });
   ws.columns = widths.map((width) => ({ width }));
   const last = cols.length;
+  // Every row's height in order, for the page-break estimate at the end.
+  const heights: number[] = [];
 
   // Title row, merged across.
   const titleText = catalogTitle(catalog);
@@ -265,6 +227,7 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
   titleRow.getCell(1).style = styles.title;
   titleRow.height = Math.max(30, wrappedLines(titleText, totalWidth / 1.5) * 22 + 8);
   mergeUnchecked(ws, 1, 1, 1, last);
+  heights.push(titleRow.height);
   titleRow.commit();
 
   // 编制单位 and 日期 under the title, when the catalog names them.
@@ -274,6 +237,7 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
     metaRow.getCell(1).style = styles.meta;
     metaRow.height = MIN_ROW_PT + 4;
     mergeUnchecked(ws, 2, 1, 2, last);
+    heights.push(metaRow.height);
     metaRow.commit();
   }
 
@@ -313,29 +277,53 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
     i = j + 1;
   }
   ws.getRow(headerTop).height = Math.ceil(h1);
-  if (twoRowHeader) ws.getRow(headerBottom).height = Math.ceil(h2);
+  heights.push(Math.ceil(h1));
+  if (twoRowHeader) {
+    ws.getRow(headerBottom).height = Math.ceil(h2);
+    heights.push(Math.ceil(h2));
+  }
   ws.getRow(headerBottom).commit();
 
-  // Body, a run of items at a time.
+  // Body, an item at a time (each item is committed before the next, so memory stays flat however
+  // long the catalog). Consecutive items of one 事项类别 / 一级事项 share one category cell, as the
+  // sample table and the national sheets print them: the run's first item writes it, the others
+  // leave theirs blank (same style, so the borders show), and the merge over the run is recorded
+  // when the run ends — directly, since its first rows are committed by then.
   const colStyle = cols.map((col) =>
     col.key === 'serial' || col.tick ? styles.centred : styles.text,
   );
+  const categoryCol = cols.findIndex((c) => c.key === 'category');
+  const merges = (ws as unknown as { _merges: object[] })._merges;
   let next = headerBottom + 1;
-  for (const run of commitRuns(catalog)) {
-    const { rows, blocks } = planGroup(catalog, run, cols, widths, catalog.profile === '2019');
+  let run: { category: string; from: number } | undefined;
+  const endRun = (): void => {
+    if (run && categoryCol >= 0 && next - 1 > run.from) merges.push(new Dimensions(run.from, categoryCol + 1, next - 1, categoryCol + 1));
+  };
+  for (const item of catalog.items) {
+    const continues = run !== undefined && run.category === item.category.text;
+    if (!continues) {
+      endRun();
+      run = { category: item.category.text, from: next };
+    }
+    const { rows, blocks } = planItem(catalog, item, cols, widths, !continues);
     rows.forEach((planned, r) => {
       const row = ws.getRow(next + r);
       row.height = planned.height;
+      heights.push(planned.height);
       planned.values.forEach((value, c) => {
         const cell = row.getCell(c + 1);
         if (value !== undefined && value !== '') cell.value = value;
         cell.style = colStyle[c]!;
       });
     });
-    for (const b of blocks) mergeUnchecked(ws, next + b.from, b.col + 1, next + b.to, b.col + 1);
+    for (const b of blocks) {
+      // The category is merged over the whole run instead, when the run ends.
+      if (b.col !== categoryCol) mergeUnchecked(ws, next + b.from, b.col + 1, next + b.to, b.col + 1);
+    }
     next += rows.length;
     ws.getRow(next - 1).commit();
   }
+  endRun();
 
   // The 注 row (2017 always; 2019 when the catalog has notes), merged across.
   const note = noteText(catalog);
@@ -345,9 +333,13 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
     row.getCell(1).style = styles.note;
     row.height = Math.min(MAX_ROW_PT, Math.max(MIN_ROW_PT, heightFor(note, totalWidth * 0.95)));
     mergeUnchecked(ws, next, 1, next, last);
+    heights.push(row.height);
     row.commit();
   }
 
+  // A 注 that would print alone on a last page (under a repeated header) makes the print fit the
+  // pages the items fill. The page setup is written when the sheet is committed, so it can change here.
+  ws.pageSetup.fitToHeight = fitToHeightForTail(heights, [headerTop - 1, headerBottom - 1], printScale(widths), note !== undefined ? 1 : 0);
   ws.commit();
   await wb.commit();
   return workbookBytes(wb);

@@ -15,7 +15,7 @@ export interface CodeSpec {
 
 export const CODES = {
   // ---- input that cannot be read (exit 2) ----
-  'usage': { severity: 'error', fatal: true, title: '用法错误', message: '{detail}。运行 zwgk --help 查看用法' },
+  'usage': { severity: 'error', fatal: true, title: '用法错误', message: '{detail}。运行 {help} 查看用法' },
   'file-not-found': { severity: 'error', fatal: true, title: '文件不存在', message: '找不到文件：{file}。请检查路径和文件名是否正确' },
   'file-is-directory': { severity: 'error', fatal: true, title: '路径是文件夹', message: '{file} 是一个文件夹，不是文件。请指定目录文件（.xlsx 或 .yaml）' },
   'file-unreadable': { severity: 'error', fatal: true, title: '文件无法读取', message: '无法读取文件 {file}：{detail}' },

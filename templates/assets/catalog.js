@@ -6,49 +6,47 @@
   var select = document.getElementById('category');
   var count = document.getElementById('count');
   var empty = document.getElementById('empty');
-  if (!form || !input || !select || !count || !empty) return;
+  if (!form || !input || !select || !count || !empty || typeof zwgkSearch === 'undefined') return;
+  var fold = zwgkSearch.fold;
 
-  // One entry per item: its rows, its group and the lower-cased text of every field (and its category).
-  var groups = [];
-  var items = [];
-  var bodies = document.querySelectorAll('tbody.group');
-  for (var g = 0; g < bodies.length; g++) {
-    var body = bodies[g];
-    var heading = body.querySelector('.group-name');
-    var groupText = heading ? heading.textContent : '';
-    var group = { body: body, id: body.getAttribute('data-group'), shown: 0 };
-    groups.push(group);
-    var byId = {};
-    var rows = body.querySelectorAll('tr.item');
-    for (var r = 0; r < rows.length; r++) {
-      var id = rows[r].getAttribute('data-item');
-      if (!byId[id]) {
-        byId[id] = { rows: [], text: groupText, group: group };
-        items.push(byId[id]);
-      }
-      byId[id].rows.push(rows[r]);
-      byId[id].text += '\n' + rows[r].textContent;
-    }
+  // Groups by id, and one entry per item: its <tbody>, its group and its folded text (category and
+  // every cell, one per line).
+  var groups = {};
+  var groupList = [];
+  var heads = document.querySelectorAll('tbody.group');
+  for (var g = 0; g < heads.length; g++) {
+    var heading = heads[g].querySelector('.group-name');
+    var group = { body: heads[g], name: heading ? fold(heading.textContent) : '', shown: 0 };
+    groups[heads[g].getAttribute('data-group')] = group;
+    groupList.push(group);
   }
-  for (var i = 0; i < items.length; i++) items[i].text = items[i].text.toLowerCase();
+  var items = [];
+  var bodies = document.querySelectorAll('tbody.item');
+  for (var i = 0; i < bodies.length; i++) {
+    var itemGroup = groups[bodies[i].getAttribute('data-group')];
+    var cells = bodies[i].querySelectorAll('td');
+    var parts = [itemGroup ? itemGroup.name : ''];
+    for (var c = 0; c < cells.length; c++) parts.push(fold(cells[c].textContent));
+    items.push({ body: bodies[i], group: itemGroup, groupId: bodies[i].getAttribute('data-group'), text: parts.join('\n') });
+  }
   var total = items.length;
 
   function apply() {
-    var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var q = zwgkSearch.query(input.value);
     var wanted = select.value;
     var shown = 0;
-    for (var k = 0; k < groups.length; k++) groups[k].shown = 0;
+    for (var k = 0; k < groupList.length; k++) groupList[k].shown = 0;
     for (var n = 0; n < items.length; n++) {
       var item = items[n];
-      var ok = !wanted || item.group.id === wanted;
-      for (var t = 0; ok && t < terms.length; t++) ok = item.text.indexOf(terms[t]) !== -1;
-      for (var j = 0; j < item.rows.length; j++) item.rows[j].hidden = !ok;
+      var ok = (!wanted || item.groupId === wanted) && zwgkSearch.matches(item.text, q);
+      // A class, not `hidden`: the CSS collapses the rows and keeps every column's width.
+      item.body.classList.toggle('off', !ok);
       if (ok) {
         shown++;
-        item.group.shown++;
+        if (item.group) item.group.shown++;
       }
     }
-    for (var m = 0; m < groups.length; m++) groups[m].body.hidden = groups[m].shown === 0;
+    for (var m = 0; m < groupList.length; m++) groupList[m].body.classList.toggle('off', groupList[m].shown === 0);
     count.textContent = shown === total ? '共 ' + total + ' 项' : '显示 ' + shown + ' 项，共 ' + total + ' 项';
     empty.hidden = shown !== 0;
   }

@@ -1,5 +1,8 @@
 // One table of CLI cases, run in-process through run() and through the real bin/zwgk.js.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
 
@@ -11,6 +14,10 @@ interface Case {
   stderr?: (string | RegExp)[];
   /** JSON stdout checked by a function. */
   json?: (doc: any) => void;
+  /** Files the run must have written (path → text they contain); {tmp} is a fresh folder per run. */
+  written?: Record<string, string>;
+  /** Files the run must not have written. */
+  absent?: string[];
 }
 
 const F = 'test/cli/fixtures';
@@ -20,12 +27,73 @@ export const CASES: Case[] = [
   { name: 'no arguments shows help, exit 2', args: [], code: 2, stdout: ['用法：'] },
   { name: 'version', args: ['--version'], code: 0, stdout: [/^\d+\.\d+\.\d+/] },
   { name: 'command help in Chinese', args: ['render', '--help'], code: 0, stdout: ['用法：', '可选值：xlsx | html | md', '--to'] },
-  { name: 'unknown command', args: ['frobnicate'], code: 2, stderr: ['未知命令 frobnicate'] },
-  { name: 'unknown option', args: ['validate', '--bogus', 'examples/sample-table.yaml'], code: 2, stderr: ['未知选项 --bogus'] },
-  { name: 'unknown --format value', args: ['validate', '--format', 'xml', 'examples/sample-table.yaml'], code: 2, stderr: ['“xml”无效'] },
-  { name: 'render --to pdf', args: ['render', 'examples/sample-table.yaml', '--to', 'pdf'], code: 2, stderr: ['“pdf”无效', 'xlsx, html, md'] },
-  { name: 'render without --to', args: ['render', 'examples/sample-table.yaml'], code: 2, stderr: ['缺少必需的选项 --to'] },
-  { name: 'convert without -o', args: ['convert', 'examples/sample-table.yaml'], code: 2, stderr: ['缺少必需的选项'] },
+  { name: 'unknown command', args: ['frobnicate'], code: 2, stderr: ['错误：未知命令 frobnicate。运行 zwgk --help 查看用法'] },
+  { name: 'a mistyped command gets a did-you-mean', args: ['valdiate', 'examples/sample-table.yaml'], code: 2, stderr: ['未知命令 valdiate。您是不是要用 validate？运行 zwgk --help 查看用法'] },
+  { name: 'a file where the command belongs', args: ['目录.xlsx'], code: 2, stderr: ['您是不是要用 validate 目录.xlsx？'] },
+  { name: 'unknown option', args: ['validate', '--bogus', 'examples/sample-table.yaml'], code: 2, stderr: ['未知选项 --bogus。运行 zwgk validate --help 查看用法'] },
+  { name: 'a mistyped option gets a did-you-mean', args: ['render', 'examples/sample-table.yaml', '--too', 'html'], code: 2, stderr: ['未知选项 --too。您是不是要用 --to？运行 zwgk render --help 查看用法'] },
+  { name: 'a long option with one dash', args: ['render', 'examples/sample-table.yaml', '-to', 'html'], code: 2, stderr: ['未知选项 -to。您是不是要用 --to？'] },
+  { name: 'unknown --format value', args: ['validate', '--format', 'xml', 'examples/sample-table.yaml'], code: 2, stderr: ['“xml”无效', '运行 zwgk validate --help 查看用法'] },
+  { name: 'render --to pdf', args: ['render', 'examples/sample-table.yaml', '--to', 'pdf'], code: 2, stderr: ['“pdf”无效', 'xlsx, html, md', '运行 zwgk render --help 查看用法'] },
+  {
+    name: 'render without --to or -o asks for either',
+    args: ['render', 'examples/sample-table.yaml'],
+    code: 2,
+    stderr: ['请用 --to 指定输出格式（xlsx、html、md），或用 -o 给出带扩展名的输出文件名', '运行 zwgk render --help 查看用法'],
+  },
+  {
+    name: 'render takes the format from -o',
+    args: ['render', 'examples/sample-table.yaml', '-o', '{tmp}/目录.html'],
+    code: 0,
+    stderr: ['已写出：'],
+    written: { '{tmp}/目录.html': '<!DOCTYPE html>' },
+  },
+  {
+    name: 'render refuses an -o extension that contradicts --to, and writes nothing',
+    args: ['render', 'examples/sample-table.yaml', '--to', 'html', '-o', '{tmp}/目录.xlsx'],
+    code: 2,
+    stderr: ['-o 的扩展名“.xlsx”与 --to html 不符，没有写出任何文件', '目录.html', '运行 zwgk render --help 查看用法'],
+    absent: ['{tmp}/目录.xlsx', '{tmp}/目录.html'],
+  },
+  {
+    name: 'format names are case-insensitive',
+    args: ['render', 'examples/sample-table.yaml', '--to', 'HTML', '-o', '{tmp}/page.HTML'],
+    code: 0,
+    written: { '{tmp}/page.HTML': '<!DOCTYPE html>' },
+  },
+  {
+    name: 'validate --format JSON',
+    args: ['validate', '--format', 'JSON', '--profile', 'AUTO', 'examples/sample-table.yaml'],
+    code: 0,
+    json: (doc) => expect(doc.valid).toBe(true),
+  },
+  {
+    name: 'gap takes the format from -o',
+    args: ['gap', 'examples/unit-anquan.yaml', '--against', 'examples/reference-anquan.yaml', '-o', '{tmp}/差距.html'],
+    code: 0,
+    written: { '{tmp}/差距.html': '缺少的事项' },
+  },
+  {
+    name: 'gap refuses an -o extension that contradicts --to',
+    args: ['gap', 'examples/unit-anquan.yaml', '--to', 'xlsx', '-o', '{tmp}/差距.html'],
+    code: 2,
+    stderr: ['-o 的扩展名“.html”与 --to xlsx 不符'],
+    absent: ['{tmp}/差距.html', '{tmp}/差距.xlsx'],
+  },
+  {
+    name: 'diff refuses an -o extension that contradicts --to',
+    args: ['diff', 'test/diff/fixtures/old.yaml', 'test/diff/fixtures/new.yaml', '--to', 'json', '-o', '{tmp}/调整.md'],
+    code: 2,
+    stderr: ['-o 的扩展名“.md”与 --to json 不符', '运行 zwgk diff --help 查看用法'],
+    absent: ['{tmp}/调整.md'],
+  },
+  { name: 'render without a file: the missing file, not --to', args: ['render'], code: 2, stderr: ['缺少参数 <文件>。运行 zwgk render --help 查看用法'] },
+  { name: 'a missing input before a missing format', args: ['render', 'no/such.yaml'], code: 2, stderr: ['找不到文件：no/such.yaml'] },
+  { name: 'a missing input before a bad option value', args: ['render', 'no/such.yaml', '--to', 'pdf'], code: 2, stderr: ['找不到文件：no/such.yaml'] },
+  { name: 'a missing input before a missing -o', args: ['convert', 'no/such.yaml'], code: 2, stderr: ['找不到文件：no/such.yaml'] },
+  { name: 'a missing reference before a bad option value', args: ['gap', 'examples/unit-anquan.yaml', '--against', 'no/ref.yaml', '--to', 'doc'], code: 2, stderr: ['找不到文件：no/ref.yaml'] },
+  { name: 'a missing input before a contradicting -o', args: ['render', 'no/such.yaml', '--to', 'md', '-o', '{tmp}/x.html'], code: 2, stderr: ['找不到文件：no/such.yaml'] },
+  { name: 'convert without -o', args: ['convert', 'examples/sample-table.yaml'], code: 2, stderr: ['缺少必需的选项 -o, --output <路径>。运行 zwgk convert --help 查看用法'] },
   { name: 'validate without files', args: ['validate'], code: 2, stderr: ['缺少参数'] },
   {
     name: 'the sample item validates',
@@ -123,7 +191,38 @@ export const CASES: Case[] = [
     code: 0,
     stdout: ['版式: "2017"', '名称: 食品安全监督抽检信息'],
   },
-  { name: 'convert to an unknown extension', args: ['convert', 'examples/sample-table.yaml', '-o', 'x.pdf'], code: 2, stderr: ['convert 只能输出'] },
+  {
+    name: 'site over a folder of catalogs',
+    args: ['site', 'examples', '-o', '{tmp}/网站'],
+    code: 0,
+    stdout: ['已写出网站：', '（4 个目录，共 30 个事项）', 'county-catalog.html  ← examples/county-catalog.yaml（10 个事项）'],
+    written: { '{tmp}/网站/index.html': '共 4 个目录', '{tmp}/网站/unit-anquan.html': 'href="index.html"' },
+  },
+  {
+    name: 'site: a catalog with errors is published and named (exit 1)',
+    args: ['site', 'examples/sample-table.yaml', `${F}/blank-deadline.yaml`, '-o', '{tmp}/s'],
+    code: 1,
+    stderr: [`注意：${F}/blank-deadline.yaml 有 1 个错误`, '已照常发布'],
+    written: { '{tmp}/s/index.html': '共 2 个目录', '{tmp}/s/blank-deadline.html': '<!DOCTYPE html>' },
+  },
+  {
+    name: 'site: an unreadable file is named and left out, the others are published (exit 2)',
+    args: ['site', 'examples/sample-table.yaml', `${F}/syntax.yaml`, '-o', '{tmp}/s'],
+    code: 2,
+    stderr: ['YAML 语法错误', `1 个文件无法读取，未发布：${F}/syntax.yaml`],
+    written: { '{tmp}/s/index.html': '共 1 个目录' },
+    absent: ['{tmp}/s/syntax.html'],
+  },
+  {
+    name: 'site: nothing readable, nothing written',
+    args: ['site', 'no/such.yaml', '-o', '{tmp}/s'],
+    code: 2,
+    stderr: ['找不到文件：no/such.yaml', '没有可以发布的目录'],
+    absent: ['{tmp}/s'],
+  },
+  { name: 'site without -o', args: ['site', 'examples'], code: 2, stderr: ['缺少必需的选项 -o, --output <路径>。运行 zwgk site --help 查看用法'] },
+  { name: 'site -o naming a file', args: ['site', 'examples/sample-table.yaml', '-o', 'README.md'], code: 2, stderr: ['不是文件夹'] },
+  { name: 'convert to an unknown extension', args: ['convert', 'examples/sample-table.yaml', '-o', 'x.pdf'], code: 2, stderr: ['convert 只能输出', '运行 zwgk convert --help 查看用法'] },
   { name: 'app -o - prints the offline tool', args: ['app', '-o', '-'], code: 0, stdout: ['<!DOCTYPE html>', 'Content-Security-Policy', '政务公开事项目录工具'] },
   { name: 'app does not overwrite a file without --force', args: ['app', '-o', 'README.md'], code: 2, stderr: ['README.md 已存在', '--force'] },
 ];
@@ -133,6 +232,23 @@ function sink() {
   return {
     stream: { write: (c: string | Uint8Array) => (chunks.push(typeof c === 'string' ? c : Buffer.from(c).toString()), true) },
     text: () => chunks.join(''),
+  };
+}
+
+/** The case's arguments with {tmp} replaced by a fresh folder; call done() to check files and clean up. */
+function prepare(c: Case): { args: string[]; done: () => void } {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'zwgk-cli-'));
+  const sub = (s: string) => s.replaceAll('{tmp}', tmp);
+  return {
+    args: c.args.map(sub),
+    done: () => {
+      try {
+        for (const [file, text] of Object.entries(c.written ?? {})) expect(readFileSync(sub(file), 'utf8')).toContain(text);
+        for (const file of c.absent ?? []) expect(existsSync(sub(file)), file).toBe(false);
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    },
   };
 }
 
@@ -152,8 +268,10 @@ describe('CLI in-process', () => {
     it(c.name, async () => {
       const out = sink();
       const err = sink();
-      const code = await run({ argv: c.args, stdout: out.stream, stderr: err.stream, env });
+      const { args, done } = prepare(c);
+      const code = await run({ argv: args, stdout: out.stream, stderr: err.stream, env });
       check(c, code, out.text(), err.text());
+      done();
     });
   }
 });
@@ -161,8 +279,10 @@ describe('CLI in-process', () => {
 describe('CLI through bin/zwgk.js', () => {
   for (const c of CASES) {
     it(c.name, () => {
-      const r = spawnSync(process.execPath, ['bin/zwgk.js', ...c.args], { encoding: 'utf8', env });
+      const { args, done } = prepare(c);
+      const r = spawnSync(process.execPath, ['bin/zwgk.js', ...args], { encoding: 'utf8', env });
       check(c, r.status ?? -1, r.stdout, r.stderr);
+      done();
     });
   }
 });

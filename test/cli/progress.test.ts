@@ -5,7 +5,7 @@ import { progress, status, type Context } from '../../src/cli/context.js';
 function ctx(isTTY: boolean, env: Record<string, string> = {}) {
   const written: string[] = [];
   const stream = { isTTY, write: (c: string | Uint8Array) => (written.push(String(c)), true) };
-  const c: Context = { stdout: stream, stderr: stream, env, exitCode: 0 };
+  const c: Context = { stdout: stream, stderr: stream, env, exitCode: 0, help: 'zwgk --help' };
   return { c, written };
 }
 

@@ -11,6 +11,7 @@ import { renderGapJson } from '../../src/render/gap-json.js';
 import { renderGapMarkdown } from '../../src/render/gap-markdown.js';
 import { renderGapXlsx } from '../../src/render/gap-xlsx.js';
 import { validateCatalog } from '../../src/validate/index.js';
+import { textWidth } from '../../src/render/common.js';
 import { makeCatalog } from '../rules/factory.js';
 
 const DIR = 'test/gap';
@@ -90,7 +91,8 @@ describe('buildGap on test/gap/unit.yaml', () => {
       return out;
     };
     const problems = rows('问题清单');
-    expect(problems[0]).toEqual(['序号', '事项类别', '名称', '工作表', '单元格', '字段', '级别', '问题', '建议改为', '处理情况']);
+    // A 2019 catalog's list speaks its own layout words.
+    expect(problems[0]).toEqual(['序号', '一级事项', '二级事项', '工作表', '单元格', '字段', '级别', '问题', '建议改为', '处理情况']);
     expect(problems).toHaveLength(r.findings.length + 1);
     const wenhao = problems.find((p) => String(p[7]).includes('中办发[2016]8号'))!;
     expect(wenhao.slice(0, 7)).toEqual([wenhao[0], '政策文件', '重大政策解读（及回应）', '', '第 37 行', '公开依据', '警告']);
@@ -101,6 +103,38 @@ describe('buildGap on test/gap/unit.yaml', () => {
     expect(summary[0]![0]).toBe('政务公开事项目录差距报告：测试县应急管理局政务公开事项标准目录');
     expect(summary[4]!.slice(0, 2)).toEqual(['问题', '错误 3 个，警告 5 个，提示 2 个']);
     expect(summary).toContainEqual(['政策文件', 3, 2, '公开依据 1、公开层级 1']);
+    expect(summary).toContainEqual(['合计', 5, 4, '']);
+  });
+
+  it('every sheet prints on A4 landscape, one page wide, its header repeated, rows tall enough for their text', async () => {
+    const r = await report(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderGapXlsx(r)) as never);
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup.printTitlesRow, ws.name).toBe(ws.name === '汇总' ? '8:8' : '1:1');
+      expect(ws.headerFooter.oddHeader).toBe('&C政务公开事项目录差距报告：测试县应急管理局政务公开事项标准目录');
+      expect(ws.headerFooter.oddFooter).toBe('&L&A&R第 &P 页，共 &N 页');
+      ws.eachRow((row, n) => {
+        expect(row.height, `${ws.name} row ${n}`).toBeGreaterThanOrEqual(20);
+        // A text wider than its column wraps (and the row height above makes room for it).
+        row.eachCell((cell, c) => {
+          if (typeof cell.value === 'string' && !cell.isMerged && textWidth(cell.value) > (ws.getColumn(c).width ?? 10)) {
+            expect(cell.alignment?.wrapText, `${ws.name}!${cell.address}`).toBe(true);
+          }
+        });
+      });
+    }
+    // The longest 问题 gets the lines it needs: a 56-wide column, 16 pt a line.
+    const problems = wb.getWorksheet('问题清单')!;
+    let longest = 2;
+    problems.eachRow((row, n) => {
+      if (n > 1 && String(row.getCell(8).value).length > String(problems.getRow(longest).getCell(8).value).length) longest = n;
+    });
+    const text = String(problems.getRow(longest).getCell(8).value);
+    expect(problems.getCell(longest, 8).alignment).toMatchObject({ wrapText: true });
+    expect(problems.getRow(longest).height).toBeGreaterThanOrEqual(Math.ceil((text.length * 2) / 50) * 16);
+    expect(problems.autoFilter).toBeTruthy();
   });
 });
 

@@ -75,7 +75,9 @@ describe('renderHtml', () => {
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
     expect(html).toContain('<title>某区应急管理领域基层政务公开标准目录 - 某区应急管理局</title>');
     expect(html).toContain('<h1>某区应急管理领域基层政务公开标准目录</h1>');
-    expect(html).toContain('<caption>某区应急管理领域基层政务公开标准目录（2019 年标准目录版式，共 6 项）</caption>');
+    // The caption names the table for screen readers; the page says nothing about layouts.
+    expect(html).toContain('<caption class="visually-hidden">某区应急管理领域基层政务公开标准目录，共 6 项</caption>');
+    expect(html).not.toMatch(/版式|样表/);
     expect(html.match(/<th scope="col">/g)).toHaveLength(12);
     expect(html.match(/<tbody class="group"/g)).toHaveLength(3);
     expect(html).toContain('<span class="group-name">依法行政</span> <span class="group-count">（2项）</span>');
@@ -85,6 +87,12 @@ describe('renderHtml', () => {
     expect(html).toContain('没有找到匹配的事项');
     // a two-pair item: item-level cells span both rows
     expect(html).toContain('<td data-label="二级事项" rowspan="2" class="col-name">重大决策草案</td>');
+    // one <tbody> per item, anchored by its position (the site index links to #item-3)
+    expect(html.match(/<tbody class="item" id="item-\d+" data-group="\d+">/g)).toHaveLength(6);
+    expect(html).toContain('<tbody class="item" id="item-3" data-group="0">');
+    expect(html).toContain('<tbody class="item" id="item-6" data-group="2">');
+    // the catalog's own 注 is printed
+    expect(html).toContain('<p class="note">注：■表示选用，□表示未选用。</p>');
     // nothing is fetched: no src/href to anything but the catalog's own http(s) text links, no @import/url()
     expect(html).not.toMatch(/\ssrc=|<link|@import|url\(/);
   });
@@ -109,6 +117,20 @@ describe('renderHtml', () => {
     expect(html).toContain('&lt;script&gt;window.__x&#x3D;1&lt;/script&gt;');
     expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;&quot;window.__y&#x3D;1&quot;&gt;');
     expect(html).toContain(`<li>${HOSTILE.js}</li>`);
+  });
+
+  test('the 注 is printed only when the catalog has its own: never the sample table\'s drafting instructions', () => {
+    const html = renderHtml(sample2017());
+    expect(sample2017().note).toBeUndefined();
+    expect(html).not.toContain('class="note"');
+    expect(html).not.toContain('名称为拟公开事项的规范提法');
+    expect(renderHtml({ ...sample2017(), note: '注：本目录自2024年6月1日起施行。' })).toContain('<p class="note">注：本目录自2024年6月1日起施行。</p>');
+  });
+
+  test('a page of a site links back to the index', () => {
+    const html = renderHtml(sample2017(), { home: { href: 'index.html', label: '返回目录列表' } });
+    expect(html).toContain('<nav class="site-nav"><a href="index.html">返回目录列表</a></nav>');
+    expect(renderHtml(sample2017())).not.toContain('site-nav"');
   });
 
   test('an empty catalog still renders a valid page and table', () => {

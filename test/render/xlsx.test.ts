@@ -10,7 +10,10 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { mergeUnchecked, renderXlsx } from '../../src/render/xlsx.js';
 import { NOTE_2017, CHANNELS } from '../../src/settings.js';
-import { guide2019, hostile2017, HOSTILE, sample2017 } from './fixtures.js';
+import { guide2019, hostile2017, HOSTILE, makeCatalog, sample2017 } from './fixtures.js';
+import { readCatalog } from '../../src/io/read.js';
+import type { Catalog } from '../../src/model/types.js';
+import { pdfPages, pdfPageSize, pdfToPngs, sofficePdf } from '../helpers/pdf.js';
 import { expectGolden } from './golden.js';
 import { zipEntries } from './zip.js';
 
@@ -113,6 +116,7 @@ describe('renderXlsx 2017 (sample table)', async () => {
 
   test('print-ready: A4 landscape, fit to width, header repeated, frozen, footer', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' });
+    expect(ws.pageSetup.margins).toEqual({ left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
   });
@@ -220,6 +224,50 @@ describe('mergeUnchecked', () => {
   });
 });
 
+/** The county example with its items repeated to `n` (a catalog of any length, real texts). */
+function countyOf(base: Catalog, n: number): Catalog {
+  return { ...base, items: Array.from({ length: n }, (_, i) => base.items[i % base.items.length]!) };
+}
+
+describe('LibreOffice prints every catalog length without a page of only the header and the 注', () => {
+  test('2017 and 2019 catalogs of 1 to 24 items: every page holds items, A4 landscape', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zwgk-lo-pages-'));
+    try {
+      const county = await readCatalog('examples/county-catalog.yaml');
+      const anquan = await readCatalog('examples/reference-anquan.yaml');
+      const note2019 = '注：■表示选用，□表示未选用。公开层级中县级指县级政府部门，乡级指乡镇人民政府（街道办事处）。';
+      const files: string[] = [];
+      const fits: Record<string, number> = {};
+      for (const [name, base] of [['c2017', county], ['c2019', { ...anquan, note: note2019 }]] as const) {
+        for (let n = 1; n <= 24; n++) {
+          const file = path.join(dir, `${name}-${n}.xlsx`);
+          const buffer = await renderXlsx(countyOf(base, n));
+          writeFileSync(file, buffer);
+          files.push(file);
+          fits[`${name}-${n}`] = (await load(buffer)).pageSetup.fitToHeight ?? 0;
+        }
+      }
+      sofficePdf(files, dir);
+      const names = [...county.items, ...anquan.items].map((it) => it.name.text.slice(0, 4));
+      for (const file of files) {
+        const pdf = file.replace(/\.xlsx$/, '.pdf');
+        const label = path.basename(pdf);
+        expect(pdfPageSize(pdf).map(Math.round), label).toEqual([842, 595]);
+        pdfPages(pdf).forEach((text, i) => {
+          const flat = text.replace(/\s+/g, '');
+          expect(names.some((n) => flat.includes(n)), `${label} page ${i + 1} has no item`).toBe(true);
+          expect(flat, `${label} page ${i + 1}`).toContain('第' + (i + 1) + '页');
+        });
+      }
+      // The estimate did step in for some lengths (the test would prove nothing otherwise).
+      expect(Object.values(fits).filter((f) => f > 0).length).toBeGreaterThan(2);
+      pdfToPngs(path.join(dir, 'c2017-7.pdf'), 'xlsx-county-7-items');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
 describe('LibreOffice opens and prints the workbooks', () => {
   test('soffice --convert-to pdf succeeds for both layouts and the PDF holds the text', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'zwgk-lo-'));
@@ -247,6 +295,24 @@ describe('LibreOffice opens and prints the workbooks', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('renderXlsx 2017: 事项类别 merged over consecutive items of one category', async () => {
+  const base = sample2017().items;
+  const catalog = makeCatalog('2017', []);
+  // 食品药品监管 ×2, 安全生产, 食品药品监管: the first two share one cell, the last stands alone.
+  catalog.items = [base[0]!, base[0]!, base[1]!, base[0]!];
+  const ws = await load(await renderXlsx(catalog));
+  const v = values(ws);
+
+  test('one merged cell per run, the text once, every item still merged down on its own', () => {
+    expect(merges(ws)).toContain('B3:B10'); // two 4-row items
+    expect(merges(ws)).not.toContain('B11:B11');
+    expect(merges(ws)).toContain('B12:B15');
+    expect(v.slice(2, 15).map((r) => r[1])).toEqual(['食品药品监管', null, null, null, null, null, null, null, '安全生产', '食品药品监管', null, null, null]);
+    expect(merges(ws)).toContain('C3:C6');
+    expect(merges(ws)).toContain('C7:C10');
+  });
 });
 
 describe('renderXlsx with 编制单位 and 日期', async () => {

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogWorkbook } from '../fixtures/bad/make-bad.mjs';
 import { CHINESE, ROOT, runBin, runInProcess, STACK, type Outcome } from './helpers.js';
+import { writeFiles } from '../../src/io/write.js';
+import { ZwgkError } from '../../src/report/finding.js';
 
 let T = '';
 const inputs: Record<string, Buffer> = {};
@@ -55,14 +57,17 @@ afterAll(() => {
 
 describe('-o equal to an input is refused and the input is untouched', () => {
   const t = (p: string) => path.join(T, p);
-  const cases: [string, () => string[]][] = [
-    ['render yaml → same path', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('x.yaml')]],
+  // A render onto a .yaml input is refused twice over: the -o extension contradicts --to (checked
+  // first), and the output is the input. Either way, nothing is touched.
+  const contradicts = /就是输入文件|-o 的扩展名“\.yaml”与 --to (md|html) 不符/;
+  const cases: [string, () => string[], (string | RegExp)?][] = [
+    ['render yaml → same path', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('x.yaml')], contradicts],
     ['render xlsx --to xlsx → same path', () => ['render', t('x.xlsx'), '--to', 'xlsx', '-o', t('x.xlsx')]],
     ['render via sub/../x.xlsx', () => ['render', t('x.xlsx'), '--to', 'xlsx', '-o', `${T}/sub/../x.xlsx`]],
-    ['render via /./ and //', () => ['render', t('x.yaml'), '--to', 'html', '-o', `${T}/./x.yaml`.replace('/tmp/', '/tmp//')]],
-    ['render to a symlink to the input', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('link.yaml')]],
+    ['render via /./ and //', () => ['render', t('x.yaml'), '--to', 'html', '-o', `${T}/./x.yaml`.replace('/tmp/', '/tmp//')], contradicts],
+    ['render to a symlink to the input', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('link.yaml')], contradicts],
     ['render from a symlink to its target', () => ['render', t('link.xlsx'), '--to', 'xlsx', '-o', t('x.xlsx')]],
-    ['render to a hard link of the input', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('hard.yaml')]],
+    ['render to a hard link of the input', () => ['render', t('x.yaml'), '--to', 'md', '-o', t('hard.yaml')], contradicts],
     ['convert yaml → same path', () => ['convert', t('x.yaml'), '-o', t('x.yaml')]],
     ['convert xlsx → same path', () => ['convert', t('x.xlsx'), '-o', t('x.xlsx')]],
     ['convert xlsx → a symlink to it', () => ['convert', t('x.xlsx'), '-o', t('link.xlsx')]],
@@ -70,10 +75,10 @@ describe('-o equal to an input is refused and the input is untouched', () => {
     ['fix xlsx → same path', () => ['fix', t('x.xlsx'), '-o', t('x.xlsx')]],
     ['fix yaml → a symlink to it', () => ['fix', t('x.yaml'), '-o', t('link.yaml')]],
   ];
-  for (const [name, argv] of cases) {
+  for (const [name, argv, message] of cases) {
     it(name, async () => {
       const before = tree(T);
-      expectRefused(await runInProcess(argv()), '就是输入文件');
+      expectRefused(await runInProcess(argv()), message ?? '就是输入文件');
       expectInputsUntouched();
       expect(tree(T)).toEqual(before);
     });
@@ -168,5 +173,43 @@ describe('successful writes', () => {
     expect(text).toContain('食品安全监督抽检信息');
     expect(statSync(out).size).toBe(Buffer.byteLength(text));
     expect(tree(path.join(T, 'made')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('writeFiles: several files into one folder as one step', () => {
+  it('creates the folder, writes every file, keeps the files already there', async () => {
+    const dir = path.join(T, 'site', 'deep');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'keep.txt'), 'mine');
+    await writeFiles(dir, new Map([['index.html', '<p>首页</p>'], ['安全生产.html', new TextEncoder().encode('页面')]]));
+    expect(tree(dir)).toEqual(['index.html', 'keep.txt', '安全生产.html']);
+    expect(readFileSync(path.join(dir, '安全生产.html'), 'utf8')).toBe('页面');
+    await writeFiles(dir, new Map([['index.html', '<p>新首页</p>']]));
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe('<p>新首页</p>');
+    rmSync(path.join(T, 'site'), { recursive: true });
+  });
+
+  it('a failure on one file leaves the folder as it was: no file renamed, no temporary file left', async () => {
+    const dir = path.join(T, 'site2');
+    mkdirSync(path.join(dir, 'b.html'), { recursive: true });
+    writeFileSync(path.join(dir, 'a.html'), 'old');
+    const err = await writeFiles(dir, new Map([['a.html', 'new'], ['b.html', 'x'], ['c.html', 'y']])).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ZwgkError);
+    expect((err as ZwgkError).finding.code).toBe('output-failed');
+    expect((err as ZwgkError).message).toContain('b.html');
+    expect(tree(dir)).toEqual(['a.html']);
+    expect(readFileSync(path.join(dir, 'a.html'), 'utf8')).toBe('old');
+    rmSync(dir, { recursive: true });
+  });
+
+  it('refuses a folder path that is a file, and a file name that is an input', async () => {
+    const file = path.join(T, 'made-file');
+    writeFileSync(file, 'x');
+    const notDir = await writeFiles(file, new Map([['index.html', 'x']])).catch((e: ZwgkError) => e.message);
+    expect(notDir).toContain('不是文件夹');
+    const input = await writeFiles(T, new Map([['x.yaml', 'x']]), [path.join(T, 'x.yaml')]).catch((e: ZwgkError) => e.finding.code);
+    expect(input).toBe('output-is-input');
+    expectInputsUntouched();
+    rmSync(file);
   });
 });

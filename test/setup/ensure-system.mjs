@@ -16,6 +16,14 @@ const REQUIREMENTS = [
     pkg: 'fonts-noto-cjk',
   },
   { what: 'poppler-utils（PDF 转图片）', files: ['/usr/bin/pdftoppm'], pkg: 'poppler-utils' },
+  // Excel sizes columns by the digits of Calibri; without Carlito (its metric twin, which a normal
+  // LibreOffice install recommends) LibreOffice measures them in DejaVu Sans, a third wider, and
+  // paginates unlike Excel and WPS.
+  {
+    what: 'Carlito 字体（LibreOffice 按 Excel 的列宽分页）',
+    files: ['/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf'],
+    pkg: 'fonts-crosextra-carlito',
+  },
 ];
 
 const missing = REQUIREMENTS.filter((r) => !r.files.every((f) => existsSync(f)));

@@ -10,6 +10,7 @@ import { registerInit } from './init.js';
 import { registerMerge } from './merge.js';
 import { registerDiff } from './diff.js';
 import { registerApp } from './app.js';
+import { registerSite } from './site.js';
 
 export type RegisterCommand = (program: Command, ctx: Context) => Command;
 
@@ -23,4 +24,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerMerge,
   registerDiff,
   registerApp,
+  registerSite,
 ];

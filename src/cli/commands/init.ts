@@ -1,7 +1,7 @@
 // zwgk init [-o path] [--profile 2017|2019] [--force]: option declarations; the work is in ../run/init.ts.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { outputOption } from '../options.js';
+import { choiceOption, outputOption } from '../options.js';
 
 /** The file `init` writes when no -o is given (in the current folder). */
 export const DEFAULT_INIT_OUTPUT = '政务公开事项目录.xlsx';
@@ -12,7 +12,7 @@ export function registerInit(program: Command, ctx: Context): Command {
     .command('init')
     .description('生成空白目录：带下拉选项的 Excel 模板（.xlsx），或带中文注释和示例事项的 YAML 骨架（.yaml）')
     .addOption(outputOption(`输出文件（.xlsx、.yaml 或 .yml；默认：${DEFAULT_INIT_OUTPUT}）`))
-    .addOption(new Option('--profile <版式>', '表格版式：2017 样表，2019 标准目录').choices(['2017', '2019']).default('2017'))
+    .addOption(choiceOption('--profile <版式>', '表格版式：2017 样表，2019 标准目录', ['2017', '2019'], '2017'))
     .option('--force', '输出文件已存在时覆盖它')
     .action(async (_opts: unknown, cmd: Command) => {
       const { initFile } = await import('../run/init.js');

@@ -1,7 +1,7 @@
 // zwgk validate <files...>: option declarations; the work is in ../run/validate.ts, loaded on use.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { profileOption, sheetOption } from '../options.js';
+import { choiceOption, profileOption, sheetOption } from '../options.js';
 
 /** Register `validate`. */
 export function registerValidate(program: Command, ctx: Context): Command {
@@ -9,7 +9,7 @@ export function registerValidate(program: Command, ctx: Context): Command {
     .command('validate')
     .description('校验一个或多个目录文件（.xlsx/.yaml 等），列出问题及所在单元格或行')
     .argument('<文件...>', '要校验的目录文件；也可以是文件夹（校验其中所有 .xlsx/.yaml 等文件）或 科室*.xlsx 这样的通配符')
-    .addOption(new Option('--format <格式>', '报告格式').choices(['text', 'json']).default('text'))
+    .addOption(choiceOption('--format <格式>', '报告格式', ['text', 'json'], 'text'))
     .addOption(profileOption())
     .addOption(sheetOption())
     .action(async (files: string[], _opts: unknown, cmd: Command) => {

@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { formatFromPath, render } from '../../render/index.js';
 import { validateCatalog } from '../../validate/index.js';
-import { ZwgkError } from '../../report/finding.js';
 import type { Context } from '../context.js';
 import { emit, loadCatalog } from './shared.js';
 import { reportErrors } from './render.js';
+import { usageError } from '../preflight.js';
 
 export interface ConvertOptions {
   output: string;
@@ -18,9 +18,11 @@ export async function convertFile(ctx: Context, input: string, opts: ConvertOpti
   // `-o -` prints YAML (the text format) to stdout, for a quick look or a pipe.
   const format = opts.output === '-' ? 'yaml' : formatFromPath(opts.output);
   if (format !== 'xlsx' && format !== 'yaml') {
-    throw new ZwgkError('usage', { file: opts.output }, {
-      detail: `convert 只能输出 .xlsx、.yaml 或 .yml 文件，“${path.basename(opts.output)}”的扩展名不对（网页和 Markdown 请用 zwgk render）`,
-    });
+    throw usageError(
+      ctx.help,
+      `convert 只能输出 .xlsx、.yaml 或 .yml 文件，“${path.basename(opts.output)}”的扩展名不对（网页和 Markdown 请用 zwgk render）`,
+      opts.output,
+    );
   }
   const catalog = await loadCatalog(ctx, input, opts);
   const findings = validateCatalog(catalog);

@@ -1,28 +1,19 @@
 // zwgk diff: compare two versions of a catalog and print or write the change log. Always exit 0 when
 // both files can be read: a diff is a report, not a verdict.
-import path from 'node:path';
 import { diffCatalogs } from '../../report/diff.js';
 import { renderDiff } from '../../render/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
-import { emit, loadCatalog } from './shared.js';
+import { emit, loadCatalog, resolveFormat } from './shared.js';
 
 export interface DiffOptions {
   to?: 'md' | 'html' | 'json';
   output?: string;
 }
 
-const BY_EXTENSION: Record<string, 'md' | 'html' | 'json'> = {
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.json': 'json',
-};
-
 /** Diff two files; returns the exit code. */
 export async function diffFiles(ctx: Context, oldFile: string, newFile: string, opts: DiffOptions): Promise<number> {
-  const format = opts.to ?? (opts.output ? BY_EXTENSION[path.extname(opts.output).toLowerCase()] : undefined) ?? 'md';
+  const format = resolveFormat(ctx, opts, ['md', 'html', 'json'] as const, 'md');
   const before = await loadCatalog(ctx, oldFile, { profile: 'auto' });
   const after = await loadCatalog(ctx, newFile, { profile: 'auto' });
   const diff = diffCatalogs(before, after);

@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { describeFix, fixBytes } from '../../fix/index.js';
 import { readInputFile } from '../../io/read.js';
-import { ZwgkError } from '../../report/finding.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
 import { emit, loadCatalog } from './shared.js';
+import { usageError } from '../preflight.js';
 import { reportErrors } from './render.js';
 
 export interface FixOptions {
@@ -22,10 +22,10 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
   const outKind = opts.output === '-' ? 'yaml' : KIND[path.extname(opts.output).toLowerCase()];
   if (path.extname(opts.output).toLowerCase() === '.xlsm') {
     // exceljs does not carry VBA over: an .xlsm copy without its macros would not open as .xlsm.
-    throw new ZwgkError('usage', { file }, { detail: 'fix 不能写出 .xlsm（宏不会保留）；请用 -o 指定 .xlsx 文件名' });
+    throw usageError(ctx.help, 'fix 不能写出 .xlsm（宏不会保留）；请用 -o 指定 .xlsx 文件名', file);
   }
   if (inKind && outKind !== inKind) {
-    throw new ZwgkError('usage', { file }, { detail: `fix 的输出应与输入同一格式（${inKind === 'xlsx' ? '.xlsx' : '.yaml'}）；要转换格式请用 zwgk convert` });
+    throw usageError(ctx.help, `fix 的输出应与输入同一格式（${inKind === 'xlsx' ? '.xlsx' : '.yaml'}）；要转换格式请用 zwgk convert`, file);
   }
   const bytes = await readInputFile(file);
   const catalog = await loadCatalog(ctx, file, opts, bytes);

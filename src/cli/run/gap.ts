@@ -3,12 +3,12 @@ import { buildGap } from '../../report/gap.js';
 import { renderGap } from '../../render/index.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
-import { defaultOutput, emit, loadCatalog } from './shared.js';
+import { defaultOutput, emit, loadCatalog, resolveFormat } from './shared.js';
 import { reportErrors } from './render.js';
 
 export interface GapOptions {
   against?: string;
-  to: 'md' | 'html' | 'json' | 'xlsx';
+  to?: 'md' | 'html' | 'json' | 'xlsx';
   output?: string;
   profile: string;
   sheet?: string;
@@ -16,12 +16,13 @@ export interface GapOptions {
 
 /** Write the gap report of one catalog; returns the exit code (1 when the catalog has errors). */
 export async function gapFile(ctx: Context, file: string, opts: GapOptions): Promise<number> {
+  const format = resolveFormat(ctx, opts, ['md', 'html', 'json', 'xlsx'] as const, 'md');
   const catalog = await loadCatalog(ctx, file, opts);
   const reference = opts.against !== undefined ? await loadCatalog(ctx, opts.against, { profile: 'auto' }) : undefined;
   const findings = validateCatalog(catalog);
   const report = buildGap(catalog, findings, reference);
-  const data = await renderGap(report, opts.to);
-  const output = opts.output ?? (opts.to === 'md' || opts.to === 'json' ? '-' : defaultOutput(file, opts.to, '-差距报告'));
+  const data = await renderGap(report, format);
+  const output = opts.output ?? (format === 'md' || format === 'json' ? '-' : defaultOutput(file, format, '-差距报告'));
   const inputs = opts.against !== undefined ? [file, opts.against] : [file];
   await emit(ctx, output, data, inputs);
   return reportErrors(ctx, file, findings);

@@ -9,6 +9,7 @@ import { DEFAULT_INIT_OUTPUT } from '../commands/init.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit } from './shared.js';
+import { usageError } from '../preflight.js';
 
 export interface InitOptions {
   output?: string;
@@ -21,9 +22,7 @@ export async function initFile(ctx: Context, opts: InitOptions): Promise<number>
   const output = opts.output ?? DEFAULT_INIT_OUTPUT;
   const ext = output === '-' ? '.yaml' : path.extname(output).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.yaml' && ext !== '.yml') {
-    throw new ZwgkError('usage', { file: output }, {
-      detail: `init 只能生成 .xlsx 模板或 .yaml/.yml 骨架，“${path.basename(output)}”的扩展名不对`,
-    });
+    throw usageError(ctx.help, `init 只能生成 .xlsx 模板或 .yaml/.yml 骨架，“${path.basename(output)}”的扩展名不对`, output);
   }
   if (output !== '-' && !opts.force && (await exists(output))) {
     throw new ZwgkError('output-exists', { file: output }, { output });

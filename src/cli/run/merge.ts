@@ -3,12 +3,12 @@
 import path from 'node:path';
 import { mergeCatalogs } from '../../draft/merge.js';
 import type { Catalog } from '../../model/types.js';
-import { ZwgkError } from '../../report/finding.js';
 import { Report } from '../../report/report.js';
 import { validateCatalog } from '../../validate/index.js';
 import { paintFor, type Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit, loadCatalog } from './shared.js';
+import { usageError } from '../preflight.js';
 
 export interface MergeOptions {
   output: string;
@@ -19,9 +19,7 @@ export interface MergeOptions {
 export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptions): Promise<number> {
   const ext = path.extname(opts.output).toLowerCase();
   if (ext !== '.yaml' && ext !== '.yml' && ext !== '.xlsx') {
-    throw new ZwgkError('usage', { file: opts.output }, {
-      detail: `merge 只能输出 .yaml、.yml 或 .xlsx 文件，“${path.basename(opts.output)}”的扩展名不对`,
-    });
+    throw usageError(ctx.help, `merge 只能输出 .yaml、.yml 或 .xlsx 文件，“${path.basename(opts.output)}”的扩展名不对`, opts.output);
   }
   const catalogs: Catalog[] = [];
   for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto' }));

@@ -1,14 +1,14 @@
-// zwgk render <file> --to xlsx|html|md [-o path]: publishable Excel, web page or Markdown.
+// zwgk render <file> [--to xlsx|html|md] [-o path]: publishable Excel, web page or Markdown.
 import { render, type OutputFormat } from '../../render/index.js';
 import { validateCatalog } from '../../validate/index.js';
 import { countBySeverity } from '../../report/report.js';
 import { status, type Context } from '../context.js';
-import { defaultOutput, emit, loadCatalog } from './shared.js';
+import { defaultOutput, emit, loadCatalog, resolveFormat } from './shared.js';
 import { EXIT } from '../exit.js';
 import type { Finding } from '../../report/finding.js';
 
 export interface RenderOptions {
-  to: 'xlsx' | 'html' | 'md';
+  to?: 'xlsx' | 'html' | 'md';
   output?: string;
   profile: string;
   sheet?: string;
@@ -24,11 +24,12 @@ export function reportErrors(ctx: Context, file: string, findings: readonly Find
 
 /** Render one catalog file to a format. */
 export async function renderFile(ctx: Context, file: string, opts: RenderOptions): Promise<number> {
+  const format = resolveFormat(ctx, opts, ['xlsx', 'html', 'md'] as const);
   const catalog = await loadCatalog(ctx, file, opts);
   const findings = validateCatalog(catalog);
-  const done = status(ctx, `正在生成 ${opts.to}（${catalog.items.length} 个事项）…`);
-  const data = await render(catalog, opts.to as OutputFormat).finally(done);
-  await emit(ctx, opts.output ?? defaultOutput(file, opts.to), data, [file]);
+  const done = status(ctx, `正在生成 ${format}（${catalog.items.length} 个事项）…`);
+  const data = await render(catalog, format as OutputFormat).finally(done);
+  await emit(ctx, opts.output ?? defaultOutput(file, format), data, [file]);
   return reportErrors(ctx, file, findings);
 }
 

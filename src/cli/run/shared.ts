@@ -8,6 +8,7 @@ import { readCatalog } from '../../io/read.js';
 import { writeOutput } from '../../io/write.js';
 import { ZwgkError } from '../../report/finding.js';
 import { progress, type Context } from '../context.js';
+import { usageError } from '../preflight.js';
 
 /** Read one input as the commands do: --profile and --sheet passed through, progress on a terminal. */
 export async function loadCatalog(
@@ -31,13 +32,56 @@ export async function loadCatalog(
 export async function emit(ctx: Context, output: string, data: string | Uint8Array, inputs: readonly string[]): Promise<void> {
   if (output === '-') {
     if (typeof data !== 'string') {
-      throw new ZwgkError('usage', { file: '-' }, { detail: 'xlsx 是二进制文件，不能输出到标准输出；请用 -o 指定 .xlsx 文件名' });
+      throw usageError(ctx.help, 'xlsx 是二进制文件，不能输出到标准输出；请用 -o 指定 .xlsx 文件名', '-');
     }
     ctx.stdout.write(data);
     return;
   }
   await writeOutput(output, data, inputs);
   ctx.stderr.write(`已写出：${output}\n`);
+}
+
+/** The output formats zwgk writes, by file extension. */
+const FORMAT_BY_EXTENSION: Record<string, string> = {
+  '.xlsx': 'xlsx',
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.json': 'json',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+};
+
+/**
+ * A command's output format: --to when given, else the extension of -o, else `fallback`. An -o whose
+ * extension says another format than --to is refused before anything is read or written (a web page
+ * in a file named .xlsx would open as a broken workbook).
+ */
+export function resolveFormat<F extends string>(
+  ctx: Context,
+  opts: { to?: F; output?: string },
+  formats: readonly F[],
+  fallback?: F,
+): F {
+  const output = opts.output !== undefined && opts.output !== '-' ? opts.output : undefined;
+  const ext = output ? path.extname(output).toLowerCase() : '';
+  const byExt = FORMAT_BY_EXTENSION[ext] as F | undefined;
+  const list = formats.join('、');
+  if (opts.to !== undefined) {
+    if (ext && byExt !== opts.to) {
+      const fixed = `${output!.slice(0, output!.length - ext.length)}.${opts.to}`;
+      const other = byExt && formats.includes(byExt) ? `，或去掉 --to 按扩展名输出 ${byExt}` : '';
+      throw usageError(ctx.help, `-o 的扩展名“${ext}”与 --to ${opts.to} 不符，没有写出任何文件。请改为 -o ${fixed}${other}`, output);
+    }
+    return opts.to;
+  }
+  if (byExt && formats.includes(byExt)) return byExt;
+  if (output && ext) {
+    throw usageError(ctx.help, `不能按 -o 的扩展名“${ext}”确定输出格式（可用：${list}）。请改用对应扩展名的文件名，或用 --to 指定格式`, output);
+  }
+  if (fallback !== undefined) return fallback;
+  throw usageError(ctx.help, `请用 --to 指定输出格式（${list}），或用 -o 给出带扩展名的输出文件名，如 -o 目录.${formats[1] ?? formats[0]}`);
 }
 
 /** The default output path: beside the input, same base name, the format's extension. */

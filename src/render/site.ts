@@ -1,0 +1,121 @@
+// A unit's catalogs as one static site (zwgk site): index.html listing every catalog, with a search
+// that finds items across all of them, and one page per catalog that links back to the index.
+// Self-contained and relative: it works from file:// and from any static web server, nothing is
+// fetched. Pure: returns file name → content; src/io writes the files.
+import type { Catalog } from '../model/types.js';
+import { DEFAULT_TITLE } from '../settings.js';
+import { catalogTitle, displayColumns, displayValue, groupName } from './common.js';
+import { renderHtml, renderSiteIndex, type SiteIndexEntry } from './html.js';
+
+/** The index page's file name. */
+export const SITE_INDEX = 'index.html';
+
+/** The layout as the index names it for readers. */
+const LAYOUT_WORDS = { '2017': '2017 样表', '2019': '2019 标准目录' } as const;
+
+export interface SiteOptions {
+  /** The site's title; default: 「<unit>政务公开事项目录」 when all catalogs name one unit. */
+  title?: string;
+}
+
+/** Characters that do not belong in a file name or a relative link (separators, reserved, #, %, spaces). */
+const UNSAFE_NAME = /[\\/:*?"<>|#%&{}^~`[\]\s\u0000-\u001f\u007f]+/gu;
+
+/** A path's last segments: [parent folder, base name without extension]. */
+function nameParts(file: string): [string, string] {
+  const segments = file.split(/[\\/]+/).filter(Boolean);
+  const base = segments[segments.length - 1] ?? '';
+  const dot = base.lastIndexOf('.');
+  return [segments[segments.length - 2] ?? '', dot > 0 ? base.slice(0, dot) : base];
+}
+
+function cleanName(text: string): string {
+  let name = text.normalize('NFC').replace(UNSAFE_NAME, '-').replace(/^[-.]+|[-.]+$/g, '');
+  // Long names are cut (by characters) well below the 255-byte limit of most file systems.
+  if ([...name].length > 60) name = [...name].slice(0, 60).join('').replace(/[-.]+$/, '');
+  return name;
+}
+
+/**
+ * A page file name per catalog: its source file's name (安全生产目录.xlsx → 安全生产目录.html), so a
+ * page keeps its address when the catalog is published again. Two sources with one name get their
+ * folders' names in front (科室A-目录.html); a name still taken, or index, gets -2, -3 ….
+ * Compared without case, as Windows and macOS file systems do.
+ */
+export function pageNames(files: readonly string[]): string[] {
+  const parts = files.map(nameParts);
+  const counts = new Map<string, number>();
+  for (const [, base] of parts) counts.set(cleanName(base).toLowerCase(), (counts.get(cleanName(base).toLowerCase()) ?? 0) + 1);
+  const used = new Set([SITE_INDEX.toLowerCase()]);
+  return parts.map(([parent, base]) => {
+    let stem = cleanName(base) || '目录';
+    if ((counts.get(stem.toLowerCase()) ?? 0) > 1 && cleanName(parent)) stem = `${cleanName(parent)}-${stem}`;
+    let name = `${stem}.html`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.html`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** JSON that is safe inside a <script type="application/json"> block: no <, > or & at all, so
+ * nothing in a cell can close the block or open a comment; line separators escaped too. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The text the index search looks in for one item: every displayed field, one string per value. */
+function searchFields(catalog: Catalog, item: Catalog['items'][number]): string[] {
+  const out: string[] = [];
+  for (const col of displayColumns(catalog)) {
+    if (col.key === 'name' || col.key === 'serial') continue;
+    if (col.perPair) {
+      for (const pair of item.pairs) {
+        const text = col.key === 'content' ? pair.content.text : (pair.standard?.text ?? '');
+        if (text) out.push(text);
+      }
+      continue;
+    }
+    const value = displayValue(catalog, item, col);
+    for (const text of Array.isArray(value) ? value : [value]) if (text) out.push(text);
+  }
+  return out;
+}
+
+/** The site's title: the given one, else the unit all catalogs share, else the default. */
+function siteTitle(catalogs: readonly Catalog[], options: SiteOptions): string {
+  if (options.title?.trim()) return options.title.trim();
+  const units = new Set(catalogs.map((c) => c.unit?.trim() ?? ''));
+  const [unit] = [...units];
+  return units.size === 1 && unit ? `${unit}${DEFAULT_TITLE}` : DEFAULT_TITLE;
+}
+
+/** Render catalogs as a static site: file name → page (index.html first, then one page per catalog). */
+export function renderSite(catalogs: readonly Catalog[], options: SiteOptions = {}): Map<string, string> {
+  const names = pageNames(catalogs.map((c) => c.file));
+  const title = siteTitle(catalogs, options);
+  const entries: SiteIndexEntry[] = catalogs.map((catalog, i) => ({
+    // A relative link; percent-encoded so that any server and file:// resolve it the same way.
+    href: encodeURIComponent(names[i]!),
+    title: catalogTitle(catalog),
+    unit: catalog.unit?.trim() ?? '',
+    date: catalog.date?.trim() ?? '',
+    items: catalog.items.length,
+    layout: LAYOUT_WORDS[catalog.profile],
+  }));
+  const items: [number, number, string, string, string[]][] = [];
+  catalogs.forEach((catalog, c) =>
+    catalog.items.forEach((item, i) => items.push([c, i + 1, groupName(item.category.text), item.name.text, searchFields(catalog, item)])),
+  );
+  const files = new Map<string, string>();
+  files.set(
+    SITE_INDEX,
+    renderSiteIndex({
+      title,
+      catalogs: entries,
+      items: items.length,
+      searchData: scriptJson({ catalogs: entries.map((e) => ({ href: e.href, title: e.title })), items }),
+    }),
+  );
+  catalogs.forEach((catalog, i) => files.set(names[i]!, renderHtml(catalog, { home: { href: SITE_INDEX, label: `返回${title}` } })));
+  return files;
+}
