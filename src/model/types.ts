@@ -12,6 +12,8 @@ export interface SourceRef {
   row?: number;
   line?: number;
   column?: number;
+  /** A block of cells the location stands for (A1:D9), when it is more than one cell; `cell` is its top-left. */
+  range?: string;
 }
 
 /** One text value with its origin. Text keeps in-cell line breaks as "\n". */

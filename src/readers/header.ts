@@ -13,8 +13,7 @@ import {
   type Profile,
   type TickGroup,
 } from '../settings.js';
-import type { CatalogOptions } from '../model/types.js';
-import { a1 } from './xlsx-cell.js';
+import type { CatalogOptions, SourceRef } from '../model/types.js';
 
 /** A non-empty cell that starts in this row (unmerged, or the top-left of a merge). */
 export interface HeaderCell {
@@ -32,8 +31,8 @@ export interface HeaderRow {
 
 interface RoleBase {
   col: number;
-  /** A1 of the header cell that names the column. */
-  ref: string;
+  /** The header cell that names the column. */
+  at: SourceRef;
   /** The label as written (spaces and line breaks inside removed). */
   label: string;
 }
@@ -51,8 +50,8 @@ export interface Header {
   /** First and last header row (equal for a one-row header). */
   row: number;
   lastRow: number;
-  /** A1 of the first (leftmost) header cell: where missing columns are reported. */
-  firstRef: string;
+  /** The first (leftmost) header cell: where missing columns are reported. */
+  firstAt: SourceRef;
   firstCol: number;
   columns: ColumnRole[];
   missing: FieldKey[];
@@ -141,7 +140,7 @@ function matchOption(group: TickGroup, label: string): number {
  * Find the header among the first rows. `rows` hold the cells that start in each row.
  * Returns undefined when no row looks like a catalog header.
  */
-export function detectHeader(rows: readonly HeaderRow[], forced?: Profile): Header | undefined {
+export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: number) => SourceRef, forced?: Profile): Header | undefined {
   let best: HeaderRow | undefined;
   let bestScore = 0;
   for (const row of rows) {
@@ -168,16 +167,16 @@ export function detectHeader(rows: readonly HeaderRow[], forced?: Profile): Head
     let label = cleanLabel(cell.text);
     for (let i = 2; extraLabels.has(label); i++) label = `${cleanLabel(cell.text)}(${i})`;
     extraLabels.add(label);
-    columns.push({ kind: 'extra', col: cell.col, ref: a1(cell.row, cell.col), label });
+    columns.push({ kind: 'extra', col: cell.col, at: at(cell.row, cell.col), label });
   };
   const addField = (cell: HeaderCell, key: FieldKey | undefined): void => {
     if (key && TICK_GROUP_SET.has(key) && profile === '2019') {
       if (used.has(key)) return addExtra(cell);
       used.add(key);
-      columns.push({ kind: 'tickText', group: key as TickGroup, col: cell.col, ref: a1(cell.row, cell.col), label: cleanLabel(cell.text) });
+      columns.push({ kind: 'tickText', group: key as TickGroup, col: cell.col, at: at(cell.row, cell.col), label: cleanLabel(cell.text) });
     } else if (key && !TICK_GROUP_SET.has(key) && !used.has(key)) {
       used.add(key);
-      columns.push({ kind: 'field', key, col: cell.col, ref: a1(cell.row, cell.col), label: cleanLabel(cell.text) });
+      columns.push({ kind: 'field', key, col: cell.col, at: at(cell.row, cell.col), label: cleanLabel(cell.text) });
     } else {
       addExtra(cell);
     }
@@ -204,7 +203,7 @@ export function detectHeader(rows: readonly HeaderRow[], forced?: Profile): Head
           return;
         }
         written.push(cleanLabel(c.text));
-        columns.push({ kind: 'tick', group: g, option, col: c.col, ref: a1(c.row, c.col), label: cleanLabel(c.text) });
+        columns.push({ kind: 'tick', group: g, option, col: c.col, at: at(c.row, c.col), label: cleanLabel(c.text) });
       });
       const canonical = TICK_OPTIONS[g].map((a) => a[0]!);
       if (written.length !== canonical.length || written.some((w, i) => normaliseLabel(w) !== normaliseLabel(canonical[i]!))) {
@@ -229,7 +228,7 @@ export function detectHeader(rows: readonly HeaderRow[], forced?: Profile): Head
     looksLike,
     row: headerRow.row,
     lastRow: sub ? sub.row : headerRow.row,
-    firstRef: a1(first.row, first.col),
+    firstAt: at(first.row, first.col),
     firstCol: first.col,
     columns,
     missing,

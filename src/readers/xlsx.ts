@@ -1,5 +1,5 @@
 // .xlsx reader: zip-level checks, then each sheet part inflated once and scanned for its cells and
-// merged ranges together (zip.ts, xlsx-scan.ts); rows grouped into items per sheet (xlsx-sheet.ts),
+// merged ranges together (zip.ts, xlsx-scan.ts); each sheet read as a grid (grid.ts) into items (sheet.ts),
 // then 同上 carried down. Linear in the size of the sheets. A sheet's <mergeCells> follow its rows,
 // so the scanned rows are kept (compactly) until the sheet ends and only then grouped into items.
 import { HEADER_SEARCH_ROWS, NOTE_2017, type FieldKey, type Profile } from '../settings.js';
@@ -7,7 +7,8 @@ import type { Catalog, CatalogOptions } from '../model/types.js';
 import { carryDown } from '../model/normalize.js';
 import { ZwgkError, finding, sortFindings, type Finding } from '../report/finding.js';
 import type { ReadOptions } from './index.js';
-import { SheetReader, type SheetResult } from './xlsx-sheet.js';
+import { flatRows, sheetGrid } from './grid.js';
+import { readGrid, type SheetResult } from './sheet.js';
 import { openWorkbook, type SheetPart } from './zip.js';
 
 export { a1, cellText } from './xlsx-cell.js';
@@ -38,14 +39,8 @@ export async function readXlsx(file: string, options: ReadOptions = {}): Promise
       const scan = await workbook.scanSheet(sheet);
       scans.set(sheet.part, scan);
       if (scan.lastValueRow === 0) continue;
-      const reader = new SheetReader(file, sheet.name, scan.merges, forced, onItem);
-      const { numbers, starts, cols, texts } = scan.rows;
-      for (let k = 0; k < numbers.length; k++) {
-        const cells = new Map<number, string>();
-        for (let i = starts[k]!; i < starts[k + 1]!; i++) cells.set(cols[i]!, texts[i]!);
-        if (!reader.row(numbers[k]!, cells)) break;
-      }
-      results.set(sheet.part, reader.finish());
+      const grid = sheetGrid(file, sheet.name, () => flatRows(scan.rows), scan.merges);
+      results.set(sheet.part, readGrid(grid, { forced, onItem }));
     }
   } finally {
     workbook.close();

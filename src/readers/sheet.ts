@@ -1,18 +1,25 @@
-// One worksheet, row by row, into items: header search over the first rows, then a single pass
-// that resolves merged cells (value and location of the top-left cell) and groups rows into items.
-// Rows arrive in ascending order; nothing of the sheet is kept but the items.
+// One grid (a worksheet, or any table turned into a grid.ts grid), row by row, into items: header search
+// over the first rows, then a single pass that resolves merged cells (value and location of the top-left
+// cell) and groups rows into items. Rows arrive in ascending order; nothing of the grid is kept but the
+// items. Nothing here knows about .xlsx: cells are named by the grid's own naming function.
 import { CHANNELS, DEFAULT_TITLE, HEADER_SEARCH_ROWS, parseMetaLine, NOTE_ROW_PREFIX, TICK_GROUPS, TICK_OPTIONS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 import type { CatalogOptions, Cell, Item, ListField, Pair, SourceRef } from '../model/types.js';
 import { finding, type Finding } from '../report/finding.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderRow } from './header.js';
-import { isSameAsAbove, parseChannels, parseTickText, readTick } from './xlsx-lists.js';
-import { a1 } from './xlsx-cell.js';
-import type { MergeRange } from './zip.js';
+import { isSameAsAbove, parseChannels, parseTickText, readTick } from './lists.js';
+import type { Grid, GridRow, MergeRange } from './grid.js';
+
+/** A merge being read: its range and the text of its top-left cell once that row is read. */
+interface OpenMerge extends MergeRange {
+  text: string;
+}
+
+type Cells = ReadonlyMap<number, string>;
 
 /** A cell of one row after merges are resolved. */
 interface Resolved {
   text: string;
-  ref: string;
+  at: SourceRef;
   /** Covered by a merge that starts in a row above. */
   fromAbove: boolean;
 }
@@ -31,21 +38,32 @@ export interface SheetResult {
 }
 
 const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
-/** Excel's sheet size: 1,048,576 rows by 16,384 columns (XFD). */
-const MAX_ROWS = 1048576;
-const MAX_COLS = 16384;
 /** 一、 二、 (一) … at the start of a lone cell: a section heading. */
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/u;
 
-export class SheetReader {
-  private readonly merges: MergeRange[];
+export interface ReadGridOptions {
+  /** The layout asked for (--profile), if any. */
+  forced?: Profile;
+  /** Called after each item (progress). */
+  onItem?: () => void;
+}
+
+/** Read one grid into items (every grid source: worksheets now, HTML and Word tables later). */
+export function readGrid(grid: Grid, options: ReadGridOptions = {}): SheetResult {
+  const reader = new GridReader(grid, options.forced, options.onItem ?? (() => undefined));
+  for (const row of grid.rows()) if (!reader.row(row)) break;
+  return reader.finish();
+}
+
+class GridReader {
+  private readonly merges: OpenMerge[];
   private readonly result: SheetResult;
   private header?: Header;
   private searching = true;
-  private buffered: { row: number; cells: Map<number, string> }[] = [];
+  private buffered: GridRow[] = [];
   // Merge bookkeeping for the single pass: merges sorted by top row, a pointer, the active ones.
   private next = 0;
-  private active: MergeRange[] = [];
+  private active: OpenMerge[] = [];
   private current?: Item;
   private noteMode = false;
   private channelOptions?: string[];
@@ -55,14 +73,12 @@ export class SheetReader {
   private readonly byCol: (ColumnRole | undefined)[] = [];
 
   constructor(
-    private readonly file: string,
-    readonly name: string,
-    merges: MergeRange[],
+    private readonly grid: Grid,
     private readonly forced: Profile | undefined,
     private readonly onItem: () => void,
   ) {
-    this.result = { name, items: [], findings: [], options: {} };
-    this.merges = this.checkMerges(merges);
+    this.result = { name: grid.name, items: [], findings: [], options: {} };
+    this.merges = this.checkMerges(grid.merges);
   }
 
   /**
@@ -70,46 +86,48 @@ export class SheetReader {
    * earlier one) and report each: reading them would attach values to the wrong cells.
    * Merges arrive sorted by top row; only those still open can overlap, so this stays linear.
    */
-  private checkMerges(merges: MergeRange[]): MergeRange[] {
-    const kept: MergeRange[] = [];
+  private checkMerges(merges: readonly MergeRange[]): OpenMerge[] {
+    const kept: OpenMerge[] = [];
     let open: MergeRange[] = [];
-    const range = (m: MergeRange) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`;
+    const limits = this.grid.limits;
+    const range = (m: MergeRange) => this.grid.rangeAt(m.top, m.left, m.bottom, m.right).range ?? '';
     for (const m of merges) {
       let detail: string | undefined;
-      if (m.bottom > MAX_ROWS || m.right > MAX_COLS) detail = `超出工作表范围（最多 ${MAX_ROWS} 行、XFD 列）`;
+      if (limits && (m.bottom > limits.rows || m.right > limits.cols)) detail = limits.text;
       else {
         open = open.filter((o) => o.bottom >= m.top);
         const clash = open.find((o) => o.left <= m.right && m.left <= o.right);
         if (clash) detail = `与合并区域 ${range(clash)} 重叠`;
       }
       if (detail) {
-        this.result.findings.push(finding('merge-invalid', this.at(a1(Math.min(m.top, MAX_ROWS), Math.min(m.left, MAX_COLS))), { range: range(m), detail }));
+        const at = limits ? this.grid.at(Math.min(m.top, limits.rows), Math.min(m.left, limits.cols)) : this.grid.at(m.top, m.left);
+        this.result.findings.push(finding('merge-invalid', at, { range: range(m), detail }));
         continue;
       }
-      kept.push(m);
+      kept.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right, text: '' });
       open.push(m);
     }
     return kept;
   }
 
-  private at(ref: string): SourceRef {
-    return { file: this.file, sheet: this.name, cell: ref, row: Number(/\d+$/.exec(ref)![0]) };
+  private at(row: number, col: number): SourceRef {
+    return this.grid.at(row, col);
   }
 
-  /** Feed one row (own cell texts by column). Returns false once the sheet needs no more rows. */
-  row(row: number, cells: Map<number, string>): boolean {
+  /** Feed one row. Returns false once the grid needs no more rows. */
+  row(r: GridRow): boolean {
     if (this.searching) {
-      if (row <= SEARCH_LIMIT) {
-        this.buffered.push({ row, cells });
+      if (r.row <= SEARCH_LIMIT) {
+        this.buffered.push(r);
         return true;
       }
       if (!this.endSearch()) return false;
     }
-    this.dataRow(row, cells);
+    this.dataRow(r.row, r.cells);
     return true;
   }
 
-  /** The sheet ended. */
+  /** The grid ended. */
   finish(): SheetResult {
     if (this.searching) this.endSearch();
     // Selected channels outside the standard list are appended by our renderer; they alone do not
@@ -135,7 +153,7 @@ export class SheetReader {
       }
       return { row, cells: list };
     });
-    const header = detectHeader(headerRows, this.forced);
+    const header = detectHeader(headerRows, (row, col) => this.at(row, col), this.forced);
     if (!header) return false;
     this.header = header;
     this.result.header = header;
@@ -161,11 +179,11 @@ export class SheetReader {
       }
     }
     for (const c of header.columns) {
-      if (c.kind === 'extra') this.result.findings.push(finding('unknown-column', this.at(c.ref), { label: c.label }, { field: c.label }));
+      if (c.kind === 'extra') this.result.findings.push(finding('unknown-column', c.at, { label: c.label }, { field: c.label }));
     }
     for (const key of header.missing) {
       const field = fieldLabel(header.profile, key);
-      this.result.findings.push(finding('missing-column', this.at(header.firstRef), { field }, { field }));
+      this.result.findings.push(finding('missing-column', header.firstAt, { field }, { field }));
     }
     for (const { row, cells } of rows) {
       if (row > header.lastRow) this.dataRow(row, cells);
@@ -175,7 +193,7 @@ export class SheetReader {
   }
 
   /** Bring the active merges up to `row` and record the text of merges that start here. */
-  private trackMerges(row: number, cells: Map<number, string>): void {
+  private trackMerges(row: number, cells: Cells): void {
     let removed = false;
     while (this.next < this.merges.length && this.merges[this.next]!.top <= row) {
       const m = this.merges[this.next++]!;
@@ -188,18 +206,18 @@ export class SheetReader {
     if (removed) this.active = this.active.filter((m) => m.bottom >= row);
   }
 
-  private cover(row: number, col: number): MergeRange | undefined {
+  private cover(row: number, col: number): OpenMerge | undefined {
     for (const m of this.active) if (col >= m.left && col <= m.right && row >= m.top) return m;
     return undefined;
   }
 
-  private resolve(row: number, col: number, cells: Map<number, string>): Resolved {
+  private resolve(row: number, col: number, cells: Cells): Resolved {
     const m = this.cover(row, col);
-    if (m && (m.top !== row || m.left !== col)) return { text: m.text, ref: a1(m.top, m.left), fromAbove: m.top < row };
-    return { text: cells.get(col) ?? '', ref: a1(row, col), fromAbove: false };
+    if (m && (m.top !== row || m.left !== col)) return { text: m.text, at: this.at(m.top, m.left), fromAbove: m.top < row };
+    return { text: cells.get(col) ?? '', at: this.at(row, col), fromAbove: false };
   }
 
-  private dataRow(row: number, cells: Map<number, string>): void {
+  private dataRow(row: number, cells: Cells): void {
     this.trackMerges(row, cells);
     const header = this.header!;
     // The cells this row itself holds (not covered by a merge from elsewhere): how many, and the leftmost.
@@ -233,7 +251,7 @@ export class SheetReader {
     // A lone heading such as “一、政策文件”, merged across the table or numbered with a Chinese
     // numeral, groups the items below it; it is not an item itself.
     if (count === 1 && (firstSpan >= 3 || SECTION_HEADING.test(firstText))) {
-      this.result.findings.push(finding('section-row', this.at(a1(row, firstCol)), { row, text: firstText.trim() }));
+      this.result.findings.push(finding('section-row', this.at(row, firstCol), { row, text: firstText.trim() }));
       return;
     }
     const nameRole = this.roles.get('name');
@@ -247,14 +265,14 @@ export class SheetReader {
     }
     const coveredFromAbove = !!name?.fromAbove || !!serial?.fromAbove;
     if (!coveredFromAbove) {
-      const ref = a1(row, nameRole?.col ?? serialRole?.col ?? header.firstCol);
-      this.result.findings.push(finding('continuation-row', this.at(ref), { row }, { item: this.result.items.length }));
+      const at = this.at(row, nameRole?.col ?? serialRole?.col ?? header.firstCol);
+      this.result.findings.push(finding('continuation-row', at, { row }, { item: this.result.items.length }));
     }
     this.continueItem(row, cells);
   }
 
   /** The texts a row itself holds, left to right, joined by a space. */
-  private ownTexts(row: number, cells: Map<number, string>): string {
+  private ownTexts(row: number, cells: Cells): string {
     return [...cells]
       .filter(([col, text]) => {
         const m = this.cover(row, col);
@@ -273,21 +291,21 @@ export class SheetReader {
     return this.roles.get(key);
   }
 
-  private cell(row: number, key: FieldKey, cells: Map<number, string>, itemRef: string): Cell {
+  private cell(row: number, key: FieldKey, cells: Cells, itemAt: SourceRef): Cell {
     const r = this.role(key);
-    if (!r) return { text: '', at: this.at(itemRef) };
+    if (!r) return { text: '', at: itemAt };
     const v = this.resolve(row, r.col, cells);
-    return { text: v.text, at: this.at(v.ref) };
+    return { text: v.text, at: v.at };
   }
 
-  private basis(row: number, cells: Map<number, string>, itemRef: string): ListField {
+  private basis(row: number, cells: Cells, itemAt: SourceRef): ListField {
     const r = this.role('basis');
-    if (!r) return { values: [], at: this.at(itemRef) };
+    if (!r) return { values: [], at: itemAt };
     const v = this.resolve(row, r.col, cells);
-    return { values: splitLines(v.text).map((text) => ({ text, at: this.at(v.ref) })), at: this.at(v.ref) };
+    return { values: splitLines(v.text).map((text) => ({ text, at: v.at })), at: v.at };
   }
 
-  private pair(row: number, cells: Map<number, string>, itemRef: string, onlyOwn: boolean): Pair | undefined {
+  private pair(row: number, cells: Cells, itemAt: SourceRef, onlyOwn: boolean): Pair | undefined {
     const profile = this.header!.profile;
     const content = this.role('content');
     const standard = profile === '2017' ? this.role('standard') : undefined;
@@ -297,16 +315,16 @@ export class SheetReader {
       const fresh = (x?: Resolved): boolean => !!x && !x.fromAbove && x.text.trim() !== '';
       if (!fresh(c) && !fresh(s)) return undefined;
     }
-    const pair: Pair = { content: c ? { text: c.text, at: this.at(c.ref) } : { text: '', at: this.at(itemRef) } };
-    if (profile === '2017') pair.standard = s ? { text: s.text, at: this.at(s.ref) } : { text: '', at: this.at(itemRef) };
+    const pair: Pair = { content: c ? { text: c.text, at: c.at } : { text: '', at: itemAt } };
+    if (profile === '2017') pair.standard = s ? { text: s.text, at: s.at } : { text: '', at: itemAt };
     return pair;
   }
 
-  private channels(row: number, cells: Map<number, string>, itemRef: string): ListField {
+  private channels(row: number, cells: Cells, itemAt: SourceRef): ListField {
     const r = this.role('channels');
-    if (!r) return { values: [], at: this.at(itemRef) };
+    if (!r) return { values: [], at: itemAt };
     const v = this.resolve(row, r.col, cells);
-    const at = this.at(v.ref);
+    const at = v.at;
     if (isSameAsAbove(v.text)) return { values: [{ text: v.text.trim(), at }], at };
     const list = parseChannels(v.text);
     if (list.options) {
@@ -322,20 +340,20 @@ export class SheetReader {
     return { values: list.selected.map((text) => ({ text, at })), at };
   }
 
-  private ticks(row: number, cells: Map<number, string>, itemRef: string): Record<TickGroup, ListField> {
+  private ticks(row: number, cells: Cells, itemAt: SourceRef): Record<TickGroup, ListField> {
     const out = {} as Record<TickGroup, ListField>;
     const item = this.result.items.length;
     for (const group of TICK_GROUPS) {
       const field = fieldLabel('2019', group);
       const cols = this.header!.columns.filter((c) => (c.kind === 'tick' || c.kind === 'tickText') && c.group === group);
       if (cols.length === 0) {
-        out[group] = { values: [], at: this.at(itemRef) };
+        out[group] = { values: [], at: itemAt };
         continue;
       }
       const firstCol = cols[0]!;
       if (firstCol.kind === 'tickText') {
         const v = this.resolve(row, firstCol.col, cells);
-        const at = this.at(v.ref);
+        const at = v.at;
         if (isSameAsAbove(v.text)) {
           out[group] = { values: [{ text: v.text.trim(), at }], at };
           continue;
@@ -353,47 +371,47 @@ export class SheetReader {
         if (c.kind !== 'tick') continue;
         const v = this.resolve(row, c.col, cells);
         const state = readTick(v.text, group, c.option);
-        if (state === 'on') values.push({ text: TICK_OPTIONS[group][c.option]![0]!, at: this.at(v.ref) });
+        if (state === 'on') values.push({ text: TICK_OPTIONS[group][c.option]![0]!, at: v.at });
         else if (state === 'invalid') {
-          this.result.findings.push(finding('tick-invalid', this.at(v.ref), { field, option: c.label, value: v.text.trim() }, { field, item }));
+          this.result.findings.push(finding('tick-invalid', v.at, { field, option: c.label, value: v.text.trim() }, { field, item }));
         }
       }
-      out[group] = { values, at: this.at(a1(row, firstCol.col)) };
+      out[group] = { values, at: this.at(row, firstCol.col) };
     }
     return out;
   }
 
-  private newItem(row: number, cells: Map<number, string>): void {
+  private newItem(row: number, cells: Cells): void {
     const header = this.header!;
-    const itemRef = a1(row, header.firstCol);
+    const itemAt = this.at(row, header.firstCol);
     const profile = header.profile;
     const itemNo = this.result.items.length + 1;
-    const base = (key: FieldKey): Cell => this.cell(row, key, cells, itemRef);
+    const base = (key: FieldKey): Cell => this.cell(row, key, cells, itemAt);
     // Findings raised while building refer to the item being built.
     this.result.items.push(undefined as unknown as Item);
     const item: Item = {
       serial: base('serial'),
       category: base('category'),
       name: base('name'),
-      basis: this.basis(row, cells, itemRef),
+      basis: this.basis(row, cells, itemAt),
       pairs: [],
       subject: base('subject'),
       deadline: base('deadline'),
       remark: base('remark'),
       extra: {},
-      at: this.at(itemRef),
+      at: itemAt,
     };
-    const pair = this.pair(row, cells, itemRef, false);
+    const pair = this.pair(row, cells, itemAt, false);
     if (pair) item.pairs.push(pair);
     if (profile === '2017') item.platform = base('platform');
     else {
-      item.channels = this.channels(row, cells, itemRef);
-      item.ticks = this.ticks(row, cells, itemRef);
+      item.channels = this.channels(row, cells, itemAt);
+      item.ticks = this.ticks(row, cells, itemAt);
     }
     for (const c of header.columns) {
       if (c.kind !== 'extra') continue;
       const v = this.resolve(row, c.col, cells);
-      if (v.text !== '') item.extra[c.label] = { text: v.text, at: this.at(v.ref) };
+      if (v.text !== '') item.extra[c.label] = { text: v.text, at: v.at };
     }
     this.result.items[itemNo - 1] = item;
     this.current = item;
@@ -401,9 +419,9 @@ export class SheetReader {
   }
 
   /** A further row of the current item: another pair, and whatever item-level cells it holds itself. */
-  private continueItem(row: number, cells: Map<number, string>): void {
+  private continueItem(row: number, cells: Cells): void {
     const item = this.current!;
-    const pair = this.pair(row, cells, item.at.cell!, true);
+    const pair = this.pair(row, cells, item.at, true);
     if (pair) item.pairs.push(pair);
     let tickCells = false;
     for (const [col, text] of cells) {
@@ -411,19 +429,18 @@ export class SheetReader {
       if (!c || text.trim() === '') continue;
       const m = this.cover(row, col);
       if (m && (m.top !== row || m.left !== col)) continue;
-      const v: Resolved = { text, ref: a1(row, col), fromAbove: false };
       if (c.kind === 'tick' || c.kind === 'tickText') {
         tickCells = true;
         continue;
       }
-      const at = this.at(v.ref);
+      const at = this.at(row, col);
       // A second value in an unmerged item-level cell is kept (joined by a line break) and said so:
       // it may be a forgotten merge, or a new item whose 序号 and 名称 were left blank.
       const joined = (field: string, existing: Cell | undefined): Cell => {
         if (existing && existing.text.trim() !== '') {
-          this.result.findings.push(finding('row-value-joined', at, { row, field, value: shortText(v.text) }, { field, item: this.result.items.length }));
+          this.result.findings.push(finding('row-value-joined', at, { row, field, value: shortText(text) }, { field, item: this.result.items.length }));
         }
-        return appendCell(existing, v.text, at);
+        return appendCell(existing, text, at);
       };
       if (c.kind === 'extra') {
         item.extra[c.label] = joined(c.label, item.extra[c.label]);
@@ -431,10 +448,10 @@ export class SheetReader {
       }
       switch (c.key) {
         case 'basis':
-          item.basis.values.push(...splitLines(v.text).map((line) => ({ text: line, at: this.at(v.ref) })));
+          item.basis.values.push(...splitLines(text).map((line) => ({ text: line, at })));
           break;
         case 'channels':
-          for (const x of this.channels(row, cells, item.at.cell!).values) if (!item.channels!.values.some((y) => y.text === x.text)) item.channels!.values.push(x);
+          for (const x of this.channels(row, cells, item.at).values) if (!item.channels!.values.some((y) => y.text === x.text)) item.channels!.values.push(x);
           break;
         case 'category':
         case 'subject':
@@ -451,7 +468,7 @@ export class SheetReader {
       }
     }
     if (item.ticks && tickCells) {
-      const more = this.ticks(row, cells, item.at.cell!);
+      const more = this.ticks(row, cells, item.at);
       for (const g of TICK_GROUPS) {
         for (const x of more[g].values) if (!item.ticks[g].values.some((y) => y.text === x.text)) item.ticks[g].values.push(x);
       }
