@@ -261,13 +261,22 @@ export const META_LABELS = { unit: '编制单位', date: '日期' } as const;
 const META_UNIT = /(?:编制单位|填报单位|制表单位|单位)\s*[:：]\s*(.+?)(?=\s{2,}|\u3000|(?:编制|填报|制表)?(?:日期|时间)\s*[:：]|$)/u;
 const META_DATE = /(?:编制|填报|制表)?(?:日期|时间)\s*[:：]\s*(.+?)\s*$/u;
 
-/** Read unit and date from a line above the header; undefined parts were not there. */
-export function parseMetaLine(text: string): { unit?: string; date?: string } {
-  const out: { unit?: string; date?: string } = {};
-  const unit = META_UNIT.exec(text)?.[1]?.trim();
-  const date = META_DATE.exec(text)?.[1]?.trim();
-  if (unit) out.unit = unit;
-  if (date) out.date = date;
+/** Read unit and date from a line above the header; undefined parts were not there, `rest` is what
+ * the line holds besides them (white space and punctuation dropped), so nothing is taken silently. */
+export function parseMetaLine(text: string): { unit?: string; date?: string; rest: string } {
+  const out: { unit?: string; date?: string; rest: string } = { rest: '' };
+  let left = text;
+  const unit = META_UNIT.exec(left);
+  if (unit?.[1]?.trim()) {
+    out.unit = unit[1].trim();
+    left = left.slice(0, unit.index) + ' ' + left.slice(unit.index + unit[0].length);
+  }
+  const date = META_DATE.exec(left);
+  if (date?.[1]?.trim()) {
+    out.date = date[1].trim();
+    left = left.slice(0, date.index) + ' ' + left.slice(date.index + date[0].length);
+  }
+  out.rest = left.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
   return out;
 }
 

@@ -38,22 +38,42 @@ export interface Grid {
   readonly limits?: { rows: number; cols: number; text: string };
 }
 
-/** The bounding box of a grid's non-empty cells, or undefined when it has none. */
-export function gridExtent(grid: Grid): MergeRange | undefined {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = 0;
-  let right = 0;
-  for (const { row, cells } of grid.rows()) {
+/** The bounding box of some non-empty cells, and how many there are. */
+export interface Extent extends MergeRange {
+  count: number;
+}
+
+/** Grows an extent cell by cell. */
+export class ExtentTracker {
+  private top = Infinity;
+  private left = Infinity;
+  private bottom = 0;
+  private right = 0;
+  private count = 0;
+
+  /** Count the non-empty cells of one row. */
+  add(row: number, cells: ReadonlyMap<number, string>): void {
     for (const [col, text] of cells) {
       if (text.trim() === '') continue;
-      if (row < top) top = row;
-      if (row > bottom) bottom = row;
-      if (col < left) left = col;
-      if (col > right) right = col;
+      this.count++;
+      if (row < this.top) this.top = row;
+      if (row > this.bottom) this.bottom = row;
+      if (col < this.left) this.left = col;
+      if (col > this.right) this.right = col;
     }
   }
-  return bottom === 0 ? undefined : { top, left, bottom, right };
+
+  /** The extent so far, or undefined when no cell was counted. */
+  get(): Extent | undefined {
+    return this.count === 0 ? undefined : { top: this.top, left: this.left, bottom: this.bottom, right: this.right, count: this.count };
+  }
+}
+
+/** The bounding box of a grid's non-empty cells and their number, or undefined when it has none. */
+export function gridExtent(grid: Grid): Extent | undefined {
+  const tracker = new ExtentTracker();
+  for (const { row, cells } of grid.rows()) tracker.add(row, cells);
+  return tracker.get();
 }
 
 /** Excel's sheet size: 1,048,576 rows by 16,384 columns (XFD). */

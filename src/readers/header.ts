@@ -13,7 +13,7 @@ import {
   type Profile,
   type TickGroup,
 } from '../settings.js';
-import type { CatalogOptions, SourceRef } from '../model/types.js';
+import type { CatalogOptions, SourceRef, SourceText } from '../model/types.js';
 
 /** A non-empty cell that starts in this row (unmerged, or the top-left of a merge). */
 export interface HeaderCell {
@@ -59,6 +59,8 @@ export interface Header {
   absentOptional: FieldKey[];
   /** Option labels that differ from settings (区级/镇级 …), for lossless rendering. */
   options: CatalogOptions;
+  /** Every cell of the header rows, with what the column below it holds. */
+  cells: SourceText[];
 }
 
 const TICK_GROUP_SET = new Set<string>(TICK_GROUPS);
@@ -163,20 +165,27 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
   const columns: ColumnRole[] = [];
   const used = new Set<FieldKey>();
   const extraLabels = new Set<string>();
+  const cells: { cell: HeaderCell; text: SourceText }[] = [];
+  const source = (cell: HeaderCell, column: string): void => {
+    cells.push({ cell, text: { role: 'header', text: cell.text, at: at(cell.row, cell.col), column } });
+  };
   const addExtra = (cell: HeaderCell): void => {
     let label = cleanLabel(cell.text);
     for (let i = 2; extraLabels.has(label); i++) label = `${cleanLabel(cell.text)}(${i})`;
     extraLabels.add(label);
     columns.push({ kind: 'extra', col: cell.col, at: at(cell.row, cell.col), label });
+    source(cell, 'extra');
   };
   const addField = (cell: HeaderCell, key: FieldKey | undefined): void => {
     if (key && TICK_GROUP_SET.has(key) && profile === '2019') {
       if (used.has(key)) return addExtra(cell);
       used.add(key);
       columns.push({ kind: 'tickText', group: key as TickGroup, col: cell.col, at: at(cell.row, cell.col), label: cleanLabel(cell.text) });
+      source(cell, `ticks:${key}`);
     } else if (key && !TICK_GROUP_SET.has(key) && !used.has(key)) {
       used.add(key);
       columns.push({ kind: 'field', key, col: cell.col, at: at(cell.row, cell.col), label: cleanLabel(cell.text) });
+      source(cell, key);
     } else {
       addExtra(cell);
     }
@@ -191,6 +200,7 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
       continue;
     }
     const subCells = sub.cells.filter((c) => c.col >= group.left && c.col <= group.right);
+    source(cell, 'group');
     if (key && TICK_GROUP_SET.has(key) && profile === '2019' && !used.has(key)) {
       const g = key as TickGroup;
       used.add(g);
@@ -204,6 +214,7 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
         }
         written.push(cleanLabel(c.text));
         columns.push({ kind: 'tick', group: g, option, col: c.col, at: at(c.row, c.col), label: cleanLabel(c.text) });
+        source(c, `tick:${g}`);
       });
       const canonical = TICK_OPTIONS[g].map((a) => a[0]!);
       if (written.length !== canonical.length || written.some((w, i) => normaliseLabel(w) !== normaliseLabel(canonical[i]!))) {
@@ -234,5 +245,6 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
     missing,
     absentOptional,
     options,
+    cells: cells.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col).map((c) => c.text),
   };
 }

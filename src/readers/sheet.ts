@@ -3,11 +3,11 @@
 // cell) and groups rows into items. Rows arrive in ascending order; nothing of the grid is kept but the
 // items. Nothing here knows about .xlsx: cells are named by the grid's own naming function.
 import { CHANNELS, DEFAULT_TITLE, HEADER_SEARCH_ROWS, parseMetaLine, NOTE_ROW_PREFIX, TICK_GROUPS, TICK_OPTIONS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../settings.js';
-import type { CatalogOptions, Cell, Item, ListField, Pair, SourceRef } from '../model/types.js';
+import type { CatalogOptions, Cell, Item, ListField, Pair, SourceRef, SourceText } from '../model/types.js';
 import { finding, type Finding } from '../report/finding.js';
-import { detectHeader, type ColumnRole, type Header, type HeaderRow } from './header.js';
+import { detectHeader, type ColumnRole, type Header, type HeaderCell, type HeaderRow } from './header.js';
 import { isSameAsAbove, parseChannels, parseTickText, readTick } from './lists.js';
-import type { Grid, GridRow, MergeRange } from './grid.js';
+import { ExtentTracker, gridExtent, type Extent, type Grid, type GridRow, type MergeRange } from './grid.js';
 
 /** A merge being read: its range and the text of its top-left cell once that row is read. */
 interface OpenMerge extends MergeRange {
@@ -35,11 +35,19 @@ export interface SheetResult {
   date?: string;
   note?: string;
   options: CatalogOptions;
+  /** Title, 编制单位 line, 注 rows and header cells as written, with their cells. */
+  sources: SourceText[];
+  /** Where the grid's non-empty cells lie and how many there are (a skipped sheet is reported by it). */
+  extent?: Extent;
+  /** The extent as a location (a range of cells). */
+  extentAt?: SourceRef;
 }
 
 const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
 /** 一、 二、 (一) … at the start of a lone cell: a section heading. */
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/u;
+/** “附件2”, “附件：” above a title: the attachment label of a notice, not the catalog's title. */
+const ATTACHMENT = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$/u;
 
 export interface ReadGridOptions {
   /** The layout asked for (--profile), if any. */
@@ -51,8 +59,19 @@ export interface ReadGridOptions {
 /** Read one grid into items (every grid source: worksheets now, HTML and Word tables later). */
 export function readGrid(grid: Grid, options: ReadGridOptions = {}): SheetResult {
   const reader = new GridReader(grid, options.forced, options.onItem ?? (() => undefined));
-  for (const row of grid.rows()) if (!reader.row(row)) break;
-  return reader.finish();
+  let whole = true;
+  for (const row of grid.rows()) {
+    if (!reader.row(row)) {
+      whole = false;
+      break;
+    }
+  }
+  const result = reader.finish();
+  // A grid without a catalog header was not read to its end; its extent is what the skip report names.
+  if (!whole) result.extent = gridExtent(grid);
+  const e = result.extent;
+  if (e) result.extentAt = grid.rangeAt(e.top, e.left, e.bottom, e.right);
+  return result;
 }
 
 class GridReader {
@@ -71,13 +90,16 @@ class GridReader {
   /** Field columns by key, and every column's role by column number. */
   private readonly roles = new Map<FieldKey, ColumnRole>();
   private readonly byCol: (ColumnRole | undefined)[] = [];
+  /** Columns of the row being read whose own cell went into the catalog (or into a finding). */
+  private readonly used = new Set<number>();
+  private readonly extent = new ExtentTracker();
 
   constructor(
     private readonly grid: Grid,
     private readonly forced: Profile | undefined,
     private readonly onItem: () => void,
   ) {
-    this.result = { name: grid.name, items: [], findings: [], options: {} };
+    this.result = { name: grid.name, items: [], findings: [], options: {}, sources: [] };
     this.merges = this.checkMerges(grid.merges);
   }
 
@@ -116,6 +138,7 @@ class GridReader {
 
   /** Feed one row. Returns false once the grid needs no more rows. */
   row(r: GridRow): boolean {
+    this.extent.add(r.row, r.cells);
     if (this.searching) {
       if (r.row <= SEARCH_LIMIT) {
         this.buffered.push(r);
@@ -134,6 +157,8 @@ class GridReader {
     // make the sheet's checklist a custom one.
     const core = this.channelOptions?.filter((o) => !this.unknownChannels.has(o));
     if (this.channelOptions && core && !sameSet(core, CHANNELS)) this.result.options.channels = this.channelOptions;
+    const extent = this.extent.get();
+    if (extent) this.result.extent = extent;
     return this.result;
   }
 
@@ -162,21 +187,22 @@ class GridReader {
       this.byCol[c.col] = c;
     }
     this.result.options = { ...header.options };
+    this.result.sources.push(...header.cells);
     let seenTitle = false;
     for (const r of headerRows) {
       if (r.row >= header.row) break;
       if (!r.cells.length) continue;
-      const text = r.cells.map((c) => c.text.trim()).join('  ');
-      const meta = seenTitle ? parseMetaLine(text) : {};
-      if (!seenTitle) {
+      if (!seenTitle && !(r.cells.length === 1 && ATTACHMENT.test(r.cells[0]!.text))) {
         seenTitle = true;
+        const [first, ...others] = r.cells;
         // Our renderer writes DEFAULT_TITLE for a catalog without one; reading it back as a title
         // would make the YAML grow a 标题 the user never wrote.
-        if (r.cells[0]!.text.trim() !== DEFAULT_TITLE) this.result.title = r.cells[0]!.text.trim();
-      } else {
-        if (meta.unit && this.result.unit === undefined) this.result.unit = meta.unit;
-        if (meta.date && this.result.date === undefined) this.result.date = meta.date;
+        if (first!.text.trim() !== DEFAULT_TITLE) this.result.title = first!.text.trim();
+        this.source('title', first!);
+        for (const c of others) this.metaLine(r.row, [c]);
+        continue;
       }
+      this.metaLine(r.row, r.cells);
     }
     for (const c of header.columns) {
       if (c.kind === 'extra') this.result.findings.push(finding('unknown-column', c.at, { label: c.label }, { field: c.label }));
@@ -190,6 +216,39 @@ class GridReader {
       else this.trackMerges(row, cells);
     }
     return true;
+  }
+
+  private source(role: SourceText['role'], cell: { row: number; col: number; text: string }): void {
+    this.result.sources.push({ role, text: cell.text, at: this.at(cell.row, cell.col) });
+  }
+
+  /**
+   * A line above the header after the title: 编制单位 and 日期 are taken (the first of each); whatever
+   * else the line holds is reported, never dropped.
+   */
+  private metaLine(row: number, cells: HeaderCell[]): void {
+    const text = cells.map((c) => c.text.trim()).join('  ');
+    const meta = parseMetaLine(text);
+    let taken = false;
+    const rest: string[] = meta.rest ? [meta.rest] : [];
+    if (meta.unit !== undefined) {
+      if (this.result.unit === undefined) {
+        this.result.unit = meta.unit;
+        taken = true;
+      } else rest.push(meta.unit);
+    }
+    if (meta.date !== undefined) {
+      if (this.result.date === undefined) {
+        this.result.date = meta.date;
+        taken = true;
+      } else rest.push(meta.date);
+    }
+    if (!taken) {
+      for (const c of cells) this.result.findings.push(finding('text-above-header', this.at(c.row, c.col), { row, text: shortText(c.text) }));
+      return;
+    }
+    for (const c of cells) this.source('meta', c);
+    if (rest.length) this.result.findings.push(finding('text-above-header', this.at(row, cells[0]!.col), { row, text: shortText(rest.join(' ')) }));
   }
 
   /** Bring the active merges up to `row` and record the text of merges that start here. */
@@ -214,11 +273,39 @@ class GridReader {
   private resolve(row: number, col: number, cells: Cells): Resolved {
     const m = this.cover(row, col);
     if (m && (m.top !== row || m.left !== col)) return { text: m.text, at: this.at(m.top, m.left), fromAbove: m.top < row };
+    this.used.add(col);
     return { text: cells.get(col) ?? '', at: this.at(row, col), fromAbove: false };
   }
 
+  /** The cells a row holds itself (not covered by a merge from elsewhere), non-empty, left to right. */
+  private ownCells(row: number, cells: Cells): [number, string][] {
+    return [...cells]
+      .filter(([col, text]) => {
+        const m = this.cover(row, col);
+        return text.trim() !== '' && !(m && (m.top !== row || m.left !== col));
+      })
+      .sort((a, b) => a[0] - b[0]);
+  }
+
+  /**
+   * One row below the header. Cell accounting: every cell the row holds itself goes into the catalog
+   * or into a finding that names it; a cell no reading step took is reported here (cell-unread), so a
+   * gap in the steps above can never drop a value silently.
+   */
   private dataRow(row: number, cells: Cells): void {
     this.trackMerges(row, cells);
+    this.used.clear();
+    this.readRow(row, cells);
+    let all = true;
+    for (const col of cells.keys()) if (!this.used.has(col)) all = false;
+    if (all) return;
+    for (const [col, text] of this.ownCells(row, cells)) {
+      if (this.used.has(col)) continue;
+      this.result.findings.push(finding('cell-unread', this.at(row, col), { row, text: shortText(text) }, { item: this.result.items.length || undefined }));
+    }
+  }
+
+  private readRow(row: number, cells: Cells): void {
     const header = this.header!;
     // The cells this row itself holds (not covered by a merge from elsewhere): how many, and the leftmost.
     let count = 0;
@@ -240,18 +327,19 @@ class GridReader {
     }
     if (count === 0) return;
     if (this.noteMode) {
-      this.addNote(this.ownTexts(row, cells));
+      this.noteRow(row, cells);
       return;
     }
     if (NOTE_ROW_PREFIX.test(firstText) && (count === 1 || firstWide)) {
       this.noteMode = true;
-      this.addNote(this.ownTexts(row, cells));
+      this.noteRow(row, cells);
       return;
     }
     // A lone heading such as “一、政策文件”, merged across the table or numbered with a Chinese
     // numeral, groups the items below it; it is not an item itself.
     if (count === 1 && (firstSpan >= 3 || SECTION_HEADING.test(firstText))) {
       this.result.findings.push(finding('section-row', this.at(row, firstCol), { row, text: firstText.trim() }));
+      this.used.add(firstCol);
       return;
     }
     const nameRole = this.roles.get('name');
@@ -271,19 +359,14 @@ class GridReader {
     this.continueItem(row, cells);
   }
 
-  /** The texts a row itself holds, left to right, joined by a space. */
-  private ownTexts(row: number, cells: Cells): string {
-    return [...cells]
-      .filter(([col, text]) => {
-        const m = this.cover(row, col);
-        return text.trim() !== '' && !(m && (m.top !== row || m.left !== col));
-      })
-      .sort((a, b) => a[0] - b[0])
-      .map(([, text]) => text)
-      .join(' ');
-  }
-
-  private addNote(text: string): void {
+  /** A notes row: its texts, left to right and joined by a space, are a further line of the 注. */
+  private noteRow(row: number, cells: Cells): void {
+    const own = this.ownCells(row, cells);
+    for (const [col, text] of own) {
+      this.used.add(col);
+      this.source('note', { row, col, text });
+    }
+    const text = own.map(([, t]) => t).join(' ');
     this.result.note = this.result.note === undefined ? text : `${this.result.note}\n${text}`;
   }
 
@@ -434,6 +517,7 @@ class GridReader {
         continue;
       }
       const at = this.at(row, col);
+      if (c.kind === 'extra' || (c.key !== 'serial' && c.key !== 'name' && c.key !== 'content' && c.key !== 'standard')) this.used.add(col);
       // A second value in an unmerged item-level cell is kept (joined by a line break) and said so:
       // it may be a forgotten merge, or a new item whose 序号 and 名称 were left blank.
       const joined = (field: string, existing: Cell | undefined): Cell => {

@@ -22,7 +22,7 @@ import {
   TOP_KEYS,
 } from '../model/document.js';
 import { carryDown } from '../model/normalize.js';
-import type { Catalog, Cell, Item, ListField, Pair, SourceRef } from '../model/types.js';
+import type { Catalog, Cell, Item, ListField, Pair, SourceRef, SourceText } from '../model/types.js';
 import { finding, ZwgkError, type Finding } from '../report/finding.js';
 import { fieldLabel, optionalKeys, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 import type { ReadOptions } from './index.js';
@@ -211,19 +211,25 @@ function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: Iterable
 
   const profile = detectProfile(ctx, top, options, items?.hint);
   const catalog: Catalog = { profile, file, items: [], extraColumns: [], missingColumns: [], findings: ctx.findings };
-  const topText = (key: string): string | undefined => {
+  const sources: SourceText[] = [];
+  const topText = (key: string, role: SourceText['role']): string | undefined => {
     const pair = top.get(key);
     if (!pair) return undefined;
-    return scalarText(ctx, resolve(ctx, pair.value), key, at(ctx, pair.key as Node, fileAt));
+    const keyAt = at(ctx, pair.key as Node, fileAt);
+    const node = resolve(ctx, pair.value);
+    const text = scalarText(ctx, node, key, keyAt);
+    if (text) sources.push({ role, text, at: at(ctx, node, keyAt) });
+    return text;
   };
-  const title = topText(TOP_KEYS.title);
+  const title = topText(TOP_KEYS.title, 'title');
   if (title) catalog.title = title;
-  const unit = topText(TOP_KEYS.unit);
+  const unit = topText(TOP_KEYS.unit, 'unit');
   if (unit) catalog.unit = unit;
-  const date = topText(TOP_KEYS.date);
+  const date = topText(TOP_KEYS.date, 'date');
   if (date) catalog.date = date;
-  const note = topText(TOP_KEYS.note);
+  const note = topText(TOP_KEYS.note, 'note');
   if (note) catalog.note = note;
+  if (sources.length) catalog.sources = sources;
   const extraCols = top.get(TOP_KEYS.extraColumns);
   if (extraCols) catalog.extraColumns = stringList(ctx, resolve(ctx, extraCols.value), TOP_KEYS.extraColumns, at(ctx, extraCols.key as Node, fileAt));
   const optionsPair = top.get(TOP_KEYS.options);
