@@ -85,6 +85,9 @@ export const TICK_OPTIONS: Record<TickGroup, readonly (readonly string[])[]> = {
   level: [['县级', '区级', '市级', '县区级', '县(市、区)级'], ['乡级', '镇级', '乡镇级', '乡、村级', '乡村级', '街道', '乡镇(街道)级']],
 };
 
+/** 公开层级 sub-labels seen in real catalogs (any number of them may head a sheet's √ columns). */
+export const LEVEL_LABELS: readonly string[] = ['省级', '市级', '区级', '县级', '县区级', '镇级', '乡级', '乡镇级', '街道级', '乡、村级', '乡村级', '村级', '社区级', '村（社区）级', '村(居)级'];
+
 /** Default 公开渠道和载体 checklist of the 2019 guides, in their printed order. */
 export const CHANNELS: readonly string[] = [
   '政府网站',
@@ -250,6 +253,12 @@ export const PRINT_FOOTER = '第 &P 页，共 &N 页';
 
 /** Labels of the second header row under 公开事项 (2019); 三级事项 has no field and is kept as an extra column. */
 export const SUB_HEADER_LABELS: readonly string[] = ['一级事项', '二级事项', '三级事项'];
+/** The 其他列 key of the n-th column (in column order) that has values but no header label. */
+export const BLANK_HEADER_KEY = (n: number): string => `无表头列${n}`;
+/** Whether an extra column's key stands for a column without a header label (rendered with a blank header). */
+export function isBlankHeaderKey(key: string): boolean {
+  return /^无表头列\d+$/u.test(key);
+}
 /** Separators of a plain list of channels or of text-valued ticks (全社会、特定群体). */
 export const LIST_SEPARATORS = /[\n、，,；;\s]+/u;
 /** LibreOffice commands looked for on PATH to convert .xls/.et/.ods/.csv, and how long a conversion may take. */

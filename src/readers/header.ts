@@ -4,6 +4,7 @@ import {
   COLUMNS,
   HEADER_ALIASES,
   HEADER_SEARCH_ROWS,
+  LEVEL_LABELS,
   PROFILE_2019_MARKERS,
   SUB_HEADER_LABELS,
   TICK_GROUPS,
@@ -66,11 +67,8 @@ export interface Header {
 const TICK_GROUP_SET = new Set<string>(TICK_GROUPS);
 const MARKERS = new Set(PROFILE_2019_MARKERS.map(normaliseLabel));
 const ITEM_GROUP = normaliseLabel('公开事项');
-const SUB_LABELS = new Set<string>([
-  ...SUB_HEADER_LABELS.map(normaliseLabel),
-  ...TICK_GROUPS.flatMap((g) => TICK_OPTIONS[g].flat().map(normaliseLabel)),
-]);
-const TICK_OPTION_LABELS = new Set(TICK_GROUPS.flatMap((g) => TICK_OPTIONS[g].flat().map(normaliseLabel)));
+const TICK_OPTION_LABELS = new Set([...TICK_GROUPS.flatMap((g) => TICK_OPTIONS[g].flat()), ...LEVEL_LABELS].map(normaliseLabel));
+const SUB_LABELS = new Set<string>([...SUB_HEADER_LABELS.map(normaliseLabel), ...TICK_OPTION_LABELS]);
 
 /** Header text as it should be kept: trimmed, line breaks inside a label removed. */
 export function cleanLabel(text: string): string {
@@ -133,9 +131,9 @@ function layoutOf(row: HeaderRow, sub: HeaderRow | undefined): { looks: Profile;
   return { looks, clearly2017 };
 }
 
-function matchOption(group: TickGroup, label: string): number {
-  const n = normaliseLabel(label);
-  return TICK_OPTIONS[group].findIndex((aliases) => aliases.some((a) => normaliseLabel(a) === n));
+/** A √ column's label as kept: the sub-header text without white space (村（社区）级 keeps its brackets). */
+export function optionLabel(text: string): string {
+  return text.replace(/\s+/gu, '');
 }
 
 /**
@@ -204,18 +202,24 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
     if (key && TICK_GROUP_SET.has(key) && profile === '2019' && !used.has(key)) {
       const g = key as TickGroup;
       used.add(g);
+      // Every sub-column is an option with its own label (县级 | 镇级 | 乡、村级 …, as many as the sheet
+      // has): ticks are kept under that label, so three 公开层级 columns come back as three.
       const written: string[] = [];
-      subCells.forEach((c, i) => {
-        const matched = matchOption(g, c.text);
-        const option = matched >= 0 ? matched : i;
-        if (option >= TICK_OPTIONS[g].length || columns.some((x) => x.kind === 'tick' && x.group === g && x.option === option)) {
-          addExtra(c);
-          return;
+      for (const c of subCells) {
+        const label = optionLabel(c.text);
+        const other = aliases[normaliseLabel(c.text)];
+        if (other && !TICK_GROUP_SET.has(other)) {
+          addField(c, other);
+          continue;
         }
-        written.push(cleanLabel(c.text));
-        columns.push({ kind: 'tick', group: g, option, col: c.col, at: at(c.row, c.col), label: cleanLabel(c.text) });
+        if (label === '' || written.includes(label)) {
+          addExtra(c);
+          continue;
+        }
+        written.push(label);
+        columns.push({ kind: 'tick', group: g, option: written.length - 1, col: c.col, at: at(c.row, c.col), label });
         source(c, `tick:${g}`);
-      });
+      }
       const canonical = TICK_OPTIONS[g].map((a) => a[0]!);
       if (written.length !== canonical.length || written.some((w, i) => normaliseLabel(w) !== normaliseLabel(canonical[i]!))) {
         options[g] = written;

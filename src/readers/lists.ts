@@ -87,13 +87,12 @@ export function parseChannels(text: string): ChannelList {
 }
 
 /** A √ column cell: ticked, not ticked, or something else (reported as tick-invalid). */
-export function readTick(text: string, group: TickGroup, option: number): 'on' | 'off' | 'invalid' {
+export function readTick(text: string, label: string): 'on' | 'off' | 'invalid' {
   const t = text.trim();
   if (t === '' || UNTICK_MARKS.includes(t)) return 'off';
   if (TICK_MARKS.includes(t)) return 'on';
   // Some sheets repeat the option's name instead of a mark.
-  const n = normaliseLabel(t);
-  if (TICK_OPTIONS[group][option]?.some((a) => normaliseLabel(a) === n)) return 'on';
+  if (normaliseLabel(t) === normaliseLabel(label)) return 'on';
   return 'invalid';
 }
 

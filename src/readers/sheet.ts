@@ -2,11 +2,12 @@
 // over the first rows, then a single pass that resolves merged cells (value and location of the top-left
 // cell) and groups rows into items. Rows arrive in ascending order; nothing of the grid is kept but the
 // items. Nothing here knows about .xlsx: cells are named by the grid's own naming function.
-import { CHANNELS, DEFAULT_TITLE, HEADER_SEARCH_ROWS, parseMetaLine, NOTE_ROW_PREFIX, TICK_GROUPS, TICK_OPTIONS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { BLANK_HEADER_KEY, CHANNELS, DEFAULT_TITLE, HEADER_SEARCH_ROWS, parseMetaLine, NOTE_ROW_PREFIX, TICK_GROUPS, TICK_OPTIONS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 import type { CatalogOptions, Cell, Item, ListField, Pair, SourceRef, SourceText } from '../model/types.js';
-import { finding, type Finding } from '../report/finding.js';
+import { finding, formatMessage, type Finding } from '../report/finding.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderCell, type HeaderRow } from './header.js';
 import { isSameAsAbove, parseChannels, parseTickText, readTick } from './lists.js';
+import { ColumnGuess } from './guess.js';
 import { ExtentTracker, gridExtent, type Extent, type Grid, type GridRow, type MergeRange } from './grid.js';
 
 /** A merge being read: its range and the text of its top-left cell once that row is read. */
@@ -90,6 +91,8 @@ class GridReader {
   /** Field columns by key, and every column's role by column number. */
   private readonly roles = new Map<FieldKey, ColumnRole>();
   private readonly byCol: (ColumnRole | undefined)[] = [];
+  /** Columns without a header label that hold values: kept as extra columns, reported at the end. */
+  private readonly blank = new Map<number, { role: ColumnRole & { kind: 'extra' }; count: number; sample: string; guess: ColumnGuess }>();
   /** Columns of the row being read whose own cell went into the catalog (or into a finding). */
   private readonly used = new Set<number>();
   private readonly extent = new ExtentTracker();
@@ -157,6 +160,7 @@ class GridReader {
     // make the sheet's checklist a custom one.
     const core = this.channelOptions?.filter((o) => !this.unknownChannels.has(o));
     if (this.channelOptions && core && !sameSet(core, CHANNELS)) this.result.options.channels = this.channelOptions;
+    if (this.header) this.finishColumns(this.header);
     const extent = this.extent.get();
     if (extent) this.result.extent = extent;
     return this.result;
@@ -207,15 +211,79 @@ class GridReader {
     for (const c of header.columns) {
       if (c.kind === 'extra') this.result.findings.push(finding('unknown-column', c.at, { label: c.label }, { field: c.label }));
     }
-    for (const key of header.missing) {
-      const field = fieldLabel(header.profile, key);
-      this.result.findings.push(finding('missing-column', header.firstAt, { field }, { field }));
-    }
     for (const { row, cells } of rows) {
       if (row > header.lastRow) this.dataRow(row, cells);
       else this.trackMerges(row, cells);
     }
     return true;
+  }
+
+  /**
+   * The columns found without a header label are named 无表头列1, 2 … in column order (a name that a
+   * round trip gives back: rendered with a blank header, read again in the same order) and reported with
+   * what they seem to hold; a missing required column says which of them may be it.
+   */
+  private finishColumns(header: Header): void {
+    const profile = header.profile;
+    const blanks = [...this.blank.entries()].sort((a, b) => a[0] - b[0]);
+    if (blanks.length) {
+      const rename = new Map<string, string>();
+      blanks.forEach(([, b], i) => {
+        const key = BLANK_HEADER_KEY(i + 1);
+        rename.set(b.role.label, key);
+        b.role.label = key;
+      });
+      header.columns.sort((a, b) => a.col - b.col);
+      const order = header.columns.filter((c) => c.kind === 'extra').map((c) => c.label);
+      for (const item of this.result.items) {
+        const renamed: Record<string, Cell> = {};
+        for (const [k, v] of Object.entries(item.extra)) renamed[rename.get(k) ?? k] = v;
+        item.extra = {};
+        for (const k of order) if (renamed[k]) item.extra[k] = renamed[k]!;
+      }
+      for (const f of this.result.findings) {
+        if (f.field === undefined || !rename.has(f.field)) continue;
+        f.field = rename.get(f.field)!;
+        if (f.params && f.params.field !== undefined) {
+          f.params = { ...f.params, field: f.field };
+          f.message = formatMessage(f.code, f.params);
+        }
+      }
+    }
+    for (const [col, b] of blanks) {
+      const guess = b.guess.best();
+      const column = this.grid.columnName(col);
+      this.result.findings.push(
+        finding('blank-header-column', b.role.at, {
+          column,
+          count: b.count,
+          sample: shortText(b.sample),
+          guess: guess ? `，内容像是“${fieldLabel(profile, guess)}”` : '',
+          key: b.role.label,
+          cell: b.role.at.cell ?? column,
+        }, { field: b.role.label }),
+      );
+    }
+    for (const key of header.missing) {
+      const field = fieldLabel(profile, key);
+      const maybe = blanks.find(([, b]) => b.guess.best() === key);
+      const hint = maybe ? `。${this.grid.columnName(maybe[0])}没有表头，内容像是“${field}”，可能就是这一列：在 ${maybe[1].role.at.cell ?? ''} 填写“${field}”即可` : '';
+      this.result.findings.push(finding('missing-column', header.firstAt, { field, hint }, { field }));
+    }
+  }
+
+  /** A column below the header that has no label: taken as an extra column so its values are kept. */
+  private blankColumn(col: number, text: string): void {
+    let b = this.blank.get(col);
+    if (!b) {
+      const header = this.header!;
+      const role: ColumnRole & { kind: 'extra' } = { kind: 'extra', col, at: this.at(header.row, col), label: `\u0000${col}` };
+      header.columns.push(role);
+      this.byCol[col] = role;
+      this.blank.set(col, (b = { role, count: 0, sample: text, guess: new ColumnGuess(header.profile) }));
+    }
+    b.count++;
+    b.guess.add(text);
   }
 
   private source(role: SourceText['role'], cell: { row: number; col: number; text: string }): void {
@@ -342,6 +410,12 @@ class GridReader {
       this.used.add(firstCol);
       return;
     }
+    for (const [col, text] of cells) {
+      const role = this.byCol[col];
+      if (text.trim() === '' || (role && !this.blank.has(col))) continue;
+      const m = this.cover(row, col);
+      if (!m || (m.top === row && m.left === col)) this.blankColumn(col, text);
+    }
     const nameRole = this.roles.get('name');
     const serialRole = this.roles.get('serial');
     const name = nameRole ? this.resolve(row, nameRole.col, cells) : undefined;
@@ -453,8 +527,8 @@ class GridReader {
       for (const c of cols) {
         if (c.kind !== 'tick') continue;
         const v = this.resolve(row, c.col, cells);
-        const state = readTick(v.text, group, c.option);
-        if (state === 'on') values.push({ text: TICK_OPTIONS[group][c.option]![0]!, at: v.at });
+        const state = readTick(v.text, c.label);
+        if (state === 'on') values.push({ text: c.label, at: v.at });
         else if (state === 'invalid') {
           this.result.findings.push(finding('tick-invalid', v.at, { field, option: c.label, value: v.text.trim() }, { field, item }));
         }

@@ -13,6 +13,7 @@ import {
   type FieldKey,
   type TickGroup,
   NOTE_2017,
+  normaliseLabel,
 } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
 import { absentOptional } from '../model/document.js';
@@ -44,14 +45,27 @@ export function tickLabels(catalog: Catalog, group: TickGroup): string[] {
   return own && own.length ? [...own] : TICK_OPTIONS[group].map((aliases) => aliases[0]!);
 }
 
-/** Whether option `index` of a tick group is ticked, given the item's ticked labels. A label counts
- * when it is the printed label or any alias of that position (县级 ticks the 区级 column). */
+/**
+ * The column (index into the printed labels) a ticked value belongs to: its own label's column; else,
+ * for a value written under the default words (县级 in a catalog printing 区级/镇级), the column at that
+ * word's position; -1 when it fits none (it is then kept as text, never dropped from text outputs).
+ */
+export function tickColumn(labels: readonly string[], group: TickGroup, text: string): number {
+  const exact = labels.indexOf(text);
+  if (exact >= 0) return exact;
+  const n = normaliseLabel(text);
+  const same = labels.findIndex((l) => normaliseLabel(l) === n);
+  if (same >= 0) return same;
+  const position = TICK_OPTIONS[group].findIndex((aliases) => aliases.some((a) => normaliseLabel(a) === n));
+  return position >= 0 && position < labels.length ? position : -1;
+}
+
+/** Whether option `index` of a tick group is ticked, given the item's ticked labels. */
 export function isTicked(catalog: Catalog, item: Item, group: TickGroup, index: number): boolean {
   const values = item.ticks?.[group]?.values ?? [];
   if (!values.length) return false;
-  const label = tickLabels(catalog, group)[index];
-  const aliases = TICK_OPTIONS[group][index] ?? [];
-  return values.some((v) => v.text === label || aliases.includes(v.text));
+  const labels = tickLabels(catalog, group);
+  return values.some((v) => tickColumn(labels, group, v.text) === index);
 }
 
 /** The ■/□ checklist of 公开渠道和载体: the catalog's (or default) channels in order, then any selected
@@ -218,8 +232,7 @@ export function tickText(catalog: Catalog, item: Item, group: TickGroup): string
   const labels = tickLabels(catalog, group);
   const out = labels.filter((_, i) => isTicked(catalog, item, group, i));
   for (const v of item.ticks?.[group]?.values ?? []) {
-    const known = labels.some((label, i) => v.text === label || (TICK_OPTIONS[group][i] ?? []).includes(v.text));
-    if (!known && !out.includes(v.text)) out.push(v.text);
+    if (tickColumn(labels, group, v.text) < 0 && !out.includes(v.text)) out.push(v.text);
   }
   return out.join('、');
 }

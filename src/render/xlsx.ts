@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { formatMetaLine, PRINT_FOOTER, TICK } from '../settings.js';
+import { formatMetaLine, isBlankHeaderKey, PRINT_FOOTER, TICK } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
 import {
   catalogTitle,
@@ -298,7 +298,8 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
   let h2 = MIN_ROW_PT;
   cols.forEach((col, i) => {
     const top = ws.getCell(headerTop, i + 1);
-    top.value = col.label;
+    // A column that had no header label in its source gets none back, so it reads back under its key.
+    if (!(col.extra !== undefined && isBlankHeaderKey(col.extra))) top.value = col.label;
     top.style = styles.header;
     if (twoRowHeader) {
       const bottom = ws.getCell(headerBottom, i + 1);

@@ -204,12 +204,13 @@ describe('2019 county catalog', () => {
     const std = ['政府网站', '两微一端', '公开查阅点', '政务服务中心'];
     expect(c.items.map((i) => i.channels!.values.map((v) => v.text))).toEqual([std, std, ['政府网站', '两微一端'], ['政府网站', '微信公众号'], std, std]);
     expect(c.items.map((i) => [i.ticks!.audience.values.map((v) => v.text), i.ticks!.mode.values.map((v) => v.text), i.ticks!.level.values.map((v) => v.text)])).toEqual([
-      [['全社会'], ['主动'], ['县级', '乡级']],
-      [['全社会'], ['主动'], ['县级']],
+      // Ticks are kept under the sheet's own labels (区级/镇级).
+      [['全社会'], ['主动'], ['区级', '镇级']],
+      [['全社会'], ['主动'], ['区级']],
       [['全社会', '特定群体'], ['依申请'], []],
-      [['全社会'], ['主动'], ['县级']],
-      [['全社会'], ['主动'], ['县级', '乡级']],
-      [['全社会'], ['主动'], ['县级', '乡级']],
+      [['全社会'], ['主动'], ['区级']],
+      [['全社会'], ['主动'], ['区级', '镇级']],
+      [['全社会'], ['主动'], ['区级', '镇级']],
     ]);
     expect(c.items[0]!.pairs.map((p) => p.content.text)).toEqual(['与安全生产有关的法律、法规']);
     expect(c.items[0]!.pairs[0]!.standard).toBeUndefined();
