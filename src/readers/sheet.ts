@@ -2,7 +2,7 @@
 // over the first rows, then a single pass that resolves merged cells (value and location of the top-left
 // cell) and groups rows into items. Rows arrive in ascending order; nothing of the grid is kept but the
 // items. Nothing here knows about .xlsx: cells are named by the grid's own naming function.
-import { BLANK_HEADER_KEY, CHANNELS, DEFAULT_TITLE, HEADER_SEARCH_ROWS, parseMetaLine, NOTE_ROW_PREFIX, TICK_GROUPS, TICK_OPTIONS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { BLANK_HEADER_KEY, CHANNELS, COLUMNS, DEFAULT_TITLE, HEADER_SEARCH_ROWS, parseMetaLine, NOTE_ROW_PREFIX, TICK_GROUPS, TICK_OPTIONS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 import type { CatalogOptions, Cell, Item, ListField, Pair, SourceRef, SourceText } from '../model/types.js';
 import { finding, formatMessage, type Finding } from '../report/finding.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderCell, type HeaderRow } from './header.js';
@@ -86,6 +86,8 @@ class GridReader {
   private active: OpenMerge[] = [];
   private current?: Item;
   private noteMode = false;
+  /** Items are being read below a 注 row (the template ran out of rows). */
+  private belowNote = false;
   private channelOptions?: string[];
   private readonly unknownChannels = new Set<string>();
   /** Field columns by key, and every column's role by column number. */
@@ -272,6 +274,21 @@ class GridReader {
     }
   }
 
+  /** Whether a row holds an item: a 序号 and a 名称, or most of the required cells the header has. */
+  private looksLikeItem(row: number, cells: Cells): boolean {
+    const own = (key: FieldKey): boolean => {
+      const r = this.roles.get(key);
+      const text = r ? cells.get(r.col) : undefined;
+      if (!r || !text || text.trim() === '') return false;
+      const m = this.cover(row, r.col);
+      return !m || (m.top === row && m.left === r.col);
+    };
+    if (own('serial') && own('name')) return true;
+    const required = COLUMNS[this.header!.profile].filter((c) => c.required && this.roles.has(c.key));
+    const filled = required.filter((c) => own(c.key)).length;
+    return filled >= 3 && filled * 2 > required.length;
+  }
+
   /** A column below the header that has no label: taken as an extra column so its values are kept. */
   private blankColumn(col: number, text: string): void {
     let b = this.blank.get(col);
@@ -394,13 +411,14 @@ class GridReader {
       }
     }
     if (count === 0) return;
-    if (this.noteMode) {
-      this.noteRow(row, cells);
-      return;
-    }
-    if (NOTE_ROW_PREFIX.test(firstText) && (count === 1 || firstWide)) {
+    const noteLike = NOTE_ROW_PREFIX.test(firstText) && (count === 1 || firstWide);
+    if (this.noteMode && !noteLike && this.looksLikeItem(row, cells)) {
+      // A clerk who ran out of rows typed on below the 注: the row is an item, wherever it sits.
+      this.noteMode = false;
+      this.belowNote = true;
+    } else if (this.noteMode || noteLike) {
       this.noteMode = true;
-      this.noteRow(row, cells);
+      this.noteRow(row, cells, count > 1 && !firstWide);
       return;
     }
     // A lone heading such as “一、政策文件”, merged across the table or numbered with a Chinese
@@ -433,12 +451,19 @@ class GridReader {
     this.continueItem(row, cells);
   }
 
-  /** A notes row: its texts, left to right and joined by a space, are a further line of the 注. */
-  private noteRow(row: number, cells: Cells): void {
+  /**
+   * A notes row: its texts, left to right and joined by a space, are a further line of the 注. A row of
+   * several cells there that does not look like an item is read the same way, and said so.
+   */
+  private noteRow(row: number, cells: Cells, tabular: boolean): void {
     const own = this.ownCells(row, cells);
     for (const [col, text] of own) {
       this.used.add(col);
       this.source('note', { row, col, text });
+    }
+    if (tabular) {
+      const at = this.grid.rangeAt(row, own[0]![0], row, own[own.length - 1]![0]);
+      this.result.findings.push(finding('row-below-note', at, { row, count: own.length }));
     }
     const text = own.map(([, t]) => t).join(' ');
     this.result.note = this.result.note === undefined ? text : `${this.result.note}\n${text}`;
@@ -571,6 +596,7 @@ class GridReader {
       if (v.text !== '') item.extra[c.label] = { text: v.text, at: v.at };
     }
     this.result.items[itemNo - 1] = item;
+    if (this.belowNote) this.result.findings.push(finding('item-below-note', itemAt, { row }, { item: itemNo }));
     this.current = item;
     this.onItem();
   }

@@ -58,6 +58,8 @@ export const CODES = {
   'text-above-header': { severity: 'info', title: '表头上方的其他文字', message: '表头上方第 {row} 行的“{text}”不是标题，也不是“编制单位：…　日期：…”，未读入目录。如需保留，请写进标题、备注或表格下方的注' },
   'sheet-heading-differs': { severity: 'info', title: '各工作表的标题不同', message: '工作表“{sheet}”的{what}“{text}”与前面工作表的“{kept}”不同，未读入目录（一个目录只有一个{what}）。如需保留，请写进注或备注' },
   'cell-unread': { severity: 'warning', title: '未读入的单元格', message: '第 {row} 行的“{text}”不属于目录的任何一列，未读入目录。请把它移到对应的列中，或删除' },
+  'item-below-note': { severity: 'warning', title: '事项写在注的下方', message: '第 {row} 行的事项写在表格下方的“注”之后，已作为事项读取。请把它移到“注”的上方：在“注”所在行点右键“插入”空行，再把这一行剪切过去' },
+  'row-below-note': { severity: 'info', title: '注下方的表格行', message: '第 {row} 行在“注”之后，有 {count} 个单元格，但没有序号和名称，不像事项，已作为注的一部分读取。如果它是事项，请把它移到“注”的上方并填写序号和名称' },
   'section-row': { severity: 'info', title: '分组标题行', message: '第 {row} 行“{text}”是分组标题，不是事项，已跳过' },
   'row-value-joined': { severity: 'info', title: '同一事项的多行取值', message: '第 {row} 行的“{field}”另有内容“{value}”，已与上一行合并为同一事项的值（用换行分隔）。如果这是另一个事项，请为它填写序号和名称；如果是同一个值，请合并单元格' },
   'continuation-row': { severity: 'info', title: '续行', message: '第 {row} 行没有序号和名称，已作为上一事项的续行（又一组公开内容）读取' },
