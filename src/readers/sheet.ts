@@ -513,6 +513,10 @@ class GridReader {
       if (!this.channelOptions) this.channelOptions = [...list.options];
       else for (const o of list.options) if (!this.channelOptions.includes(o)) this.channelOptions.push(o);
     }
+    if (list.unmarked.length) {
+      const field = fieldLabel('2019', 'channels');
+      this.result.findings.push(finding('channel-unmarked', at, { field, unmarked: list.unmarked.join('、') }, { field, item: this.result.items.length }));
+    }
     for (const s of list.selected) {
       if (!CHANNELS.includes(s) && !this.unknownChannels.has(s)) {
         this.unknownChannels.add(s);

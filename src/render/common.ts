@@ -68,15 +68,21 @@ export function isTicked(catalog: Catalog, item: Item, group: TickGroup, index: 
   return values.some((v) => tickColumn(labels, group, v.text) === index);
 }
 
-/** The ■/□ checklist of 公开渠道和载体: the catalog's (or default) channels in order, then any selected
- * channel the list lacks, so no selected value is lost. */
+/**
+ * The ■/□ checklist of 公开渠道和载体: the catalog's (or default) channels in order, the selected ones
+ * marked, any selected channel the list lacks after them — with the selected channels placed in the
+ * order the item lists them (they take the places of the selected options in turn), so that a list
+ * read back from the checklist comes back in exactly its order, and no selected value is lost.
+ */
 export function channelChecklist(catalog: Catalog, item: Item): { name: string; on: boolean }[] {
   const base = catalog.options?.channels?.length ? catalog.options.channels : CHANNELS;
-  const selected = (item.channels?.values ?? []).map((v) => v.text);
-  const list = base.map((name) => ({ name, on: selected.includes(name) }));
-  for (const name of selected) {
-    if (!base.includes(name) && !list.some((c) => c.name === name)) list.push({ name, on: true });
-  }
+  const selected: string[] = [];
+  for (const v of item.channels?.values ?? []) if (!selected.includes(v.text)) selected.push(v.text);
+  const chosen = new Set(selected);
+  const list = base.map((name) => ({ name, on: false }));
+  const slots = base.flatMap((name, i) => (chosen.has(name) ? [i] : []));
+  for (const name of selected) if (!base.includes(name)) slots.push(list.push({ name, on: true }) - 1);
+  slots.forEach((slot, k) => (list[slot] = { name: selected[k]!, on: true }));
   return list;
 }
 

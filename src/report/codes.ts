@@ -68,6 +68,7 @@ export const CODES = {
   'tick-invalid': { severity: 'warning', title: '无法识别的勾选符号', message: '“{field}”的“{option}”列写的是“{value}”，不是勾选符号。勾选请写 √，不选请留空' },
   'sheet-other-layout': { severity: 'warning', title: '工作表版式不同', message: '工作表“{sheet}”是 {actual} 版式，与本文件第一个目录工作表（{first}）的 {expected} 版式不同，已跳过。请把它另存为单独的文件后分别处理' },
   'tick-value-unknown': { severity: 'warning', title: '无法识别的选项', message: '“{field}”写的是“{value}”，不是 {options} 中的选项，已忽略。请改为 {options} 之一，或改用分列打 √ 的表头' },
+  'channel-unmarked': { severity: 'warning', title: '渠道缺少 ■/□ 标记', message: '“{field}”中“{unmarked}”前面没有 ■ 或 □（同一单元格中其他渠道有），已按选用读取。请在前面加 ■（选用）或 □（未选用）' },
   'channel-unknown': { severity: 'info', title: '非标准公开渠道', message: '公开渠道“{value}”不在标准清单中，已原样保留' },
 
   // ---- schema ----
