@@ -17,6 +17,7 @@ import {
 } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
 import { absentOptional } from '../model/document.js';
+import { categorySpellings, normaliseName } from '../model/names.js';
 
 /** One printed column of a rendered sheet or table. */
 export interface PlanColumn {
@@ -157,13 +158,18 @@ export interface CategoryGroup {
   items: Item[];
 }
 
-/** Items grouped by 事项类别 / 一级事项, groups in order of first appearance, items in catalog order. */
+/**
+ * Items grouped by 事项类别 / 一级事项 — spellings that differ only in white space, line breaks, width or
+ * punctuation are one group, shown by its most common spelling — groups in order of first appearance,
+ * items in catalog order.
+ */
 export function groupByCategory(items: readonly Item[]): CategoryGroup[] {
+  const spellings = categorySpellings(items);
   const groups = new Map<string, CategoryGroup>();
   for (const item of items) {
-    const name = item.category.text;
-    let g = groups.get(name);
-    if (!g) groups.set(name, (g = { name, items: [] }));
+    const key = normaliseName(item.category.text);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { name: spellings.get(key)!.name, items: [] }));
     g.items.push(item);
   }
   return [...groups.values()];

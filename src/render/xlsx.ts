@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { formatMetaLine, isBlankHeaderKey, PRINT_FOOTER, TICK } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
+import { categorySpellings, normaliseName } from '../model/names.js';
 import {
   catalogTitle,
   noteText,
@@ -176,11 +177,11 @@ function planGroup(
   items: Item[],
   cols: PlanColumn[],
   widths: number[],
-  mergeCategory: boolean,
+  category: string | undefined,
 ): { rows: PlannedRow[]; blocks: Block[] } {
   const rows: PlannedRow[] = [];
   const blocks: Block[] = [];
-  const categoryCol = mergeCategory ? cols.findIndex((c) => c.key === 'category') : -1;
+  const categoryCol = category !== undefined ? cols.findIndex((c) => c.key === 'category') : -1;
   for (const item of items) {
     const n = Math.max(1, item.pairs.length);
     const first = rows.length;
@@ -196,8 +197,8 @@ function planGroup(
     });
   }
   if (categoryCol >= 0 && items.length) {
-    rows[0]!.values[categoryCol] = items[0]!.category.text;
-    blocks.push({ col: categoryCol, from: 0, to: rows.length - 1, text: items[0]!.category.text });
+    rows[0]!.values[categoryCol] = category!;
+    blocks.push({ col: categoryCol, from: 0, to: rows.length - 1, text: category! });
   }
   // Heights: single rows first (their own cells), then blocks from the shortest up.
   rows.forEach((row, r) => {
@@ -219,15 +220,18 @@ function planGroup(
   return { rows, blocks: blocks.filter((b) => b.to > b.from) };
 }
 
-/** Runs of items committed together: each item alone, or (2019) consecutive items of one 一级事项,
- * whose category cell is merged over the whole run. */
-function commitRuns(catalog: Catalog): Item[][] {
-  if (catalog.profile !== '2019') return catalog.items.map((item) => [item]);
-  const runs: Item[][] = [];
+/** Runs of items committed together: each item alone, or (2019) consecutive items of one 一级事项 —
+ * spellings that differ only in white space, width or punctuation are one — whose category cell is
+ * merged over the whole run and shows the category's most common spelling. */
+function commitRuns(catalog: Catalog): { items: Item[]; category?: string }[] {
+  if (catalog.profile !== '2019') return catalog.items.map((item) => ({ items: [item] }));
+  const spellings = categorySpellings(catalog.items);
+  const runs: { items: Item[]; category?: string; key: string }[] = [];
   for (const item of catalog.items) {
+    const key = normaliseName(item.category.text);
     const last = runs[runs.length - 1];
-    if (last && last[0]!.category.text === item.category.text) last.push(item);
-    else runs.push([item]);
+    if (last && last.key === key) last.items.push(item);
+    else runs.push({ items: [item], category: spellings.get(key)!.name, key });
   }
   return runs;
 }
@@ -338,7 +342,7 @@ export async function renderXlsx(catalog: Catalog): Promise<Buffer> {
   );
   let next = headerBottom + 1;
   for (const run of commitRuns(catalog)) {
-    const { rows, blocks } = planGroup(catalog, run, cols, widths, catalog.profile === '2019');
+    const { rows, blocks } = planGroup(catalog, run.items, cols, widths, run.category);
     rows.forEach((planned, r) => {
       const row = ws.getRow(next + r);
       row.height = planned.height;

@@ -1,6 +1,7 @@
 // Content rules: what the schema cannot see (文号 brackets, 公开时限 classes, ticks, 序号 order …).
 import type { Catalog } from '../../model/types.js';
 import type { Finding } from '../../report/finding.js';
+import { categoriesRule } from './categories.js';
 import { citationsRule } from './citations.js';
 import { deadlineRule } from './deadline.js';
 import { duplicatesRule } from './duplicates.js';
@@ -17,6 +18,7 @@ export type Rule = (catalog: Catalog) => Finding[];
 export const RULES: readonly Rule[] = [
   serialRule,
   duplicatesRule,
+  categoriesRule,
   pairsRule,
   ticksRule,
   citationsRule,

@@ -8,6 +8,7 @@
 import type { Catalog, Item } from '../../model/types.js';
 import { finding, type Finding } from '../../report/finding.js';
 import { parseNumber } from './deadline.js';
+import { normaliseName } from '../../model/names.js';
 import { describeAt, isBlank, label } from './util.js';
 
 /** The integer a 序号 stands for, or undefined when it is not one whole number. */
@@ -77,7 +78,7 @@ function categoryBlocks(entries: Entry[]): Entry[][] {
   const runs: Entry[][] = [];
   let lastCategory: string | undefined;
   for (const e of entries) {
-    const category = e.item.category.text.trim();
+    const category = normaliseName(e.item.category.text);
     if (runs.length === 0 || category !== lastCategory) runs.push([]);
     runs[runs.length - 1]!.push(e);
     lastCategory = category;
