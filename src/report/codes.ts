@@ -92,6 +92,8 @@ export const CODES = {
   'standard-missing': { severity: 'error', title: '公开内容缺少公开标准', message: '公开内容“{content}”没有对应的公开标准。请在同一行填写公开标准' },
   'content-missing': { severity: 'error', title: '公开标准缺少公开内容', message: '公开标准“{standard}”没有对应的公开内容。请在同一行填写公开内容' },
   'category-spelling': { severity: 'info', title: '类别写法不一', message: '{field}“{value}”与“{common}”（{cells}）只差空格、换行、全半角或标点，已按同一类别处理。可用 zwgk fix 统一为“{common}”' },
+  'placeholder': { severity: 'warning', title: '模板占位文字未改', message: '“{field}”写的是“{value}”，其中“{found}”是模板里的占位文字。请改为实际内容' },
+  'serial-invalid': { severity: 'warning', title: '序号不是正整数', message: '序号“{serial}”不是正整数{detail}。请按 1、2、3…编号' },
   'whitespace': { severity: 'info', title: '首尾空格', message: '“{field}”首尾有多余空格，可用 zwgk fix 自动去除' },
   'header-spelling': { severity: 'info', title: '表头写法不标准', message: '表头“{label}”应写作“{fixed}”，可用 zwgk fix 自动修改' },
 

@@ -230,8 +230,16 @@ describe('init: YAML skeleton', () => {
       for (const col of COLUMNS[profile]) {
         expect(comments.some((l) => l.includes(`${col.label}：${col.description}`)), col.label).toBe(true);
       }
+      // Untouched, it validates, but every XX placeholder is warned at its line.
       const v = await zwgk('validate', file);
-      expect(v.stdout).toBe(`${file}：通过（${profile} 版式，1 个事项；错误 0，警告 0，提示 0）\n`);
+      expect(v.code).toBe(0);
+      const warned = v.stdout.split('\n').filter((l) => l.includes('[placeholder]'));
+      expect(warned.map((l) => /“(.+?)”写的是“(.+?)”/.exec(l)!.slice(1))).toEqual(
+        profile === '2017'
+          ? [['标题', 'XX单位政务公开事项标准目录'], ['公开主体', 'XX县市场监督管理局'], ['公开方式', 'XX县人民政府门户网站']]
+          : [['标题', 'XX单位政务公开事项标准目录'], ['公开主体', 'XX县应急管理局']],
+      );
+      expect(warned[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:5  警告`));
 
       const filled = path.join(dir, `filled-${profile}.yaml`);
       writeFileSync(filled, text.replaceAll('XX县', '沂河县').replace('XX单位', '沂河县应急管理局').replace(/备注: ""/, '备注: 每年复核一次'));
@@ -239,7 +247,8 @@ describe('init: YAML skeleton', () => {
       expect(catalog.title).toBe('沂河县应急管理局政务公开事项标准目录');
       expect(catalog.items[0]!.subject.text).toMatch(/^沂河县/);
       expect(catalog.items[0]!.remark.text).toBe('每年复核一次');
-      expect((await zwgk('validate', filled)).code).toBe(0);
+      const again = await zwgk('validate', filled);
+      expect(again.stdout).toBe(`${filled}：通过（${profile} 版式，1 个事项；错误 0，警告 0，提示 0）\n`);
     });
   }
 

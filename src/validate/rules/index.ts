@@ -6,6 +6,7 @@ import { citationsRule } from './citations.js';
 import { deadlineRule } from './deadline.js';
 import { duplicatesRule } from './duplicates.js';
 import { pairsRule } from './pairs.js';
+import { placeholdersRule } from './placeholders.js';
 import { serialRule } from './serial.js';
 import { ticksRule } from './ticks.js';
 import { wenhaoRule } from './wenhao.js';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   wenhaoRule,
   deadlineRule,
   whitespaceRule,
+  placeholdersRule,
 ];
 
 /** Run every content rule on a catalog. */
