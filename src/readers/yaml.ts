@@ -26,6 +26,7 @@ import type { Catalog, Cell, Item, ListField, Pair, SourceRef, SourceText } from
 import { finding, ZwgkError, type Finding } from '../report/finding.js';
 import { fieldLabel, optionalKeys, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 import type { ReadOptions } from './index.js';
+import { findKeyboardSlip } from './yaml-slips.js';
 
 const MAX_ALIASES = 1000;
 /** A catalog needs about six levels; far deeper nesting is a broken or hostile file. */
@@ -166,6 +167,7 @@ function parseChecked(text: string, file: string, lineOffset: number): { doc: Do
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const firstError = doc.errors[0];
+  if (firstError?.code !== 'RESOURCE_EXHAUSTION') checkSlips(doc, text, lc, firstError?.pos[0], 'top', file, lineOffset, firstError);
   if (firstError) {
     const p = lc.linePos(firstError.pos[0]);
     const pos = { line: p.line + lineOffset, col: p.col };
@@ -192,6 +194,14 @@ function parseChecked(text: string, file: string, lineOffset: number): { doc: Do
     throw new ZwgkError('yaml-too-complex', { file }, { file, detail: '请不要用 & 和 * 引用复制大段内容，直接写出各项的值' }, { cause });
   }
   return { doc, lc };
+}
+
+/** Stop with a message that names a full-width colon, space or hyphen, when the text has one. */
+function checkSlips(doc: Document, text: string, lc: LineCounter, errorAt: number | undefined, items: 'top' | 'root', file: string, lineOffset: number, cause?: unknown): void {
+  const slip = findKeyboardSlip(doc, text, lc, items, errorAt);
+  if (!slip) return;
+  const line = slip.line + lineOffset;
+  throw new ZwgkError('yaml-fullwidth', { file, line, column: slip.column }, { file, line, column: slip.column, char: slip.char, name: slip.name, fix: slip.fix }, cause ? { cause } : undefined);
 }
 
 /** One item parsed on its own: its context (line offset into the file) and its node. */
@@ -520,6 +530,7 @@ function parseSplit(split: Split, file: string, options: ReadOptions): Catalog |
     if (itemDoc.errors.length || itemDoc.warnings.length || !isSeq(itemDoc.contents) || itemDoc.contents.items.length !== 1) {
       throw new SplitFallback();
     }
+    checkSlips(itemDoc, chunk.text, itemLc, undefined, 'root', file, chunk.lineOffset);
     const itemCtx: Ctx = { ...ctx, lc: itemLc, doc: itemDoc, lineOffset: chunk.lineOffset };
     return { ctx: itemCtx, node: resolve(itemCtx, itemDoc.contents.items[0]) };
   };

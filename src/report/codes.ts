@@ -32,6 +32,7 @@ export const CODES = {
   'no-catalog-header': { severity: 'error', fatal: true, title: '找不到目录表头', message: '{file} 的各工作表前 {rows} 行中都没有找到目录表头（需要“名称/二级事项”“公开内容”等列名）。请确认表头文字与样表一致' },
   'sheet-not-found': { severity: 'error', fatal: true, title: '工作表不存在', message: '{file} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}' },
   'yaml-syntax': { severity: 'error', fatal: true, title: 'YAML 语法错误', message: 'YAML 语法错误：{detail}。请检查该行的缩进、冒号和引号' },
+  'yaml-fullwidth': { severity: 'error', fatal: true, title: 'YAML 中有全角符号', message: '{file} 第 {line} 行第 {column} 列的“{char}”是全角{name}，YAML 只认半角符号。{fix}' },
   'yaml-encoding': { severity: 'error', fatal: true, title: 'YAML 编码不是 UTF-8', message: '{file} 不是 UTF-8 编码（看起来是 {encoding}）。请用记事本或 WPS 另存为“UTF-8”编码后重试' },
   'yaml-binary': { severity: 'error', fatal: true, title: '不是文本文件', message: '{file} 含有二进制数据，不是 YAML 文本文件。请确认选对了文件' },
   'yaml-not-catalog': { severity: 'error', fatal: true, title: 'YAML 不是目录', message: '{file} 的顶层应是含“事项”列表的映射（键: 值），现在是{kind}。请参照 examples/ 中的示例' },
