@@ -90,6 +90,7 @@ class GridReader {
   private belowNote = false;
   private channelOptions?: string[];
   private readonly unknownChannels = new Set<string>();
+  private readonly selectedChannels = new Set<string>();
   /** Field columns by key, and every column's role by column number. */
   private readonly roles = new Map<FieldKey, ColumnRole>();
   private readonly byCol: (ColumnRole | undefined)[] = [];
@@ -160,6 +161,10 @@ class GridReader {
     if (this.searching) this.endSearch();
     // Selected channels outside the standard list are appended by our renderer; they alone do not
     // make the sheet's checklist a custom one.
+    // A sheet's own checklist also lists every channel its items select (plain lists included): the
+    // renderer then prints each item's selection in its own order within the one list, and the list
+    // reads back the same.
+    if (this.channelOptions) for (const c of this.selectedChannels) if (!this.channelOptions.includes(c)) this.channelOptions.push(c);
     const core = this.channelOptions?.filter((o) => !this.unknownChannels.has(o));
     if (this.channelOptions && core && !sameSet(core, CHANNELS)) this.result.options.channels = this.channelOptions;
     if (this.header) this.finishColumns(this.header);
@@ -518,6 +523,7 @@ class GridReader {
       this.result.findings.push(finding('channel-unmarked', at, { field, unmarked: list.unmarked.join('、') }, { field, item: this.result.items.length }));
     }
     for (const s of list.selected) {
+      this.selectedChannels.add(s);
       if (!CHANNELS.includes(s) && !this.unknownChannels.has(s)) {
         this.unknownChannels.add(s);
         this.result.findings.push(finding('channel-unknown', at, { value: s }, { field: fieldLabel('2019', 'channels'), item: this.result.items.length }));

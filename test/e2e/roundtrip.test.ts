@@ -92,6 +92,10 @@ describe('lossless round trips: xlsx → YAML → xlsx → YAML is byte-identica
     'test/fixtures/messy/two-sheets.xlsx',
     'test/fixtures/2019/county-2019.xlsx',
     'test/fixtures/2019/one-row-2019.xlsx',
+    'test/fixtures/wild/qingdan-blank-header.xlsx',
+    'test/fixtures/wild/template-overflow-2017.xlsx',
+    'test/fixtures/wild/levels-2019.xlsx',
+    'test/fixtures/wild/unfinished-2017.xlsx',
   ];
   for (const file of files) {
     it(file, async () => {
