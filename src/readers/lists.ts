@@ -34,10 +34,24 @@ export interface ChannelList {
   unmarked: string[];
 }
 
+const BY_LENGTH = (a: string, b: string): number => b.length - a.length;
+const KNOWN_CHANNELS = [...CHANNELS].sort(BY_LENGTH);
+
 /** Split a plain list, keeping the standard channel names whole (社区/企事业单位、村公示栏(电子屏) has a 、 inside). */
 function splitPlain(text: string): string[] {
+  return splitKnown(text, KNOWN_CHANNELS);
+}
+
+/**
+ * Split a list written as one text (政府网站、两微一端; 县级、乡、村级) at line breaks, 、，；and spaces,
+ * keeping the names in `known` whole where they contain a separator themselves.
+ */
+export function splitList(text: string, known: readonly string[]): string[] {
+  return splitKnown(text, [...known].sort(BY_LENGTH));
+}
+
+function splitKnown(text: string, known: readonly string[]): string[] {
   const out: string[] = [];
-  const known = [...CHANNELS].sort((a, b) => b.length - a.length);
   let i = 0;
   while (i < text.length) {
     const rest = text.slice(i);

@@ -22,9 +22,10 @@ import {
   TOP_KEYS,
 } from '../model/document.js';
 import { carryDown } from '../model/normalize.js';
-import type { Catalog, Cell, Item, ListField, Pair, SourceRef, SourceText } from '../model/types.js';
+import type { Catalog, CatalogOptions, Cell, Item, ListField, Pair, SourceRef, SourceText } from '../model/types.js';
 import { finding, ZwgkError, type Finding } from '../report/finding.js';
-import { fieldLabel, optionalKeys, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { CHANNELS, fieldLabel, LEVEL_LABELS, optionalKeys, TICK_GROUPS, TICK_OPTIONS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { splitList } from './lists.js';
 import type { ReadOptions } from './index.js';
 import { findKeyboardSlip } from './yaml-slips.js';
 
@@ -272,7 +273,7 @@ function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: Iterable
       ctx.findings.push(wrongType(itemAt, TOP_KEYS.items, '映射（每个事项是一组“列名: 值”）', kindOf(node)));
       return;
     }
-    catalog.items.push(readItem(itemCtx, profile, node, itemAt));
+    catalog.items.push(readItem(itemCtx, profile, node, itemAt, catalog.options));
   };
   if (items) {
     for (const source of items.sources) addItem(source);
@@ -349,7 +350,7 @@ function cellOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef): C
 }
 
 /** A list field: a YAML list, or a text split into lines (依据) / words (ticks, channels). */
-function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, splitter: RegExp): ListField {
+function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, split: (text: string) => string[]): ListField {
   const fieldAt = at(ctx, node, where);
   if (node === null) return { values: [], at: where };
   if (isSeq(node)) {
@@ -363,8 +364,7 @@ function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, sp
   }
   if (isScalar(node)) {
     const text = scalarText(ctx, node, field, where);
-    const values = text
-      .split(splitter)
+    const values = split(text)
       .filter((t) => t.trim() !== '')
       .map((t) => ({ text: t, at: fieldAt }));
     return { values, at: fieldAt };
@@ -373,10 +373,9 @@ function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, sp
   return { values: [], at: fieldAt };
 }
 
-const LINES = /\n/;
-const WORDS = /[\n、，,；;\s]+/;
+const LINES = (text: string): string[] => text.split('\n');
 
-function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef): Item {
+function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef, options: CatalogOptions = {}): Item {
   const pairs = new Map<string, YamlPair>();
   for (const p of node.items) pairs.set(keyOf(p), p);
   for (const key of pairs.keys()) ctx.itemKeys.add(key);
@@ -389,11 +388,13 @@ function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef):
     const { node: n, keyAt } = valueOf(label);
     return cellOf(ctx, n, label, keyAt);
   };
-  const list = (key: FieldKey, splitter: RegExp): ListField => {
+  const list = (key: FieldKey, split: (text: string) => string[]): ListField => {
     const label = fieldLabel(profile, key);
     const { node: n, keyAt } = valueOf(label);
-    return listOf(ctx, n, label, keyAt, splitter);
+    return listOf(ctx, n, label, keyAt, split);
   };
+  // A list written as one text keeps names with a separator inside whole (乡、村级).
+  const words = (known: readonly string[]) => (text: string) => splitList(text, known);
 
   const item: Item = {
     serial: text('serial'),
@@ -416,9 +417,9 @@ function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef):
     item.pairs = isSeq(n)
       ? n.items.map((x) => ({ content: cellOf(ctx, resolve(ctx, x), label, keyAt) }))
       : [{ content: cellOf(ctx, n, label, keyAt) }];
-    item.channels = list('channels', WORDS);
+    item.channels = list('channels', words([...CHANNELS, ...(options.channels ?? [])]));
     const ticks = {} as Record<TickGroup, ListField>;
-    for (const g of TICK_GROUPS) ticks[g] = list(g, WORDS);
+    for (const g of TICK_GROUPS) ticks[g] = list(g, words([...TICK_OPTIONS[g].flat(), ...(g === 'level' ? LEVEL_LABELS : []), ...(options[g] ?? [])]));
     item.ticks = ticks;
   }
   const extra = valueOf(ITEM_EXTRA_KEY);
