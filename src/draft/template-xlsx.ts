@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Catalog, Profile } from '../model/types.js';
 import { renderXlsx } from '../render/xlsx.js';
-import { planColumns, type PlanColumn } from '../render/common.js';
+import { planColumns, wrappedLines, type PlanColumn } from '../render/common.js';
 import { TEMPLATE_TITLE } from './words.js';
 import { CHANNEL_OFF, CHANNEL_ON, CHANNELS, COLUMNS, TICK, type FieldKey } from '../settings.js';
 
@@ -139,9 +139,11 @@ export function helpLines(profile: Profile, note?: string): string[] {
   return lines;
 }
 
+const HELP_WIDTH = 100;
+
 function addHelpSheet(wb: ExcelJS.Workbook, profile: Profile, note: string | undefined): void {
-  const help = wb.addWorksheet(HELP_SHEET);
-  help.getColumn(1).width = 100;
+  const help = wb.addWorksheet(HELP_SHEET, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  help.getColumn(1).width = HELP_WIDTH;
   help.getCell(1, 1).value = HELP_SHEET;
   help.getCell(1, 1).font = { name: '宋体', size: 14, bold: true };
   helpLines(profile, note).forEach((line, i) => {
@@ -149,6 +151,8 @@ function addHelpSheet(wb: ExcelJS.Workbook, profile: Profile, note: string | und
     cell.value = line;
     cell.font = { name: '宋体', size: 11 };
     cell.alignment = { wrapText: true, vertical: 'top' };
+    // Rows do not grow by themselves when a file is opened: give each paragraph the lines it wraps to.
+    help.getRow(i + 2).height = wrappedLines(line, HELP_WIDTH) * 16 + 6;
   });
 }
 
