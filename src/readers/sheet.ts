@@ -267,14 +267,15 @@ class GridReader {
           sample: shortText(b.sample),
           guess: guess ? `，内容像是“${fieldLabel(profile, guess)}”` : '',
           key: b.role.label,
-          cell: b.role.at.cell ?? column,
+          cell: b.role.at.cell ?? `${column}的表头`,
         }, { field: b.role.label }),
       );
     }
     for (const key of header.missing) {
       const field = fieldLabel(profile, key);
       const maybe = blanks.find(([, b]) => b.guess.best() === key);
-      const hint = maybe ? `。${this.grid.columnName(maybe[0])}没有表头，内容像是“${field}”，可能就是这一列：在 ${maybe[1].role.at.cell ?? ''} 填写“${field}”即可` : '';
+      const where = maybe ? (maybe[1].role.at.cell ?? `${this.grid.columnName(maybe[0])}的表头`) : '';
+      const hint = maybe ? `。${this.grid.columnName(maybe[0])}没有表头，内容像是“${field}”，可能就是这一列：在 ${where} 填写“${field}”即可` : '';
       this.result.findings.push(finding('missing-column', header.firstAt, { field, hint }, { field }));
     }
   }
