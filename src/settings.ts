@@ -270,13 +270,16 @@ export const META_LABELS = { unit: '编制单位', date: '日期' } as const;
 const META_UNIT = /(?:编制单位|填报单位|制表单位|单位)\s*[:：]\s*(.+?)(?=\s{2,}|\u3000|(?:编制|填报|制表)?(?:日期|时间)\s*[:：]|$)/u;
 const META_DATE = /(?:编制|填报|制表)?(?:日期|时间)\s*[:：]\s*(.+?)\s*$/u;
 
+const MEASURE_UNIT = /^(?:[万亿千百]?元|个|项|件|人|次|%|％)$/u;
+
 /** Read unit and date from a line above the header; undefined parts were not there, `rest` is what
  * the line holds besides them (white space and punctuation dropped), so nothing is taken silently. */
 export function parseMetaLine(text: string): { unit?: string; date?: string; rest: string } {
   const out: { unit?: string; date?: string; rest: string } = { rest: '' };
   let left = text;
   const unit = META_UNIT.exec(left);
-  if (unit?.[1]?.trim()) {
+  // “单位：万元” next to a title is a unit of measure, not the compiling unit.
+  if (unit?.[1]?.trim() && !MEASURE_UNIT.test(unit[1].trim())) {
     out.unit = unit[1].trim();
     left = left.slice(0, unit.index) + ' ' + left.slice(unit.index + unit[0].length);
   }
