@@ -38,6 +38,8 @@ export interface Grid {
   readonly limits?: { rows: number; cols: number; text: string };
 }
 
+const NON_BLANK = /\S/u;
+
 /** The bounding box of some non-empty cells, and how many there are. */
 export interface Extent extends MergeRange {
   count: number;
@@ -53,14 +55,15 @@ export class ExtentTracker {
 
   /** Count the non-empty cells of one row. */
   add(row: number, cells: ReadonlyMap<number, string>): void {
-    for (const [col, text] of cells) {
-      if (text.trim() === '') continue;
+    // forEach, not for…of: no [key, value] pair is allocated per cell of a 100 000-row sheet.
+    cells.forEach((text, col) => {
+      if (!NON_BLANK.test(text)) return;
       this.count++;
       if (row < this.top) this.top = row;
       if (row > this.bottom) this.bottom = row;
       if (col < this.left) this.left = col;
       if (col > this.right) this.right = col;
-    }
+    });
   }
 
   /** The extent so far, or undefined when no cell was counted. */

@@ -10,11 +10,6 @@ import { isSameAsAbove, parseChannels, parseTickText, readTick } from './lists.j
 import { ColumnGuess } from './guess.js';
 import { ExtentTracker, gridExtent, type Extent, type Grid, type GridRow, type MergeRange } from './grid.js';
 
-/** A merge being read: its range and the text of its top-left cell once that row is read. */
-interface OpenMerge extends MergeRange {
-  text: string;
-}
-
 type Cells = ReadonlyMap<number, string>;
 
 /** A cell of one row after merges are resolved. */
@@ -45,6 +40,7 @@ export interface SheetResult {
 }
 
 const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
+const NON_BLANK = /\S/u;
 /** 一、 二、 (一) … at the start of a lone cell: a section heading. */
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/u;
 /** “附件2”, “附件：” above a title: the attachment label of a notice, not the catalog's title. */
@@ -76,14 +72,16 @@ export function readGrid(grid: Grid, options: ReadGridOptions = {}): SheetResult
 }
 
 class GridReader {
-  private readonly merges: OpenMerge[];
+  private readonly merges: readonly MergeRange[];
   private readonly result: SheetResult;
   private header?: Header;
   private searching = true;
   private buffered: GridRow[] = [];
   // Merge bookkeeping for the single pass: merges sorted by top row, a pointer, the active ones.
   private next = 0;
-  private active: OpenMerge[] = [];
+  private active: MergeRange[] = [];
+  /** The text of each active merge's top-left cell (merges are the grid's own objects, left unchanged). */
+  private readonly mergeText = new Map<MergeRange, string>();
   private current?: Item;
   private noteMode = false;
   /** Items are being read below a 注 row (the template ran out of rows). */
@@ -114,8 +112,8 @@ class GridReader {
    * earlier one) and report each: reading them would attach values to the wrong cells.
    * Merges arrive sorted by top row; only those still open can overlap, so this stays linear.
    */
-  private checkMerges(merges: readonly MergeRange[]): OpenMerge[] {
-    const kept: OpenMerge[] = [];
+  private checkMerges(merges: readonly MergeRange[]): readonly MergeRange[] {
+    const kept: MergeRange[] = [];
     let open: MergeRange[] = [];
     const limits = this.grid.limits;
     const range = (m: MergeRange) => this.grid.rangeAt(m.top, m.left, m.bottom, m.right).range ?? '';
@@ -132,10 +130,11 @@ class GridReader {
         this.result.findings.push(finding('merge-invalid', at, { range: range(m), detail }));
         continue;
       }
-      kept.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right, text: '' });
+      kept.push(m);
       open.push(m);
     }
-    return kept;
+    // Most sheets have only sound merges: keep the grid's own list rather than a copy (200 000 merges).
+    return kept.length === merges.length ? merges : kept;
   }
 
   private at(row: number, col: number): SourceRef {
@@ -351,19 +350,25 @@ class GridReader {
     }
     for (const m of this.active) {
       if (m.bottom < row) removed = true;
-      else if (m.top === row) m.text = cells.get(m.left) ?? '';
+      else if (m.top === row) this.mergeText.set(m, cells.get(m.left) ?? '');
     }
-    if (removed) this.active = this.active.filter((m) => m.bottom >= row);
+    if (removed) {
+      this.active = this.active.filter((m) => {
+        if (m.bottom >= row) return true;
+        this.mergeText.delete(m);
+        return false;
+      });
+    }
   }
 
-  private cover(row: number, col: number): OpenMerge | undefined {
+  private cover(row: number, col: number): MergeRange | undefined {
     for (const m of this.active) if (col >= m.left && col <= m.right && row >= m.top) return m;
     return undefined;
   }
 
   private resolve(row: number, col: number, cells: Cells): Resolved {
     const m = this.cover(row, col);
-    if (m && (m.top !== row || m.left !== col)) return { text: m.text, at: this.at(m.top, m.left), fromAbove: m.top < row };
+    if (m && (m.top !== row || m.left !== col)) return { text: this.mergeText.get(m) ?? '', at: this.at(m.top, m.left), fromAbove: m.top < row };
     this.used.add(col);
     return { text: cells.get(col) ?? '', at: this.at(row, col), fromAbove: false };
   }
@@ -434,12 +439,12 @@ class GridReader {
       this.used.add(firstCol);
       return;
     }
-    for (const [col, text] of cells) {
-      const role = this.byCol[col];
-      if (text.trim() === '' || (role && !this.blank.has(col))) continue;
+    cells.forEach((text, col) => {
+      if (this.byCol[col] && !this.blank.has(col)) return;
+      if (!NON_BLANK.test(text)) return;
       const m = this.cover(row, col);
       if (!m || (m.top === row && m.left === col)) this.blankColumn(col, text);
-    }
+    });
     const nameRole = this.roles.get('name');
     const serialRole = this.roles.get('serial');
     const name = nameRole ? this.resolve(row, nameRole.col, cells) : undefined;
