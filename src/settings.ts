@@ -85,6 +85,9 @@ export const TICK_OPTIONS: Record<TickGroup, readonly (readonly string[])[]> = {
   level: [['县级', '区级', '市级', '县区级', '县(市、区)级'], ['乡级', '镇级', '乡镇级', '乡、村级', '乡村级', '街道', '乡镇(街道)级']],
 };
 
+/** 公开层级 sub-labels seen in real catalogs (any number of them may head a sheet's √ columns). */
+export const LEVEL_LABELS: readonly string[] = ['省级', '市级', '区级', '县级', '县区级', '镇级', '乡级', '乡镇级', '街道级', '乡、村级', '乡村级', '村级', '社区级', '村（社区）级', '村(居)级'];
+
 /** Default 公开渠道和载体 checklist of the 2019 guides, in their printed order. */
 export const CHANNELS: readonly string[] = [
   '政府网站',
@@ -250,6 +253,12 @@ export const PRINT_FOOTER = '第 &P 页，共 &N 页';
 
 /** Labels of the second header row under 公开事项 (2019); 三级事项 has no field and is kept as an extra column. */
 export const SUB_HEADER_LABELS: readonly string[] = ['一级事项', '二级事项', '三级事项'];
+/** The 其他列 key of the n-th column (in column order) that has values but no header label. */
+export const BLANK_HEADER_KEY = (n: number): string => `无表头列${n}`;
+/** Whether an extra column's key stands for a column without a header label (rendered with a blank header). */
+export function isBlankHeaderKey(key: string): boolean {
+  return /^无表头列\d+$/u.test(key);
+}
 /** Separators of a plain list of channels or of text-valued ticks (全社会、特定群体). */
 export const LIST_SEPARATORS = /[\n、，,；;\s]+/u;
 /** LibreOffice commands looked for on PATH to convert .xls/.et/.ods/.csv, and how long a conversion may take. */
@@ -261,13 +270,25 @@ export const META_LABELS = { unit: '编制单位', date: '日期' } as const;
 const META_UNIT = /(?:编制单位|填报单位|制表单位|单位)\s*[:：]\s*(.+?)(?=\s{2,}|\u3000|(?:编制|填报|制表)?(?:日期|时间)\s*[:：]|$)/u;
 const META_DATE = /(?:编制|填报|制表)?(?:日期|时间)\s*[:：]\s*(.+?)\s*$/u;
 
-/** Read unit and date from a line above the header; undefined parts were not there. */
-export function parseMetaLine(text: string): { unit?: string; date?: string } {
-  const out: { unit?: string; date?: string } = {};
-  const unit = META_UNIT.exec(text)?.[1]?.trim();
-  const date = META_DATE.exec(text)?.[1]?.trim();
-  if (unit) out.unit = unit;
-  if (date) out.date = date;
+const MEASURE_UNIT = /^(?:[万亿千百]?元|个|项|件|人|次|%|％)$/u;
+
+/** Read unit and date from a line above the header; undefined parts were not there, `rest` is what
+ * the line holds besides them (white space and punctuation dropped), so nothing is taken silently. */
+export function parseMetaLine(text: string): { unit?: string; date?: string; rest: string } {
+  const out: { unit?: string; date?: string; rest: string } = { rest: '' };
+  let left = text;
+  const unit = META_UNIT.exec(left);
+  // “单位：万元” next to a title is a unit of measure, not the compiling unit.
+  if (unit?.[1]?.trim() && !MEASURE_UNIT.test(unit[1].trim())) {
+    out.unit = unit[1].trim();
+    left = left.slice(0, unit.index) + ' ' + left.slice(unit.index + unit[0].length);
+  }
+  const date = META_DATE.exec(left);
+  if (date?.[1]?.trim()) {
+    out.date = date[1].trim();
+    left = left.slice(0, date.index) + ' ' + left.slice(date.index + date[0].length);
+  }
+  out.rest = left.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
   return out;
 }
 

@@ -5,6 +5,7 @@ import type { Catalog, CatalogOptions, Item, SourceRef } from '../model/types.js
 import { normaliseName } from '../report/coverage.js';
 import { finding, ZwgkError, type Finding } from '../report/finding.js';
 import { optionalKeys, type FieldKey } from '../settings.js';
+import { tickColumn, tickLabels } from '../render/common.js';
 
 export interface MergeResult {
   catalog: Catalog;
@@ -29,9 +30,14 @@ export function itemKey(item: Item): string {
 
 function mergeOptions(catalogs: readonly Catalog[]): CatalogOptions | undefined {
   const out: CatalogOptions = {};
+  // √ columns: the first catalog's own labels, plus any label of another that fits none of them (a
+  // 科室's 村级 next to 县级/镇级/乡、村级); 县级 under 区级 fits, as when printing one catalog.
   for (const key of ['audience', 'mode', 'level'] as const) {
-    const own = catalogs.map((c) => c.options?.[key]).find((v) => v && v.length);
-    if (own) out[key] = [...own];
+    const first = catalogs.find((c) => c.options?.[key]?.length);
+    if (!first) continue;
+    const labels = [...first.options![key]!];
+    for (const c of catalogs) for (const l of tickLabels(c, key)) if (tickColumn(labels, key, l) < 0) labels.push(l);
+    out[key] = labels;
   }
   // Channel lists are unions: a channel one 科室 added must still print as a checkbox.
   const channels: string[] = [];

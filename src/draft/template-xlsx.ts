@@ -1,20 +1,25 @@
-// `zwgk init` → an empty Excel template a 科室 fills in: the renderer's own title, header, 注, widths,
+// `zwgk init` → an empty Excel template a 科室 fills in: the renderer's own title, header, widths,
 // frozen header and print setup (an empty catalog rendered by render/xlsx.ts, so the header is exactly
 // what `render` writes), plus empty formatted item rows, an input prompt per column taken from the 注,
 // and drop-down lists where settings has a vocabulary (√ for the 2019 tick columns, the channel list).
+// Nothing sits below the item rows: the 注 and how to fill in the sheet are on a sheet of their own
+// (填表说明), so a clerk who needs more rows just types on, or inserts rows, and nothing is in the way.
 import ExcelJS from 'exceljs';
+import { printSetup } from '../render/xlsx-print.js';
 import type { Catalog, Profile } from '../model/types.js';
 import { renderXlsx } from '../render/xlsx.js';
-import { planColumns, type PlanColumn } from '../render/common.js';
+import { planColumns, wrappedLines, type PlanColumn } from '../render/common.js';
 import { TEMPLATE_TITLE } from './words.js';
 import { CHANNEL_OFF, CHANNEL_ON, CHANNELS, COLUMNS, TICK, type FieldKey } from '../settings.js';
 
-/** Empty formatted item rows drawn under the header. */
-export const TEMPLATE_ROWS = 5;
+/** Empty formatted item rows drawn under the header (more can be typed below them or inserted). */
+export const TEMPLATE_ROWS = 50;
 /** Rows (from the first item row) that carry the prompts and drop-down lists: bounded, never whole columns. */
 export const VALIDATED_ROWS = 500;
 /** The hidden sheet holding long option lists (referenced by a bounded range). */
 export const OPTIONS_SHEET = '选项';
+/** The sheet with the 注 and how to fill in the template. */
+export const HELP_SHEET = '填表说明';
 
 const ROW_HEIGHT = 30;
 /** Columns narrower than this (in width units) are widened so there is room to type. */
@@ -118,6 +123,41 @@ function validationFor(profile: Profile, col: PlanColumn, channelRange: string):
   };
 }
 
+/** How to fill in the template, one paragraph per line; the 注 of the sample table last (2017). */
+export function helpLines(profile: Profile, note?: string): string[] {
+  const lines = [
+    `1. 在“目录”工作表表头下逐行填写事项，每个事项一行；表中已画好 ${TEMPLATE_ROWS} 行，不够时直接在下面接着填写，或在任一行上点右键“插入”。`,
+    '2. 选中单元格时会显示这一列的填写说明；序号从 1 起依次编号。',
+    '3. 一个事项有多组公开内容时，每组占一行，其余各列向下合并单元格（或只在第一行填写）。',
+    '4. 依据列出文件名和文号，文号年份用六角括号〔〕，例如《中华人民共和国政府信息公开条例》（国务院令第711号）。',
+  ];
+  if (profile === '2019') {
+    lines.push('5. 公开对象、公开方式、公开层级在适用的列中填 √（可从下拉列表选），不适用留空。');
+    lines.push('6. 公开渠道和载体写选用的渠道，多个用顿号分隔（政府网站、两微一端），或写成清单（■政府网站 □政府公报 …）。');
+  }
+  lines.push('填好后运行 zwgk validate <本文件> 检查；表格标题中的“XX单位”请改为本单位名称。');
+  if (note) lines.push(note);
+  return lines;
+}
+
+const HELP_WIDTH = 100;
+
+function addHelpSheet(wb: ExcelJS.Workbook, profile: Profile, note: string | undefined): void {
+  // Printed like every sheet zwgk writes: A4 landscape, its heading repeated on each page.
+  const help = wb.addWorksheet(HELP_SHEET, { pageSetup: printSetup('1:1') });
+  help.getColumn(1).width = HELP_WIDTH;
+  help.getCell(1, 1).value = HELP_SHEET;
+  help.getCell(1, 1).font = { name: '宋体', size: 14, bold: true };
+  helpLines(profile, note).forEach((line, i) => {
+    const cell = help.getCell(i + 2, 1);
+    cell.value = line;
+    cell.font = { name: '宋体', size: 11 };
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    // Rows do not grow by themselves when a file is opened: give each paragraph the lines it wraps to.
+    help.getRow(i + 2).height = wrappedLines(line, HELP_WIDTH) * 16 + 6;
+  });
+}
+
 /** Build the .xlsx template of a layout. */
 export async function renderTemplateXlsx(profile: Profile): Promise<Uint8Array> {
   const catalog = emptyCatalog(profile);
@@ -129,14 +169,14 @@ export async function renderTemplateXlsx(profile: Profile): Promise<Uint8Array> 
   const headerBottom = cols.some((c) => c.sub !== undefined) ? 3 : 2;
   const first = headerBottom + 1;
 
-  // The renderer put the 注 (if any) right under the header: move it below the empty rows.
+  // The renderer put the 注 (2017) right under the header: it moves to the 填表说明 sheet, out of the
+  // rows that are filled in.
   const noteCell = ws.getCell(first, 1);
   const note = noteCell.value;
-  const noteStyle = noteCell.style;
-  const noteHeight = ws.getRow(first).height;
   if (note !== null && note !== undefined && note !== '') {
     ws.unMergeCells(first, 1, first, cols.length);
     noteCell.value = null;
+    noteCell.style = {};
   }
 
   // Body look: the header's font, border and alignment, without its bold and fill.
@@ -155,14 +195,7 @@ export async function renderTemplateXlsx(profile: Profile): Promise<Uint8Array> 
       row.getCell(c + 1).style = col.key === 'serial' || col.tick ? centred : text;
     });
   }
-  if (note !== null && note !== undefined && note !== '') {
-    const at = first + TEMPLATE_ROWS;
-    const cell = ws.getCell(at, 1);
-    cell.value = note;
-    cell.style = noteStyle;
-    if (noteHeight) ws.getRow(at).height = noteHeight;
-    ws.mergeCells(at, 1, at, cols.length);
-  }
+  addHelpSheet(wb, profile, typeof note === 'string' ? note : undefined);
 
   cols.forEach((col, c) => {
     const want = MIN_WIDTH[col.key as FieldKey];

@@ -12,6 +12,8 @@ export interface SourceRef {
   row?: number;
   line?: number;
   column?: number;
+  /** A block of cells the location stands for (A1:D9), when it is more than one cell; `cell` is its top-left. */
+  range?: string;
 }
 
 /** One text value with its origin. Text keeps in-cell line breaks as "\n". */
@@ -61,6 +63,18 @@ export interface Item {
   at: SourceRef;
 }
 
+/** A catalog-level text as the source wrote it, and where: a sheet's title, 编制单位/日期 line, 注 rows
+ * and header cells; a YAML file's 标题, 单位, 日期 and 注. Items carry their own locations; these are the
+ * rest, so that every value read can be traced to its cell or line. */
+export interface SourceText {
+  role: 'title' | 'unit' | 'date' | 'meta' | 'note' | 'header';
+  text: string;
+  at: SourceRef;
+  /** header: what the column below holds — a field key, `tick:<group>`, `ticks:<group>` (a text-valued
+   * √ group), `extra`, or `group` for a label over sub-columns. */
+  column?: string;
+}
+
 /** Option lists that differ from the defaults in settings (e.g. 区级/镇级), kept for lossless rendering. */
 export interface CatalogOptions {
   audience?: string[];
@@ -85,4 +99,6 @@ export interface Catalog {
   missingColumns: string[];
   /** What the reader noticed: info about ignored sheets, 同上, unknown columns; errors for missing columns. */
   findings: Finding[];
+  /** Where the catalog-level texts came from (title, 编制单位 line, 注 rows, header cells), in source order. */
+  sources?: SourceText[];
 }

@@ -4,6 +4,7 @@ import {
   COLUMNS,
   HEADER_ALIASES,
   HEADER_SEARCH_ROWS,
+  LEVEL_LABELS,
   PROFILE_2019_MARKERS,
   SUB_HEADER_LABELS,
   TICK_GROUPS,
@@ -13,8 +14,7 @@ import {
   type Profile,
   type TickGroup,
 } from '../settings.js';
-import type { CatalogOptions } from '../model/types.js';
-import { a1 } from './xlsx-cell.js';
+import type { CatalogOptions, SourceRef, SourceText } from '../model/types.js';
 
 /** A non-empty cell that starts in this row (unmerged, or the top-left of a merge). */
 export interface HeaderCell {
@@ -32,8 +32,8 @@ export interface HeaderRow {
 
 interface RoleBase {
   col: number;
-  /** A1 of the header cell that names the column. */
-  ref: string;
+  /** The header cell that names the column. */
+  at: SourceRef;
   /** The label as written (spaces and line breaks inside removed). */
   label: string;
 }
@@ -51,8 +51,8 @@ export interface Header {
   /** First and last header row (equal for a one-row header). */
   row: number;
   lastRow: number;
-  /** A1 of the first (leftmost) header cell: where missing columns are reported. */
-  firstRef: string;
+  /** The first (leftmost) header cell: where missing columns are reported. */
+  firstAt: SourceRef;
   firstCol: number;
   columns: ColumnRole[];
   missing: FieldKey[];
@@ -60,16 +60,15 @@ export interface Header {
   absentOptional: FieldKey[];
   /** Option labels that differ from settings (区级/镇级 …), for lossless rendering. */
   options: CatalogOptions;
+  /** Every cell of the header rows, with what the column below it holds. */
+  cells: SourceText[];
 }
 
 const TICK_GROUP_SET = new Set<string>(TICK_GROUPS);
 const MARKERS = new Set(PROFILE_2019_MARKERS.map(normaliseLabel));
 const ITEM_GROUP = normaliseLabel('公开事项');
-const SUB_LABELS = new Set<string>([
-  ...SUB_HEADER_LABELS.map(normaliseLabel),
-  ...TICK_GROUPS.flatMap((g) => TICK_OPTIONS[g].flat().map(normaliseLabel)),
-]);
-const TICK_OPTION_LABELS = new Set(TICK_GROUPS.flatMap((g) => TICK_OPTIONS[g].flat().map(normaliseLabel)));
+const TICK_OPTION_LABELS = new Set([...TICK_GROUPS.flatMap((g) => TICK_OPTIONS[g].flat()), ...LEVEL_LABELS].map(normaliseLabel));
+const SUB_LABELS = new Set<string>([...SUB_HEADER_LABELS.map(normaliseLabel), ...TICK_OPTION_LABELS]);
 
 /** Header text as it should be kept: trimmed, line breaks inside a label removed. */
 export function cleanLabel(text: string): string {
@@ -132,16 +131,16 @@ function layoutOf(row: HeaderRow, sub: HeaderRow | undefined): { looks: Profile;
   return { looks, clearly2017 };
 }
 
-function matchOption(group: TickGroup, label: string): number {
-  const n = normaliseLabel(label);
-  return TICK_OPTIONS[group].findIndex((aliases) => aliases.some((a) => normaliseLabel(a) === n));
+/** A √ column's label as kept: the sub-header text without white space (村（社区）级 keeps its brackets). */
+export function optionLabel(text: string): string {
+  return text.replace(/\s+/gu, '');
 }
 
 /**
  * Find the header among the first rows. `rows` hold the cells that start in each row.
  * Returns undefined when no row looks like a catalog header.
  */
-export function detectHeader(rows: readonly HeaderRow[], forced?: Profile): Header | undefined {
+export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: number) => SourceRef, forced?: Profile): Header | undefined {
   let best: HeaderRow | undefined;
   let bestScore = 0;
   for (const row of rows) {
@@ -164,20 +163,27 @@ export function detectHeader(rows: readonly HeaderRow[], forced?: Profile): Head
   const columns: ColumnRole[] = [];
   const used = new Set<FieldKey>();
   const extraLabels = new Set<string>();
+  const cells: { cell: HeaderCell; text: SourceText }[] = [];
+  const source = (cell: HeaderCell, column: string): void => {
+    cells.push({ cell, text: { role: 'header', text: cell.text, at: at(cell.row, cell.col), column } });
+  };
   const addExtra = (cell: HeaderCell): void => {
     let label = cleanLabel(cell.text);
     for (let i = 2; extraLabels.has(label); i++) label = `${cleanLabel(cell.text)}(${i})`;
     extraLabels.add(label);
-    columns.push({ kind: 'extra', col: cell.col, ref: a1(cell.row, cell.col), label });
+    columns.push({ kind: 'extra', col: cell.col, at: at(cell.row, cell.col), label });
+    source(cell, 'extra');
   };
   const addField = (cell: HeaderCell, key: FieldKey | undefined): void => {
     if (key && TICK_GROUP_SET.has(key) && profile === '2019') {
       if (used.has(key)) return addExtra(cell);
       used.add(key);
-      columns.push({ kind: 'tickText', group: key as TickGroup, col: cell.col, ref: a1(cell.row, cell.col), label: cleanLabel(cell.text) });
+      columns.push({ kind: 'tickText', group: key as TickGroup, col: cell.col, at: at(cell.row, cell.col), label: cleanLabel(cell.text) });
+      source(cell, `ticks:${key}`);
     } else if (key && !TICK_GROUP_SET.has(key) && !used.has(key)) {
       used.add(key);
-      columns.push({ kind: 'field', key, col: cell.col, ref: a1(cell.row, cell.col), label: cleanLabel(cell.text) });
+      columns.push({ kind: 'field', key, col: cell.col, at: at(cell.row, cell.col), label: cleanLabel(cell.text) });
+      source(cell, key);
     } else {
       addExtra(cell);
     }
@@ -192,20 +198,28 @@ export function detectHeader(rows: readonly HeaderRow[], forced?: Profile): Head
       continue;
     }
     const subCells = sub.cells.filter((c) => c.col >= group.left && c.col <= group.right);
+    source(cell, 'group');
     if (key && TICK_GROUP_SET.has(key) && profile === '2019' && !used.has(key)) {
       const g = key as TickGroup;
       used.add(g);
+      // Every sub-column is an option with its own label (县级 | 镇级 | 乡、村级 …, as many as the sheet
+      // has): ticks are kept under that label, so three 公开层级 columns come back as three.
       const written: string[] = [];
-      subCells.forEach((c, i) => {
-        const matched = matchOption(g, c.text);
-        const option = matched >= 0 ? matched : i;
-        if (option >= TICK_OPTIONS[g].length || columns.some((x) => x.kind === 'tick' && x.group === g && x.option === option)) {
-          addExtra(c);
-          return;
+      for (const c of subCells) {
+        const label = optionLabel(c.text);
+        const other = aliases[normaliseLabel(c.text)];
+        if (other && !TICK_GROUP_SET.has(other)) {
+          addField(c, other);
+          continue;
         }
-        written.push(cleanLabel(c.text));
-        columns.push({ kind: 'tick', group: g, option, col: c.col, ref: a1(c.row, c.col), label: cleanLabel(c.text) });
-      });
+        if (label === '' || written.includes(label)) {
+          addExtra(c);
+          continue;
+        }
+        written.push(label);
+        columns.push({ kind: 'tick', group: g, option: written.length - 1, col: c.col, at: at(c.row, c.col), label });
+        source(c, `tick:${g}`);
+      }
       const canonical = TICK_OPTIONS[g].map((a) => a[0]!);
       if (written.length !== canonical.length || written.some((w, i) => normaliseLabel(w) !== normaliseLabel(canonical[i]!))) {
         options[g] = written;
@@ -229,11 +243,12 @@ export function detectHeader(rows: readonly HeaderRow[], forced?: Profile): Head
     looksLike,
     row: headerRow.row,
     lastRow: sub ? sub.row : headerRow.row,
-    firstRef: a1(first.row, first.col),
+    firstAt: at(first.row, first.col),
     firstCol: first.col,
     columns,
     missing,
     absentOptional,
     options,
+    cells: cells.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col).map((c) => c.text),
   };
 }

@@ -21,10 +21,12 @@ import {
   TOP_KEYS,
 } from '../model/document.js';
 import { carryDown } from '../model/normalize.js';
-import type { Catalog, Cell, Item, ListField, Pair, SourceRef } from '../model/types.js';
+import type { Catalog, CatalogOptions, Cell, Item, ListField, Pair, SourceRef, SourceText } from '../model/types.js';
 import { finding, ZwgkError, type Finding } from '../report/finding.js';
-import { fieldLabel, optionalKeys, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { CHANNELS, fieldLabel, LEVEL_LABELS, optionalKeys, TICK_GROUPS, TICK_OPTIONS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { splitList } from './lists.js';
 import type { ReadOptions } from './index.js';
+import { findKeyboardSlip } from './yaml-slips.js';
 
 const MAX_ALIASES = 1000;
 /** A catalog needs about six levels; far deeper nesting is a broken or hostile file. */
@@ -159,6 +161,7 @@ function parseChecked(text: string, file: string, lineOffset: number): { doc: Do
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const firstError = doc.errors[0];
+  if (firstError?.code !== 'RESOURCE_EXHAUSTION') checkSlips(doc, text, lc, firstError?.pos[0], 'top', file, lineOffset, firstError);
   if (firstError) {
     const p = lc.linePos(firstError.pos[0]);
     const pos = { line: p.line + lineOffset, col: p.col };
@@ -187,6 +190,14 @@ function parseChecked(text: string, file: string, lineOffset: number): { doc: Do
   return { doc, lc };
 }
 
+/** Stop with a message that names a full-width colon, space or hyphen, when the text has one. */
+function checkSlips(doc: Document, text: string, lc: LineCounter, errorAt: number | undefined, items: 'top' | 'root', file: string, lineOffset: number, cause?: unknown): void {
+  const slip = findKeyboardSlip(doc, text, lc, items, errorAt);
+  if (!slip) return;
+  const line = slip.line + lineOffset;
+  throw new ZwgkError('yaml-fullwidth', { file, line, column: slip.column }, { file, line, column: slip.column, char: slip.char, name: slip.name, fix: slip.fix }, cause ? { cause } : undefined);
+}
+
 /** One item parsed on its own: its context (line offset into the file) and its node. */
 type ItemSource = { ctx: Ctx; node: Node | null };
 
@@ -204,19 +215,25 @@ function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: Iterable
 
   const profile = detectProfile(ctx, top, options, items?.hint);
   const catalog: Catalog = { profile, file, items: [], extraColumns: [], missingColumns: [], findings: ctx.findings };
-  const topText = (key: string): string | undefined => {
+  const sources: SourceText[] = [];
+  const topText = (key: string, role: SourceText['role']): string | undefined => {
     const pair = top.get(key);
     if (!pair) return undefined;
-    return scalarText(ctx, resolve(ctx, pair.value), key, at(ctx, pair.key as Node, fileAt));
+    const keyAt = at(ctx, pair.key as Node, fileAt);
+    const node = resolve(ctx, pair.value);
+    const text = scalarText(ctx, node, key, keyAt);
+    if (text) sources.push({ role, text, at: at(ctx, node, keyAt) });
+    return text;
   };
-  const title = topText(TOP_KEYS.title);
+  const title = topText(TOP_KEYS.title, 'title');
   if (title) catalog.title = title;
-  const unit = topText(TOP_KEYS.unit);
+  const unit = topText(TOP_KEYS.unit, 'unit');
   if (unit) catalog.unit = unit;
-  const date = topText(TOP_KEYS.date);
+  const date = topText(TOP_KEYS.date, 'date');
   if (date) catalog.date = date;
-  const note = topText(TOP_KEYS.note);
+  const note = topText(TOP_KEYS.note, 'note');
   if (note) catalog.note = note;
+  if (sources.length) catalog.sources = sources;
   const extraCols = top.get(TOP_KEYS.extraColumns);
   if (extraCols) catalog.extraColumns = stringList(ctx, resolve(ctx, extraCols.value), TOP_KEYS.extraColumns, at(ctx, extraCols.key as Node, fileAt));
   const optionsPair = top.get(TOP_KEYS.options);
@@ -249,7 +266,7 @@ function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: Iterable
       ctx.findings.push(wrongType(itemAt, TOP_KEYS.items, '映射（每个事项是一组“列名: 值”）', kindOf(node)));
       return;
     }
-    catalog.items.push(readItem(itemCtx, profile, node, itemAt));
+    catalog.items.push(readItem(itemCtx, profile, node, itemAt, catalog.options));
   };
   if (items) {
     for (const source of items.sources) addItem(source);
@@ -326,7 +343,7 @@ function cellOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef): C
 }
 
 /** A list field: a YAML list, or a text split into lines (依据) / words (ticks, channels). */
-function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, splitter: RegExp): ListField {
+function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, split: (text: string) => string[]): ListField {
   const fieldAt = at(ctx, node, where);
   if (node === null) return { values: [], at: where };
   if (isSeq(node)) {
@@ -340,8 +357,7 @@ function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, sp
   }
   if (isScalar(node)) {
     const text = scalarText(ctx, node, field, where);
-    const values = text
-      .split(splitter)
+    const values = split(text)
       .filter((t) => t.trim() !== '')
       .map((t) => ({ text: t, at: fieldAt }));
     return { values, at: fieldAt };
@@ -350,10 +366,9 @@ function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, sp
   return { values: [], at: fieldAt };
 }
 
-const LINES = /\n/;
-const WORDS = /[\n、，,；;\s]+/;
+const LINES = (text: string): string[] => text.split('\n');
 
-function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef): Item {
+function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef, options: CatalogOptions = {}): Item {
   const pairs = new Map<string, YamlPair>();
   for (const p of node.items) pairs.set(keyOf(p), p);
   for (const key of pairs.keys()) ctx.itemKeys.add(key);
@@ -366,11 +381,13 @@ function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef):
     const { node: n, keyAt } = valueOf(label);
     return cellOf(ctx, n, label, keyAt);
   };
-  const list = (key: FieldKey, splitter: RegExp): ListField => {
+  const list = (key: FieldKey, split: (text: string) => string[]): ListField => {
     const label = fieldLabel(profile, key);
     const { node: n, keyAt } = valueOf(label);
-    return listOf(ctx, n, label, keyAt, splitter);
+    return listOf(ctx, n, label, keyAt, split);
   };
+  // A list written as one text keeps names with a separator inside whole (乡、村级).
+  const words = (known: readonly string[]) => (text: string) => splitList(text, known);
 
   const item: Item = {
     serial: text('serial'),
@@ -393,9 +410,9 @@ function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef):
     item.pairs = isSeq(n)
       ? n.items.map((x) => ({ content: cellOf(ctx, resolve(ctx, x), label, keyAt) }))
       : [{ content: cellOf(ctx, n, label, keyAt) }];
-    item.channels = list('channels', WORDS);
+    item.channels = list('channels', words([...CHANNELS, ...(options.channels ?? [])]));
     const ticks = {} as Record<TickGroup, ListField>;
-    for (const g of TICK_GROUPS) ticks[g] = list(g, WORDS);
+    for (const g of TICK_GROUPS) ticks[g] = list(g, words([...TICK_OPTIONS[g].flat(), ...(g === 'level' ? LEVEL_LABELS : []), ...(options[g] ?? [])]));
     item.ticks = ticks;
   }
   const extra = valueOf(ITEM_EXTRA_KEY);
@@ -507,6 +524,7 @@ function parseSplit(split: Split, file: string, options: ReadOptions): Catalog |
     if (itemDoc.errors.length || itemDoc.warnings.length || !isSeq(itemDoc.contents) || itemDoc.contents.items.length !== 1) {
       throw new SplitFallback();
     }
+    checkSlips(itemDoc, chunk.text, itemLc, undefined, 'root', file, chunk.lineOffset);
     const itemCtx: Ctx = { ...ctx, lc: itemLc, doc: itemDoc, lineOffset: chunk.lineOffset };
     return { ctx: itemCtx, node: resolve(itemCtx, itemDoc.contents.items[0]) };
   };

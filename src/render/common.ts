@@ -13,9 +13,11 @@ import {
   type FieldKey,
   type TickGroup,
   NOTE_2017,
+  normaliseLabel,
 } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
 import { absentOptional } from '../model/document.js';
+import { categorySpellings, normaliseName } from '../model/names.js';
 
 /** One printed column of a rendered sheet or table. */
 export interface PlanColumn {
@@ -44,25 +46,44 @@ export function tickLabels(catalog: Catalog, group: TickGroup): string[] {
   return own && own.length ? [...own] : TICK_OPTIONS[group].map((aliases) => aliases[0]!);
 }
 
-/** Whether option `index` of a tick group is ticked, given the item's ticked labels. A label counts
- * when it is the printed label or any alias of that position (县级 ticks the 区级 column). */
+/**
+ * The column (index into the printed labels) a ticked value belongs to: its own label's column; else,
+ * for a value written under the default words (县级 in a catalog printing 区级/镇级), the column at that
+ * word's position; -1 when it fits none (it is then kept as text, never dropped from text outputs).
+ */
+export function tickColumn(labels: readonly string[], group: TickGroup, text: string): number {
+  const exact = labels.indexOf(text);
+  if (exact >= 0) return exact;
+  const n = normaliseLabel(text);
+  const same = labels.findIndex((l) => normaliseLabel(l) === n);
+  if (same >= 0) return same;
+  const position = TICK_OPTIONS[group].findIndex((aliases) => aliases.some((a) => normaliseLabel(a) === n));
+  return position >= 0 && position < labels.length ? position : -1;
+}
+
+/** Whether option `index` of a tick group is ticked, given the item's ticked labels. */
 export function isTicked(catalog: Catalog, item: Item, group: TickGroup, index: number): boolean {
   const values = item.ticks?.[group]?.values ?? [];
   if (!values.length) return false;
-  const label = tickLabels(catalog, group)[index];
-  const aliases = TICK_OPTIONS[group][index] ?? [];
-  return values.some((v) => v.text === label || aliases.includes(v.text));
+  const labels = tickLabels(catalog, group);
+  return values.some((v) => tickColumn(labels, group, v.text) === index);
 }
 
-/** The ■/□ checklist of 公开渠道和载体: the catalog's (or default) channels in order, then any selected
- * channel the list lacks, so no selected value is lost. */
+/**
+ * The ■/□ checklist of 公开渠道和载体: the catalog's (or default) channels in order, the selected ones
+ * marked, any selected channel the list lacks after them — with the selected channels placed in the
+ * order the item lists them (they take the places of the selected options in turn), so that a list
+ * read back from the checklist comes back in exactly its order, and no selected value is lost.
+ */
 export function channelChecklist(catalog: Catalog, item: Item): { name: string; on: boolean }[] {
   const base = catalog.options?.channels?.length ? catalog.options.channels : CHANNELS;
-  const selected = (item.channels?.values ?? []).map((v) => v.text);
-  const list = base.map((name) => ({ name, on: selected.includes(name) }));
-  for (const name of selected) {
-    if (!base.includes(name) && !list.some((c) => c.name === name)) list.push({ name, on: true });
-  }
+  const selected: string[] = [];
+  for (const v of item.channels?.values ?? []) if (!selected.includes(v.text)) selected.push(v.text);
+  const chosen = new Set(selected);
+  const list = base.map((name) => ({ name, on: false }));
+  const slots = base.flatMap((name, i) => (chosen.has(name) ? [i] : []));
+  for (const name of selected) if (!base.includes(name)) slots.push(list.push({ name, on: true }) - 1);
+  slots.forEach((slot, k) => (list[slot] = { name: selected[k]!, on: true }));
   return list;
 }
 
@@ -137,13 +158,18 @@ export interface CategoryGroup {
   items: Item[];
 }
 
-/** Items grouped by 事项类别 / 一级事项, groups in order of first appearance, items in catalog order. */
+/**
+ * Items grouped by 事项类别 / 一级事项 — spellings that differ only in white space, line breaks, width or
+ * punctuation are one group, shown by its most common spelling — groups in order of first appearance,
+ * items in catalog order.
+ */
 export function groupByCategory(items: readonly Item[]): CategoryGroup[] {
+  const spellings = categorySpellings(items);
   const groups = new Map<string, CategoryGroup>();
   for (const item of items) {
-    const name = item.category.text;
-    let g = groups.get(name);
-    if (!g) groups.set(name, (g = { name, items: [] }));
+    const key = normaliseName(item.category.text);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { name: spellings.get(key)!.name, items: [] }));
     g.items.push(item);
   }
   return [...groups.values()];
@@ -219,8 +245,7 @@ export function tickText(catalog: Catalog, item: Item, group: TickGroup): string
   const labels = tickLabels(catalog, group);
   const out = labels.filter((_, i) => isTicked(catalog, item, group, i));
   for (const v of item.ticks?.[group]?.values ?? []) {
-    const known = labels.some((label, i) => v.text === label || (TICK_OPTIONS[group][i] ?? []).includes(v.text));
-    if (!known && !out.includes(v.text)) out.push(v.text);
+    if (tickColumn(labels, group, v.text) < 0 && !out.includes(v.text)) out.push(v.text);
   }
   return out.join('、');
 }

@@ -4,8 +4,9 @@
 // header repeated, sized rows, the 注 never alone on a page). Pure: returns the file's bytes.
 import ExcelJS from 'exceljs';
 import Dimensions from 'exceljs/lib/doc/range.js';
-import { formatMetaLine, PRINT_FOOTER, TICK } from '../settings.js';
+import { formatMetaLine, isBlankHeaderKey, PRINT_FOOTER, TICK } from '../settings.js';
 import type { Catalog, Item } from '../model/types.js';
+import { categorySpellings, normaliseName } from '../model/names.js';
 import {
   catalogTitle,
   noteText,
@@ -150,15 +151,15 @@ interface Block {
  * Plan the rows of one item, written and committed together: one row per pair, the item-level cells
  * on the first row, merged blocks, and heights that give every block, merged or not, the lines its
  * text needs (exceljs does not grow merged wrapped rows: a block's missing height is spread over its
- * rows). The category cell is left blank (and asks for no height) when `category` is false: the item
- * continues a run of one category, whose first cell is merged over the run.
+ * rows). `category` is the text of the category cell, or undefined (the cell is left blank and asks for
+ * no height) when the item continues a run of one category, whose first cell is merged over the run.
  */
 function planItem(
   catalog: Catalog,
   item: Item,
   cols: PlanColumn[],
   widths: number[],
-  category: boolean,
+  category: string | undefined,
 ): { rows: PlannedRow[]; blocks: Block[] } {
   const rows: PlannedRow[] = [];
   const blocks: Block[] = [];
@@ -168,8 +169,8 @@ function planItem(
     rows.push({ values, height: MIN_ROW_PT });
   }
   cols.forEach((col, c) => {
-    if (col.perPair || (col.key === 'category' && !category)) return;
-    const value = itemCell(catalog, item, col);
+    if (col.perPair || (col.key === 'category' && category === undefined)) return;
+    const value = col.key === 'category' ? category! : itemCell(catalog, item, col);
     rows[0]!.values[c] = value;
     blocks.push({ col: c, from: 0, to: n - 1, text: String(value) });
   });
@@ -247,7 +248,8 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
   let h2 = MIN_ROW_PT;
   cols.forEach((col, i) => {
     const top = ws.getCell(headerTop, i + 1);
-    top.value = col.label;
+    // A column that had no header label in its source gets none back, so it reads back under its key.
+    if (!(col.extra !== undefined && isBlankHeaderKey(col.extra))) top.value = col.label;
     top.style = styles.header;
     if (twoRowHeader) {
       const bottom = ws.getCell(headerBottom, i + 1);
@@ -295,17 +297,21 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
   const categoryCol = cols.findIndex((c) => c.key === 'category');
   const merges = (ws as unknown as { _merges: object[] })._merges;
   let next = headerBottom + 1;
-  let run: { category: string; from: number } | undefined;
+  const spellings = categorySpellings(catalog.items);
+  let run: { key: string; from: number } | undefined;
   const endRun = (): void => {
     if (run && categoryCol >= 0 && next - 1 > run.from) merges.push(new Dimensions(run.from, categoryCol + 1, next - 1, categoryCol + 1));
   };
   for (const item of catalog.items) {
-    const continues = run !== undefined && run.category === item.category.text;
+    // Spellings that differ only in white space, width or punctuation are one category, shown by its
+    // most common spelling.
+    const key = normaliseName(item.category.text);
+    const continues = run !== undefined && run.key === key;
     if (!continues) {
       endRun();
-      run = { category: item.category.text, from: next };
+      run = { key, from: next };
     }
-    const { rows, blocks } = planItem(catalog, item, cols, widths, !continues);
+    const { rows, blocks } = planItem(catalog, item, cols, widths, continues ? undefined : spellings.get(key)!.name);
     rows.forEach((planned, r) => {
       const row = ws.getRow(next + r);
       row.height = planned.height;

@@ -32,6 +32,7 @@ export const CODES = {
   'no-catalog-header': { severity: 'error', fatal: true, title: '找不到目录表头', message: '{file} 的各工作表前 {rows} 行中都没有找到目录表头（需要“名称/二级事项”“公开内容”等列名）。请确认表头文字与样表一致' },
   'sheet-not-found': { severity: 'error', fatal: true, title: '工作表不存在', message: '{file} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}' },
   'yaml-syntax': { severity: 'error', fatal: true, title: 'YAML 语法错误', message: 'YAML 语法错误：{detail}。请检查该行的缩进、冒号和引号' },
+  'yaml-fullwidth': { severity: 'error', fatal: true, title: 'YAML 中有全角符号', message: '{file} 第 {line} 行第 {column} 列的“{char}”是全角{name}，YAML 只认半角符号。{fix}' },
   'yaml-encoding': { severity: 'error', fatal: true, title: 'YAML 编码不是 UTF-8', message: '{file} 不是 UTF-8 编码（看起来是 {encoding}）。请用记事本或 WPS 另存为“UTF-8”编码后重试' },
   'yaml-binary': { severity: 'error', fatal: true, title: '不是文本文件', message: '{file} 含有二进制数据，不是 YAML 文本文件。请确认选对了文件' },
   'yaml-not-catalog': { severity: 'error', fatal: true, title: 'YAML 不是目录', message: '{file} 的顶层应是含“事项”列表的映射（键: 值），现在是{kind}。请参照 examples/ 中的示例' },
@@ -48,12 +49,18 @@ export const CODES = {
 
   // ---- structure (reader) ----
   'catalog-empty': { severity: 'warning', title: '目录没有事项', message: '目录中没有任何事项。请在表头下逐行填写事项后再校验' },
-  'missing-column': { severity: 'error', title: '缺少必填列', message: '缺少必填列“{field}”。请在表头中加上“{field}”列并填写每个事项' },
+  'missing-column': { severity: 'error', title: '缺少必填列', message: '缺少必填列“{field}”。请在表头中加上“{field}”列并填写每个事项{hint}' },
+  'blank-header-column': { severity: 'warning', title: '没有表头的列', message: '{column}没有表头，其中 {count} 个单元格有内容（如“{sample}”）{guess}，已作为“{key}”保留在“其他列”中。请在 {cell} 填写这一列的名称' },
   'unknown-column': { severity: 'info', title: '未识别的列', message: '未识别的列“{label}”，已原样保留' },
-  'hidden-sheet-ignored': { severity: 'info', title: '跳过的隐藏工作表', message: '隐藏的工作表“{sheet}”中没有目录表头（可能是下拉选项清单），已跳过' },
-  'sheet-ignored': { severity: 'info', title: '跳过的工作表', message: '工作表“{sheet}”中没有目录表头，已跳过' },
+  'hidden-sheet-ignored': { severity: 'info', title: '跳过的隐藏工作表', message: '隐藏的工作表“{sheet}”中没有目录表头（可能是下拉选项清单），已跳过，其中 {count} 个有内容的单元格未读入目录' },
+  'sheet-ignored': { severity: 'info', title: '跳过的工作表', message: '工作表“{sheet}”中没有目录表头（如填表说明），已跳过，其中 {count} 个有内容的单元格未读入目录。如果其中有事项，请把它们移到目录工作表中' },
   'same-as-above': { severity: 'info', title: '“同上”已展开', message: '“{field}”写的是“同上”，已按上一事项的值“{value}”处理' },
   'merge-invalid': { severity: 'error', title: '合并单元格有误', message: '合并区域 {range} {detail}，文件可能已损坏，已按未合并处理。请在 Excel 或 WPS 中取消这处合并，需要时重新合并' },
+  'text-above-header': { severity: 'info', title: '表头上方的其他文字', message: '表头上方第 {row} 行的“{text}”不是标题，也不是“编制单位：…　日期：…”，未读入目录。如需保留，请写进标题、备注或表格下方的注' },
+  'sheet-heading-differs': { severity: 'info', title: '各工作表的标题不同', message: '工作表“{sheet}”的{what}“{text}”与前面工作表的“{kept}”不同，未读入目录（一个目录只有一个{what}）。如需保留，请写进注或备注' },
+  'cell-unread': { severity: 'warning', title: '未读入的单元格', message: '第 {row} 行的“{text}”不属于目录的任何一列，未读入目录。请把它移到对应的列中，或删除' },
+  'item-below-note': { severity: 'warning', title: '事项写在注的下方', message: '第 {row} 行的事项写在表格下方的“注”之后，已作为事项读取。请把它移到“注”的上方：在“注”所在行点右键“插入”空行，再把这一行剪切过去' },
+  'row-below-note': { severity: 'info', title: '注下方的表格行', message: '第 {row} 行在“注”之后，有 {count} 个单元格，但没有序号和名称，不像事项，已作为注的一部分读取。如果它是事项，请把它移到“注”的上方并填写序号和名称' },
   'section-row': { severity: 'info', title: '分组标题行', message: '第 {row} 行“{text}”是分组标题，不是事项，已跳过' },
   'row-value-joined': { severity: 'info', title: '同一事项的多行取值', message: '第 {row} 行的“{field}”另有内容“{value}”，已与上一行合并为同一事项的值（用换行分隔）。如果这是另一个事项，请为它填写序号和名称；如果是同一个值，请合并单元格' },
   'continuation-row': { severity: 'info', title: '续行', message: '第 {row} 行没有序号和名称，已作为上一事项的续行（又一组公开内容）读取' },
@@ -62,6 +69,7 @@ export const CODES = {
   'tick-invalid': { severity: 'warning', title: '无法识别的勾选符号', message: '“{field}”的“{option}”列写的是“{value}”，不是勾选符号。勾选请写 √，不选请留空' },
   'sheet-other-layout': { severity: 'warning', title: '工作表版式不同', message: '工作表“{sheet}”是 {actual} 版式，与本文件第一个目录工作表（{first}）的 {expected} 版式不同，已跳过。请把它另存为单独的文件后分别处理' },
   'tick-value-unknown': { severity: 'warning', title: '无法识别的选项', message: '“{field}”写的是“{value}”，不是 {options} 中的选项，已忽略。请改为 {options} 之一，或改用分列打 √ 的表头' },
+  'channel-unmarked': { severity: 'warning', title: '渠道缺少 ■/□ 标记', message: '“{field}”中“{unmarked}”前面没有 ■ 或 □（同一单元格中其他渠道有），已按选用读取。请在前面加 ■（选用）或 □（未选用）' },
   'channel-unknown': { severity: 'info', title: '非标准公开渠道', message: '公开渠道“{value}”不在标准清单中，已原样保留' },
 
   // ---- schema ----
@@ -84,6 +92,9 @@ export const CODES = {
   'item-duplicate': { severity: 'warning', title: '事项重复', message: '事项“{category} / {name}”重复，另见 {other}。请合并或删除其一' },
   'standard-missing': { severity: 'error', title: '公开内容缺少公开标准', message: '公开内容“{content}”没有对应的公开标准。请在同一行填写公开标准' },
   'content-missing': { severity: 'error', title: '公开标准缺少公开内容', message: '公开标准“{standard}”没有对应的公开内容。请在同一行填写公开内容' },
+  'category-spelling': { severity: 'info', title: '类别写法不一', message: '{field}“{value}”与“{common}”（{cells}）只差空格、换行、全半角或标点，已按同一类别处理。可用 zwgk fix 统一为“{common}”' },
+  'placeholder': { severity: 'warning', title: '模板占位文字未改', message: '“{field}”写的是“{value}”，其中“{found}”是模板里的占位文字。请改为实际内容' },
+  'serial-invalid': { severity: 'warning', title: '序号不是正整数', message: '序号“{serial}”不是正整数{detail}。请按 1、2、3…编号' },
   'whitespace': { severity: 'info', title: '首尾空格', message: '“{field}”首尾有多余空格，可用 zwgk fix 自动去除' },
   'header-spelling': { severity: 'info', title: '表头写法不标准', message: '表头“{label}”应写作“{fixed}”，可用 zwgk fix 自动修改' },
 

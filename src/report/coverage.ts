@@ -5,11 +5,9 @@
 import type { Catalog, Item, SourceRef } from '../model/types.js';
 import { fieldLabel } from '../settings.js';
 import { finding, type Finding } from './finding.js';
+import { normaliseName } from '../model/names.js';
 
-/** Names compared for identity: NFKC (full → half width), no white space, no punctuation or brackets. */
-export function normaliseName(raw: string): string {
-  return raw.normalize('NFKC').replace(/[\s\p{P}\p{S}\p{Z}]+/gu, '');
-}
+export { normaliseName };
 
 export type MatchMethod = 'exact' | 'normalised' | 'similar';
 

@@ -52,6 +52,8 @@ export function fieldText(item: Item, key: FieldKey | 'extra', extra?: string): 
 }
 
 function comparable(key: FieldKey | 'extra', text: string): string {
+  // A category respelt (依法 行政 → 依法行政) is the same category: not a change.
+  if (key === 'category') return normaliseName(text);
   return SET_FIELDS.has(key as FieldKey) ? [...new Set(text.split('\n'))].sort().join('\n') : text;
 }
 

@@ -85,7 +85,8 @@ export function sortFindings(list: Finding[]): Finding[] {
 /** Human-readable place: 文件 › 工作表!C5, or 文件:12:5. */
 export function formatLocation(at: SourceRef): string {
   if (at.sheet !== undefined || at.cell !== undefined) {
-    return `${at.file} › ${at.sheet ?? ''}${at.cell ? '!' + at.cell : at.row ? ` 第${at.row}行` : ''}`;
+    const cell = at.range ?? at.cell;
+    return `${at.file} › ${at.sheet ?? ''}${cell ? '!' + cell : at.row ? ` 第${at.row}行` : ''}`;
   }
   if (at.line !== undefined) return `${at.file}:${at.line}${at.column !== undefined ? ':' + at.column : ''}`;
   return at.file;

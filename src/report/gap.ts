@@ -5,6 +5,7 @@ import type { Catalog, Item, Profile, SourceRef } from '../model/types.js';
 import { COLUMNS, TICK_GROUPS, type FieldKey } from '../settings.js';
 import type { Severity } from './codes.js';
 import { computeCoverage, normaliseName, type CoverageEntry, type CoverageMatch } from './coverage.js';
+import { categorySpellings } from '../model/names.js';
 import { sortFindings, type Finding } from './finding.js';
 import { countBySeverity, toJsonDiagnostic, type JsonDiagnostic } from './report.js';
 
@@ -110,15 +111,17 @@ export function buildGap(catalog: Catalog, findings: readonly Finding[], referen
   const details: GapReport['details'] = [];
   const index = new Map<string, number>();
   let complete = 0;
+  const spellings = categorySpellings(catalog.items);
   catalog.items.forEach((item, i) => {
     const category = item.category.text.trim() || NO_CATEGORY;
-    // 依法 行政 and 依法行政 are one category (the first spelling names it).
-    const key = normaliseName(category);
+    // 依法 行政 and 依法行政 are one category, named by its most common spelling.
+    const key = normaliseName(item.category.text);
     let k = index.get(key);
     if (k === undefined) {
+      const name = spellings.get(key)!.name.trim() || NO_CATEGORY;
       index.set(key, (k = summary.length));
-      summary.push({ category, items: 0, complete: 0, blanks: {} });
-      details.push({ category, items: [] });
+      summary.push({ category: name, items: 0, complete: 0, blanks: {} });
+      details.push({ category: name, items: [] });
     }
     const s = summary[k]!;
     const blanks = blankRequired(catalog, item);

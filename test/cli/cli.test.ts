@@ -169,6 +169,12 @@ export const CASES: Case[] = [
   { name: 'a text file named .xlsx', args: ['validate', `${F}/text.xlsx`], code: 2, stderr: [`${F}/text.xlsx 不是有效的 Excel 工作簿`] },
   { name: 'a CSV named .xlsx', args: ['validate', `${F}/csv-renamed.xlsx`], code: 2, stderr: ['不是有效的 Excel 工作簿'] },
   { name: 'YAML syntax error names the line', args: ['validate', `${F}/syntax.yaml`], code: 2, stderr: ['YAML 语法错误', '第 4 行'] },
+  {
+    name: 'a full-width colon after a YAML key is named with its line, column and fix',
+    args: ['validate', `${F}/fullwidth-colon.yaml`],
+    code: 2,
+    stderr: [`错误：${F}/fullwidth-colon.yaml 第 6 行第 7 列的“：”是全角冒号，YAML 只认半角符号。键名后要用半角冒号“:”再加一个空格，应写作“名称: 最低生活保障”`],
+  },
   { name: 'GBK YAML', args: ['validate', `${F}/gbk.yaml`], code: 2, stderr: ['不是 UTF-8 编码', 'GBK'] },
   { name: 'YAML whose top level is a list', args: ['validate', `${F}/top-list.yaml`], code: 2, stderr: ['顶层应是含“事项”列表的映射', '列表'] },
   { name: 'unknown YAML tag is refused, never run', args: ['validate', `${F}/js-function.yaml`], code: 2, stderr: ['不支持的标签 !!js/function'] },

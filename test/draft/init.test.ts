@@ -50,22 +50,26 @@ async function validations(file: string): Promise<RawValidation[]> {
 }
 
 describe('init: Excel template', () => {
-  it('2017: title placeholder, the one-row header, 5 empty bordered rows, the 注 below them, prompts on bounded ranges', async () => {
+  it('2017: title placeholder, the one-row header, 50 empty bordered rows and nothing below them, the 注 on 填表说明, prompts on bounded ranges', async () => {
     const file = path.join(dir, '2017.xlsx');
     const r = await zwgk('init', '-o', file);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`已写出：${file}`);
     const wb = await load(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['目录']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['目录', '填表说明']);
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('XX单位政务公开事项标准目录');
     expect(rowTexts(ws, 2)).toEqual(COLUMNS['2017'].map((c) => c.label));
-    for (let row = 3; row <= 7; row++) {
+    for (let row = 3; row <= 52; row++) {
       expect(rowTexts(ws, row).every((v) => v === null)).toBe(true);
       expect(ws.getCell(row, 5).border?.left?.style).toBe('thin');
     }
-    expect(ws.getCell('A8').value).toBe(NOTE_2017);
-    expect((ws.model as unknown as { merges: string[] }).merges).toContain('A8:J8');
+    // Nothing below the item rows: no 注 row, no merge, to be typed over or inserted into.
+    for (let row = 53; row <= 60; row++) expect(rowTexts(ws, row).every((v) => v === null)).toBe(true);
+    expect((ws.model as unknown as { merges: string[] }).merges).toEqual(['A1:J1']);
+    const help = wb.getWorksheet('填表说明')!;
+    expect(help.getCell('A1').value).toBe('填表说明');
+    expect(help.getColumn(1).values.slice(2).map(String)).toContain(NOTE_2017);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '2:2' });
 
@@ -79,11 +83,13 @@ describe('init: Excel template', () => {
     const catalog = await readCatalog(file);
     expect(catalog.profile).toBe('2017');
     expect(catalog.items).toEqual([]);
-    expect(catalog.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(catalog.findings.map((f) => [f.code, f.location.sheet, f.location.range])).toEqual([['sheet-ignored', '填表说明', 'A1:A7']]);
     const v = await zwgk('validate', file);
     expect(v.code).toBe(0);
-    expect(v.stdout).toContain('（2017 版式，0 个事项；错误 0，警告 1');
+    // An untouched template: no items, and the title's placeholder is still there.
+    expect(v.stdout).toContain('（2017 版式，0 个事项；错误 0，警告 2');
     expect(v.stdout).toContain('[catalog-empty]');
+    expect(v.stdout).toMatch(/目录!A1 +警告 .*XX.*\[placeholder\]/);
   });
 
   it('2019: the renderer\'s two-row header, √ lists on the tick columns, the channel list on a hidden sheet by a bounded range', async () => {
@@ -92,12 +98,16 @@ describe('init: Excel template', () => {
     const wb = await load(file);
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ['目录', 'visible'],
+      ['填表说明', 'visible'],
       ['选项', 'hidden'],
     ]);
     const options = wb.getWorksheet('选项')!;
     expect(Array.from({ length: options.rowCount }, (_, i) => options.getCell(i + 1, 1).value)).toEqual([...CHANNELS]);
     // Reading the template back names the hidden list sheet as such, not as a forgotten catalog sheet.
-    expect((await readCatalog(file)).findings.map((f) => [f.code, f.location.sheet])).toEqual([['hidden-sheet-ignored', '选项']]);
+    expect((await readCatalog(file)).findings.map((f) => [f.code, f.location.sheet])).toEqual([
+      ['sheet-ignored', '填表说明'],
+      ['hidden-sheet-ignored', '选项'],
+    ]);
 
     // The header is exactly what `render` writes for this layout.
     const rendered = new ExcelJS.Workbook();
@@ -129,6 +139,7 @@ describe('init: Excel template', () => {
     expect(catalog.profile).toBe('2019');
     expect(catalog.items).toEqual([]);
     expect(catalog.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(wb.getWorksheet('填表说明')!.getColumn(1).values.map(String).join('\n')).toContain('公开层级在适用的列中填 √');
   });
 
   it('a filled template validates (2017 and 2019)', async () => {
@@ -153,11 +164,16 @@ describe('init: Excel template', () => {
     ];
     writeFileSync(f17, Buffer.from(await wb17.xlsx.writeBuffer()));
     const v17 = await zwgk('validate', f17);
-    expect(v17.stdout).toBe(`${f17}：通过（2017 版式，1 个事项；错误 0，警告 0，提示 0）\n`);
+    // The one info: the 填表说明 sheet was skipped (every sheet is read or reported).
+    expect(v17.stdout).toBe(
+      `${f17} › 填表说明!A1:A7  提示  工作表“填表说明”中没有目录表头（如填表说明），已跳过，其中 7 个有内容的单元格未读入目录。如果其中有事项，请把它们移到目录工作表中  [sheet-ignored]\n` +
+        `${f17}：通过（2017 版式，1 个事项；错误 0，警告 0，提示 1）\n`,
+    );
     expect(v17.code).toBe(0);
 
     const wb19 = await load(f19);
     const ws19 = wb19.worksheets[0]!;
+    ws19.getCell('A1').value = '沂河县应急管理局政务公开事项标准目录';
     ws19.getRow(4).values = [
       1,
       '政策文件',
@@ -214,8 +230,16 @@ describe('init: YAML skeleton', () => {
       for (const col of COLUMNS[profile]) {
         expect(comments.some((l) => l.includes(`${col.label}：${col.description}`)), col.label).toBe(true);
       }
+      // Untouched, it validates, but every XX placeholder is warned at its line.
       const v = await zwgk('validate', file);
-      expect(v.stdout).toBe(`${file}：通过（${profile} 版式，1 个事项；错误 0，警告 0，提示 0）\n`);
+      expect(v.code).toBe(0);
+      const warned = v.stdout.split('\n').filter((l) => l.includes('[placeholder]'));
+      expect(warned.map((l) => /“(.+?)”写的是“(.+?)”/.exec(l)!.slice(1))).toEqual(
+        profile === '2017'
+          ? [['标题', 'XX单位政务公开事项标准目录'], ['公开主体', 'XX县市场监督管理局'], ['公开方式', 'XX县人民政府门户网站']]
+          : [['标题', 'XX单位政务公开事项标准目录'], ['公开主体', 'XX县应急管理局']],
+      );
+      expect(warned[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:5  警告`));
 
       const filled = path.join(dir, `filled-${profile}.yaml`);
       writeFileSync(filled, text.replaceAll('XX县', '沂河县').replace('XX单位', '沂河县应急管理局').replace(/备注: ""/, '备注: 每年复核一次'));
@@ -223,7 +247,8 @@ describe('init: YAML skeleton', () => {
       expect(catalog.title).toBe('沂河县应急管理局政务公开事项标准目录');
       expect(catalog.items[0]!.subject.text).toMatch(/^沂河县/);
       expect(catalog.items[0]!.remark.text).toBe('每年复核一次');
-      expect((await zwgk('validate', filled)).code).toBe(0);
+      const again = await zwgk('validate', filled);
+      expect(again.stdout).toBe(`${filled}：通过（${profile} 版式，1 个事项；错误 0，警告 0，提示 0）\n`);
     });
   }
 

@@ -9,6 +9,7 @@ import { renderYaml } from '../../src/render/yaml.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { toDocument } from '../../src/model/document.js';
+import { categorySpellings, normaliseName } from '../../src/model/names.js';
 import { validateCatalog } from '../../src/validate/index.js';
 import { run } from '../../src/cli/index.js';
 
@@ -91,6 +92,10 @@ describe('lossless round trips: xlsx → YAML → xlsx → YAML is byte-identica
     'test/fixtures/messy/two-sheets.xlsx',
     'test/fixtures/2019/county-2019.xlsx',
     'test/fixtures/2019/one-row-2019.xlsx',
+    'test/fixtures/wild/qingdan-blank-header.xlsx',
+    'test/fixtures/wild/template-overflow-2017.xlsx',
+    'test/fixtures/wild/levels-2019.xlsx',
+    'test/fixtures/wild/unfinished-2017.xlsx',
   ];
   for (const file of files) {
     it(file, async () => {
@@ -109,6 +114,12 @@ describe('lossless round trips: xlsx → YAML → xlsx → YAML is byte-identica
     it(`${file} → xlsx → YAML keeps the document`, async () => {
       const name = path.basename(file, '.yaml');
       const { catalog, back } = await viaXlsx(file, `${name}-x`);
+      // A 2019 workbook merges one category's cell over its items: a category written two ways
+      // (unit-anquan's 依法 行政 / 依法行政, reported as category-spelling) comes back in its most common spelling.
+      if (catalog.profile === '2019') {
+        const names = categorySpellings(catalog.items);
+        for (const item of catalog.items) item.category.text = names.get(normaliseName(item.category.text))!.name;
+      }
       expect(toDocument(back)).toEqual(toDocument(catalog));
       const text = renderYaml(back);
       writeFileSync(path.join(tmp, `${name}-y.yaml`), text);

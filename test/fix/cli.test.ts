@@ -27,10 +27,11 @@ describe('zwgk fix', () => {
     const out = path.join(dir, 'unit-fixed.yaml');
     const r = await zwgk('fix', input, '-o', out);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('已修正 1 处：\n  第 56 行（公开依据）：“中办发[2016]8号” → “中办发〔2016〕8号”');
+    expect(r.stderr).toContain('已修正 2 处：\n  第 56 行（公开依据）：“中办发[2016]8号” → “中办发〔2016〕8号”\n  第 79 行（一级事项）：“依法 行政” → “依法行政”');
     expect(readFileSync(input, 'utf8')).toBe(before);
     const fixed = readFileSync(out, 'utf8');
-    expect(fixed).toBe(before.replace('(中办发[2016]8号)', '(中办发〔2016〕8号)'));
+    // The category written two ways is unified to its most common spelling.
+    expect(fixed).toBe(before.replace('(中办发[2016]8号)', '(中办发〔2016〕8号)').replace('一级事项: 依法 行政', '一级事项: 依法行政'));
     const v = await zwgk('validate', '--format', 'json', out);
     expect(JSON.parse(v.stdout).files[0].diagnostics).toEqual([]);
   });

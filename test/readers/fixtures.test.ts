@@ -29,7 +29,7 @@ it('make-fixtures.mjs reproduces the committed fixtures', async () => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'zwgk-fixtures-'));
   execFileSync(process.execPath, [path.join(FIXTURES, 'make-fixtures.mjs'), out]);
   const made = list(out).sort();
-  const dirs = ['sample', 'messy', '2019', 'broken'];
+  const dirs = ['sample', 'messy', '2019', 'broken', 'wild'];
   const committed = dirs.flatMap((d) => list(FIXTURES, d)).sort();
   expect(made).toEqual(committed);
   for (const rel of made) {

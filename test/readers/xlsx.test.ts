@@ -131,13 +131,16 @@ describe('a messy unit workbook', () => {
   it('reports exactly the ignored sheet, the unknown column, 同上 and the continuation row', async () => {
     const c = await readXlsx(file, {});
     expect(brief(c.findings)).toEqual([
-      ['sheet-ignored', '填表说明', undefined, undefined, undefined],
+      ['sheet-ignored', '填表说明', 'A1', undefined, undefined],
       ['unknown-column', '目录', 'K2', undefined, '联系电话'],
       ['same-as-above', '目录', 'F6', 2, '依据'],
       ['same-as-above', '目录', 'G6', 2, '公开主体'],
       ['continuation-row', '目录', 'C8', 2, undefined],
     ]);
     expect(c.findings.map((f) => f.severity)).toEqual(['info', 'info', 'info', 'info', 'info']);
+    // The skipped sheet is named with the block of cells it holds.
+    expect(c.findings[0]!.location.range).toBe('A1:A3');
+    expect(c.findings[0]!.params).toMatchObject({ count: 3 });
   });
 
   it('gives the category merged over two items to both, located at its top-left cell; 同上 keeps its own cell', async () => {
@@ -202,12 +205,13 @@ describe('2019 county catalog', () => {
     const std = ['政府网站', '两微一端', '公开查阅点', '政务服务中心'];
     expect(c.items.map((i) => i.channels!.values.map((v) => v.text))).toEqual([std, std, ['政府网站', '两微一端'], ['政府网站', '微信公众号'], std, std]);
     expect(c.items.map((i) => [i.ticks!.audience.values.map((v) => v.text), i.ticks!.mode.values.map((v) => v.text), i.ticks!.level.values.map((v) => v.text)])).toEqual([
-      [['全社会'], ['主动'], ['县级', '乡级']],
-      [['全社会'], ['主动'], ['县级']],
+      // Ticks are kept under the sheet's own labels (区级/镇级).
+      [['全社会'], ['主动'], ['区级', '镇级']],
+      [['全社会'], ['主动'], ['区级']],
       [['全社会', '特定群体'], ['依申请'], []],
-      [['全社会'], ['主动'], ['县级']],
-      [['全社会'], ['主动'], ['县级', '乡级']],
-      [['全社会'], ['主动'], ['县级', '乡级']],
+      [['全社会'], ['主动'], ['区级']],
+      [['全社会'], ['主动'], ['区级', '镇级']],
+      [['全社会'], ['主动'], ['区级', '镇级']],
     ]);
     expect(c.items[0]!.pairs.map((p) => p.content.text)).toEqual(['与安全生产有关的法律、法规']);
     expect(c.items[0]!.pairs[0]!.standard).toBeUndefined();
@@ -296,7 +300,8 @@ describe('several sheets', () => {
       ['食品安全监督抽检信息', '县本级', 'A3', 4],
       ['乡镇食品抽检信息', '乡镇', 'A3', 4],
     ]);
-    expect(brief(c.findings)).toEqual([['sheet-other-layout', '2019版', undefined, undefined, undefined]]);
+    expect(brief(c.findings)).toEqual([['sheet-other-layout', '2019版', 'A1', undefined, undefined]]);
+    expect(c.findings[0]!.location.range).toMatch(/^A1:[A-Z]+\d+$/);
     expect(c.findings[0]!.severity).toBe('warning');
     expect(c.note).toBe(`${NOTE_2017}\n${NOTE_2017}`);
   });

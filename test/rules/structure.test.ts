@@ -70,15 +70,28 @@ describe('serialRule', () => {
     expect(f[2]!.message).toBe('序号 4 应为 6（比上一事项的序号 5 小）。请按 1、2、3…顺序编号');
   });
 
-  it.each([
-    [['1', '2', '3']],
-    [['一', '二', '三']],
-    [['（一）', '（二）', '（三）']],
-    [['15', '16', '17']],
-    [['1.1', '1.2', '2.1']],
-    [['1', '', '3']],
-  ])('accepts %j', (list) => {
+  it.each([[['1', '2', '3']], [['1、', '2、', '3、']], [['(1)', '（2）', '3.']], [['15', '16', '17']], [['1', '', '3']]])('accepts %j', (list) => {
     expect(serialRule(serials(list.map(String)))).toEqual([]);
+  });
+
+  it.each([
+    // Chinese numerals still count in order (no serial-order), but are not whole numbers in digits.
+    [['一', '二', '三'], ['，应写作阿拉伯数字 1', '，应写作阿拉伯数字 2', '，应写作阿拉伯数字 3']],
+    [['（一）', '（二）'], ['，应写作阿拉伯数字 1', '，应写作阿拉伯数字 2']],
+    [['1.1', '1.2', '2.1'], ['', '', '']],
+  ])('warns that %j are not positive whole numbers, and nothing else', (list, details) => {
+    const f = serialRule(serials(list));
+    expect(f.map((x) => [x.code, x.severity, x.params!.detail])).toEqual(details.map((d) => ['serial-invalid', 'warning', d]));
+  });
+
+  it('warns at 2a and 0, and counts on past them', () => {
+    const f = serialRule(serials(['1', '2a', '3', '0']));
+    expect(summary(f)).toEqual([
+      ['serial-invalid', 'A5', 2],
+      ['serial-invalid', 'A7', 4],
+    ]);
+    expect(f[0]!.message).toBe('序号“2a”不是正整数。请按 1、2、3…编号');
+    expect(f[1]!.message).toBe('序号“0”不是正整数。请按 1、2、3…编号');
   });
 
   it('accepts numbering restarted under each category', () => {

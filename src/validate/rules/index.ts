@@ -1,10 +1,12 @@
 // Content rules: what the schema cannot see (文号 brackets, 公开时限 classes, ticks, 序号 order …).
 import type { Catalog } from '../../model/types.js';
 import type { Finding } from '../../report/finding.js';
+import { categoriesRule } from './categories.js';
 import { citationsRule } from './citations.js';
 import { deadlineRule } from './deadline.js';
 import { duplicatesRule } from './duplicates.js';
 import { pairsRule } from './pairs.js';
+import { placeholdersRule } from './placeholders.js';
 import { serialRule } from './serial.js';
 import { ticksRule } from './ticks.js';
 import { wenhaoRule } from './wenhao.js';
@@ -17,12 +19,14 @@ export type Rule = (catalog: Catalog) => Finding[];
 export const RULES: readonly Rule[] = [
   serialRule,
   duplicatesRule,
+  categoriesRule,
   pairsRule,
   ticksRule,
   citationsRule,
   wenhaoRule,
   deadlineRule,
   whitespaceRule,
+  placeholdersRule,
 ];
 
 /** Run every content rule on a catalog. */

@@ -1,14 +1,19 @@
-// 序号: duplicates are errors, gaps and reversals warnings.
+// 序号: duplicates are errors; gaps, reversals and a 序号 that is not a positive whole number in Arabic
+// digits (二, 2a, 1.1, 0) warnings.
 //
-// Accepted forms: 1, 1.、1、, (1), （一）, 一, 十二. Hierarchical numbers (1.1, 1-2, 2.3.1) and anything else
-// that does not read as one whole number take part in the duplicate check only. Some catalogs restart
+// Read as numbers for the order check: 1, 1.、1、, (1), （一）, 一, 十二. Hierarchical numbers (1.1, 1-2,
+// 2.3.1) and anything else that does not read as one whole number take part in the duplicate check only. Some catalogs restart
 // numbering under each 事项类别/一级事项 (1, 2, 3 | 1, 2): when every category block starts at 1, numbers are
 // checked per block, so the restart is not reported as a duplicate. Each sheet of a workbook numbers on its own. The first number is not required to be
 // 1 (a 科室's part of a larger catalog may start at 15); a blank 序号 is the schema's required-blank.
 import type { Catalog, Item } from '../../model/types.js';
 import { finding, type Finding } from '../../report/finding.js';
 import { parseNumber } from './deadline.js';
+import { normaliseName } from '../../model/names.js';
 import { describeAt, isBlank, label } from './util.js';
+
+/** A 序号 in Arabic digits, possibly bracketed or followed by 、 or a dot (1, 1、, (1)), above zero. */
+const ARABIC = /^[(（]?0*[1-9]\d*[)）]?[.、．,，]?$/u;
 
 /** The integer a 序号 stands for, or undefined when it is not one whole number. */
 export function parseSerial(raw: string): number | undefined {
@@ -47,7 +52,15 @@ export function serialRule(catalog: Catalog): Finding[] {
       }
       seen.set(key, item);
       const n = parseSerial(text);
-      if (n === undefined) continue;
+      if (!ARABIC.test(text.normalize('NFKC').replace(/\s+/gu, ''))) {
+        const detail = n !== undefined ? `，应写作阿拉伯数字 ${n}` : '';
+        out.push(finding('serial-invalid', item.serial.at, { serial: text, detail }, { field, item: index }));
+      }
+      if (n === undefined) {
+        // Reported above; like a blank 序号 it still holds its place (1, 2a, 3 is in order).
+        if (previous !== undefined) previous++;
+        continue;
+      }
       if (previous !== undefined && n !== previous + 1) {
         const detail = n <= previous ? `比上一事项的序号 ${previous} 小` : `跳过了 ${previous + 1}${n - previous > 2 ? ` 至 ${n - 1}` : ''}`;
         out.push(finding('serial-order', item.serial.at, { serial: text, expected: previous + 1, detail }, { field, item: index }));
@@ -77,7 +90,7 @@ function categoryBlocks(entries: Entry[]): Entry[][] {
   const runs: Entry[][] = [];
   let lastCategory: string | undefined;
   for (const e of entries) {
-    const category = e.item.category.text.trim();
+    const category = normaliseName(e.item.category.text);
     if (runs.length === 0 || category !== lastCategory) runs.push([]);
     runs[runs.length - 1]!.push(e);
     lastCategory = category;

@@ -26,16 +26,32 @@ const AMBIGUOUS_MARKS = new Set(['口']);
 const EDGE = /^[\s、，,；;]+|[\s、，,；;]+$/gu;
 
 export interface ChannelList {
-  /** Selected channels, as written, without their marks. */
+  /** Selected channels, as written and in their order, without their marks. */
   selected: string[];
   /** Every option of a ■/□ checklist in order; undefined for a plain list. */
   options?: string[];
+  /** In a checklist, channels written without a mark of their own (read as selected). */
+  unmarked: string[];
 }
+
+const BY_LENGTH = (a: string, b: string): number => b.length - a.length;
+const KNOWN_CHANNELS = [...CHANNELS].sort(BY_LENGTH);
 
 /** Split a plain list, keeping the standard channel names whole (社区/企事业单位、村公示栏(电子屏) has a 、 inside). */
 function splitPlain(text: string): string[] {
+  return splitKnown(text, KNOWN_CHANNELS);
+}
+
+/**
+ * Split a list written as one text (政府网站、两微一端; 县级、乡、村级) at line breaks, 、，；and spaces,
+ * keeping the names in `known` whole where they contain a separator themselves.
+ */
+export function splitList(text: string, known: readonly string[]): string[] {
+  return splitKnown(text, [...known].sort(BY_LENGTH));
+}
+
+function splitKnown(text: string, known: readonly string[]): string[] {
   const out: string[] = [];
-  const known = [...CHANNELS].sort((a, b) => b.length - a.length);
   let i = 0;
   while (i < text.length) {
     const rest = text.slice(i);
@@ -67,33 +83,38 @@ export function parseChannels(text: string): ChannelList {
     if (AMBIGUOUS_MARKS.has(ch) && i > 0 && !/[\s、，,；;]/u.test(chars[i - 1]!)) return;
     marks.push({ index: i, on: SELECTED.has(ch) });
   });
-  if (marks.length === 0) return { selected: splitPlain(text) };
+  // A list that never uses ■/□ means every channel listed is selected.
+  if (marks.length === 0) return { selected: splitPlain(text), unmarked: [] };
   const selected: string[] = [];
   const options: string[] = [];
+  const unmarked: string[] = [];
+  const add = (label: string, on: boolean | undefined): void => {
+    options.push(label);
+    if (on !== false) selected.push(label);
+    if (on === undefined) unmarked.push(label);
+  };
+  // Text before the first mark, or after a marked channel on another line or past a space, has no mark
+  // of its own: it is read as selected, in its place, and reported (selected or not is a guess).
   const before = chars.slice(0, marks[0]!.index).join('').replace(EDGE, '');
-  // Text before the first mark has no mark of its own: read it as a plain list of selected channels.
-  for (const t of before ? splitPlain(before) : []) {
-    selected.push(t);
-    options.push(t);
-  }
+  for (const t of before ? splitPlain(before) : []) add(t, undefined);
   marks.forEach((m, k) => {
     const end = k + 1 < marks.length ? marks[k + 1]!.index : chars.length;
-    const label = chars.slice(m.index + 1, end).join('').replace(EDGE, '');
-    if (!label) return;
-    options.push(label);
-    if (m.on) selected.push(label);
+    const segment = chars.slice(m.index + 1, end).join('').replace(EDGE, '');
+    if (!segment) return;
+    const [label, ...rest] = segment.split(/\s+/u).filter((t) => t !== '');
+    add(label!, m.on);
+    for (const t of rest) for (const u of splitPlain(t)) add(u, undefined);
   });
-  return { selected, options };
+  return { selected, options, unmarked };
 }
 
 /** A √ column cell: ticked, not ticked, or something else (reported as tick-invalid). */
-export function readTick(text: string, group: TickGroup, option: number): 'on' | 'off' | 'invalid' {
+export function readTick(text: string, label: string): 'on' | 'off' | 'invalid' {
   const t = text.trim();
   if (t === '' || UNTICK_MARKS.includes(t)) return 'off';
   if (TICK_MARKS.includes(t)) return 'on';
   // Some sheets repeat the option's name instead of a mark.
-  const n = normaliseLabel(t);
-  if (TICK_OPTIONS[group][option]?.some((a) => normaliseLabel(a) === n)) return 'on';
+  if (normaliseLabel(t) === normaliseLabel(label)) return 'on';
   return 'invalid';
 }
 

@@ -1,0 +1,99 @@
+// Several grids (the sheets of a workbook, later the tables of a page or document) into one catalog:
+// the catalog grids appended in order, and every grid left out reported with the block of cells it held.
+import { DEFAULT_TITLE, HEADER_SEARCH_ROWS, NOTE_2017, type FieldKey, type Profile } from '../settings.js';
+import { normaliseName } from '../report/coverage.js';
+import type { Catalog, CatalogOptions } from '../model/types.js';
+import { carryDown } from '../model/normalize.js';
+import { ZwgkError, finding, sortFindings, type Finding } from '../report/finding.js';
+import type { SheetResult } from './sheet.js';
+
+const same = (a: string | undefined, b: string | undefined): boolean => normaliseName(a ?? '') === normaliseName(b ?? '');
+
+/** What a later sheet's title (or 编制单位 line) says that the catalog's does not, if anything. */
+function headingDiffers(catalog: Catalog, result: SheetResult, role: 'title' | 'meta'): { what: string; text: string; kept: string } | undefined {
+  if (role === 'title') {
+    if (same(result.title ?? DEFAULT_TITLE, catalog.title ?? DEFAULT_TITLE)) return undefined;
+    return { what: '标题', text: result.title ?? DEFAULT_TITLE, kept: catalog.title ?? DEFAULT_TITLE };
+  }
+  if (result.unit !== undefined && catalog.unit !== undefined && !same(result.unit, catalog.unit)) return { what: '编制单位', text: result.unit, kept: catalog.unit };
+  if (result.date !== undefined && catalog.date !== undefined && !same(result.date, catalog.date)) return { what: '日期', text: result.date, kept: catalog.date };
+  return undefined;
+}
+
+/** One grid of a source, read or not. */
+export interface GridSheet {
+  name: string;
+  hidden: boolean;
+  /** What readGrid gave; undefined for a sheet that is not a grid (a chart sheet) or was not read. */
+  result?: SheetResult;
+  /** The sheet holds something (values, or a chart): leaving it out must be reported. */
+  hasContent: boolean;
+}
+
+/**
+ * Put the grids together in source order and report what was left out. `picked`: one grid was asked
+ * for by name (--sheet). Throws workbook-empty, no-catalog-header or profile-mismatch.
+ */
+export function assembleCatalog(file: string, sheets: readonly GridSheet[], forced: Profile | undefined, picked: boolean): Catalog {
+  if (!sheets.some((s) => s.hasContent) && !picked) throw new ZwgkError('workbook-empty', { file }, { file });
+  const withHeader = sheets.filter((s) => s.result?.header);
+  if (withHeader.length === 0) throw new ZwgkError('no-catalog-header', { file }, { file, rows: HEADER_SEARCH_ROWS });
+  const looks = (s: GridSheet): Profile => s.result!.header!.looksLike;
+  if (forced && withHeader.every((s) => looks(s) !== forced)) {
+    throw new ZwgkError('profile-mismatch', { file, sheet: withHeader[0]!.name }, { file, actual: looks(withHeader[0]!), expected: forced });
+  }
+  const firstSheet = withHeader.find((s) => !forced || looks(s) === forced)!;
+  const profile = firstSheet.result!.header!.profile;
+
+  const catalog: Catalog = { profile, file, items: [], extraColumns: [], missingColumns: [], findings: [], sources: [] };
+  let absentOptional: FieldKey[] | undefined;
+  const options: CatalogOptions = {};
+  const notes: string[] = [];
+  const other: Finding[] = [];
+  let readAny = false;
+  for (const sheet of sheets) {
+    const result = sheet.result;
+    if (!result?.header) {
+      // A worksheet of blank cells holds nothing to report; a chart sheet is reported as it is.
+      if (sheet.hasContent && (!result || result.extent)) {
+        const at = result?.extentAt ?? { file, sheet: sheet.name };
+        other.push(finding(sheet.hidden ? 'hidden-sheet-ignored' : 'sheet-ignored', at, { sheet: sheet.name, count: result?.extent?.count ?? 0 }));
+      }
+      continue;
+    }
+    const layout = forced ? result.header.looksLike : result.header.profile;
+    if (layout !== (forced ?? profile)) {
+      const at = result.extentAt ?? { file, sheet: sheet.name };
+      other.push(finding('sheet-other-layout', at, { sheet: sheet.name, actual: layout, first: firstSheet.name, expected: profile }));
+      continue;
+    }
+    const offset = catalog.items.length;
+    catalog.items.push(...result.items);
+    for (const f of result.findings) catalog.findings.push(f.item === undefined ? f : { ...f, item: f.item + offset });
+    catalog.sources!.push(...result.sources);
+    // A later sheet's own title or 编制单位 line cannot go into a catalog that has one of each: said so.
+    for (const src of result.sources) {
+      if ((src.role !== 'title' && src.role !== 'meta') || !readAny) continue;
+      const heading = headingDiffers(catalog, result, src.role);
+      if (heading) other.push(finding('sheet-heading-differs', src.at, { sheet: sheet.name, ...heading }));
+    }
+    if (!readAny && result.title) catalog.title = result.title;
+    if (catalog.unit === undefined && result.unit) catalog.unit = result.unit;
+    if (catalog.date === undefined && result.date) catalog.date = result.date;
+    readAny = true;
+    if (result.note !== undefined) notes.push(result.note);
+    for (const c of result.header.columns) if (c.kind === 'extra' && !catalog.extraColumns.includes(c.label)) catalog.extraColumns.push(c.label);
+    for (const key of result.header.missing) if (!catalog.missingColumns.includes(key)) catalog.missingColumns.push(key);
+    // An optional column counts as absent only when no sheet has it, or its values would be dropped.
+    absentOptional = absentOptional === undefined ? [...result.header.absentOptional] : absentOptional.filter((k) => result.header!.absentOptional.includes(k));
+    for (const [k, v] of Object.entries(result.options) as [keyof CatalogOptions, string[]][]) if (!options[k]) options[k] = v;
+  }
+  // The standard 注 is what the renderer writes when a catalog has none; it is not the user's text.
+  if (notes.length && !(notes.length === 1 && notes[0]!.trim() === NOTE_2017)) catalog.note = notes.join('\n');
+  for (const key of absentOptional ?? []) if (!catalog.missingColumns.includes(key)) catalog.missingColumns.push(key);
+  if (Object.keys(options).length) catalog.options = options;
+  catalog.findings.push(...other);
+  carryDown(catalog);
+  sortFindings(catalog.findings);
+  return catalog;
+}

@@ -1,0 +1,183 @@
+// Cell accounting, checked from outside the reader: every non-empty cell of a workbook (enumerated with
+// exceljs, not with our scanner) must be in the catalog — a value located at that cell whose text holds
+// the cell's text, a header label, the title, the 编制单位 line, a 注 row — or be named by a finding
+// (its cell, or a range containing it). Whatever is neither was dropped silently.
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Catalog, Cell } from '../../src/model/types.js';
+import type { Finding } from '../../src/report/finding.js';
+import { a1, cellText } from '../../src/readers/xlsx-cell.js';
+import { openWorkbook } from '../../src/readers/workbook.js';
+import { columnNumber } from '../../src/readers/xlsx-scan.js';
+import type { Grid } from '../../src/readers/grid.js';
+import { CHANNELS, CHANNEL_SELECTED, CHANNEL_UNSELECTED, DEFAULT_TITLE, NOTE_2017, TICK_GROUPS, UNTICK_MARKS } from '../../src/settings.js';
+
+/** One non-empty cell as the source holds it (merged ranges: their top-left cell only). */
+export interface SourceCell {
+  sheet: string;
+  ref: string;
+  row: number;
+  col: number;
+  text: string;
+}
+
+/**
+ * Every non-empty cell of every sheet of a workbook, read with exceljs; a workbook exceljs refuses
+ * (overlapping merges, merges past column XFD) is read cell by cell with the reader's own scanner.
+ */
+export async function workbookCells(file: string): Promise<SourceCell[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch {
+    return scannedCells(file);
+  }
+  const out: SourceCell[] = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        const text = cellText(cell.value);
+        if (text.trim() === '') return;
+        out.push({ sheet: ws.name, ref: cell.address, row: Number(cell.row), col: Number(cell.col), text });
+      }),
+    );
+  }
+  return out;
+}
+
+async function scannedCells(file: string): Promise<SourceCell[]> {
+  const workbook = await openWorkbook(readFileSync(file), file);
+  const out: SourceCell[] = [];
+  for (const sheet of workbook.sheets) {
+    if (sheet.kind !== 'worksheet' || !sheet.part) continue;
+    const { rows } = await workbook.scanSheet(sheet);
+    rows.numbers.forEach((row, k) => {
+      for (let i = rows.starts[k]!; i < rows.starts[k + 1]!; i++) {
+        const text = rows.texts[i]!;
+        if (text.trim() !== '') out.push({ sheet: sheet.name, ref: a1(row, rows.cols[i]!), row, col: rows.cols[i]!, text });
+      }
+    });
+  }
+  return out;
+}
+
+/** Every non-empty cell of a grid (cells covered by a merge that starts elsewhere hold nothing). */
+export function gridCells(grid: Grid): SourceCell[] {
+  const out: SourceCell[] = [];
+  for (const { row, cells } of grid.rows()) {
+    for (const [col, text] of cells) {
+      if (text.trim() === '') continue;
+      const m = grid.merges.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
+      if (m && (m.top !== row || m.left !== col)) continue;
+      out.push({ sheet: grid.name, ref: grid.at(row, col).cell!, row, col, text });
+    }
+  }
+  return out;
+}
+
+/** Text compared for "holds": full/half width folded, white space, punctuation and symbols dropped. */
+function norm(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\p{P}\p{S}\p{Z}]+/gu, '');
+}
+
+function inRange(range: string, row: number, col: number): boolean {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+  if (!m) return false;
+  return row >= Number(m[2]) && row <= Number(m[4]) && col >= columnNumber(m[1]!) && col <= columnNumber(m[3]!);
+}
+
+function named(findings: readonly Finding[], c: SourceCell): boolean {
+  return findings.some((f) => {
+    const l = f.location;
+    if (l.sheet !== c.sheet) return false;
+    if (l.cell === c.ref) return true;
+    return l.range !== undefined && inRange(l.range, c.row, c.col);
+  });
+}
+
+/** Values of the model located at each cell ("sheet!A1" → texts). */
+function valuesByCell(catalog: Catalog): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  const add = (cell: Cell | undefined) => {
+    if (!cell || cell.at.sheet === undefined || !cell.at.cell || cell.text === '') return;
+    const key = `${cell.at.sheet}!${cell.at.cell}`;
+    const list = map.get(key);
+    if (list) list.push(cell.text);
+    else map.set(key, [cell.text]);
+  };
+  for (const item of catalog.items) {
+    for (const c of [item.serial, item.category, item.name, item.subject, item.deadline, item.remark, item.platform]) add(c);
+    item.basis.values.forEach(add);
+    for (const p of item.pairs) {
+      add(p.content);
+      add(p.standard);
+    }
+    item.channels?.values.forEach(add);
+    for (const g of TICK_GROUPS) item.ticks?.[g].values.forEach(add);
+    Object.values(item.extra).forEach(add);
+  }
+  return map;
+}
+
+const MARKS = new RegExp(`[\\s${[...CHANNEL_SELECTED, ...CHANNEL_UNSELECTED].join('')}]+`, 'u');
+const META_WORDS = /(?:编制|填报|制表)?(?:单位|日期|时间)/gu;
+
+/**
+ * The cells a catalog neither holds nor names in a finding, as "工作表!A1“text”" strings (empty when
+ * every cell is accounted for). `findings` defaults to the reader's own.
+ */
+export function unaccounted(catalog: Catalog, cells: readonly SourceCell[], findings: readonly Finding[] = catalog.findings): string[] {
+  const values = valuesByCell(catalog);
+  const sources = new Map((catalog.sources ?? []).filter((s) => s.at.sheet !== undefined && s.at.cell).map((s) => [`${s.at.sheet}!${s.at.cell}`, s]));
+  // Which column holds what: the header cell lowest in its column decides.
+  const columns = new Map<string, { row: number; column: string }>();
+  for (const s of catalog.sources ?? []) {
+    if (s.role !== 'header' || !s.at.cell || s.column === undefined) continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(s.at.cell)!;
+    const key = `${s.at.sheet}!${m[1]}`;
+    const row = Number(m[2]);
+    if ((columns.get(key)?.row ?? 0) <= row) columns.set(key, { row, column: s.column });
+  }
+  const title = catalog.title ?? DEFAULT_TITLE;
+  const note = norm(catalog.note ?? (catalog.profile === '2017' ? NOTE_2017 : ''));
+  const channelWords = norm([...CHANNELS, ...(catalog.options?.channels ?? [])].join('|'));
+
+  const held = (c: SourceCell): boolean => {
+    const key = `${c.sheet}!${c.ref}`;
+    const src = sources.get(key);
+    if (src) {
+      switch (src.role) {
+        case 'header':
+          return norm(src.text) === norm(c.text);
+        case 'title':
+          return norm(c.text) === norm(title);
+        case 'note':
+          return note.includes(norm(c.text));
+        case 'meta': {
+          let rest = c.text;
+          for (const v of [catalog.unit, catalog.date]) if (v) rest = rest.replace(v, '');
+          return norm(rest.replace(META_WORDS, '')) === '';
+        }
+        default:
+          return false;
+      }
+    }
+    const here = values.get(key) ?? [];
+    const letters = /^[A-Z]+/.exec(c.ref)![0];
+    const column = columns.get(`${c.sheet}!${letters}`)?.column ?? '';
+    if (column.startsWith('tick:')) return here.length > 0 || UNTICK_MARKS.includes(c.text.trim());
+    if (column.startsWith('ticks:')) return here.length > 0;
+    if (here.length === 0) return false;
+    if (column === 'channels') {
+      const pool = norm(here.join('|')) + '|' + channelWords;
+      return c.text
+        .split(MARKS)
+        .map((t) => norm(t.replace(/^口/u, '')))
+        .every((t) => t === '' || pool.includes(t));
+    }
+    return norm(here.join('\n')).includes(norm(c.text));
+  };
+
+  return cells.filter((c) => !named(findings, c) && !held(c)).map((c) => `${c.sheet}!${c.ref}“${c.text.slice(0, 40)}”`);
+}
