@@ -139,7 +139,8 @@ export function absentOptional(catalog: Catalog): FieldKey[] {
 
 /** Project a whole catalog to its document form (what YAML holds and the schema validates). */
 export function toDocument(catalog: Catalog): CatalogDocument {
-  const doc: CatalogDocument = { 版式: catalog.profile, 事项: [] };
+  // Keys in reading order: what heads the table, then the items, then the 注 printed under it.
+  const doc = { 版式: catalog.profile } as CatalogDocument;
   if (catalog.title) doc.标题 = catalog.title;
   if (catalog.unit) doc.单位 = catalog.unit;
   if (catalog.date) doc.日期 = catalog.date;
