@@ -29,6 +29,7 @@ const post = (r: Response, transfer: Transferable[] = []): void => (self as unkn
 /** The key that ties a finding to the table cell whose value came from the same place. */
 export function refKey(at: SourceRef): string | undefined {
   if (at.cell) return `${at.sheet ?? ''}!${at.cell}`;
+  if (at.table !== undefined) return at.row !== undefined ? `#${at.table}!${at.row}:${at.column ?? 0}` : undefined;
   if (at.line !== undefined) return `${at.line}:${at.column ?? 0}`;
   return undefined;
 }
