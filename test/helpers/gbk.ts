@@ -2,8 +2,7 @@
 // by decoding every two-byte GBK sequence; a character GBK lacks is a test error, not a silent '?'.
 let table: Map<string, number[]> | undefined;
 
-/** Encode text as GBK (what a GB2312/GBK page or .csv on a Chinese Windows PC holds). */
-export function gbk(text: string): Buffer {
+function gbkTable(): Map<string, number[]> {
   if (!table) {
     table = new Map();
     const dec = new TextDecoder('gbk');
@@ -15,6 +14,17 @@ export function gbk(text: string): Buffer {
       }
     }
   }
+  return table;
+}
+
+/** Whether GBK has a character (a GBK page writes any other as a numeric reference, &#10003;). */
+export function inGbk(ch: string): boolean {
+  return ch.charCodeAt(0) < 0x80 || gbkTable().has(ch);
+}
+
+/** Encode text as GBK (what a GB2312/GBK page or .csv on a Chinese Windows PC holds). */
+export function gbk(text: string): Buffer {
+  const table = gbkTable();
   const out: number[] = [];
   for (const ch of text) {
     if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
