@@ -155,10 +155,16 @@ export async function fixCatalogAs(catalog: Catalog, findings: readonly Finding[
       else skipped.push({ ...f, reason: '在目录中找不到该处文本' });
     });
   }
+  // The workbook or YAML written carries the layout's own column names: a header spelled otherwise is fixed too.
+  const headerChanges: FixChange[] = [];
+  for (const src of catalog.sources ?? []) {
+    const to = src.role === 'header' ? headerSpelling(catalog, src.text) : undefined;
+    if (to) headerChanges.push({ location: src.at, field: '表头', code: 'header-spelling', from: src.text, to });
+  }
   let data: Uint8Array | string;
   if (format === 'yaml') data = (await import('../render/yaml.js')).renderYaml(copy);
   else data = await (await import('../render/xlsx.js')).renderXlsx(copy);
-  return { format, data, changes: sortChanges(changes), skipped, headerChanges: [] };
+  return { format, data, changes: sortChanges(changes), skipped, headerChanges: sortChanges(headerChanges) };
 }
 
 // ---------------------------------------------------------------- YAML

@@ -130,3 +130,59 @@ describe('pages and Word files made from a workbook', () => {
     expect((coverage(book) as { missing: unknown[] }).missing.length).toBeGreaterThan(0);
   });
 });
+
+describe('every command reads pages and Word files', () => {
+  it('render, merge, diff and site take them as they take the workbook', async () => {
+    const pageFile = fx.pages[0]!.file;
+    const wordFile = fx.word[2]!.file;
+    const book = fx.pages[0]!.workbook;
+    // render: the page the catalog publishes is the workbook's page; beside a page it does not overwrite it.
+    const r = await zwgk('render', pageFile, '--to', 'html');
+    expect(r.code).toBe(1);
+    expect(readFileSync(pageFile.replace(/\.html$/, '.zwgk.html'), 'utf8')).toContain('政务公开');
+    const fromBook = await zwgk('render', book, '--to', 'md', '-o', '-');
+    const fromPage = await zwgk('render', pageFile, '--to', 'md', '-o', '-');
+    expect(fromPage.stdout).toBe(fromBook.stdout);
+    // diff: the page and the Word file hold what the workbook holds.
+    const diff = await zwgk('diff', book, pageFile, '--to', 'json');
+    expect(JSON.parse(diff.stdout)).toMatchObject({ added: [], removed: [], changed: [] });
+    expect(JSON.parse((await zwgk('diff', pageFile, wordFile, '--to', 'json')).stdout)).toMatchObject({ added: [], removed: [], changed: [] });
+    // merge: each item's 来源 names the table, row and column it came from.
+    const merged = path.join(dir, 'merged.yaml');
+    const m = await zwgk('merge', pageFile, wordFile, '-o', merged);
+    expect(m.stderr).toBe(`已写出：${merged}\n`);
+    const yaml = readFileSync(merged, 'utf8');
+    expect(yaml).toContain(`来源: ${pageFile} › 第 4 个表格 第 3 行 第 1 列`);
+    expect(yaml).toContain(`来源: ${wordFile} › 第 1 个表格 第 3 行 第 1 列`);
+    // site: a page of its own per catalog.
+    const site = path.join(dir, 'site');
+    expect((await zwgk('site', pageFile, fx.word[1]!.file, '-o', site)).code).toBe(1);
+    expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain('messy-gb2312.html');
+  });
+
+  it('fix writes the corrected catalog as a workbook or YAML, never the page or the Word file, and says so', async () => {
+    for (const d of [fx.pages[0]!, fx.word[0]!]) {
+      const before = readFileSync(d.file);
+      const out = path.join(dir, `${path.basename(d.file)}-fixed.xlsx`);
+      const r = await zwgk('fix', d.file, '-o', out);
+      expect(readFileSync(d.file).equals(before)).toBe(true);
+      const kind = d.file.endsWith('.docx') ? 'Word 文档' : '网页';
+      expect(r.stderr.split('\n')[1]).toBe(`${d.file} 是${kind}，zwgk 不改写它（原文件未改动）：修正后的目录已写成 Excel 工作簿（样表格式） ${out}。`);
+      // The same corrections as `fix` of the workbook itself, at the table's cells.
+      const bookFixed = await zwgk('fix', d.workbook, '-o', path.join(dir, `${path.basename(d.file)}-book.xlsx`));
+      const changes = (s: string) => s.split('\n').filter((l) => l.includes('→')).map((l) => l.replace(/^.*?（/, '（'));
+      expect(changes(r.stderr)).toEqual(changes(bookFixed.stderr));
+      expect(changes(r.stderr).length).toBeGreaterThan(0);
+      expect(r.stderr).toMatch(d.table === 1 ? /第 1 个表格 第 \d+ 行 第 \d+ 列/ : /第 4 个表格 第 \d+ 行 第 \d+ 列/);
+      // The workbook written reads back with the fixes in and nothing else changed.
+      const again = await diagnostics(out);
+      expect(again.list.some((x) => x.code.startsWith('wenhao-'))).toBe(false);
+      const yaml = path.join(dir, `${path.basename(d.file)}-fixed.yaml`);
+      expect((await zwgk('fix', d.file, '-o', yaml)).stderr).toContain('已写成 YAML');
+      expect(readFileSync(yaml, 'utf8')).toContain('版式:');
+    }
+    const wrong = await zwgk('fix', fx.pages[0]!.file, '-o', path.join(dir, 'x.html'));
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('zwgk 不改写网页（.html）：修正后的目录写成 Excel 工作簿或 YAML，请用 -o 指定 .xlsx 或 .yaml 文件名');
+  });
+});
