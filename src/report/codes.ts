@@ -17,7 +17,7 @@ export const CODES = {
   // ---- input that cannot be read (exit 2) ----
   'usage': { severity: 'error', fatal: true, title: '用法错误', message: '{detail}。运行 {help} 查看用法' },
   'file-not-found': { severity: 'error', fatal: true, title: '文件不存在', message: '找不到文件：{file}。请检查路径和文件名是否正确' },
-  'file-is-directory': { severity: 'error', fatal: true, title: '路径是文件夹', message: '{file} 是一个文件夹，不是文件。请指定目录文件（.xlsx 或 .yaml）' },
+  'file-is-directory': { severity: 'error', fatal: true, title: '路径是文件夹', message: '{file} 是一个文件夹，不是文件。请指定目录文件（.xlsx、.yaml、.html、.docx 等）' },
   'file-unreadable': { severity: 'error', fatal: true, title: '文件无法读取', message: '无法读取文件 {file}：{detail}' },
   'folder-empty': { severity: 'error', fatal: true, title: '文件夹中没有目录文件', message: '文件夹 {file} 中没有可读取的目录文件（{exts}）。请把各科室的表放进这个文件夹，或直接写出文件名' },
   'no-match': { severity: 'error', fatal: true, title: '没有匹配的文件', message: '没有与 {pattern} 匹配的文件。请检查文件夹和文件名' },
