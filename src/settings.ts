@@ -224,6 +224,26 @@ export const ZIP_LIMITS = {
   ratioFloorBytes: 32 * 1024 * 1024,
 };
 
+/**
+ * Limits for tables read from web pages and Word documents: a hostile page (a huge rowspan, nesting
+ * thousands deep, tens of megabytes) is refused with a message rather than read for minutes. Real
+ * catalog pages are a few megabytes, nest a few layout tables and have a dozen or so columns.
+ */
+export const TABLE_LIMITS = {
+  /** Size of a page (.html/.htm) as saved. */
+  maxPageBytes: 32 * 1024 * 1024,
+  /** Elements open inside one another in a page (the parser's stack of open elements). */
+  maxDepth: 512,
+  /** Tables inside tables (a catalog in a few layout tables needs well under ten). */
+  maxNesting: 32,
+  /** Tables in one page or document. */
+  maxTables: 5000,
+  /** Columns of one table (HTML caps colspan at 1000 too). */
+  maxColumns: 1000,
+  /** Rows of one table; a rowspan never reaches past the table's own rows. */
+  maxRows: 500_000,
+};
+
 /** The standard 注 of the 2017 sample table, written under rendered sheets that carry none. */
 export const NOTE_2017 =
   '注：事项类别为纳入试点的行业领域；名称为拟公开事项的规范提法，应做到指向准确，避免产生歧义；依据为对公开此类信息作出要求的政策法规名称，列出文件名和文号；公开内容为拟公开事项的组成要素；公开标准为公开内容应包括的具体要素；公开主体为承担此类信息公开任务的义务主体；公开方式包括在何种平台公开、如何公开；公开时限指相关信息形成或变更后多久公开；如需对信息进行解释说明，可在备注栏标注。';

@@ -1,7 +1,7 @@
 // The app's Web Worker: the same core the CLI runs (read → validate → fix/render/gap/merge/diff), on the
 // bytes the page hands over. It keeps every file and catalog, and answers the page with what it shows.
 import type { Catalog, Item, SourceRef } from '../model/types.js';
-import { readCatalogBytes, extensionOf } from '../readers/index.js';
+import { readCatalogBytes, extensionOf, TABLE_EXTENSIONS } from '../readers/index.js';
 import { validateCatalog } from '../validate/index.js';
 import { Report, formatFindingLine, severityLabel, summaryLine, toJsonDiagnostic } from '../report/report.js';
 import { formatLocation, ZwgkError, type Finding } from '../report/finding.js';
@@ -11,7 +11,7 @@ import { displayColumns, displayValue, type DisplayColumn } from '../render/comm
 import { buildGap } from '../report/gap.js';
 import { diffCatalogs } from '../report/diff.js';
 import { mergeCatalogs } from '../draft/merge.js';
-import { describeFix, fixBytes } from '../fix/index.js';
+import { describeFix, fixBytes, fixedInPlaceFormat } from '../fix/index.js';
 import { PAGE_ITEMS, type CellView, type ExportKind, type FileView, type InFile, type PageView, type Request, type Response, type RowView } from './protocol.js';
 
 interface Held {
@@ -29,6 +29,7 @@ const post = (r: Response, transfer: Transferable[] = []): void => (self as unkn
 /** The key that ties a finding to the table cell whose value came from the same place. */
 export function refKey(at: SourceRef): string | undefined {
   if (at.cell) return `${at.sheet ?? ''}!${at.cell}`;
+  if (at.table !== undefined) return at.row !== undefined ? `#${at.table}!${at.row}:${at.column ?? 0}` : undefined;
   if (at.line !== undefined) return `${at.line}:${at.column ?? 0}`;
   return undefined;
 }
@@ -78,7 +79,8 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
       profile: catalog.profile,
       items: catalog.items.length,
       pages: Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS)),
-      fixable: ['.xlsx', '.xlsm', '.yaml', '.yml'].includes(extensionOf(input.name)),
+      // A page or Word document is not rewritten: its corrected catalog comes as a workbook.
+      fixable: ['.xlsx', '.xlsm', '.yaml', '.yml', ...TABLE_EXTENSIONS].includes(extensionOf(input.name)),
       findings: result.findings.map((f) => {
         const ref = refKey(f.location);
         return { ...toJsonDiagnostic(f), line: formatFindingLine(f), where: formatLocation(f.location), level: severityLabel(f.severity), ...(ref ? { ref } : {}) };
@@ -202,7 +204,9 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
       const ext = extensionOf(held.name);
       const result = await fixBytes(held.bytes, held.name, held.findings, held.catalog);
       const outExt = result.format === 'yaml' ? (ext === '.yml' ? 'yml' : 'yaml') : 'xlsx';
-      send(besides(held.name, '（修正后）', outExt), result.format === 'yaml' ? 'yaml' : 'xlsx', result.data, describeFix(result).join('\n'));
+      const lines = describeFix(result);
+      if (!fixedInPlaceFormat(held.name)) lines.unshift(`${held.name} 不会被改写：修正后的目录写成 Excel 工作簿（样表格式）。`);
+      send(besides(held.name, '（修正后）', outExt), result.format === 'yaml' ? 'yaml' : 'xlsx', result.data, lines.join('\n'));
       return;
     }
     case 'html':

@@ -9,11 +9,12 @@
 // are fixed by the format, so YAML has no header to fix.
 import ExcelJS from 'exceljs';
 import { isScalar, LineCounter, parseDocument, visit, type Scalar } from 'yaml';
-import type { Catalog, SourceRef } from '../model/types.js';
+import type { Catalog, Cell, SourceRef } from '../model/types.js';
 import { fieldLabel, HEADER_ALIASES, normaliseLabel } from '../settings.js';
 import type { Code } from '../report/codes.js';
 import { ZwgkError, type Finding } from '../report/finding.js';
-import { extensionOf } from '../readers/index.js';
+import { extensionOf, TABLE_EXTENSIONS, CONVERTED_EXTENSIONS } from '../readers/index.js';
+import { TICK_GROUPS } from '../settings.js';
 import { describeAt, locationKey } from '../validate/rules/util.js';
 import { patchXlsx } from './xlsx-patch.js';
 
@@ -84,16 +85,86 @@ export function applyTextFixes(text: string, fixes: readonly { from: string; to:
   return { text: out, applied: applied.sort((a, b) => a - b), missed: missed.sort((a, b) => a - b) };
 }
 
-/** Fix a catalog's bytes (.xlsx/.xlsm or .yaml/.yml, by `file`'s extension): the corrected copy and what
- * changed. With the catalog, xlsx header labels are fixed too. */
-export async function fixBytes(bytes: Uint8Array, file: string, findings: readonly Finding[], catalog?: Catalog): Promise<FixResult> {
+/** Whether a file is fixed in its own format (a workbook, YAML) rather than written as a new workbook or
+ * YAML file (a web page, a Word document, a file LibreOffice converted). */
+export function fixedInPlaceFormat(file: string): boolean {
   const ext = extensionOf(file);
+  return !TABLE_EXTENSIONS.includes(ext) && !CONVERTED_EXTENSIONS.includes(ext);
+}
+
+/** Fix a catalog's bytes (.xlsx/.xlsm or .yaml/.yml, by `file`'s extension): the corrected copy and what
+ * changed. With the catalog, xlsx header labels are fixed too. A page, Word document or converted file is
+ * never rewritten: its corrected catalog is written as `as` (a workbook unless YAML is asked for). */
+export async function fixBytes(bytes: Uint8Array, file: string, findings: readonly Finding[], catalog?: Catalog, as?: 'xlsx' | 'yaml'): Promise<FixResult> {
+  const ext = extensionOf(file);
+  if (!fixedInPlaceFormat(file) && catalog) return fixCatalogAs(catalog, findings, as ?? 'xlsx');
   if (ext === '.yaml' || ext === '.yml') {
     const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/u, '');
     return fixYamlText(text, findings);
   }
   if (ext === '.xlsx' || ext === '.xlsm') return fixXlsxBuffer(bytes, findings, catalog, file);
   throw new ZwgkError('unsupported-format', { file }, { file, ext });
+}
+
+// ---------------------------------------------------------------- the catalog itself
+
+/** Every text value of a catalog with its location (a merged cell is the value of several items). */
+function catalogCells(catalog: Catalog): Cell[] {
+  const out: Cell[] = [];
+  for (const item of catalog.items) {
+    out.push(item.serial, item.category, item.name, item.subject, item.deadline, item.remark, ...item.basis.values);
+    if (item.platform) out.push(item.platform);
+    for (const p of item.pairs) {
+      out.push(p.content);
+      if (p.standard) out.push(p.standard);
+    }
+    if (item.channels) out.push(...item.channels.values);
+    for (const g of TICK_GROUPS) if (item.ticks) out.push(...item.ticks[g].values);
+    out.push(...Object.values(item.extra));
+  }
+  return out;
+}
+
+/**
+ * Apply the fixes to a copy of the catalog's values (every value read from the cell a finding names) and
+ * write the corrected catalog as a workbook (sample-table style) or YAML: for sources zwgk does not
+ * rewrite — web pages, Word documents, files LibreOffice converted.
+ */
+export async function fixCatalogAs(catalog: Catalog, findings: readonly Finding[], format: 'xlsx' | 'yaml'): Promise<FixResult> {
+  const copy = structuredClone(catalog);
+  const byPlace = new Map<string, Cell[]>();
+  for (const cell of catalogCells(copy)) {
+    const key = locationKey(cell.at);
+    const list = byPlace.get(key);
+    if (list) list.push(cell);
+    else byPlace.set(key, [cell]);
+  }
+  const changes: FixChange[] = [];
+  const skipped: FixSkip[] = [];
+  for (const group of groupFixes(findings)) {
+    const cells = byPlace.get(locationKey(group.at)) ?? [];
+    const taken = new Set<number>();
+    for (const cell of cells) {
+      const result = applyTextFixes(cell.text, group.fixes);
+      if (result.applied.length === 0) continue;
+      cell.text = result.text;
+      for (const i of result.applied) taken.add(i);
+    }
+    group.fixes.forEach((f, i) => {
+      if (taken.has(i)) changes.push(f);
+      else skipped.push({ ...f, reason: '在目录中找不到该处文本' });
+    });
+  }
+  // The workbook or YAML written carries the layout's own column names: a header spelled otherwise is fixed too.
+  const headerChanges: FixChange[] = [];
+  for (const src of catalog.sources ?? []) {
+    const to = src.role === 'header' ? headerSpelling(catalog, src.text) : undefined;
+    if (to) headerChanges.push({ location: src.at, field: '表头', code: 'header-spelling', from: src.text, to });
+  }
+  let data: Uint8Array | string;
+  if (format === 'yaml') data = (await import('../render/yaml.js')).renderYaml(copy);
+  else data = await (await import('../render/xlsx.js')).renderXlsx(copy);
+  return { format, data, changes: sortChanges(changes), skipped, headerChanges: sortChanges(headerChanges) };
 }
 
 // ---------------------------------------------------------------- YAML
@@ -318,6 +389,7 @@ function fixRich(rich: RichText, fixes: readonly FixChange[], result: { text: st
 
 function sortChanges(list: FixChange[]): FixChange[] {
   const key = (at: SourceRef): [string, number, number] => {
+    if (at.table !== undefined) return [`#${String(at.table).padStart(6, '0')}`, at.row ?? 0, at.column ?? 0];
     if (at.cell) {
       const m = /^([A-Z]+)(\d+)$/.exec(at.cell);
       let col = 0;
@@ -335,7 +407,7 @@ function sortChanges(list: FixChange[]): FixChange[] {
 
 /** One change as a line for the terminal: 工作表“目录”C5 单元格（依据）：“…” → “…”. */
 export function formatChange(c: FixChange): string {
-  const where = c.location.cell ? describeAt(c.location) : `第 ${c.location.line} 行`;
+  const where = c.location.cell || c.location.table !== undefined ? describeAt(c.location) : `第 ${c.location.line} 行`;
   return `${where}${c.field ? `（${c.field}）` : ''}：“${c.from}” → “${c.to}”`;
 }
 

@@ -1,8 +1,8 @@
 // Reading catalog files from disk for the CLI: the file system checks and LibreOffice conversion live
-// here; the bytes then go to the platform-neutral readers (src/readers), which the browser app uses too.
+// here (.xls/.et/.ods/.csv become .xlsx, .doc/.wps become .docx); the bytes then go to the platform-neutral readers (src/readers), which the browser app uses too.
 import { readFile, stat } from 'node:fs/promises';
 import type { Catalog } from '../model/types.js';
-import { CONVERTED_EXTENSIONS, extensionOf, readCatalogBytes, type ReadOptions } from '../readers/index.js';
+import { CONVERSIONS, extensionOf, looksLikeHtml, readCatalogBytes, type ReadOptions } from '../readers/index.js';
 import { ZwgkError } from '../report/finding.js';
 
 /** A file's bytes, or a ZwgkError (exit 2) that says in Chinese why it cannot be read. */
@@ -29,9 +29,12 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
 export async function readCatalog(file: string, options: ReadOptions = {}, given?: Uint8Array): Promise<Catalog> {
   const ext = extensionOf(file);
   const bytes = given ?? (await readInputFile(file));
-  if (bytes.length > 0 && CONVERTED_EXTENSIONS.includes(ext)) {
-    const { convertToXlsx } = await import('./soffice.js');
-    return readCatalogBytes(await convertToXlsx(file), file, { ...options, as: '.xlsx' });
+  const conversion = CONVERSIONS[ext];
+  // Many systems export a “Word” .doc that is really a web page: read as the page it is.
+  if (conversion?.to === '.docx' && looksLikeHtml(bytes)) return readCatalogBytes(bytes, file, { ...options, as: '.html' });
+  if (bytes.length > 0 && conversion) {
+    const { convertFile } = await import('./soffice.js');
+    return readCatalogBytes(await convertFile(file, conversion), file, { ...options, as: conversion.to });
   }
   return readCatalogBytes(bytes, file, options);
 }

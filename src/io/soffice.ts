@@ -1,5 +1,5 @@
-// .xls/.et/.ods/.csv via LibreOffice: convert into a private temporary folder and hand back the .xlsx
-// bytes, which the core then reads under the user's file name. The user's file is only read, never
+// .xls/.et/.ods/.csv (Calc) and .doc/.wps (Writer) via LibreOffice: convert into a private temporary folder
+// and hand back the .xlsx or .docx bytes, which the core then reads under the user's file name. The user's file is only read, never
 // copied or changed (a GBK .csv is transcoded to UTF-8 in the temporary folder, since soffice would guess).
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ZwgkError } from '../report/finding.js';
+import type { Conversion } from '../readers/index.js';
 import { SOFFICE_COMMANDS, SOFFICE_TIMEOUT_MS } from '../settings.js';
 
 /** The first soffice/libreoffice executable on PATH, or undefined. */
@@ -67,14 +68,16 @@ function isUtf8(bytes: Buffer): boolean {
   }
 }
 
-/** Convert .xls/.et/.ods/.csv with soffice into a temporary .xlsx and return its bytes. */
-export async function convertToXlsx(file: string): Promise<Uint8Array> {
+/** Convert a file with soffice into a temporary .xlsx (.xls/.et/.ods/.csv) or .docx (.doc/.wps) and return its bytes. */
+export async function convertFile(file: string, conversion: Conversion): Promise<Uint8Array> {
   const ext = path.extname(file).toLowerCase();
+  const target = conversion.to;
+  const words = { app: conversion.app, saveAs: conversion.saveAs, target };
   const soffice = await findSoffice();
-  if (!soffice) throw new ZwgkError('needs-soffice', { file }, { file, ext });
+  if (!soffice) throw new ZwgkError('needs-soffice', { file }, { file, ext, ...words });
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'zwgk-convert-'));
   const failed = (detail: string, cause?: unknown): ZwgkError =>
-    new ZwgkError('convert-failed', { file }, { file, detail }, cause === undefined ? undefined : { cause });
+    new ZwgkError('convert-failed', { file }, { file, detail, ...words }, cause === undefined ? undefined : { cause });
   try {
     const outDir = path.join(tmp, 'out');
     let input = path.resolve(file);
@@ -88,7 +91,8 @@ export async function convertToXlsx(file: string): Promise<Uint8Array> {
       // Comma separated, " quoted, UTF-8, from line 1.
       args.push('--infilter=CSV:44,34,76,1');
     }
-    args.push('--convert-to', 'xlsx', '--outdir', outDir, input);
+    // Writer's own Word 2007 filter: .doc and Kingsoft .wps files are detected by their content.
+    args.push('--convert-to', target === '.docx' ? 'docx:MS Word 2007 XML' : 'xlsx', '--outdir', outDir, input);
     let result;
     try {
       result = await run(soffice, args, SOFFICE_TIMEOUT_MS);
@@ -96,10 +100,10 @@ export async function convertToXlsx(file: string): Promise<Uint8Array> {
       throw failed(`无法启动 ${soffice}（${(cause as Error).message}）`, cause);
     }
     if (result.timedOut) throw failed(`超过 ${Math.round(SOFFICE_TIMEOUT_MS / 1000)} 秒仍未完成`);
-    const produced = (await readdir(outDir).catch(() => [] as string[])).filter((n) => n.toLowerCase().endsWith('.xlsx'));
+    const produced = (await readdir(outDir).catch(() => [] as string[])).filter((n) => n.toLowerCase().endsWith(target));
     if (result.code !== 0 || produced.length === 0) {
       const said = result.output.trim().split('\n').pop() ?? '';
-      throw failed(`LibreOffice 没有生成 .xlsx 文件（退出码 ${result.code}${said ? `：${said}` : ''}）`);
+      throw failed(`LibreOffice 没有生成 ${target} 文件（退出码 ${result.code}${said ? `：${said}` : ''}）`);
     }
     return await readFile(path.join(outDir, produced[0]!));
   } finally {

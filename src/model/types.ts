@@ -4,15 +4,20 @@ import type { Finding } from '../report/finding.js';
 
 export type { Profile, TickGroup };
 
-/** Where a value came from: a sheet cell (A1, top-left of a merged range) or a YAML line/column (1-based). */
+/** Where a value came from: a sheet cell (A1, top-left of a merged range), a YAML line/column, or a table
+ * of a web page or Word document by its row and column (all 1-based). */
 export interface SourceRef {
   file: string;
   sheet?: string;
   cell?: string;
+  /** A table of a web page or Word document, counted from 1 in document order (nested tables included);
+   * `row` and `column` are then the row and column within that table. */
+  table?: number;
   row?: number;
   line?: number;
   column?: number;
-  /** A block of cells the location stands for (A1:D9), when it is more than one cell; `cell` is its top-left. */
+  /** A block of cells the location stands for (A1:D9; in a table 第 3–9 行 第 1–11 列), when it is more than
+   * one cell; `cell` (in a table `row` and `column`) is its top-left. */
   range?: string;
 }
 

@@ -1,10 +1,11 @@
-// The grid model: what every table-shaped source (a worksheet, and later an HTML or Word table) is
+// The grid model: what every table-shaped source (a worksheet, an HTML or Word table) is
 // turned into before it is read as a catalog. A grid is rows of cell texts, merged ranges, and a
 // naming function that says where a cell is; sheet.ts reads any grid into items (header search,
 // rows → items, 同上, notes rows, cell accounting), so every source gets the same reading.
 // Rows are handed out one at a time in ascending order: a producer may keep them compactly and build
 // each row only when it is asked for (the .xlsx reader keeps a whole sheet in a few flat arrays).
 import type { SourceRef } from '../model/types.js';
+import { tableName } from '../report/finding.js';
 import { a1, columnLetters } from './xlsx-cell.js';
 
 /** A merged range of cells, 1-based and inclusive; its text is the text of its top-left cell. */
@@ -99,6 +100,31 @@ export function sheetGrid(file: string, name: string, rows: () => Iterable<GridR
     },
     columnName: (col) => `${columnLetters(col)}列`,
     limits: SHEET_LIMITS,
+  };
+}
+
+/** A span in words: 第 3 行, 第 3–9 行. */
+function span(from: number, to: number, unit: string): string {
+  return from === to ? `第 ${from} ${unit}` : `第 ${from}–${to} ${unit}`;
+}
+
+/**
+ * A table of a web page or Word document as a grid: named 第 2 个表格, cells by row and column
+ * ({table: 2, row: 7, column: 9}, shown as 第 2 个表格 第 7 行 第 9 列), a block as 第 3–9 行 第 1–11 列.
+ * Its merges come from rowspan/colspan or vMerge/gridSpan, already clipped to the table.
+ */
+export function tableGrid(file: string, table: number, rows: () => Iterable<GridRow>, merges: readonly MergeRange[]): Grid {
+  return {
+    name: tableName(table),
+    merges,
+    rows,
+    at: (row, col) => ({ file, table, row, column: col }),
+    rangeAt: (top, left, bottom, right) => {
+      const at: SourceRef = { file, table, row: top, column: left };
+      if (top !== bottom || left !== right) at.range = `${span(top, bottom, '行')} ${span(left, right, '列')}`;
+      return at;
+    },
+    columnName: (col) => `第 ${col} 列`,
   };
 }
 

@@ -1,8 +1,8 @@
-// Several grids (the sheets of a workbook, later the tables of a page or document) into one catalog:
+// Several grids (the sheets of a workbook, the tables of a page or Word document) into one catalog:
 // the catalog grids appended in order, and every grid left out reported with the block of cells it held.
 import { DEFAULT_TITLE, HEADER_SEARCH_ROWS, NOTE_2017, type FieldKey, type Profile } from '../settings.js';
 import { normaliseName } from '../report/coverage.js';
-import type { Catalog, CatalogOptions } from '../model/types.js';
+import type { Catalog, CatalogOptions, SourceRef } from '../model/types.js';
 import { carryDown } from '../model/normalize.js';
 import { ZwgkError, finding, sortFindings, type Finding } from '../report/finding.js';
 import type { SheetResult } from './sheet.js';
@@ -28,19 +28,33 @@ export interface GridSheet {
   result?: SheetResult;
   /** The sheet holds something (values, or a chart): leaving it out must be reported. */
   hasContent: boolean;
+  /** Where the grid is as a whole (a table: {file, table}); a sheet is named by `name`. */
+  at?: SourceRef;
+  /** A table's first text, quoted when it is left out (a metadata or layout table). */
+  sample?: string;
+}
+
+/** The grids are tables of a page or Word document (`what`: 网页, Word 文档), not worksheets. */
+export interface TableSource {
+  what: string;
 }
 
 /**
  * Put the grids together in source order and report what was left out. `picked`: one grid was asked
  * for by name (--sheet). Throws workbook-empty, no-catalog-header or profile-mismatch.
  */
-export function assembleCatalog(file: string, sheets: readonly GridSheet[], forced: Profile | undefined, picked: boolean): Catalog {
-  if (!sheets.some((s) => s.hasContent) && !picked) throw new ZwgkError('workbook-empty', { file }, { file });
+export function assembleCatalog(file: string, sheets: readonly GridSheet[], forced: Profile | undefined, picked: boolean, tables?: TableSource): Catalog {
+  if (tables && sheets.length === 0) throw new ZwgkError('no-tables', { file }, { file, what: tables.what });
+  if (!sheets.some((s) => s.hasContent) && !picked && !tables) throw new ZwgkError('workbook-empty', { file }, { file });
   const withHeader = sheets.filter((s) => s.result?.header);
-  if (withHeader.length === 0) throw new ZwgkError('no-catalog-header', { file }, { file, rows: HEADER_SEARCH_ROWS });
+  if (withHeader.length === 0) {
+    if (tables) throw new ZwgkError('no-catalog-table', { file }, { file, count: sheets.length, rows: HEADER_SEARCH_ROWS });
+    throw new ZwgkError('no-catalog-header', { file }, { file, rows: HEADER_SEARCH_ROWS });
+  }
   const looks = (s: GridSheet): Profile => s.result!.header!.looksLike;
+  const whole = (s: GridSheet): SourceRef => s.at ?? { file, sheet: s.name };
   if (forced && withHeader.every((s) => looks(s) !== forced)) {
-    throw new ZwgkError('profile-mismatch', { file, sheet: withHeader[0]!.name }, { file, actual: looks(withHeader[0]!), expected: forced });
+    throw new ZwgkError('profile-mismatch', whole(withHeader[0]!), { file, actual: looks(withHeader[0]!), expected: forced });
   }
   const firstSheet = withHeader.find((s) => !forced || looks(s) === forced)!;
   const profile = firstSheet.result!.header!.profile;
@@ -56,15 +70,18 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
     if (!result?.header) {
       // A worksheet of blank cells holds nothing to report; a chart sheet is reported as it is.
       if (sheet.hasContent && (!result || result.extent)) {
-        const at = result?.extentAt ?? { file, sheet: sheet.name };
-        other.push(finding(sheet.hidden ? 'hidden-sheet-ignored' : 'sheet-ignored', at, { sheet: sheet.name, count: result?.extent?.count ?? 0 }));
+        const at = result?.extentAt ?? whole(sheet);
+        const count = result?.extent?.count ?? 0;
+        if (tables) other.push(finding('table-ignored', at, { table: sheet.name, count, sample: sheet.sample ?? '' }));
+        else other.push(finding(sheet.hidden ? 'hidden-sheet-ignored' : 'sheet-ignored', at, { sheet: sheet.name, count }));
       }
       continue;
     }
     const layout = forced ? result.header.looksLike : result.header.profile;
     if (layout !== (forced ?? profile)) {
-      const at = result.extentAt ?? { file, sheet: sheet.name };
-      other.push(finding('sheet-other-layout', at, { sheet: sheet.name, actual: layout, first: firstSheet.name, expected: profile }));
+      const at = result.extentAt ?? whole(sheet);
+      if (tables) other.push(finding('table-other-layout', at, { table: sheet.name, actual: layout, first: firstSheet.name, expected: profile }));
+      else other.push(finding('sheet-other-layout', at, { sheet: sheet.name, actual: layout, first: firstSheet.name, expected: profile }));
       continue;
     }
     const offset = catalog.items.length;
@@ -75,7 +92,8 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
     for (const src of result.sources) {
       if ((src.role !== 'title' && src.role !== 'meta') || !readAny) continue;
       const heading = headingDiffers(catalog, result, src.role);
-      if (heading) other.push(finding('sheet-heading-differs', src.at, { sheet: sheet.name, ...heading }));
+      if (heading && tables) other.push(finding('table-heading-differs', src.at, { table: sheet.name, ...heading }));
+      else if (heading) other.push(finding('sheet-heading-differs', src.at, { sheet: sheet.name, ...heading }));
     }
     if (!readAny && result.title) catalog.title = result.title;
     if (catalog.unit === undefined && result.unit) catalog.unit = result.unit;

@@ -20,19 +20,68 @@ export type Reader = (bytes: Uint8Array, file: string, options: ReadOptions) => 
 // parser, and the other way round.
 const yaml: Reader = async (bytes, file, options) => (await import('./yaml.js')).readYaml(bytes, file, options);
 const xlsx: Reader = async (bytes, file, options) => (await import('./xlsx.js')).readXlsx(bytes, file, options);
+const html: Reader = async (bytes, file, options) => (await import('./html.js')).readHtml(bytes, file, options);
+const docx: Reader = async (bytes, file, options) => (await import('./docx.js')).readDocx(bytes, file, options);
 
 export const READERS: Readonly<Record<string, Reader>> = {
   '.yaml': yaml,
   '.yml': yaml,
   '.xlsx': xlsx,
   '.xlsm': xlsx,
+  '.html': html,
+  '.htm': html,
+  '.docx': docx,
 };
 
-/** Formats read after a desktop office suite has converted them to .xlsx (the CLI uses LibreOffice). */
-export const CONVERTED_EXTENSIONS: readonly string[] = ['.xls', '.et', '.ods', '.csv'];
+/** A format read after a desktop office suite has converted it (the CLI uses LibreOffice): into what,
+ * and how a clerk without LibreOffice saves it as that. */
+export interface Conversion {
+  to: '.xlsx' | '.docx';
+  app: string;
+  saveAs: string;
+}
+
+const TO_XLSX: Conversion = { to: '.xlsx', app: 'Excel 或 WPS', saveAs: 'Excel 工作簿(*.xlsx)' };
+const TO_DOCX: Conversion = { to: '.docx', app: 'Word 或 WPS', saveAs: 'Word 文档(*.docx)' };
+
+export const CONVERSIONS: Readonly<Record<string, Conversion>> = {
+  '.xls': TO_XLSX,
+  '.et': TO_XLSX,
+  '.ods': TO_XLSX,
+  '.csv': TO_XLSX,
+  '.doc': TO_DOCX,
+  '.wps': TO_DOCX,
+};
+
+/** Formats read after conversion to .xlsx or .docx. */
+export const CONVERTED_EXTENSIONS: readonly string[] = Object.keys(CONVERSIONS);
 
 /** Extensions a catalog can be read from, for help texts and messages. */
 export const READABLE_EXTENSIONS = [...Object.keys(READERS), ...CONVERTED_EXTENSIONS];
+
+/** Extensions a folder given as an argument is searched for: web pages are left out (a folder of
+ * catalogs usually holds the pages zwgk published from them too); name a page to read it. */
+export const FOLDER_EXTENSIONS = READABLE_EXTENSIONS.filter((e) => e !== '.html' && e !== '.htm');
+
+/** Formats whose catalog is read from tables (a page, a Word document): fix writes the corrected
+ * catalog as a workbook or YAML, never the page or document itself. */
+export const TABLE_EXTENSIONS: readonly string[] = ['.html', '.htm', '.docx', '.doc', '.wps'];
+
+const TABLE_TAG = [...'<table'].map((c) => c.charCodeAt(0));
+
+/** Whether bytes are a web page: Word's “save as web page”, or a system that exports “Word” (.doc) as HTML. */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return true;
+  if (!head.startsWith('<') || head.startsWith('<?xml')) return false;
+  const start = bytes.subarray(0, 65536);
+  for (let i = start.indexOf(60); i >= 0; i = start.indexOf(60, i + 1)) {
+    let k = 1;
+    while (k < TABLE_TAG.length && (start[i + k]! | 0x20) === TABLE_TAG[k]) k++;
+    if (k === TABLE_TAG.length) return true;
+  }
+  return false;
+}
 
 /** The lower-case extension of a file name, with its dot ('' when there is none). */
 export function extensionOf(file: string): string {
@@ -49,7 +98,8 @@ export async function readCatalogBytes(bytes: Uint8Array, file: string, options:
   const ext = options.as ?? extensionOf(file);
   const reader = READERS[ext];
   if (!reader) {
-    if (CONVERTED_EXTENSIONS.includes(ext)) throw new ZwgkError('needs-soffice', { file }, { file, ext });
+    const conversion = CONVERSIONS[ext];
+    if (conversion) throw new ZwgkError('needs-soffice', { file }, { file, ext, app: conversion.app, saveAs: conversion.saveAs, target: conversion.to });
     throw new ZwgkError('unsupported-format', { file }, { file, ext: ext || '（无扩展名）' });
   }
   if (bytes.length === 0) throw new ZwgkError('file-empty', { file }, { file });

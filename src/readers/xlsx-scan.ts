@@ -96,10 +96,11 @@ export function isNameEnd(c: number): boolean {
 const MAX_TOKEN = 4 * 1024 * 1024;
 
 /**
- * The tokenizer shared by the part scanners: tags by local name (namespace prefix dropped), and the
- * text of the elements a subclass asks for (`capturing`), entity-decoded.
+ * The tokenizer shared by the part scanners (these, and word/document.xml in docx.ts): tags by local
+ * name (namespace prefix dropped), and the text of the elements a subclass asks for (`capturing`),
+ * entity-decoded.
  */
-abstract class XmlScanner {
+export abstract class XmlScanner {
   private tail = '';
   /** Set by subclasses while text content should be collected. */
   protected capturing = false;
@@ -188,7 +189,7 @@ abstract class XmlScanner {
 }
 
 /** Call `fn` with each attribute of a tag (name as written, value entity-decoded). */
-function eachAttr(s: string, i: number, end: number, fn: (name: string, value: string) => void): void {
+export function eachAttr(s: string, i: number, end: number, fn: (name: string, value: string) => void): void {
   while (i < end) {
     let c = s.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) {

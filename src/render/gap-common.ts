@@ -3,20 +3,28 @@ import type { SourceRef } from '../model/types.js';
 import type { Severity } from '../report/codes.js';
 import type { GapReport } from '../report/gap.js';
 import type { JsonDiagnostic } from '../report/report.js';
+import { tableCellText, tableName } from '../report/finding.js';
 
 export const SEVERITY_WORD: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
-/** The cell of a location as a clerk looks for it: C5, or 第 12 行 (YAML). */
+/** The cell of a location as a clerk looks for it: C5, 第 7 行 第 9 列 (a table), or 第 12 行 (YAML). */
 export function cellText(at: SourceRef): string {
   if (at.cell) return at.cell;
+  if (at.table !== undefined) return tableCellText(at);
   if (at.line !== undefined) return `第 ${at.line} 行`;
   if (at.row !== undefined) return `第 ${at.row} 行`;
   return '';
 }
 
-/** Sheet and cell together: 目录!C5, or 第 12 行. */
+/** The sheet (or table) of a location: 目录, 第 2 个表格; '' for YAML. */
+export function sheetText(at: SourceRef): string {
+  return at.sheet ?? (at.table !== undefined ? tableName(at.table) : '');
+}
+
+/** Sheet and cell together: 目录!C5, 第 2 个表格 第 7 行 第 9 列, or 第 12 行. */
 export function placeText(at: SourceRef): string {
   const cell = cellText(at);
+  if (at.table !== undefined) return `${tableName(at.table)} ${cell}`;
   return at.sheet && at.cell ? `${at.sheet}!${cell}` : cell;
 }
 

@@ -2,7 +2,7 @@
 // then missing and extra items. Every text from the sheet is escaped: no raw HTML, no table breakage.
 import type { GapReport } from '../report/gap.js';
 import type { JsonDiagnostic } from '../report/report.js';
-import { blanksText, cellText, methodText, placeText, SEVERITY_WORD, suggestion, summaryLines } from './gap-common.js';
+import { blanksText, cellText, methodText, placeText, SEVERITY_WORD, sheetText, suggestion, summaryLines } from './gap-common.js';
 import { fieldLabel } from '../settings.js';
 
 /** Escape text for a GFM table cell or a heading: entities for & < >, | and markdown syntax escaped, line breaks as <br>. */
@@ -44,7 +44,7 @@ export function renderGapMarkdown(r: GapReport): string {
   if (r.general.length) {
     out.push('### 整体问题', '', ...findingsTable(r.general, true), '');
   }
-  const withSheet = new Set(r.findings.map((d) => d.location.sheet ?? '')).size > 1;
+  const withSheet = new Set(r.findings.map((d) => sheetText(d.location))).size > 1;
   for (const group of r.details) {
     const withFindings = group.items.filter((it) => it.findings.length > 0);
     if (withFindings.length === 0) continue;

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { GapReport } from '../report/gap.js';
 import { fieldLabel, PRINT_FOOTER } from '../settings.js';
-import { blanksText, cellText, methodText, SEVERITY_WORD, suggestion, summaryLines } from './gap-common.js';
+import { blanksText, cellText, methodText, SEVERITY_WORD, sheetText, suggestion, summaryLines } from './gap-common.js';
 import { rowHeight, printSetup } from './xlsx-print.js';
 
 const FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
@@ -111,11 +111,12 @@ export async function renderGapXlsx(r: GapReport): Promise<Uint8Array> {
     wb,
     '问题清单',
     title,
-    ['序号', catLabel, nameLabel, '工作表', '单元格', '字段', '级别', '问题', '建议改为', '处理情况'],
+    // A page or Word document names its tables, not sheets.
+    ['序号', catLabel, nameLabel, ordered.some((d) => d.location.table !== undefined) ? '表格' : '工作表', '单元格', '字段', '级别', '问题', '建议改为', '处理情况'],
     [6, 14, 20, 10, 10, 12, 7, 56, 26, 18],
     ordered.map((d, i) => {
       const it = d.item !== undefined ? items.get(d.item) : undefined;
-      return [i + 1, it?.category ?? '', it?.name ?? '', d.location.sheet ?? '', cellText(d.location), d.field ?? '', SEVERITY_WORD[d.severity], d.message, suggestion(d), ''];
+      return [i + 1, it?.category ?? '', it?.name ?? '', sheetText(d.location), cellText(d.location), d.field ?? '', SEVERITY_WORD[d.severity], d.message, suggestion(d), ''];
     }),
   );
 

@@ -68,6 +68,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   const lb = b.location;
   if (la.file !== lb.file) return la.file < lb.file ? -1 : 1;
   if ((la.sheet ?? '') !== (lb.sheet ?? '')) return (la.sheet ?? '') < (lb.sheet ?? '') ? -1 : 1;
+  if ((la.table ?? 0) !== (lb.table ?? 0)) return (la.table ?? 0) - (lb.table ?? 0);
   const [ra, ca] = la.cell ? cellOrder(la.cell) : [la.line ?? la.row ?? 0, la.column ?? 0];
   const [rb, cb] = lb.cell ? cellOrder(lb.cell) : [lb.line ?? lb.row ?? 0, lb.column ?? 0];
   if (ra !== rb) return ra - rb;
@@ -82,8 +83,24 @@ export function sortFindings(list: Finding[]): Finding[] {
   return list.sort(compareFindings);
 }
 
-/** Human-readable place: 文件 › 工作表!C5, or 文件:12:5. */
+/** A table of a page or Word document in words: 第 2 个表格. */
+export function tableName(table: number): string {
+  return `第 ${table} 个表格`;
+}
+
+/** A cell (or block of cells) of a table in words: 第 7 行 第 9 列, 第 3–9 行 第 1–11 列. */
+export function tableCellText(at: SourceRef): string {
+  if (at.range) return at.range;
+  if (at.row === undefined) return '';
+  return at.column === undefined ? `第 ${at.row} 行` : `第 ${at.row} 行 第 ${at.column} 列`;
+}
+
+/** Human-readable place: 文件 › 工作表!C5, 文件 › 第 2 个表格 第 7 行 第 9 列, or 文件:12:5. */
 export function formatLocation(at: SourceRef): string {
+  if (at.table !== undefined) {
+    const cell = tableCellText(at);
+    return `${at.file} › ${tableName(at.table)}${cell ? ' ' + cell : ''}`;
+  }
   if (at.sheet !== undefined || at.cell !== undefined) {
     const cell = at.range ?? at.cell;
     return `${at.file} › ${at.sheet ?? ''}${cell ? '!' + cell : at.row ? ` 第${at.row}行` : ''}`;

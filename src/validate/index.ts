@@ -7,7 +7,7 @@ import { schemaFindings } from './schema.js';
 
 function placeKey(f: Finding): string {
   const l = f.location;
-  return `${l.file}|${l.sheet ?? ''}|${l.cell ?? ''}|${l.line ?? ''}|${l.column ?? ''}|${f.field ?? ''}`;
+  return `${l.file}|${l.sheet ?? ''}|${l.table ?? ''}|${l.cell ?? ''}|${l.table !== undefined ? (l.row ?? '') : ''}|${l.line ?? ''}|${l.column ?? ''}|${f.field ?? ''}`;
 }
 
 /** All findings for one catalog, sorted deterministically. */

@@ -13,7 +13,10 @@ import { readCatalog } from '../../src/io/read.js';
 import { readGrid } from '../../src/readers/sheet.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { ZwgkError } from '../../src/report/finding.js';
-import { gridCells, unaccounted, workbookCells } from '../helpers/accounting.js';
+import { gridCells, tableCells, unaccounted, workbookCells, type SourceCell } from '../helpers/accounting.js';
+import { docxFile, htmlTable, wordDocument, wordTable, type SheetData } from '../helpers/tables.js';
+import { makeTableFixtures } from '../helpers/table-fixtures.js';
+import { readCatalogBytes } from '../../src/readers/index.js';
 import { guide2019, hostile2017, sample2017 } from '../render/fixtures.js';
 
 function workbooks(dir: string): string[] {
@@ -156,6 +159,70 @@ describe('generated layouts', () => {
     }
     expect(read).toBeGreaterThan(180);
     expect(cells).toBeGreaterThan(4000);
+  });
+});
+
+/** A grid as the plain data the page and Word writers take. */
+function dataOf(grid: Grid): SheetData {
+  const rows: string[][] = [];
+  let width = 0;
+  for (const { row, cells } of grid.rows()) {
+    for (const [col, text] of cells) {
+      (rows[row - 1] ??= [])[col - 1] = text;
+      width = Math.max(width, col);
+    }
+  }
+  for (let r = 0; r < rows.length; r++) for (let c = 0; c < width; c++) (rows[r] ??= [])[c] ??= '';
+  return { rows, merges: [...grid.merges] };
+}
+
+const coveredBy = (data: SheetData) => (row: number, col: number) => data.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
+
+/** The portal chrome around the catalog table (test/helpers/tables.ts portalPage), cell by cell. */
+const PORTAL_CHROME: SourceCell[] = [
+  ...tableCells(1, [[''], ['首页\n政务公开\n办事服务']]),
+  ...tableCells(2, [['当前位置：首页 > 政务公开 > 标准目录']]),
+  ...tableCells(3, [
+    ['索引号：', '11371327004365215P/2024-00123', '发布机构：', '沂河县人民政府办公室'],
+    ['发文日期：', '2024-03-01', '主题分类：', '政务公开'],
+  ]),
+];
+
+describe('tables of pages and Word files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zwgk-accounting-tables-'));
+
+  it('pages and Word files made from the corpus: every cell of every table is read or reported', async () => {
+    const fx = await makeTableFixtures(dir);
+    for (const d of [...fx.pages, ...fx.word]) {
+      const catalog = await readCatalog(d.file);
+      const cells = [...tableCells(d.table, d.data.rows, coveredBy(d.data)), ...(d.table === 1 ? [] : PORTAL_CHROME)];
+      expect(cells.length).toBeGreaterThan(20);
+      expect(unaccounted(catalog, cells), d.file).toEqual([]);
+    }
+  });
+
+  it('100 generated layouts with stray texts, as pages and as Word tables', async () => {
+    let checked = 0;
+    for (let seed = 1; seed <= 100; seed++) {
+      const data = dataOf(strayLayout(seed));
+      const cells = tableCells(1, data.rows, coveredBy(data));
+      const page = new TextEncoder().encode(`<html><head><meta charset="utf-8"></head><body>${htmlTable(data)}</body></html>`);
+      for (const [bytes, name] of [
+        [page, 'generated.html'],
+        [await docxFile(wordDocument([wordTable(data)])), 'generated.docx'],
+      ] as const) {
+        let catalog: Catalog;
+        try {
+          catalog = await readCatalogBytes(bytes, name);
+        } catch (err) {
+          if (err instanceof ZwgkError) continue;
+          throw err;
+        }
+        checked++;
+        expect(unaccounted(catalog, cells), `seed ${seed} ${name}`).toEqual([]);
+      }
+    }
+    expect(checked).toBeGreaterThan(180);
   });
 });
 

@@ -12,6 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
 import { formatLocation } from '../../src/report/finding.js';
 import { launchBrowser, watchedPage, type PageLog } from '../helpers/browser.js';
+import { makeTableFixtures } from '../helpers/table-fixtures.js';
+
+/** Pages and Word files made from workbooks (test/helpers/table-fixtures.ts), written before the tests run. */
+const GENERATED = mkdtempSync(path.join(os.tmpdir(), 'zwgk-app-tables-'));
 
 const exec = promisify(execFile);
 const BIN = path.resolve('bin/zwgk.js');
@@ -90,11 +94,13 @@ beforeAll(async () => {
   expect(code, stderr.join('')).toBe(0);
   browser = await launchBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
+  await makeTableFixtures(GENERATED);
 });
 
 afterAll(async () => {
   await browser?.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(GENERATED, { recursive: true, force: true });
 });
 
 const FIXTURES = [
@@ -104,6 +110,8 @@ const FIXTURES = [
   'test/fixtures/2019/county-2019.xlsx',
   'examples/county-catalog.yaml',
   'examples/unit-anquan.yaml',
+  path.join(GENERATED, 'messy-gb2312.html'),
+  path.join(GENERATED, 'county-word.docx'),
 ];
 
 describe('the app file', () => {
@@ -165,6 +173,31 @@ describe('app and CLI agree', () => {
     const again = await cli('validate', 'fixed-by-app.xlsx', '--format', 'json');
     const codes = (JSON.parse(again.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]!.diagnostics.map((d) => d.code);
     expect(codes).not.toContain('wenhao-brackets');
+    await page.context().close();
+  });
+
+  it('a page and a Word file: the corrected catalog comes as a workbook (the page is not rewritten); a finding shows its table cell', async () => {
+    const name = stage(path.join(GENERATED, 'messy-gb2312.html'), '上级目录.html');
+    const word = stage(path.join(GENERATED, 'messy-word.docx'), '科室目录.docx');
+    const { page, log } = await openApp();
+    await pick(page, [name, word]);
+    for (const file of [name, word]) {
+      const card = article(page, file);
+      const fixed = await download(page, card.locator('button', { hasText: '下载修正后的表格' }));
+      expect(fixed.name).toBe(file.replace(/\.(html|docx)$/, '（修正后）.xlsx'));
+      await cli('fix', file, '-o', `cli-fixed-${file}.xlsx`);
+      expect(await values(fixed.bytes)).toEqual(await values(readFileSync(path.join(dir, `cli-fixed-${file}.xlsx`))));
+      expect((await card.locator('pre.note').textContent())?.split('\n')[0]).toBe(`${file} 不会被改写：修正后的目录写成 Excel 工作簿（样表格式）。`);
+    }
+    const card = article(page, name);
+    await card.locator('.catalog-table').waitFor();
+    await card.locator('.finding-list tbody tr', { hasText: 'required-blank' }).click();
+    const cell = card.locator('td.flash');
+    await expect.poll(() => cell.count()).toBe(1);
+    expect(await cell.getAttribute('data-ref')).toBe('#4!6:9');
+    expect(await cell.getAttribute('class')).toContain('mark-error');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'app-page-file.png') });
+    expect(log.errors).toEqual([]);
     await page.context().close();
   });
 

@@ -286,7 +286,8 @@ describe('CLI through bin/zwgk.js', () => {
   for (const c of CASES) {
     it(c.name, () => {
       const { args, done } = prepare(c);
-      const r = spawnSync(process.execPath, ['bin/zwgk.js', ...args], { encoding: 'utf8', env });
+      // The app file is over 1 MB (spawnSync's default buffer) since it reads pages and Word files too.
+      const r = spawnSync(process.execPath, ['bin/zwgk.js', ...args], { encoding: 'utf8', env, maxBuffer: 16 * 1024 * 1024 });
       check(c, r.status ?? -1, r.stdout, r.stderr);
       done();
     });

@@ -4,7 +4,7 @@
 // (its cell, or a range containing it). Whatever is neither was dropped silently.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Catalog, Cell } from '../../src/model/types.js';
+import type { Catalog, Cell, SourceRef } from '../../src/model/types.js';
 import type { Finding } from '../../src/report/finding.js';
 import { a1, cellText } from '../../src/readers/xlsx-cell.js';
 import { openWorkbook } from '../../src/readers/workbook.js';
@@ -62,6 +62,24 @@ async function scannedCells(file: string): Promise<SourceCell[]> {
   return out;
 }
 
+/** Where a location is for matching cells: [sheet, A1] for a sheet, [#table, R7C9] for a table of a page
+ * or Word document (the two never meet). */
+export function placeOf(at: SourceRef): [string | undefined, string | undefined] {
+  if (at.table !== undefined) return [`#${at.table}`, at.row !== undefined && at.column !== undefined ? `R${at.row}C${at.column}` : undefined];
+  return [at.sheet, at.cell];
+}
+
+/** The cells of a table (from the data it was made of: a sheet's texts by row and column), named as the table's. */
+export function tableCells(table: number, rows: readonly (readonly string[])[], covered: (row: number, col: number) => boolean = () => false): SourceCell[] {
+  const out: SourceCell[] = [];
+  rows.forEach((line, r) =>
+    line.forEach((text, c) => {
+      if (text.trim() !== '' && !covered(r + 1, c + 1)) out.push({ sheet: `#${table}`, ref: `R${r + 1}C${c + 1}`, row: r + 1, col: c + 1, text });
+    }),
+  );
+  return out;
+}
+
 /** Every non-empty cell of a grid (cells covered by a merge that starts elsewhere hold nothing). */
 export function gridCells(grid: Grid): SourceCell[] {
   const out: SourceCell[] = [];
@@ -70,7 +88,8 @@ export function gridCells(grid: Grid): SourceCell[] {
       if (text.trim() === '') continue;
       const m = grid.merges.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
       if (m && (m.top !== row || m.left !== col)) continue;
-      out.push({ sheet: grid.name, ref: grid.at(row, col).cell!, row, col, text });
+      const [sheet, ref] = placeOf(grid.at(row, col));
+      out.push({ sheet: sheet ?? grid.name, ref: ref!, row, col, text });
     }
   }
   return out;
@@ -82,6 +101,9 @@ function norm(s: string): string {
 }
 
 function inRange(range: string, row: number, col: number): boolean {
+  // A table's block: 第 3–9 行 第 1–11 列 (a single row or column without the dash).
+  const t = /^第 (\d+)(?:–(\d+))? 行 第 (\d+)(?:–(\d+))? 列$/.exec(range);
+  if (t) return row >= Number(t[1]) && row <= Number(t[2] ?? t[1]) && col >= Number(t[3]) && col <= Number(t[4] ?? t[3]);
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
   if (!m) return false;
   return row >= Number(m[2]) && row <= Number(m[4]) && col >= columnNumber(m[1]!) && col <= columnNumber(m[3]!);
@@ -90,8 +112,9 @@ function inRange(range: string, row: number, col: number): boolean {
 function named(findings: readonly Finding[], c: SourceCell): boolean {
   return findings.some((f) => {
     const l = f.location;
-    if (l.sheet !== c.sheet) return false;
-    if (l.cell === c.ref) return true;
+    const [sheet, cell] = placeOf(l);
+    if (sheet !== c.sheet) return false;
+    if (cell === c.ref) return true;
     return l.range !== undefined && inRange(l.range, c.row, c.col);
   });
 }
@@ -100,8 +123,9 @@ function named(findings: readonly Finding[], c: SourceCell): boolean {
 function valuesByCell(catalog: Catalog): Map<string, string[]> {
   const map = new Map<string, string[]>();
   const add = (cell: Cell | undefined) => {
-    if (!cell || cell.at.sheet === undefined || !cell.at.cell || cell.text === '') return;
-    const key = `${cell.at.sheet}!${cell.at.cell}`;
+    const [sheet, ref] = cell ? placeOf(cell.at) : [undefined, undefined];
+    if (!cell || sheet === undefined || !ref || cell.text === '') return;
+    const key = `${sheet}!${ref}`;
     const list = map.get(key);
     if (list) list.push(cell.text);
     else map.set(key, [cell.text]);
@@ -129,14 +153,20 @@ const META_WORDS = /(?:编制|填报|制表)?(?:单位|日期|时间)/gu;
  */
 export function unaccounted(catalog: Catalog, cells: readonly SourceCell[], findings: readonly Finding[] = catalog.findings): string[] {
   const values = valuesByCell(catalog);
-  const sources = new Map((catalog.sources ?? []).filter((s) => s.at.sheet !== undefined && s.at.cell).map((s) => [`${s.at.sheet}!${s.at.cell}`, s]));
+  const sources = new Map(
+    (catalog.sources ?? [])
+      .map((s) => [placeOf(s.at), s] as const)
+      .filter(([[sheet, ref]]) => sheet !== undefined && ref)
+      .map(([[sheet, ref], s]) => [`${sheet}!${ref}`, s]),
+  );
   // Which column holds what: the header cell lowest in its column decides.
   const columns = new Map<string, { row: number; column: string }>();
   for (const s of catalog.sources ?? []) {
-    if (s.role !== 'header' || !s.at.cell || s.column === undefined) continue;
-    const m = /^([A-Z]+)(\d+)$/.exec(s.at.cell)!;
-    const key = `${s.at.sheet}!${m[1]}`;
-    const row = Number(m[2]);
+    const [sheet, ref] = placeOf(s.at);
+    if (s.role !== 'header' || !ref || s.column === undefined) continue;
+    const m = /^(?:R(\d+)C(\d+)|([A-Z]+)(\d+))$/.exec(ref)!;
+    const key = `${sheet}!${m[3] ?? `C${m[2]}`}`;
+    const row = Number(m[4] ?? m[1]);
     if ((columns.get(key)?.row ?? 0) <= row) columns.set(key, { row, column: s.column });
   }
   const title = catalog.title ?? DEFAULT_TITLE;
@@ -164,7 +194,7 @@ export function unaccounted(catalog: Catalog, cells: readonly SourceCell[], find
       }
     }
     const here = values.get(key) ?? [];
-    const letters = /^[A-Z]+/.exec(c.ref)![0];
+    const letters = /^R\d+(C\d+)$/.exec(c.ref)?.[1] ?? /^[A-Z]+/.exec(c.ref)![0];
     const column = columns.get(`${c.sheet}!${letters}`)?.column ?? '';
     if (column.startsWith('tick:')) return here.length > 0 || UNTICK_MARKS.includes(c.text.trim());
     if (column.startsWith('ticks:')) return here.length > 0;

@@ -9,6 +9,7 @@ import { findSoffice } from '../../src/io/soffice.js';
 import { readCatalog as readConverted } from '../../src/io/read.js';
 import { ZwgkError } from '../../src/report/finding.js';
 import { fixture } from './helpers.js';
+import { gbk } from '../helpers/gbk.js';
 
 const FAKE = `#!/bin/sh
 # Stand-in for soffice: records its arguments, then "converts" by copying $FAKE_SRC.
@@ -79,7 +80,25 @@ describe('readConverted with a stand-in soffice', () => {
     expect(await findSoffice()).toBeUndefined();
     const err = await fatal(readConverted(input, {}));
     expect(err.finding.code).toBe('needs-soffice');
-    expect(err.finding.params).toEqual({ file: input, ext: '.xls' });
+    expect(err.finding.params).toEqual({ file: input, ext: '.xls', app: 'Excel 或 WPS', saveAs: 'Excel 工作簿(*.xlsx)', target: '.xlsx' });
+    expect(err.message).toContain('请在 Excel 或 WPS 中打开它，选择“另存为”→“Excel 工作簿(*.xlsx)”，再用 .xlsx 文件重试');
+  });
+
+  it('asks Writer for a .docx from a .doc or .wps, and says how to save one without LibreOffice', async () => {
+    const doc = path.join(dir, '目录.wps');
+    writeFileSync(doc, 'not really a wps');
+    process.env.FAKE_SRC = path.join(dir, 'none.docx');
+    const failed = await fatal(readConverted(doc, {}));
+    expect(failed.finding.code).toBe('convert-failed');
+    const args = readFileSync(process.env.FAKE_LOG!, 'utf8').trim().split('\n');
+    expect(args.slice(-5, -3)).toEqual(['--convert-to', 'docx:MS Word 2007 XML']);
+    expect(failed.message).toContain('转换为 .docx 失败');
+    expect(failed.message).toContain('请在 Word 或 WPS 中另存为 .docx 后重试');
+    process.env.PATH = path.join(dir, 'nothing-here');
+    const err = await fatal(readConverted(doc, {}));
+    expect(err.finding.code).toBe('needs-soffice');
+    expect(err.message).toBe(`${doc} 是 .wps 文件，读取它需要 LibreOffice（soffice），本机未安装。请在 Word 或 WPS 中打开它，选择“另存为”→“Word 文档(*.docx)”，再用 .docx 文件重试`);
+    expect(readFileSync(doc, 'utf8')).toBe('not really a wps');
   });
 
   it('says convert-failed when soffice fails', async () => {
@@ -112,22 +131,3 @@ describe('readConverted with LibreOffice', () => {
     expect(c.findings).toEqual([]);
   }, 60_000);
 });
-
-/** GBK bytes of a string (Node has no GBK encoder: map through a decoder table of the characters used). */
-function gbk(text: string): Buffer {
-  const table = new Map<string, number[]>();
-  const dec = new TextDecoder('gbk');
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = dec.decode(Uint8Array.from([hi, lo]));
-      if (!table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-    else out.push(...(table.get(ch) ?? [0x3f]));
-  }
-  return Buffer.from(out);
-}

@@ -10,6 +10,8 @@ import { spawnSync } from 'node:child_process';
 const REQUIREMENTS = [
   { what: 'Chromium（浏览器测试）', files: ['/usr/bin/chromium'], pkg: 'chromium' },
   { what: 'LibreOffice Calc（xlsx 转 PDF 测试）', files: ['/usr/bin/soffice'], pkg: 'libreoffice-calc-nogui' },
+  // Writer converts .doc/.wps to .docx for the reader, and makes the Word fixtures of the tests.
+  { what: 'LibreOffice Writer（.doc/.wps 转换和 Word 测试）', files: ['/usr/lib/libreoffice/program/libswlo.so'], pkg: 'libreoffice-writer-nogui' },
   {
     what: '中文字体 Noto CJK（截图和 PDF 中的汉字）',
     files: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'],

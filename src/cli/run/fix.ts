@@ -1,6 +1,7 @@
 // zwgk fix: validate, apply the findings' safe fixes to a copy, list every change.
 import path from 'node:path';
-import { describeFix, fixBytes } from '../../fix/index.js';
+import { describeFix, fixBytes, fixedInPlaceFormat } from '../../fix/index.js';
+import { TABLE_EXTENSIONS } from '../../readers/index.js';
 import { readInputFile } from '../../io/read.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
@@ -24,15 +25,25 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
     // exceljs does not carry VBA over: an .xlsm copy without its macros would not open as .xlsm.
     throw usageError(ctx.help, 'fix 不能写出 .xlsm（宏不会保留）；请用 -o 指定 .xlsx 文件名', file);
   }
-  if (inKind && outKind !== inKind) {
+  const ext = path.extname(file).toLowerCase();
+  const source = TABLE_EXTENSIONS.includes(ext) ? (ext === '.html' || ext === '.htm' ? '网页' : 'Word 文档') : '该格式的文件';
+  const inPlace = fixedInPlaceFormat(file);
+  if (!inPlace && outKind === undefined) {
+    throw usageError(ctx.help, `zwgk 不改写${source}（${ext}）：修正后的目录写成 Excel 工作簿或 YAML，请用 -o 指定 .xlsx 或 .yaml 文件名`, file);
+  }
+  if (inPlace && inKind && outKind !== inKind) {
     throw usageError(ctx.help, `fix 的输出应与输入同一格式（${inKind === 'xlsx' ? '.xlsx' : '.yaml'}）；要转换格式请用 zwgk convert`, file);
   }
   const bytes = await readInputFile(file);
   const catalog = await loadCatalog(ctx, file, opts, bytes);
   const findings = validateCatalog(catalog);
-  const result = await fixBytes(bytes, file, findings, catalog);
+  const result = await fixBytes(bytes, file, findings, catalog, outKind === 'yaml' ? 'yaml' : 'xlsx');
   await emit(ctx, opts.output, result.data, [file]);
   const lines = describeFix(result);
+  if (!inPlace) {
+    const what = result.format === 'xlsx' ? 'Excel 工作簿（样表格式）' : 'YAML';
+    lines.unshift(`${file} 是${source}，zwgk 不改写它（原文件未改动）：修正后的目录已写成 ${what}${opts.output === '-' ? '' : ` ${opts.output}`}。`);
+  }
   ctx.stderr.write(lines.join('\n') + '\n');
   return reportErrors(ctx, file, findings);
 }

@@ -3,7 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog, Profile } from '../../model/types.js';
-import { READABLE_EXTENSIONS, type ReadOptions } from '../../readers/index.js';
+import { FOLDER_EXTENSIONS, READABLE_EXTENSIONS, type ReadOptions } from '../../readers/index.js';
 import { readCatalog } from '../../io/read.js';
 import { writeOutput } from '../../io/write.js';
 import { ZwgkError } from '../../report/finding.js';
@@ -93,10 +93,11 @@ export function defaultOutput(input: string, ext: string, suffix = ''): string {
   return path.resolve(candidate) === path.resolve(input) ? path.join(dir, `${base}.zwgk.${ext}`) : candidate;
 }
 
-/** Catalog files in a folder: readable extensions, not Excel's ~$ lock files or hidden files, by name. */
-async function catalogFiles(dir: string, match: (name: string) => boolean = () => true): Promise<string[]> {
+/** Catalog files in a folder: readable extensions (web pages only when a pattern names them), not Excel's
+ * ~$ lock files or hidden files, by name. */
+async function catalogFiles(dir: string, match: (name: string) => boolean = () => true, exts: readonly string[] = FOLDER_EXTENSIONS): Promise<string[]> {
   const names = (await readdir(dir)).filter(
-    (n) => READABLE_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !n.startsWith('~$') && !n.startsWith('.') && match(n),
+    (n) => exts.includes(path.extname(n).toLowerCase()) && !n.startsWith('~$') && !n.startsWith('.') && match(n),
   );
   return names.sort((a, b) => a.localeCompare(b, 'zh-CN')).map((n) => path.join(dir, n));
 }
@@ -112,7 +113,7 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
     const info = await stat(arg).catch(() => undefined);
     if (info?.isDirectory()) {
       const files = await catalogFiles(arg);
-      if (!files.length) throw new ZwgkError('folder-empty', { file: arg }, { file: arg, exts: READABLE_EXTENSIONS.join(' ') });
+      if (!files.length) throw new ZwgkError('folder-empty', { file: arg }, { file: arg, exts: FOLDER_EXTENSIONS.join(' ') });
       out.push(...files);
     } else if (!info && /[*?]/.test(path.basename(arg))) {
       const pattern = new RegExp(
@@ -120,7 +121,7 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
         'iu',
       );
       const dir = path.dirname(arg);
-      const files = (await stat(dir).catch(() => undefined))?.isDirectory() ? await catalogFiles(dir, (n) => pattern.test(n)) : [];
+      const files = (await stat(dir).catch(() => undefined))?.isDirectory() ? await catalogFiles(dir, (n) => pattern.test(n), READABLE_EXTENSIONS) : [];
       if (!files.length) throw new ZwgkError('no-match', { file: arg }, { pattern: arg });
       out.push(...files);
     } else {

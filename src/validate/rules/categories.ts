@@ -4,12 +4,13 @@
 // spelling as its fix.
 import type { Catalog, SourceRef } from '../../model/types.js';
 import { categorySpellings, normaliseName } from '../../model/names.js';
-import { finding, type Finding } from '../../report/finding.js';
+import { finding, tableCellText, type Finding } from '../../report/finding.js';
 import { label } from './util.js';
 import { trimSpaces } from './whitespace.js';
 
-/** A cell or line in a few characters, for listing several: B5, 第 12 行. */
+/** A cell or line in a few characters, for listing several: B5, 第 7 行 第 2 列 (a table), 第 12 行. */
 function shortAt(at: SourceRef): string {
+  if (at.table !== undefined) return tableCellText(at);
   return at.cell ?? (at.line !== undefined ? `第 ${at.line} 行` : at.file);
 }
 
@@ -32,7 +33,7 @@ export function categoriesRule(catalog: Catalog): Finding[] {
     if (c.carried || !several.has(normaliseName(c.text))) return;
     const list = cells.get(c.text) ?? [];
     const place = shortAt(c.at);
-    if (!list.some((x) => shortAt(x.at) === place && x.at.sheet === c.at.sheet)) list.push({ at: c.at, item: i + 1 });
+    if (!list.some((x) => shortAt(x.at) === place && x.at.sheet === c.at.sheet && x.at.table === c.at.table)) list.push({ at: c.at, item: i + 1 });
     cells.set(c.text, list);
   });
   for (const key of several) {

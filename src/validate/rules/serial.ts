@@ -73,11 +73,11 @@ export function serialRule(catalog: Catalog): Finding[] {
 
 type Entry = { item: Item; index: number };
 
-/** Numbering blocks: each sheet numbers on its own (县本级 and 乡镇 sheets both start at 1). */
+/** Numbering blocks: each sheet (or table) numbers on its own (县本级 and 乡镇 sheets both start at 1). */
 function blocks(entries: Entry[]): Entry[][] {
   const bySheet = new Map<string, Entry[]>();
   for (const e of entries) {
-    const key = e.item.at.sheet ?? '';
+    const key = e.item.at.table !== undefined ? `#${e.item.at.table}` : (e.item.at.sheet ?? '');
     const list = bySheet.get(key) ?? [];
     list.push(e);
     bySheet.set(key, list);

@@ -1,0 +1,392 @@
+// .docx reader: the tables of word/document.xml, scanned in one streaming pass with the tokenizer the
+// .xlsx reader uses (xlsx-scan.ts: no DOM, no DTD, only the predefined entities). Cells are placed by
+// Word's grid columns: w:gridBefore skips columns, w:gridSpan widens a cell, w:vMerge restart/continue
+// merges a column downwards (legacy w:hMerge sideways). A cell's paragraphs and w:br/w:cr are its lines.
+// What Word shows once changes are accepted is read: w:ins kept, w:del and w:moveFrom dropped (a deleted
+// row too, and a deleted paragraph mark joins two lines); content controls (w:sdt) are read through,
+// except the grey placeholder text of an empty one; hidden text (w:vanish), drawings and fallbacks of
+// alternate content are not text of the cell. The tables then go through tables.ts like a page's.
+// .doc and .wps arrive here after LibreOffice Writer converted them (src/io/soffice.ts).
+import type { Catalog } from '../model/types.js';
+import { TABLE_LIMITS } from '../settings.js';
+import { ZwgkError } from '../report/finding.js';
+import { looksLikeHtml, type ReadOptions } from './index.js';
+import { readTables, tooComplex, type BuiltTable, type CellPart, type TableCell } from './tables.js';
+import { checkedEntries, isEncryptedOle, isOle, readSmallPart, attr, partPath } from './workbook.js';
+import { PartDataError, XmlScanner, decodeChunks, eachAttr } from './xlsx-scan.js';
+import { inflateEntry, looksLikeZip, ZipFormatError, type ZipEntry } from './zip.js';
+
+/** Elements whose content is not text of the cell: deleted text, drawings, fallbacks, ruby guides. */
+const SKIPPED = new Set([
+  'del', 'moveFrom', 'drawing', 'pict', 'object', 'Fallback', 'rt', 'instrText', 'delInstrText', 'footnotePr', 'endnotePr',
+  // Formatting before a tracked change: its w:vanish or w:del is not the current state.
+  'rPrChange', 'pPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'tblGridChange', 'sectPrChange',
+]);
+
+interface PendingCell {
+  col: number;
+  span: number;
+  vMerge?: 'restart' | 'continue';
+  hMerge?: 'restart' | 'continue';
+  parts: CellPart[];
+  lines: string[];
+  line: string;
+}
+
+interface OpenTable {
+  index: number;
+  table: BuiltTable;
+  row: number;
+  col: number;
+  rowDeleted: boolean;
+  /** Cells merging downwards, by their first grid column. */
+  vertical: Map<number, TableCell>;
+  /** The last cell placed in the current row (a legacy hMerge continue widens it). */
+  previous?: TableCell;
+  cell?: PendingCell;
+}
+
+const OFF = new Set(['0', 'false', 'off']);
+
+/** word/document.xml, streamed: every table with its cells placed and their text. */
+class DocumentScanner extends XmlScanner {
+  readonly tables: BuiltTable[] = [];
+  private readonly stack: OpenTable[] = [];
+  private skip = 0;
+  private inTrPr = false;
+  private inTcPr = false;
+  private inPPr = false;
+  private inRPr = false;
+  private inRun = false;
+  private runHidden = false;
+  private markDeleted = false;
+  /** Open w:sdt elements: does each show its placeholder text? */
+  private readonly sdts: boolean[] = [];
+
+  constructor(
+    part: string,
+    private readonly file: string,
+  ) {
+    super(part);
+  }
+
+  /** The w:val attribute of a tag, if it has one. */
+  private val(s: string, from: number, to: number): string | undefined {
+    let value: string | undefined;
+    eachAttr(s, from, to, (name, v) => {
+      if (name === 'val' || name.endsWith(':val')) value = v;
+    });
+    return value;
+  }
+
+  private get table(): OpenTable | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private get cell(): PendingCell | undefined {
+    return this.table?.cell;
+  }
+
+  protected open(name: string, s: string, from: number, to: number, self: boolean): void {
+    if (this.skip > 0) {
+      if (!self) this.skip++;
+      return;
+    }
+    const t = this.table;
+    const cell = t?.cell;
+    switch (name) {
+      case 'tbl':
+        this.openTable();
+        return;
+      case 'tr':
+        if (t && !cell) {
+          t.row++;
+          if (t.row > TABLE_LIMITS.maxRows) throw tooComplex(this.file, `的第 ${t.index + 1} 个表格超过 ${TABLE_LIMITS.maxRows} 行`, `${TABLE_LIMITS.maxRows} 行`);
+          t.col = 1;
+          t.rowDeleted = false;
+          t.previous = undefined;
+        }
+        return;
+      case 'trPr':
+        if (t && !cell) this.inTrPr = !self;
+        return;
+      case 'gridBefore':
+        if (this.inTrPr && t) t.col += Math.max(0, Math.min(Number(this.val(s, from, to) ?? 0) || 0, TABLE_LIMITS.maxColumns));
+        return;
+      case 'tc':
+        if (t && !cell) {
+          if (t.rowDeleted) {
+            // A row deleted with changes tracked is gone once they are accepted.
+            if (!self) this.skip = 1;
+            return;
+          }
+          t.cell = { col: t.col, span: 1, parts: [], lines: [], line: '' };
+          if (self) this.closeCell(t);
+        }
+        return;
+      case 'tcPr':
+        if (cell) this.inTcPr = !self;
+        return;
+      case 'gridSpan':
+        if (this.inTcPr && cell) cell.span = Math.max(1, Math.min(Number(this.val(s, from, to) ?? 1) || 1, TABLE_LIMITS.maxColumns));
+        return;
+      case 'vMerge':
+      case 'hMerge':
+        if (this.inTcPr && cell) cell[name] = this.val(s, from, to) === 'restart' ? 'restart' : 'continue';
+        return;
+      case 'pPr':
+        this.inPPr = !self;
+        return;
+      case 'rPr':
+        this.inRPr = !self;
+        return;
+      case 'r':
+        this.inRun = !self;
+        this.runHidden = false;
+        return;
+      case 'vanish':
+        if (this.inRun && this.inRPr && !this.inPPr && !OFF.has(this.val(s, from, to) ?? '')) this.runHidden = true;
+        return;
+      case 'p':
+        this.markDeleted = false;
+        return;
+      case 'sdt':
+        this.sdts.push(false);
+        return;
+      case 'showingPlcHdr':
+        if (this.sdts.length && !OFF.has(this.val(s, from, to) ?? '')) this.sdts[this.sdts.length - 1] = true;
+        return;
+      case 'sdtContent':
+        // The grey “单击或点击此处输入文字” of an empty content control is not a value.
+        if (cell && this.sdts[this.sdts.length - 1] && !self) this.skip = 1;
+        return;
+    }
+    if (name === 'del' && this.inTrPr && t) {
+      t.rowDeleted = true;
+      t.row--;
+      return;
+    }
+    if (name === 'del' && this.inPPr && this.inRPr) {
+      this.markDeleted = true;
+      return;
+    }
+    if (SKIPPED.has(name)) {
+      if (!self) this.skip = 1;
+      return;
+    }
+    if (!cell || !this.inRun || this.runHidden) return;
+    switch (name) {
+      case 't':
+        this.capturing = !self;
+        return;
+      case 'br':
+      case 'cr':
+        cell.lines.push(cell.line);
+        cell.line = '';
+        return;
+      case 'tab':
+      case 'ptab':
+        cell.line += ' ';
+        return;
+      case 'noBreakHyphen':
+        cell.line += '-';
+        return;
+    }
+  }
+
+  protected close(name: string): void {
+    if (this.skip > 0) {
+      this.skip--;
+      return;
+    }
+    const t = this.table;
+    switch (name) {
+      case 't':
+        this.capturing = false;
+        return;
+      case 'r':
+        this.inRun = false;
+        this.runHidden = false;
+        return;
+      case 'rPr':
+        this.inRPr = false;
+        return;
+      case 'pPr':
+        this.inPPr = false;
+        return;
+      case 'trPr':
+        this.inTrPr = false;
+        return;
+      case 'tcPr':
+        this.inTcPr = false;
+        return;
+      case 'p': {
+        const cell = t?.cell;
+        // A paragraph whose mark was deleted runs on into the next one.
+        if (cell && !this.markDeleted) {
+          cell.lines.push(cell.line);
+          cell.line = '';
+        }
+        this.markDeleted = false;
+        return;
+      }
+      case 'tc':
+        if (t?.cell) this.closeCell(t);
+        return;
+      case 'tr':
+        if (t && !t.cell) {
+          // A vertical merge not continued in this row has ended.
+          for (const [col, c] of t.vertical) if (c.bottom < t.row) t.vertical.delete(col);
+        }
+        return;
+      case 'tbl':
+        if (t && !t.cell) this.stack.pop();
+        return;
+      case 'sdt':
+        this.sdts.pop();
+        return;
+    }
+  }
+
+  protected text(text: string): void {
+    const cell = this.cell;
+    if (cell) cell.line += text;
+  }
+
+  private openTable(): void {
+    if (this.tables.length >= TABLE_LIMITS.maxTables) throw tooComplex(this.file, `有超过 ${TABLE_LIMITS.maxTables} 个表格`, TABLE_LIMITS.maxTables);
+    if (this.stack.length >= TABLE_LIMITS.maxNesting) throw tooComplex(this.file, `中的表格嵌套超过 ${TABLE_LIMITS.maxNesting} 层`, `${TABLE_LIMITS.maxNesting} 层`);
+    const index = this.tables.length;
+    const table: BuiltTable = { cells: [] };
+    const outer = this.table;
+    const holder = outer?.cell;
+    if (outer && holder) {
+      table.parent = outer.index;
+      const before = takeText(holder);
+      if (before !== '') holder.parts.push(before);
+      holder.parts.push({ table: index });
+    }
+    this.tables.push(table);
+    this.stack.push({ index, table, row: 0, col: 1, rowDeleted: false, vertical: new Map() });
+  }
+
+  private closeCell(t: OpenTable): void {
+    const pending = t.cell!;
+    t.cell = undefined;
+    this.inTcPr = false;
+    const rest = takeText(pending);
+    if (rest !== '') pending.parts.push(rest);
+    const col = pending.col;
+    const right = col + pending.span - 1;
+    t.col = right + 1;
+    if (right > TABLE_LIMITS.maxColumns) throw tooComplex(this.file, `的第 ${t.index + 1} 个表格超过 ${TABLE_LIMITS.maxColumns} 列`, `${TABLE_LIMITS.maxColumns} 列`);
+    if (pending.hMerge === 'continue' && t.previous && t.previous.row === t.row && t.previous.right === col - 1) {
+      t.previous.right = right;
+      t.previous.parts.push(...separated(t.previous.parts, pending.parts));
+      return;
+    }
+    const above = pending.vMerge === 'continue' ? t.vertical.get(col) : undefined;
+    if (above && above.bottom === t.row - 1) {
+      above.bottom = t.row;
+      // Text left in a continuing cell would be hidden by Word; kept as further lines of the merged cell.
+      above.parts.push(...separated(above.parts, pending.parts));
+      t.previous = above;
+      return;
+    }
+    const cell: TableCell = { row: t.row, col, bottom: t.row, right, parts: pending.parts };
+    for (const [start, c] of t.vertical) if (start <= right && c.right >= col) t.vertical.delete(start);
+    if (pending.vMerge) t.vertical.set(col, cell);
+    t.table.cells.push(cell);
+    t.previous = cell;
+  }
+
+  /** The tables once the part has ended. */
+  result(): BuiltTable[] {
+    this.finish();
+    return this.tables;
+  }
+}
+
+/** A cell's lines so far as one text (trailing empty paragraphs dropped), and start afresh. */
+function takeText(cell: PendingCell): string {
+  const lines = [...cell.lines, cell.line];
+  cell.lines = [];
+  cell.line = '';
+  return lines.join('\n').replace(/^\n+|\n+$/g, '');
+}
+
+/** Parts appended to a cell's parts, on a line of their own. */
+function separated(existing: CellPart[], more: CellPart[]): CellPart[] {
+  if (more.length === 0) return [];
+  return existing.length && typeof more[0] === 'string' ? ['\n', ...more] : more;
+}
+
+function notDocument(file: string, detail: string, cause?: unknown): ZwgkError {
+  return new ZwgkError('not-a-document', { file }, { file, detail }, cause === undefined ? undefined : { cause });
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** What a file that is not a .docx seems to be. */
+function notDocxDetail(bytes: Uint8Array): string {
+  const head = utf8.decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '');
+  if (head.startsWith('%PDF')) return '文件内容是 PDF 文档，只是扩展名为 .docx';
+  if (/^\s*<\?xml/.test(head)) return '文件内容是 XML 文本（可能是“Word XML 文档”），不是 .docx 文档';
+  return '文件不是 zip 压缩格式，可能已损坏或不是 Word 文档';
+}
+
+/** The main document part, from the package relationships (word/document.xml as a rule). */
+async function mainPart(bytes: Uint8Array, byName: Map<string, ZipEntry>): Promise<string> {
+  const rels = byName.get('_rels/.rels');
+  if (rels) {
+    const xml = await readSmallPart(bytes, rels);
+    for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+      if (/\/officeDocument$/.test(attr(m[1]!, 'Type') ?? '')) {
+        const path = partPath(attr(m[1]!, 'Target') ?? '', '');
+        if (byName.has(path)) return path;
+      }
+    }
+  }
+  return 'word/document.xml';
+}
+
+/** Read a Word document's bytes into one catalog (every table with a catalog header, in document order). */
+export async function readDocx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
+  if (looksLikeHtml(bytes)) return (await import('./html.js')).readHtml(bytes, file, options);
+  if (isOle(bytes)) {
+    if (isEncryptedOle(bytes)) throw new ZwgkError('document-encrypted', { file }, { file });
+    throw notDocument(file, '文件看起来是旧版 Word 97-2003 文档（.doc）或 WPS 文档，只是扩展名改成了 .docx。请把扩展名改回 .doc 或 .wps');
+  }
+  if (!looksLikeZip(bytes)) throw notDocument(file, notDocxDetail(bytes));
+  let entries: ZipEntry[];
+  try {
+    entries = checkedEntries(bytes, file, (detail, cause) => notDocument(file, detail, cause));
+  } catch (err) {
+    if (err instanceof ZwgkError && err.finding.code === 'workbook-encrypted') throw new ZwgkError('document-encrypted', { file }, { file }, { cause: err });
+    throw err;
+  }
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  let partName: string;
+  try {
+    partName = await mainPart(bytes, byName);
+  } catch (cause) {
+    throw notDocument(file, '文档目录（_rels/.rels）已损坏', cause);
+  }
+  const entry = byName.get(partName);
+  if (!entry) {
+    if (byName.has('xl/workbook.xml')) throw notDocument(file, '这是 Excel 工作簿（.xlsx），只是扩展名为 .docx。请把扩展名改回 .xlsx');
+    if (byName.has('ppt/presentation.xml')) throw notDocument(file, '这是 PowerPoint 演示文稿（.pptx），不是 Word 文档');
+    throw notDocument(file, '压缩包中没有 word/document.xml，不是 Word 文档');
+  }
+  const scanner = new DocumentScanner(partName, file);
+  let tables: BuiltTable[];
+  try {
+    for await (const text of decodeChunks(inflateEntry(bytes, entry))) scanner.push(text);
+    tables = scanner.result();
+  } catch (cause) {
+    if (cause instanceof ZwgkError) throw cause;
+    if (cause instanceof PartDataError || cause instanceof ZipFormatError) throw notDocument(file, `正文（${partName}）无法读取：${cause.detail}`, cause);
+    throw notDocument(file, `正文（${partName}）已损坏，无法解压`, cause);
+  }
+  return readTables(file, tables, options, 'Word 文档');
+}

@@ -1,0 +1,132 @@
+// The tables of a web page or Word document → grids → one catalog. The two readers differ only in how
+// they find tables and place cells (HTML's slot algorithm with rowspan/colspan, Word's grid columns with
+// gridSpan/vMerge); both hand over BuiltTables, and from there on everything is shared: nested tables,
+// every table read as a grid by sheet.ts (header search, rows → items, 同上, notes, cell accounting),
+// the grids assembled by grids.ts (tables without a catalog header reported, not read).
+//
+// Nested tables: a portal wraps its catalog in layout tables, and a Word cell may hold a small table.
+// Every table is a grid of its own, numbered in document order (第 N 个表格), and a table's cell text
+// leaves out the tables inside it. A table without a catalog header that sits inside a catalog table's
+// cell is part of that cell's value: its rows become lines of the cell (cells joined by a space).
+import type { Catalog } from '../model/types.js';
+import type { Profile } from '../settings.js';
+import { ZwgkError, tableName } from '../report/finding.js';
+import { tableGrid, type GridRow, type MergeRange } from './grid.js';
+import { assembleCatalog, type GridSheet } from './grids.js';
+import type { ReadOptions } from './index.js';
+import { readGrid, type SheetResult } from './sheet.js';
+
+/** A piece of a cell's content: text (line breaks as \n), or a table nested there (its index). */
+export type CellPart = string | { table: number };
+
+/** One cell of a table: its top-left slot, how far it reaches (inclusive, 1-based), what it holds. */
+export interface TableCell {
+  row: number;
+  col: number;
+  bottom: number;
+  right: number;
+  parts: CellPart[];
+}
+
+export interface BuiltTable {
+  /** The table whose cell holds this one (index into the list), if any. */
+  parent?: number;
+  /** Cells in the order they were placed (rows top to bottom, slots left to right). */
+  cells: TableCell[];
+}
+
+/** The refusal for a page or document built to exhaust the reader. */
+export function tooComplex(file: string, detail: string, limit: number | string): ZwgkError {
+  return new ZwgkError('page-too-complex', { file }, { file, detail, limit: String(limit) });
+}
+
+const NON_BLANK = /\S/u;
+
+/** A value short enough to quote in a message. */
+function shortText(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 30 ? `${one.slice(0, 30)}…` : one;
+}
+
+/**
+ * Read the tables of one page or document into a catalog (`what` names the source in messages: 网页,
+ * Word 文档). Throws no-tables, no-catalog-table or profile-mismatch like a workbook would.
+ */
+export function readTables(file: string, tables: readonly BuiltTable[], options: ReadOptions, what: string): Catalog {
+  const forced: Profile | undefined = options.profile && options.profile !== 'auto' ? options.profile : undefined;
+  let items = 0;
+  const onItem = (): void => {
+    items++;
+    if (options.onProgress && items % 500 === 0) options.onProgress(items);
+  };
+  const children: number[][] = tables.map(() => []);
+  tables.forEach((t, i) => {
+    if (t.parent !== undefined) children[t.parent]!.push(i);
+  });
+  const inlined: boolean[] = tables.map(() => false);
+
+  /** A nested table's content as lines: each row's cell texts joined by a space. */
+  const tableText = (index: number): string => {
+    const lines: string[] = [];
+    let row = 0;
+    for (const cell of tables[index]!.cells) {
+      const text = cellText(cell, true).replace(/\n+/g, ' ').trim();
+      if (text === '') continue;
+      if (cell.row !== row || lines.length === 0) {
+        lines.push(text);
+        row = cell.row;
+      } else lines[lines.length - 1] += ` ${text}`;
+    }
+    return lines.join('\n');
+  };
+  const cellText = (cell: TableCell, inline: boolean): string => {
+    let text = '';
+    for (const part of cell.parts) {
+      if (typeof part === 'string') text += part;
+      else {
+        // A nested table is a block: the text around it is on lines of its own.
+        const inner = inline && inlined[part.table] ? tableText(part.table) : '';
+        if (text !== '' && !text.endsWith('\n')) text += '\n';
+        if (inner !== '') text += `${inner}\n`;
+      }
+    }
+    return text.replace(/^\n+|\n+$/g, '');
+  };
+  const gridOf = (index: number, inline: boolean) => {
+    const rows: GridRow[] = [];
+    const merges: MergeRange[] = [];
+    let current: { row: number; cells: Map<number, string> } | undefined;
+    for (const cell of tables[index]!.cells) {
+      if (cell.bottom > cell.row || cell.right > cell.col) merges.push({ top: cell.row, left: cell.col, bottom: cell.bottom, right: cell.right });
+      const text = cellText(cell, inline);
+      if (text === '') continue;
+      if (!current || current.row !== cell.row) rows.push((current = { row: cell.row, cells: new Map() }));
+      current.cells.set(cell.col, text);
+    }
+    merges.sort((a, b) => a.top - b.top || a.left - b.left);
+    return tableGrid(file, index + 1, () => rows, merges);
+  };
+
+  const results: SheetResult[] = tables.map((_, i) => readGrid(gridOf(i, false), { forced, onItem }));
+  const isCatalog = results.map((r) => r.header !== undefined);
+  // Parents come before their nested tables in document order.
+  tables.forEach((t, i) => {
+    const p = t.parent;
+    if (p !== undefined && !isCatalog[i] && (isCatalog[p] || inlined[p])) inlined[i] = true;
+  });
+  tables.forEach((_, i) => {
+    if (isCatalog[i] && children[i]!.some((c) => inlined[c])) results[i] = readGrid(gridOf(i, true), { forced });
+  });
+
+  const sheets: GridSheet[] = [];
+  tables.forEach((t, i) => {
+    if (inlined[i]) return;
+    const result = results[i]!;
+    const first = t.cells.map((c) => cellText(c, false)).find((x) => NON_BLANK.test(x));
+    const sheet: GridSheet = { name: tableName(i + 1), hidden: false, hasContent: first !== undefined, result, at: { file, table: i + 1 } };
+    if (first !== undefined) sheet.sample = shortText(first);
+    sheets.push(sheet);
+  });
+  options.onProgress?.(items, 1);
+  return assembleCatalog(file, sheets, forced, false, { what });
+}
