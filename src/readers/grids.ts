@@ -28,6 +28,8 @@ export interface GridSheet {
   result?: SheetResult;
   /** The sheet holds something (values, or a chart): leaving it out must be reported. */
   hasContent: boolean;
+  /** What the source reader found in the grid's cells themselves (a cell cut to Excel's limit), reported whether or not the grid is read. */
+  findings?: Finding[];
 }
 
 /**
@@ -53,6 +55,7 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
   let readAny = false;
   for (const sheet of sheets) {
     const result = sheet.result;
+    if (sheet.findings) other.push(...sheet.findings);
     if (!result?.header) {
       // A worksheet of blank cells holds nothing to report; a chart sheet is reported as it is.
       if (sheet.hasContent && (!result || result.extent)) {
