@@ -256,9 +256,9 @@ class GridReader {
       header.columns.sort((a, b) => a.col - b.col);
       const order = header.columns.filter((c) => c.kind === 'extra').map((c) => c.label);
       for (const item of this.result.items) {
-        const renamed: Record<string, Cell> = {};
+        const renamed: Record<string, Cell> = Object.create(null);
         for (const [k, v] of Object.entries(item.extra)) renamed[rename.get(k) ?? k] = v;
-        item.extra = {};
+        item.extra = Object.create(null);
         for (const k of order) if (renamed[k]) item.extra[k] = renamed[k]!;
       }
       for (const f of this.result.findings) {
@@ -596,7 +596,8 @@ class GridReader {
       subject: base('subject'),
       deadline: base('deadline'),
       remark: base('remark'),
-      extra: {},
+      // No prototype: a column headed __proto__ is a column like any other.
+      extra: Object.create(null) as Record<string, Cell>,
       at: itemAt,
     };
     const pair = this.pair(row, cells, itemAt, false);

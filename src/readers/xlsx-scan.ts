@@ -3,7 +3,10 @@
 // or text that may end in a split entity), so memory does not grow with the part, and it is linear:
 // every character is looked at a bounded number of times. No DOM, no DTD: a part that declares a
 // DOCTYPE or entities is refused, and only the five predefined and numeric entities are expanded.
-import { MAX_CELL_CHARS, READ_LIMITS } from '../settings.js';
+import { MAX_CELL_CHARS } from '../settings.js';
+import { ReadBudget } from './limits.js';
+
+export { ReadBudget, ReadLimitError } from './limits.js';
 import { a1, dateText, numberText, stringText } from './xlsx-cell.js';
 
 /** A part's bytes as text chunks, decoded as a stream (a character split across chunks stays whole); UTF-8, or UTF-16 after its byte order mark. */
@@ -433,37 +436,6 @@ class RunText extends CappedText {
     if (name === 'rPh' && this.phonetic > 0) this.phonetic--;
     else if (name === 't') this.inT = false;
     return this.inT;
-  }
-}
-
-/** What reading a workbook may hold in memory, counted over all its parts (READ_LIMITS). */
-export class ReadBudget {
-  cells = 0;
-  chars = 0;
-  constructor(readonly limits: { maxCells: number; maxChars: number } = READ_LIMITS) {}
-
-  /** Count one merged range (it is kept until its sheet is read); throws ReadLimitError past the limit. */
-  merge(where: () => string): void {
-    if (++this.cells > this.limits.maxCells) throw new ReadLimitError(where(), `单元格和合并区域合计超过 ${this.limits.maxCells} 个`);
-  }
-
-  /** Count one kept value; throws ReadLimitError when a limit is passed. */
-  take(chars: number, where: () => string): void {
-    this.cells++;
-    this.chars += chars;
-    if (this.cells > this.limits.maxCells) throw new ReadLimitError(where(), `有内容的单元格超过 ${this.limits.maxCells} 个`);
-    if (this.chars > this.limits.maxChars) throw new ReadLimitError(where(), `文字总量超过 ${this.limits.maxChars} 个字符`);
-  }
-}
-
-/** Reading stopped at a limit of READ_LIMITS; `place` (within the part: a cell, an item) and `detail` are Chinese text for the message. */
-export class ReadLimitError extends Error {
-  constructor(
-    readonly place: string,
-    readonly detail: string,
-  ) {
-    super(detail);
-    this.name = 'ReadLimitError';
   }
 }
 

@@ -1,0 +1,40 @@
+// What reading one catalog may hold in memory, whatever its format: values and characters are counted
+// as they are read and reading stops at READ_LIMITS (settings.ts) with a message naming the place, before
+// the memory is spent. One budget covers all the parts of one file.
+import { READ_LIMITS } from '../settings.js';
+
+/** What reading one file may hold in memory, counted over all its parts (READ_LIMITS). */
+export class ReadBudget {
+  cells = 0;
+  chars = 0;
+  constructor(
+    readonly limits: { maxCells: number; maxChars: number } = READ_LIMITS,
+    /** What a value is called in messages. */
+    private readonly noun = '有内容的单元格',
+  ) {}
+
+  /** Count one merged range (it is kept until its sheet is read); throws ReadLimitError past the limit. */
+  merge(where: () => string): void {
+    if (++this.cells > this.limits.maxCells) throw new ReadLimitError(where(), `单元格和合并区域合计超过 ${this.limits.maxCells} 个`);
+  }
+
+  /** Count one kept value; throws ReadLimitError when a limit is passed. */
+  take(chars: number, where: () => string): void {
+    this.cells++;
+    this.chars += chars;
+    if (this.cells > this.limits.maxCells) throw new ReadLimitError(where(), `${this.noun}超过 ${this.limits.maxCells} 个`);
+    if (this.chars > this.limits.maxChars) throw new ReadLimitError(where(), `文字总量超过 ${this.limits.maxChars} 个字符`);
+  }
+}
+
+/** Reading stopped at a limit of READ_LIMITS; `place` (within the part: a cell, an item) and `detail` are Chinese text for the message. */
+export class ReadLimitError extends Error {
+  constructor(
+    readonly place: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+    this.name = 'ReadLimitError';
+  }
+}
+
