@@ -12,6 +12,7 @@ import type { Catalog } from '../model/types.js';
 import { HEADER_ALIASES, normaliseLabel } from '../settings.js';
 import { ZwgkError, type Finding } from '../report/finding.js';
 import { columnNumber, decodeEntities, isNameEnd, tagEnd } from '../readers/xlsx-scan.js';
+import { xlsxText } from '../render/xlsx-text.js';
 import { a1, stringText } from '../readers/xlsx-cell.js';
 import { checkedEntries, parseWorkbook, type SheetPart } from '../readers/workbook.js';
 import { inflateAll, rawData, writeZip, ZipFormatError, ZipTooLargeError, type ZipEntry, type ZipPart } from '../readers/zip.js';
@@ -82,12 +83,9 @@ function parseRef(ref: string): { row: number; col: number; ref: string } | unde
   return { row: Number(m[2]), col: columnNumber(m[1]!), ref: `${m[1]!.toUpperCase()}${Number(m[2])}` };
 }
 
-/** Text as element content: XML-escaped, and OOXML's _xHHHH_ escape for itself and for control characters. */
+/** Text as element content: OOXML's _xHHHH_ escape for itself and for characters XML forbids (xlsx-text.ts), then XML-escaped. */
 function escapeText(s: string): string {
-  return s
-    .replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_')
-    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
-    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return xlsxText(s).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 /** Plain text of a string item's inner XML (<si> or <is>): its <t> runs, phonetic guides left out. */

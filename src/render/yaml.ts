@@ -1,5 +1,5 @@
 // Catalog → YAML text, in the hand-editable format of src/model/document.ts.
-import { Document, isMap, isSeq, type YAMLMap } from 'yaml';
+import { Document, isMap, isSeq, visit, type YAMLMap } from 'yaml';
 import { toDocument, OPTION_KEYS, TOP_KEYS } from '../model/document.js';
 import type { Catalog } from '../model/types.js';
 
@@ -27,5 +27,22 @@ export function renderYaml(catalog: Catalog): string {
     const node = root.get(key, true);
     if (isSeq(node)) node.flow = true;
   }
-  return doc.toString({ lineWidth: 0, minContentWidth: 0, blockQuote: 'literal', indentSeq: true });
+  // Characters YAML may not hold as they are (controls, C1, U+FFFE/U+FFFF, lone surrogates): their
+  // scalars are double-quoted, where the library escapes the controls and surrogates and we the rest.
+  let raw = false;
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && NOT_PRINTABLE.test(node.value)) {
+        node.type = 'QUOTE_DOUBLE';
+        raw = true;
+      }
+    },
+  });
+  const text = doc.toString({ lineWidth: 0, minContentWidth: 0, blockQuote: 'literal', indentSeq: true });
+  return raw ? text.replace(RAW_IN_QUOTES, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`) : text;
 }
+
+/** Not YAML's c-printable: C0 controls but tab and line feed, DEL, C1, U+FFFE, U+FFFF, lone surrogates. */
+const NOT_PRINTABLE = /[\x00-\x08\x0B-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** What the library leaves raw inside double quotes (it escapes C0 controls and surrogates itself). */
+const RAW_IN_QUOTES = /[\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/g;
