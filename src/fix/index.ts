@@ -13,6 +13,7 @@ import type { Catalog, SourceRef } from '../model/types.js';
 import { fieldLabel, HEADER_ALIASES, normaliseLabel } from '../settings.js';
 import type { Code } from '../report/codes.js';
 import { ZwgkError, type Finding } from '../report/finding.js';
+import { terminalText } from '../report/report.js';
 import { extensionOf } from '../readers/index.js';
 import { describeAt, locationKey } from '../validate/rules/util.js';
 import { patchXlsx } from './xlsx-patch.js';
@@ -336,7 +337,8 @@ function sortChanges(list: FixChange[]): FixChange[] {
 /** One change as a line for the terminal: 工作表“目录”C5 单元格（依据）：“…” → “…”. */
 export function formatChange(c: FixChange): string {
   const where = c.location.cell ? describeAt(c.location) : `第 ${c.location.line} 行`;
-  return `${where}${c.field ? `（${c.field}）` : ''}：“${c.from}” → “${c.to}”`;
+  // Cell texts, sheet names and fields as a terminal may show them (control characters escaped).
+  return terminalText(`${where}${c.field ? `（${c.field}）` : ''}：“${c.from}” → “${c.to}”`);
 }
 
 /** What a fix did, as the lines `zwgk fix` prints (and the app shows): every change, then what was skipped. */
@@ -350,7 +352,7 @@ export function describeFix(result: FixResult): string[] {
   }
   if (result.skipped.length) {
     lines.push(`未能修正 ${result.skipped.length} 处（请手工修改）：`);
-    for (const s of result.skipped) lines.push(`  ${formatChange(s)}：${s.reason}`);
+    for (const s of result.skipped) lines.push(`  ${formatChange(s)}：${terminalText(s.reason)}`);
   }
   return lines;
 }

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { mergeCatalogs } from '../../draft/merge.js';
 import type { Catalog } from '../../model/types.js';
-import { Report } from '../../report/report.js';
+import { Report, terminalText } from '../../report/report.js';
 import { validateCatalog } from '../../validate/index.js';
 import { paintFor, type Context } from '../context.js';
 import { EXIT } from '../exit.js';
@@ -40,7 +40,7 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   const report = new Report();
   report.add({ file: opts.output, profile: catalog.profile, items: catalog.items.length, findings });
   const lines = sources.map((s) =>
-    s.items ? `  ${s.file}：${s.items} 个事项（序号 ${s.first === s.last ? s.first : `${s.first}–${s.last}`}）` : `  ${s.file}：没有事项`,
+    s.items ? `  ${terminalText(s.file)}：${s.items} 个事项（序号 ${s.first === s.last ? s.first : `${s.first}–${s.last}`}）` : `  ${terminalText(s.file)}：没有事项`,
   );
   ctx.stdout.write(report.toText(await paintFor(ctx, ctx.stdout, opts.color)));
   ctx.stdout.write(

@@ -7,6 +7,7 @@ import { READABLE_EXTENSIONS, type ReadOptions } from '../../readers/index.js';
 import { readCatalog } from '../../io/read.js';
 import { writeOutput } from '../../io/write.js';
 import { ZwgkError } from '../../report/finding.js';
+import { terminalText } from '../../report/report.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';
 
@@ -38,7 +39,7 @@ export async function emit(ctx: Context, output: string, data: string | Uint8Arr
     return;
   }
   await writeOutput(output, data, inputs);
-  ctx.stderr.write(`已写出：${output}\n`);
+  ctx.stderr.write(`已写出：${terminalText(output)}\n`);
 }
 
 /** The output formats zwgk writes, by file extension. */
