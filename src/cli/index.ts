@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { ZwgkError } from '../report/finding.js';
 import { terminalText } from '../report/report.js';
+import { cleanupOnSignals } from '../io/temporaries.js';
 import type { Context, OutStream } from './context.js';
 import { chineseHelp, translateCommanderError } from './help.js';
 import { COMMANDS } from './commands/index.js';
@@ -87,6 +88,8 @@ export async function run(options: RunOptions): Promise<number> {
     program.outputHelp();
     return EXIT.usage;
   }
+  // Ctrl-C or SIGTERM while an output is being written: its temporary file goes, then the signal ends us.
+  const stopListening = cleanupOnSignals();
   try {
     await program.parseAsync(options.argv, { from: 'user' });
     return ctx.exitCode;
@@ -110,5 +113,7 @@ export async function run(options: RunOptions): Promise<number> {
     ctx.stderr.write(`错误：内部错误：${terminalText((err as Error)?.message ?? String(err))}。请加 --debug 重试，并把输出反馈给维护者\n`);
     if (debug) ctx.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
     return EXIT.usage;
+  } finally {
+    stopListening();
   }
 }

@@ -21,6 +21,7 @@ export const CODES = {
   'file-unreadable': { severity: 'error', fatal: true, title: '文件无法读取', message: '无法读取文件 {file}：{detail}' },
   'folder-empty': { severity: 'error', fatal: true, title: '文件夹中没有目录文件', message: '文件夹 {file} 中没有可读取的目录文件（{exts}）。请把各科室的表放进这个文件夹，或直接写出文件名' },
   'no-match': { severity: 'error', fatal: true, title: '没有匹配的文件', message: '没有与 {pattern} 匹配的文件。请检查文件夹和文件名' },
+  'file-too-large': { severity: 'error', fatal: true, title: '文件过大', message: '{file} 有 {size}，超过上限 {limit}，未读取。目录文件通常只有几 MB：请确认选对了文件，或把目录拆成几个文件后分别处理' },
   'file-empty': { severity: 'error', fatal: true, title: '文件为空', message: '文件 {file} 是空的（0 字节）。请确认文件已正确保存' },
   'unsupported-format': { severity: 'error', fatal: true, title: '不支持的文件类型', message: '不支持的文件类型“{ext}”：{file}。请使用 .xlsx 工作簿或 .yaml 文件' },
   'needs-soffice': { severity: 'error', fatal: true, title: '需要另存为 .xlsx', message: '{file} 是 {ext} 文件，读取它需要 LibreOffice（soffice），本机未安装。请在 Excel 或 WPS 中打开它，选择“另存为”→“Excel 工作簿(*.xlsx)”，再用 .xlsx 文件重试' },

@@ -8,7 +8,7 @@ import { countBySeverity, terminalText } from '../../report/report.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
-import { expandInputs, loadCatalog } from './shared.js';
+import { expandInputs, loadCatalog, reportStale } from './shared.js';
 
 export interface SiteOptions {
   output: string;
@@ -42,7 +42,7 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
     read.map((r) => r.catalog),
     opts.title !== undefined ? { title: opts.title } : {},
   );
-  await writeFiles(opts.output, site, files);
+  reportStale(ctx, await writeFiles(opts.output, site, files));
 
   const names = pageNames(read.map((r) => r.catalog.file));
   const items = read.reduce((n, r) => n + r.catalog.items.length, 0);
