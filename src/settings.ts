@@ -230,8 +230,8 @@ export const ZIP_LIMITS = {
  * are about 400 000 values and 12 million characters; at these limits every command stays under 1 GB.
  */
 export const READ_LIMITS = {
-  maxCells: 1_000_000,
-  maxChars: 64 * 1024 * 1024,
+  maxCells: 600_000,
+  maxChars: 32 * 1024 * 1024,
 };
 
 /** Input files larger than this are not read at all (a county catalog is a few MB; a 25 000-item YAML 31 MB). */

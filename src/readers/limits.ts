@@ -13,6 +13,17 @@ export class ReadBudget {
     private readonly noun = '有内容的单元格',
   ) {}
 
+  /** The counts so far, to go back to when a read is started over (a YAML file parsed whole after all). */
+  mark(): { cells: number; chars: number } {
+    return { cells: this.cells, chars: this.chars };
+  }
+
+  /** Go back to a mark. */
+  reset(mark: { cells: number; chars: number }): void {
+    this.cells = mark.cells;
+    this.chars = mark.chars;
+  }
+
   /** Count one merged range (it is kept until its sheet is read); throws ReadLimitError past the limit. */
   merge(where: () => string): void {
     if (++this.cells > this.limits.maxCells) throw new ReadLimitError(where(), `单元格和合并区域合计超过 ${this.limits.maxCells} 个`);

@@ -214,7 +214,7 @@ function otherOfficeFile(names: Set<string>): string {
  * scanned one at a time with `scanSheet`. Throws ZwgkError: not-a-workbook, workbook-encrypted,
  * workbook-too-large.
  */
-export async function openWorkbook(bytes: Uint8Array, file: string): Promise<OpenWorkbook> {
+export async function openWorkbook(bytes: Uint8Array, file: string, budget = new ReadBudget()): Promise<OpenWorkbook> {
   if (isOle(bytes)) {
     if (isEncryptedOle(bytes)) throw new ZwgkError('workbook-encrypted', { file }, { file });
     throw notWorkbook(file, '文件看起来是旧版 Excel 97-2003 工作簿（.xls），只是扩展名改成了 .xlsx');
@@ -236,7 +236,6 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Ope
   for (const sheet of list.sheets) sheet.size = byName.get(sheet.part)?.compressedSize ?? 0;
 
   // Number formats and shared strings come before any sheet, wherever they sit in the zip.
-  const budget = new ReadBudget();
   const context: CellContext = { dateStyles: [], date1904: list.date1904, budget };
   const stylesPart = list.related.get('styles') ?? 'xl/styles.xml';
   const stylesEntry = byName.get(stylesPart);

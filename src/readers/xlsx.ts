@@ -17,7 +17,7 @@ export { a1, cellText } from './xlsx-cell.js';
 export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
   const forced: Profile | undefined = options.profile && options.profile !== 'auto' ? options.profile : undefined;
   const wantedName = options.sheet;
-  const workbook = await openWorkbook(bytes, file);
+  const workbook = await openWorkbook(bytes, file, options.budget);
   const scanned = new Set<string>();
   const grids: GridSheet[] = [];
   let sheets: SheetPart[] = workbook.sheets;

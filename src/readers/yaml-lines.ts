@@ -19,6 +19,10 @@ export interface PreparedYaml {
   text: string;
   /** The file's own line number of a (1-based) line of `text`. */
   lineOf(line: number): number;
+  /** The line of `text` that is the file's line `line`, or undefined when that line was taken out. */
+  compactLine(line: number): number | undefined;
+  /** The file's own offset of an offset into `text`. */
+  offsetOf(offset: number): number;
 }
 
 /** Where the text nests deeper than MAX_YAML_DEPTH (1-based line of the file). */
@@ -49,6 +53,11 @@ export function prepareYaml(text: string): PreparedYaml {
   const at: number[] = [];
   const removedSoFar: number[] = [];
   let removed = 0;
+  /** The same by character offset: where in the compact text a run was taken out, and how many characters so far. */
+  const charsAt: number[] = [];
+  const charsSoFar: number[] = [];
+  let keptChars = 0;
+  let removedChars = 0;
   let from = 0; // start of the text not yet copied to `kept`
   let compactLine = 1; // compact number of the line being looked at
 
@@ -79,6 +88,10 @@ export function prepareYaml(text: string): PreparedYaml {
     if (runStart < 0) return;
     if (remove) {
       kept.push(text.slice(from, runStart));
+      keptChars += runStart - from;
+      removedChars += end - runStart;
+      charsAt.push(keptChars);
+      charsSoFar.push(removedChars);
       from = end;
       removed += runLines;
       at.push(compactLine);
@@ -187,23 +200,44 @@ export function prepareYaml(text: string): PreparedYaml {
   closeRun(n, block ? !block.keep : quote === 0 && flow === 0);
   kept.push(text.slice(from));
   const compact = at.length ? kept.join('') : text;
+  const lineOf = (l: number): number => {
+    const k = lastAtOrBefore(at, l);
+    return k < 0 ? l : l + removedSoFar[k]!;
+  };
   return {
     text: compact,
-    lineOf(l: number): number {
-      // The last removal at or before this line.
-      let lo = 0;
-      let hi = at.length - 1;
-      let found = -1;
-      while (lo <= hi) {
+    lineOf,
+    compactLine(line: number): number | undefined {
+      // lineOf grows with the line: search for the compact line it maps to this one.
+      let lo = 1;
+      let hi = Math.max(1, line);
+      while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (at[mid]! <= l) {
-          found = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
+        if (lineOf(mid) < line) lo = mid + 1;
+        else hi = mid;
       }
-      return found < 0 ? l : l + removedSoFar[found]!;
+      return lineOf(lo) === line ? lo : undefined;
+    },
+    offsetOf(offset: number): number {
+      const k = lastAtOrBefore(charsAt, offset);
+      return k < 0 ? offset : offset + charsSoFar[k]!;
     },
   };
+}
+
+/** The index of the last entry of an ascending list that is at most `x` (-1 when none is). */
+function lastAtOrBefore(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** The index after the closing quote of quoted text continuing from `i`, or -1 when the line ends first. */

@@ -128,19 +128,22 @@ export function parseYamlCatalog(text: string, file: string, options: ReadOption
     throw err;
   }
   const lineOf = prepared.lineOf;
-  const budget = () => new ReadBudget(READ_LIMITS, '值');
+  const budget = options.budget ?? new ReadBudget(READ_LIMITS, '值');
+  const mark = budget.mark();
   try {
     const split = !whole && prepared.text.length >= SPLIT_MIN_CHARS ? splitItems(prepared.text) : undefined;
     if (split) {
-      const catalog = parseSplit(split, file, options, lineOf, budget());
+      const catalog = parseSplit(split, file, options, lineOf, budget);
       if (catalog) return catalog;
+      // Parsed whole after all: what the split parse counted is counted again.
+      budget.reset(mark);
     }
     if (prepared.text.length > MAX_WHOLE_CHARS) {
       const detail = `YAML 文本超过 ${MAX_WHOLE_CHARS / 1024 / 1024}M 个字符，又不能逐个事项读取（用了 & 锚点、* 别名或 ! 标签，或“事项”不是顶层的列表）`;
       throw new ZwgkError('catalog-too-large', { file }, { file, place: '文件开头', detail });
     }
     const { doc, lc } = parseChecked(prepared.text, file, 0, lineOf);
-    return buildCatalog({ file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0, lineOf, budget: budget() }, options, undefined);
+    return buildCatalog({ file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0, lineOf, budget }, options, undefined);
   } catch (err) {
     if (err instanceof ReadLimitError) throw new ZwgkError('catalog-too-large', { file }, { file, place: err.place, detail: err.detail }, { cause: err });
     throw err;

@@ -4,6 +4,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog, Profile } from '../../model/types.js';
 import { READABLE_EXTENSIONS, type ReadOptions } from '../../readers/index.js';
+import { ReadBudget } from '../../readers/limits.js';
+import { READ_LIMITS } from '../../settings.js';
 import { folderEntries, nativePath, readCatalog } from '../../io/read.js';
 import { writeOutput } from '../../io/write.js';
 import { ZwgkError } from '../../report/finding.js';
@@ -17,8 +19,10 @@ export async function loadCatalog(
   file: string,
   opts: { profile?: string; sheet?: string },
   bytes?: Uint8Array,
+  budget?: ReadBudget,
 ): Promise<Catalog> {
   const options: ReadOptions = { profile: (opts.profile ?? 'auto') as Profile | 'auto' };
+  if (budget) options.budget = budget;
   if (opts.sheet !== undefined) options.sheet = opts.sheet;
   const onProgress = progress(ctx);
   if (onProgress) options.onProgress = onProgress;
@@ -27,6 +31,11 @@ export async function loadCatalog(
   } finally {
     if (onProgress) ctx.stderr.write('\r\x1b[K');
   }
+}
+
+/** One budget for the files a command keeps in memory together (merge, site, diff, gap --against): their values count together against READ_LIMITS. */
+export function sharedBudget(): ReadBudget {
+  return new ReadBudget(READ_LIMITS, '各文件合计有内容的单元格（值）');
 }
 
 /** Write a command's output: `-` means stdout (text formats only); otherwise an atomic file write. */

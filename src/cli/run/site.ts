@@ -8,7 +8,7 @@ import { countBySeverity, terminalText } from '../../report/report.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
-import { expandInputs, loadCatalog, reportStale } from './shared.js';
+import { expandInputs, loadCatalog, reportStale, sharedBudget } from './shared.js';
 
 export interface SiteOptions {
   output: string;
@@ -20,9 +20,10 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
   const files = await expandInputs(args);
   const read: { file: string; catalog: Catalog; errors: number; warnings: number }[] = [];
   const failed: { file: string; error: ZwgkError }[] = [];
+  const budget = sharedBudget();
   for (const file of files) {
     try {
-      const catalog = await loadCatalog(ctx, file, {});
+      const catalog = await loadCatalog(ctx, file, {}, undefined, budget);
       const n = countBySeverity(validateCatalog(catalog));
       read.push({ file, catalog, errors: n.error, warnings: n.warning });
     } catch (err) {
