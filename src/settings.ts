@@ -226,12 +226,27 @@ export const ZIP_LIMITS = {
 
 /**
  * What reading one catalog may hold in memory, checked while it is read (before more is spent): values
- * (non-empty cells, shared strings, YAML scalars) and their characters. 25 000 items of a county catalog
- * are about 400 000 values and 12 million characters; at these limits every command stays under 1 GB.
+ * (non-empty cells, shared strings, YAML scalars), their characters and merged ranges. 25 000 items of a
+ * county catalog are about 400 000 values and 8 million characters; at these limits every command stays
+ * under 1 GB (bench/results.md).
  */
 export const READ_LIMITS = {
   maxCells: 600_000,
   maxChars: 32 * 1024 * 1024,
+  /** Merged ranges (a 25 000-item catalog has 200 000). */
+  maxMerges: 1_000_000,
+};
+
+/** The same for the files a command keeps together (merge, site, diff, gap --against): two catalogs of 25 000 items fit. */
+export const SHARED_READ_LIMITS = {
+  maxCells: 900_000,
+  maxChars: 48 * 1024 * 1024,
+  maxMerges: 1_500_000,
+};
+
+/** `fix` rewrites a sheet part in memory; a part larger than this (a sane one is tens of MB) is left as it was and its fixes listed as not made. */
+export const FIX_LIMITS = {
+  maxPatchedPartBytes: 128 * 1024 * 1024,
 };
 
 /** Input files larger than this are not read at all (a county catalog is a few MB; a 25 000-item YAML 31 MB). */

@@ -7,26 +7,28 @@ import { READ_LIMITS } from '../settings.js';
 export class ReadBudget {
   cells = 0;
   chars = 0;
+  merges = 0;
   constructor(
-    readonly limits: { maxCells: number; maxChars: number } = READ_LIMITS,
+    readonly limits: { maxCells: number; maxChars: number; maxMerges: number } = READ_LIMITS,
     /** What a value is called in messages. */
     private readonly noun = '有内容的单元格',
   ) {}
 
   /** The counts so far, to go back to when a read is started over (a YAML file parsed whole after all). */
-  mark(): { cells: number; chars: number } {
-    return { cells: this.cells, chars: this.chars };
+  mark(): { cells: number; chars: number; merges: number } {
+    return { cells: this.cells, chars: this.chars, merges: this.merges };
   }
 
   /** Go back to a mark. */
-  reset(mark: { cells: number; chars: number }): void {
+  reset(mark: { cells: number; chars: number; merges: number }): void {
     this.cells = mark.cells;
     this.chars = mark.chars;
+    this.merges = mark.merges;
   }
 
   /** Count one merged range (it is kept until its sheet is read); throws ReadLimitError past the limit. */
   merge(where: () => string): void {
-    if (++this.cells > this.limits.maxCells) throw new ReadLimitError(where(), `单元格和合并区域合计超过 ${this.limits.maxCells} 个`);
+    if (++this.merges > this.limits.maxMerges) throw new ReadLimitError(where(), `合并区域超过 ${this.limits.maxMerges} 个`);
   }
 
   /** Count one kept value; throws ReadLimitError when a limit is passed. */

@@ -113,7 +113,7 @@ describe('hostile parts, cut anywhere', () => {
   it('stops at the budget of values and characters, naming the cell', () => {
     const rows = Array.from({ length: 20 }, (_, i) => `<row r="${i + 1}">${cell(`A${i + 1}`, 'abc')}</row>`).join('');
     const xml = `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
-    const cells = (maxCells: number, maxChars: number) => scan(xml, undefined, { ...CONTEXT(), budget: new ReadBudget({ maxCells, maxChars }) });
+    const cells = (maxCells: number, maxChars: number) => scan(xml, undefined, { ...CONTEXT(), budget: new ReadBudget({ maxCells, maxChars, maxMerges: 100 }) });
     expect(view(cells(20, 60))).toHaveProperty('A20', 'abc');
     const over = (() => {
       try {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Catalog, Profile } from '../../model/types.js';
 import { READABLE_EXTENSIONS, type ReadOptions } from '../../readers/index.js';
 import { ReadBudget } from '../../readers/limits.js';
-import { READ_LIMITS } from '../../settings.js';
+import { SHARED_READ_LIMITS } from '../../settings.js';
 import { folderEntries, nativePath, readCatalog } from '../../io/read.js';
 import { writeOutput } from '../../io/write.js';
 import { ZwgkError } from '../../report/finding.js';
@@ -33,9 +33,9 @@ export async function loadCatalog(
   }
 }
 
-/** One budget for the files a command keeps in memory together (merge, site, diff, gap --against): their values count together against READ_LIMITS. */
+/** One budget for the files a command keeps in memory together (merge, site, diff, gap --against): their values count together against SHARED_READ_LIMITS. */
 export function sharedBudget(): ReadBudget {
-  return new ReadBudget(READ_LIMITS, '各文件合计有内容的单元格（值）');
+  return new ReadBudget(SHARED_READ_LIMITS, '各文件合计有内容的单元格（值）');
 }
 
 /** Write a command's output: `-` means stdout (text formats only); otherwise an atomic file write. */
