@@ -12,6 +12,8 @@ export class ReadBudget {
     readonly limits: { maxCells: number; maxChars: number; maxMerges: number } = READ_LIMITS,
     /** What a value is called in messages. */
     private readonly noun = '有内容的单元格',
+    /** What to do when a limit is reached. */
+    private readonly advice = '请把目录按科室或类别拆成几个文件，分别校验和生成',
   ) {}
 
   /** The counts so far, to go back to when a read is started over (a YAML file parsed whole after all). */
@@ -28,15 +30,15 @@ export class ReadBudget {
 
   /** Count one merged range (it is kept until its sheet is read); throws ReadLimitError past the limit. */
   merge(where: () => string): void {
-    if (++this.merges > this.limits.maxMerges) throw new ReadLimitError(where(), `合并区域超过 ${this.limits.maxMerges} 个`);
+    if (++this.merges > this.limits.maxMerges) throw new ReadLimitError(where(), `合并区域超过 ${this.limits.maxMerges} 个`, this.advice);
   }
 
   /** Count one kept value; throws ReadLimitError when a limit is passed. */
   take(chars: number, where: () => string): void {
     this.cells++;
     this.chars += chars;
-    if (this.cells > this.limits.maxCells) throw new ReadLimitError(where(), `${this.noun}超过 ${this.limits.maxCells} 个`);
-    if (this.chars > this.limits.maxChars) throw new ReadLimitError(where(), `文字总量超过 ${this.limits.maxChars} 个字符`);
+    if (this.cells > this.limits.maxCells) throw new ReadLimitError(where(), `${this.noun}超过 ${this.limits.maxCells} 个`, this.advice);
+    if (this.chars > this.limits.maxChars) throw new ReadLimitError(where(), `文字总量超过 ${this.limits.maxChars} 个字符`, this.advice);
   }
 }
 
@@ -45,6 +47,8 @@ export class ReadLimitError extends Error {
   constructor(
     readonly place: string,
     readonly detail: string,
+    /** What to do, in Chinese. */
+    readonly advice = '请把目录按科室或类别拆成几个文件，分别校验和生成',
   ) {
     super(detail);
     this.name = 'ReadLimitError';

@@ -48,7 +48,7 @@ export function damaged(file: string, detail: string, cause?: unknown): ZwgkErro
 function partProblem(file: string, where: string, cause: unknown, sheet?: string): ZwgkError {
   if (cause instanceof ReadLimitError) {
     const at = sheet === undefined ? { file } : { file, sheet, ...(/^[A-Z]+\d+/.test(cause.place) ? { cell: cause.place.split(' ')[0]! } : {}) };
-    return new ZwgkError('catalog-too-large', at, { file, place: `${where}的 ${cause.place}`, detail: cause.detail }, { cause });
+    return new ZwgkError('catalog-too-large', at, { file, place: `${where}的 ${cause.place}`, detail: cause.detail, advice: cause.advice }, { cause });
   }
   if (cause instanceof ZipFormatError) return damaged(file, cause.detail, cause);
   if (cause instanceof PartDataError) return cause.damaged ? damaged(file, `${where}${cause.detail}`, cause) : notWorkbook(file, `${where}${cause.detail}`, cause);

@@ -717,7 +717,7 @@ export class WorksheetScanner extends XmlScanner {
         if (!table) {
           throw new PartDataError(
             this.context.sharedStringsMissing
-              ? `共享字符串表（xl/sharedStrings.xml）缺失，${cell} 等单元格中的文字无法读出`
+              ? `${cell} 等单元格引用的共享字符串表（xl/sharedStrings.xml）缺失，其中的文字无法读出`
               : `${cell} 单元格引用了共享字符串表（sharedStrings），但工作簿中没有这张表`,
           );
         }

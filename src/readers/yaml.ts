@@ -140,12 +140,12 @@ export function parseYamlCatalog(text: string, file: string, options: ReadOption
     }
     if (prepared.text.length > MAX_WHOLE_CHARS) {
       const detail = `YAML 文本超过 ${MAX_WHOLE_CHARS / 1024 / 1024}M 个字符，又不能逐个事项读取（用了 & 锚点、* 别名或 ! 标签，或“事项”不是顶层的列表）`;
-      throw new ZwgkError('catalog-too-large', { file }, { file, place: '文件开头', detail });
+      throw new ZwgkError('catalog-too-large', { file }, { file, place: '文件开头', detail, advice: '请把目录拆成几个文件，或去掉其中的 & 锚点、* 别名和 ! 标签' });
     }
     const { doc, lc } = parseChecked(prepared.text, file, 0, lineOf);
     return buildCatalog({ file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0, lineOf, budget }, options, undefined);
   } catch (err) {
-    if (err instanceof ReadLimitError) throw new ZwgkError('catalog-too-large', { file }, { file, place: err.place, detail: err.detail }, { cause: err });
+    if (err instanceof ReadLimitError) throw new ZwgkError('catalog-too-large', { file }, { file, place: err.place, detail: err.detail, advice: err.advice }, { cause: err });
     throw err;
   }
 }

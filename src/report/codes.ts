@@ -30,7 +30,7 @@ export const CODES = {
   'file-damaged': { severity: 'error', fatal: true, title: '文件已损坏', message: '文件已损坏：{file} 中{detail}。可能是下载、拷贝或保存时中断，或被其他程序改动过。请重新拷贝或下载原文件；如果只有这一份，请在 Excel 或 WPS 中打开（它们会尝试修复）后另存为新文件再试' },
   'workbook-encrypted': { severity: 'error', fatal: true, title: '工作簿有密码', message: '{file} 设置了打开密码，无法读取。请在 Excel 或 WPS 中取消密码（文件→信息→保护工作簿）后另存一份' },
   'workbook-too-large': { severity: 'error', fatal: true, title: '工作簿解压后过大', message: '{file} 中的“{part}”解压后达 {size}，超过上限 {limit}，可能是损坏或恶意构造的文件。请检查文件来源，或拆分后再处理' },
-  'catalog-too-large': { severity: 'error', fatal: true, title: '目录过大', message: '{file} 过大：读到{place}时{detail}，已停止读取，以免耗尽内存。请把目录按科室或类别拆成几个文件，分别校验和生成' },
+  'catalog-too-large': { severity: 'error', fatal: true, title: '目录过大', message: '{file} 过大：读到{place}时{detail}，已停止读取，以免耗尽内存。{advice}' },
   'workbook-empty': { severity: 'error', fatal: true, title: '工作簿为空', message: '{file} 中没有任何有内容的工作表。请确认填写的目录已保存' },
   'no-catalog-header': { severity: 'error', fatal: true, title: '找不到目录表头', message: '{file} 的各工作表前 {rows} 行中都没有找到目录表头（需要“名称/二级事项”“公开内容”等列名）。请确认表头文字与样表一致' },
   'sheet-not-found': { severity: 'error', fatal: true, title: '工作表不存在', message: '{file} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}' },
