@@ -32,6 +32,27 @@ export class ColumnTree {
     return this.read(1, 0, this.size - 1, l, Math.min(r, this.size - 1));
   }
 
+  /** The value of one column: the nearest assignment on the way down covers it (no recursion, no push). */
+  at(col: number): number {
+    if (col < 0 || col >= this.size) return 0;
+    let node = 1;
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo < hi) {
+      const v = this.lazy[node]!;
+      if (v >= 0) return v;
+      const mid = (lo + hi) >> 1;
+      if (col <= mid) {
+        node = 2 * node;
+        hi = mid;
+      } else {
+        node = 2 * node + 1;
+        lo = mid + 1;
+      }
+    }
+    return this.max[node]!;
+  }
+
   /** The first column of l..r whose value is at least `x`, or -1. */
   firstAtLeast(l: number, r: number, x: number): number {
     return this.find(1, 0, this.size - 1, l, Math.min(r, this.size - 1), x);
@@ -91,7 +112,7 @@ export function overlaps(merges: readonly MergeRange[], columns: number): (Merge
   const kept: MergeRange[] = [];
   return merges.map((m) => {
     const at = bottoms.firstAtLeast(m.left, m.right, m.top);
-    if (at >= 0) return kept[owners.query(at, at) - 1];
+    if (at >= 0) return kept[owners.at(at) - 1];
     kept.push(m);
     bottoms.assign(m.left, m.right, m.bottom);
     owners.assign(m.left, m.right, kept.length);
@@ -183,7 +204,7 @@ export class MergeSweep {
 
   /** The merge covering `col` in the current row, if any. */
   cover(col: number): MergeRange | undefined {
-    const id = this.index.query(col, col);
+    const id = this.index.at(col);
     return id > 0 ? this.merges[id - 1] : undefined;
   }
 

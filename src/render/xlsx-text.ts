@@ -15,9 +15,12 @@ const LOOKS_ESCAPED = /_x[0-9A-Fa-f]{4}_/g;
 
 const hex = (c: string): string => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 
-/** Whether a text holds a character that XML 1.0 forbids (U+FFFE, U+FFFF, C0 controls but tab and line feed, lone surrogates). */
+/** The same, a carriage return not counted (it is a line break, kept as _x000D_). */
+const NON_XML_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a text holds a character that XML 1.0 forbids (U+FFFE, U+FFFF, C0 controls but tab and line breaks, lone surrogates). */
 export function hasNonXmlChar(s: string): boolean {
-  return NOT_XML_TEST.test(s.replace(/\r/g, '\n'));
+  return NON_XML_CHAR.test(s);
 }
 
 /** The characters of a text that XML forbids, each once, as U+HHHH. */
