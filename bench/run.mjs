@@ -32,7 +32,14 @@
 //   --runs N         runs of each big command (default 3)
 //   --help-runs N    runs of --help and node -e 0 (default 11)
 //   --only a,b       only these rows: validate-xlsx, validate-yaml, render-xlsx, render-html,
-//                    render-md, app-validate, help (the yardsticks always run)
+//                    render-md, app-validate, help, hostile (all hostile-* rows) or one hostile-* row
+//                    (the yardsticks always run)
+//
+// Hostile inputs (issue 14), generated once into bench/data/hostile/ at the size the issue names, each
+// run under a 1 GB heap (--max-old-space-size=1024) with its peak RSS ≤ 1 GB: a workbook whose tags carry
+// very long attribute runs and one with 16 000 column merges, each ≤ 3 × the same rows without them; a
+// 400 MB cell in a 2 MB workbook, a catalog followed by 20 million comment lines, the backtracking
+// wildcard, and fix on the 400 MB cell, each within a few seconds.
 //   --from yaml      render from the YAML instead of the .xlsx (to time the renderers without the
 //                    xlsx reader; the ratios stay to the xlsx yardstick)
 //   --regen          rebuild the cached data
@@ -40,13 +47,14 @@
 //                    top frames by self time (bench/profile.mjs; profiles kept in bench/data/prof/)
 //   --no-write       do not write bench/results.md
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cleanPartial, writeWorkbook, writeYaml } from './gen.mjs';
+import { hostileFiles } from '../test/fixtures/bad/make-bad.mjs';
 import { formatSummary, summarise } from './profile.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,6 +108,21 @@ for (const [file, write] of [[xlsx, writeWorkbook], [yaml, writeYaml]]) {
 
 const out = mkdtempSync(path.join(os.tmpdir(), 'zwgk-bench-'));
 const MB = 1024 * 1024;
+
+const HOSTILE = path.join(DATA, 'hostile');
+const hostile = (name) => path.join(HOSTILE, name);
+const wantsHostile = !args.only || args.only.split(',').some((id) => id.trim().startsWith('hostile'));
+if (wantsHostile && (args.regen || !existsSync(hostile('many-merges.xlsx')))) {
+  const t = performance.now();
+  process.stderr.write(`generating ${path.relative(ROOT, HOSTILE)}/ (hostile inputs of issue 14) … `);
+  await mkdir(HOSTILE, { recursive: true });
+  for (const [name, data] of Object.entries(await hostileFiles({ scale: 1 }))) writeFileSync(hostile(name), data);
+  mkdirSync(hostile('wild'), { recursive: true });
+  writeFileSync(hostile(`wild/${'a'.repeat(40)}.yaml`), readFileSync(path.join(ROOT, 'examples', 'county-catalog.yaml')));
+  process.stderr.write(`${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+}
+/** node under a 1 GB heap, as issue 14 asks of every hostile input. */
+const HEAP = '--max-old-space-size=1024';
 
 /** One measured child run: wall seconds, CPU seconds, peak RSS (bytes), exit code, stdout and stderr text. */
 function measure(argv) {
@@ -166,11 +189,23 @@ const ROWS = [
     vs: 'validate-xlsx',
     gapGoal: 200,
   },
+  { id: 'hostile-plain', label: 'zwgk validate plain-rows.xlsx (100 000 rows, 25 000 items; yardstick of the next two)', argv: [HEAP, BIN, 'validate', hostile('plain-rows.xlsx')], runs: RUNS, ok: okExit([0]), hostile: true },
+  { id: 'hostile-long-attributes', label: 'zwgk validate long-attributes.xlsx (the same rows, 256 MB of attribute runs)', argv: [HEAP, BIN, 'validate', hostile('long-attributes.xlsx')], runs: RUNS, ok: okExit([0]), goal: 3, vs: 'hostile-plain', rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-many-merges', label: 'zwgk validate many-merges.xlsx (the same rows, 16 000 column merges over them)', argv: [HEAP, BIN, 'validate', hostile('many-merges.xlsx')], runs: RUNS, ok: okExit([0]), goal: 3, vs: 'hostile-plain', rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-huge-cell', label: 'zwgk validate huge-cell.xlsx (one 400 MB cell, 2 MB file)', argv: [HEAP, BIN, 'validate', hostile('huge-cell.xlsx')], runs: RUNS, ok: okExit([1]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-fix-huge-cell', label: 'zwgk fix huge-cell.xlsx', argv: [HEAP, BIN, 'fix', hostile('huge-cell.xlsx'), '-o', path.join(out, 'fixed.xlsx')], runs: RUNS, ok: okExit([1]), maxSeconds: 15, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-comments', label: 'zwgk validate comment-lines.yaml (a catalog, then 20 million comment lines)', argv: [HEAP, BIN, 'validate', hostile('comment-lines.yaml')], runs: RUNS, ok: okExit([0]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-fix-comments', label: 'zwgk fix comment-lines.yaml', argv: [HEAP, BIN, 'fix', hostile('comment-lines.yaml'), '-o', path.join(out, 'fixed.yaml')], runs: RUNS, ok: okExit([0]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-wildcard', label: 'zwgk validate "wild/*a*a*a*a*a*a*a*a*a*a*a*a*b.yaml" (a 40-letter name)', argv: [HEAP, BIN, 'validate', hostile('wild/*a*a*a*a*a*a*a*a*a*a*a*a*b.yaml')], runs: RUNS, ok: okExit([2]), maxSeconds: 5, rssGoal: 1024 * MB, hostile: true },
   { id: 'node', label: 'node -e 0 (yardstick)', argv: ['-e', '0'], runs: HELP_RUNS, ok: okExit([0]) },
   { id: 'help', label: 'zwgk --help', argv: [BIN, '--help'], runs: HELP_RUNS, ok: okExit([0]), goal: 2, vs: 'node' },
 ];
 
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : undefined;
+if (only?.has('hostile')) {
+  only.delete('hostile');
+  for (const r of ROWS) if (r.hostile) only.add(r.id);
+}
 if (only) {
   const known = new Set(ROWS.map((r) => r.id));
   for (const id of only) {
@@ -187,7 +222,7 @@ for (let grew = true; grew; ) {
   for (const r of ROWS) if (picked.has(r.id) && r.vs && !picked.has(r.vs)) (picked.add(r.vs), (grew = true));
 }
 const needed = new Set(ROWS.filter((r) => picked.has(r.id) && r.vs).map((r) => r.vs));
-const active = ROWS.filter((r) => picked.has(r.id) && (r.vs || needed.has(r.id)));
+const active = ROWS.filter((r) => picked.has(r.id) && (r.vs || r.maxSeconds || needed.has(r.id)));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -253,6 +288,18 @@ for (const row of active) {
       missed++;
       missedRows.push(row);
     }
+  } else if (row.maxSeconds) {
+    const reasons = [];
+    if (res.failure) reasons.push(`failed: ${res.failure}`);
+    else {
+      if (!(med <= row.maxSeconds)) reasons.push(`${med.toFixed(2)} s > ${row.maxSeconds} s`);
+      if (row.rssGoal && !(res.rss <= row.rssGoal)) reasons.push(`RSS ${(res.rss / MB).toFixed(0)} MB > ${row.rssGoal / MB} MB`);
+    }
+    verdict = reasons.length ? `FAIL (${reasons.join('; ')})` : 'pass';
+    if (reasons.length) {
+      missed++;
+      missedRows.push(row);
+    }
   } else if (res.failure) {
     verdict = `yardstick failed: ${res.failure}`;
     missed++;
@@ -260,9 +307,13 @@ for (const row of active) {
   table.push([
     row.label,
     res.times.length ? `${med.toFixed(2)}` : '—',
-    row.vs && Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : row.vs ? '—' : '1.00×',
+    row.vs && Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : row.vs || row.maxSeconds ? '—' : '1.00×',
     Number.isFinite(cpuMed) ? `${cpuMed.toFixed(2)}${row.vs && Number.isFinite(cpuRatio) ? ` (${cpuRatio.toFixed(2)}×)` : ''}` : '—',
-    row.vs && !row.info ? `≤ ${row.goal}×${row.rssGoal ? `, ≤ ${row.rssGoal / MB} MB` : ''}${row.gapGoal ? `, frame gap ≤ ${row.gapGoal} ms` : ''}` : '',
+    row.vs && !row.info
+      ? `≤ ${row.goal}×${row.rssGoal ? `, ≤ ${row.rssGoal / MB} MB` : ''}${row.gapGoal ? `, frame gap ≤ ${row.gapGoal} ms` : ''}`
+      : row.maxSeconds
+        ? `≤ ${row.maxSeconds} s${row.rssGoal ? `, ≤ ${row.rssGoal / MB} MB` : ''}`
+        : '',
     row.gapGoal ? `longest frame gap ${res.gap ?? '—'} ms` : res.rss ? `${(res.rss / MB).toFixed(0)} MB` : '—',
     verdict,
   ]);
@@ -279,6 +330,7 @@ const info = [
   `- date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
   `- node ${process.version}, ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
   `- data: ${ITEMS} items × 4 rows; ${rel(xlsx)} ${(statSync(xlsx).size / 1e6).toFixed(1)} MB, ${rel(yaml)} ${(statSync(yaml).size / 1e6).toFixed(1)} MB`,
+  `- hostile inputs (issue 14): ${rel(HOSTILE)}/, generated by hostileFiles() of test/fixtures/bad/make-bad.mjs at the size the issue names; each run with node --max-old-space-size=1024`,
   `- runs: ${RUNS} per big command, ${HELP_RUNS} for --help and node -e 0, interleaved. Goals are judged on the median wall time of a child process; "CPU s" is the median user+system time of all its threads (for information: on a shared machine it is less disturbed by other load than wall time); peak RSS is the largest of the runs`,
 ].join('\n');
 console.log(`\n${md}\n`);

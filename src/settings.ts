@@ -244,6 +244,36 @@ export const TABLE_LIMITS = {
   maxRows: 500_000,
 };
 
+/**
+ * What reading one catalog may hold in memory, checked while it is read (before more is spent): values
+ * (non-empty cells, shared strings, YAML scalars), their characters and merged ranges. 25 000 items of a
+ * county catalog are about 400 000 values and 8 million characters; at these limits every command stays
+ * under 1 GB (bench/results.md).
+ */
+export const READ_LIMITS = {
+  maxCells: 600_000,
+  maxChars: 32 * 1024 * 1024,
+  /** Merged ranges (a 25 000-item catalog has 200 000). */
+  maxMerges: 1_000_000,
+};
+
+/** The same for the files a command keeps together (merge, site, diff, gap --against): two catalogs of 25 000 items fit. */
+export const SHARED_READ_LIMITS = {
+  maxCells: 900_000,
+  maxChars: 48 * 1024 * 1024,
+  maxMerges: 1_500_000,
+};
+
+/** `fix` rewrites a sheet part in memory; a part larger than this (a sane one is tens of MB) is left as it was and its fixes listed as not made. */
+export const FIX_LIMITS = {
+  maxPatchedPartBytes: 128 * 1024 * 1024,
+};
+
+/** Input files larger than this are not read at all (a county catalog is a few MB; a 25 000-item YAML 31 MB). */
+export const INPUT_LIMITS = {
+  maxFileBytes: 256 * 1024 * 1024,
+};
+
 /** The standard 注 of the 2017 sample table, written under rendered sheets that carry none. */
 export const NOTE_2017 =
   '注：事项类别为纳入试点的行业领域；名称为拟公开事项的规范提法，应做到指向准确，避免产生歧义；依据为对公开此类信息作出要求的政策法规名称，列出文件名和文号；公开内容为拟公开事项的组成要素；公开标准为公开内容应包括的具体要素；公开主体为承担此类信息公开任务的义务主体；公开方式包括在何种平台公开、如何公开；公开时限指相关信息形成或变更后多久公开；如需对信息进行解释说明，可在备注栏标注。';

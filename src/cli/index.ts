@@ -3,6 +3,8 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { ZwgkError } from '../report/finding.js';
+import { terminalText } from '../report/report.js';
+import { cleanupOnSignals } from '../io/temporaries.js';
 import type { Context, OutStream } from './context.js';
 import { chineseHelp, translateCommanderError } from './help.js';
 import { COMMANDS } from './commands/index.js';
@@ -86,6 +88,8 @@ export async function run(options: RunOptions): Promise<number> {
     program.outputHelp();
     return EXIT.usage;
   }
+  // Ctrl-C or SIGTERM while an output is being written: its temporary file goes, then the signal ends us.
+  const stopListening = cleanupOnSignals();
   try {
     await program.parseAsync(options.argv, { from: 'user' });
     return ctx.exitCode;
@@ -97,17 +101,19 @@ export async function run(options: RunOptions): Promise<number> {
       const from = (err as CommanderError & { command?: Command }).command;
       const hint = suggestion(err);
       const help = helpHint(from);
-      ctx.stderr.write(`错误：${translateCommanderError(err.code, err.message)}。${hint ? `您是不是要用 ${hint}？` : ''}运行 ${help} 查看用法\n`);
+      ctx.stderr.write(`错误：${terminalText(translateCommanderError(err.code, err.message))}。${hint ? `您是不是要用 ${terminalText(hint)}？` : ''}运行 ${terminalText(help)} 查看用法\n`);
       return EXIT.usage;
     }
     if (err instanceof ZwgkError) {
-      ctx.stderr.write(`错误：${err.message}\n`);
+      ctx.stderr.write(`错误：${terminalText(err.message)}\n`);
       if (debug && err.cause) ctx.stderr.write(`${(err.cause as Error).stack ?? String(err.cause)}\n`);
       return EXIT.usage;
     }
     // Anything else is our bug; the user still gets Chinese and no stack trace unless --debug.
-    ctx.stderr.write(`错误：内部错误：${(err as Error)?.message ?? String(err)}。请加 --debug 重试，并把输出反馈给维护者\n`);
+    ctx.stderr.write(`错误：内部错误：${terminalText((err as Error)?.message ?? String(err))}。请加 --debug 重试，并把输出反馈给维护者\n`);
     if (debug) ctx.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
     return EXIT.usage;
+  } finally {
+    stopListening();
   }
 }

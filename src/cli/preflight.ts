@@ -25,11 +25,18 @@ export function usageError(help: string, detail: string, file = ''): ZwgkError {
   return new ZwgkError('usage', { file }, { detail, help });
 }
 
-/** Report the first input that does not exist (file-not-found); patterns with * or ? are left to the command. */
+/**
+ * Report the first input that cannot be read: missing (file-not-found), or there but unreadable (a FIFO,
+ * no permission, a link loop …). Folders are left to the command (they stand for their files), and so
+ * are patterns with * or ?.
+ */
 export async function assertInputsExist(files: readonly string[]): Promise<void> {
+  // Loaded here, not at start: `zwgk --help` stays light.
+  const { checkInput, nativePath } = await import('../io/read.js');
   for (const file of files) {
     if (/[*?]/.test(path.basename(file))) continue;
-    if (!(await stat(file).catch(() => undefined))) throw new ZwgkError('file-not-found', { file }, { file });
+    if ((await stat(nativePath(file)).catch(() => undefined))?.isDirectory()) continue;
+    await checkInput(file);
   }
 }
 

@@ -5,6 +5,7 @@
 // Nothing sits below the item rows: the 注 and how to fill in the sheet are on a sheet of their own
 // (填表说明), so a clerk who needs more rows just types on, or inserts rows, and nothing is in the way.
 import ExcelJS from 'exceljs';
+import { xlsxText } from '../render/xlsx-text.js';
 import { printSetup } from '../render/xlsx-print.js';
 import type { Catalog, Profile } from '../model/types.js';
 import { renderXlsx } from '../render/xlsx.js';
@@ -150,7 +151,7 @@ function addHelpSheet(wb: ExcelJS.Workbook, profile: Profile, note: string | und
   help.getCell(1, 1).font = { name: '宋体', size: 14, bold: true };
   helpLines(profile, note).forEach((line, i) => {
     const cell = help.getCell(i + 2, 1);
-    cell.value = line;
+    cell.value = xlsxText(line);
     cell.font = { name: '宋体', size: 11 };
     cell.alignment = { wrapText: true, vertical: 'top' };
     // Rows do not grow by themselves when a file is opened: give each paragraph the lines it wraps to.

@@ -13,10 +13,13 @@ import type { Catalog, Cell, SourceRef } from '../model/types.js';
 import { fieldLabel, HEADER_ALIASES, normaliseLabel } from '../settings.js';
 import type { Code } from '../report/codes.js';
 import { ZwgkError, type Finding } from '../report/finding.js';
+import { terminalText } from '../report/report.js';
 import { extensionOf, TABLE_EXTENSIONS, CONVERTED_EXTENSIONS } from '../readers/index.js';
 import { TICK_GROUPS } from '../settings.js';
 import { describeAt, locationKey } from '../validate/rules/util.js';
 import { patchXlsx } from './xlsx-patch.js';
+import { prepareYaml } from '../readers/yaml-lines.js';
+import { splitItems } from '../readers/yaml.js';
 
 export interface FixChange {
   location: SourceRef;
@@ -197,14 +200,65 @@ function scalarsByPosition(text: string): { nodes: Map<string, Scalar>; byOffset
   return { nodes, byOffset };
 }
 
-/** Apply fixes to YAML source text at the located scalars, keeping comments, order and styles. */
+/** A piece of a YAML text parsed on its own: the whole text, or its head and each item (as the reader parses it). */
+interface YamlUnit {
+  /** Offset of the unit in the (compact) text, its first line there (1-based) and how many lines it has. */
+  start: number;
+  firstLine: number;
+  lines: number;
+  text: string;
+  scalars?: ReturnType<typeof scalarsByPosition>;
+}
+
+/**
+ * The units a YAML text is parsed in: for a large file its items one by one when the reader could split
+ * it (splitItems), so a 30 MB catalog is never one document in memory; else the whole text.
+ */
+function yamlUnits(text: string): YamlUnit[] {
+  // As the reader does: files under a megabyte are parsed whole.
+  const split = text.length >= 1024 * 1024 ? splitItems(text) : undefined;
+  const count = (t: string): number => t.split('\n').length;
+  if (!split) return [{ start: 0, firstLine: 1, lines: count(text), text }];
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  // The head keeps every line (item lines blanked): its offsets are the text's own.
+  const units: YamlUnit[] = [{ start: 0, firstLine: 1, lines: count(split.head), text: split.head }];
+  for (const chunk of split.chunks) units.push({ start: lineStarts[chunk.lineOffset]!, firstLine: chunk.lineOffset + 1, lines: count(chunk.text), text: chunk.text });
+  return units;
+}
+
+/** The item unit (after the head) whose lines include `line`, by binary search. */
+function unitAt(units: readonly YamlUnit[], line: number): YamlUnit | undefined {
+  let lo = 1;
+  let hi = units.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const u = units[mid]!;
+    if (line < u.firstLine) hi = mid - 1;
+    else if (line >= u.firstLine + u.lines) lo = mid + 1;
+    else return u;
+  }
+  return undefined;
+}
+
+/**
+ * Apply fixes to YAML source text at the located scalars, keeping comments, order and styles. Runs of
+ * comment and blank lines are set aside first (yaml-lines.ts) and the rest parsed item by item, so a huge
+ * file costs what its items cost; edits are placed back at the file's own offsets.
+ */
 export function fixYamlText(text: string, findings: readonly Finding[]): FixResult {
-  const { nodes } = scalarsByPosition(text);
+  const prepared = prepareYaml(text);
+  const compact = prepared.text;
+  const units = yamlUnits(compact);
   const changes: FixChange[] = [];
   const skipped: FixSkip[] = [];
-  const edits: YamlEdit[] = [];
+  const edits: (YamlEdit & { unit: YamlUnit })[] = [];
+  const scalarsOf = (u: YamlUnit) => (u.scalars ??= scalarsByPosition(u.text));
   for (const group of groupFixes(findings)) {
-    const node = nodes.get(`${group.at.line}:${group.at.column}`);
+    const line = group.at.line !== undefined ? prepared.compactLine(group.at.line) : undefined;
+    // The item holding the line; the head (the whole text, items blanked) holds the top-level keys.
+    const owner = line === undefined ? units[0]! : (unitAt(units, line) ?? units[0]!);
+    const node = line === undefined ? undefined : scalarsOf(owner).nodes.get(`${line - owner.firstLine + 1}:${group.at.column}`);
     if (!node || !isScalar(node) || typeof node.value !== 'string' || !node.range) {
       for (const f of group.fixes) skipped.push({ ...f, reason: '在文件中找不到该位置的文本' });
       continue;
@@ -214,12 +268,13 @@ export function fixYamlText(text: string, findings: readonly Finding[]): FixResu
     for (const i of result.missed) skipped.push({ ...group.fixes[i]!, reason: '该处文本已与校验时不同' });
     if (result.applied.length === 0) continue;
     const [start, end] = node.range;
-    const raw = text.slice(start, end);
+    const raw = owner.text.slice(start, end);
     // The fragments are plain text (no quotes, escapes or line breaks), so they appear verbatim in the source
-    // of plain, quoted and block scalars alike; the whole document is re-parsed below to prove it.
+    // of plain, quoted and block scalars alike; each edited item is re-parsed below to prove it.
     const rawFixed = applyTextFixes(raw, result.applied.map((i) => group.fixes[i]!));
     const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
     edits.push({
+      unit: owner,
       start,
       end,
       replacement: rawFixed.missed.length === 0 ? rawFixed.text : block ? raw : JSON.stringify(result.text),
@@ -230,40 +285,53 @@ export function fixYamlText(text: string, findings: readonly Finding[]): FixResu
       missed: [],
     });
   }
-  edits.sort((a, b) => a.start - b.start);
+  edits.sort((a, b) => a.unit.start + a.start - (b.unit.start + b.start));
 
-  const build = () => {
+  /** A unit's text with its edits, and where each edited value now starts in it. */
+  const build = (unit: YamlUnit, list: typeof edits) => {
     let out = '';
     let last = 0;
     const starts: number[] = [];
-    for (const e of edits) {
-      out += text.slice(last, e.start);
+    for (const e of list) {
+      out += unit.text.slice(last, e.start);
       starts.push(out.length);
       out += e.replacement;
       last = e.end;
     }
-    return { out: out + text.slice(last), starts };
+    return { out: out + unit.text.slice(last), starts };
   };
-  const failing = (out: string, starts: number[]): YamlEdit[] => {
+  const failing = (unit: YamlUnit, list: typeof edits): typeof edits => {
+    const { out, starts } = build(unit, list);
     const { byOffset } = scalarsByPosition(out);
-    return edits.filter((e, k) => {
+    return list.filter((e, k) => {
       const n = byOffset.get(starts[k]!);
       return !n || n.value !== e.expected;
     });
   };
-
-  let { out, starts } = build();
-  let bad = failing(out, starts);
-  if (bad.length) {
-    // A fragment edit changed the meaning of the source (escapes, folding): write that value double-quoted.
-    for (const e of bad) if (!e.quoted && e.replacement !== text.slice(e.start, e.end)) e.replacement = JSON.stringify(e.expected);
-    ({ out, starts } = build());
-    bad = failing(out, starts);
-    for (const e of bad) e.replacement = text.slice(e.start, e.end);
-    if (bad.length) ({ out, starts } = build());
+  const bad: typeof edits = [];
+  for (const unit of new Set(edits.map((e) => e.unit))) {
+    const list = edits.filter((e) => e.unit === unit);
+    let wrong = failing(unit, list);
+    if (wrong.length) {
+      // A fragment edit changed the meaning of the source (escapes, folding): write that value double-quoted.
+      for (const e of wrong) if (!e.quoted && e.replacement !== unit.text.slice(e.start, e.end)) e.replacement = JSON.stringify(e.expected);
+      wrong = failing(unit, list);
+      for (const e of wrong) e.replacement = unit.text.slice(e.start, e.end);
+    }
+    bad.push(...wrong);
   }
+  // The edits at the file's own offsets (the lines set aside are never inside a value).
+  let out = '';
+  let last = 0;
   for (const e of edits) {
-    const ok = !bad.includes(e) && e.replacement !== text.slice(e.start, e.end);
+    const from = prepared.offsetOf(e.unit.start + e.start);
+    const to = prepared.offsetOf(e.unit.start + e.end - 1) + 1;
+    out += text.slice(last, from) + e.replacement;
+    last = to;
+  }
+  out += text.slice(last);
+  for (const e of edits) {
+    const ok = !bad.includes(e) && e.replacement !== e.unit.text.slice(e.start, e.end);
     for (const i of e.applied) {
       const f = e.group.fixes[i]!;
       if (ok) changes.push(f);
@@ -408,7 +476,8 @@ function sortChanges(list: FixChange[]): FixChange[] {
 /** One change as a line for the terminal: 工作表“目录”C5 单元格（依据）：“…” → “…”. */
 export function formatChange(c: FixChange): string {
   const where = c.location.cell || c.location.table !== undefined ? describeAt(c.location) : `第 ${c.location.line} 行`;
-  return `${where}${c.field ? `（${c.field}）` : ''}：“${c.from}” → “${c.to}”`;
+  // Cell texts, sheet names and fields as a terminal may show them (control characters escaped).
+  return terminalText(`${where}${c.field ? `（${c.field}）` : ''}：“${c.from}” → “${c.to}”`);
 }
 
 /** What a fix did, as the lines `zwgk fix` prints (and the app shows): every change, then what was skipped. */
@@ -422,7 +491,7 @@ export function describeFix(result: FixResult): string[] {
   }
   if (result.skipped.length) {
     lines.push(`未能修正 ${result.skipped.length} 处（请手工修改）：`);
-    for (const s of result.skipped) lines.push(`  ${formatChange(s)}：${s.reason}`);
+    for (const s of result.skipped) lines.push(`  ${formatChange(s)}：${terminalText(s.reason)}`);
   }
   return lines;
 }

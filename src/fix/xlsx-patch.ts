@@ -9,11 +9,12 @@
 // patched safely by reference: its fixes are skipped with a reason (exceljs cannot load it either). A
 // UTF-16 sheet part goes back to the caller (undefined), which then uses the exceljs path as before.
 import type { Catalog } from '../model/types.js';
-import { HEADER_ALIASES, normaliseLabel } from '../settings.js';
+import { FIX_LIMITS, HEADER_ALIASES, normaliseLabel } from '../settings.js';
 import { ZwgkError, type Finding } from '../report/finding.js';
 import { columnNumber, decodeEntities, isNameEnd, tagEnd } from '../readers/xlsx-scan.js';
+import { xlsxText } from '../render/xlsx-text.js';
 import { a1, stringText } from '../readers/xlsx-cell.js';
-import { checkedEntries, parseWorkbook, type SheetPart } from '../readers/workbook.js';
+import { checkedEntries, formatBytes, parseWorkbook, type SheetPart } from '../readers/workbook.js';
 import { inflateAll, rawData, writeZip, ZipFormatError, ZipTooLargeError, type ZipEntry, type ZipPart } from '../readers/zip.js';
 import { applyTextFixes, groupFixes, headerSpelling, type FixChange, type FixSkip } from './index.js';
 
@@ -82,12 +83,9 @@ function parseRef(ref: string): { row: number; col: number; ref: string } | unde
   return { row: Number(m[2]), col: columnNumber(m[1]!), ref: `${m[1]!.toUpperCase()}${Number(m[2])}` };
 }
 
-/** Text as element content: XML-escaped, and OOXML's _xHHHH_ escape for itself and for control characters. */
+/** Text as element content: OOXML's _xHHHH_ escape for itself and for characters XML forbids (xlsx-text.ts), then XML-escaped. */
 function escapeText(s: string): string {
-  return s
-    .replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_')
-    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
-    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return xlsxText(s).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 /** Plain text of a string item's inner XML (<si> or <is>): its <t> runs, phonetic guides left out. */
@@ -361,7 +359,14 @@ export async function patchXlsx(input: Uint8Array, findings: readonly Finding[],
   const headerChanges: FixChange[] = [];
   const patched = new Map<string, Uint8Array>();
   for (const w of work.values()) {
-    const raw = await inflate(byName.get(w.sheet.part)!);
+    const entry = byName.get(w.sheet.part)!;
+    if (entry.size > FIX_LIMITS.maxPatchedPartBytes) {
+      // Held whole in memory to be rewritten: a part this large (a hostile or broken one) is left as it was.
+      const reason = `工作表“${w.sheet.name}”的数据有 ${formatBytes(entry.size)}，超过可以修改的上限 ${formatBytes(FIX_LIMITS.maxPatchedPartBytes)}，请手工修改`;
+      for (const group of w.groups.values()) for (const f of group.fixes) skipped.push({ ...f, reason });
+      continue;
+    }
+    const raw = await inflate(entry);
     if (isUtf16(raw)) return undefined;
     // Decoded with the byte order mark kept as \uFEFF, so it is written back too.
     const xml = utf8.decode(raw);
@@ -375,7 +380,15 @@ export async function patchXlsx(input: Uint8Array, findings: readonly Finding[],
       for (const group of w.groups.values()) for (const f of group.fixes) skipped.push({ ...f, reason: NO_REF });
       continue;
     }
-    if (scan.cells.some((c) => c.t === 's')) await needSst();
+    if (scan.cells.some((c) => c.t === 's')) {
+      const sstSize = byName.get(sstName)?.size ?? 0;
+      if (sstSize > FIX_LIMITS.maxPatchedPartBytes) {
+        const reason = `共享字符串表有 ${formatBytes(sstSize)}，超过可以修改的上限 ${formatBytes(FIX_LIMITS.maxPatchedPartBytes)}，请手工修改`;
+        for (const group of w.groups.values()) for (const f of group.fixes) skipped.push({ ...f, reason });
+        continue;
+      }
+      await needSst();
+    }
     const cellsByRef = new Map(scan.cells.map((c) => [c.ref, c]));
     const edits = new Map<string, { cell: CellEl; xml: string; current: Current }>();
 

@@ -1,26 +1,149 @@
 // Reading catalog files from disk for the CLI: the file system checks and LibreOffice conversion live
 // here (.xls/.et/.ods/.csv become .xlsx, .doc/.wps become .docx); the bytes then go to the platform-neutral readers (src/readers), which the browser app uses too.
-import { readFile, stat } from 'node:fs/promises';
+// Only regular files are read (a FIFO would block, /dev/zero never ends), never more than INPUT_LIMITS,
+// and every system error is said in Chinese with what to do. File names that are not UTF-8 (GBK names
+// unpacked from a zip made on Windows) are opened by their bytes.
+import { open, readdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import path from 'node:path';
 import type { Catalog } from '../model/types.js';
 import { CONVERSIONS, extensionOf, looksLikeHtml, readCatalogBytes, type ReadOptions } from '../readers/index.js';
+import { formatBytes } from '../readers/workbook.js';
 import { ZwgkError } from '../report/finding.js';
+import { INPUT_LIMITS } from '../settings.js';
+
+/** File names as shown (GBK decoded) → their bytes on disk, for names that are not UTF-8. */
+const NATIVE = new Map<string, Buffer>();
+
+/** The path to hand the file system for a file name: its bytes when the name was not UTF-8. */
+export function nativePath(file: string): string | Buffer {
+  return NATIVE.get(file) ?? file;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GBK = new TextDecoder('gbk');
+
+/**
+ * A name of a folder entry as it is shown and used: UTF-8 as it is; another encoding (the system's, GBK
+ * on Chinese Windows) decoded as GBK and remembered, so the file opens by its bytes.
+ */
+export function entryName(dir: string, raw: Buffer): string {
+  try {
+    return UTF8.decode(raw);
+  } catch {
+    const shown = GBK.decode(raw);
+    NATIVE.set(path.join(dir, shown), Buffer.concat([Buffer.from(dir === '' ? '' : `${dir}${path.sep}`), raw]));
+    return shown;
+  }
+}
+
+/** The entries of a folder, names decoded as entryName does. */
+export async function folderEntries(dir: string): Promise<string[]> {
+  const raw = (await readdir(nativePath(dir) as string, { encoding: 'buffer' })) as unknown as Buffer[];
+  return raw.map((b) => entryName(dir, b));
+}
+
+/**
+ * A name typed on a command line whose bytes were not UTF-8 reaches us with U+FFFD where they were: the
+ * file in that folder whose name reads the same that way is the one meant (when there is exactly one).
+ */
+async function findByLossyName(file: string): Promise<boolean> {
+  if (!file.includes('\uFFFD')) return false;
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  let raw: Buffer[];
+  try {
+    raw = (await readdir(nativePath(dir) as string, { encoding: 'buffer' })) as unknown as Buffer[];
+  } catch {
+    return false;
+  }
+  const hits = raw.filter((b) => b.toString('utf8') === base);
+  if (hits.length !== 1) return false;
+  NATIVE.set(file, Buffer.concat([Buffer.from(`${dir}${path.sep}`), hits[0]!]));
+  return true;
+}
+
+/** What a system error code means for reading a file, in Chinese, with what to do. */
+export function readErrorDetail(code: string | undefined): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取权限（EACCES）。请检查文件和所在文件夹的权限，或把文件复制到自己的文件夹后再试';
+    case 'ELOOP':
+      return '路径中的快捷方式（符号链接）循环指向自身（ELOOP）。请检查这个链接指向哪里，直接给出文件本身的路径';
+    case 'ENAMETOOLONG':
+      return '文件名或路径过长（ENAMETOOLONG）。请把文件改个短一些的名字，或移到路径较短的文件夹后再试';
+    case 'EIO':
+      return '读取时磁盘或网络盘出错（EIO）。请把文件复制到本机磁盘后再试';
+    case 'EBUSY':
+      return '文件正被其他程序占用（EBUSY）。请关闭占用它的程序后再试';
+    case 'EMFILE':
+    case 'ENFILE':
+      return '同时打开的文件过多（EMFILE）。请关闭一些程序后再试';
+    default:
+      return `系统错误 ${code ?? '（未知）'}。请确认文件可以正常打开后再试`;
+  }
+}
+
+/** What a file that is not a regular file is, in Chinese. */
+function kindOf(info: Stats): string | undefined {
+  if (info.isFIFO()) return '这是一个管道（FIFO），不是保存在磁盘上的文件';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return '这是一个设备文件（如 /dev/zero），不是保存在磁盘上的文件';
+  if (info.isSocket()) return '这是一个套接字（socket），不是保存在磁盘上的文件';
+  if (!info.isFile()) return '这不是普通文件';
+  return undefined;
+}
+
+/**
+ * Check that an input can be read: it exists (file-not-found), is a file (file-is-directory) and a
+ * regular one, not too large (file-too-large), and the system lets us (file-unreadable with the reason).
+ * Returns its size.
+ */
+export async function checkInput(file: string): Promise<number> {
+  let info: Stats;
+  try {
+    info = await stat(nativePath(file));
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && (await findByLossyName(file))) return checkInput(file);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ZwgkError('file-not-found', { file }, { file }, { cause });
+    throw new ZwgkError('file-unreadable', { file }, { file, detail: readErrorDetail(code) }, { cause });
+  }
+  if (info.isDirectory()) throw new ZwgkError('file-is-directory', { file }, { file });
+  const kind = kindOf(info);
+  if (kind) throw new ZwgkError('file-unreadable', { file }, { file, detail: `${kind}。请指定保存在磁盘上的目录文件（.xlsx 或 .yaml）` });
+  if (info.size > INPUT_LIMITS.maxFileBytes) {
+    throw new ZwgkError('file-too-large', { file }, { file, size: formatBytes(info.size), limit: formatBytes(INPUT_LIMITS.maxFileBytes) });
+  }
+  return info.size;
+}
 
 /** A file's bytes, or a ZwgkError (exit 2) that says in Chinese why it cannot be read. */
 export async function readInputFile(file: string): Promise<Uint8Array> {
-  let info;
+  await checkInput(file);
   try {
-    info = await stat(file);
+    const handle = await open(nativePath(file), 'r');
+    try {
+      // Read at most one byte past the limit: a file that grew after the check is still refused.
+      const max = INPUT_LIMITS.maxFileBytes + 1;
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const buf = Buffer.allocUnsafe(Math.min(max - total, 4 * 1024 * 1024) || 1);
+        const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        chunks.push(buf.subarray(0, bytesRead));
+        total += bytesRead;
+        if (total >= max) throw new ZwgkError('file-too-large', { file }, { file, size: `超过 ${formatBytes(INPUT_LIMITS.maxFileBytes)}`, limit: formatBytes(INPUT_LIMITS.maxFileBytes) });
+      }
+      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+    } finally {
+      await handle.close();
+    }
   } catch (cause) {
+    if (cause instanceof ZwgkError) throw cause;
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ZwgkError('file-not-found', { file }, { file }, { cause });
-    throw new ZwgkError('file-unreadable', { file }, { file, detail: String(code ?? cause) }, { cause });
-  }
-  if (info.isDirectory()) throw new ZwgkError('file-is-directory', { file }, { file });
-  try {
-    return await readFile(file);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw new ZwgkError('file-unreadable', { file }, { file, detail: String(code ?? cause) }, { cause });
+    throw new ZwgkError('file-unreadable', { file }, { file, detail: readErrorDetail(code) }, { cause });
   }
 }
 

@@ -1,13 +1,19 @@
-// The one module that writes files: atomically (temporary file + rename), never onto an input.
+// The one module that writes files: atomically (temporary file + rename), never onto an input, only
+// regular files (never onto a device, a FIFO or a socket: a rename would replace /dev/stdout itself), and
+// nothing left behind — temporary files are removed on failure, on Ctrl-C and SIGTERM (cleanupOnSignals),
+// and ones an earlier run could not remove (killed) are cleaned from the output folder on the next write.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ZwgkError } from '../report/finding.js';
+import { nativePath } from './read.js';
+import { PENDING, TEMP_NAME } from './temporaries.js';
 
 async function sameFile(a: string, b: string): Promise<boolean> {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
-    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+    const [sa, sb] = await Promise.all([stat(a), stat(nativePath(b))]);
     // Same inode catches links and differently spelled paths to one file.
     return sa.ino === sb.ino && sa.dev === sb.dev;
   } catch {
@@ -45,11 +51,49 @@ function failureDetail(err: NodeJS.ErrnoException, output: string): string {
       return '所在的磁盘或文件夹是只读的';
     case 'ENAMETOOLONG':
       return '文件名或路径过长';
+    case 'ELOOP':
+      return '路径中的快捷方式（符号链接）循环指向自身';
     case 'EBUSY':
     case 'ETXTBSY':
       return '文件正被其他程序占用，请关闭后重试';
     default:
       return `系统错误 ${err.code ?? ''}（${err.message}）`.replace('  ', ' ');
+  }
+}
+
+/** A refusal (not a system error): the detail is already Chinese. */
+class Refused extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+  }
+}
+
+/** What an existing path that is no regular file or folder is; undefined for those. */
+function specialKind(info: Stats): string | undefined {
+  if (info.isFIFO()) return '管道（FIFO）';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return '设备文件';
+  if (info.isSocket()) return '套接字（socket）';
+  return undefined;
+}
+
+/**
+ * Where an output is really written: the path itself, or the file a symbolic link points to (the link
+ * stays). A device, FIFO or socket — directly or through a link such as /dev/stdout — is refused.
+ */
+async function outputTarget(output: string): Promise<string> {
+  const link = await lstat(output).catch(() => undefined);
+  if (!link) return output;
+  // Through a link (/dev/stdout → /proc/self/fd/1 → a pipe or a terminal): what it finally is.
+  const info = link.isSymbolicLink() ? await stat(output).catch(() => undefined) : link;
+  if (!info) throw new Refused('这是一个指向不存在位置的快捷方式（符号链接），请在 -o 中给出普通的文件名');
+  const kind = specialKind(info);
+  if (kind) throw new Refused(`这是一个${kind}，不是普通文件；zwgk 只写出普通文件，请在 -o 中给出文件名（输出到屏幕请用 -o -）`);
+  if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (!link.isSymbolicLink()) return output;
+  try {
+    return await realpath(output);
+  } catch {
+    throw new Refused('无法确定这个快捷方式（符号链接）指向的文件，请在 -o 中给出普通的文件名');
   }
 }
 
@@ -63,39 +107,91 @@ function temporaryPath(dir: string, base: string): string {
 /** Write data to a new hidden temporary file in `dir` and flush it to disk; returns its path. */
 async function writeTemporary(dir: string, name: string, data: string | Uint8Array): Promise<string> {
   const tmp = temporaryPath(dir, name);
-  const handle = await open(tmp, 'wx');
+  // Known before it exists: a signal arriving during the write still finds it.
+  PENDING.add(tmp);
+  let handle;
+  try {
+    handle = await open(tmp, 'wx');
+  } catch (err) {
+    PENDING.delete(tmp);
+    throw err;
+  }
   try {
     await handle.writeFile(data);
     // On disk before the rename, so that a crash cannot leave an empty file under the final name.
     await handle.datasync();
   } catch (err) {
     await handle.close().catch(() => undefined);
-    await unlink(tmp).catch(() => undefined);
+    await removeTemporary(tmp);
     throw err;
   }
   await handle.close();
   return tmp;
 }
 
-/** Write data to `output` atomically: the folder is created, a failed run leaves no partial file. */
-export async function writeOutput(output: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
+async function removeTemporary(tmp: string): Promise<void> {
+  await unlink(tmp).catch(() => undefined);
+  PENDING.delete(tmp);
+}
+
+async function renameTemporary(tmp: string, target: string): Promise<void> {
+  await rename(tmp, target);
+  PENDING.delete(tmp);
+}
+
+/** Whether a process of this id still runs (a signal 0 probes without sending anything). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temporary files an earlier run of zwgk left in `dir` when it was killed before it could
+ * (its process is gone); returns their names. Files of a run still going are left alone.
+ */
+export async function cleanStaleTemporaries(dir: string): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
+    const file = path.join(dir, name);
+    if ((await lstat(file).catch(() => undefined))?.isFile() !== true) continue;
+    if (await unlink(file).then(() => true, () => false)) removed.push(name);
+  }
+  return removed;
+}
+
+/**
+ * Write data to `output` atomically: the folder is created, a failed run leaves no partial file.
+ * Returns the names of stale temporary files of earlier, killed runs that were cleaned from its folder.
+ */
+export async function writeOutput(output: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<string[]> {
   if (/[\\/]$/.test(output)) {
     throw new ZwgkError('output-failed', { file: output }, { output, detail: '路径以“/”结尾，是文件夹而不是文件名，请在 -o 中给出文件名' });
   }
   await assertNotInput(output, inputs);
-  const dir = path.dirname(path.resolve(output));
   let tmp: string | undefined;
+  let stale: string[] = [];
   try {
+    // An existing folder, device, FIFO or socket at the output path would only fail (or be replaced) at rename.
+    const target = await outputTarget(output);
+    if (target !== output) await assertNotInput(target, inputs);
+    const dir = path.dirname(path.resolve(target));
     await mkdir(dir, { recursive: true });
-    // An existing folder at the output path would only fail at rename; say so before writing.
-    const existing = await stat(output).catch(() => undefined);
-    if (existing?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    tmp = await writeTemporary(dir, path.basename(output), data);
-    await rename(tmp, output);
+    stale = await cleanStaleTemporaries(dir);
+    tmp = await writeTemporary(dir, path.basename(target), data);
+    await renameTemporary(tmp, target);
   } catch (cause) {
-    if (tmp) await unlink(tmp).catch(() => undefined);
-    throw new ZwgkError('output-failed', { file: output }, { output, detail: failureDetail(cause as NodeJS.ErrnoException, output) }, { cause });
+    if (tmp) await removeTemporary(tmp);
+    const detail = cause instanceof Refused ? cause.detail : failureDetail(cause as NodeJS.ErrnoException, output);
+    throw new ZwgkError('output-failed', { file: output }, { output, detail }, { cause });
   }
+  return stale;
 }
 
 /**
@@ -103,8 +199,9 @@ export async function writeOutput(output: string, data: string | Uint8Array, inp
  * first written to a temporary name beside its place, and only when all of them are on disk are they
  * renamed into place. A failure while writing (disk full, no permission) leaves the folder as it was.
  * `files` maps plain file names (no folders) to their content; other files in the folder are kept.
+ * Returns the names of stale temporary files of earlier, killed runs that were cleaned from the folder.
  */
-export async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>, inputs: readonly string[] = []): Promise<void> {
+export async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>, inputs: readonly string[] = []): Promise<string[]> {
   for (const name of files.keys()) {
     // The names come from our own renderers; a separator or .. would be our bug, never written.
     if (!name || /[\\/]/.test(name) || name === '.' || name === '..') throw new Error(`bad output file name: ${name}`);
@@ -116,27 +213,31 @@ export async function writeFiles(dir: string, files: ReadonlyMap<string, string 
   for (const name of files.keys()) await assertNotInput(path.join(dir, name), inputs);
   const done: [string, string][] = [];
   let current = dir;
+  let stale: string[] = [];
   try {
     await mkdir(dir, { recursive: true });
+    stale = await cleanStaleTemporaries(dir);
     for (const [name, data] of files) {
       current = path.join(dir, name);
-      if ((await stat(current).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      done.push([await writeTemporary(dir, name, data), current]);
+      const target = await outputTarget(current);
+      done.push([await writeTemporary(path.dirname(target), path.basename(target), data), target]);
     }
     for (const [tmp, target] of done.splice(0)) {
       current = target;
-      await rename(tmp, target);
+      await renameTemporary(tmp, target);
     }
   } catch (cause) {
-    for (const [tmp] of done) await unlink(tmp).catch(() => undefined);
-    throw new ZwgkError('output-failed', { file: current }, { output: current, detail: failureDetail(cause as NodeJS.ErrnoException, current) }, { cause });
+    for (const [tmp] of done) await removeTemporary(tmp);
+    const detail = cause instanceof Refused ? cause.detail : failureDetail(cause as NodeJS.ErrnoException, current);
+    throw new ZwgkError('output-failed', { file: current }, { output: current, detail }, { cause });
   }
+  return stale;
 }
 
 /** True when a file or folder exists at the path. */
 export async function exists(file: string): Promise<boolean> {
   try {
-    await stat(file);
+    await stat(nativePath(file));
     return true;
   } catch {
     return false;

@@ -51,6 +51,8 @@ const OFF = new Set(['0', 'false', 'off']);
 /** word/document.xml, streamed: every table with its cells placed and their text. */
 class DocumentScanner extends XmlScanner {
   readonly tables: BuiltTable[] = [];
+  /** Tags whose w:val this scanner reads (their text is kept when they span chunks). */
+  protected readonly attributeTags: ReadonlySet<string> = new Set(['gridBefore', 'gridSpan', 'vMerge', 'hMerge', 'vanish', 'showingPlcHdr']);
   private readonly stack: OpenTable[] = [];
   private skip = 0;
   private inTrPr = false;

@@ -32,6 +32,8 @@ export interface GridSheet {
   at?: SourceRef;
   /** A table's first text, quoted when it is left out (a metadata or layout table). */
   sample?: string;
+  /** What the source reader found in the grid's cells themselves (a cell cut to Excel's limit), reported whether or not the grid is read. */
+  findings?: Finding[];
 }
 
 /** The grids are tables of a page or Word document (`what`: 网页, Word 文档), not worksheets. */
@@ -67,6 +69,7 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
   let readAny = false;
   for (const sheet of sheets) {
     const result = sheet.result;
+    if (sheet.findings) other.push(...sheet.findings);
     if (!result?.header) {
       // A worksheet of blank cells holds nothing to report; a chart sheet is reported as it is.
       if (sheet.hasContent && (!result || result.extent)) {

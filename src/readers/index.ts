@@ -3,6 +3,7 @@
 // picker; `file` is the name used in messages and locations, never opened here.
 import type { Catalog, Profile } from '../model/types.js';
 import { ZwgkError } from '../report/finding.js';
+import type { ReadBudget } from './limits.js';
 
 export interface ReadOptions {
   /** auto (default) detects the layout from the header or the YAML 版式 key. */
@@ -12,6 +13,9 @@ export interface ReadOptions {
   /** Progress callback for long reads: items so far and, where known, the part of the file read (0–1).
    * The CLI shows it on a terminal only; the app as its progress bar. */
   onProgress?: (items: number, fraction?: number) => void;
+  /** What the values read may take, shared by the files of one run that are all kept (merge, site); a
+   * file read alone gets its own (READ_LIMITS). */
+  budget?: ReadBudget;
 }
 
 export type Reader = (bytes: Uint8Array, file: string, options: ReadOptions) => Catalog | Promise<Catalog>;

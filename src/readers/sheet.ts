@@ -9,6 +9,7 @@ import { detectHeader, type ColumnRole, type Header, type HeaderCell, type Heade
 import { isSameAsAbove, parseChannels, parseTickText, readTick } from './lists.js';
 import { ColumnGuess } from './guess.js';
 import { ExtentTracker, gridExtent, type Extent, type Grid, type GridRow, type MergeRange } from './grid.js';
+import { DEFAULT_COLUMNS, MergeSweep, overlaps } from './merges.js';
 
 type Cells = ReadonlyMap<number, string>;
 
@@ -77,11 +78,14 @@ class GridReader {
   private header?: Header;
   private searching = true;
   private buffered: GridRow[] = [];
-  // Merge bookkeeping for the single pass: merges sorted by top row, a pointer, the active ones.
-  private next = 0;
-  private active: MergeRange[] = [];
-  /** The text of each active merge's top-left cell (merges are the grid's own objects, left unchanged). */
+  /** The merges covering the row being read, indexed by column (merges.ts). */
+  private readonly sweep: MergeSweep;
+  /** The cells of the row the sweep is moving to (for the text of merges that start in it). */
+  private sweepCells: Cells = new Map();
+  /** The text of each open merge's top-left cell (merges are the grid's own objects, left unchanged). */
   private readonly mergeText = new Map<MergeRange, string>();
+  /** Columns indexed for merges: the grid's own width, or Excel's. */
+  private readonly columns: number;
   private current?: Item;
   private noteMode = false;
   /** Items are being read below a 注 row (the template ran out of rows). */
@@ -104,34 +108,43 @@ class GridReader {
     private readonly onItem: () => void,
   ) {
     this.result = { name: grid.name, items: [], findings: [], options: {}, sources: [] };
+    this.columns = grid.limits?.cols ?? DEFAULT_COLUMNS;
     this.merges = this.checkMerges(grid.merges);
+    this.sweep = new MergeSweep(
+      this.merges,
+      this.columns,
+      (m, row) => {
+        if (m.top === row) this.mergeText.set(m, this.sweepCells.get(m.left) ?? '');
+      },
+      (m) => this.mergeText.delete(m),
+    );
   }
 
   /**
    * Drop merges that a spreadsheet program would never write (outside the sheet, or overlapping an
    * earlier one) and report each: reading them would attach values to the wrong cells.
-   * Merges arrive sorted by top row; only those still open can overlap, so this stays linear.
+   * Merges arrive sorted by top row; overlaps are found through a column index (merges.ts).
    */
   private checkMerges(merges: readonly MergeRange[]): readonly MergeRange[] {
-    const kept: MergeRange[] = [];
-    let open: MergeRange[] = [];
-    const limits = this.grid.limits;
+    const limits = this.grid.limits ?? { rows: Number.MAX_SAFE_INTEGER, cols: this.columns, text: '超出表格范围' };
     const range = (m: MergeRange) => this.grid.rangeAt(m.top, m.left, m.bottom, m.right).range ?? '';
+    const inside = merges.filter((m) => m.bottom <= limits.rows && m.right <= limits.cols);
+    const clashes = overlaps(inside, this.columns);
+    const kept: MergeRange[] = [];
+    let k = 0;
     for (const m of merges) {
       let detail: string | undefined;
-      if (limits && (m.bottom > limits.rows || m.right > limits.cols)) detail = limits.text;
+      if (m.bottom > limits.rows || m.right > limits.cols) detail = limits.text;
       else {
-        open = open.filter((o) => o.bottom >= m.top);
-        const clash = open.find((o) => o.left <= m.right && m.left <= o.right);
+        const clash = clashes[k++];
         if (clash) detail = `与合并区域 ${range(clash)} 重叠`;
       }
       if (detail) {
-        const at = limits ? this.grid.at(Math.min(m.top, limits.rows), Math.min(m.left, limits.cols)) : this.grid.at(m.top, m.left);
+        const at = this.grid.at(Math.min(m.top, limits.rows), Math.min(m.left, limits.cols));
         this.result.findings.push(finding('merge-invalid', at, { range: range(m), detail }));
         continue;
       }
       kept.push(m);
-      open.push(m);
     }
     // Most sheets have only sound merges: keep the grid's own list rather than a copy (200 000 merges).
     return kept.length === merges.length ? merges : kept;
@@ -177,12 +190,13 @@ class GridReader {
     this.searching = false;
     const rows = this.buffered;
     this.buffered = [];
-    const early = this.merges.filter((m) => m.top <= SEARCH_LIMIT);
+    const early = new MergeSweep(this.merges, this.columns);
     const headerRows: HeaderRow[] = rows.map(({ row, cells }) => {
       const list: HeaderRow['cells'] = [];
+      early.advance(row);
       for (const [col, text] of [...cells].sort((a, b) => a[0] - b[0])) {
         if (text.trim() === '') continue;
-        const m = early.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
+        const m = early.cover(col);
         if (m && (m.top !== row || m.left !== col)) continue;
         list.push({ text, row, col, right: m ? m.right : col });
       }
@@ -242,9 +256,9 @@ class GridReader {
       header.columns.sort((a, b) => a.col - b.col);
       const order = header.columns.filter((c) => c.kind === 'extra').map((c) => c.label);
       for (const item of this.result.items) {
-        const renamed: Record<string, Cell> = {};
+        const renamed: Record<string, Cell> = Object.create(null);
         for (const [k, v] of Object.entries(item.extra)) renamed[rename.get(k) ?? k] = v;
-        item.extra = {};
+        item.extra = Object.create(null);
         for (const k of order) if (renamed[k]) item.extra[k] = renamed[k]!;
       }
       for (const f of this.result.findings) {
@@ -341,29 +355,15 @@ class GridReader {
     if (rest.length) this.result.findings.push(finding('text-above-header', this.at(row, cells[0]!.col), { row, text: shortText(rest.join(' ')) }));
   }
 
-  /** Bring the active merges up to `row` and record the text of merges that start here. */
+  /** Bring the merges up to `row` and record the text of merges that start here. */
   private trackMerges(row: number, cells: Cells): void {
-    let removed = false;
-    while (this.next < this.merges.length && this.merges[this.next]!.top <= row) {
-      const m = this.merges[this.next++]!;
-      if (m.bottom >= row) this.active.push(m);
-    }
-    for (const m of this.active) {
-      if (m.bottom < row) removed = true;
-      else if (m.top === row) this.mergeText.set(m, cells.get(m.left) ?? '');
-    }
-    if (removed) {
-      this.active = this.active.filter((m) => {
-        if (m.bottom >= row) return true;
-        this.mergeText.delete(m);
-        return false;
-      });
-    }
+    this.sweepCells = cells;
+    this.sweep.advance(row);
   }
 
-  private cover(row: number, col: number): MergeRange | undefined {
-    for (const m of this.active) if (col >= m.left && col <= m.right && row >= m.top) return m;
-    return undefined;
+  /** The merge covering a cell of the current row (the sweep is always at the row being read). */
+  private cover(_row: number, col: number): MergeRange | undefined {
+    return this.sweep.cover(col);
   }
 
   private resolve(row: number, col: number, cells: Cells): Resolved {
@@ -596,7 +596,8 @@ class GridReader {
       subject: base('subject'),
       deadline: base('deadline'),
       remark: base('remark'),
-      extra: {},
+      // No prototype: a column headed __proto__ is a column like any other.
+      extra: Object.create(null) as Record<string, Cell>,
       at: itemAt,
     };
     const pair = this.pair(row, cells, itemAt, false);

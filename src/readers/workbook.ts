@@ -5,7 +5,7 @@
 // the scanner in xlsx-scan.ts, which yields its cells and its merged ranges together.
 import { ZIP_LIMITS } from '../settings.js';
 import { ZwgkError } from '../report/finding.js';
-import { PartDataError, SharedStringsScanner, decodeChunks, WorksheetScanner, parseDateStyles, decodeEntities, type CellContext, type SheetScan } from './xlsx-scan.js';
+import { eachElement, PartDataError, ReadBudget, ReadLimitError, SharedStringsScanner, decodeChunks, WorksheetScanner, parseDateStyles, decodeEntities, type CellContext, type SheetScan } from './xlsx-scan.js';
 import { inflateEntry, looksLikeZip, readZipDirectory, ZipFormatError, type ZipEntry } from './zip.js';
 
 export { columnNumber, type MergeRange, type SheetScan } from './xlsx-scan.js';
@@ -37,6 +37,22 @@ const latin1 = new TextDecoder('latin1');
 
 function notWorkbook(file: string, detail: string, cause?: unknown): ZwgkError {
   return new ZwgkError('not-a-workbook', { file }, { file, detail }, cause === undefined ? undefined : { cause });
+}
+
+/** A workbook whose zip or parts are broken: `detail` says what, reading after “{file} 中”. */
+export function damaged(file: string, detail: string, cause?: unknown): ZwgkError {
+  return new ZwgkError('file-damaged', { file }, { file, detail }, cause === undefined ? undefined : { cause });
+}
+
+/** A part's problem as the finding it stops the run with: damage, a refused part, or a limit reached. */
+function partProblem(file: string, where: string, cause: unknown, sheet?: string): ZwgkError {
+  if (cause instanceof ReadLimitError) {
+    const at = sheet === undefined ? { file } : { file, sheet, ...(/^[A-Z]+\d+/.test(cause.place) ? { cell: cause.place.split(' ')[0]! } : {}) };
+    return new ZwgkError('catalog-too-large', at, { file, place: `${where}的 ${cause.place}`, detail: cause.detail, advice: cause.advice }, { cause });
+  }
+  if (cause instanceof ZipFormatError) return damaged(file, cause.detail, cause);
+  if (cause instanceof PartDataError) return cause.damaged ? damaged(file, `${where}${cause.detail}`, cause) : notWorkbook(file, `${where}${cause.detail}`, cause);
+  return damaged(file, `${where}无法解压`, cause);
 }
 
 /** A byte count in words a clerk reads. */
@@ -96,7 +112,7 @@ export function checkedEntries(bytes: Uint8Array, file: string, notValid: (detai
   try {
     entries = readZipDirectory(bytes);
   } catch (cause) {
-    throw notValid(cause instanceof ZipFormatError ? cause.detail : '文件已损坏（压缩目录有误）', cause);
+    throw notValid(cause instanceof ZipFormatError ? cause.detail : '压缩目录有误', cause);
   }
   let total = 0;
   for (const e of entries) {
@@ -158,26 +174,31 @@ export interface WorkbookList {
 export function parseWorkbook(workbookXml: string, relsXml: string): WorkbookList {
   const rels = new Map<string, { target: string; type: string }>();
   const related = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-    const id = attr(m[1]!, 'Id');
-    const rel = { target: attr(m[1]!, 'Target') ?? '', type: attr(m[1]!, 'Type') ?? '' };
-    if (id) rels.set(id, rel);
-    const type = /\/(\w+)$/.exec(rel.type)?.[1];
-    if (type && rel.target && !related.has(type)) related.set(type, partPath(rel.target));
+  if (relsXml) {
+    eachElement(relsXml, 'xl/_rels/workbook.xml.rels', ['Relationship'], (_, a) => {
+      const id = a.get('Id');
+      const rel = { target: a.get('Target') ?? '', type: a.get('Type') ?? '' };
+      if (id && !rels.has(id)) rels.set(id, rel);
+      const type = /\/(\w+)$/.exec(rel.type)?.[1];
+      if (type && rel.target && !related.has(type)) related.set(type, partPath(rel.target));
+    });
   }
   const sheets: SheetPart[] = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\s([^>]*)>/g)) {
-    const name = attr(m[1]!, 'name') ?? '';
-    const rid = attr(m[1]!, 'r:id') ?? attr(m[1]!, '\\w+:id');
+  let date1904 = false;
+  eachElement(workbookXml, 'xl/workbook.xml', ['sheet', 'workbookPr'], (name, a) => {
+    if (name === 'workbookPr') {
+      const flag = a.get('date1904');
+      date1904 = flag === '1' || flag === 'true';
+      return;
+    }
+    const rid = a.get('id');
     const rel = rid ? rels.get(rid) : undefined;
     const part = rel && rel.target ? partPath(rel.target) : '';
     const kind = rel ? (/\/(\w+)$/.exec(rel.type)?.[1] ?? 'worksheet') : 'worksheet';
-    const state = attr(m[1]!, 'state');
-    sheets.push({ name, part, kind, hidden: state === 'hidden' || state === 'veryHidden' });
-  }
-  const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbookXml);
-  const flag = pr ? attr(pr[1]!, 'date1904') : undefined;
-  return { sheets, related, date1904: flag === '1' || flag === 'true' };
+    const state = a.get('state');
+    sheets.push({ name: a.get('name') ?? '', part, kind, hidden: state === 'hidden' || state === 'veryHidden' });
+  });
+  return { sheets, related, date1904 };
 }
 
 /** What a zip that is not a workbook seems to be, from the parts it holds. */
@@ -193,13 +214,13 @@ function otherOfficeFile(names: Set<string>): string {
  * scanned one at a time with `scanSheet`. Throws ZwgkError: not-a-workbook, workbook-encrypted,
  * workbook-too-large.
  */
-export async function openWorkbook(bytes: Uint8Array, file: string): Promise<OpenWorkbook> {
+export async function openWorkbook(bytes: Uint8Array, file: string, budget = new ReadBudget()): Promise<OpenWorkbook> {
   if (isOle(bytes)) {
     if (isEncryptedOle(bytes)) throw new ZwgkError('workbook-encrypted', { file }, { file });
     throw notWorkbook(file, '文件看起来是旧版 Excel 97-2003 工作簿（.xls），只是扩展名改成了 .xlsx');
   }
   if (!looksLikeZip(bytes)) throw notWorkbook(file, sniffDetail(bytes));
-  const entries = checkedEntries(bytes, file, (detail, cause) => notWorkbook(file, detail, cause));
+  const entries = checkedEntries(bytes, file, (detail, cause) => damaged(file, detail, cause));
   const byName = new Map(entries.map((e) => [e.name, e]));
   const workbookEntry = byName.get('xl/workbook.xml');
   if (!workbookEntry) throw notWorkbook(file, otherOfficeFile(new Set(byName.keys())));
@@ -210,52 +231,48 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Ope
     const relsXml = relsEntry ? await readSmallPart(bytes, relsEntry) : '';
     list = parseWorkbook(workbookXml, relsXml);
   } catch (cause) {
-    const why = cause instanceof PartDataError ? `：${cause.detail}` : '';
-    throw notWorkbook(file, `工作簿目录（xl/workbook.xml）已损坏${why}`, cause);
+    throw partProblem(file, '工作簿目录（xl/workbook.xml）', cause);
   }
-  for (const sheet of list.sheets) {
-    if (sheet.part && !byName.has(sheet.part)) sheet.part = '';
-    sheet.size = byName.get(sheet.part)?.compressedSize ?? 0;
-  }
+  for (const sheet of list.sheets) sheet.size = byName.get(sheet.part)?.compressedSize ?? 0;
 
   // Number formats and shared strings come before any sheet, wherever they sit in the zip.
-  const context: CellContext = { dateStyles: [], date1904: list.date1904 };
+  const context: CellContext = { dateStyles: [], date1904: list.date1904, budget };
   const stylesPart = list.related.get('styles') ?? 'xl/styles.xml';
   const stylesEntry = byName.get(stylesPart);
   if (stylesEntry) {
     try {
       context.dateStyles = parseDateStyles(await readSmallPart(bytes, stylesEntry));
     } catch (cause) {
-      const why = cause instanceof PartDataError ? cause.detail : `${stylesPart} 无法解压`;
-      throw notWorkbook(file, `样式表无法读取：${why}`, cause);
+      throw partProblem(file, `样式表（${stylesPart}）`, cause);
     }
   }
   const stringsPart = list.related.get('sharedStrings') ?? 'xl/sharedStrings.xml';
   const stringsEntry = byName.get(stringsPart);
   if (stringsEntry) {
-    const scanner = new SharedStringsScanner(stringsPart);
+    const scanner = new SharedStringsScanner(stringsPart, budget);
     try {
       for await (const text of decodeChunks(inflateEntry(bytes, stringsEntry))) scanner.push(text);
       scanner.finish();
     } catch (cause) {
-      const why = cause instanceof PartDataError || cause instanceof ZipFormatError ? cause.detail : `${stringsPart} 无法解压`;
-      throw notWorkbook(file, `共享字符串表无法读取：${why}`, cause);
+      throw partProblem(file, `共享字符串表（${stringsPart}）`, cause);
     }
     context.sharedStrings = scanner.strings;
+    if (scanner.long.size) context.sharedLong = scanner.long;
   } else if (list.related.has('sharedStrings')) {
     context.sharedStringsMissing = true;
   }
 
   const scanSheet = async (sheet: SheetPart, onFeed?: (done: number) => void): Promise<SheetScan> => {
     const entry = byName.get(sheet.part);
-    if (!entry) throw notWorkbook(file, `工作表“${sheet.name}”的数据不存在（${sheet.part}）`);
+    if (!entry) {
+      throw damaged(file, sheet.part ? `工作表“${sheet.name}”的数据部件 ${sheet.part} 不存在` : `工作表“${sheet.name}”没有对应的数据部件（xl/_rels/workbook.xml.rels 中缺少它）`);
+    }
     const scanner = new WorksheetScanner(sheet.part, context);
     try {
       for await (const text of decodeChunks(inflateEntry(bytes, entry, onFeed))) scanner.push(text);
       return scanner.result();
     } catch (cause) {
-      if (cause instanceof PartDataError || cause instanceof ZipFormatError) throw notWorkbook(file, `工作表“${sheet.name}”无法读取：${cause.detail}`, cause);
-      throw notWorkbook(file, `工作表“${sheet.name}”的数据已损坏（${sheet.part} 无法解压）`, cause);
+      throw partProblem(file, `工作表“${sheet.name}”（${sheet.part}）`, cause, sheet.name);
     }
   };
   return { sheets: list.sheets, scanSheet };

@@ -2,9 +2,9 @@
 // merged ranges together (workbook.ts, xlsx-scan.ts); each sheet read as a grid (grid.ts) into items
 // (sheet.ts), then 同上 carried down. Linear in the size of the sheets. A sheet's <mergeCells> follow its
 // rows, so the scanned rows are kept (compactly) until the sheet ends and only then grouped into items.
-import type { Profile } from '../settings.js';
+import { MAX_CELL_CHARS, type Profile } from '../settings.js';
 import type { Catalog } from '../model/types.js';
-import { ZwgkError } from '../report/finding.js';
+import { finding, ZwgkError } from '../report/finding.js';
 import type { ReadOptions } from './index.js';
 import { flatRows, sheetGrid } from './grid.js';
 import { assembleCatalog, type GridSheet } from './grids.js';
@@ -17,7 +17,7 @@ export { a1, cellText } from './xlsx-cell.js';
 export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
   const forced: Profile | undefined = options.profile && options.profile !== 'auto' ? options.profile : undefined;
   const wantedName = options.sheet;
-  const workbook = await openWorkbook(bytes, file);
+  const workbook = await openWorkbook(bytes, file, options.budget);
   const scanned = new Set<string>();
   const grids: GridSheet[] = [];
   let sheets: SheetPart[] = workbook.sheets;
@@ -52,6 +52,7 @@ export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOpt
     entry.hasContent = true;
     const grid = sheetGrid(file, sheet.name, () => flatRows(scan.rows), scan.merges);
     entry.result = readGrid(grid, { forced, onItem });
+    if (scan.long.length) entry.findings = scan.long.map((c) => finding('cell-truncated', grid.at(c.row, c.col), { length: c.length, limit: MAX_CELL_CHARS }));
   }
   options.onProgress?.(items, fraction());
   return assembleCatalog(file, grids, forced, wantedName !== undefined);

@@ -7,6 +7,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  visit,
   type Document,
   type Node,
   type Pair as YamlPair,
@@ -27,49 +28,16 @@ import { CHANNELS, fieldLabel, LEVEL_LABELS, optionalKeys, TICK_GROUPS, TICK_OPT
 import { splitList } from './lists.js';
 import type { ReadOptions } from './index.js';
 import { findKeyboardSlip } from './yaml-slips.js';
+import { MAX_YAML_DEPTH, prepareYaml, YamlTooDeep } from './yaml-lines.js';
+import { ReadBudget, ReadLimitError } from './limits.js';
+import { READ_LIMITS } from '../settings.js';
 
 const MAX_ALIASES = 1000;
-/** A catalog needs about six levels; far deeper nesting is a broken or hostile file. */
-const MAX_DEPTH = 64;
-
-/** Refuse absurdly deep nesting before the parser recurses into it (flow brackets or indentation). */
-function checkDepth(text: string, file: string): void {
-  let flow = 0;
-  let line = 1;
-  let lineStart = true;
-  let indent = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
-      line++;
-      lineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (lineStart) {
-      if (ch === ' ' || ch === '-') {
-        indent++;
-        continue;
-      }
-      lineStart = false;
-      // Two columns per level is the narrowest indentation YAML allows in practice.
-      if (indent > MAX_DEPTH * 2) throw new ZwgkError('yaml-too-deep', { file, line }, { file, line, limit: MAX_DEPTH });
-    }
-    if (quote) {
-      if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '[' || ch === '{') {
-      if (++flow > MAX_DEPTH) throw new ZwgkError('yaml-too-deep', { file, line }, { file, line, limit: MAX_DEPTH });
-    } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
-    else if (ch === '#') {
-      const nl = text.indexOf('\n', i);
-      i = (nl < 0 ? text.length : nl) - 1;
-    }
-  }
-}
+/** The core schema only: !!binary, !!timestamp, !!set and the other tags YAML 1.1 knew are refused like any unknown tag. */
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, resolveKnownTags: false } as const;
+/** A file parsed whole (anchors, aliases or tags reach across its items) costs the yaml library about 30
+ * bytes of memory per character: beyond this it is refused rather than parsed. */
+const MAX_WHOLE_CHARS = 8 * 1024 * 1024;
 
 /** Read a YAML catalog's bytes into the model. */
 export function readYaml(bytes: Uint8Array, file: string, options: ReadOptions): Catalog {
@@ -114,13 +82,17 @@ type Ctx = {
   itemKeys: Set<string>;
   /** Lines before the parsed text in the file (an item parsed on its own, see splitItems). */
   lineOffset: number;
+  /** The file's own line of a line of the parsed text (runs of comment lines were taken out, yaml-lines.ts). */
+  lineOf: (line: number) => number;
+  /** Values read so far, against READ_LIMITS. */
+  budget: ReadBudget;
 };
 
 function at(ctx: Ctx, node: Node | null | undefined, fallback: SourceRef): SourceRef {
   const offset = node?.range?.[0];
   if (offset === undefined) return fallback;
   const pos = ctx.lc.linePos(offset);
-  return { file: ctx.file, line: pos.line + ctx.lineOffset, column: pos.col };
+  return { file: ctx.file, line: ctx.lineOf(pos.line + ctx.lineOffset), column: pos.col };
 }
 
 function resolve(ctx: Ctx, node: unknown): Node | null {
@@ -132,9 +104,11 @@ function resolve(ctx: Ctx, node: unknown): Node | null {
   return (node as Node | null) ?? null;
 }
 
+/** A key as written: `0o17:` is the key 0o17, not 15. */
 function keyOf(pair: YamlPair): string {
   const k = pair.key as unknown;
-  return isScalar(k) ? String(k.value) : String(k);
+  if (!isScalar(k)) return String(k);
+  return typeof k.value === 'string' ? k.value : (k.source ?? String(k.value));
 }
 
 function kindOf(node: Node | null): string {
@@ -146,41 +120,81 @@ function kindOf(node: Node | null): string {
 
 /** Parse YAML text (already decoded) into a catalog; `file` names it in every location. */
 export function parseYamlCatalog(text: string, file: string, options: ReadOptions = {}, whole = false): Catalog {
-  checkDepth(text, file);
-  const split = !whole && text.length >= SPLIT_MIN_CHARS ? splitItems(text) : undefined;
-  if (split) {
-    const catalog = parseSplit(split, file, options);
-    if (catalog) return catalog;
+  let prepared;
+  try {
+    prepared = prepareYaml(text);
+  } catch (err) {
+    if (err instanceof YamlTooDeep) throw new ZwgkError('yaml-too-deep', { file, line: err.line }, { file, line: err.line, limit: MAX_YAML_DEPTH });
+    throw err;
   }
-  const { doc, lc } = parseChecked(text, file, 0);
-  return buildCatalog({ file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0 }, options, undefined);
+  const lineOf = prepared.lineOf;
+  const budget = options.budget ?? new ReadBudget(READ_LIMITS, '值');
+  const mark = budget.mark();
+  try {
+    const split = !whole && prepared.text.length >= SPLIT_MIN_CHARS ? splitItems(prepared.text) : undefined;
+    if (split) {
+      const catalog = parseSplit(split, file, options, lineOf, budget);
+      if (catalog) return catalog;
+      // Parsed whole after all: what the split parse counted is counted again.
+      budget.reset(mark);
+    }
+    if (prepared.text.length > MAX_WHOLE_CHARS) {
+      const detail = `YAML 文本超过 ${MAX_WHOLE_CHARS / 1024 / 1024}M 个字符，又不能逐个事项读取（用了 & 锚点、* 别名或 ! 标签，或“事项”不是顶层的列表）`;
+      throw new ZwgkError('catalog-too-large', { file }, { file, place: '文件开头', detail, advice: '请把目录拆成几个文件，或去掉其中的 & 锚点、* 别名和 ! 标签' });
+    }
+    const { doc, lc } = parseChecked(prepared.text, file, 0, lineOf);
+    return buildCatalog({ file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0, lineOf, budget }, options, undefined);
+  } catch (err) {
+    if (err instanceof ReadLimitError) throw new ZwgkError('catalog-too-large', { file }, { file, place: err.place, detail: err.detail, advice: err.advice }, { cause: err });
+    throw err;
+  }
 }
 
-/** Parse one YAML text; syntax errors, unknown tags and alias bombs stop the run with their line. */
-function parseChecked(text: string, file: string, lineOffset: number): { doc: Document; lc: LineCounter } {
+/** Parse one YAML text; syntax errors, unknown tags, undefined aliases and alias bombs stop the run with their line. */
+function parseChecked(text: string, file: string, lineOffset: number, lineOf: (line: number) => number): { doc: Document; lc: LineCounter } {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const lineAt = (offset: number) => lineOf(lc.linePos(offset).line + lineOffset);
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lc });
+  } catch (cause) {
+    // Nesting the line pass took for text but the parser did not: its recursion ran out.
+    if (cause instanceof RangeError) throw new ZwgkError('yaml-too-deep', { file }, { file, line: lineOf(1 + lineOffset), limit: MAX_YAML_DEPTH }, { cause });
+    throw cause;
+  }
   const firstError = doc.errors[0];
-  if (firstError?.code !== 'RESOURCE_EXHAUSTION') checkSlips(doc, text, lc, firstError?.pos[0], 'top', file, lineOffset, firstError);
+  if (firstError?.code !== 'RESOURCE_EXHAUSTION') checkSlips(doc, text, lc, firstError?.pos[0], 'top', file, lineOffset, lineOf, firstError);
   if (firstError) {
     const p = lc.linePos(firstError.pos[0]);
-    const pos = { line: p.line + lineOffset, col: p.col };
+    const pos = { line: lineOf(p.line + lineOffset), col: p.col };
     if (firstError.code === 'RESOURCE_EXHAUSTION') {
-      throw new ZwgkError('yaml-too-deep', { file, line: pos.line }, { file, line: pos.line, limit: MAX_DEPTH }, { cause: firstError });
+      throw new ZwgkError('yaml-too-deep', { file, line: pos.line }, { file, line: pos.line, limit: MAX_YAML_DEPTH }, { cause: firstError });
     }
-    const detail = `第 ${pos.line} 行第 ${pos.col} 列：${translateYamlError(firstError.code, firstError.message)}`;
+    const detail = `第 ${pos.line} 行第 ${pos.col} 列：${translateYamlError(firstError.code)}`;
     throw new ZwgkError('yaml-syntax', { file, line: pos.line, column: pos.col }, { detail: `${file} ${detail}` }, { cause: firstError });
   }
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED') {
-      const line = lc.linePos(w.pos[0]).line + lineOffset;
-      const tag = /tag:yaml\.org,2002:(\S+)|(!\S+)/.exec(w.message);
-      throw new ZwgkError(
-        'yaml-unknown-tag',
-        { file, line },
-        { file, line, tag: tag ? (tag[1] ? `!!${tag[1]}` : tag[2]!) : '' },
-      );
+      const line = lineAt(w.pos[0]);
+      // The tag as written in the file (!foo, !!js/function, !<tag:…>), shown whole up to a sane length.
+      const written = text.slice(w.pos[0], w.pos[1]).trim() || (/(!\S*)/.exec(w.message)?.[1] ?? '');
+      const tag = written.length > 60 ? `${written.slice(0, 60)}…` : written;
+      throw new ZwgkError('yaml-unknown-tag', { file, line }, { file, line, tag: tag || '（空）' });
     }
+  }
+  // An alias whose anchor is not (yet) defined: named with its line, not taken for an alias bomb.
+  let undefinedAlias: { name: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (undefinedAlias) return visit.BREAK;
+      if (node.resolve(doc) === undefined) undefinedAlias = { name: node.source, offset: node.range?.[0] ?? 0 };
+      return undefined;
+    },
+  });
+  if (undefinedAlias) {
+    const line = lineAt(undefinedAlias.offset);
+    const name = undefinedAlias.name.length > 40 ? `${undefinedAlias.name.slice(0, 40)}…` : undefinedAlias.name;
+    throw new ZwgkError('yaml-alias-undefined', { file, line }, { file, line, name });
   }
   try {
     doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -191,10 +205,20 @@ function parseChecked(text: string, file: string, lineOffset: number): { doc: Do
 }
 
 /** Stop with a message that names a full-width colon, space or hyphen, when the text has one. */
-function checkSlips(doc: Document, text: string, lc: LineCounter, errorAt: number | undefined, items: 'top' | 'root', file: string, lineOffset: number, cause?: unknown): void {
+function checkSlips(
+  doc: Document,
+  text: string,
+  lc: LineCounter,
+  errorAt: number | undefined,
+  items: 'top' | 'root',
+  file: string,
+  lineOffset: number,
+  lineOf: (line: number) => number,
+  cause?: unknown,
+): void {
   const slip = findKeyboardSlip(doc, text, lc, items, errorAt);
   if (!slip) return;
-  const line = slip.line + lineOffset;
+  const line = lineOf(slip.line + lineOffset);
   throw new ZwgkError('yaml-fullwidth', { file, line, column: slip.column }, { file, line, column: slip.column, char: slip.char, name: slip.name, fix: slip.fix }, cause ? { cause } : undefined);
 }
 
@@ -237,20 +261,31 @@ function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: Iterable
   const extraCols = top.get(TOP_KEYS.extraColumns);
   if (extraCols) catalog.extraColumns = stringList(ctx, resolve(ctx, extraCols.value), TOP_KEYS.extraColumns, at(ctx, extraCols.key as Node, fileAt));
   const optionsPair = top.get(TOP_KEYS.options);
-  if (optionsPair) {
+  if (optionsPair && profile === '2017') {
+    // 选项 lists the choices of 2019 columns; a 2017 catalog has none of them.
+    ctx.findings.push(finding('options-wrong-layout', at(ctx, optionsPair.key as Node, fileAt), { key: TOP_KEYS.options, keys: Object.values(OPTION_KEYS).join('、') }, { field: TOP_KEYS.options }));
+  } else if (optionsPair) {
     const node = resolve(ctx, optionsPair.value);
     if (isMap(node)) {
       catalog.options = {};
+      const labels: readonly string[] = Object.values(OPTION_KEYS);
       for (const [k, label] of Object.entries(OPTION_KEYS) as [keyof typeof OPTION_KEYS, string][]) {
         const p = node.items.find((x) => keyOf(x) === label);
         if (p) catalog.options[k] = stringList(ctx, resolve(ctx, p.value), label, at(ctx, p.key as Node, fileAt));
+      }
+      for (const p of node.items) {
+        const key = keyOf(p);
+        if (!labels.includes(key)) ctx.findings.push(finding('unknown-key', at(ctx, p.key as Node, fileAt), { key, known: labels.join('、') }));
       }
     } else if (node !== null) {
       ctx.findings.push(wrongType(at(ctx, node, fileAt), TOP_KEYS.options, '映射（键: 值）', kindOf(node)));
     }
   }
   const known = new Set<string>(Object.values(TOP_KEYS));
+  known.delete(TOP_KEYS.options);
+  if (profile === '2019') known.add(TOP_KEYS.options);
   for (const [key, pair] of top) {
+    if (key === TOP_KEYS.options) continue;
     if (!known.has(key)) {
       ctx.findings.push(finding('unknown-key', at(ctx, pair.key as Node, fileAt), { key, known: [...known].join('、') }));
     }
@@ -319,13 +354,35 @@ function wrongType(where: SourceRef, field: string, expected: string, actual: st
   return finding('wrong-type', where, { field, expected, actual }, { field });
 }
 
+/** What YAML made of an unquoted value, in words. */
+function typeWord(v: unknown): string {
+  if (typeof v === 'boolean') return '逻辑值';
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '非数字（NaN）' : '无穷大';
+  return '数字';
+}
+
+/**
+ * A value as text. Every field of the model is text: an unquoted value that YAML reads as a number or a
+ * boolean (05391234567, 0x1F, 1e400, True) is kept exactly as written, and said so where YAML would have
+ * changed it (05391234567 → 5391234567), with the line and how to quote it.
+ */
 function scalarText(ctx: Ctx, node: Node | null, field: string, where: SourceRef): string {
   if (node === null) return '';
   if (isScalar(node)) {
     const v = node.value;
     if (v === null || v === undefined) return '';
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    return String(v).replace(/\r\n?/g, '\n');
+    let text: string;
+    if (typeof v === 'string') text = v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v;
+    else {
+      text = node.source ?? String(v);
+      const read = v instanceof Date ? v.toISOString() : String(v);
+      if (read !== text) {
+        const written = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+        ctx.findings.push(finding('yaml-unquoted', at(ctx, node, where), { field, written, kind: typeWord(v), read: read.length > 40 ? `${read.slice(0, 40)}…` : read }, { field }));
+      }
+    }
+    ctx.budget.take(text.length, () => `第 ${at(ctx, node, where).line ?? '?'} 行`);
+    return text;
   }
   ctx.findings.push(wrongType(at(ctx, node, where), field, '文本', kindOf(node)));
   return '';
@@ -398,7 +455,8 @@ function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef, 
     subject: text('subject'),
     deadline: text('deadline'),
     remark: text('remark'),
-    extra: {},
+    // No prototype: a column named __proto__ is a key like any other.
+    extra: Object.create(null) as Record<string, Cell>,
     at: itemAt,
   };
   if (profile === '2017') {
@@ -515,16 +573,16 @@ export function splitItems(text: string): Split | undefined {
 class SplitFallback extends Error {}
 
 /** Parse a split catalog; undefined when an item does not parse on its own (then the whole file is parsed). */
-function parseSplit(split: Split, file: string, options: ReadOptions): Catalog | undefined {
-  const { doc, lc } = parseChecked(split.head, file, 0);
-  const ctx: Ctx = { file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0 };
+function parseSplit(split: Split, file: string, options: ReadOptions, lineOf: (line: number) => number, budget: ReadBudget): Catalog | undefined {
+  const { doc, lc } = parseChecked(split.head, file, 0, lineOf);
+  const ctx: Ctx = { file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0, lineOf, budget };
   const parseChunk = (chunk: Split['chunks'][number]): ItemSource => {
     const itemLc = new LineCounter();
-    const itemDoc = parseDocument(chunk.text, { lineCounter: itemLc, prettyErrors: false, uniqueKeys: true });
+    const itemDoc = parseDocument(chunk.text, { ...PARSE_OPTIONS, lineCounter: itemLc });
     if (itemDoc.errors.length || itemDoc.warnings.length || !isSeq(itemDoc.contents) || itemDoc.contents.items.length !== 1) {
       throw new SplitFallback();
     }
-    checkSlips(itemDoc, chunk.text, itemLc, undefined, 'root', file, chunk.lineOffset);
+    checkSlips(itemDoc, chunk.text, itemLc, undefined, 'root', file, chunk.lineOffset, lineOf);
     const itemCtx: Ctx = { ...ctx, lc: itemLc, doc: itemDoc, lineOffset: chunk.lineOffset };
     return { ctx: itemCtx, node: resolve(itemCtx, itemDoc.contents.items[0]) };
   };
@@ -542,6 +600,7 @@ function parseSplit(split: Split, file: string, options: ReadOptions): Catalog |
   }
 }
 
+/** What each of the yaml library's error codes means, in words a clerk can act on. */
 const YAML_ERRORS: Record<string, string> = {
   DUPLICATE_KEY: '同一层级出现了重复的键',
   BAD_INDENT: '缩进不正确',
@@ -552,9 +611,21 @@ const YAML_ERRORS: Record<string, string> = {
   TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
   MULTILINE_IMPLICIT_KEY: '键不能跨行',
   BAD_SCALAR_START: '文本开头的符号需要加引号',
+  KEY_OVER_1024_CHARS: '键太长（超过 1024 个字符），YAML 不允许这么长的键。键应是列名（如“名称”），内容写在冒号和空格之后；如果这一行是内容，可能是上一行少了冒号或缩进不对',
+  ALIAS_PROPS: '别名（*引用）前不能再加 & 锚点或 ! 标签',
+  BAD_ALIAS: '别名（*引用）的写法不正确',
+  BAD_DIRECTIVE: '% 开头的指令行写法不正确，目录文件不需要这样的行，请删除',
+  BAD_DQ_ESCAPE: '双引号中的 \\ 转义写法不正确（如 \\u 后应为 4 位十六进制数）；要写反斜杠本身请写成 \\\\，或改用单引号',
+  BAD_PROP_ORDER: '& 锚点和 ! 标签的位置不正确',
+  BLOCK_IN_FLOW: '方括号或花括号内不能使用换行缩进的写法',
+  IMPOSSIBLE: '文件内容无法解析',
+  MULTIPLE_ANCHORS: '同一个值前有多个 & 锚点',
+  MULTIPLE_TAGS: '同一个值前有多个 ! 标签',
+  NON_STRING_KEY: '键必须是文本',
+  TAG_RESOLVE_FAILED: '标签无法识别',
+  BAD_COLLECTION_TYPE: '列表或映射的类型与标签不符',
 };
 
-function translateYamlError(code: string, message: string): string {
-  const first = message.split('\n')[0] ?? '';
-  return YAML_ERRORS[code] ? `${YAML_ERRORS[code]}（${code}）` : `${first}（${code}）`;
+function translateYamlError(code: string): string {
+  return `${YAML_ERRORS[code] ?? '格式有误'}（${code}）`;
 }

@@ -28,7 +28,7 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
-/** A zip that cannot be read as one; `detail` is Chinese text for the user. */
+/** A zip that cannot be read as one: it is damaged. `detail` is Chinese text for the user, naming what is wrong (it reads after “文件 … 中”). */
 export class ZipFormatError extends Error {
   constructor(readonly detail: string) {
     super(detail);
@@ -65,29 +65,29 @@ function findEnd(b: Uint8Array): number {
 /** The entries of a zip held in memory, in central-directory order. */
 export function readZipDirectory(b: Uint8Array): ZipEntry[] {
   const end = findEnd(b);
-  if (end < 0) throw new ZipFormatError('文件已损坏或不完整（找不到压缩目录），可能是下载或拷贝时中断');
+  if (end < 0) throw new ZipFormatError('找不到压缩目录（文件末尾缺失，不完整）');
   let count = u16(b, end + 10);
   let dirSize = u32(b, end + 12);
   let dirOffset = u32(b, end + 16);
   if (count === 0xffff || dirSize === MAX32 || dirOffset === MAX32) {
     const loc = end - 20;
-    if (loc < 0 || u32(b, loc) !== 0x07064b50) throw new ZipFormatError('文件已损坏（ZIP64 目录定位记录缺失）');
+    if (loc < 0 || u32(b, loc) !== 0x07064b50) throw new ZipFormatError('ZIP64 目录定位记录缺失');
     const rec = u64(b, loc + 8);
-    if (rec + 56 > b.length || u32(b, rec) !== 0x06064b50) throw new ZipFormatError('文件已损坏（ZIP64 目录记录有误）');
+    if (rec + 56 > b.length || u32(b, rec) !== 0x06064b50) throw new ZipFormatError('ZIP64 目录记录有误');
     count = u64(b, rec + 32);
     dirSize = u64(b, rec + 40);
     dirOffset = u64(b, rec + 48);
   }
-  if (dirOffset + dirSize > b.length) throw new ZipFormatError('文件已损坏或不完整（压缩目录超出文件末尾），可能是下载或拷贝时中断');
+  if (dirOffset + dirSize > b.length) throw new ZipFormatError('压缩目录超出了文件末尾（文件不完整）');
   const entries: ZipEntry[] = [];
   const seen = new Set<string>();
   let p = dirOffset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ZipFormatError('文件已损坏（压缩目录有误）');
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ZipFormatError('压缩目录有误');
     const nameLen = u16(b, p + 28);
     const extraLen = u16(b, p + 30);
     const commentLen = u16(b, p + 32);
-    if (p + 46 + nameLen + extraLen + commentLen > b.length) throw new ZipFormatError('文件已损坏（压缩目录有误）');
+    if (p + 46 + nameLen + extraLen + commentLen > b.length) throw new ZipFormatError('压缩目录有误');
     const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
     const entry: ZipEntry = {
       name: utf8.decode(nameBytes),
@@ -124,7 +124,7 @@ export function readZipDirectory(b: Uint8Array): ZipEntry[] {
       q += 4 + len;
     }
     entry.extra = concat(kept);
-    if (seen.has(entry.name)) throw new ZipFormatError(`压缩包中有两个同名部件“${entry.name}”，文件可能被篡改或已损坏`);
+    if (seen.has(entry.name)) throw new ZipFormatError(`有两个同名的部件“${entry.name}”（正常保存的文件不会这样，可能被改动过）`);
     seen.add(entry.name);
     entries.push(entry);
     p += 46 + nameLen + extraLen + commentLen;
@@ -135,9 +135,9 @@ export function readZipDirectory(b: Uint8Array): ZipEntry[] {
 /** An entry's stored bytes (still compressed), located through its local header. */
 export function rawData(b: Uint8Array, e: ZipEntry): Uint8Array {
   const p = e.localOffset;
-  if (p + 30 > b.length || u32(b, p) !== 0x04034b50) throw new ZipFormatError(`部件“${e.name}”的位置有误，文件可能已损坏`);
+  if (p + 30 > b.length || u32(b, p) !== 0x04034b50) throw new ZipFormatError(`部件“${e.name}”的位置有误`);
   const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
-  if (start + e.compressedSize > b.length) throw new ZipFormatError(`部件“${e.name}”不完整，文件可能在下载或拷贝时被截断`);
+  if (start + e.compressedSize > b.length) throw new ZipFormatError(`部件“${e.name}”不完整（文件被截断）`);
   return b.subarray(start, start + e.compressedSize);
 }
 
@@ -153,8 +153,8 @@ export async function* inflateEntry(b: Uint8Array, e: ZipEntry, onFeed?: (done: 
   if (e.encrypted) throw new ZipFormatError(`部件“${e.name}”已加密`);
   const raw = rawData(b, e);
   if (e.method === 0) {
-    if (raw.length !== e.size) throw new ZipFormatError(`部件“${e.name}”的大小与压缩目录不符，文件已损坏或不完整`);
-    if (crc32(raw) !== e.crc) throw new ZipFormatError(`部件“${e.name}”的校验码（CRC）不符，文件已损坏`);
+    if (raw.length !== e.size) throw new ZipFormatError(`部件“${e.name}”的大小与压缩目录记录的不符`);
+    if (crc32(raw) !== e.crc) throw new ZipFormatError(`部件“${e.name}”的校验码（CRC）不符`);
     for (let i = 0; i < raw.length || i === 0; i += FEED) yield raw.subarray(i, Math.min(raw.length, i + FEED));
     return;
   }
@@ -184,17 +184,17 @@ export async function* inflateEntry(b: Uint8Array, e: ZipEntry, onFeed?: (done: 
       const { done, value } = await reader.read();
       if (done) break;
       size += value.length;
-      if (size > e.size) throw new ZipFormatError(`部件“${e.name}”解压后比声明的大小大，文件已损坏或被篡改`);
+      if (size > e.size) throw new ZipFormatError(`部件“${e.name}”解压后比压缩目录记录的大`);
       yield value;
     }
   } catch (cause) {
     if (cause instanceof ZipFormatError) throw cause;
-    throw new ZipFormatError(size === e.size ? `部件“${e.name}”的校验码（CRC）不符，文件已损坏` : `部件“${e.name}”无法解压或不完整，文件已损坏`);
+    throw new ZipFormatError(size === e.size ? `部件“${e.name}”的校验码（CRC）不符` : `部件“${e.name}”无法解压（数据有误或不完整）`);
   } finally {
     reader.releaseLock();
     await stream.readable.cancel().catch(() => undefined);
   }
-  if (size !== e.size) throw new ZipFormatError(`部件“${e.name}”的大小与压缩目录不符，文件已损坏或不完整`);
+  if (size !== e.size) throw new ZipFormatError(`部件“${e.name}”的大小与压缩目录记录的不符`);
 }
 
 /** An entry's whole content (for the small parts a reader needs at once). */

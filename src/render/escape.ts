@@ -59,28 +59,50 @@ export function textToHtml(text: string): string {
 
 /** Any character escapeMarkdownCell would change. */
 const MD_SPECIAL = /[&<>|\\`*_[\]~\r\n]/;
-/** Characters with inline meaning in GFM outside URLs: emphasis, code, links, strike-through. */
-const MD_INLINE = /[\\`*_[\]~]/g;
+/**
+ * Characters with inline meaning in CommonMark and GFM: escapes, code spans, emphasis, links and images
+ * (an image needs its [), strike-through and table cells. Escaped everywhere, URLs included: a URL runs
+ * to the next space, and "https://x/![i](https://tracker/p.png)" must not hide an image in it.
+ */
+const MD_INLINE = /[\\`*_[\]~|]/g;
 
-/** Text as one GFM table cell: no raw HTML (&, <, > as entities), | escaped, markdown syntax
- * escaped outside URLs (so "*强调*" stays literal), line breaks as <br>. */
+/**
+ * Text as one GFM table cell (or inline text): no raw HTML, autolink or entity (&, <, > as entities),
+ * every inline marker escaped, line breaks as <br> (the only markup it ever holds). Parsed by any
+ * CommonMark parser, it is text, reading exactly as the cell does.
+ */
 export function escapeMarkdownCell(text: string): string {
   // Most cells hold plain Chinese text: nothing to escape, no new string.
-  if (!MD_SPECIAL.test(text) && !text.includes('http')) return text;
-  return splitUrls(text)
-    .map((part) => {
-      let s = part.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-      if (!part.url) s = s.replace(MD_INLINE, (ch) => '\\' + ch);
-      return s.replace(/\|/g, '\\|');
-    })
-    .join('')
+  if (!MD_SPECIAL.test(text)) return text;
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MD_INLINE, (ch) => '\\' + ch)
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 
-/** Text as a markdown heading or paragraph line: the cell escaping, plus a leading # or list marker
- * made literal. */
+/** A line's opening that CommonMark reads as a block: heading, list item, ordered item, setext underline or rule. */
+const BLOCK_START = /^([#+=-]|\d+[.)])/u;
+
+/**
+ * Text as the content of a heading or one line of a paragraph: the cell escaping, every # escaped (a
+ * heading's closing sequence), leading white space dropped (four spaces would open a code block) and
+ * a leading heading, list, setext or rule marker made literal.
+ */
 export function escapeMarkdownLine(text: string): string {
-  return escapeMarkdownCell(text)
-    .replace(/^(\s*)([#>+-])/u, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/u, '$1\\$2');
+  return escapeMarkdownCell(text.replace(/^[ \t]+/u, ''))
+    .replace(/#/g, '\\#')
+    .replace(BLOCK_START, (m) => (/^\d/.test(m) ? `${m.slice(0, -1)}\\${m.slice(-1)}` : `\\${m}`));
+}
+
+/**
+ * Text of several lines as a paragraph (a 注): each line escaped as a line, kept apart by hard line
+ * breaks, so that no line of it can become a heading, list, quote, rule or code block.
+ */
+export function escapeMarkdownParagraph(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(escapeMarkdownLine)
+    .join('  \n');
 }

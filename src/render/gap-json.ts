@@ -1,7 +1,8 @@
 // The gap report as JSON (the CLI contract: file, items, findings, summary, coverage).
 import { gapJson, type GapReport } from '../report/gap.js';
+import { terminalJson } from '../report/report.js';
 
 /** Render the gap report as a JSON string (2-space indented, trailing newline). */
 export function renderGapJson(r: GapReport): string {
-  return JSON.stringify(gapJson(r), null, 2) + '\n';
+  return terminalJson(gapJson(r), 2) + '\n';
 }

@@ -4,15 +4,11 @@ import type { GapReport } from '../report/gap.js';
 import type { JsonDiagnostic } from '../report/report.js';
 import { blanksText, cellText, methodText, placeText, SEVERITY_WORD, sheetText, suggestion, summaryLines } from './gap-common.js';
 import { fieldLabel } from '../settings.js';
+import { escapeMarkdownLine } from './escape.js';
 
-/** Escape text for a GFM table cell or a heading: entities for & < >, | and markdown syntax escaped, line breaks as <br>. */
+/** Text for a GFM table cell, a heading or a list item: escape.ts's line escaping (no HTML, link, image, emphasis, heading or list marker). */
 export function mdText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]~|#])/g, '\\$1')
-    .replace(/\r\n|\r|\n/g, '<br>');
+  return escapeMarkdownLine(text);
 }
 
 function findingsTable(list: readonly JsonDiagnostic[], withSheet: boolean): string[] {
@@ -51,7 +47,7 @@ export function renderGapMarkdown(r: GapReport): string {
     out.push(`### ${mdText(group.category)}`, '');
     for (const it of withFindings) {
       const where = placeText(it.at);
-      out.push(`#### ${mdText(it.serial ? `${it.serial}. ` : '')}${mdText(it.name || '（未填名称）')}${where ? `（${mdText(where)}）` : ''}`, '');
+      out.push(`#### ${it.serial ? `${mdText(it.serial)}. ` : ''}${mdText(it.name || '（未填名称）')}${where ? `（${mdText(where)}）` : ''}`, '');
       if (it.blanks.length) out.push(`空白的必填项：${mdText(it.blanks.join('、'))}`, '');
       out.push(...findingsTable(it.findings, withSheet), '');
     }

@@ -9,6 +9,7 @@ import type { GapReport } from '../report/gap.js';
 import { fieldLabel, PRINT_FOOTER } from '../settings.js';
 import { blanksText, cellText, methodText, SEVERITY_WORD, sheetText, suggestion, summaryLines } from './gap-common.js';
 import { rowHeight, printSetup } from './xlsx-print.js';
+import { xlsxText, xmlSafe } from './xlsx-text.js';
 
 const FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
@@ -27,7 +28,7 @@ type Value = string | number;
 
 /** Page header and footer text: & is the codes' escape character, and Excel caps each at 255. */
 function headerText(text: string): string {
-  const safe = text.replace(/&/g, '&&');
+  const safe = xmlSafe(text).replace(/&/g, '&&');
   return [...safe].length > 200 ? [...safe].slice(0, 199).join('') + '…' : safe;
 }
 
@@ -42,7 +43,7 @@ function writeRow(ws: ExcelJS.Worksheet, at: number, values: Value[], widths: nu
   const row = ws.getRow(at);
   values.forEach((v, i) => {
     const cell = row.getCell(i + 1);
-    cell.value = v;
+    cell.value = typeof v === 'string' ? xlsxText(v) : v;
     cell.style = style(i);
   });
   row.height = rowHeight(values.map(String), widths);
@@ -69,16 +70,16 @@ function summarySheet(wb: ExcelJS.Workbook, r: GapReport, title: string, catLabe
   ws.columns = widths.map((width) => ({ width }));
   let at = 1;
   const titleRow = ws.getRow(at);
-  titleRow.getCell(1).value = title;
+  titleRow.getCell(1).value = xlsxText(title);
   titleRow.getCell(1).style = { font: { ...FONT, size: 14, bold: true }, alignment: { vertical: 'middle', wrapText: true } };
   titleRow.height = Math.max(28, rowHeight([title], [whole / 1.3]));
   ws.mergeCells(at, 1, at, 4);
   for (const line of summaryLines(r)) {
     at++;
     const row = ws.getRow(at);
-    row.getCell(1).value = line.label;
+    row.getCell(1).value = xlsxText(line.label);
     row.getCell(1).style = { font: { ...FONT, bold: true }, alignment: { vertical: 'top' } };
-    row.getCell(2).value = line.value;
+    row.getCell(2).value = xlsxText(line.value);
     row.getCell(2).style = { font: FONT, alignment: { vertical: 'top', wrapText: true } };
     row.height = rowHeight([line.label, line.value], [widths[0]!, whole - widths[0]!]);
     ws.mergeCells(at, 2, at, 4);

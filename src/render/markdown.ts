@@ -1,5 +1,6 @@
 // The catalog as GitHub-flavoured Markdown: a heading per category with its item count and one table
-// per category. Every cell is escaped so that no sheet text turns into HTML, links or table syntax.
+// per category. Every text is escaped (escape.ts) so that no sheet text turns into HTML, a link, an
+// image, a heading, a list, a quote, a rule or table syntax: a CommonMark parser reads it as text.
 import type { Catalog, Item } from '../model/types.js';
 import {
   catalogTitle,
@@ -10,7 +11,7 @@ import {
   groupName,
   type DisplayColumn,
 } from './common.js';
-import { escapeMarkdownCell, escapeMarkdownLine } from './escape.js';
+import { escapeMarkdownCell, escapeMarkdownLine, escapeMarkdownParagraph } from './escape.js';
 
 /** The per-pair texts of a column; numbered （1）（2）… when an item has several, so each 公开内容
  * can be matched with its 公开标准 across the two cells. */
@@ -41,6 +42,6 @@ export function renderMarkdown(catalog: Catalog): string {
     out.push('');
   }
   const note = noteText(catalog);
-  if (note) out.push(escapeMarkdownLine(note).replace(/<br>/g, '  \n'), '');
+  if (note) out.push(escapeMarkdownParagraph(note), '');
   return out.join('\n');
 }

@@ -20,6 +20,7 @@ import {
   type PlanColumn,
 } from './common.js';
 import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, printSetup } from './xlsx-print.js';
+import { xlsxText } from './xlsx-text.js';
 
 /** The one sheet's name. */
 const SHEET_NAME = '目录';
@@ -102,16 +103,21 @@ export function mergeUnchecked(ws: ExcelJS.Worksheet, top: number, left: number,
 /** Text of an item-level cell as written to the sheet. */
 function itemCell(catalog: Catalog, item: Item, col: PlanColumn): CellValue {
   if (col.tick) return isTicked(catalog, item, col.tick.group, col.tick.index) ? TICK : '';
-  if (col.key === 'channels') return channelChecklistText(catalog, item);
-  if (col.key === 'serial') return serialValue(item.serial.text);
-  return itemText(item, col.key, col.extra);
+  if (col.key === 'channels') return xlsxText(channelChecklistText(catalog, item));
+  if (col.key === 'serial') return cellValue(serialValue(item.serial.text));
+  return xlsxText(itemText(item, col.key, col.extra));
+}
+
+/** A value as the cell holds it: text through xlsxText (characters XML forbids escaped). */
+function cellValue(v: CellValue): CellValue {
+  return typeof v === 'string' ? xlsxText(v) : v;
 }
 
 /** Text of a per-pair cell (公开内容 / 公开标准) in pair row `p`. */
 function pairCell(item: Item, col: PlanColumn, p: number): string {
   const pair = item.pairs[p];
   if (!pair) return '';
-  return col.key === 'content' ? pair.content.text : (pair.standard?.text ?? '');
+  return xlsxText(col.key === 'content' ? pair.content.text : (pair.standard?.text ?? ''));
 }
 
 /** Column widths from content: widest line (+ padding), at least the header's, at most the cap. */
@@ -170,7 +176,7 @@ function planItem(
   }
   cols.forEach((col, c) => {
     if (col.perPair || (col.key === 'category' && category === undefined)) return;
-    const value = col.key === 'category' ? category! : itemCell(catalog, item, col);
+    const value = col.key === 'category' ? xlsxText(category!) : itemCell(catalog, item, col);
     rows[0]!.values[c] = value;
     blocks.push({ col: c, from: 0, to: n - 1, text: String(value) });
   });
@@ -224,7 +230,7 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
   // Title row, merged across.
   const titleText = catalogTitle(catalog);
   const titleRow = ws.getRow(1);
-  titleRow.getCell(1).value = titleText;
+  titleRow.getCell(1).value = xlsxText(titleText);
   titleRow.getCell(1).style = styles.title;
   titleRow.height = Math.max(30, wrappedLines(titleText, totalWidth / 1.5) * 22 + 8);
   mergeUnchecked(ws, 1, 1, 1, last);
@@ -234,7 +240,7 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
   // 编制单位 and 日期 under the title, when the catalog names them.
   if (meta) {
     const metaRow = ws.getRow(2);
-    metaRow.getCell(1).value = meta;
+    metaRow.getCell(1).value = xlsxText(meta);
     metaRow.getCell(1).style = styles.meta;
     metaRow.height = MIN_ROW_PT + 4;
     mergeUnchecked(ws, 2, 1, 2, last);
@@ -249,13 +255,13 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
   cols.forEach((col, i) => {
     const top = ws.getCell(headerTop, i + 1);
     // A column that had no header label in its source gets none back, so it reads back under its key.
-    if (!(col.extra !== undefined && isBlankHeaderKey(col.extra))) top.value = col.label;
+    if (!(col.extra !== undefined && isBlankHeaderKey(col.extra))) top.value = xlsxText(col.label);
     top.style = styles.header;
     if (twoRowHeader) {
       const bottom = ws.getCell(headerBottom, i + 1);
       bottom.style = styles.header;
       if (col.sub !== undefined) {
-        bottom.value = col.sub;
+        bottom.value = xlsxText(col.sub);
         h2 = Math.max(h2, headerHeight(col.sub, widths[i]!));
       }
     }
@@ -335,7 +341,7 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
   const note = noteText(catalog);
   if (note !== undefined) {
     const row = ws.getRow(next);
-    row.getCell(1).value = note;
+    row.getCell(1).value = xlsxText(note);
     row.getCell(1).style = styles.note;
     row.height = Math.min(MAX_ROW_PT, Math.max(MIN_ROW_PT, heightFor(note, totalWidth * 0.95)));
     mergeUnchecked(ws, next, 1, next, last);

@@ -10,6 +10,7 @@ import { itemText } from '../render/common.js';
 import { COLUMNS, fieldLabel, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 import { normaliseName } from './coverage.js';
 import { ZwgkError } from './finding.js';
+import { terminalJson } from './report.js';
 
 export interface DiffEntry {
   category: string;
@@ -128,5 +129,5 @@ export function diffCatalogs(oldCatalog: Catalog, newCatalog: Catalog): DiffRepo
 /** The JSON document of `diff --to json`: exactly added, removed, changed. */
 export function diffToJson(diff: DiffResult): string {
   const doc: DiffResult = { added: diff.added, removed: diff.removed, changed: diff.changed };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return terminalJson(doc, 2) + '\n';
 }

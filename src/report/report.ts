@@ -95,17 +95,46 @@ export const PLAIN: Paint = { red: same, green: same, yellow: same, cyan: same, 
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
+/**
+ * What a terminal must never receive raw: control characters (ESC starts the sequences that retitle a
+ * window or clear the screen; CR overwrites a line; C1 includes CSI), bidirectional overrides that
+ * reorder what is shown, invisible marks, noncharacters and lone surrogates.
+ */
+const NOT_FOR_TERMINAL = /[\x00-\x08\x0A-\x1F\x7F-\x9F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text from a file (a cell, a sheet name, a file name) as a text report shows it: every character a
+ * terminal could act on written as an escape (\x1b, \n, \u202e), the rest as it is. JSON reports
+ * escape by themselves; this is for the text ones.
+ */
+export function terminalText(s: string): string {
+  NOT_FOR_TERMINAL.lastIndex = 0;
+  if (!NOT_FOR_TERMINAL.test(s)) return s;
+  return s.replace(NOT_FOR_TERMINAL, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code === 10) return '\\n';
+    if (code === 13) return '\\r';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** JSON text in which the characters JSON.stringify leaves raw but a terminal acts on (DEL, C1,
+ * bidirectional and invisible marks) are \\u escapes too: the same JSON value, safe on a terminal. */
+export function terminalJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(/[\x7F-\x9F\u061C\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2069\uFEFF\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** One finding as a text line: 位置  级别  消息  [code]. */
 export function formatFindingLine(f: Finding, c: Paint = PLAIN): string {
   const paint = f.severity === 'error' ? c.red : f.severity === 'warning' ? c.yellow : c.cyan;
-  return `${formatLocation(f.location)}  ${paint(SEVERITY_LABEL[f.severity])}  ${f.message}  ${c.dim('[' + f.code + ']')}`;
+  return `${terminalText(formatLocation(f.location))}  ${paint(SEVERITY_LABEL[f.severity])}  ${terminalText(f.message)}  ${c.dim('[' + f.code + ']')}`;
 }
 
 /** The verdict line of one file: 目录.xlsx：通过（2017 版式，12 个事项；错误 0，警告 1，提示 2）. */
 export function summaryLine(f: FileResult, c: Paint = PLAIN): string {
   const n = countBySeverity(f.findings);
   const verdict = isValid(f.findings) ? c.green('通过') : c.red('未通过');
-  return `${f.file}：${verdict}（${f.profile} 版式，${f.items} 个事项；错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}）`;
+  return `${terminalText(f.file)}：${verdict}（${f.profile} 版式，${f.items} 个事项；错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}）`;
 }
 
 /** The Chinese word for a severity. */

@@ -4,7 +4,7 @@
 // YAML line of the value it is about.
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { validate2017, validate2019 } from '../generated/schemas.js';
-import { itemKeys, ITEM_EXTRA_KEY, textCell, toDocument } from '../model/document.js';
+import { itemKeys, ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, OPTION_KEYS, TOP_KEYS, textCell, toDocument } from '../model/document.js';
 import type { Catalog, Item, SourceRef } from '../model/types.js';
 import { finding, type Finding } from '../report/finding.js';
 import { COLUMNS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
@@ -73,6 +73,13 @@ function decodePointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** The keys a layout allows at a place of the document (the root, an item, the 选项 map). */
+function knownKeys(profile: Profile, segments: string[]): string[] {
+  if (segments.length === 0) return Object.values(TOP_KEYS).filter((k) => profile === '2019' || k !== TOP_KEYS.options);
+  if (segments[0] === TOP_KEYS.options) return Object.values(OPTION_KEYS);
+  return [...itemKeys(profile).map((k) => k.docKey), ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY];
+}
+
 const BLANK_KEYWORDS = new Set(['pattern', 'minLength', 'minItems', 'anyOf', 'required']);
 
 /** Validate the catalog's document against its layout's schema; findings point at cells/lines. */
@@ -106,6 +113,12 @@ export function schemaFindings(catalog: Catalog): Finding[] {
       continue;
     }
     const e = errors[0]!;
+    if (e.keyword === 'additionalProperties') {
+      // A key the layout does not have: named, with the keys it does have.
+      const key = String((e.params as { additionalProperty?: unknown }).additionalProperty ?? '');
+      out.push(finding('unknown-key', target.at, { key, known: knownKeys(catalog.profile, decodePointer(path)).join('、') }, extra));
+      continue;
+    }
     const detail = e.keyword === 'const' || e.keyword === 'enum' ? `应为 ${JSON.stringify((e.params as { allowedValue?: unknown }).allowedValue ?? '')}` : `不符合格式要求（${e.keyword}）`;
     out.push(finding('invalid-value', target.at, { field: target.field, value: String(target.value ?? ''), detail }, extra));
   }

@@ -247,7 +247,7 @@ describe('one category written three ways', () => {
   it('zwgk fix unifies the spellings to the most common one', async () => {
     const out = path.join(tmp, 'categories-fixed.xlsx');
     const r = await zwgk('fix', file, '-o', out);
-    expect(r.stderr).toContain('已修正 2 处：\n  工作表“目录”B6 单元格（一级事项）：“依法 行政” → “依法行政”\n  工作表“目录”B7 单元格（一级事项）：“依法\n行政” → “依法行政”');
+    expect(r.stderr).toContain('已修正 2 处：\n  工作表“目录”B6 单元格（一级事项）：“依法 行政” → “依法行政”\n  工作表“目录”B7 单元格（一级事项）：“依法\\n行政” → “依法行政”');
     const fixed = await readCatalog(out);
     expect(fixed.items.map((i) => i.category.text)).toEqual(['依法行政', '依法行政', '依法行政', '依法行政', '政策文件']);
     expect(validateCatalog(fixed).map((x) => x.code)).not.toContain('category-spelling');

@@ -217,3 +217,24 @@ describe('header spelling (xlsx)', () => {
     expect((await fixXlsxBuffer(Buffer.from(await bare.xlsx.writeBuffer()), [], catalog)).headerChanges).toEqual([]);
   });
 });
+
+describe('fixYamlText on large files and runs of comments', () => {
+  it('edits land at the file’s own places past runs of comment lines, item by item in a file over 1 MB', async () => {
+    const { parseYamlCatalog } = await import('../../src/readers/yaml.js');
+    const { validateCatalog } = await import('../../src/validate/index.js');
+    const item = (n: number) =>
+      `  - 序号: ${n}\n    事项类别: 政策文件\n    名称: 事项${n}\n    依据:\n      - 《条例》（国办发[2019]${n}号）\n    公开内容与标准:\n      - 公开内容: 内容${n}\n        公开标准: 标准${n}\n    公开主体: "  县政府办公室"\n    公开方式: 政府网站\n    公开时限: 自信息形成之日起20个工作日内\n    备注: ""\n`;
+    for (const count of [3, 6000]) {
+      const parts = ['版式: "2017"\n# 开头的注释\n\n标题: 县政务公开目录\n事项:\n'];
+      for (let n = 1; n <= count; n++) parts.push(item(n), n % 2 ? '# 两个事项之间的注释\n\n#\n' : '');
+      parts.push('#\n'.repeat(10_000));
+      const text = parts.join('');
+      const catalog = parseYamlCatalog(text, 'big.yaml');
+      const result = fixYamlText(text, validateCatalog(catalog));
+      const expected = text.replace(/国办发\[2019\](\d+)号/g, '国办发〔2019〕$1号').replace(/公开主体: "  县政府办公室"/g, '公开主体: "县政府办公室"');
+      expect(result.data === expected, `${count} items`).toBe(true);
+      expect(result.changes).toHaveLength(count * 2);
+      expect(result.skipped).toEqual([]);
+    }
+  }, 60_000);
+});

@@ -2,7 +2,7 @@
 // pages in test/artifacts/ for a person to look at (pdftoppm), and the two printers we prove output
 // with: Chromium's own print-to-pdf at its default settings, and LibreOffice for workbooks.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from './browser.js';
@@ -62,4 +62,16 @@ export function sofficePdf(files: string[], outdir: string): void {
     [`-env:UserInstallation=file://${outdir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', outdir, ...files],
     { stdio: 'pipe', timeout: 120_000 },
   );
+}
+
+/** The first sheet of each workbook as CSV text, as LibreOffice reads it (UTF-8, comma-separated). */
+export function sofficeCsv(files: string[], outdir: string): Record<string, string> {
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${outdir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', outdir, ...files],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  const out: Record<string, string> = {};
+  for (const f of files) out[f] = readFileSync(path.join(outdir, path.basename(f).replace(/\.xlsx$/i, '.csv')), 'utf8');
+  return out;
 }

@@ -19,7 +19,7 @@ describe('zip-level checks', () => {
     ['broken/text.xlsx', 'not-a-workbook', '纯文本'],
     ['broken/pdf.xlsx', 'not-a-workbook', 'PDF'],
     ['broken/random.xlsx', 'not-a-workbook', '不是 zip'],
-    ['broken/truncated.xlsx', 'not-a-workbook', '不完整'],
+    ['broken/truncated.xlsx', 'file-damaged', '文件已损坏'],
     ['broken/docx.xlsx', 'not-a-workbook', 'Word'],
     ['broken/old-xls.xlsx', 'not-a-workbook', '.xls'],
     ['broken/encrypted.xlsx', 'workbook-encrypted', '密码'],

@@ -24,7 +24,9 @@ describe('escape', () => {
 
   test('Markdown cells escape | and raw HTML, keep line breaks as <br>, markdown syntax literal', () => {
     expect(escapeMarkdownCell('a | b\n<b>c</b> & *d*')).toBe('a \\| b<br>&lt;b&gt;c&lt;/b&gt; &amp; \\*d\\*');
-    expect(escapeMarkdownCell('https://a.cn/x_y_z')).toBe('https://a.cn/x_y_z');
+    // URLs too: a URL runs to the next space and could otherwise carry an image or a link inside it.
+    expect(escapeMarkdownCell('https://a.cn/x_y_z')).toBe('https://a.cn/x\\_y\\_z');
+    expect(escapeMarkdownCell('https://a.cn/![i](https://t.example/p.png)')).toBe('https://a.cn/!\\[i\\](https://t.example/p.png)');
     expect(escapeMarkdownLine('# 不是标题')).toBe('\\# 不是标题');
     expect(escapeMarkdownLine('1. 不是列表')).toBe('1\\. 不是列表');
   });

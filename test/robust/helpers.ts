@@ -52,7 +52,8 @@ export function runBin(argv: string[], { deadline = DEADLINE_MS, cwd = ROOT, uid
   if (uid !== undefined) chmodSync(dir, 0o777);
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--require', RSS_HOOK, BIN, ...argv], {
+    // Under a 1 GB heap, as issue 14 asks: any input must stop with a message well before that.
+    const child = spawn(process.execPath, ['--max-old-space-size=1024', '--require', RSS_HOOK, BIN, ...argv], {
       cwd,
       env: { ...process.env, NO_COLOR: '1', ZWGK_BENCH_RSS: rssFile },
       stdio: ['ignore', 'pipe', 'pipe'],

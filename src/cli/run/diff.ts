@@ -4,7 +4,7 @@ import { diffCatalogs } from '../../report/diff.js';
 import { renderDiff } from '../../render/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
-import { emit, loadCatalog, resolveFormat } from './shared.js';
+import { emit, loadCatalog, resolveFormat, sharedBudget } from './shared.js';
 
 export interface DiffOptions {
   to?: 'md' | 'html' | 'json';
@@ -14,8 +14,9 @@ export interface DiffOptions {
 /** Diff two files; returns the exit code. */
 export async function diffFiles(ctx: Context, oldFile: string, newFile: string, opts: DiffOptions): Promise<number> {
   const format = resolveFormat(ctx, opts, ['md', 'html', 'json'] as const, 'md');
-  const before = await loadCatalog(ctx, oldFile, { profile: 'auto' });
-  const after = await loadCatalog(ctx, newFile, { profile: 'auto' });
+  const budget = sharedBudget();
+  const before = await loadCatalog(ctx, oldFile, { profile: 'auto' }, undefined, budget);
+  const after = await loadCatalog(ctx, newFile, { profile: 'auto' }, undefined, budget);
   const diff = diffCatalogs(before, after);
   const text = await renderDiff(diff, format);
   await emit(ctx, opts.output ?? '-', text, [oldFile, newFile]);

@@ -3,7 +3,7 @@ import { buildGap } from '../../report/gap.js';
 import { renderGap } from '../../render/index.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
-import { defaultOutput, emit, loadCatalog, resolveFormat } from './shared.js';
+import { defaultOutput, emit, loadCatalog, resolveFormat, sharedBudget } from './shared.js';
 import { reportErrors } from './render.js';
 
 export interface GapOptions {
@@ -17,8 +17,9 @@ export interface GapOptions {
 /** Write the gap report of one catalog; returns the exit code (1 when the catalog has errors). */
 export async function gapFile(ctx: Context, file: string, opts: GapOptions): Promise<number> {
   const format = resolveFormat(ctx, opts, ['md', 'html', 'json', 'xlsx'] as const, 'md');
-  const catalog = await loadCatalog(ctx, file, opts);
-  const reference = opts.against !== undefined ? await loadCatalog(ctx, opts.against, { profile: 'auto' }) : undefined;
+  const budget = sharedBudget();
+  const catalog = await loadCatalog(ctx, file, opts, undefined, budget);
+  const reference = opts.against !== undefined ? await loadCatalog(ctx, opts.against, { profile: 'auto' }, undefined, budget) : undefined;
   const findings = validateCatalog(catalog);
   const report = buildGap(catalog, findings, reference);
   const data = await renderGap(report, format);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { renderSkeletonYaml } from '../../draft/skeleton-yaml.js';
 import { exists } from '../../io/write.js';
 import { ZwgkError } from '../../report/finding.js';
+import { terminalText } from '../../report/report.js';
 import type { Profile } from '../../settings.js';
 import { DEFAULT_INIT_OUTPUT } from '../commands/init.js';
 import type { Context } from '../context.js';
@@ -38,7 +39,7 @@ export async function initFile(ctx: Context, opts: InitOptions): Promise<number>
   await emit(ctx, output, data, []);
   if (output !== '-') {
     const what = ext === '.xlsx' ? '把标题改为本单位名称并逐行填写事项（选中单元格会显示该列的填写说明）' : '把示例事项改成本单位的事项';
-    ctx.stderr.write(`${opts.profile} 版式。请${what}，然后运行：zwgk validate ${output}\n`);
+    ctx.stderr.write(`${opts.profile} 版式。请${what}，然后运行：zwgk validate ${terminalText(output)}\n`);
   }
   return EXIT.ok;
 }

@@ -3,11 +3,11 @@
 import path from 'node:path';
 import { mergeCatalogs } from '../../draft/merge.js';
 import type { Catalog } from '../../model/types.js';
-import { Report } from '../../report/report.js';
+import { Report, terminalText } from '../../report/report.js';
 import { validateCatalog } from '../../validate/index.js';
 import { paintFor, type Context } from '../context.js';
 import { EXIT } from '../exit.js';
-import { emit, loadCatalog } from './shared.js';
+import { emit, loadCatalog, sharedBudget } from './shared.js';
 import { usageError } from '../preflight.js';
 
 export interface MergeOptions {
@@ -22,7 +22,8 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
     throw usageError(ctx.help, `merge 只能输出 .yaml、.yml 或 .xlsx 文件，“${path.basename(opts.output)}”的扩展名不对`, opts.output);
   }
   const catalogs: Catalog[] = [];
-  for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto' }));
+  const budget = sharedBudget();
+  for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto' }, undefined, budget));
   const { catalog, findings: duplicates, sources } = mergeCatalogs(catalogs, opts.output);
 
   let data: string | Uint8Array;
@@ -40,7 +41,7 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   const report = new Report();
   report.add({ file: opts.output, profile: catalog.profile, items: catalog.items.length, findings });
   const lines = sources.map((s) =>
-    s.items ? `  ${s.file}：${s.items} 个事项（序号 ${s.first === s.last ? s.first : `${s.first}–${s.last}`}）` : `  ${s.file}：没有事项`,
+    s.items ? `  ${terminalText(s.file)}：${s.items} 个事项（序号 ${s.first === s.last ? s.first : `${s.first}–${s.last}`}）` : `  ${terminalText(s.file)}：没有事项`,
   );
   ctx.stdout.write(report.toText(await paintFor(ctx, ctx.stdout, opts.color)));
   ctx.stdout.write(

@@ -1,7 +1,7 @@
 // zwgk render <file> [--to xlsx|html|md] [-o path]: publishable Excel, web page or Markdown.
 import { render, type OutputFormat } from '../../render/index.js';
 import { validateCatalog } from '../../validate/index.js';
-import { countBySeverity } from '../../report/report.js';
+import { countBySeverity, terminalText } from '../../report/report.js';
 import { status, type Context } from '../context.js';
 import { defaultOutput, emit, loadCatalog, resolveFormat } from './shared.js';
 import { EXIT } from '../exit.js';
@@ -18,7 +18,7 @@ export interface RenderOptions {
 export function reportErrors(ctx: Context, file: string, findings: readonly Finding[]): number {
   const n = countBySeverity(findings);
   if (n.error === 0) return EXIT.ok;
-  ctx.stderr.write(`注意：${file} 有 ${n.error} 个错误、${n.warning} 个警告，输出已生成但目录尚不完整。运行 zwgk validate ${file} 查看详情\n`);
+  ctx.stderr.write(`注意：${terminalText(file)} 有 ${n.error} 个错误、${n.warning} 个警告，输出已生成但目录尚不完整。运行 zwgk validate ${terminalText(file)} 查看详情\n`);
   return EXIT.findings;
 }
 

@@ -1,12 +1,15 @@
 // Shared steps of the command implementations: reading inputs and writing outputs the same way
 // everywhere, so each command is a thin wrapper over library functions.
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog, Profile } from '../../model/types.js';
 import { FOLDER_EXTENSIONS, READABLE_EXTENSIONS, type ReadOptions } from '../../readers/index.js';
-import { readCatalog } from '../../io/read.js';
+import { ReadBudget } from '../../readers/limits.js';
+import { SHARED_READ_LIMITS } from '../../settings.js';
+import { folderEntries, nativePath, readCatalog } from '../../io/read.js';
 import { writeOutput } from '../../io/write.js';
 import { ZwgkError } from '../../report/finding.js';
+import { terminalText } from '../../report/report.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';
 
@@ -16,8 +19,10 @@ export async function loadCatalog(
   file: string,
   opts: { profile?: string; sheet?: string },
   bytes?: Uint8Array,
+  budget?: ReadBudget,
 ): Promise<Catalog> {
   const options: ReadOptions = { profile: (opts.profile ?? 'auto') as Profile | 'auto' };
+  if (budget) options.budget = budget;
   if (opts.sheet !== undefined) options.sheet = opts.sheet;
   const onProgress = progress(ctx);
   if (onProgress) options.onProgress = onProgress;
@@ -26,6 +31,11 @@ export async function loadCatalog(
   } finally {
     if (onProgress) ctx.stderr.write('\r\x1b[K');
   }
+}
+
+/** One budget for the files a command keeps in memory together (merge, site, diff, gap --against): their values count together against SHARED_READ_LIMITS. */
+export function sharedBudget(): ReadBudget {
+  return new ReadBudget(SHARED_READ_LIMITS, '各文件合计有内容的单元格（值）', '请分几次处理，每次少用几个文件');
 }
 
 /** Write a command's output: `-` means stdout (text formats only); otherwise an atomic file write. */
@@ -37,8 +47,14 @@ export async function emit(ctx: Context, output: string, data: string | Uint8Arr
     ctx.stdout.write(data);
     return;
   }
-  await writeOutput(output, data, inputs);
-  ctx.stderr.write(`已写出：${output}\n`);
+  const stale = await writeOutput(output, data, inputs);
+  reportStale(ctx, stale);
+  ctx.stderr.write(`已写出：${terminalText(output)}\n`);
+}
+
+/** Say which temporary files of an earlier, interrupted run were removed from the output folder. */
+export function reportStale(ctx: Context, names: readonly string[]): void {
+  if (names.length) ctx.stderr.write(`已删除上次中断时留下的 ${names.length} 个临时文件：${names.map(terminalText).join('、')}\n`);
 }
 
 /** The output formats zwgk writes, by file extension. */
@@ -96,10 +112,47 @@ export function defaultOutput(input: string, ext: string, suffix = ''): string {
 /** Catalog files in a folder: readable extensions (web pages only when a pattern names them), not Excel's
  * ~$ lock files or hidden files, by name. */
 async function catalogFiles(dir: string, match: (name: string) => boolean = () => true, exts: readonly string[] = FOLDER_EXTENSIONS): Promise<string[]> {
-  const names = (await readdir(dir)).filter(
+  const names = (await folderEntries(dir)).filter(
     (n) => exts.includes(path.extname(n).toLowerCase()) && !n.startsWith('~$') && !n.startsWith('.') && match(n),
   );
   return names.sort((a, b) => a.localeCompare(b, 'zh-CN')).map((n) => path.join(dir, n));
+}
+
+/**
+ * A file-name pattern with * (any run of characters) and ? (one character), case-insensitive, as a
+ * test in time linear in the name for each part of the pattern: the parts between stars are found
+ * leftmost in turn, which is exact for such patterns, and nothing is ever tried twice (a regular
+ * expression backtracks exponentially on *a*a*a*…b against a long name of a's).
+ */
+export function wildcard(pattern: string): (name: string) => boolean {
+  const chars = (s: string): string[] => [...s.toLowerCase()];
+  const parts = pattern.split('*').map(chars);
+  const same = (name: string[], at: number, part: string[]): boolean => {
+    for (let k = 0; k < part.length; k++) if (part[k] !== '?' && part[k] !== name[at + k]) return false;
+    return true;
+  };
+  return (raw: string) => {
+    const name = chars(raw);
+    const first = parts[0]!;
+    if (parts.length === 1) return name.length === first.length && same(name, 0, first);
+    const last = parts[parts.length - 1]!;
+    if (name.length < first.length + last.length || !same(name, 0, first) || !same(name, name.length - last.length, last)) return false;
+    let at = first.length;
+    const end = name.length - last.length;
+    for (let p = 1; p < parts.length - 1; p++) {
+      const part = parts[p]!;
+      let found = -1;
+      for (let i = at; i + part.length <= end; i++) {
+        if (same(name, i, part)) {
+          found = i;
+          break;
+        }
+      }
+      if (found < 0) return false;
+      at = found + part.length;
+    }
+    return true;
+  };
 }
 
 /**
@@ -110,18 +163,15 @@ async function catalogFiles(dir: string, match: (name: string) => boolean = () =
 export async function expandInputs(args: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
-    const info = await stat(arg).catch(() => undefined);
+    const info = await stat(nativePath(arg)).catch(() => undefined);
     if (info?.isDirectory()) {
       const files = await catalogFiles(arg);
       if (!files.length) throw new ZwgkError('folder-empty', { file: arg }, { file: arg, exts: FOLDER_EXTENSIONS.join(' ') });
       out.push(...files);
     } else if (!info && /[*?]/.test(path.basename(arg))) {
-      const pattern = new RegExp(
-        '^' + path.basename(arg).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$',
-        'iu',
-      );
+      const match = wildcard(path.basename(arg));
       const dir = path.dirname(arg);
-      const files = (await stat(dir).catch(() => undefined))?.isDirectory() ? await catalogFiles(dir, (n) => pattern.test(n), READABLE_EXTENSIONS) : [];
+      const files = (await stat(dir).catch(() => undefined))?.isDirectory() ? await catalogFiles(dir, match, READABLE_EXTENSIONS) : [];
       if (!files.length) throw new ZwgkError('no-match', { file: arg }, { pattern: arg });
       out.push(...files);
     } else {

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { writeFiles } from '../../io/write.js';
 import type { Catalog } from '../../model/types.js';
 import { ZwgkError } from '../../report/finding.js';
-import { countBySeverity } from '../../report/report.js';
+import { countBySeverity, terminalText } from '../../report/report.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
-import { expandInputs, loadCatalog } from './shared.js';
+import { expandInputs, loadCatalog, reportStale, sharedBudget } from './shared.js';
 
 export interface SiteOptions {
   output: string;
@@ -20,9 +20,10 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
   const files = await expandInputs(args);
   const read: { file: string; catalog: Catalog; errors: number; warnings: number }[] = [];
   const failed: { file: string; error: ZwgkError }[] = [];
+  const budget = sharedBudget();
   for (const file of files) {
     try {
-      const catalog = await loadCatalog(ctx, file, {});
+      const catalog = await loadCatalog(ctx, file, {}, undefined, budget);
       const n = countBySeverity(validateCatalog(catalog));
       read.push({ file, catalog, errors: n.error, warnings: n.warning });
     } catch (err) {
@@ -31,7 +32,7 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
       failed.push({ file, error: err });
     }
   }
-  for (const { error } of failed) ctx.stderr.write(`错误：${error.message}\n`);
+  for (const { error } of failed) ctx.stderr.write(`错误：${terminalText(error.message)}\n`);
   if (!read.length) {
     ctx.stderr.write('没有可以发布的目录，未写出网站。\n');
     return EXIT.usage;
@@ -42,20 +43,20 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
     read.map((r) => r.catalog),
     opts.title !== undefined ? { title: opts.title } : {},
   );
-  await writeFiles(opts.output, site, files);
+  reportStale(ctx, await writeFiles(opts.output, site, files));
 
   const names = pageNames(read.map((r) => r.catalog.file));
   const items = read.reduce((n, r) => n + r.catalog.items.length, 0);
-  const lines = [`已写出网站：${path.join(opts.output, SITE_INDEX)}（${read.length} 个目录，共 ${items} 个事项）`];
-  read.forEach((r, i) => lines.push(`  ${names[i]}  ← ${r.file}（${r.catalog.items.length} 个事项）`));
+  const lines = [`已写出网站：${terminalText(path.join(opts.output, SITE_INDEX))}（${read.length} 个目录，共 ${items} 个事项）`];
+  read.forEach((r, i) => lines.push(`  ${terminalText(names[i]!)}  ← ${terminalText(r.file)}（${r.catalog.items.length} 个事项）`));
   ctx.stdout.write(lines.join('\n') + '\n');
 
   const withErrors = read.filter((r) => r.errors > 0);
   for (const r of withErrors) {
-    ctx.stderr.write(`注意：${r.file} 有 ${r.errors} 个错误、${r.warnings} 个警告，已照常发布，但目录尚不完整。运行 zwgk validate ${r.file} 查看详情\n`);
+    ctx.stderr.write(`注意：${terminalText(r.file)} 有 ${r.errors} 个错误、${r.warnings} 个警告，已照常发布，但目录尚不完整。运行 zwgk validate ${terminalText(r.file)} 查看详情\n`);
   }
   if (failed.length) {
-    ctx.stderr.write(`${failed.length} 个文件无法读取，未发布：${failed.map((f) => f.file).join('、')}\n`);
+    ctx.stderr.write(`${failed.length} 个文件无法读取，未发布：${failed.map((f) => terminalText(f.file)).join('、')}\n`);
     return EXIT.usage;
   }
   return withErrors.length ? EXIT.findings : EXIT.ok;

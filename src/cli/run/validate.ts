@@ -1,7 +1,7 @@
 // zwgk validate <files...>: read, validate and report every file; the report as text or JSON.
 import { validateCatalog } from '../../validate/index.js';
 import { Report } from '../../report/report.js';
-import { toJsonDiagnostic } from '../../report/report.js';
+import { terminalJson, terminalText, toJsonDiagnostic } from '../../report/report.js';
 import { ZwgkError } from '../../report/finding.js';
 import { paintFor, type Context } from '../context.js';
 import { expandInputs, loadCatalog } from './shared.js';
@@ -35,11 +35,11 @@ export async function validateFiles(ctx: Context, args: string[], opts: Validate
       doc.files.push({ file, profile: null, valid: false, items: 0, diagnostics: [toJsonDiagnostic(error.finding)] });
     }
     if (failed.length) doc.valid = false;
-    ctx.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+    ctx.stdout.write(terminalJson(doc, 2) + '\n');
   } else {
     ctx.stdout.write(report.toText(await paintFor(ctx, ctx.stdout, opts.color)));
   }
-  for (const { error } of failed) ctx.stderr.write(`错误：${error.message}\n`);
+  for (const { error } of failed) ctx.stderr.write(`错误：${terminalText(error.message)}\n`);
   if (opts.format !== 'json' && files.length > 1) {
     const passed = report.files.filter((f) => !f.findings.some((d) => d.severity === 'error')).length;
     const unread = failed.length ? `，无法读取 ${failed.length} 个` : '';

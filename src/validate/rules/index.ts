@@ -11,6 +11,7 @@ import { serialRule } from './serial.js';
 import { ticksRule } from './ticks.js';
 import { wenhaoRule } from './wenhao.js';
 import { whitespaceRule } from './whitespace.js';
+import { xmlCharsRule } from './xml-chars.js';
 
 /** A rule looks at the whole catalog and returns its findings (located at exact cells). */
 export type Rule = (catalog: Catalog) => Finding[];
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   deadlineRule,
   whitespaceRule,
   placeholdersRule,
+  xmlCharsRule,
 ];
 
 /** Run every content rule on a catalog. */

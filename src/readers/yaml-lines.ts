@@ -1,0 +1,385 @@
+// A linear pass over the lines of a YAML text before the yaml library parses it:
+// - nesting too deep for the parser (flow brackets, indentation) is refused with its line, counting only
+//   what YAML reads as structure: brackets and indentation inside block scalars, quoted text, plain
+//   continuation lines and comments are text;
+// - runs of comment lines and blank lines that cannot change the document are taken out, with a map back
+//   to the file's own line numbers. The yaml library spends microseconds and hundreds of bytes on every
+//   line, so 20 million comment lines after a catalog would cost a minute and gigabytes; taken out, they
+//   cost one look each. A run is kept whenever it may matter: inside a block scalar (unless only trailing
+//   empty lines that chomping drops), inside quoted text, between the lines of a plain scalar, and inside
+//   flow collections except after a separator.
+// The pass reads YAML's structure by the line's first characters (indentation, "- ", "key:", a scalar's
+// opening quote or bracket) and is conservative: a line it does not understand keeps the run before it.
+
+/** A catalog needs about six levels; far deeper nesting is a broken or hostile file. */
+export const MAX_YAML_DEPTH = 64;
+
+export interface PreparedYaml {
+  /** The text with the runs that cannot matter taken out. */
+  text: string;
+  /** The file's own line number of a (1-based) line of `text`. */
+  lineOf(line: number): number;
+  /** The line of `text` that is the file's line `line`, or undefined when that line was taken out. */
+  compactLine(line: number): number | undefined;
+  /** The file's own offset of an offset into `text`. */
+  offsetOf(offset: number): number;
+}
+
+/** Where the text nests deeper than MAX_YAML_DEPTH (1-based line of the file). */
+export class YamlTooDeep extends Error {
+  constructor(readonly line: number) {
+    super(`nesting too deep at line ${line}`);
+    this.name = 'YamlTooDeep';
+  }
+}
+
+const SPACE = 32;
+const TAB = 9;
+
+/** A block scalar (| or >) being read: lines more indented than `parent` (or blank) belong to it. */
+interface Block {
+  parent: number;
+  /** Indentation of its first content line (-1 until seen). */
+  indent: number;
+  /** Keep chomping (+): trailing empty lines are part of the value. */
+  keep: boolean;
+}
+
+/** Check nesting and take out the runs of comment and blank lines that cannot matter (see above). */
+export function prepareYaml(text: string): PreparedYaml {
+  const n = text.length;
+  const kept: string[] = [];
+  /** Compact line numbers where a removal happened, and how many lines were removed up to there. */
+  const at: number[] = [];
+  const removedSoFar: number[] = [];
+  let removed = 0;
+  /** The same by character offset: where in the compact text a run was taken out, and how many characters so far. */
+  const charsAt: number[] = [];
+  const charsSoFar: number[] = [];
+  let keptChars = 0;
+  let removedChars = 0;
+  let from = 0; // start of the text not yet copied to `kept`
+  let compactLine = 1; // compact number of the line being looked at
+
+  let block: Block | undefined;
+  let quote = 0;
+  let flow = 0;
+  /** An open plain scalar continues on lines indented more than this; null: none open. */
+  let openT: number | null = null;
+  /** In a flow collection, the last line ended after a separator (a run after it cannot join a scalar). */
+  let flowSafe = true;
+
+  /** The run of candidate lines waiting for the next line to decide: its start offset and line count. */
+  let runStart = -1;
+  let runLines = 0;
+  /** The run is of a block scalar's empty lines (decided by what follows in the block). */
+  let runInBlock = false;
+
+  const startRun = (offset: number, inBlock: boolean): void => {
+    if (runStart < 0) {
+      runStart = offset;
+      runLines = 0;
+      runInBlock = inBlock;
+    }
+    runLines++;
+  };
+  /** Decide the pending run, ending at `end` (the offset of the line after it). */
+  const closeRun = (end: number, remove: boolean): void => {
+    if (runStart < 0) return;
+    if (remove) {
+      kept.push(text.slice(from, runStart));
+      keptChars += runStart - from;
+      removedChars += end - runStart;
+      charsAt.push(keptChars);
+      charsSoFar.push(removedChars);
+      from = end;
+      removed += runLines;
+      at.push(compactLine);
+      removedSoFar.push(removed);
+    } else compactLine += runLines;
+    runStart = -1;
+    runLines = 0;
+  };
+
+  let line = 0;
+  for (let start = 0; start < n; ) {
+    line++;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    const next = end + 1;
+    let stop = end;
+    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+    let i = start;
+    while (i < stop && text.charCodeAt(i) === SPACE) i++;
+    const indent = i - start;
+    let j = i;
+    while (j < stop && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+    const blank = j === stop;
+
+    if (block) {
+      if (blank) {
+        if (block.indent >= 0 && stop - start > block.indent) {
+          // Spaces beyond the block's indentation are text of the value.
+          closeRun(start, false);
+          compactLine++;
+        } else startRun(start, true);
+        start = next;
+        continue;
+      }
+      if (indent > block.parent) {
+        if (block.indent < 0) block.indent = indent;
+        closeRun(start, false);
+        compactLine++;
+        start = next;
+        continue;
+      }
+      // The block ends here: its trailing empty lines are dropped by chomping unless it keeps them.
+      closeRun(start, !block.keep);
+      block = undefined;
+    }
+
+    if (quote) {
+      // Inside quoted text spanning lines: every line is text, blank lines included.
+      closeRun(start, false);
+      const after = scanQuote(text, start, stop, quote);
+      if (after < 0) {
+        compactLine++;
+        start = next;
+        continue;
+      }
+      const r = scanLine(text, after, stop, start, flow, false, false);
+      if (r.peak > MAX_YAML_DEPTH) throw new YamlTooDeep(line);
+      flow = r.flow;
+      quote = r.quote;
+      flowSafe = r.flowSafe;
+      // A plain value after a key that was quoted over several lines: where its continuation may start
+      // is not known here, so every following line is taken as possibly part of it.
+      openT = r.openT === null ? null : -1;
+      compactLine++;
+      start = next;
+      continue;
+    }
+
+    const comment = !blank && text.charCodeAt(j) === 35;
+    if (blank || comment) {
+      startRun(start, false);
+      start = next;
+      continue;
+    }
+
+    // A line with content: decide the run before it.
+    const continues = flow === 0 && openT !== null && indent > openT;
+    if (runStart >= 0) closeRun(start, runInBlock ? false : flow > 0 ? flowSafe : openT === null || indent <= openT);
+    compactLine++;
+    if (continues) {
+      // More of a plain scalar: text, whatever it looks like.
+      start = next;
+      continue;
+    }
+    if (flow === 0) {
+      let depth = 0;
+      for (let k = start; k < stop && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === 45); k++) depth++;
+      if (depth > MAX_YAML_DEPTH * 2) throw new YamlTooDeep(line);
+    }
+    if (flow === 0 && indent === 0 && /^(?:---|\.\.\.)(?:[ \t]|$)/.test(text.slice(i, Math.min(stop, i + 4)))) {
+      // A document marker: structure, not a scalar.
+      openT = null;
+      start = next;
+      continue;
+    }
+    const r = scanLine(text, i, stop, start, flow, flow === 0, true);
+    if (r.peak > MAX_YAML_DEPTH) throw new YamlTooDeep(line);
+    flow = r.flow;
+    quote = r.quote;
+    flowSafe = r.flowSafe;
+    openT = r.openT;
+    if (r.block) block = { parent: r.block.parent, indent: r.block.indent, keep: r.block.keep };
+    start = next;
+  }
+  // A run at the end: nothing follows it.
+  closeRun(n, block ? !block.keep : quote === 0 && flow === 0);
+  kept.push(text.slice(from));
+  const compact = at.length ? kept.join('') : text;
+  const lineOf = (l: number): number => {
+    const k = lastAtOrBefore(at, l);
+    return k < 0 ? l : l + removedSoFar[k]!;
+  };
+  return {
+    text: compact,
+    lineOf,
+    compactLine(line: number): number | undefined {
+      // lineOf grows with the line: search for the compact line it maps to this one.
+      let lo = 1;
+      let hi = Math.max(1, line);
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (lineOf(mid) < line) lo = mid + 1;
+        else hi = mid;
+      }
+      return lineOf(lo) === line ? lo : undefined;
+    },
+    offsetOf(offset: number): number {
+      const k = lastAtOrBefore(charsAt, offset);
+      return k < 0 ? offset : offset + charsSoFar[k]!;
+    },
+  };
+}
+
+/** The index of the last entry of an ascending list that is at most `x` (-1 when none is). */
+function lastAtOrBefore(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The index after the closing quote of quoted text continuing from `i`, or -1 when the line ends first. */
+function scanQuote(text: string, i: number, stop: number, quote: number): number {
+  for (; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === 34 && c === 92) {
+      i++;
+      continue;
+    }
+    if (c === quote) {
+      // '' inside single quotes is an escaped quote.
+      if (quote === 39 && text.charCodeAt(i + 1) === 39) {
+        i++;
+        continue;
+      }
+      return i + 1;
+    }
+  }
+  return -1;
+}
+
+interface LineScan {
+  flow: number;
+  /** The deepest flow nesting reached on the line. */
+  peak: number;
+  quote: number;
+  flowSafe: boolean;
+  openT: number | null;
+  block?: Block;
+}
+
+/** White space or the end of the line (charCodeAt past the end gives NaN). */
+const isBlankCode = (c: number): boolean => c === SPACE || c === TAB || c === 10 || c === 13 || Number.isNaN(c);
+
+/**
+ * One line's structure from `i` (its first non-space character) to `stop`: flow depth, an opening quote
+ * left open, a block scalar indicator, and whether it ends in a plain scalar that the next lines may
+ * continue (and from which indentation on). `block` context: the line starts outside flow collections.
+ */
+function scanLine(text: string, i: number, stop: number, lineStart: number, flowIn: number, blockContext: boolean, atNodeStart: boolean): LineScan {
+  let flow = flowIn;
+  let peak = flowIn;
+  let dashCol = -1;
+  let keyCol = -1;
+  let nodeCol = i - lineStart;
+  if (blockContext) {
+    // "- " entries: the node begins after them.
+    while (i < stop && text.charCodeAt(i) === 45 && (i + 1 >= stop || isBlankCode(text.charCodeAt(i + 1)))) {
+      dashCol = i - lineStart;
+      i++;
+      while (i < stop && text.charCodeAt(i) === SPACE) i++;
+      nodeCol = i - lineStart;
+    }
+  }
+  let tokenStart = atNodeStart;
+  let plain = false;
+  let plainAtDepth0 = false;
+  let lastSignificant = 0;
+  let block: Block | undefined;
+  let afterKey = false;
+  for (; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB) continue;
+    if (c === 35 && isBlankCode(text.charCodeAt(i - 1))) break;
+    if (tokenStart && (c === 34 || c === 39)) {
+      const after = scanQuote(text, i + 1, stop, c);
+      if (after < 0) return { flow, peak, quote: c, flowSafe: false, openT: null };
+      i = after - 1;
+      tokenStart = false;
+      plain = false;
+      lastSignificant = c;
+      continue;
+    }
+    if (tokenStart && (c === 38 || c === 33)) {
+      // An anchor or a tag before the node: skip it, the node still begins after it.
+      while (i + 1 < stop && !isBlankCode(text.charCodeAt(i + 1)) && (flow === 0 || !',[]{}'.includes(text[i + 1]!))) i++;
+      continue;
+    }
+    if (tokenStart && flow === 0 && (c === 124 || c === 62)) {
+      // A block scalar: | or > with chomping/indentation indicators, then only a comment.
+      let k = i + 1;
+      let keep = false;
+      while (k < stop && /[-+0-9]/.test(text[k]!)) {
+        if (text.charCodeAt(k) === 43) keep = true;
+        k++;
+      }
+      let rest = k;
+      while (rest < stop && isBlankCode(text.charCodeAt(rest))) rest++;
+      if (rest === stop || (text.charCodeAt(rest) === 35 && rest > k)) {
+        block = { parent: afterKey ? keyCol : dashCol >= 0 ? dashCol : -1, indent: -1, keep };
+        return { flow, peak, quote: 0, flowSafe: true, openT: null, block };
+      }
+    }
+    if ((tokenStart || flow > 0) && (c === 91 || c === 123)) {
+      if (++flow > peak) peak = flow;
+      tokenStart = true;
+      plain = false;
+      lastSignificant = c;
+      continue;
+    }
+    if (flow > 0 && (c === 93 || c === 125)) {
+      flow--;
+      tokenStart = false;
+      plain = false;
+      lastSignificant = c;
+      continue;
+    }
+    if (flow > 0 && c === 44) {
+      tokenStart = true;
+      plain = false;
+      lastSignificant = c;
+      continue;
+    }
+    if (c === 58 && (i + 1 >= stop || isBlankCode(text.charCodeAt(i + 1)) || (flow > 0 && ',[]{}'.includes(text[i + 1]!)))) {
+      // A key indicator: what came before was a key.
+      if (flow === 0 && !afterKey) {
+        afterKey = true;
+        keyCol = nodeCol;
+      }
+      tokenStart = true;
+      plain = false;
+      lastSignificant = c;
+      continue;
+    }
+    if (tokenStart && c === 42) {
+      // An alias: a whole node, never continued.
+      while (i + 1 < stop && !isBlankCode(text.charCodeAt(i + 1)) && (flow === 0 || !',[]{}'.includes(text[i + 1]!))) i++;
+      tokenStart = false;
+      plain = false;
+      lastSignificant = c;
+      continue;
+    }
+    if (tokenStart) {
+      plain = true;
+      plainAtDepth0 = flow === 0;
+    }
+    tokenStart = false;
+    lastSignificant = c;
+  }
+  const flowSafe = lastSignificant === 44 || lastSignificant === 91 || lastSignificant === 123 || lastSignificant === 58 || lastSignificant === 34 || lastSignificant === 39;
+  let openT: number | null = null;
+  if (flow === 0 && plain && plainAtDepth0) openT = afterKey ? keyCol : dashCol >= 0 ? dashCol : -1;
+  return { flow, peak, quote: 0, flowSafe, openT, ...(block ? { block } : {}) };
+}
