@@ -1,11 +1,11 @@
 // The offline app is the CLI in a browser: this parity test opens the file `zwgk app` writes from file://
-// in Debian's chromium, picks fixtures, and holds what the page shows and downloads against what the real
-// CLI (bin/zwgk.js, run in the fixture's folder so file names agree) prints and writes.
-import { execFile } from 'node:child_process';
+// in Debian's chromium, picks fixtures, and holds what the page shows and downloads against what the
+// CLI prints and writes when run in the fixture's folder (so file names agree). The CLI runs in-process
+// through run(), which bin/zwgk.js only wraps (test/cli/cli.test.ts holds the two equal): some sixty
+// child processes less.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +17,6 @@ import { makeTableFixtures } from '../helpers/table-fixtures.js';
 /** Pages and Word files made from workbooks (test/helpers/table-fixtures.ts), written before the tests run. */
 const GENERATED = mkdtempSync(path.join(os.tmpdir(), 'zwgk-app-tables-'));
 
-const exec = promisify(execFile);
-const BIN = path.resolve('bin/zwgk.js');
 const ARTIFACTS = path.resolve('test/artifacts');
 
 let browser: Browser;
@@ -27,12 +25,20 @@ let appFile: string;
 
 /** The CLI as a clerk runs it, in `dir`, on a file name without folders. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const home = process.cwd();
+  process.chdir(dir);
   try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    const code = await run({
+      argv: args,
+      stdout: { write: (s) => (out.push(String(s)), true) },
+      stderr: { write: (s) => (err.push(String(s)), true) },
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.chdir(home);
   }
 }
 
