@@ -110,12 +110,12 @@ export const CODES = {
   'item-duplicate': { severity: 'warning', title: '事项重复', message: '事项“{category} / {name}”重复，另见 {other}。请合并或删除其一' },
   'standard-missing': { severity: 'error', title: '公开内容缺少公开标准', message: '公开内容“{content}”没有对应的公开标准。请在同一行填写公开标准' },
   'content-missing': { severity: 'error', title: '公开标准缺少公开内容', message: '公开标准“{standard}”没有对应的公开内容。请在同一行填写公开内容' },
-  'category-spelling': { severity: 'info', title: '类别写法不一', message: '{field}“{value}”与“{common}”（{cells}）只差空格、换行、全半角或标点，已按同一类别处理。可用 zwgk fix 统一为“{common}”' },
+  'category-spelling': { severity: 'info', title: '类别写法不一', message: '{field}“{value}”与“{common}”（{cells}）只差空格、换行、全半角或标点，已按同一类别处理。可用 zwgk fix（网页版中为“下载修正后的表格”）统一为“{common}”' },
   'placeholder': { severity: 'warning', title: '模板占位文字未改', message: '“{field}”写的是“{value}”，其中“{found}”是模板里的占位文字。请改为实际内容' },
   'serial-invalid': { severity: 'warning', title: '序号不是正整数', message: '序号“{serial}”不是正整数{detail}。请按 1、2、3…编号' },
-  'xml-char': { severity: 'error', title: '不可见的非法字符', message: '“{field}”中有 Excel 文件不允许的字符 {chars}（多为从其他系统复制来的不可见字符），生成 Excel 时写成 Excel 的转义形式 {escaped}，其他程序中可能显示为这样的文字。请删除这些字符，可用 zwgk fix 自动删除' },
-  'whitespace': { severity: 'info', title: '首尾空格', message: '“{field}”首尾有多余空格，可用 zwgk fix 自动去除' },
-  'header-spelling': { severity: 'info', title: '表头写法不标准', message: '表头“{label}”应写作“{fixed}”，可用 zwgk fix 自动修改' },
+  'xml-char': { severity: 'error', title: '不可见的非法字符', message: '“{field}”中有 Excel 文件不允许的字符 {chars}（多为从其他系统复制来的不可见字符），生成 Excel 时写成 Excel 的转义形式 {escaped}，其他程序中可能显示为这样的文字。请删除这些字符，可用 zwgk fix（网页版中为“下载修正后的表格”）自动删除' },
+  'whitespace': { severity: 'info', title: '首尾空格', message: '“{field}”首尾有多余空格，可用 zwgk fix（网页版中为“下载修正后的表格”）自动去除' },
+  'header-spelling': { severity: 'info', title: '表头写法不标准', message: '表头“{label}”应写作“{fixed}”，可用 zwgk fix（网页版中为“下载修正后的表格”）自动修改' },
 
   // ---- merge / coverage ----
   'merge-duplicate': { severity: 'warning', title: '合并时发现重复事项', message: '重复：事项“{category} / {name}”同时出现在 {first} 和 {second}，两处均已保留' },

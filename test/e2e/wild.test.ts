@@ -220,7 +220,7 @@ describe('one category written three ways', () => {
       ['B6', 3, { from: '依法 行政', to: '依法行政' }],
       ['B7', 4, { from: '依法\n行政', to: '依法行政' }],
     ]);
-    expect(f[1]!.message).toBe('一级事项“依法（换行）行政”与“依法行政”（B4）只差空格、换行、全半角或标点，已按同一类别处理。可用 zwgk fix 统一为“依法行政”');
+    expect(f[1]!.message).toBe('一级事项“依法（换行）行政”与“依法行政”（B4）只差空格、换行、全半角或标点，已按同一类别处理。可用 zwgk fix（网页版中为“下载修正后的表格”）统一为“依法行政”');
     const html = renderHtml(c);
     expect(html.match(/<option value="\d+">[^<]*<\/option>/g)).toEqual(['<option value="0">依法行政（4项）</option>', '<option value="1">政策文件（1项）</option>']);
     const md = renderMarkdown(c);
