@@ -1,5 +1,5 @@
 // One table of CLI cases, run in-process through run() and through the real bin/zwgk.js.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -282,13 +282,26 @@ describe('CLI in-process', () => {
   }
 });
 
-describe('CLI through bin/zwgk.js', () => {
+/** Run bin/zwgk.js as a user would, collecting its output (the app file printed to stdout is over 1 MB). */
+function runBin(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/zwgk.js', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status: status ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+// Each case has its own {tmp} folder, so the child processes can run side by side.
+describe.concurrent('CLI through bin/zwgk.js', () => {
   for (const c of CASES) {
-    it(c.name, () => {
+    it(c.name, async () => {
       const { args, done } = prepare(c);
-      // The app file is over 1 MB (spawnSync's default buffer) since it reads pages and Word files too.
-      const r = spawnSync(process.execPath, ['bin/zwgk.js', ...args], { encoding: 'utf8', env, maxBuffer: 16 * 1024 * 1024 });
-      check(c, r.status ?? -1, r.stdout, r.stderr);
+      const r = await runBin(args);
+      check(c, r.status, r.stdout, r.stderr);
       done();
     });
   }
