@@ -263,10 +263,11 @@ class Placed {
 }
 
 /**
- * Collect every table of the page with its cells placed. With `stopAt`, only find where that cell is
+ * Collect every table of the page with its cells placed, each merged range (rowspan/colspan) counted
+ * against `budget` (where it is is written into `limit`). With `stopAt`, only find where that cell is
  * placed (in a page parsed so far): throws a Placed.
  */
-function pageTables(doc: Node, file: string, stopAt?: Element): BuiltTable[] {
+function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?: { at?: SourceRef }, stopAt?: Element): BuiltTable[] {
   const tables: BuiltTable[] = [];
   const open: OpenTable[] = [];
   let pre = 0;
@@ -360,6 +361,12 @@ function pageTables(doc: Node, file: string, stopAt?: Element): BuiltTable[] {
     const bottom = rowspan === 0 ? Number.MAX_SAFE_INTEGER : t.row + Math.min(Math.max(rowspan, 1), 65534) - 1;
     const cell: TableCell = { row: t.row, col: t.col, bottom, right, parts: [] };
     if (bottom > t.row) for (let c = t.col; c <= right; c++) t.covered[c] = bottom;
+    if (budget && (bottom > t.row || right > t.col)) {
+      budget.merge(() => {
+        if (limit) limit.at = { file, table: t.index + 1, row: cell.row, column: cell.col };
+        return `第 ${t.index + 1} 个表格 第 ${cell.row} 行 第 ${cell.col} 列`;
+      });
+    }
     t.table.cells.push(cell);
     t.group.push(cell);
     t.col = right + 1;
@@ -474,7 +481,7 @@ function parsePage(text: string, file: string, budget: ReadBudget, limit: { at?:
   /** Where a cell is, found in the page parsed so far (only when a limit is reached). */
   const where = (cell: PageCell) => (): string => {
     try {
-      pageTables(doc!, file, cell);
+      pageTables(doc!, file, undefined, undefined, cell);
     } catch (found) {
       if (!(found instanceof Placed)) throw found;
       limit.at = { file, table: found.table, row: found.row, column: found.col };
@@ -564,7 +571,14 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
     // parse5 recovers from any markup; what is left is the stack of a pathological page.
     throw tooComplex(file, '的结构无法解析', '浏览器能显示的网页');
   }
-  const catalog = readTables(file, pageTables(doc, file), options, '网页');
+  let tables: BuiltTable[];
+  try {
+    tables = pageTables(doc, file, budget, limit);
+  } catch (cause) {
+    if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
+    throw cause;
+  }
+  const catalog = readTables(file, tables, options, '网页');
   if (page.errors > 0) {
     catalog.findings.push(finding('page-encoding', { file }, { file, count: page.errors, encoding: ENCODING_NAME[page.encoding] ?? page.encoding }));
     sortFindings(catalog.findings);
