@@ -367,11 +367,13 @@ function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?: { at?:
         return `第 ${t.index + 1} 个表格 第 ${cell.row} 行 第 ${cell.col} 列`;
       });
     }
+    t.col = right + 1;
+    if (el === stopAt) throw new Placed(t.index + 1, cell.row, cell.col);
+    // Finding a cell needs only the slots: the cells and their text are not kept (a limit was reached).
+    if (stopAt) return;
     t.table.cells.push(cell);
     t.group.push(cell);
-    t.col = right + 1;
     t.cell = { cell, text: new CellText(), dropped: isPageCell(el) ? el.dropped : 0 };
-    if (el === stopAt) throw new Placed(t.index + 1, cell.row, cell.col);
   };
   const exit = (el: Element): void => {
     const tag = el.tagName;
@@ -528,9 +530,10 @@ function parsePage(text: string, file: string, budget: ReadBudget, limit: { at?:
     },
     createElement(tagName, namespaceURI, attrs) {
       node();
-      const el = defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
-      if (namespaceURI === HTML_NS && (tagName === 'td' || tagName === 'th')) return Object.assign(el, { kept: 0, dropped: 0, valued: false });
-      return el;
+      if (namespaceURI !== HTML_NS || (tagName !== 'td' && tagName !== 'th')) return defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
+      // Built whole rather than extended: a page may hold hundreds of thousands of cells.
+      const cell: PageCell = { nodeName: tagName, tagName, attrs, namespaceURI, childNodes: [], parentNode: null, kept: 0, dropped: 0, valued: false };
+      return cell;
     },
     createCommentNode(data) {
       node();
