@@ -39,7 +39,9 @@
 // run under a 1 GB heap (--max-old-space-size=1024) with its peak RSS ≤ 1 GB: a workbook whose tags carry
 // very long attribute runs and one with 16 000 column merges, each ≤ 3 × the same rows without them; a
 // 400 MB cell in a 2 MB workbook, a catalog followed by 20 million comment lines, the backtracking
-// wildcard, and fix on the 400 MB cell, each within a few seconds.
+// wildcard, and fix on the 400 MB cell, each within a few seconds. The same for the page and Word readers
+// (tableHostileFiles): a 400 MB cell in a Word table, 300 000 Word rows, a 31 MB page with one 30 MB cell
+// and one of 6 million tiny cells (read cut and reported, or stopped at the values limit), fix and convert.
 //   --from yaml      render from the YAML instead of the .xlsx (to time the renderers without the
 //                    xlsx reader; the ratios stay to the xlsx yardstick)
 //   --regen          rebuild the cached data
@@ -54,7 +56,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cleanPartial, writeWorkbook, writeYaml } from './gen.mjs';
-import { hostileFiles } from '../test/fixtures/bad/make-bad.mjs';
+import { hostileFiles, tableHostileFiles } from '../test/fixtures/bad/make-bad.mjs';
 import { formatSummary, summarise } from './profile.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -119,6 +121,13 @@ if (wantsHostile && (args.regen || !existsSync(hostile('many-merges.xlsx')))) {
   for (const [name, data] of Object.entries(await hostileFiles({ scale: 1 }))) writeFileSync(hostile(name), data);
   mkdirSync(hostile('wild'), { recursive: true });
   writeFileSync(hostile(`wild/${'a'.repeat(40)}.yaml`), readFileSync(path.join(ROOT, 'examples', 'county-catalog.yaml')));
+  process.stderr.write(`${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+}
+if (wantsHostile && (args.regen || !existsSync(hostile('many-cells.html')))) {
+  const t = performance.now();
+  process.stderr.write(`generating the hostile pages and Word files in ${path.relative(ROOT, HOSTILE)}/ … `);
+  await mkdir(HOSTILE, { recursive: true });
+  for (const [name, data] of Object.entries(await tableHostileFiles({ scale: 1 }))) writeFileSync(hostile(name), data);
   process.stderr.write(`${((performance.now() - t) / 1000).toFixed(1)} s\n`);
 }
 /** node under a 1 GB heap, as issue 14 asks of every hostile input. */
@@ -196,6 +205,12 @@ const ROWS = [
   { id: 'hostile-fix-huge-cell', label: 'zwgk fix huge-cell.xlsx', argv: [HEAP, BIN, 'fix', hostile('huge-cell.xlsx'), '-o', path.join(out, 'fixed.xlsx')], runs: RUNS, ok: okExit([1]), maxSeconds: 15, rssGoal: 1024 * MB, hostile: true },
   { id: 'hostile-comments', label: 'zwgk validate comment-lines.yaml (a catalog, then 20 million comment lines)', argv: [HEAP, BIN, 'validate', hostile('comment-lines.yaml')], runs: RUNS, ok: okExit([0]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
   { id: 'hostile-fix-comments', label: 'zwgk fix comment-lines.yaml', argv: [HEAP, BIN, 'fix', hostile('comment-lines.yaml'), '-o', path.join(out, 'fixed.yaml')], runs: RUNS, ok: okExit([0]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-docx-huge-cell', label: 'zwgk validate huge-cell.docx (one 400 MB cell in a Word table, 15 MB file)', argv: [HEAP, BIN, 'validate', hostile('huge-cell.docx')], runs: RUNS, ok: okExit([1]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-docx-many-rows', label: 'zwgk validate many-rows.docx (300 000 rows × 10 cells, stops at the values limit)', argv: [HEAP, BIN, 'validate', hostile('many-rows.docx')], runs: RUNS, ok: okExit([2]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-html-huge-cell', label: 'zwgk validate huge-cell.html (a 31 MB page, one 30 MB cell)', argv: [HEAP, BIN, 'validate', hostile('huge-cell.html')], runs: RUNS, ok: okExit([1]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-html-many-cells', label: 'zwgk validate many-cells.html (a 31 MB page of 6 million one-character cells, stops at the values limit)', argv: [HEAP, BIN, 'validate', hostile('many-cells.html')], runs: RUNS, ok: okExit([2]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-fix-html-huge-cell', label: 'zwgk fix huge-cell.html', argv: [HEAP, BIN, 'fix', hostile('huge-cell.html'), '-o', path.join(out, 'fixed-page.xlsx')], runs: RUNS, ok: okExit([1]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-convert-docx-huge-cell', label: 'zwgk convert huge-cell.docx', argv: [HEAP, BIN, 'convert', hostile('huge-cell.docx'), '-o', path.join(out, 'converted.yaml')], runs: RUNS, ok: okExit([1]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
   { id: 'hostile-wildcard', label: 'zwgk validate "wild/*a*a*a*a*a*a*a*a*a*a*a*a*b.yaml" (a 40-letter name)', argv: [HEAP, BIN, 'validate', hostile('wild/*a*a*a*a*a*a*a*a*a*a*a*a*b.yaml')], runs: RUNS, ok: okExit([2]), maxSeconds: 5, rssGoal: 1024 * MB, hostile: true },
   { id: 'node', label: 'node -e 0 (yardstick)', argv: ['-e', '0'], runs: HELP_RUNS, ok: okExit([0]) },
   { id: 'help', label: 'zwgk --help', argv: [BIN, '--help'], runs: HELP_RUNS, ok: okExit([0]), goal: 2, vs: 'node' },

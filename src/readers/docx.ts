@@ -7,11 +7,12 @@
 // except the grey placeholder text of an empty one; hidden text (w:vanish), drawings and fallbacks of
 // alternate content are not text of the cell. The tables then go through tables.ts like a page's.
 // .doc and .wps arrive here after LibreOffice Writer converted them (src/io/soffice.ts).
-import type { Catalog } from '../model/types.js';
+import type { Catalog, SourceRef } from '../model/types.js';
 import { TABLE_LIMITS } from '../settings.js';
 import { ZwgkError } from '../report/finding.js';
 import { looksLikeHtml, type ReadOptions } from './index.js';
-import { readTables, tooComplex, type BuiltTable, type CellPart, type TableCell } from './tables.js';
+import { ReadBudget, ReadLimitError, tooLarge } from './limits.js';
+import { CELL_TEXT_CAP, partsLength, readTables, tooComplex, withinLimit, type BuiltTable, type CellPart, type TableCell } from './tables.js';
 import { checkedEntries, isEncryptedOle, isOle, readSmallPart, attr, partPath } from './workbook.js';
 import { PartDataError, XmlScanner, decodeChunks, eachAttr } from './xlsx-scan.js';
 import { inflateEntry, looksLikeZip, ZipFormatError, type ZipEntry } from './zip.js';
@@ -31,6 +32,12 @@ interface PendingCell {
   parts: CellPart[];
   lines: string[];
   line: string;
+  /** Characters of text kept so far (line breaks count one), at most CELL_TEXT_CAP. */
+  kept: number;
+  /** Characters counted past CELL_TEXT_CAP and not kept. */
+  dropped: number;
+  /** Line breaks past the cap, counted once text follows them (a cell's last paragraph mark is no character). */
+  breaks: number;
 }
 
 interface OpenTable {
@@ -43,6 +50,10 @@ interface OpenTable {
   vertical: Map<number, TableCell>;
   /** The last cell placed in the current row (a legacy hMerge continue widens it). */
   previous?: TableCell;
+  /** `previous` is in the table's cells (an empty cell that merges nothing is not kept). */
+  previousKept: boolean;
+  /** `previous` was counted as a merged range. */
+  previousMerge: boolean;
   cell?: PendingCell;
 }
 
@@ -64,12 +75,26 @@ class DocumentScanner extends XmlScanner {
   private markDeleted = false;
   /** Open w:sdt elements: does each show its placeholder text? */
   private readonly sdts: boolean[] = [];
+  /** The table cell being counted against the budget (where a limit, if reached, was reached). */
+  limitAt?: SourceRef;
 
   constructor(
     part: string,
     private readonly file: string,
+    private readonly budget: ReadBudget,
   ) {
     super(part);
+  }
+
+  /** Count against the budget a cell's kept value, more text of a merged cell, or a merged range. */
+  private charge(t: OpenTable, col: number, what: 'value' | 'more' | 'merge', chars = 0): void {
+    const where = (): string => {
+      this.limitAt = { file: this.file, table: t.index + 1, row: t.row, column: col };
+      return `第 ${t.index + 1} 个表格 第 ${t.row} 行 第 ${col} 列`;
+    };
+    if (what === 'merge') this.budget.merge(where);
+    else if (what === 'more') this.budget.more(chars, where);
+    else this.budget.take(chars, where);
   }
 
   /** The w:val attribute of a tag, if it has one. */
@@ -107,6 +132,8 @@ class DocumentScanner extends XmlScanner {
           t.col = 1;
           t.rowDeleted = false;
           t.previous = undefined;
+          t.previousKept = false;
+          t.previousMerge = false;
         }
         return;
       case 'trPr':
@@ -122,7 +149,7 @@ class DocumentScanner extends XmlScanner {
             if (!self) this.skip = 1;
             return;
           }
-          t.cell = { col: t.col, span: 1, parts: [], lines: [], line: '' };
+          t.cell = { col: t.col, span: 1, parts: [], lines: [], line: '', kept: 0, dropped: 0, breaks: 0 };
           if (self) this.closeCell(t);
         }
         return;
@@ -183,15 +210,14 @@ class DocumentScanner extends XmlScanner {
         return;
       case 'br':
       case 'cr':
-        cell.lines.push(cell.line);
-        cell.line = '';
+        newLine(cell);
         return;
       case 'tab':
       case 'ptab':
-        cell.line += ' ';
+        addText(cell, ' ');
         return;
       case 'noBreakHyphen':
-        cell.line += '-';
+        addText(cell, '-');
         return;
     }
   }
@@ -225,10 +251,7 @@ class DocumentScanner extends XmlScanner {
       case 'p': {
         const cell = t?.cell;
         // A paragraph whose mark was deleted runs on into the next one.
-        if (cell && !this.markDeleted) {
-          cell.lines.push(cell.line);
-          cell.line = '';
-        }
+        if (cell && !this.markDeleted) newLine(cell);
         this.markDeleted = false;
         return;
       }
@@ -252,7 +275,7 @@ class DocumentScanner extends XmlScanner {
 
   protected text(text: string): void {
     const cell = this.cell;
-    if (cell) cell.line += text;
+    if (cell) addText(cell, text);
   }
 
   private openTable(): void {
@@ -269,7 +292,7 @@ class DocumentScanner extends XmlScanner {
       holder.parts.push({ table: index });
     }
     this.tables.push(table);
-    this.stack.push({ index, table, row: 0, col: 1, rowDeleted: false, vertical: new Map() });
+    this.stack.push({ index, table, row: 0, col: 1, rowDeleted: false, vertical: new Map(), previousKept: false, previousMerge: false });
   }
 
   private closeCell(t: OpenTable): void {
@@ -282,24 +305,47 @@ class DocumentScanner extends XmlScanner {
     const right = col + pending.span - 1;
     t.col = right + 1;
     if (right > TABLE_LIMITS.maxColumns) throw tooComplex(this.file, `的第 ${t.index + 1} 个表格超过 ${TABLE_LIMITS.maxColumns} 列`, `${TABLE_LIMITS.maxColumns} 列`);
-    if (pending.hMerge === 'continue' && t.previous && t.previous.row === t.row && t.previous.right === col - 1) {
-      t.previous.right = right;
-      t.previous.parts.push(...separated(t.previous.parts, pending.parts));
+    const { parts, length } = withinLimit(pending.parts, pending.dropped);
+    if (length !== undefined) (t.table.long ??= []).push({ row: t.row, col, length });
+    const chars = partsLength(parts);
+    const previous = t.previous;
+    if (pending.hMerge === 'continue' && previous && previous.row === t.row && previous.right === col - 1) {
+      // A cell widened by a legacy hMerge is a merged range from now on (if it was not one already).
+      if (!t.previousKept) {
+        t.table.cells.push(previous);
+        t.previousKept = true;
+      }
+      if (!t.previousMerge) this.charge(t, previous.col, 'merge');
+      t.previousMerge = true;
+      previous.right = right;
+      if (chars > 0) this.charge(t, col, 'more', chars);
+      previous.parts.push(...separated(previous.parts, parts));
       return;
     }
     const above = pending.vMerge === 'continue' ? t.vertical.get(col) : undefined;
     if (above && above.bottom === t.row - 1) {
       above.bottom = t.row;
       // Text left in a continuing cell would be hidden by Word; kept as further lines of the merged cell.
-      above.parts.push(...separated(above.parts, pending.parts));
+      if (chars > 0) this.charge(t, col, 'more', chars);
+      above.parts.push(...separated(above.parts, parts));
       t.previous = above;
+      t.previousKept = true;
+      t.previousMerge = true;
       return;
     }
-    const cell: TableCell = { row: t.row, col, bottom: t.row, right, parts: pending.parts };
+    const cell: TableCell = { row: t.row, col, bottom: t.row, right, parts };
     for (const [start, c] of t.vertical) if (start <= right && c.right >= col) t.vertical.delete(start);
     if (pending.vMerge) t.vertical.set(col, cell);
-    t.table.cells.push(cell);
     t.previous = cell;
+    // What the budget counts is what is kept: a value, a range that merges (or may, by vMerge or
+    // hMerge); an empty cell that merges nothing is left out (a table of millions of them stays small).
+    const merges = right > col || pending.vMerge !== undefined || pending.hMerge !== undefined;
+    t.previousKept = parts.length > 0 || merges;
+    t.previousMerge = merges;
+    if (!t.previousKept) return;
+    if (parts.length > 0) this.charge(t, col, 'value', chars);
+    if (merges) this.charge(t, col, 'merge');
+    t.table.cells.push(cell);
   }
 
   /** The tables once the part has ended. */
@@ -307,6 +353,31 @@ class DocumentScanner extends XmlScanner {
     this.finish();
     return this.tables;
   }
+}
+
+/** Text in a cell, kept up to CELL_TEXT_CAP characters and counted beyond. */
+function addText(cell: PendingCell, text: string): void {
+  const room = CELL_TEXT_CAP - cell.kept;
+  if (text.length <= room) {
+    cell.line += text;
+    cell.kept += text.length;
+    return;
+  }
+  if (room > 0) cell.line += text.slice(0, room);
+  cell.kept += Math.max(room, 0);
+  cell.dropped += text.length - Math.max(room, 0) + cell.breaks;
+  cell.breaks = 0;
+}
+
+/** A line break in a cell (a paragraph's end, w:br, w:cr), counted as one character. */
+function newLine(cell: PendingCell): void {
+  if (cell.kept >= CELL_TEXT_CAP) {
+    cell.breaks++;
+    return;
+  }
+  cell.lines.push(cell.line);
+  cell.line = '';
+  cell.kept++;
 }
 
 /** A cell's lines so far as one text (trailing empty paragraphs dropped), and start afresh. */
@@ -380,13 +451,14 @@ export async function readDocx(bytes: Uint8Array, file: string, options: ReadOpt
     if (byName.has('ppt/presentation.xml')) throw notDocument(file, '这是 PowerPoint 演示文稿（.pptx），不是 Word 文档');
     throw notDocument(file, '压缩包中没有 word/document.xml，不是 Word 文档');
   }
-  const scanner = new DocumentScanner(partName, file);
+  const scanner = new DocumentScanner(partName, file, options.budget ?? new ReadBudget());
   let tables: BuiltTable[];
   try {
     for await (const text of decodeChunks(inflateEntry(bytes, entry))) scanner.push(text);
     tables = scanner.result();
   } catch (cause) {
     if (cause instanceof ZwgkError) throw cause;
+    if (cause instanceof ReadLimitError) throw tooLarge(file, cause, scanner.limitAt ?? { file });
     if (cause instanceof PartDataError || cause instanceof ZipFormatError) throw notDocument(file, `正文（${partName}）无法读取：${cause.detail}`, cause);
     throw notDocument(file, `正文（${partName}）已损坏，无法解压`, cause);
   }

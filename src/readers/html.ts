@@ -5,16 +5,30 @@
 // HTML table algorithm: rowspan/colspan become merged ranges. Cell text is what a reader of the page
 // sees: <br> and block elements (<p>, <div>, <li> …) break lines, other white space folds as a browser
 // folds it, scripts, styles and comments are never read. The tables then go through tables.ts.
-import { defaultTreeAdapter, html as htmlSpec, parse, type DefaultTreeAdapterMap } from 'parse5';
-import type { Catalog } from '../model/types.js';
+import { defaultTreeAdapter, html as htmlSpec, parse, Parser, Tokenizer, type DefaultTreeAdapterMap, type Token, type TreeAdapter } from 'parse5';
+import type { Catalog, SourceRef } from '../model/types.js';
 import { TABLE_LIMITS } from '../settings.js';
 import { ZwgkError, finding, sortFindings } from '../report/finding.js';
 import type { ReadOptions } from './index.js';
-import { readTables, tooComplex, type BuiltTable, type TableCell } from './tables.js';
+import { ReadBudget, ReadLimitError, tooLarge } from './limits.js';
+import { CELL_TEXT_CAP, readTables, tooComplex, withinLimit, type BuiltTable, type TableCell } from './tables.js';
 import { formatBytes } from './workbook.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+type TextNode = DefaultTreeAdapterMap['textNode'];
+
+/** A <td> or <th> as the page's tree holds it: what of its text was kept, and whether it was counted as a value. */
+interface PageCell extends Element {
+  kept: number;
+  dropped: number;
+  valued: boolean;
+}
+
+function isPageCell(node: Node): node is PageCell {
+  return 'kept' in node;
+}
 
 const HTML_NS = htmlSpec.NS.HTML;
 
@@ -213,6 +227,8 @@ class CellText {
 interface OpenCell {
   cell: TableCell;
   text: CellText;
+  /** Characters of the cell's text counted while parsing but not kept. */
+  dropped: number;
 }
 
 interface OpenTable {
@@ -237,8 +253,21 @@ function intAttr(el: Element, name: string): number | undefined {
   return m ? Number(m[1]!.slice(0, 9)) : undefined;
 }
 
-/** Collect every table of the page with its cells placed. */
-function pageTables(doc: Node, file: string): BuiltTable[] {
+/** Where a cell was placed: its table (from 1), row and column. */
+class Placed {
+  constructor(
+    readonly table: number,
+    readonly row: number,
+    readonly col: number,
+  ) {}
+}
+
+/**
+ * Collect every table of the page with its cells placed, each merged range (rowspan/colspan) counted
+ * against `budget` (where it is is written into `limit`). With `stopAt`, only find where that cell is
+ * placed (in a page parsed so far): throws a Placed.
+ */
+function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?: { at?: SourceRef }, stopAt?: Element): BuiltTable[] {
   const tables: BuiltTable[] = [];
   const open: OpenTable[] = [];
   let pre = 0;
@@ -254,7 +283,11 @@ function pageTables(doc: Node, file: string): BuiltTable[] {
   const closeCell = (t: OpenTable): void => {
     if (!t.cell) return;
     const rest = t.cell.text.take();
-    if (rest !== '') t.cell.cell.parts.push(rest);
+    const { cell, dropped } = t.cell;
+    if (rest !== '') cell.parts.push(rest);
+    const { parts, length } = withinLimit(cell.parts, dropped);
+    cell.parts = parts;
+    if (length !== undefined) (t.table.long ??= []).push({ row: cell.row, col: cell.col, length });
     t.cell = undefined;
   };
 
@@ -328,10 +361,19 @@ function pageTables(doc: Node, file: string): BuiltTable[] {
     const bottom = rowspan === 0 ? Number.MAX_SAFE_INTEGER : t.row + Math.min(Math.max(rowspan, 1), 65534) - 1;
     const cell: TableCell = { row: t.row, col: t.col, bottom, right, parts: [] };
     if (bottom > t.row) for (let c = t.col; c <= right; c++) t.covered[c] = bottom;
+    if (budget && (bottom > t.row || right > t.col)) {
+      budget.merge(() => {
+        if (limit) limit.at = { file, table: t.index + 1, row: cell.row, column: cell.col };
+        return `第 ${t.index + 1} 个表格 第 ${cell.row} 行 第 ${cell.col} 列`;
+      });
+    }
+    t.col = right + 1;
+    if (el === stopAt) throw new Placed(t.index + 1, cell.row, cell.col);
+    // Finding a cell needs only the slots: the cells and their text are not kept (a limit was reached).
+    if (stopAt) return;
     t.table.cells.push(cell);
     t.group.push(cell);
-    t.col = right + 1;
-    t.cell = { cell, text: new CellText() };
+    t.cell = { cell, text: new CellText(), dropped: isPageCell(el) ? el.dropped : 0 };
   };
   const exit = (el: Element): void => {
     const tag = el.tagName;
@@ -379,11 +421,130 @@ function pageTables(doc: Node, file: string): BuiltTable[] {
   return tables;
 }
 
-/** Parse a page into the tree a browser builds, refusing one nested deeper than any real page. */
-function parsePage(text: string, file: string): Node {
+/** A character token that stopped growing at CELL_TEXT_CAP; `dropped` counts the characters after. */
+type CappedToken = Token.CharacterToken & { dropped?: number };
+
+/**
+ * parse5's tokenizer, except that a run of text stops growing at CELL_TEXT_CAP characters (the rest
+ * is counted): parse5 builds a run a character at a time, and a run of 30 million would not fit in memory.
+ */
+class CappedTokenizer extends Tokenizer {
+  protected override _appendCharToCurrentCharacterToken(type: Token.CharacterToken['type'], ch: string): void {
+    const token = this.currentCharacterToken as CappedToken | null;
+    if (token && token.type === type && token.chars.length >= CELL_TEXT_CAP) {
+      token.dropped = (token.dropped ?? 0) + ch.length;
+      return;
+    }
+    super._appendCharToCurrentCharacterToken(type, ch);
+  }
+}
+
+/** The parser with the capped tokenizer; it tells the tree adapter how much of the text it inserts was dropped. */
+class PageParser extends Parser<DefaultTreeAdapterMap> {
+  constructor(
+    treeAdapter: TreeAdapter<DefaultTreeAdapterMap>,
+    private readonly onDropped: (n: number) => void,
+  ) {
+    super({ treeAdapter });
+    this.tokenizer = new CappedTokenizer(this.options, this);
+  }
+
+  override _insertCharacters(token: Token.CharacterToken): void {
+    this.onDropped((token as CappedToken).dropped ?? 0);
+    super._insertCharacters(token);
+    this.onDropped(0);
+  }
+}
+
+const NON_BLANK = /\S/u;
+
+/**
+ * Parse a page into the tree a browser builds, in bounded memory: a page nested deeper than any real
+ * one, or with more elements and pieces of text than TABLE_LIMITS allows, is refused; a cell's text
+ * is kept up to CELL_TEXT_CAP characters (and counted beyond); every cell with text is counted against
+ * the budget as it is built, so a page of millions of cells stops before its tree is complete.
+ */
+function parsePage(text: string, file: string, budget: ReadBudget, limit: { at?: SourceRef }): Node {
   let depth = 0;
-  const adapter = {
+  let nodes = 0;
+  let dropped = 0;
+  let doc: Node | undefined;
+  const node = (): void => {
+    if (++nodes > TABLE_LIMITS.maxNodes) throw tooComplex(file, `中的元素和文字片段超过 ${TABLE_LIMITS.maxNodes} 个`, `${TABLE_LIMITS.maxNodes} 个`);
+  };
+  /** The cell a text goes into: the nearest <td>/<th> above, unless a table or an element never read comes first. */
+  const cellOf = (parent: ParentNode): PageCell | undefined => {
+    for (let n: ParentNode | null = parent; n && 'tagName' in n; n = n.parentNode) {
+      if (isPageCell(n)) return n;
+      if (n.tagName === 'table' || SKIPPED.has(n.tagName)) return undefined;
+    }
+    return undefined;
+  };
+  /** Where a cell is, found in the page parsed so far (only when a limit is reached). */
+  const where = (cell: PageCell) => (): string => {
+    try {
+      pageTables(doc!, file, undefined, undefined, cell);
+    } catch (found) {
+      if (!(found instanceof Placed)) throw found;
+      limit.at = { file, table: found.table, row: found.row, column: found.col };
+      return `第 ${found.table} 个表格 第 ${found.row} 行 第 ${found.col} 列`;
+    }
+    return '网页中的一个表格';
+  };
+  /** Text inserted into `parent` (before `before`): kept up to the caps, counted against the budget. */
+  const insert = (parent: ParentNode, text: string, before?: Node): void => {
+    let keep = text;
+    const cell = cellOf(parent);
+    if (cell) {
+      const room = Math.max(0, CELL_TEXT_CAP - cell.kept);
+      if (keep.length > room) keep = keep.slice(0, room);
+      cell.dropped += text.length - keep.length + dropped;
+      cell.kept += keep.length;
+      if (keep === '') return;
+      if (cell.valued) budget.more(keep.length, where(cell));
+      else if (NON_BLANK.test(keep)) {
+        cell.valued = true;
+        budget.take(keep.length, where(cell));
+      }
+    }
+    const siblings = parent.childNodes;
+    const at = before ? siblings.indexOf(before as (typeof siblings)[number]) : siblings.length;
+    const prev = siblings[at - 1];
+    if (prev && defaultTreeAdapter.isTextNode(prev)) {
+      // Text outside cells is never read; a run of it is held only up to the cap.
+      const room = CELL_TEXT_CAP - prev.value.length;
+      if (room > 0) prev.value += keep.length > room ? keep.slice(0, room) : keep;
+      return;
+    }
+    node();
+    const created: TextNode = defaultTreeAdapter.createTextNode(keep.length > CELL_TEXT_CAP ? keep.slice(0, CELL_TEXT_CAP) : keep);
+    if (before) defaultTreeAdapter.insertBefore(parent, created, before as Parameters<typeof defaultTreeAdapter.insertBefore>[2]);
+    else defaultTreeAdapter.appendChild(parent, created);
+  };
+  const adapter: TreeAdapter<DefaultTreeAdapterMap> = {
     ...defaultTreeAdapter,
+    createDocument() {
+      const d = defaultTreeAdapter.createDocument();
+      doc = d;
+      return d;
+    },
+    createElement(tagName, namespaceURI, attrs) {
+      node();
+      if (namespaceURI !== HTML_NS || (tagName !== 'td' && tagName !== 'th')) return defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
+      // Built whole rather than extended: a page may hold hundreds of thousands of cells.
+      const cell: PageCell = { nodeName: tagName, tagName, attrs, namespaceURI, childNodes: [], parentNode: null, kept: 0, dropped: 0, valued: false };
+      return cell;
+    },
+    createCommentNode(data) {
+      node();
+      return defaultTreeAdapter.createCommentNode(data);
+    },
+    insertText(parent, text) {
+      insert(parent, text);
+    },
+    insertTextBefore(parent, text, before) {
+      insert(parent, text, before);
+    },
     onItemPush(): void {
       if (++depth > TABLE_LIMITS.maxDepth) throw tooComplex(file, `中的元素嵌套超过 ${TABLE_LIMITS.maxDepth} 层`, `${TABLE_LIMITS.maxDepth} 层`);
     },
@@ -391,7 +552,9 @@ function parsePage(text: string, file: string): Node {
       depth--;
     },
   };
-  return parse(text, { treeAdapter: adapter });
+  const parser = new PageParser(adapter, (n) => (dropped = n));
+  parser.tokenizer.write(text, true);
+  return parser.document;
 }
 
 /** Read a web page's bytes into one catalog (every table with a catalog header, in page order). */
@@ -400,15 +563,25 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
     throw new ZwgkError('page-too-large', { file }, { file, size: formatBytes(bytes.length), limit: formatBytes(TABLE_LIMITS.maxPageBytes) });
   }
   const page = decodePage(bytes);
+  const budget = options.budget ?? new ReadBudget();
   let doc: Node;
+  const limit: { at?: SourceRef } = {};
   try {
-    doc = parsePage(page.text, file);
+    doc = parsePage(page.text, file, budget, limit);
   } catch (cause) {
     if (cause instanceof ZwgkError) throw cause;
+    if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
     // parse5 recovers from any markup; what is left is the stack of a pathological page.
     throw tooComplex(file, '的结构无法解析', '浏览器能显示的网页');
   }
-  const catalog = readTables(file, pageTables(doc, file), options, '网页');
+  let tables: BuiltTable[];
+  try {
+    tables = pageTables(doc, file, budget, limit);
+  } catch (cause) {
+    if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
+    throw cause;
+  }
+  const catalog = readTables(file, tables, options, '网页');
   if (page.errors > 0) {
     catalog.findings.push(finding('page-encoding', { file }, { file, count: page.errors, encoding: ENCODING_NAME[page.encoding] ?? page.encoding }));
     sortFindings(catalog.findings);

@@ -1,6 +1,8 @@
 // What reading one catalog may hold in memory, whatever its format: values and characters are counted
 // as they are read and reading stops at READ_LIMITS (settings.ts) with a message naming the place, before
 // the memory is spent. One budget covers all the parts of one file.
+import type { SourceRef } from '../model/types.js';
+import { ZwgkError } from '../report/finding.js';
 import { READ_LIMITS } from '../settings.js';
 
 /** What reading one file may hold in memory, counted over all its parts (READ_LIMITS). */
@@ -36,8 +38,13 @@ export class ReadBudget {
   /** Count one kept value; throws ReadLimitError when a limit is passed. */
   take(chars: number, where: () => string): void {
     this.cells++;
-    this.chars += chars;
     if (this.cells > this.limits.maxCells) throw new ReadLimitError(where(), `${this.noun}超过 ${this.limits.maxCells} 个`, this.advice);
+    this.more(chars, where);
+  }
+
+  /** Count more characters of a value already taken (one read in pieces); throws ReadLimitError past the limit. */
+  more(chars: number, where: () => string): void {
+    this.chars += chars;
     if (this.chars > this.limits.maxChars) throw new ReadLimitError(where(), `文字总量超过 ${this.limits.maxChars} 个字符`, this.advice);
   }
 }
@@ -55,3 +62,12 @@ export class ReadLimitError extends Error {
   }
 }
 
+
+/**
+ * The finding a reached limit stops the run with (catalog-too-large): `at` where (the file, a sheet's
+ * cell, a table's cell), `within` the part of the file the place is in (工作表“目录”（…）), if any.
+ */
+export function tooLarge(file: string, err: ReadLimitError, at: SourceRef = { file }, within?: string): ZwgkError {
+  const place = within === undefined ? err.place : `${within}的 ${err.place}`;
+  return new ZwgkError('catalog-too-large', at, { file, place, detail: err.detail, advice: err.advice }, { cause: err });
+}

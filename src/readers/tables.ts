@@ -9,8 +9,8 @@
 // leaves out the tables inside it. A table without a catalog header that sits inside a catalog table's
 // cell is part of that cell's value: its rows become lines of the cell (cells joined by a space).
 import type { Catalog } from '../model/types.js';
-import type { Profile } from '../settings.js';
-import { ZwgkError, tableName } from '../report/finding.js';
+import { MAX_CELL_CHARS, type Profile } from '../settings.js';
+import { ZwgkError, finding, tableName, type Finding } from '../report/finding.js';
 import { tableGrid, type GridRow, type MergeRange } from './grid.js';
 import { assembleCatalog, type GridSheet } from './grids.js';
 import type { ReadOptions } from './index.js';
@@ -33,6 +33,46 @@ export interface BuiltTable {
   parent?: number;
   /** Cells in the order they were placed (rows top to bottom, slots left to right). */
   cells: TableCell[];
+  /** Cells longer than Excel's limit, read cut to it (`length`: characters as written). */
+  long?: { row: number; col: number; length: number }[];
+}
+
+/**
+ * Characters of one cell's text a reader keeps while reading (twice Excel's limit: a page's white space
+ * still folds, leading and trailing blank lines are dropped); what comes after is counted, not kept,
+ * so a cell of hundreds of megabytes costs no more memory than a full one.
+ */
+export const CELL_TEXT_CAP = 2 * MAX_CELL_CHARS;
+
+/**
+ * A cell's parts within Excel's limit: the parts themselves when their text fits and nothing was
+ * dropped while reading, else cut to MAX_CELL_CHARS characters and the length as written (`dropped`:
+ * characters counted but not kept). A nested table's place is kept.
+ */
+export function withinLimit(parts: CellPart[], dropped: number): { parts: CellPart[]; length?: number } {
+  let total = 0;
+  for (const p of parts) if (typeof p === 'string') total += p.length;
+  if (dropped === 0 && total <= MAX_CELL_CHARS) return { parts };
+  let room = MAX_CELL_CHARS;
+  const cut: CellPart[] = [];
+  for (const p of parts) {
+    if (typeof p !== 'string') cut.push(p);
+    else if (room > 0) {
+      let kept = p.length <= room ? p : p.slice(0, room);
+      // A surrogate pair is not split: the cut may keep one character less.
+      if (kept.length < p.length && /[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
+      room = kept.length < p.length ? 0 : room - kept.length;
+      if (kept !== '') cut.push(kept);
+    }
+  }
+  return { parts: cut, length: total + dropped };
+}
+
+/** The total characters of a cell's text parts. */
+export function partsLength(parts: readonly CellPart[]): number {
+  let n = 0;
+  for (const p of parts) if (typeof p === 'string') n += p.length;
+  return n;
 }
 
 /** The refusal for a page or document built to exhaust the reader. */
@@ -118,6 +158,16 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
     if (isCatalog[i] && children[i]!.some((c) => inlined[c])) results[i] = readGrid(gridOf(i, true), { forced });
   });
 
+  // A cell cut to Excel's limit is reported with the table it shows in (a table inlined into a cell
+  // shows in its parent's), at its own table's cell.
+  const cut: Finding[][] = tables.map(() => []);
+  tables.forEach((t, i) => {
+    let owner = i;
+    while (inlined[owner] && tables[owner]!.parent !== undefined) owner = tables[owner]!.parent!;
+    for (const c of t.long ?? []) {
+      cut[owner]!.push(finding('cell-truncated', { file, table: i + 1, row: c.row, column: c.col }, { length: c.length, limit: MAX_CELL_CHARS, why: '这样的内容无法写入 Excel 工作簿' }));
+    }
+  });
   const sheets: GridSheet[] = [];
   tables.forEach((t, i) => {
     if (inlined[i]) return;
@@ -125,6 +175,7 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
     const first = t.cells.map((c) => cellText(c, false)).find((x) => NON_BLANK.test(x));
     const sheet: GridSheet = { name: tableName(i + 1), hidden: false, hasContent: first !== undefined, result, at: { file, table: i + 1 } };
     if (first !== undefined) sheet.sample = shortText(first);
+    if (cut[i]!.length) sheet.findings = cut[i];
     sheets.push(sheet);
   });
   options.onProgress?.(items, 1);

@@ -6,6 +6,7 @@
 import { ZIP_LIMITS } from '../settings.js';
 import { ZwgkError } from '../report/finding.js';
 import { eachElement, PartDataError, ReadBudget, ReadLimitError, SharedStringsScanner, decodeChunks, WorksheetScanner, parseDateStyles, decodeEntities, type CellContext, type SheetScan } from './xlsx-scan.js';
+import { tooLarge } from './limits.js';
 import { inflateEntry, looksLikeZip, readZipDirectory, ZipFormatError, type ZipEntry } from './zip.js';
 
 export { columnNumber, type MergeRange, type SheetScan } from './xlsx-scan.js';
@@ -48,7 +49,7 @@ export function damaged(file: string, detail: string, cause?: unknown): ZwgkErro
 function partProblem(file: string, where: string, cause: unknown, sheet?: string): ZwgkError {
   if (cause instanceof ReadLimitError) {
     const at = sheet === undefined ? { file } : { file, sheet, ...(/^[A-Z]+\d+/.test(cause.place) ? { cell: cause.place.split(' ')[0]! } : {}) };
-    return new ZwgkError('catalog-too-large', at, { file, place: `${where}的 ${cause.place}`, detail: cause.detail, advice: cause.advice }, { cause });
+    return tooLarge(file, cause, at, where);
   }
   if (cause instanceof ZipFormatError) return damaged(file, cause.detail, cause);
   if (cause instanceof PartDataError) return cause.damaged ? damaged(file, `${where}${cause.detail}`, cause) : notWorkbook(file, `${where}${cause.detail}`, cause);

@@ -407,10 +407,16 @@ export function withinCellLimit(raw: CappedText, decoded: string): { text: strin
   // Raw text beyond the kept part can only make a cell longer still (an escape is 7 characters for 1).
   const whole = raw.length === raw.text.length;
   if (whole && decoded.length <= MAX_CELL_CHARS) return { text: decoded };
+  return { text: cutToCellLimit(decoded), length: whole ? decoded.length : raw.length };
+}
+
+/** The first MAX_CELL_CHARS characters of a text, a surrogate pair not split. */
+export function cutToCellLimit(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
   let end = MAX_CELL_CHARS;
-  const last = decoded.charCodeAt(end - 1);
+  const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
-  return { text: decoded.slice(0, end), length: whole ? decoded.length : raw.length };
+  return text.slice(0, end);
 }
 
 /** Read the text of `<t>` runs of a string item (<si> or <is>), skipping phonetic runs. */

@@ -52,7 +52,7 @@ export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOpt
     entry.hasContent = true;
     const grid = sheetGrid(file, sheet.name, () => flatRows(scan.rows), scan.merges);
     entry.result = readGrid(grid, { forced, onItem });
-    if (scan.long.length) entry.findings = scan.long.map((c) => finding('cell-truncated', grid.at(c.row, c.col), { length: c.length, limit: MAX_CELL_CHARS }));
+    if (scan.long.length) entry.findings = scan.long.map((c) => finding('cell-truncated', grid.at(c.row, c.col), { length: c.length, limit: MAX_CELL_CHARS, why: 'Excel 不会保存这样的单元格，文件可能被其他程序改动过' }));
   }
   options.onProgress?.(items, fraction());
   return assembleCatalog(file, grids, forced, wantedName !== undefined);

@@ -29,7 +29,7 @@ import { splitList } from './lists.js';
 import type { ReadOptions } from './index.js';
 import { findKeyboardSlip } from './yaml-slips.js';
 import { MAX_YAML_DEPTH, prepareYaml, YamlTooDeep } from './yaml-lines.js';
-import { ReadBudget, ReadLimitError } from './limits.js';
+import { ReadBudget, ReadLimitError, tooLarge } from './limits.js';
 import { READ_LIMITS } from '../settings.js';
 
 const MAX_ALIASES = 1000;
@@ -145,7 +145,7 @@ export function parseYamlCatalog(text: string, file: string, options: ReadOption
     const { doc, lc } = parseChecked(prepared.text, file, 0, lineOf);
     return buildCatalog({ file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0, lineOf, budget }, options, undefined);
   } catch (err) {
-    if (err instanceof ReadLimitError) throw new ZwgkError('catalog-too-large', { file }, { file, place: err.place, detail: err.detail, advice: err.advice }, { cause: err });
+    if (err instanceof ReadLimitError) throw tooLarge(file, err);
     throw err;
   }
 }

@@ -66,7 +66,7 @@ export const CODES = {
   'hidden-sheet-ignored': { severity: 'info', title: '跳过的隐藏工作表', message: '隐藏的工作表“{sheet}”中没有目录表头（可能是下拉选项清单），已跳过，其中 {count} 个有内容的单元格未读入目录' },
   'sheet-ignored': { severity: 'info', title: '跳过的工作表', message: '工作表“{sheet}”中没有目录表头（如填表说明），已跳过，其中 {count} 个有内容的单元格未读入目录。如果其中有事项，请把它们移到目录工作表中' },
   'same-as-above': { severity: 'info', title: '“同上”已展开', message: '“{field}”写的是“同上”，已按上一事项的值“{value}”处理' },
-  'cell-truncated': { severity: 'error', title: '单元格超长', message: '单元格有 {length} 个字符，超过 Excel 单元格上限 {limit}（Excel 不会保存这样的单元格，文件可能被其他程序改动过），只读入了前 {limit} 个字符。请精简或拆分这个单元格的内容' },
+  'cell-truncated': { severity: 'error', title: '单元格超长', message: '单元格有 {length} 个字符，超过 Excel 单元格上限 {limit}（{why}），只读入了前 {limit} 个字符。请精简或拆分这个单元格的内容' },
   'merge-invalid': { severity: 'error', title: '合并单元格有误', message: '合并区域 {range} {detail}，文件可能已损坏，已按未合并处理。请在 Excel 或 WPS 中取消这处合并，需要时重新合并' },
   'text-above-header': { severity: 'info', title: '表头上方的其他文字', message: '表头上方第 {row} 行的“{text}”不是标题，也不是“编制单位：…　日期：…”，未读入目录。如需保留，请写进标题、备注或表格下方的注' },
   'table-ignored': { severity: 'info', title: '跳过的表格', message: '{table}中没有目录表头（如网页的栏目导航、索引号/发布机构等信息表），已跳过，其中 {count} 个有内容的单元格未读入目录（如“{sample}”）。如果其中有事项，请确认这个表格的表头与样表一致' },

@@ -22,8 +22,8 @@ interface Case {
   code: 0 | 1 | 2;
   /** What the message must say about the problem (besides naming the file). */
   says: (string | RegExp)[];
-  /** For exit 1: the finding code and where (cell, or line for YAML) it must be reported. */
-  finding?: { code: string; cell?: string; line?: number };
+  /** For exit 1: the finding code and where (cell, line for YAML, a table's row and column) it must be reported. */
+  finding?: { code: string; cell?: string; line?: number; table?: { table: number; row: number; column: number } };
   /** Also run through bin/zwgk.js as a child, with peak RSS bounded. */
   bin?: boolean;
 }
@@ -96,6 +96,11 @@ const CASES: Case[] = [
   { file: 'plain-rows.xlsx', large: true, code: 0, says: ['通过（2017 版式，2500 个事项'] },
   { file: 'comment-lines.yaml', large: true, code: 0, says: ['通过（2017 版式，1 个事项'], bin: true },
   { file: 'too-many-cells.xlsx', large: true, code: 2, says: ['过大：读到工作表“目录”（xl/worksheets/sheet1.xml）的', '有内容的单元格超过 600000 个，已停止读取，以免耗尽内存'], bin: true },
+  // ---- the same limits in pages and Word files: a 40 MB and a 3 MB cell (a tenth), 650 000 one-character cells
+  { file: 'huge-cell.docx', large: true, code: 1, says: ['单元格有 41943040 个字符，超过 Excel 单元格上限 32767（这样的内容无法写入 Excel 工作簿），只读入了前 32767 个字符'], finding: { code: 'cell-truncated', table: { table: 1, row: 2, column: 5 } }, bin: true },
+  { file: 'huge-cell.html', large: true, code: 1, says: ['单元格有 3145728 个字符，超过 Excel 单元格上限 32767（这样的内容无法写入 Excel 工作簿），只读入了前 32767 个字符'], finding: { code: 'cell-truncated', table: { table: 1, row: 2, column: 5 } }, bin: true },
+  { file: 'many-rows.docx', large: true, code: 2, says: ['过大：读到第 1 个表格 第 60001 行 第 1 列时有内容的单元格超过 600000 个，已停止读取，以免耗尽内存。请把目录按科室或类别拆成几个文件，分别校验和生成'], bin: true },
+  { file: 'many-cells.html', large: true, code: 2, says: ['过大：读到第 1 个表格 第 60001 行 第 1 列时有内容的单元格超过 600000 个，已停止读取，以免耗尽内存。请把目录按科室或类别拆成几个文件，分别校验和生成'], bin: true },
   // ---- issue 14: characters XML forbids, escape sequences, YAML read as written
   { file: 'noncharacters.yaml', code: 1, says: ['“标题”中有 Excel 文件不允许的字符 U+FFFF'], finding: { code: 'xml-char', line: 2 } },
   { file: 'noncharacters.xlsx', code: 1, says: ['“名称”中有 Excel 文件不允许的字符 U+FFFF'], finding: { code: 'xml-char', cell: 'C3' } },
@@ -126,12 +131,13 @@ function checkOutcome(c: Case, file: string, o: Outcome, json: boolean): void {
   }
   if (json && c.code === 1) {
     const doc = JSON.parse(o.stdout);
-    const diags = doc.files[0].diagnostics as { code: string; message: string; location: { file: string; cell?: string; line?: number } }[];
+    const diags = doc.files[0].diagnostics as { code: string; message: string; location: { file: string; cell?: string; line?: number; table?: number; row?: number; column?: number } }[];
     const hit = diags.find((d) => d.code === c.finding!.code);
     expect(hit, JSON.stringify(diags).slice(0, 2000)).toBeDefined();
     expect(hit!.location.file).toBe(file);
     if (c.finding!.cell) expect(hit!.location.cell).toBe(c.finding!.cell);
     if (c.finding!.line) expect(hit!.location.line).toBe(c.finding!.line);
+    if (c.finding!.table) expect({ table: hit!.location.table, row: hit!.location.row, column: hit!.location.column }).toEqual(c.finding!.table);
     for (const s of c.says) expect(diags.map((d) => d.message).join('\n')).toMatch(s);
   } else {
     // The file is named on the line that carries the problem.
