@@ -244,6 +244,10 @@ export const TABLE_LIMITS = {
   maxRows: 500_000,
   /** Elements, comments and pieces of text in the tree of a page (a 30 MB page of 16 000 items has 700 000; each costs about 200 bytes). */
   maxNodes: 2_000_000,
+  /** One tag (with its attributes) or comment, from its '<' to its '>': parse5 builds these a character
+   * at a time, about 40 bytes each, so one of 30 MB would not fit in 1 GB. An image inlined as a data:
+   * URL is the longest real one (a screenshot is a few hundred thousand characters). */
+  maxMarkupChars: 2_000_000,
 };
 
 /**

@@ -421,6 +421,9 @@ function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?: { at?:
   return tables;
 }
 
+/** The attributes the table reader uses; the rest are dropped as elements are built. */
+const KEPT_ATTRIBUTES = new Set(['rowspan', 'colspan']);
+
 /** A character token that stopped growing at CELL_TEXT_CAP; `dropped` counts the characters after. */
 type CappedToken = Token.CharacterToken & { dropped?: number };
 
@@ -528,16 +531,23 @@ function parsePage(text: string, file: string, budget: ReadBudget, limit: { at?:
       doc = d;
       return d;
     },
-    createElement(tagName, namespaceURI, attrs) {
+    createElement(tagName, namespaceURI, given) {
       node();
+      // Only the attributes the reader looks at are kept: parse5 builds a value a character at a time,
+      // and the styles of a page saved from Excel would otherwise stay in memory in that form.
+      const attrs = given.filter((a) => KEPT_ATTRIBUTES.has(a.name));
       if (namespaceURI !== HTML_NS || (tagName !== 'td' && tagName !== 'th')) return defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
       // Built whole rather than extended: a page may hold hundreds of thousands of cells.
       const cell: PageCell = { nodeName: tagName, tagName, attrs, namespaceURI, childNodes: [], parentNode: null, kept: 0, dropped: 0, valued: false };
       return cell;
     },
-    createCommentNode(data) {
+    adoptAttributes(recipient, given) {
+      defaultTreeAdapter.adoptAttributes(recipient, given.filter((a) => KEPT_ATTRIBUTES.has(a.name)));
+    },
+    createCommentNode() {
       node();
-      return defaultTreeAdapter.createCommentNode(data);
+      // Comments are never read (Word's <!--[if gte mso 9]> blocks included).
+      return defaultTreeAdapter.createCommentNode('');
     },
     insertText(parent, text) {
       insert(parent, text);
@@ -557,12 +567,48 @@ function parsePage(text: string, file: string, budget: ReadBudget, limit: { at?:
   return parser.document;
 }
 
+/**
+ * The longest piece of markup in a page — from a '<' that opens a tag, comment or declaration to the
+ * next '>' (or the end) — as its start and length: parse5 would build it a character at a time.
+ * Linear: each character is looked at once.
+ */
+export function longestMarkup(text: string): { start: number; length: number } {
+  let best = { start: 0, length: 0 };
+  let from = text.indexOf('<');
+  while (from >= 0 && from < text.length - 1) {
+    const next = text.charCodeAt(from + 1);
+    // A tag (letter or /), a comment or declaration (!), a processing instruction (?); '<' before
+    // anything else is text.
+    const opens = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47 || next === 33 || next === 63;
+    if (!opens) {
+      from = text.indexOf('<', from + 1);
+      continue;
+    }
+    const close = text.indexOf('>', from + 1);
+    const end = close < 0 ? text.length : close + 1;
+    if (end - from > best.length) best = { start: from, length: end - from };
+    from = close < 0 ? -1 : text.indexOf('<', end);
+  }
+  return best;
+}
+
+/** The line (1-based) of a position in a text. */
+function lineAt(text: string, pos: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /** Read a web page's bytes into one catalog (every table with a catalog header, in page order). */
 export async function readHtml(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
   if (bytes.length > TABLE_LIMITS.maxPageBytes) {
     throw new ZwgkError('page-too-large', { file }, { file, size: formatBytes(bytes.length), limit: formatBytes(TABLE_LIMITS.maxPageBytes) });
   }
   const page = decodePage(bytes);
+  const markup = longestMarkup(page.text);
+  if (markup.length > TABLE_LIMITS.maxMarkupChars) {
+    throw tooComplex(file, `第 ${lineAt(page.text, markup.start)} 行起有一段 ${markup.length} 个字符的标记（一个标签、属性或注释）`, `${TABLE_LIMITS.maxMarkupChars} 个字符`);
+  }
   const budget = options.budget ?? new ReadBudget();
   let doc: Node;
   const limit: { at?: SourceRef } = {};
