@@ -42,6 +42,8 @@ export interface FixResult {
   skipped: FixSkip[];
   /** Header cells rewritten to their standard label (xlsx with a catalog only). */
   headerChanges: FixChange[];
+  /** The catalog was written anew (a page, Word document or converted file), not copied with edits. */
+  rewritten?: boolean;
 }
 
 interface CellFixes {
@@ -167,7 +169,7 @@ export async function fixCatalogAs(catalog: Catalog, findings: readonly Finding[
   let data: Uint8Array | string;
   if (format === 'yaml') data = (await import('../render/yaml.js')).renderYaml(copy);
   else data = await (await import('../render/xlsx.js')).renderXlsx(copy);
-  return { format, data, changes: sortChanges(changes), skipped, headerChanges: sortChanges(headerChanges) };
+  return { format, data, changes: sortChanges(changes), skipped, headerChanges: sortChanges(headerChanges), rewritten: true };
 }
 
 // ---------------------------------------------------------------- YAML
@@ -484,7 +486,7 @@ export function formatChange(c: FixChange): string {
 export function describeFix(result: FixResult): string[] {
   const lines: string[] = [];
   const all = [...result.headerChanges, ...result.changes];
-  if (all.length === 0) lines.push('没有可以自动修正的问题，已原样写出副本。');
+  if (all.length === 0) lines.push(result.rewritten ? '没有可以自动修正的问题。' : '没有可以自动修正的问题，已原样写出副本。');
   else {
     lines.push(`已修正 ${all.length} 处：`);
     for (const c of all) lines.push(`  ${formatChange(c)}`);

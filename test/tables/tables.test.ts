@@ -3,7 +3,7 @@
 // with a title row), Word tables written as Word writes them and as LibreOffice saves them (.docx, .doc,
 // .wps) — each made from a workbook, and each must convert to the very YAML the workbook converts to and
 // validate with the same findings, located in the table instead of the sheet.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -181,6 +181,11 @@ describe('every command reads pages and Word files', () => {
       expect((await zwgk('fix', d.file, '-o', yaml)).stderr).toContain('已写成 YAML');
       expect(readFileSync(yaml, 'utf8')).toContain('版式:');
     }
+    // A page with nothing to fix: the workbook is written anew, not a copy of the page.
+    const clean = path.join(dir, 'clean.html');
+    writeFileSync(clean, `<meta charset="utf-8"><table><tr>${['序号', '事项类别', '名称', '依据', '公开内容', '公开标准', '公开主体', '公开方式', '公开时限'].map((h) => `<th>${h}</th>`).join('')}</tr><tr>${['1', '财政', '预算', '《中华人民共和国预算法》', '预算报告', '全文', '县财政局', '政府网站', '批准后20日内'].map((c) => `<td>${c}</td>`).join('')}</tr></table>`);
+    const none = await zwgk('fix', clean, '-o', path.join(dir, 'clean.xlsx'));
+    expect(none.stderr.trim().split('\n').pop()).toBe('没有可以自动修正的问题。');
     const wrong = await zwgk('fix', fx.pages[0]!.file, '-o', path.join(dir, 'x.html'));
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('zwgk 不改写网页（.html）：修正后的目录写成 Excel 工作簿或 YAML，请用 -o 指定 .xlsx 或 .yaml 文件名');
