@@ -45,6 +45,8 @@ const NON_BLANK = /\S/u;
 /** 一、 二、 (一) … at the start of a lone cell: a section heading. */
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/u;
 /** “附件2”, “附件：” above a title: the attachment label of a notice, not the catalog's title. */
+/** “（12项）” after a heading: the count a published page (zwgk's own included) shows for a group. */
+const GROUP_COUNT = /\s*[(（]\s*\d+\s*项\s*[)）]\s*$/u;
 const ATTACHMENT = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$/u;
 
 export interface ReadGridOptions {
@@ -87,6 +89,10 @@ class GridReader {
   /** Columns indexed for merges: the grid's own width, or Excel's. */
   private readonly columns: number;
   private current?: Item;
+  /** The heading above the items being read, when it stands for their category (the table has no such column). */
+  private section?: Cell;
+  /** Items whose category came from a heading. */
+  private sectionItems = 0;
   private noteMode = false;
   /** Items are being read below a 注 row (the template ran out of rows). */
   private belowNote = false;
@@ -284,6 +290,8 @@ class GridReader {
         }, { field: b.role.label }),
       );
     }
+    // Every item took its category from a heading: the column is not missing.
+    if (this.sectionItems > 0 && this.sectionItems === this.result.items.length) header.missing = header.missing.filter((k) => k !== 'category');
     for (const key of header.missing) {
       const field = fieldLabel(profile, key);
       const maybe = blanks.find(([, b]) => b.guess.best() === key);
@@ -435,7 +443,15 @@ class GridReader {
     // A lone heading such as “一、政策文件”, merged across the table or numbered with a Chinese
     // numeral, groups the items below it; it is not an item itself.
     if (count === 1 && (firstSpan >= 3 || SECTION_HEADING.test(firstText))) {
-      this.result.findings.push(finding('section-row', this.at(row, firstCol), { row, text: firstText.trim() }));
+      const at = this.at(row, firstCol);
+      const category = firstText.trim().replace(SECTION_HEADING, '').replace(GROUP_COUNT, '').trim();
+      if (!this.roles.has('category') && category !== '') {
+        // A table without a category column grouped by headings (a published page, zwgk's own
+        // among them): each heading is the category of the items below it.
+        this.section = { text: category, at };
+        const field = fieldLabel(header.profile, 'category');
+        this.result.findings.push(finding('section-category', at, { row, text: firstText.trim(), category, field }));
+      } else this.result.findings.push(finding('section-row', at, { row, text: firstText.trim() }));
       this.used.add(firstCol);
       return;
     }
@@ -587,9 +603,11 @@ class GridReader {
     const base = (key: FieldKey): Cell => this.cell(row, key, cells, itemAt);
     // Findings raised while building refer to the item being built.
     this.result.items.push(undefined as unknown as Item);
+    const fromHeading = !this.roles.has('category') && this.section !== undefined;
+    if (fromHeading) this.sectionItems++;
     const item: Item = {
       serial: base('serial'),
-      category: base('category'),
+      category: fromHeading ? { ...this.section!, at: { ...this.section!.at } } : base('category'),
       name: base('name'),
       basis: this.basis(row, cells, itemAt),
       pairs: [],

@@ -94,11 +94,16 @@ export function schemaFindings(catalog: Catalog): Finding[] {
     list.push(e);
     byPath.set(path, list);
   }
-  // A child error (…/公开内容/0) makes the parent's anyOf error redundant.
+  // A child error (…/公开内容/0) makes the parent's anyOf error redundant. Every path's ancestors in a
+  // set: one error per item of a large catalog would otherwise compare every path with every other.
   const paths = [...byPath.keys()];
+  const ancestors = new Set<string>();
+  for (const path of paths) {
+    for (let i = path.lastIndexOf('/'); i >= 0; i = i === 0 ? -1 : path.lastIndexOf('/', i - 1)) ancestors.add(path.slice(0, i));
+  }
   const out: Finding[] = [];
   for (const path of paths) {
-    if (paths.some((p) => p !== path && p.startsWith(path + '/'))) continue;
+    if (ancestors.has(path)) continue;
     const errors = byPath.get(path)!;
     const target = locate(catalog, decodePointer(path));
     const extra = { field: target.field, ...(target.item !== undefined ? { item: target.item } : {}) };
