@@ -8,20 +8,9 @@ import { parseYamlCatalog } from '../../src/readers/yaml.js';
 import { prepareYaml } from '../../src/readers/yaml-lines.js';
 import { renderYaml } from '../../src/render/yaml.js';
 import { ZwgkError } from '../../src/report/finding.js';
+import { ITEM_YAML } from '../fixtures/bad/make-bad.mjs';
 
-const ITEM = `  - 序号: 1
-    事项类别: 食品药品监管
-    名称: 食品安全监督抽检信息
-    依据:
-      - 《中华人民共和国食品安全法》
-    公开内容与标准:
-      - 公开内容: 抽检总体情况
-        公开标准: 抽检产品品类、合格批次、不合格批次及合格率
-    公开主体: 沂河县市场监督管理局
-    公开方式: 沂河县人民政府门户网站
-    公开时限: 自信息形成或者变更之日起20个工作日内
-    备注: ""
-`;
+const ITEM = ITEM_YAML;
 const HEAD = `版式: "2017"\n标题: 沂河县政务公开事项标准目录\n事项:\n`;
 
 function fatal(text: string): ZwgkError {
