@@ -42,7 +42,7 @@
 // wildcard, and fix on the 400 MB cell, each within a few seconds. The same for the page and Word readers
 // (tableHostileFiles): a 400 MB cell in a Word table, 300 000 Word rows, a 31 MB page with one 30 MB cell
 // and one of 6 million tiny cells (read cut and reported, or stopped at the values limit), fix and convert;
-// a page with a 30 MB comment (refused before parsing) and one with fifteen inlined images of 2 million characters.
+// a page with a 30 MB comment (stopped at 2 million characters) and one with fifteen inlined images of 2 million characters.
 //   --from yaml      render from the YAML instead of the .xlsx (to time the renderers without the
 //                    xlsx reader; the ratios stay to the xlsx yardstick)
 //   --regen          rebuild the cached data
@@ -210,7 +210,7 @@ const ROWS = [
   { id: 'hostile-docx-many-rows', label: 'zwgk validate many-rows.docx (300 000 rows × 10 cells, stops at the values limit)', argv: [HEAP, BIN, 'validate', hostile('many-rows.docx')], runs: RUNS, ok: okExit([2]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
   { id: 'hostile-html-huge-cell', label: 'zwgk validate huge-cell.html (a 31 MB page, one 30 MB cell)', argv: [HEAP, BIN, 'validate', hostile('huge-cell.html')], runs: RUNS, ok: okExit([1]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
   { id: 'hostile-html-many-cells', label: 'zwgk validate many-cells.html (a 31 MB page of 6 million one-character cells, stops at the values limit)', argv: [HEAP, BIN, 'validate', hostile('many-cells.html')], runs: RUNS, ok: okExit([2]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
-  { id: 'hostile-html-long-comment', label: 'zwgk validate long-comment.html (one 30 MB comment, refused before parsing)', argv: [HEAP, BIN, 'validate', hostile('long-comment.html')], runs: RUNS, ok: okExit([2]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-html-long-comment', label: 'zwgk validate long-comment.html (one 30 MB comment, stopped at 2 million characters)', argv: [HEAP, BIN, 'validate', hostile('long-comment.html')], runs: RUNS, ok: okExit([2]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
   { id: 'hostile-html-inline-images', label: 'zwgk validate inline-images.html (15 images inlined as data: URLs of 2 million characters)', argv: [HEAP, BIN, 'validate', hostile('inline-images.html')], runs: RUNS, ok: okExit([0]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
   { id: 'hostile-fix-html-huge-cell', label: 'zwgk fix huge-cell.html', argv: [HEAP, BIN, 'fix', hostile('huge-cell.html'), '-o', path.join(out, 'fixed-page.xlsx')], runs: RUNS, ok: okExit([1]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
   { id: 'hostile-convert-docx-huge-cell', label: 'zwgk convert huge-cell.docx', argv: [HEAP, BIN, 'convert', hostile('huge-cell.docx'), '-o', path.join(out, 'converted.yaml')], runs: RUNS, ok: okExit([1]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },

@@ -427,11 +427,34 @@ const KEPT_ATTRIBUTES = new Set(['rowspan', 'colspan']);
 /** A character token that stopped growing at CELL_TEXT_CAP; `dropped` counts the characters after. */
 type CappedToken = Token.CharacterToken & { dropped?: number };
 
+/** A tag, attribute or comment grew past TABLE_LIMITS.maxMarkupChars, at `line` of the page. */
+class MarkupTooLong extends Error {
+  constructor(readonly line: number) {
+    super('markup too long');
+  }
+}
+
+/** How long the markup being read is: a comment, a tag's name, a doctype's parts, or an attribute. */
+function markupLength(token: Token.Token | null, attr: Token.Attribute | undefined): number {
+  let n = attr ? attr.name.length + attr.value.length : 0;
+  if (!token) return n;
+  if ('data' in token) n = Math.max(n, token.data.length);
+  if ('tagName' in token) n = Math.max(n, token.tagName.length);
+  if ('publicId' in token) n = Math.max(n, (token.name?.length ?? 0) + (token.publicId?.length ?? 0) + (token.systemId?.length ?? 0));
+  return n;
+}
+
 /**
  * parse5's tokenizer, except that a run of text stops growing at CELL_TEXT_CAP characters (the rest
- * is counted): parse5 builds a run a character at a time, and a run of 30 million would not fit in memory.
+ * is counted), and a comment, tag name or attribute stops the read at TABLE_LIMITS.maxMarkupChars:
+ * parse5 builds these a character at a time (about 40 bytes each), and 30 million would not fit in memory.
  */
 class CappedTokenizer extends Tokenizer {
+  protected override _callState(cp: number): void {
+    super._callState(cp);
+    if (markupLength(this.currentToken, this.currentAttr) > TABLE_LIMITS.maxMarkupChars) throw new MarkupTooLong(this.preprocessor.line);
+  }
+
   protected override _appendCharToCurrentCharacterToken(type: Token.CharacterToken['type'], ch: string): void {
     const token = this.currentCharacterToken as CappedToken | null;
     if (token && token.type === type && token.chars.length >= CELL_TEXT_CAP) {
@@ -567,48 +590,12 @@ function parsePage(text: string, file: string, budget: ReadBudget, limit: { at?:
   return parser.document;
 }
 
-/**
- * The longest piece of markup in a page — from a '<' that opens a tag, comment or declaration to the
- * next '>' (or the end) — as its start and length: parse5 would build it a character at a time.
- * Linear: each character is looked at once.
- */
-export function longestMarkup(text: string): { start: number; length: number } {
-  let best = { start: 0, length: 0 };
-  let from = text.indexOf('<');
-  while (from >= 0 && from < text.length - 1) {
-    const next = text.charCodeAt(from + 1);
-    // A tag (letter or /), a comment or declaration (!), a processing instruction (?); '<' before
-    // anything else is text.
-    const opens = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47 || next === 33 || next === 63;
-    if (!opens) {
-      from = text.indexOf('<', from + 1);
-      continue;
-    }
-    const close = text.indexOf('>', from + 1);
-    const end = close < 0 ? text.length : close + 1;
-    if (end - from > best.length) best = { start: from, length: end - from };
-    from = close < 0 ? -1 : text.indexOf('<', end);
-  }
-  return best;
-}
-
-/** The line (1-based) of a position in a text. */
-function lineAt(text: string, pos: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 /** Read a web page's bytes into one catalog (every table with a catalog header, in page order). */
 export async function readHtml(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
   if (bytes.length > TABLE_LIMITS.maxPageBytes) {
     throw new ZwgkError('page-too-large', { file }, { file, size: formatBytes(bytes.length), limit: formatBytes(TABLE_LIMITS.maxPageBytes) });
   }
   const page = decodePage(bytes);
-  const markup = longestMarkup(page.text);
-  if (markup.length > TABLE_LIMITS.maxMarkupChars) {
-    throw tooComplex(file, `第 ${lineAt(page.text, markup.start)} 行起有一段 ${markup.length} 个字符的标记（一个标签、属性或注释）`, `${TABLE_LIMITS.maxMarkupChars} 个字符`);
-  }
   const budget = options.budget ?? new ReadBudget();
   let doc: Node;
   const limit: { at?: SourceRef } = {};
@@ -617,6 +604,9 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
   } catch (cause) {
     if (cause instanceof ZwgkError) throw cause;
     if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
+    if (cause instanceof MarkupTooLong) {
+      throw tooComplex(file, `第 ${cause.line} 行的一个标签、属性或注释过长`, `${TABLE_LIMITS.maxMarkupChars} 个字符`);
+    }
     // parse5 recovers from any markup; what is left is the stack of a pathological page.
     throw tooComplex(file, '的结构无法解析', '浏览器能显示的网页');
   }

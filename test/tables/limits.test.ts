@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/model/types.js';
 import { readDocx } from '../../src/readers/docx.js';
-import { longestMarkup, readHtml } from '../../src/readers/html.js';
+import { readHtml } from '../../src/readers/html.js';
 import { ReadBudget } from '../../src/readers/limits.js';
 import { ZwgkError, formatLocation } from '../../src/report/finding.js';
 import { TABLE_LIMITS } from '../../src/settings.js';
@@ -120,20 +120,24 @@ describe('the read budget', () => {
 });
 
 describe('over-long markup in a page', () => {
-  it('finds the longest tag, attribute or comment; a “<” that opens nothing is text', () => {
-    const text = `<p>a < ${'b'.repeat(50)}</p><!--${'c'.repeat(20)}--><img src="${'d'.repeat(30)}">`;
-    const found = longestMarkup(text);
-    expect(text.slice(found.start, found.start + found.length)).toBe(`<img src="${'d'.repeat(30)}">`);
-    expect(longestMarkup(`x<!--${'e'.repeat(10)}`)).toEqual({ start: 1, length: 14 });
+  const rows = [htmlRow(HEADER), htmlRow(item(1))];
+  const over = (piece: string): string => piece.repeat(Math.ceil((TABLE_LIMITS.maxMarkupChars + 1) / piece.length));
+  const refused = async (tail: string): Promise<string> => {
+    const err = await stopped(readHtml(new TextEncoder().encode(`<meta charset="utf-8">\n<table>${rows.join('')}</table>\n${tail}`), '长标记.html'));
+    expect(err.finding.code).toBe('page-too-complex');
+    return err.message;
+  };
+
+  it('a comment, attribute value or tag name past the limit stops the read at its line, however many “>” it holds', async () => {
+    expect(await refused(`<!--${over('注释>')}-->`)).toContain(`长标记.html 第 3 行的一个标签、属性或注释过长（上限 ${TABLE_LIMITS.maxMarkupChars} 个字符）`);
+    expect(await refused(`<p title="${over('a>b')}">尾</p>`)).toContain('第 3 行的一个标签、属性或注释过长');
+    expect(await refused(`<p\n\nx${over('y')}>`)).toContain('第 5 行的一个标签、属性或注释过长');
   });
 
-  it('refuses a comment past the limit before parsing, naming its line; text as long is read', async () => {
-    const rows = [htmlRow(HEADER), htmlRow(item(1))];
-    const over = 'x'.repeat(TABLE_LIMITS.maxMarkupChars);
-    const err = await stopped(readHtml(new TextEncoder().encode(`<meta charset="utf-8">\n<table>${rows.join('')}</table>\n<!--${over}-->`), '长注释.html'));
-    expect(err.finding.code).toBe('page-too-complex');
-    expect(err.message).toContain(`长注释.html 第 3 行起有一段 ${TABLE_LIMITS.maxMarkupChars + 7} 个字符的标记（一个标签、属性或注释）（上限 ${TABLE_LIMITS.maxMarkupChars} 个字符）`);
-    const catalog = await readHtml(page([htmlRow(HEADER), htmlRow(item(1, `${over} < ${over}`))]), '长文字.html');
-    expect(catalog.items).toHaveLength(1);
+  it('text as long is read (cut to a cell), and markup just under the limit is read', async () => {
+    const long = 'x'.repeat(TABLE_LIMITS.maxMarkupChars + 1);
+    expect((await readHtml(page([htmlRow(HEADER), htmlRow(item(1, `${long} < ${long}`))]), '长文字.html')).items).toHaveLength(1);
+    const image = `<img src="${'A'.repeat(TABLE_LIMITS.maxMarkupChars - 10)}">`;
+    expect((await readHtml(page([htmlRow(HEADER), htmlRow(item(1, `内容${image}`))]), '图片.html')).items).toHaveLength(1);
   });
 });
