@@ -44,9 +44,9 @@ const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
 const NON_BLANK = /\S/u;
 /** 一、 二、 (一) … at the start of a lone cell: a section heading. */
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/u;
-/** “附件2”, “附件：” above a title: the attachment label of a notice, not the catalog's title. */
 /** “（12项）” after a heading: the count a published page (zwgk's own included) shows for a group. */
 const GROUP_COUNT = /\s*[(（]\s*\d+\s*项\s*[)）]\s*$/u;
+/** “附件2”, “附件：” above a title: the attachment label of a notice, not the catalog's title. */
 const ATTACHMENT = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$/u;
 
 export interface ReadGridOptions {
