@@ -1,8 +1,8 @@
-// README's code table is generated from src/report/codes.ts; run with UPDATE_DOCS=1 to refresh it.
+// README's code table is generated from src/findings/codes.ts; run with UPDATE_DOCS=1 to refresh it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { codesMarkdownTable } from '../src/report/codes-doc.js';
-import { CODES } from '../src/report/codes.js';
+import { codesMarkdownTable } from '../src/findings/codes-doc.js';
+import { CODES } from '../src/findings/codes.js';
 
 const START = '<!-- codes:start -->';
 const END = '<!-- codes:end -->';

@@ -1,7 +1,7 @@
 // Messages between the app's page and its worker. The worker holds the files and catalogs; the page gets
 // only what it shows (summary, findings, one page of the table at a time), so a province-sized catalog
 // never crosses the thread boundary whole and the page never stalls deserialising it.
-import type { Severity } from '../report/codes.js';
+import type { Severity } from '../findings/severity.js';
 import type { JsonDiagnostic } from '../report/report.js';
 
 /** A file the clerk picked or dropped. */

@@ -1,11 +1,12 @@
 // The app's Web Worker: the same core the CLI runs (read → validate → fix/render/gap/merge/diff), on the
 // bytes the page hands over. It keeps every file and catalog, and answers the page with what it shows.
-import type { Catalog, Item, SourceRef } from '../model/types.js';
+import type { Catalog, Item } from '../model/types.js';
+import { formatLocation, type SourceRef } from '../findings/location.js';
 import { readCatalogBytes, extensionOf, TABLE_EXTENSIONS } from '../readers/index.js';
 import { validateCatalog } from '../validate/index.js';
-import { Report, formatFindingLine, severityLabel, summaryLine, toJsonDiagnostic } from '../report/report.js';
-import { formatLocation, ZwgkError, type Finding } from '../report/finding.js';
-import type { Severity } from '../report/codes.js';
+import { Report, formatFindingLine, summaryLine, toJsonDiagnostic } from '../report/report.js';
+import { SEVERITY_RANK, severityLabel, type Severity } from '../findings/severity.js';
+import { ZwgkError, type Finding } from '../findings/finding.js';
 import { render, renderDiff, renderGap, type Rendered } from '../render/index.js';
 import { displayColumns, displayValue, type DisplayColumn } from '../render/common.js';
 import { buildGap } from '../report/gap.js';
@@ -36,8 +37,6 @@ export function refKey(at: SourceRef): string | undefined {
 
 /** A request the page should not have made (a file that was not read); said to the clerk as is. */
 class AppError extends Error {}
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The message a thrown error gets, in the CLI's words. */
 function errorLine(err: unknown): string {
@@ -70,7 +69,7 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
       const key = refKey(f.location);
       if (!key) continue;
       const had = held.marks.get(key);
-      if (!had || RANK[f.severity] < RANK[had]) held.marks.set(key, f.severity);
+      if (!had || SEVERITY_RANK[f.severity] < SEVERITY_RANK[had]) held.marks.set(key, f.severity);
     }
     Object.assign(view, {
       ok: true,

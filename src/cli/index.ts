@@ -2,7 +2,7 @@
 // bin/zwgk.js is a thin shim around it; nothing here calls process.exit.
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { ZwgkError } from '../report/finding.js';
+import { ZwgkError } from '../findings/finding.js';
 import { terminalText } from '../report/report.js';
 import { cleanupOnSignals } from '../io/temporaries.js';
 import type { Context, OutStream } from './context.js';

@@ -1,9 +1,10 @@
 // `zwgk merge`: the catalogs the 科室 sent, combined into one of the same layout. Items keep file
 // order, 序号 is renumbered 1..N, each item remembers where it came from (item.origin), and items
 // with the same (category, name) are all kept but reported as 重复.
-import type { Catalog, CatalogOptions, Item, SourceRef } from '../model/types.js';
+import type { Catalog, CatalogOptions, Item } from '../model/types.js';
+import { originOf } from '../findings/location.js';
 import { normaliseName } from '../report/coverage.js';
-import { finding, formatLocation, ZwgkError, type Finding } from '../report/finding.js';
+import { finding, ZwgkError, type Finding } from '../findings/finding.js';
 import { optionalKeys, type FieldKey } from '../settings.js';
 import { tickColumn, tickLabels } from '../render/common.js';
 
@@ -13,16 +14,6 @@ export interface MergeResult {
   findings: Finding[];
   /** Per input: how many items it gave and their new 序号 range. */
   sources: { file: string; items: number; first: number; last: number }[];
-}
-
-/** Where an item came from, as written to 来源: "文件 › 工作表!A5" for a sheet, "文件 › 第 2 个表格 第 5 行 第 1 列"
- * for a table of a page or Word document, "文件:12" for YAML. */
-export function originOf(at: SourceRef): string {
-  if (at.table !== undefined) return formatLocation({ file: at.file, table: at.table, row: at.row, column: at.column });
-  if (at.sheet !== undefined || at.cell !== undefined) {
-    return `${at.file} › ${at.sheet ?? ''}${at.cell ? '!' + at.cell : at.row ? ` 第${at.row}行` : ''}`;
-  }
-  return at.line !== undefined ? `${at.file}:${at.line}` : at.file;
 }
 
 /** The identity of an item for duplicate detection (same normalisation as coverage and diff). */

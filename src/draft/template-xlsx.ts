@@ -7,11 +7,11 @@
 import ExcelJS from 'exceljs';
 import { xlsxText } from '../render/xlsx-text.js';
 import { printSetup } from '../render/xlsx-print.js';
-import type { Catalog, Profile } from '../model/types.js';
+import type { Catalog } from '../model/types.js';
+import { CHANNEL_OFF, CHANNEL_ON, CHANNELS, COLUMNS, TICK, type Profile, type FieldKey } from '../settings.js';
 import { renderXlsx } from '../render/xlsx.js';
 import { planColumns, wrappedLines, type PlanColumn } from '../render/common.js';
 import { TEMPLATE_TITLE } from './words.js';
-import { CHANNEL_OFF, CHANNEL_ON, CHANNELS, COLUMNS, TICK, type FieldKey } from '../settings.js';
 
 /** Empty formatted item rows drawn under the header (more can be typed below them or inserted). */
 export const TEMPLATE_ROWS = 50;

@@ -9,14 +9,13 @@
 // are fixed by the format, so YAML has no header to fix.
 import ExcelJS from 'exceljs';
 import { isScalar, LineCounter, parseDocument, visit, type Scalar } from 'yaml';
-import type { Catalog, Cell, SourceRef } from '../model/types.js';
-import { fieldLabel, HEADER_ALIASES, normaliseLabel } from '../settings.js';
-import type { Code } from '../report/codes.js';
-import { ZwgkError, type Finding } from '../report/finding.js';
+import type { Catalog, Cell } from '../model/types.js';
+import { compareLocations, describeAt, locationKey, type SourceRef } from '../findings/location.js';
+import { fieldLabel, HEADER_ALIASES, normaliseLabel, TICK_GROUPS } from '../settings.js';
+import type { Code } from '../findings/codes.js';
+import { ZwgkError, type Finding } from '../findings/finding.js';
 import { terminalText } from '../report/report.js';
 import { extensionOf, TABLE_EXTENSIONS, CONVERTED_EXTENSIONS } from '../readers/index.js';
-import { TICK_GROUPS } from '../settings.js';
-import { describeAt, locationKey } from '../validate/rules/util.js';
 import { patchXlsx } from './xlsx-patch.js';
 import { prepareYaml } from '../readers/yaml-lines.js';
 import { splitItems } from '../readers/yaml.js';
@@ -458,21 +457,7 @@ function fixRich(rich: RichText, fixes: readonly FixChange[], result: { text: st
 // ---------------------------------------------------------------- printing
 
 function sortChanges(list: FixChange[]): FixChange[] {
-  const key = (at: SourceRef): [string, number, number] => {
-    if (at.table !== undefined) return [`#${String(at.table).padStart(6, '0')}`, at.row ?? 0, at.column ?? 0];
-    if (at.cell) {
-      const m = /^([A-Z]+)(\d+)$/.exec(at.cell);
-      let col = 0;
-      for (const ch of m?.[1] ?? '') col = col * 26 + ch.charCodeAt(0) - 64;
-      return [at.sheet ?? '', Number(m?.[2] ?? 0), col];
-    }
-    return ['', at.line ?? 0, at.column ?? 0];
-  };
-  return list.sort((a, b) => {
-    const [sa, ra, ca] = key(a.location);
-    const [sb, rb, cb] = key(b.location);
-    return sa < sb ? -1 : sa > sb ? 1 : ra - rb || ca - cb;
-  });
+  return list.sort((a, b) => compareLocations(a.location, b.location));
 }
 
 /** One change as a line for the terminal: 工作表“目录”C5 单元格（依据）：“…” → “…”. */

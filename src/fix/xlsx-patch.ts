@@ -10,10 +10,11 @@
 // UTF-16 sheet part goes back to the caller (undefined), which then uses the exceljs path as before.
 import type { Catalog } from '../model/types.js';
 import { FIX_LIMITS, HEADER_ALIASES, normaliseLabel } from '../settings.js';
-import { ZwgkError, type Finding } from '../report/finding.js';
-import { columnNumber, decodeEntities, isNameEnd, tagEnd } from '../readers/xlsx-scan.js';
+import { ZwgkError, type Finding } from '../findings/finding.js';
+import { columnNumber, a1 } from '../findings/location.js';
+import { decodeEntities, isNameEnd, tagEnd } from '../readers/xlsx-scan.js';
 import { xlsxText } from '../render/xlsx-text.js';
-import { a1, stringText } from '../readers/xlsx-cell.js';
+import { stringText } from '../readers/xlsx-cell.js';
 import { checkedEntries, formatBytes, parseWorkbook, type SheetPart } from '../readers/workbook.js';
 import { inflateAll, rawData, writeZip, ZipFormatError, ZipTooLargeError, type ZipEntry, type ZipPart } from '../readers/zip.js';
 import { applyTextFixes, groupFixes, headerSpelling, type FixChange, type FixSkip } from './index.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Catalog } from '../model/types.js';
 import { CONVERSIONS, extensionOf, looksLikeHtml, readCatalogBytes, type ReadOptions } from '../readers/index.js';
 import { formatBytes } from '../readers/workbook.js';
-import { ZwgkError } from '../report/finding.js';
+import { ZwgkError } from '../findings/finding.js';
 import { INPUT_LIMITS } from '../settings.js';
 
 /** File names as shown (GBK decoded) → their bytes on disk, for names that are not UTF-8. */

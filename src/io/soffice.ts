@@ -7,7 +7,7 @@ import { access, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ZwgkError } from '../report/finding.js';
+import { ZwgkError } from '../findings/finding.js';
 import type { Conversion } from '../readers/index.js';
 import { SOFFICE_COMMANDS, SOFFICE_TIMEOUT_MS } from '../settings.js';
 

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { ZwgkError } from '../report/finding.js';
+import { ZwgkError } from '../findings/finding.js';
 import { nativePath } from './read.js';
 import { PENDING, TEMP_NAME } from './temporaries.js';
 

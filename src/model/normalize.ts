@@ -1,6 +1,6 @@
 // Normalisation shared by every reader: 同上 (“same as above”) is replaced by the value above it.
 import { SAME_AS_ABOVE, TICK_GROUPS, fieldLabel, type FieldKey } from '../settings.js';
-import { finding } from '../report/finding.js';
+import { finding } from '../findings/finding.js';
 import type { Catalog, Cell, Item, ListField } from './types.js';
 
 const LONGEST = Math.max(...SAME_AS_ABOVE.map((s) => s.length));

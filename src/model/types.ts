@@ -1,25 +1,7 @@
 // The one catalog model every reader produces and every renderer, rule and report consumes.
 import type { Profile, TickGroup } from '../settings.js';
-import type { Finding } from '../report/finding.js';
-
-export type { Profile, TickGroup };
-
-/** Where a value came from: a sheet cell (A1, top-left of a merged range), a YAML line/column, or a table
- * of a web page or Word document by its row and column (all 1-based). */
-export interface SourceRef {
-  file: string;
-  sheet?: string;
-  cell?: string;
-  /** A table of a web page or Word document, counted from 1 in document order (nested tables included);
-   * `row` and `column` are then the row and column within that table. */
-  table?: number;
-  row?: number;
-  line?: number;
-  column?: number;
-  /** A block of cells the location stands for (A1:D9; in a table 第 3–9 行 第 1–11 列), when it is more than
-   * one cell; `cell` (in a table `row` and `column`) is its top-left. */
-  range?: string;
-}
+import type { Finding } from '../findings/finding.js';
+import type { SourceRef } from '../findings/location.js';
 
 /** One text value with its origin. Text keeps in-cell line breaks as "\n". */
 export interface Cell {

@@ -7,9 +7,10 @@
 // except the grey placeholder text of an empty one; hidden text (w:vanish), drawings and fallbacks of
 // alternate content are not text of the cell. The tables then go through tables.ts like a page's.
 // .doc and .wps arrive here after LibreOffice Writer converted them (src/io/soffice.ts).
-import type { Catalog, SourceRef } from '../model/types.js';
+import type { Catalog } from '../model/types.js';
+import type { SourceRef } from '../findings/location.js';
 import { TABLE_LIMITS } from '../settings.js';
-import { ZwgkError } from '../report/finding.js';
+import { ZwgkError } from '../findings/finding.js';
 import { looksLikeHtml, type ReadOptions } from './index.js';
 import { ReadBudget, ReadLimitError, tooLarge } from './limits.js';
 import { CELL_TEXT_CAP, partsLength, readTables, tooComplex, withinLimit, type BuiltTable, type CellPart, type TableCell } from './tables.js';

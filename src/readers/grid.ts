@@ -4,9 +4,7 @@
 // rows → items, 同上, notes rows, cell accounting), so every source gets the same reading.
 // Rows are handed out one at a time in ascending order: a producer may keep them compactly and build
 // each row only when it is asked for (the .xlsx reader keeps a whole sheet in a few flat arrays).
-import type { SourceRef } from '../model/types.js';
-import { tableName } from '../report/finding.js';
-import { a1, columnLetters } from './xlsx-cell.js';
+import { tableName, a1, columnLetters, type SourceRef } from '../findings/location.js';
 
 /** A merged range of cells, 1-based and inclusive; its text is the text of its top-left cell. */
 export interface MergeRange {

@@ -2,9 +2,10 @@
 // the catalog grids appended in order, and every grid left out reported with the block of cells it held.
 import { DEFAULT_TITLE, HEADER_SEARCH_ROWS, NOTE_2017, type FieldKey, type Profile } from '../settings.js';
 import { normaliseName } from '../report/coverage.js';
-import type { Catalog, CatalogOptions, SourceRef } from '../model/types.js';
+import type { Catalog, CatalogOptions } from '../model/types.js';
+import type { SourceRef } from '../findings/location.js';
 import { carryDown } from '../model/normalize.js';
-import { ZwgkError, finding, sortFindings, type Finding } from '../report/finding.js';
+import { ZwgkError, finding, sortFindings, type Finding } from '../findings/finding.js';
 import type { SheetResult } from './sheet.js';
 
 const same = (a: string | undefined, b: string | undefined): boolean => normaliseName(a ?? '') === normaliseName(b ?? '');

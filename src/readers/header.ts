@@ -14,7 +14,8 @@ import {
   type Profile,
   type TickGroup,
 } from '../settings.js';
-import type { CatalogOptions, SourceRef, SourceText } from '../model/types.js';
+import type { CatalogOptions, SourceText } from '../model/types.js';
+import type { SourceRef } from '../findings/location.js';
 
 /** A non-empty cell that starts in this row (unmerged, or the top-left of a merge). */
 export interface HeaderCell {

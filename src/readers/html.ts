@@ -6,9 +6,10 @@
 // sees: <br> and block elements (<p>, <div>, <li> …) break lines, other white space folds as a browser
 // folds it, scripts, styles and comments are never read. The tables then go through tables.ts.
 import { defaultTreeAdapter, html as htmlSpec, parse, Parser, Tokenizer, type DefaultTreeAdapterMap, type Token, type TreeAdapter } from 'parse5';
-import type { Catalog, SourceRef } from '../model/types.js';
+import type { Catalog } from '../model/types.js';
+import type { SourceRef } from '../findings/location.js';
 import { TABLE_LIMITS } from '../settings.js';
-import { ZwgkError, finding, sortFindings } from '../report/finding.js';
+import { ZwgkError, finding, sortFindings } from '../findings/finding.js';
 import type { ReadOptions } from './index.js';
 import { ReadBudget, ReadLimitError, tooLarge } from './limits.js';
 import { CELL_TEXT_CAP, readTables, tooComplex, withinLimit, type BuiltTable, type TableCell } from './tables.js';

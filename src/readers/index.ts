@@ -1,8 +1,9 @@
 // Reading a catalog from its bytes: one reader per input format, chosen from a table keyed by extension.
 // Platform-neutral: the bytes come from the CLI's file system layer (src/io/read.ts) or the app's file
 // picker; `file` is the name used in messages and locations, never opened here.
-import type { Catalog, Profile } from '../model/types.js';
-import { ZwgkError } from '../report/finding.js';
+import type { Catalog } from '../model/types.js';
+import type { Profile } from '../settings.js';
+import { ZwgkError } from '../findings/finding.js';
 import type { ReadBudget } from './limits.js';
 
 export interface ReadOptions {

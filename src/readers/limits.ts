@@ -1,8 +1,8 @@
 // What reading one catalog may hold in memory, whatever its format: values and characters are counted
 // as they are read and reading stops at READ_LIMITS (settings.ts) with a message naming the place, before
 // the memory is spent. One budget covers all the parts of one file.
-import type { SourceRef } from '../model/types.js';
-import { ZwgkError } from '../report/finding.js';
+import type { SourceRef } from '../findings/location.js';
+import { ZwgkError } from '../findings/finding.js';
 import { READ_LIMITS } from '../settings.js';
 
 /** What reading one file may hold in memory, counted over all its parts (READ_LIMITS). */

@@ -3,8 +3,9 @@
 // cell) and groups rows into items. Rows arrive in ascending order; nothing of the grid is kept but the
 // items. Nothing here knows about .xlsx: cells are named by the grid's own naming function.
 import { BLANK_HEADER_KEY, CHANNELS, COLUMNS, DEFAULT_TITLE, HEADER_SEARCH_ROWS, parseMetaLine, NOTE_ROW_PREFIX, TICK_GROUPS, TICK_OPTIONS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../settings.js';
-import type { CatalogOptions, Cell, Item, ListField, Pair, SourceRef, SourceText } from '../model/types.js';
-import { finding, formatMessage, type Finding } from '../report/finding.js';
+import type { CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../model/types.js';
+import type { SourceRef } from '../findings/location.js';
+import { finding, formatMessage, type Finding } from '../findings/finding.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderCell, type HeaderRow } from './header.js';
 import { isSameAsAbove, parseChannels, parseTickText, readTick } from './lists.js';
 import { ColumnGuess } from './guess.js';

@@ -10,7 +10,8 @@
 // cell is part of that cell's value: its rows become lines of the cell (cells joined by a space).
 import type { Catalog } from '../model/types.js';
 import { MAX_CELL_CHARS, type Profile } from '../settings.js';
-import { ZwgkError, finding, tableName, type Finding } from '../report/finding.js';
+import { ZwgkError, finding, type Finding } from '../findings/finding.js';
+import { tableName } from '../findings/location.js';
 import { tableGrid, type GridRow, type MergeRange } from './grid.js';
 import { assembleCatalog, type GridSheet } from './grids.js';
 import type { ReadOptions } from './index.js';

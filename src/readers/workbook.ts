@@ -4,12 +4,13 @@
 // are read first, whatever their order in the zip, and each sheet part is inflated chunk by chunk through
 // the scanner in xlsx-scan.ts, which yields its cells and its merged ranges together.
 import { ZIP_LIMITS } from '../settings.js';
-import { ZwgkError } from '../report/finding.js';
+import { ZwgkError } from '../findings/finding.js';
 import { eachElement, PartDataError, ReadBudget, ReadLimitError, SharedStringsScanner, decodeChunks, WorksheetScanner, parseDateStyles, decodeEntities, type CellContext, type SheetScan } from './xlsx-scan.js';
 import { tooLarge } from './limits.js';
 import { inflateEntry, looksLikeZip, readZipDirectory, ZipFormatError, type ZipEntry } from './zip.js';
 
-export { columnNumber, type MergeRange, type SheetScan } from './xlsx-scan.js';
+export { columnNumber } from '../findings/location.js';
+export type { MergeRange, SheetScan } from './xlsx-scan.js';
 
 export interface SheetPart {
   name: string;

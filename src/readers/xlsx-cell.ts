@@ -3,21 +3,6 @@
 // and tests that read rendered workbooks back with exceljs.
 import type ExcelJS from 'exceljs';
 
-/** Column letters of a 1-based column number (1 → A, 27 → AA). */
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-const LETTERS: string[] = [];
-
-/** A1 address of a 1-based row and column. */
-export function a1(row: number, col: number): string {
-  const letters = col < 1024 ? (LETTERS[col] ??= columnLetters(col)) : columnLetters(col);
-  return letters + row;
-}
-
 /** Numbers as people typed them: integers without ".0", no binary float noise (0.1+0.2 → 0.3). */
 export function numberText(n: number): string {
   if (!Number.isFinite(n)) return '';

@@ -7,7 +7,8 @@ import { MAX_CELL_CHARS } from '../settings.js';
 import { ReadBudget } from './limits.js';
 
 export { ReadBudget, ReadLimitError } from './limits.js';
-import { a1, dateText, numberText, stringText } from './xlsx-cell.js';
+import { a1, columnNumber } from '../findings/location.js';
+import { dateText, numberText, stringText } from './xlsx-cell.js';
 
 /** A part's bytes as text chunks, decoded as a stream (a character split across chunks stays whole); UTF-8, or UTF-16 after its byte order mark. */
 export async function* decodeChunks(stream: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
@@ -495,13 +496,6 @@ export function excelDate(serial: number, date1904: boolean): Date {
 }
 
 const REF_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
-
-/** The column number of A1 column letters (A → 1; lower case accepted). */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) & ~32) - 64);
-  return n;
-}
 
 /** Rows of a sheet with their non-empty cell texts, kept flat (few objects for 100 000 rows). */
 export interface ScannedRows {

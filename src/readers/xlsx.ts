@@ -4,14 +4,15 @@
 // rows, so the scanned rows are kept (compactly) until the sheet ends and only then grouped into items.
 import { MAX_CELL_CHARS, type Profile } from '../settings.js';
 import type { Catalog } from '../model/types.js';
-import { finding, ZwgkError } from '../report/finding.js';
+import { finding, ZwgkError } from '../findings/finding.js';
 import type { ReadOptions } from './index.js';
 import { flatRows, sheetGrid } from './grid.js';
 import { assembleCatalog, type GridSheet } from './grids.js';
 import { readGrid } from './sheet.js';
 import { openWorkbook, type SheetPart } from './workbook.js';
 
-export { a1, cellText } from './xlsx-cell.js';
+export { a1 } from '../findings/location.js';
+export { cellText } from './xlsx-cell.js';
 
 /** Read a .xlsx workbook's bytes into one catalog (every sheet with a catalog header, in sheet order). */
 export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {

@@ -22,15 +22,26 @@ import {
   TOP_KEYS,
 } from '../model/document.js';
 import { carryDown } from '../model/normalize.js';
-import type { Catalog, CatalogOptions, Cell, Item, ListField, Pair, SourceRef, SourceText } from '../model/types.js';
-import { finding, ZwgkError, type Finding } from '../report/finding.js';
-import { CHANNELS, fieldLabel, LEVEL_LABELS, optionalKeys, TICK_GROUPS, TICK_OPTIONS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import type { Catalog, CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../model/types.js';
+import type { SourceRef } from '../findings/location.js';
+import { finding, ZwgkError, type Finding } from '../findings/finding.js';
+import {
+  CHANNELS,
+  fieldLabel,
+  LEVEL_LABELS,
+  optionalKeys,
+  TICK_GROUPS,
+  TICK_OPTIONS,
+  READ_LIMITS,
+  type FieldKey,
+  type Profile,
+  type TickGroup,
+} from '../settings.js';
 import { splitList } from './lists.js';
 import type { ReadOptions } from './index.js';
 import { findKeyboardSlip } from './yaml-slips.js';
 import { MAX_YAML_DEPTH, prepareYaml, YamlTooDeep } from './yaml-lines.js';
 import { ReadBudget, ReadLimitError, tooLarge } from './limits.js';
-import { READ_LIMITS } from '../settings.js';
 
 const MAX_ALIASES = 1000;
 /** The core schema only: !!binary, !!timestamp, !!set and the other tags YAML 1.1 knew are refused like any unknown tag. */

@@ -2,9 +2,10 @@
 // unit has, which it lacks, which it adds. Items match by (事项类别/一级事项, 名称/二级事项): exactly, after
 // normalisation (spaces, line breaks, full/half width, brackets and other punctuation), or by similarity
 // (character-bigram Dice) — and each match says how it was made.
-import type { Catalog, Item, SourceRef } from '../model/types.js';
+import type { Catalog, Item } from '../model/types.js';
+import type { SourceRef } from '../findings/location.js';
 import { fieldLabel } from '../settings.js';
-import { finding, type Finding } from './finding.js';
+import { finding, type Finding } from '../findings/finding.js';
 import { normaliseName } from '../model/names.js';
 
 export { normaliseName };

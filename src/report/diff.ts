@@ -9,7 +9,7 @@ import type { Catalog, Item } from '../model/types.js';
 import { itemText } from '../render/common.js';
 import { COLUMNS, fieldLabel, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 import { normaliseName } from './coverage.js';
-import { ZwgkError } from './finding.js';
+import { ZwgkError } from '../findings/finding.js';
 import { terminalJson } from './report.js';
 
 export interface DiffEntry {

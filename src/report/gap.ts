@@ -1,12 +1,13 @@
 // The gap report: how far a catalog is from complete — per 事项类别/一级事项 how many items have every
 // required field filled, which columns are blank, every finding with its cell, and (against a reference
 // catalog) which reference items are missing or extra. Renderers in src/render/gap-*.ts print it.
-import type { Catalog, Item, Profile, SourceRef } from '../model/types.js';
-import { COLUMNS, TICK_GROUPS, type FieldKey } from '../settings.js';
-import type { Severity } from './codes.js';
+import type { Catalog, Item } from '../model/types.js';
+import { COLUMNS, TICK_GROUPS, type Profile, type FieldKey } from '../settings.js';
+import type { SourceRef } from '../findings/location.js';
+import type { Severity } from '../findings/severity.js';
 import { computeCoverage, normaliseName, type CoverageEntry, type CoverageMatch } from './coverage.js';
 import { categorySpellings } from '../model/names.js';
-import { sortFindings, type Finding } from './finding.js';
+import { sortFindings, type Finding } from '../findings/finding.js';
 import { countBySeverity, toJsonDiagnostic, type JsonDiagnostic } from './report.js';
 
 export interface GapCategory {

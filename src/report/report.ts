@@ -1,8 +1,9 @@
 // The one report object: per-file results, sorted deterministically, printed as text or JSON.
 // Text is the same in the terminal and in the browser app; only the CLI colours it (Paint).
-import type { Profile, SourceRef } from '../model/types.js';
-import type { Severity } from './codes.js';
-import { formatLocation, sortFindings, type Finding } from './finding.js';
+import type { Profile } from '../settings.js';
+import { formatLocation, type SourceRef } from '../findings/location.js';
+import { severityLabel, type Severity } from '../findings/severity.js';
+import { sortFindings, type Finding } from '../findings/finding.js';
 
 export interface FileResult {
   file: string;
@@ -93,8 +94,6 @@ const same = (s: string): string => s;
 /** No colours. */
 export const PLAIN: Paint = { red: same, green: same, yellow: same, cyan: same, dim: same };
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-
 /**
  * What a terminal must never receive raw: control characters (ESC starts the sequences that retitle a
  * window or clear the screen; CR overwrites a line; C1 includes CSI), bidirectional overrides that
@@ -127,7 +126,7 @@ export function terminalJson(value: unknown, space?: number): string {
 /** One finding as a text line: 位置  级别  消息  [code]. */
 export function formatFindingLine(f: Finding, c: Paint = PLAIN): string {
   const paint = f.severity === 'error' ? c.red : f.severity === 'warning' ? c.yellow : c.cyan;
-  return `${terminalText(formatLocation(f.location))}  ${paint(SEVERITY_LABEL[f.severity])}  ${terminalText(f.message)}  ${c.dim('[' + f.code + ']')}`;
+  return `${terminalText(formatLocation(f.location))}  ${paint(severityLabel(f.severity))}  ${terminalText(f.message)}  ${c.dim('[' + f.code + ']')}`;
 }
 
 /** The verdict line of one file: 目录.xlsx：通过（2017 版式，12 个事项；错误 0，警告 1，提示 2）. */
@@ -135,9 +134,4 @@ export function summaryLine(f: FileResult, c: Paint = PLAIN): string {
   const n = countBySeverity(f.findings);
   const verdict = isValid(f.findings) ? c.green('通过') : c.red('未通过');
   return `${terminalText(f.file)}：${verdict}（${f.profile} 版式，${f.items} 个事项；错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}）`;
-}
-
-/** The Chinese word for a severity. */
-export function severityLabel(s: Severity): string {
-  return SEVERITY_LABEL[s];
 }

@@ -5,8 +5,9 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { validate2017, validate2019 } from '../generated/schemas.js';
 import { itemKeys, ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, OPTION_KEYS, TOP_KEYS, textCell, toDocument } from '../model/document.js';
-import type { Catalog, Item, SourceRef } from '../model/types.js';
-import { finding, type Finding } from '../report/finding.js';
+import type { Catalog, Item } from '../model/types.js';
+import type { SourceRef } from '../findings/location.js';
+import { finding, type Finding } from '../findings/finding.js';
 import { COLUMNS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
 
 const VALIDATORS = { '2017': validate2017, '2019': validate2019 } as unknown as Record<Profile, ValidateFunction>;

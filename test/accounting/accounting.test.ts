@@ -12,7 +12,7 @@ import { assembleCatalog } from '../../src/readers/grids.js';
 import { readCatalog } from '../../src/io/read.js';
 import { readGrid } from '../../src/readers/sheet.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
-import { ZwgkError } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
 import { gridCells, tableCells, unaccounted, workbookCells, type SourceCell } from '../helpers/accounting.js';
 import { docxFile, htmlTable, wordDocument, wordTable, type SheetData } from '../helpers/tables.js';
 import { makeTableFixtures } from '../helpers/table-fixtures.js';

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
-import { formatLocation } from '../../src/report/finding.js';
+import { formatLocation } from '../../src/findings/location.js';
 import { launchBrowser, watchedPage, type PageLog } from '../helpers/browser.js';
 import { makeTableFixtures } from '../helpers/table-fixtures.js';
 

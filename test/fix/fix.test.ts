@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { applyTextFixes, fixXlsxBuffer, fixYamlText, formatChange } from '../../src/fix/index.js';
 import type { Catalog, Cell } from '../../src/model/types.js';
-import { finding, type Finding } from '../../src/report/finding.js';
+import { finding, type Finding } from '../../src/findings/finding.js';
 import { runRules } from '../../src/validate/rules/index.js';
 import { makeCatalog, SAMPLE_ITEM } from '../rules/factory.js';
 

@@ -15,7 +15,7 @@ import { fixBytes, fixXlsxBuffer, formatChange } from '../../src/fix/index.js';
 import { readZipDirectory, writeZip, rawData } from '../../src/readers/zip.js';
 import { openWorkbook } from '../../src/readers/workbook.js';
 import { readCatalog } from '../../src/io/read.js';
-import { finding } from '../../src/report/finding.js';
+import { finding } from '../../src/findings/finding.js';
 import { validateCatalog } from '../../src/validate/index.js';
 
 interface Entry {

@@ -4,11 +4,11 @@
 // (its cell, or a range containing it). Whatever is neither was dropped silently.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Catalog, Cell, SourceRef } from '../../src/model/types.js';
-import type { Finding } from '../../src/report/finding.js';
-import { a1, cellText } from '../../src/readers/xlsx-cell.js';
+import type { Catalog, Cell } from '../../src/model/types.js';
+import { a1, columnNumber, type SourceRef } from '../../src/findings/location.js';
+import type { Finding } from '../../src/findings/finding.js';
+import { cellText } from '../../src/readers/xlsx-cell.js';
 import { openWorkbook } from '../../src/readers/workbook.js';
-import { columnNumber } from '../../src/readers/xlsx-scan.js';
 import type { Grid } from '../../src/readers/grid.js';
 import { CHANNELS, CHANNEL_SELECTED, CHANNEL_UNSELECTED, DEFAULT_TITLE, NOTE_2017, TICK_GROUPS, UNTICK_MARKS } from '../../src/settings.js';
 

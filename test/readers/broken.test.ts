@@ -1,7 +1,7 @@
 // Files that are not readable workbooks: each gets one clear fatal finding, never a raw exception.
 import { describe, expect, it } from 'vitest';
 import { readCatalog as readXlsx } from '../../src/io/read.js';
-import { ZwgkError } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
 import { fixture } from './helpers.js';
 
 async function fatal(file: string): Promise<ZwgkError> {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogRows, col, entry, workbookEntries, zip } from '../fixtures/bad/make-bad.mjs';
 import { readCatalog as readXlsx } from '../../src/io/read.js';
-import { ZwgkError } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
 import {
   PartDataError,
   SharedStringsScanner,

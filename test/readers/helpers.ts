@@ -1,7 +1,7 @@
 // Shared by the reader tests: fixture paths and compact views of findings and items.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Finding } from '../../src/report/finding.js';
+import type { Finding } from '../../src/findings/finding.js';
 import type { Item } from '../../src/model/types.js';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findSoffice } from '../../src/io/soffice.js';
 import { readCatalog as readConverted } from '../../src/io/read.js';
-import { ZwgkError } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
 import { fixture } from './helpers.js';
 import { gbk } from '../helpers/gbk.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCatalog as readXlsx } from '../../src/io/read.js';
 import { NOTE_2017 } from '../../src/settings.js';
-import { ZwgkError } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
 import { brief, fixture, texts } from './helpers.js';
 
 async function fatal(promise: Promise<unknown>): Promise<ZwgkError> {

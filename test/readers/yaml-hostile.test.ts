@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseYamlCatalog } from '../../src/readers/yaml.js';
 import { prepareYaml } from '../../src/readers/yaml-lines.js';
 import { renderYaml } from '../../src/render/yaml.js';
-import { ZwgkError } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
 import { ITEM_YAML } from '../fixtures/bad/make-bad.mjs';
 
 const ITEM = ITEM_YAML;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseYamlCatalog } from '../../src/readers/yaml.js';
-import { ZwgkError } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
 import { renderYaml } from '../../src/render/yaml.js';
 
 function slip(text: string, file = 'k.yaml'): { line: unknown; column: unknown; message: string } {

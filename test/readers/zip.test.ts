@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { crc32, inflateAll, readZipDirectory, writeZip, ZipFormatError, type ZipEntry } from '../../src/readers/zip.js';
 import { readCatalog } from '../../src/io/read.js';
 import { readCatalogBytes } from '../../src/readers/index.js';
-import { ZwgkError } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
 
 const text = new TextEncoder();
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogWorkbook } from '../fixtures/bad/make-bad.mjs';
 import { CHINESE, ROOT, runBin, runInProcess, STACK, type Outcome } from './helpers.js';
 import { writeFiles } from '../../src/io/write.js';
-import { ZwgkError } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
 
 let T = '';
 const inputs: Record<string, Buffer> = {};

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/model/types.js';
 import { readCatalog } from '../../src/io/read.js';
 import { readDocx } from '../../src/readers/docx.js';
-import { ZwgkError, formatLocation } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
+import { formatLocation } from '../../src/findings/location.js';
 import { docxFile, wordDocument } from '../helpers/tables.js';
 
 const t = (text: string): string => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;

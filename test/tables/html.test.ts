@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/model/types.js';
 import { decodePage, readHtml } from '../../src/readers/html.js';
-import { ZwgkError, formatLocation } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
+import { formatLocation } from '../../src/findings/location.js';
 import { TABLE_LIMITS } from '../../src/settings.js';
 import { gbk } from '../helpers/gbk.js';
 

@@ -7,7 +7,8 @@ import type { Catalog } from '../../src/model/types.js';
 import { readDocx } from '../../src/readers/docx.js';
 import { readHtml } from '../../src/readers/html.js';
 import { ReadBudget } from '../../src/readers/limits.js';
-import { ZwgkError, formatLocation } from '../../src/report/finding.js';
+import { ZwgkError } from '../../src/findings/finding.js';
+import { formatLocation } from '../../src/findings/location.js';
 import { TABLE_LIMITS } from '../../src/settings.js';
 import { docxFile, wordDocument } from '../helpers/tables.js';
 

@@ -7,8 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SourceRef } from '../../src/model/types.js';
-import { columnNumber } from '../../src/readers/xlsx-scan.js';
+import { columnNumber, type SourceRef } from '../../src/findings/location.js';
 import { zwgk } from '../draft/cli.js';
 import { makeTableFixtures, type Derived, type TableFixtures } from '../helpers/table-fixtures.js';
 

@@ -1,6 +1,6 @@
 // zwgk app: write the offline app (built into dist/app by `npm run build`) where the clerk wants it.
 import { readFile, stat } from 'node:fs/promises';
-import { ZwgkError } from '../../report/finding.js';
+import { ZwgkError } from '../../findings/finding.js';
 import { DEFAULT_APP_OUTPUT } from '../commands/app.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';

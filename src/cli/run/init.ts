@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { renderSkeletonYaml } from '../../draft/skeleton-yaml.js';
 import { exists } from '../../io/write.js';
-import { ZwgkError } from '../../report/finding.js';
+import { ZwgkError } from '../../findings/finding.js';
 import { terminalText } from '../../report/report.js';
 import type { Profile } from '../../settings.js';
 import { DEFAULT_INIT_OUTPUT } from '../commands/init.js';

@@ -5,7 +5,7 @@ import { countBySeverity, terminalText } from '../../report/report.js';
 import { status, type Context } from '../context.js';
 import { defaultOutput, emit, loadCatalog, resolveFormat } from './shared.js';
 import { EXIT } from '../exit.js';
-import type { Finding } from '../../report/finding.js';
+import type { Finding } from '../../findings/finding.js';
 
 export interface RenderOptions {
   to?: 'xlsx' | 'html' | 'md';

@@ -2,13 +2,13 @@
 // everywhere, so each command is a thin wrapper over library functions.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Catalog, Profile } from '../../model/types.js';
+import type { Catalog } from '../../model/types.js';
+import { SHARED_READ_LIMITS, type Profile } from '../../settings.js';
 import { FOLDER_EXTENSIONS, READABLE_EXTENSIONS, type ReadOptions } from '../../readers/index.js';
 import { ReadBudget } from '../../readers/limits.js';
-import { SHARED_READ_LIMITS } from '../../settings.js';
 import { folderEntries, nativePath, readCatalog } from '../../io/read.js';
 import { writeOutput } from '../../io/write.js';
-import { ZwgkError } from '../../report/finding.js';
+import { ZwgkError } from '../../findings/finding.js';
 import { terminalText } from '../../report/report.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';

@@ -1,8 +1,7 @@
 // zwgk validate <files...>: read, validate and report every file; the report as text or JSON.
 import { validateCatalog } from '../../validate/index.js';
-import { Report } from '../../report/report.js';
-import { terminalJson, terminalText, toJsonDiagnostic } from '../../report/report.js';
-import { ZwgkError } from '../../report/finding.js';
+import { Report, terminalJson, terminalText, toJsonDiagnostic } from '../../report/report.js';
+import { ZwgkError } from '../../findings/finding.js';
 import { paintFor, type Context } from '../context.js';
 import { expandInputs, loadCatalog } from './shared.js';
 import { EXIT } from '../exit.js';

@@ -2,9 +2,10 @@
 // full/half width or punctuation are one category everywhere (grouping uses model/names.ts); each cell
 // holding a less common spelling gets a hint naming the spellings and cells, with the most common
 // spelling as its fix.
-import type { Catalog, SourceRef } from '../../model/types.js';
+import type { Catalog } from '../../model/types.js';
+import { tableCellText, type SourceRef } from '../../findings/location.js';
 import { categorySpellings, normaliseName } from '../../model/names.js';
-import { finding, tableCellText, type Finding } from '../../report/finding.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import { label } from './util.js';
 import { trimSpaces } from './whitespace.js';
 

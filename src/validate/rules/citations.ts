@@ -2,7 +2,7 @@
 // sample table's 注 asks to “列出文件名和文号”. A citation with a 文号 but no 《》 (the sample's second
 // citation) is fine; so is 《社会救助暂行办法》及各地配套政策法规文件 (it has a title).
 import type { Catalog } from '../../model/types.js';
-import { finding, type Finding } from '../../report/finding.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import { SAME_AS_ABOVE } from '../../settings.js';
 import { hasWenhao } from './wenhao.js';
 import { isBlank, label } from './util.js';

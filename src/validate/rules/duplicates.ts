@@ -1,9 +1,10 @@
 // The same (事项类别, 名称) twice — compared after normalising spaces, widths and brackets, as coverage does —
 // is reported at the second item's 名称 cell, naming the first one's cell.
 import type { Catalog, Item } from '../../model/types.js';
-import { finding, type Finding } from '../../report/finding.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import { normaliseName } from '../../report/coverage.js';
-import { describeAt, isBlank, label } from './util.js';
+import { describeAt } from '../../findings/location.js';
+import { isBlank, label } from './util.js';
 
 /** Repeated (category, name) → item-duplicate warning at the later one. */
 export function duplicatesRule(catalog: Catalog): Finding[] {

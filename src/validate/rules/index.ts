@@ -1,6 +1,6 @@
 // Content rules: what the schema cannot see (文号 brackets, 公开时限 classes, ticks, 序号 order …).
 import type { Catalog } from '../../model/types.js';
-import type { Finding } from '../../report/finding.js';
+import type { Finding } from '../../findings/finding.js';
 import { categoriesRule } from './categories.js';
 import { citationsRule } from './citations.js';
 import { deadlineRule } from './deadline.js';

@@ -1,7 +1,7 @@
 // 2017 layout: each 公开内容 row needs its 公开标准 and the reverse. A row with both blank is not reported
 // here (an empty continuation row; a wholly blank item is the schema's required-blank).
 import type { Catalog } from '../../model/types.js';
-import { finding, type Finding } from '../../report/finding.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import { isBlank, label } from './util.js';
 
 /** 公开内容 without 公开标准 → standard-missing; 公开标准 without 公开内容 → content-missing. */

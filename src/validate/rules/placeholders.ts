@@ -1,8 +1,9 @@
 // Unfinished text: placeholders left from a template or the init skeleton (XX单位, ××, 某某, “请填写…”)
 // in any text of an item, and in the title, 单位 and 日期 — warned at their cell or line. The skeleton's
 // own example values that name a unit are written with XX, so an untouched skeleton is caught too.
-import type { Catalog, SourceRef, SourceText } from '../../model/types.js';
-import { finding, type Finding } from '../../report/finding.js';
+import type { Catalog, SourceText } from '../../model/types.js';
+import type { SourceRef } from '../../findings/location.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import { label, textCells } from './util.js';
 
 /** XX/xx (not inside a Latin word), ×× and ○○, 某某, 请填写/请输入/请选择/待填写/此处填写. */

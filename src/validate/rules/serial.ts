@@ -7,10 +7,11 @@
 // checked per block, so the restart is not reported as a duplicate. Each sheet of a workbook numbers on its own. The first number is not required to be
 // 1 (a 科室's part of a larger catalog may start at 15); a blank 序号 is the schema's required-blank.
 import type { Catalog, Item } from '../../model/types.js';
-import { finding, type Finding } from '../../report/finding.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import { parseNumber } from './deadline.js';
 import { normaliseName } from '../../model/names.js';
-import { describeAt, isBlank, label } from './util.js';
+import { describeAt } from '../../findings/location.js';
+import { isBlank, label } from './util.js';
 
 /** A 序号 in Arabic digits, possibly bracketed or followed by 、 or a dot (1, 1、, (1)), above zero. */
 const ARABIC = /^[(（]?0*[1-9]\d*[)）]?[.、．,，]?$/u;

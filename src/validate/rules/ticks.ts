@@ -2,7 +2,7 @@
 // one selected channel. A group whose column the sheet lacks entirely was reported once by the reader
 // (missing-column), so it is not reported again per item.
 import type { Catalog } from '../../model/types.js';
-import { finding, type Finding } from '../../report/finding.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import { TICK_GROUPS, TICK_OPTIONS } from '../../settings.js';
 import { label } from './util.js';
 

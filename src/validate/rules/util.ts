@@ -1,8 +1,7 @@
 // Helpers shared by the content rules: visiting the located text cells of a catalog and describing
 // a location in words for messages that point at another cell.
-import type { Catalog, Cell, Item, SourceRef } from '../../model/types.js';
+import type { Catalog, Cell, Item } from '../../model/types.js';
 import { fieldLabel, type FieldKey } from '../../settings.js';
-import { tableCellText, tableName } from '../../report/finding.js';
 
 /** One located text value of an item, with the canonical key of its column. */
 export interface ItemCell {
@@ -41,20 +40,4 @@ export function label(catalog: Catalog, key: FieldKey): string {
 /** True when a text is empty or white space only. */
 export function isBlank(text: string | undefined): boolean {
   return text === undefined || text.trim() === '';
-}
-
-/** A location in words for messages: 工作表“Sheet1”C5 单元格, 第 2 个表格 第 7 行 第 1 列, or 第 12 行. */
-export function describeAt(at: SourceRef): string {
-  if (at.cell) return `${at.sheet ? `工作表“${at.sheet}”` : ''}${at.cell} 单元格`;
-  if (at.table !== undefined) return `${tableName(at.table)} ${tableCellText(at)}`;
-  if (at.row !== undefined) return `${at.sheet ? `工作表“${at.sheet}”` : ''}第 ${at.row} 行`;
-  if (at.line !== undefined) return `第 ${at.line} 行`;
-  return at.file;
-}
-
-/** A stable key for a location (same cell, same key), used to group fixes by cell. */
-export function locationKey(at: SourceRef): string {
-  if (at.cell) return `${at.file}\u0000${at.sheet ?? ''}\u0000${at.cell}`;
-  if (at.table !== undefined) return `${at.file}\u0000#${at.table}\u0000${at.row ?? ''}\u0000${at.column ?? ''}`;
-  return `${at.file}\u0000${at.line ?? at.row ?? ''}\u0000${at.column ?? ''}`;
 }

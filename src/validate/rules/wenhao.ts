@@ -15,7 +15,7 @@
 // 39号 without a space, so it IS reported as a `wenhao-spacing` warning with a safe fix — never an error, so the
 // sample item stays valid, and `zwgk fix` removes it.
 import type { Catalog } from '../../model/types.js';
-import { finding, type Finding } from '../../report/finding.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import type { FieldKey } from '../../settings.js';
 import { label } from './util.js';
 

@@ -1,7 +1,7 @@
 // Stray spaces at the start or end of a text cell (often pasted from Word or a PDF): info with the trimmed
 // text as fix. Line breaks at the ends are not reported: a YAML block scalar (|) ends with one by design.
 import type { Catalog } from '../../model/types.js';
-import { finding, type Finding } from '../../report/finding.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import { label, textCells } from './util.js';
 
 const EDGE = /^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$/u;

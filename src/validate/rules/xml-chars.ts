@@ -2,8 +2,9 @@
 // the catalog: pasted from another system, written as "\uFFFF" in YAML, or Excel's own _xFFFF_ escape.
 // Every workbook zwgk writes holds them as Excel's _xHHHH_ escape (render/xlsx-text.ts), so nothing breaks;
 // this names each cell that has one, and `zwgk fix` removes them.
-import type { Catalog, SourceRef } from '../../model/types.js';
-import { finding, type Finding } from '../../report/finding.js';
+import type { Catalog } from '../../model/types.js';
+import type { SourceRef } from '../../findings/location.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import { hasNonXmlChar, nonXmlChars } from '../../render/xlsx-text.js';
 import { TOP_KEYS, OPTION_KEYS } from '../../model/document.js';
 import { fieldLabel, TICK_GROUPS } from '../../settings.js';

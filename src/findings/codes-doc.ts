@@ -1,7 +1,7 @@
 // The README's table of finding codes, generated from the one code table (test/docs.test.ts keeps
 // README in step with it).
 import { CODES } from './codes.js';
-import { severityLabel } from './report.js';
+import { severityLabel } from './severity.js';
 
 /** Markdown table of every code: code, severity, title, message template. */
 export function codesMarkdownTable(): string {

@@ -1,6 +1,7 @@
 // Findings are data: a stable code, the severity and message from the code table, and where.
-import { CODES, type Code, type Severity } from './codes.js';
-import type { SourceRef } from '../model/types.js';
+import { CODES, type Code } from './codes.js';
+import { compareLocations, type SourceRef } from './location.js';
+import { SEVERITY_RANK, type Severity } from './severity.js';
 
 export type Params = Record<string, string | number>;
 
@@ -51,28 +52,10 @@ export class ZwgkError extends Error {
   }
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function cellOrder(cell?: string): [number, number] {
-  if (!cell) return [0, 0];
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!m) return [0, 0];
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]), col];
-}
-
 /** Deterministic order: file, sheet, row/line, column, severity, code, message. */
 export function compareFindings(a: Finding, b: Finding): number {
-  const la = a.location;
-  const lb = b.location;
-  if (la.file !== lb.file) return la.file < lb.file ? -1 : 1;
-  if ((la.sheet ?? '') !== (lb.sheet ?? '')) return (la.sheet ?? '') < (lb.sheet ?? '') ? -1 : 1;
-  if ((la.table ?? 0) !== (lb.table ?? 0)) return (la.table ?? 0) - (lb.table ?? 0);
-  const [ra, ca] = la.cell ? cellOrder(la.cell) : [la.line ?? la.row ?? 0, la.column ?? 0];
-  const [rb, cb] = lb.cell ? cellOrder(lb.cell) : [lb.line ?? lb.row ?? 0, lb.column ?? 0];
-  if (ra !== rb) return ra - rb;
-  if (ca !== cb) return ca - cb;
+  const place = compareLocations(a.location, b.location);
+  if (place !== 0) return place;
   if (a.severity !== b.severity) return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   if (a.code !== b.code) return a.code < b.code ? -1 : 1;
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
@@ -81,30 +64,4 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Sort findings in place, deterministically, and return them. */
 export function sortFindings(list: Finding[]): Finding[] {
   return list.sort(compareFindings);
-}
-
-/** A table of a page or Word document in words: 第 2 个表格. */
-export function tableName(table: number): string {
-  return `第 ${table} 个表格`;
-}
-
-/** A cell (or block of cells) of a table in words: 第 7 行 第 9 列, 第 3–9 行 第 1–11 列. */
-export function tableCellText(at: SourceRef): string {
-  if (at.range) return at.range;
-  if (at.row === undefined) return '';
-  return at.column === undefined ? `第 ${at.row} 行` : `第 ${at.row} 行 第 ${at.column} 列`;
-}
-
-/** Human-readable place: 文件 › 工作表!C5, 文件 › 第 2 个表格 第 7 行 第 9 列, or 文件:12:5. */
-export function formatLocation(at: SourceRef): string {
-  if (at.table !== undefined) {
-    const cell = tableCellText(at);
-    return `${at.file} › ${tableName(at.table)}${cell ? ' ' + cell : ''}`;
-  }
-  if (at.sheet !== undefined || at.cell !== undefined) {
-    const cell = at.range ?? at.cell;
-    return `${at.file} › ${at.sheet ?? ''}${cell ? '!' + cell : at.row ? ` 第${at.row}行` : ''}`;
-  }
-  if (at.line !== undefined) return `${at.file}:${at.line}${at.column !== undefined ? ':' + at.column : ''}`;
-  return at.file;
 }

@@ -2,8 +2,7 @@
 // Codes are stable kebab-case identifiers; README's table of codes is generated from this list
 // (`npm run docs:codes`), so a code's text lives only here.
 // Templates use {name} placeholders filled from a finding's params.
-
-export type Severity = 'error' | 'warning' | 'info';
+import type { Severity } from './severity.js';
 
 export interface CodeSpec {
   severity: Severity;
@@ -125,7 +124,3 @@ export const CODES = {
 
 export type Code = keyof typeof CODES;
 
-/** The spec of a code (severity, title, template). */
-export function codeSpec(code: Code): CodeSpec {
-  return CODES[code];
-}
