@@ -5,7 +5,7 @@ import type { Catalog, CatalogOptions, Item } from '../model/types.js';
 import { originOf } from '../findings/location.js';
 import { normaliseName } from '../report/coverage.js';
 import { finding, ZwgkError, type Finding } from '../findings/finding.js';
-import { optionalKeys, type FieldKey } from '../settings.js';
+import { optionalKeys, type FieldKey } from '../settings/columns.js';
 import { tickColumn, tickLabels } from '../render/common.js';
 
 export interface MergeResult {

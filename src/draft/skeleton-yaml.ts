@@ -3,7 +3,9 @@
 // line so the comments sit next to their keys; values go through the yaml library so quoting is right.
 import { stringify } from 'yaml';
 import { ITEM_ORIGIN_KEY, PAIRS_KEY, TOP_KEYS } from '../model/document.js';
-import { CHANNELS, COLUMNS, NOTE_2017, TICK_OPTIONS, type FieldKey, type Profile } from '../settings.js';
+import { CHANNELS, TICK_OPTIONS } from '../settings/vocab.js';
+import { COLUMNS, type FieldKey, type Profile } from '../settings/columns.js';
+import { NOTE_2017 } from '../settings/texts.js';
 import { TEMPLATE_TITLE } from './words.js';
 
 /** One scalar as YAML text (plain when safe, quoted otherwise). */

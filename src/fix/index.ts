@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { isScalar, LineCounter, parseDocument, visit, type Scalar } from 'yaml';
 import type { Catalog, Cell } from '../model/types.js';
 import { compareLocations, describeAt, locationKey, type SourceRef } from '../findings/location.js';
-import { fieldLabel, HEADER_ALIASES, normaliseLabel, TICK_GROUPS } from '../settings.js';
+import { fieldLabel, HEADER_ALIASES, normaliseLabel, TICK_GROUPS } from '../settings/columns.js';
 import type { Code } from '../findings/codes.js';
 import { ZwgkError, type Finding } from '../findings/finding.js';
 import { terminalText } from '../report/report.js';

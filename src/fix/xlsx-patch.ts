@@ -9,7 +9,8 @@
 // patched safely by reference: its fixes are skipped with a reason (exceljs cannot load it either). A
 // UTF-16 sheet part goes back to the caller (undefined), which then uses the exceljs path as before.
 import type { Catalog } from '../model/types.js';
-import { FIX_LIMITS, HEADER_ALIASES, normaliseLabel } from '../settings.js';
+import { FIX_LIMITS } from '../settings/limits.js';
+import { HEADER_ALIASES, normaliseLabel } from '../settings/columns.js';
 import { ZwgkError, type Finding } from '../findings/finding.js';
 import { columnNumber, a1 } from '../findings/location.js';
 import { decodeEntities, isNameEnd, tagEnd } from '../readers/xlsx-scan.js';

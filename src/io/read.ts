@@ -10,7 +10,7 @@ import type { Catalog } from '../model/types.js';
 import { CONVERSIONS, extensionOf, looksLikeHtml, readCatalogBytes, type ReadOptions } from '../readers/index.js';
 import { formatBytes } from '../readers/workbook.js';
 import { ZwgkError } from '../findings/finding.js';
-import { INPUT_LIMITS } from '../settings.js';
+import { INPUT_LIMITS } from '../settings/limits.js';
 
 /** File names as shown (GBK decoded) → their bytes on disk, for names that are not UTF-8. */
 const NATIVE = new Map<string, Buffer>();

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ZwgkError } from '../findings/finding.js';
 import type { Conversion } from '../readers/index.js';
-import { SOFFICE_COMMANDS, SOFFICE_TIMEOUT_MS } from '../settings.js';
+
+/** LibreOffice commands looked for on PATH to convert .xls/.et/.ods/.csv and .doc/.wps, and how long a conversion may take. */
+const SOFFICE_COMMANDS: readonly string[] = ['soffice', 'libreoffice'];
+const SOFFICE_TIMEOUT_MS = 120_000;
 
 /** The first soffice/libreoffice executable on PATH, or undefined. */
 export async function findSoffice(envPath = process.env.PATH ?? ''): Promise<string | undefined> {

@@ -1,7 +1,7 @@
 // The catalog as a plain document: the YAML format a clerk edits by hand, the object the JSON Schema
 // describes, and what `convert` writes. Keys are the layout's own column names, so a YAML file reads
 // like the sheet it came from.
-import { COLUMNS, optionalKeys, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { COLUMNS, optionalKeys, type FieldKey, type Profile, type TickGroup } from '../settings/columns.js';
 import type { Catalog, Item } from './types.js';
 
 /** Top-level keys, in the order the YAML writer emits them. */

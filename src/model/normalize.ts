@@ -1,5 +1,6 @@
 // Normalisation shared by every reader: 同上 (“same as above”) is replaced by the value above it.
-import { SAME_AS_ABOVE, TICK_GROUPS, fieldLabel, type FieldKey } from '../settings.js';
+import { SAME_AS_ABOVE } from '../settings/vocab.js';
+import { TICK_GROUPS, fieldLabel, type FieldKey } from '../settings/columns.js';
 import { finding } from '../findings/finding.js';
 import type { Catalog, Cell, Item, ListField } from './types.js';
 

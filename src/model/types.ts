@@ -1,5 +1,5 @@
 // The one catalog model every reader produces and every renderer, rule and report consumes.
-import type { Profile, TickGroup } from '../settings.js';
+import type { Profile, TickGroup } from '../settings/columns.js';
 import type { Finding } from '../findings/finding.js';
 import type { SourceRef } from '../findings/location.js';
 

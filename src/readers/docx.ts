@@ -9,7 +9,7 @@
 // .doc and .wps arrive here after LibreOffice Writer converted them (src/io/soffice.ts).
 import type { Catalog } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
-import { TABLE_LIMITS } from '../settings.js';
+import { TABLE_LIMITS } from '../settings/limits.js';
 import { ZwgkError } from '../findings/finding.js';
 import { looksLikeHtml, type ReadOptions } from './index.js';
 import { ReadBudget, ReadLimitError, tooLarge } from './limits.js';

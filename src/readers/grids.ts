@@ -1,6 +1,8 @@
 // Several grids (the sheets of a workbook, the tables of a page or Word document) into one catalog:
 // the catalog grids appended in order, and every grid left out reported with the block of cells it held.
-import { DEFAULT_TITLE, HEADER_SEARCH_ROWS, NOTE_2017, type FieldKey, type Profile } from '../settings.js';
+import { DEFAULT_TITLE, NOTE_2017 } from '../settings/texts.js';
+import { HEADER_SEARCH_ROWS } from '../settings/limits.js';
+import type { FieldKey, Profile } from '../settings/columns.js';
 import { normaliseName } from '../report/coverage.js';
 import type { Catalog, CatalogOptions } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';

@@ -1,6 +1,7 @@
 // What a column without a header label seems to hold, guessed from its values: said in the warning
 // about the column, and in the missing-column finding when the column may be the one missing.
-import { CHANNELS, type FieldKey, type Profile } from '../settings.js';
+import { CHANNELS } from '../settings/vocab.js';
+import type { FieldKey, Profile } from '../settings/columns.js';
 
 /** 《文件名》, a 文号 with a year in brackets, or 国务院令第711号: the look of 依据. */
 const CITATION = /《[^》]{2,}》|[〔［[(（【﹝]\s*(?:19|20)\d{2}\s*[〕］\])）】﹞]\s*\d+\s*号|令\s*第\s*\d+\s*号/u;

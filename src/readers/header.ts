@@ -3,17 +3,16 @@
 import {
   COLUMNS,
   HEADER_ALIASES,
-  HEADER_SEARCH_ROWS,
-  LEVEL_LABELS,
   PROFILE_2019_MARKERS,
   SUB_HEADER_LABELS,
   TICK_GROUPS,
-  TICK_OPTIONS,
   normaliseLabel,
   type FieldKey,
   type Profile,
   type TickGroup,
-} from '../settings.js';
+} from '../settings/columns.js';
+import { HEADER_SEARCH_ROWS } from '../settings/limits.js';
+import { LEVEL_LABELS, TICK_OPTIONS } from '../settings/vocab.js';
 import type { CatalogOptions, SourceText } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
 

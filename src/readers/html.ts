@@ -8,7 +8,7 @@
 import { defaultTreeAdapter, html as htmlSpec, parse, Parser, Tokenizer, type DefaultTreeAdapterMap, type Token, type TreeAdapter } from 'parse5';
 import type { Catalog } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
-import { TABLE_LIMITS } from '../settings.js';
+import { TABLE_LIMITS } from '../settings/limits.js';
 import { ZwgkError, finding, sortFindings } from '../findings/finding.js';
 import type { ReadOptions } from './index.js';
 import { ReadBudget, ReadLimitError, tooLarge } from './limits.js';

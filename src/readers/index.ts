@@ -2,7 +2,7 @@
 // Platform-neutral: the bytes come from the CLI's file system layer (src/io/read.ts) or the app's file
 // picker; `file` is the name used in messages and locations, never opened here.
 import type { Catalog } from '../model/types.js';
-import type { Profile } from '../settings.js';
+import type { Profile } from '../settings/columns.js';
 import { ZwgkError } from '../findings/finding.js';
 import type { ReadBudget } from './limits.js';
 

@@ -3,7 +3,7 @@
 // the memory is spent. One budget covers all the parts of one file.
 import type { SourceRef } from '../findings/location.js';
 import { ZwgkError } from '../findings/finding.js';
-import { READ_LIMITS } from '../settings.js';
+import { READ_LIMITS } from '../settings/limits.js';
 
 /** What reading one file may hold in memory, counted over all its parts (READ_LIMITS). */
 export class ReadBudget {

@@ -9,9 +9,8 @@ import {
   TICK_MARKS,
   TICK_OPTIONS,
   UNTICK_MARKS,
-  normaliseLabel,
-  type TickGroup,
-} from '../settings.js';
+} from '../settings/vocab.js';
+import { normaliseLabel, type TickGroup } from '../settings/columns.js';
 
 /** Whole-cell 同上 (after trimming). */
 export function isSameAsAbove(text: string): boolean {

@@ -9,7 +9,8 @@
 // leaves out the tables inside it. A table without a catalog header that sits inside a catalog table's
 // cell is part of that cell's value: its rows become lines of the cell (cells joined by a space).
 import type { Catalog } from '../model/types.js';
-import { MAX_CELL_CHARS, type Profile } from '../settings.js';
+import { MAX_CELL_CHARS } from '../settings/limits.js';
+import type { Profile } from '../settings/columns.js';
 import { ZwgkError, finding, type Finding } from '../findings/finding.js';
 import { tableName } from '../findings/location.js';
 import { tableGrid, type GridRow, type MergeRange } from './grid.js';

@@ -3,7 +3,7 @@
 // holds which sheet; then the small parts cells depend on (shared strings, number formats, the 1904 flag)
 // are read first, whatever their order in the zip, and each sheet part is inflated chunk by chunk through
 // the scanner in xlsx-scan.ts, which yields its cells and its merged ranges together.
-import { ZIP_LIMITS } from '../settings.js';
+import { ZIP_LIMITS } from '../settings/limits.js';
 import { ZwgkError } from '../findings/finding.js';
 import { eachElement, PartDataError, ReadBudget, ReadLimitError, SharedStringsScanner, decodeChunks, WorksheetScanner, parseDateStyles, decodeEntities, type CellContext, type SheetScan } from './xlsx-scan.js';
 import { tooLarge } from './limits.js';

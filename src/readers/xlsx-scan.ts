@@ -3,7 +3,7 @@
 // or text that may end in a split entity), so memory does not grow with the part, and it is linear:
 // every character is looked at a bounded number of times. No DOM, no DTD: a part that declares a
 // DOCTYPE or entities is refused, and only the five predefined and numeric entities are expanded.
-import { MAX_CELL_CHARS } from '../settings.js';
+import { MAX_CELL_CHARS } from '../settings/limits.js';
 import { ReadBudget } from './limits.js';
 
 export { ReadBudget, ReadLimitError } from './limits.js';

@@ -2,7 +2,8 @@
 // merged ranges together (workbook.ts, xlsx-scan.ts); each sheet read as a grid (grid.ts) into items
 // (sheet.ts), then 同上 carried down. Linear in the size of the sheets. A sheet's <mergeCells> follow its
 // rows, so the scanned rows are kept (compactly) until the sheet ends and only then grouped into items.
-import { MAX_CELL_CHARS, type Profile } from '../settings.js';
+import { MAX_CELL_CHARS } from '../settings/limits.js';
+import type { Profile } from '../settings/columns.js';
 import type { Catalog } from '../model/types.js';
 import { finding, ZwgkError } from '../findings/finding.js';
 import type { ReadOptions } from './index.js';

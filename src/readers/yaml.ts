@@ -25,18 +25,9 @@ import { carryDown } from '../model/normalize.js';
 import type { Catalog, CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
 import { finding, ZwgkError, type Finding } from '../findings/finding.js';
-import {
-  CHANNELS,
-  fieldLabel,
-  LEVEL_LABELS,
-  optionalKeys,
-  TICK_GROUPS,
-  TICK_OPTIONS,
-  READ_LIMITS,
-  type FieldKey,
-  type Profile,
-  type TickGroup,
-} from '../settings.js';
+import { CHANNELS, LEVEL_LABELS, TICK_OPTIONS } from '../settings/vocab.js';
+import { fieldLabel, optionalKeys, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings/columns.js';
+import { READ_LIMITS } from '../settings/limits.js';
 import { splitList } from './lists.js';
 import type { ReadOptions } from './index.js';
 import { findKeyboardSlip } from './yaml-slips.js';

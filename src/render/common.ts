@@ -1,20 +1,8 @@
 // What the three renderers share: the column plan of each layout, the text of a field, tick and
 // channel logic, grouping by category, and a display-width estimate for sizing sheet cells.
-import {
-  CHANNELS,
-  CHANNEL_OFF,
-  CHANNEL_ON,
-  COLUMNS,
-  DEFAULT_TITLE,
-  ITEM_GROUP_LABEL_2019,
-  PRINTED_LABELS,
-  TICK_GROUPS,
-  TICK_OPTIONS,
-  type FieldKey,
-  type TickGroup,
-  NOTE_2017,
-  normaliseLabel,
-} from '../settings.js';
+import { CHANNELS, CHANNEL_OFF, CHANNEL_ON, TICK_OPTIONS } from '../settings/vocab.js';
+import { COLUMNS, ITEM_GROUP_LABEL_2019, PRINTED_LABELS, TICK_GROUPS, normaliseLabel, type FieldKey, type TickGroup } from '../settings/columns.js';
+import { DEFAULT_TITLE, NOTE_2017 } from '../settings/texts.js';
 import type { Catalog, Item } from '../model/types.js';
 import { absentOptional } from '../model/document.js';
 import { categorySpellings, normaliseName } from '../model/names.js';

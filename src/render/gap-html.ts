@@ -2,7 +2,7 @@
 // Handlebars escapes every value; the view holds plain strings only.
 import type { GapReport } from '../report/gap.js';
 import type { JsonDiagnostic } from '../report/report.js';
-import { fieldLabel } from '../settings.js';
+import { fieldLabel } from '../settings/columns.js';
 import { loadTemplate, type TemplateDelegate } from './templates.js';
 import { blanksText, methodText, placeText, SEVERITY_WORD, summaryLines } from './gap-common.js';
 

@@ -3,7 +3,7 @@
 import type { GapReport } from '../report/gap.js';
 import type { JsonDiagnostic } from '../report/report.js';
 import { blanksText, cellText, methodText, placeText, SEVERITY_WORD, sheetText, suggestion, summaryLines } from './gap-common.js';
-import { fieldLabel } from '../settings.js';
+import { fieldLabel } from '../settings/columns.js';
 import { escapeMarkdownLine } from './escape.js';
 
 /** Text for a GFM table cell, a heading or a list item: escape.ts's line escaping (no HTML, link, image, emphasis, heading or list marker). */

@@ -6,7 +6,8 @@
 // “=HYPERLINK(…)” stays inert.
 import ExcelJS from 'exceljs';
 import type { GapReport } from '../report/gap.js';
-import { fieldLabel, PRINT_FOOTER } from '../settings.js';
+import { fieldLabel } from '../settings/columns.js';
+import { PRINT_FOOTER } from '../settings/texts.js';
 import { blanksText, cellText, methodText, SEVERITY_WORD, sheetText, suggestion, summaryLines } from './gap-common.js';
 import { rowHeight, printSetup } from './xlsx-print.js';
 import { xlsxText, xmlSafe } from './xlsx-text.js';

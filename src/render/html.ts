@@ -1,7 +1,7 @@
 // The catalog as one self-contained, publishable HTML page: a semantic table grouped by category,
 // search and category filter (progressive: the page is complete without JavaScript), phone and
 // print layouts, and a strict Content-Security-Policy. Templates live in templates/.
-import { COLUMNS } from '../settings.js';
+import { COLUMNS } from '../settings/columns.js';
 import type { Catalog, Item } from '../model/types.js';
 import {
   catalogTitle,

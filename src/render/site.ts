@@ -3,7 +3,7 @@
 // Self-contained and relative: it works from file:// and from any static web server, nothing is
 // fetched. Pure: returns file name → content; src/io writes the files.
 import type { Catalog } from '../model/types.js';
-import { DEFAULT_TITLE } from '../settings.js';
+import { DEFAULT_TITLE } from '../settings/texts.js';
 import { catalogTitle, displayColumns, displayValue, groupName } from './common.js';
 import { renderHtml, renderSiteIndex, type SiteIndexEntry } from './html.js';
 

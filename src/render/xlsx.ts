@@ -4,7 +4,9 @@
 // header repeated, sized rows, the 注 never alone on a page). Pure: returns the file's bytes.
 import ExcelJS from 'exceljs';
 import Dimensions from 'exceljs/lib/doc/range.js';
-import { formatMetaLine, isBlankHeaderKey, PRINT_FOOTER, TICK } from '../settings.js';
+import { formatMetaLine, PRINT_FOOTER } from '../settings/texts.js';
+import { isBlankHeaderKey } from '../settings/columns.js';
+import { TICK } from '../settings/vocab.js';
 import type { Catalog, Item } from '../model/types.js';
 import { categorySpellings, normaliseName } from '../model/names.js';
 import {

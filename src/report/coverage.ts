@@ -4,7 +4,7 @@
 // (character-bigram Dice) — and each match says how it was made.
 import type { Catalog, Item } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
-import { fieldLabel } from '../settings.js';
+import { fieldLabel } from '../settings/columns.js';
 import { finding, type Finding } from '../findings/finding.js';
 import { normaliseName } from '../model/names.js';
 

@@ -7,7 +7,7 @@
 // reported as text joined by "\n"; channels and ticks compare as sets (order is not a change).
 import type { Catalog, Item } from '../model/types.js';
 import { itemText } from '../render/common.js';
-import { COLUMNS, fieldLabel, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { COLUMNS, fieldLabel, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings/columns.js';
 import { normaliseName } from './coverage.js';
 import { ZwgkError } from '../findings/finding.js';
 import { terminalJson } from './report.js';

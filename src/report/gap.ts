@@ -2,7 +2,7 @@
 // required field filled, which columns are blank, every finding with its cell, and (against a reference
 // catalog) which reference items are missing or extra. Renderers in src/render/gap-*.ts print it.
 import type { Catalog, Item } from '../model/types.js';
-import { COLUMNS, TICK_GROUPS, type Profile, type FieldKey } from '../settings.js';
+import { COLUMNS, TICK_GROUPS, type Profile, type FieldKey } from '../settings/columns.js';
 import type { SourceRef } from '../findings/location.js';
 import type { Severity } from '../findings/severity.js';
 import { computeCoverage, normaliseName, type CoverageEntry, type CoverageMatch } from './coverage.js';

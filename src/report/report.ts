@@ -1,6 +1,6 @@
 // The one report object: per-file results, sorted deterministically, printed as text or JSON.
 // Text is the same in the terminal and in the browser app; only the CLI colours it (Paint).
-import type { Profile } from '../settings.js';
+import type { Profile } from '../settings/columns.js';
 import { formatLocation, type SourceRef } from '../findings/location.js';
 import { severityLabel, type Severity } from '../findings/severity.js';
 import { sortFindings, type Finding } from '../findings/finding.js';

@@ -1,7 +1,7 @@
 // Validation: what the reader noticed, then the JSON Schema, then the content rules.
 import type { Catalog } from '../model/types.js';
 import { finding, sortFindings, type Finding } from '../findings/finding.js';
-import { fieldLabel, type FieldKey } from '../settings.js';
+import { fieldLabel, type FieldKey } from '../settings/columns.js';
 import { RULES } from './rules/index.js';
 import { schemaFindings } from './schema.js';
 

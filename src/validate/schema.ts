@@ -8,7 +8,7 @@ import { itemKeys, ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, OPTION_KEYS, TOP_KEYS, textC
 import type { Catalog, Item } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
 import { finding, type Finding } from '../findings/finding.js';
-import { COLUMNS, type FieldKey, type Profile, type TickGroup } from '../settings.js';
+import { COLUMNS, type FieldKey, type Profile, type TickGroup } from '../settings/columns.js';
 
 const VALIDATORS = { '2017': validate2017, '2019': validate2019 } as unknown as Record<Profile, ValidateFunction>;
 

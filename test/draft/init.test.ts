@@ -8,7 +8,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readCatalog } from '../../src/io/read.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
-import { CHANNELS, COLUMNS, NOTE_2017 } from '../../src/settings.js';
+import { CHANNELS } from '../../src/settings/vocab.js';
+import { COLUMNS } from '../../src/settings/columns.js';
+import { NOTE_2017 } from '../../src/settings/texts.js';
 import { zipEntries } from '../render/zip.js';
 import { zwgk } from './cli.js';
 

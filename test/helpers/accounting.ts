@@ -10,7 +10,9 @@ import type { Finding } from '../../src/findings/finding.js';
 import { cellText } from '../../src/readers/xlsx-cell.js';
 import { openWorkbook } from '../../src/readers/workbook.js';
 import type { Grid } from '../../src/readers/grid.js';
-import { CHANNELS, CHANNEL_SELECTED, CHANNEL_UNSELECTED, DEFAULT_TITLE, NOTE_2017, TICK_GROUPS, UNTICK_MARKS } from '../../src/settings.js';
+import { CHANNELS, CHANNEL_SELECTED, CHANNEL_UNSELECTED, UNTICK_MARKS } from '../../src/settings/vocab.js';
+import { DEFAULT_TITLE, NOTE_2017 } from '../../src/settings/texts.js';
+import { TICK_GROUPS } from '../../src/settings/columns.js';
 
 /** One non-empty cell as the source holds it (merged ranges: their top-left cell only). */
 export interface SourceCell {

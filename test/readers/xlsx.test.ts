@@ -1,7 +1,7 @@
 // The .xlsx reader on real workbooks written by test/fixtures/make-fixtures.mjs.
 import { describe, expect, it } from 'vitest';
 import { readCatalog as readXlsx } from '../../src/io/read.js';
-import { NOTE_2017 } from '../../src/settings.js';
+import { NOTE_2017 } from '../../src/settings/texts.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { brief, fixture, texts } from './helpers.js';
 

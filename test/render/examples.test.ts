@@ -2,7 +2,7 @@
 // Goldens: UPDATE_GOLDEN=1 npx vitest run test/render
 import { describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
-import { NOTE_2017 } from '../../src/settings.js';
+import { NOTE_2017 } from '../../src/settings/texts.js';
 import { readCatalog } from '../../src/io/read.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';

@@ -2,7 +2,7 @@
 // and 救灾 guides (2019), a hostile catalog, and a generated large one. Every Cell carries a location
 // the way a reader would set it (sheet cell, A1 style), so the model is the real shape.
 import type { Catalog, Cell, Item, ListField, Pair } from '../../src/model/types.js';
-import { COLUMNS, type Profile, type TickGroup } from '../../src/settings.js';
+import { COLUMNS, type Profile, type TickGroup } from '../../src/settings/columns.js';
 
 const FILE = 'fixture.xlsx';
 const SHEET = 'Sheet1';

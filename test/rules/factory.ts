@@ -1,7 +1,7 @@
 // Builds catalogs for rule tests the way the xlsx reader lays them out: one row per 公开内容, every
 // Cell located at its exact A1 cell of sheet “目录”, header in rows 1–3 (items start at row 4).
 import type { Catalog, Cell, Item, ListField } from '../../src/model/types.js';
-import type { Profile, TickGroup } from '../../src/settings.js';
+import type { Profile, TickGroup } from '../../src/settings/columns.js';
 import type { SourceRef } from '../../src/findings/location.js';
 
 export interface ItemSpec {

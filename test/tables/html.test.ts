@@ -6,7 +6,7 @@ import type { Catalog } from '../../src/model/types.js';
 import { decodePage, readHtml } from '../../src/readers/html.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { formatLocation } from '../../src/findings/location.js';
-import { TABLE_LIMITS } from '../../src/settings.js';
+import { TABLE_LIMITS } from '../../src/settings/limits.js';
 import { gbk } from '../helpers/gbk.js';
 
 const HEAD = '<tr><td>序号</td><td>事项类别</td><td>名称</td><td>依据</td><td>公开内容</td><td>公开标准</td><td>公开主体</td><td>公开方式</td><td>公开时限</td></tr>';

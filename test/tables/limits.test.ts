@@ -9,7 +9,7 @@ import { readHtml } from '../../src/readers/html.js';
 import { ReadBudget } from '../../src/readers/limits.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { formatLocation } from '../../src/findings/location.js';
-import { TABLE_LIMITS } from '../../src/settings.js';
+import { TABLE_LIMITS } from '../../src/settings/limits.js';
 import { docxFile, wordDocument } from '../helpers/tables.js';
 
 const HEADER = ['序号', '事项类别', '名称', '依据', '公开内容', '公开标准', '公开主体', '公开方式', '公开时限'];

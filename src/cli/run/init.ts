@@ -5,7 +5,7 @@ import { renderSkeletonYaml } from '../../draft/skeleton-yaml.js';
 import { exists } from '../../io/write.js';
 import { ZwgkError } from '../../findings/finding.js';
 import { terminalText } from '../../report/report.js';
-import type { Profile } from '../../settings.js';
+import type { Profile } from '../../settings/columns.js';
 import { DEFAULT_INIT_OUTPUT } from '../commands/init.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';

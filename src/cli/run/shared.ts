@@ -3,7 +3,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog } from '../../model/types.js';
-import { SHARED_READ_LIMITS, type Profile } from '../../settings.js';
+import { SHARED_READ_LIMITS } from '../../settings/limits.js';
+import type { Profile } from '../../settings/columns.js';
 import { FOLDER_EXTENSIONS, READABLE_EXTENSIONS, type ReadOptions } from '../../readers/index.js';
 import { ReadBudget } from '../../readers/limits.js';
 import { folderEntries, nativePath, readCatalog } from '../../io/read.js';

@@ -3,7 +3,7 @@
 // citation) is fine; so is 《社会救助暂行办法》及各地配套政策法规文件 (it has a title).
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import { SAME_AS_ABOVE } from '../../settings.js';
+import { SAME_AS_ABOVE } from '../../settings/vocab.js';
 import { hasWenhao } from './wenhao.js';
 import { isBlank, label } from './util.js';
 

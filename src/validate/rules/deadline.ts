@@ -3,7 +3,7 @@
 // when any part is (制定或获取信息之日起10个工作日内，公示7个工作日 = a 10-day span plus a 7-day 公示).
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import { DEFAULT_DEADLINE_DAYS, SAME_AS_ABOVE } from '../../settings.js';
+import { DEFAULT_DEADLINE_DAYS, SAME_AS_ABOVE } from '../../settings/vocab.js';
 import { isBlank, label } from './util.js';
 
 export type DeadlineKind =

@@ -3,7 +3,8 @@
 // (missing-column), so it is not reported again per item.
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import { TICK_GROUPS, TICK_OPTIONS } from '../../settings.js';
+import { TICK_GROUPS } from '../../settings/columns.js';
+import { TICK_OPTIONS } from '../../settings/vocab.js';
 import { label } from './util.js';
 
 /** No tick in a 2019 group → tick-missing; no selected channel → channel-missing. */

@@ -1,7 +1,7 @@
 // Helpers shared by the content rules: visiting the located text cells of a catalog and describing
 // a location in words for messages that point at another cell.
 import type { Catalog, Cell, Item } from '../../model/types.js';
-import { fieldLabel, type FieldKey } from '../../settings.js';
+import { fieldLabel, type FieldKey } from '../../settings/columns.js';
 
 /** One located text value of an item, with the canonical key of its column. */
 export interface ItemCell {

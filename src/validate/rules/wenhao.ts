@@ -16,7 +16,7 @@
 // sample item stays valid, and `zwgk fix` removes it.
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import type { FieldKey } from '../../settings.js';
+import type { FieldKey } from '../../settings/columns.js';
 import { label } from './util.js';
 
 const HAN = '\\p{Script=Han}';

@@ -7,7 +7,7 @@ import type { SourceRef } from '../../findings/location.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { hasNonXmlChar, nonXmlChars } from '../../render/xlsx-text.js';
 import { TOP_KEYS, OPTION_KEYS } from '../../model/document.js';
-import { fieldLabel, TICK_GROUPS } from '../../settings.js';
+import { fieldLabel, TICK_GROUPS } from '../../settings/columns.js';
 import { label, textCells } from './util.js';
 
 /** The text without the characters XML forbids (a carriage return is kept: it is a line break). */
