@@ -8,7 +8,7 @@ import { Report, formatFindingLine, summaryLine, toJsonDiagnostic } from '../rep
 import { SEVERITY_RANK, severityLabel, type Severity } from '../findings/severity.js';
 import { ZwgkError, type Finding } from '../findings/finding.js';
 import { render, renderDiff, renderGap, type Rendered } from '../render/index.js';
-import { displayColumns, displayValue, type DisplayColumn } from '../render/common.js';
+import { displayColumns, displayValue, type DisplayColumn } from '../model/display.js';
 import { buildGap } from '../report/gap.js';
 import { diffCatalogs } from '../report/diff.js';
 import { mergeCatalogs } from '../draft/merge.js';

@@ -3,10 +3,10 @@
 // with the same (category, name) are all kept but reported as 重复.
 import type { Catalog, CatalogOptions, Item } from '../model/types.js';
 import { originOf } from '../findings/location.js';
-import { normaliseName } from '../report/coverage.js';
+import { normaliseName } from '../model/names.js';
 import { finding, ZwgkError, type Finding } from '../findings/finding.js';
 import { optionalKeys, type FieldKey } from '../settings/columns.js';
-import { tickColumn, tickLabels } from '../render/common.js';
+import { tickColumn, tickLabels } from '../model/display.js';
 
 export interface MergeResult {
   catalog: Catalog;

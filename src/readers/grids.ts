@@ -3,7 +3,7 @@
 import { DEFAULT_TITLE, NOTE_2017 } from '../settings/texts.js';
 import { HEADER_SEARCH_ROWS } from '../settings/limits.js';
 import type { FieldKey, Profile } from '../settings/columns.js';
-import { normaliseName } from '../report/coverage.js';
+import { normaliseName } from '../model/names.js';
 import type { Catalog, CatalogOptions } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
 import { carryDown } from '../model/normalize.js';

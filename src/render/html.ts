@@ -3,14 +3,7 @@
 // print layouts, and a strict Content-Security-Policy. Templates live in templates/.
 import { COLUMNS } from '../settings/columns.js';
 import type { Catalog, Item } from '../model/types.js';
-import {
-  catalogTitle,
-  displayColumns,
-  displayValue,
-  groupByCategory,
-  groupName,
-  type DisplayColumn,
-} from './common.js';
+import { catalogTitle, displayColumns, displayValue, groupByCategory, groupName, type DisplayColumn } from '../model/display.js';
 import { escapeHtml, textToHtml } from './escape.js';
 import { asset, Handlebars, loadTemplate, type AssetName, type TemplateDelegate } from './templates.js';
 

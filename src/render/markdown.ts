@@ -2,15 +2,7 @@
 // per category. Every text is escaped (escape.ts) so that no sheet text turns into HTML, a link, an
 // image, a heading, a list, a quote, a rule or table syntax: a CommonMark parser reads it as text.
 import type { Catalog, Item } from '../model/types.js';
-import {
-  catalogTitle,
-  noteText,
-  displayColumns,
-  displayValue,
-  groupByCategory,
-  groupName,
-  type DisplayColumn,
-} from './common.js';
+import { catalogTitle, noteText, displayColumns, displayValue, groupByCategory, groupName, type DisplayColumn } from '../model/display.js';
 import { escapeMarkdownCell, escapeMarkdownLine, escapeMarkdownParagraph } from './escape.js';
 
 /** The per-pair texts of a column; numbered （1）（2）… when an item has several, so each 公开内容

@@ -4,7 +4,7 @@
 // fetched. Pure: returns file name → content; src/io writes the files.
 import type { Catalog } from '../model/types.js';
 import { DEFAULT_TITLE } from '../settings/texts.js';
-import { catalogTitle, displayColumns, displayValue, groupName } from './common.js';
+import { catalogTitle, displayColumns, displayValue, groupName } from '../model/display.js';
 import { renderHtml, renderSiteIndex, type SiteIndexEntry } from './html.js';
 
 /** The index page's file name. */

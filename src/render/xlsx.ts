@@ -9,18 +9,9 @@ import { isBlankHeaderKey } from '../settings/columns.js';
 import { TICK } from '../settings/vocab.js';
 import type { Catalog, Item } from '../model/types.js';
 import { categorySpellings, normaliseName } from '../model/names.js';
-import {
-  catalogTitle,
-  noteText,
-  channelChecklistText,
-  isTicked,
-  itemText,
-  planColumns,
-  serialValue,
-  textWidth,
-  wrappedLines,
-  type PlanColumn,
-} from './common.js';
+import { catalogTitle, noteText, channelChecklistText, isTicked, itemText } from '../model/display.js';
+import { planColumns, textWidth, wrappedLines, type PlanColumn } from './common.js';
+import { serialValue } from '../model/document.js';
 import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, printSetup } from './xlsx-print.js';
 import { xlsxText } from './xlsx-text.js';
 

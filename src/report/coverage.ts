@@ -8,8 +8,6 @@ import { fieldLabel } from '../settings/columns.js';
 import { finding, type Finding } from '../findings/finding.js';
 import { normaliseName } from '../model/names.js';
 
-export { normaliseName };
-
 export type MatchMethod = 'exact' | 'normalised' | 'similar';
 
 export interface CoverageMatch {

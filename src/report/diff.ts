@@ -6,9 +6,9 @@
 // fields (依据, 公开渠道和载体, the √ groups) and the 2017 公开内容/公开标准 rows are compared and
 // reported as text joined by "\n"; channels and ticks compare as sets (order is not a change).
 import type { Catalog, Item } from '../model/types.js';
-import { itemText } from '../render/common.js';
+import { itemText } from '../model/display.js';
 import { COLUMNS, fieldLabel, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings/columns.js';
-import { normaliseName } from './coverage.js';
+import { normaliseName } from '../model/names.js';
 import { ZwgkError } from '../findings/finding.js';
 import { terminalJson } from './report.js';
 

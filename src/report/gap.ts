@@ -5,8 +5,8 @@ import type { Catalog, Item } from '../model/types.js';
 import { COLUMNS, TICK_GROUPS, type Profile, type FieldKey } from '../settings/columns.js';
 import type { SourceRef } from '../findings/location.js';
 import type { Severity } from '../findings/severity.js';
-import { computeCoverage, normaliseName, type CoverageEntry, type CoverageMatch } from './coverage.js';
-import { categorySpellings } from '../model/names.js';
+import { computeCoverage, type CoverageEntry, type CoverageMatch } from './coverage.js';
+import { normaliseName, categorySpellings } from '../model/names.js';
 import { sortFindings, type Finding } from '../findings/finding.js';
 import { countBySeverity, toJsonDiagnostic, type JsonDiagnostic } from './report.js';
 

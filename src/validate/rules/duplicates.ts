@@ -2,7 +2,7 @@
 // is reported at the second item's 名称 cell, naming the first one's cell.
 import type { Catalog, Item } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import { normaliseName } from '../../report/coverage.js';
+import { normaliseName } from '../../model/names.js';
 import { describeAt } from '../../findings/location.js';
 import { isBlank, label } from './util.js';
 
