@@ -2,7 +2,7 @@
 // only what it shows (summary, findings, one page of the table at a time), so a province-sized catalog
 // never crosses the thread boundary whole and the page never stalls deserialising it.
 import type { Severity } from '../findings/severity.js';
-import type { JsonDiagnostic } from '../report/report.js';
+import type { JsonDiagnostic } from '../reports/report.js';
 
 /** A file the clerk picked or dropped. */
 export interface InFile {

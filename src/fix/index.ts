@@ -14,7 +14,7 @@ import { compareLocations, describeAt, locationKey, type SourceRef } from '../fi
 import { fieldLabel, HEADER_ALIASES, normaliseLabel, TICK_GROUPS } from '../settings/columns.js';
 import type { Code } from '../findings/codes.js';
 import { ZwgkError, type Finding } from '../findings/finding.js';
-import { terminalText } from '../report/report.js';
+import { terminalText } from '../reports/report.js';
 import { extensionOf, TABLE_EXTENSIONS, CONVERTED_EXTENSIONS } from '../readers/index.js';
 import { patchXlsx } from './xlsx-patch.js';
 import { prepareYaml } from '../readers/yaml-lines.js';

@@ -1,6 +1,6 @@
 // The diff as a self-contained HTML change log (templates/diff.hbs): no external resources, the
 // page's own CSS allowed by its hash, every sheet text escaped by Handlebars.
-import type { DiffReport } from '../report/diff.js';
+import type { DiffReport } from '../reports/diff.js';
 import { fieldLabel } from '../settings/columns.js';
 import { DIFF_TITLE, diffSummary } from './diff-md.js';
 import { asset, loadTemplate, type TemplateDelegate } from './templates.js';

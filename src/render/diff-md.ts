@@ -1,6 +1,6 @@
 // The diff as a Markdown change log (动态调整情况说明) a clerk can attach to a report: counts, then
 // 新增 / 删除 / 修改 sections. Every text from a sheet is escaped.
-import type { DiffReport } from '../report/diff.js';
+import type { DiffReport } from '../reports/diff.js';
 import { fieldLabel } from '../settings/columns.js';
 import { escapeMarkdownCell, escapeMarkdownLine } from './escape.js';
 

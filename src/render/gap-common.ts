@@ -1,8 +1,8 @@
 // What the gap renderers share: location and severity words, the report's ordered sections.
 import { tableCellText, tableName, type SourceRef } from '../findings/location.js';
 import type { Severity } from '../findings/severity.js';
-import type { GapReport } from '../report/gap.js';
-import type { JsonDiagnostic } from '../report/report.js';
+import type { GapReport } from '../reports/gap.js';
+import type { JsonDiagnostic } from '../reports/report.js';
 
 export const SEVERITY_WORD: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 

@@ -1,7 +1,7 @@
 // The gap report as one self-contained HTML page (templates/gap.hbs, inline CSS, no script), lang zh-CN.
 // Handlebars escapes every value; the view holds plain strings only.
-import type { GapReport } from '../report/gap.js';
-import type { JsonDiagnostic } from '../report/report.js';
+import type { GapReport } from '../reports/gap.js';
+import type { JsonDiagnostic } from '../reports/report.js';
 import { fieldLabel } from '../settings/columns.js';
 import { loadTemplate, type TemplateDelegate } from './templates.js';
 import { blanksText, methodText, placeText, SEVERITY_WORD, summaryLines } from './gap-common.js';

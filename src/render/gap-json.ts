@@ -1,6 +1,6 @@
 // The gap report as JSON (the CLI contract: file, items, findings, summary, coverage).
-import { gapJson, type GapReport } from '../report/gap.js';
-import { terminalJson } from '../report/report.js';
+import { gapJson, type GapReport } from '../reports/gap.js';
+import { terminalJson } from '../reports/report.js';
 
 /** Render the gap report as a JSON string (2-space indented, trailing newline). */
 export function renderGapJson(r: GapReport): string {

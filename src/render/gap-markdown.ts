@@ -1,7 +1,7 @@
 // The gap report as Markdown (GFM): summary, per category and item the findings with their cells,
 // then missing and extra items. Every text from the sheet is escaped: no raw HTML, no table breakage.
-import type { GapReport } from '../report/gap.js';
-import type { JsonDiagnostic } from '../report/report.js';
+import type { GapReport } from '../reports/gap.js';
+import type { JsonDiagnostic } from '../reports/report.js';
 import { blanksText, cellText, methodText, placeText, SEVERITY_WORD, sheetText, suggestion, summaryLines } from './gap-common.js';
 import { fieldLabel } from '../settings/columns.js';
 import { escapeMarkdownLine } from './escape.js';

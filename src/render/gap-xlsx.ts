@@ -5,7 +5,7 @@
 // words (一级事项/二级事项 for 2019). Values are plain strings, never formulas, so a sheet text such as
 // “=HYPERLINK(…)” stays inert.
 import ExcelJS from 'exceljs';
-import type { GapReport } from '../report/gap.js';
+import type { GapReport } from '../reports/gap.js';
 import { fieldLabel } from '../settings/columns.js';
 import { PRINT_FOOTER } from '../settings/texts.js';
 import { blanksText, cellText, methodText, SEVERITY_WORD, sheetText, suggestion, summaryLines } from './gap-common.js';

@@ -1,7 +1,7 @@
 // The renderer table: output format → pure function of the catalog (string or bytes).
 import type { Catalog } from '../model/types.js';
-import { diffToJson, type DiffReport } from '../report/diff.js';
-import type { GapReport } from '../report/gap.js';
+import { diffToJson, type DiffReport } from '../reports/diff.js';
+import type { GapReport } from '../reports/gap.js';
 
 export type Rendered = string | Uint8Array;
 export type Renderer = (catalog: Catalog) => Rendered | Promise<Rendered>;

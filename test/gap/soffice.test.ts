@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readCatalog } from '../../src/io/read.js';
-import { buildGap } from '../../src/report/gap.js';
+import { buildGap } from '../../src/reports/gap.js';
 import { renderGapXlsx } from '../../src/render/gap-xlsx.js';
 import { validateCatalog } from '../../src/validate/index.js';
 import { pdfCompactText, pdfPages, pdfPageSize, pdfToPngs, sofficePdf } from '../helpers/pdf.js';

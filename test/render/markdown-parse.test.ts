@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderDiffMarkdown } from '../../src/render/diff-md.js';
 import { renderGapMarkdown } from '../../src/render/gap-markdown.js';
-import { diffCatalogs } from '../../src/report/diff.js';
+import { diffCatalogs } from '../../src/reports/diff.js';
 import { groupByCategory } from '../../src/model/display.js';
-import { buildGap } from '../../src/report/gap.js';
+import { buildGap } from '../../src/reports/gap.js';
 import { validateCatalog } from '../../src/validate/index.js';
 import { makeCatalog } from './fixtures.js';
 

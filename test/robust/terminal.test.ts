@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { terminalText } from '../../src/report/report.js';
+import { terminalText } from '../../src/reports/report.js';
 import { runBin, runInProcess } from './helpers.js';
 
 /** Anything a terminal acts on, besides the line breaks between report lines. */

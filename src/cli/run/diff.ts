@@ -1,6 +1,6 @@
 // zwgk diff: compare two versions of a catalog and print or write the change log. Always exit 0 when
 // both files can be read: a diff is a report, not a verdict.
-import { diffCatalogs } from '../../report/diff.js';
+import { diffCatalogs } from '../../reports/diff.js';
 import { renderDiff } from '../../render/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';

@@ -1,5 +1,5 @@
 // zwgk gap: read the catalog (and the reference), validate, build the gap report and render it.
-import { buildGap } from '../../report/gap.js';
+import { buildGap } from '../../reports/gap.js';
 import { renderGap } from '../../render/index.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';

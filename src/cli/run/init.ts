@@ -4,7 +4,7 @@ import path from 'node:path';
 import { renderSkeletonYaml } from '../../draft/skeleton-yaml.js';
 import { exists } from '../../io/write.js';
 import { ZwgkError } from '../../findings/finding.js';
-import { terminalText } from '../../report/report.js';
+import { terminalText } from '../../reports/report.js';
 import type { Profile } from '../../settings/columns.js';
 import { DEFAULT_INIT_OUTPUT } from '../commands/init.js';
 import type { Context } from '../context.js';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { mergeCatalogs } from '../../draft/merge.js';
 import type { Catalog } from '../../model/types.js';
-import { Report, terminalText } from '../../report/report.js';
+import { Report, terminalText } from '../../reports/report.js';
 import { validateCatalog } from '../../validate/index.js';
 import { paintFor, type Context } from '../context.js';
 import { EXIT } from '../exit.js';

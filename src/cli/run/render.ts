@@ -1,7 +1,7 @@
 // zwgk render <file> [--to xlsx|html|md] [-o path]: publishable Excel, web page or Markdown.
 import { render, type OutputFormat } from '../../render/index.js';
 import { validateCatalog } from '../../validate/index.js';
-import { countBySeverity, terminalText } from '../../report/report.js';
+import { countBySeverity, terminalText } from '../../reports/report.js';
 import { status, type Context } from '../context.js';
 import { defaultOutput, emit, loadCatalog, resolveFormat } from './shared.js';
 import { EXIT } from '../exit.js';

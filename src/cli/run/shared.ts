@@ -10,7 +10,7 @@ import { ReadBudget } from '../../readers/limits.js';
 import { folderEntries, nativePath, readCatalog } from '../../io/read.js';
 import { writeOutput } from '../../io/write.js';
 import { ZwgkError } from '../../findings/finding.js';
-import { terminalText } from '../../report/report.js';
+import { terminalText } from '../../reports/report.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { writeFiles } from '../../io/write.js';
 import type { Catalog } from '../../model/types.js';
 import { ZwgkError } from '../../findings/finding.js';
-import { countBySeverity, terminalText } from '../../report/report.js';
+import { countBySeverity, terminalText } from '../../reports/report.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';

@@ -1,6 +1,6 @@
 // zwgk validate <files...>: read, validate and report every file; the report as text or JSON.
 import { validateCatalog } from '../../validate/index.js';
-import { Report, terminalJson, terminalText, toJsonDiagnostic } from '../../report/report.js';
+import { Report, terminalJson, terminalText, toJsonDiagnostic } from '../../reports/report.js';
 import { ZwgkError } from '../../findings/finding.js';
 import { paintFor, type Context } from '../context.js';
 import { expandInputs, loadCatalog } from './shared.js';
