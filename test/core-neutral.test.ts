@@ -1,11 +1,11 @@
-// The core runs in Node and in the browser app alike: nothing outside the shells (src/cli, src/io, src/app,
+// The core runs in Node and in the browser app alike: nothing outside the shells (src/cli, src/node, src/app,
 // src/build) may reach for the file system, processes, the terminal or Node's Buffer. The app's bundle
 // proves the same at build time; this names the offending line.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 
-const SHELLS = new Set(['cli', 'io', 'app', 'build', 'generated']);
+const SHELLS = new Set(['cli', 'node', 'app', 'build', 'generated']);
 const FORBIDDEN: [RegExp, string][] = [
   [/from ['"]node:|import\(['"]node:|require\(/, 'Node module'],
   [/\bprocess\.(?!browser)/, 'process'],

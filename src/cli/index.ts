@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { ZwgkError } from '../findings/finding.js';
 import { terminalText } from '../reports/report.js';
-import { cleanupOnSignals } from '../io/temporaries.js';
+import { cleanupOnSignals } from '../node/temporaries.js';
 import type { Context, OutStream } from './context.js';
 import { chineseHelp, translateCommanderError } from './help.js';
 import { COMMANDS } from './commands/index.js';

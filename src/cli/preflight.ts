@@ -32,7 +32,7 @@ export function usageError(help: string, detail: string, file = ''): ZwgkError {
  */
 export async function assertInputsExist(files: readonly string[]): Promise<void> {
   // Loaded here, not at start: `zwgk --help` stays light.
-  const { checkInput, nativePath } = await import('../io/read.js');
+  const { checkInput, nativePath } = await import('../node/read-file.js');
   for (const file of files) {
     if (/[*?]/.test(path.basename(file))) continue;
     if ((await stat(nativePath(file)).catch(() => undefined))?.isDirectory()) continue;

@@ -6,7 +6,7 @@
 // row too, and a deleted paragraph mark joins two lines); content controls (w:sdt) are read through,
 // except the grey placeholder text of an empty one; hidden text (w:vanish), drawings and fallbacks of
 // alternate content are not text of the cell. The tables then go through tables.ts like a page's.
-// .doc and .wps arrive here after LibreOffice Writer converted them (src/io/soffice.ts).
+// .doc and .wps arrive here after LibreOffice Writer converted them (src/node/soffice.ts).
 import type { Catalog } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
 import { TABLE_LIMITS } from '../settings/limits.js';

@@ -1,5 +1,5 @@
 // Reading a catalog from its bytes: one reader per input format, chosen from a table keyed by extension.
-// Platform-neutral: the bytes come from the CLI's file system layer (src/io/read.ts) or the app's file
+// Platform-neutral: the bytes come from the CLI's file system layer (src/node/read-file.ts) or the app's file
 // picker; `file` is the name used in messages and locations, never opened here.
 import type { Catalog } from '../model/types.js';
 import type { Profile } from '../settings/columns.js';

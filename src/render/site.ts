@@ -1,7 +1,7 @@
 // A unit's catalogs as one static site (zwgk site): index.html listing every catalog, with a search
 // that finds items across all of them, and one page per catalog that links back to the index.
 // Self-contained and relative: it works from file:// and from any static web server, nothing is
-// fetched. Pure: returns file name → content; src/io writes the files.
+// fetched. Pure: returns file name → content; src/node/write.ts writes the files.
 import type { Catalog } from '../model/types.js';
 import { DEFAULT_TITLE } from '../settings/texts.js';
 import { catalogTitle, displayColumns, displayValue, groupName } from '../model/display.js';

@@ -9,7 +9,7 @@ import type { Catalog } from '../../src/model/types.js';
 import { renderTemplateXlsx } from '../../src/draft/template-xlsx.js';
 import { arrayGrid, type Grid, type MergeRange } from '../../src/readers/grid.js';
 import { assembleCatalog } from '../../src/readers/grids.js';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { readGrid } from '../../src/readers/sheet.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { ZwgkError } from '../../src/findings/finding.js';

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { CHANNELS } from '../../src/settings/vocab.js';
 import { COLUMNS } from '../../src/settings/columns.js';

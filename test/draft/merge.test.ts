@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { validateCatalog } from '../../src/validate/index.js';
 import { zwgk } from './cli.js';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { renderYaml } from '../../src/render/yaml.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { renderMarkdown } from '../../src/render/markdown.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { renderYaml } from '../../src/render/yaml.js';
 import { renderHtml } from '../../src/render/html.js';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { mergeCatalogs } from '../../src/draft/merge.js';
 import { renderTemplateXlsx } from '../../src/draft/template-xlsx.js';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderXlsx } from '../../src/render/xlsx.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fixBytes, formatChange } from '../../src/fix/index.js';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { validateCatalog } from '../../src/validate/index.js';
 
 async function cells(file: string): Promise<Map<string, unknown>> {

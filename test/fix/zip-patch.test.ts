@@ -14,7 +14,7 @@ import { run } from '../../src/cli/index.js';
 import { fixBytes, fixXlsxBuffer, formatChange } from '../../src/fix/index.js';
 import { readZipDirectory, writeZip, rawData } from '../../src/readers/zip.js';
 import { openWorkbook } from '../../src/readers/workbook.js';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { finding } from '../../src/findings/finding.js';
 import { validateCatalog } from '../../src/validate/index.js';
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { buildGap } from '../../src/reports/gap.js';
 import { computeCoverage, dice } from '../../src/reports/coverage.js';
 import { normaliseName } from '../../src/model/names.js';

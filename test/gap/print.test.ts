@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { diffCatalogs } from '../../src/reports/diff.js';
 import { buildGap } from '../../src/reports/gap.js';
 import { renderDiffHtml } from '../../src/render/diff-html.js';

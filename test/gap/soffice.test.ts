@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { buildGap } from '../../src/reports/gap.js';
 import { renderGapXlsx } from '../../src/render/gap-xlsx.js';
 import { validateCatalog } from '../../src/validate/index.js';

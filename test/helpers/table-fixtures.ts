@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { docxFile, htmlTable, portalPage, sheetData, wordDocument, wordParagraph, wordTable, type SheetData } from './tables.js';
 

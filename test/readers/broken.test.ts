@@ -1,6 +1,6 @@
 // Files that are not readable workbooks: each gets one clear fatal finding, never a raw exception.
 import { describe, expect, it } from 'vitest';
-import { readCatalog as readXlsx } from '../../src/io/read.js';
+import { readCatalog as readXlsx } from '../../src/node/read-file.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { fixture } from './helpers.js';
 

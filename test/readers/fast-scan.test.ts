@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogRows, col, entry, workbookEntries, zip } from '../fixtures/bad/make-bad.mjs';
-import { readCatalog as readXlsx } from '../../src/io/read.js';
+import { readCatalog as readXlsx } from '../../src/node/read-file.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import {
   PartDataError,

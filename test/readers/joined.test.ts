@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { readCatalog as readXlsx } from '../../src/io/read.js';
+import { readCatalog as readXlsx } from '../../src/node/read-file.js';
 
 it('joins a second 公开时限 of the same item with a line break and reports where it came from', async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'zwgk-joined-')), 'joined.xlsx');

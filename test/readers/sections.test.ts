@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { readCatalog as readXlsx } from '../../src/io/read.js';
+import { readCatalog as readXlsx } from '../../src/node/read-file.js';
 import { toDocument } from '../../src/model/document.js';
 import { readCatalogBytes } from '../../src/readers/index.js';
 import { renderHtml } from '../../src/render/html.js';

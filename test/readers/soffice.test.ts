@@ -5,8 +5,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findSoffice } from '../../src/io/soffice.js';
-import { readCatalog as readConverted } from '../../src/io/read.js';
+import { findSoffice } from '../../src/node/soffice.js';
+import { readCatalog as readConverted } from '../../src/node/read-file.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { fixture } from './helpers.js';
 import { gbk } from '../helpers/gbk.js';

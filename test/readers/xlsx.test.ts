@@ -1,6 +1,6 @@
 // The .xlsx reader on real workbooks written by test/fixtures/make-fixtures.mjs.
 import { describe, expect, it } from 'vitest';
-import { readCatalog as readXlsx } from '../../src/io/read.js';
+import { readCatalog as readXlsx } from '../../src/node/read-file.js';
 import { NOTE_2017 } from '../../src/settings/texts.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { brief, fixture, texts } from './helpers.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Catalog } from '../../src/model/types.js';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { renderHtml } from '../../src/render/html.js';
 import { guide2019, hostile2017, HOSTILE, makeCatalog, sample2017, type ItemSpec } from './fixtures.js';
 import { launchBrowser, watchedPage } from '../helpers/browser.js';

@@ -12,7 +12,7 @@ import { mergeUnchecked, renderXlsx } from '../../src/render/xlsx.js';
 import { NOTE_2017 } from '../../src/settings/texts.js';
 import { CHANNELS } from '../../src/settings/vocab.js';
 import { guide2019, hostile2017, HOSTILE, makeCatalog, sample2017 } from './fixtures.js';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import type { Catalog } from '../../src/model/types.js';
 import { pdfPages, pdfPageSize, pdfToPngs, sofficePdf } from '../helpers/pdf.js';
 import { expectGolden } from './golden.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogWorkbook } from '../fixtures/bad/make-bad.mjs';
 import { CHINESE, ROOT, runBin, runInProcess, STACK, type Outcome } from './helpers.js';
-import { writeFiles } from '../../src/io/write.js';
+import { writeFiles } from '../../src/node/write.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 
 let T = '';

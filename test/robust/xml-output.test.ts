@@ -9,7 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogWorkbook } from '../fixtures/bad/make-bad.mjs';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { xlsxText } from '../../src/render/xlsx-text.js';
 import { sofficeCsv } from '../helpers/pdf.js';
 import { xmlProblems } from '../helpers/xml.js';

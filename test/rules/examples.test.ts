@@ -1,7 +1,7 @@
 // False alarms on real files: the examples are clean catalogs written the way counties write them, so
 // the content rules must stay quiet on them except where a problem was put in on purpose.
 import { describe, expect, it } from 'vitest';
-import { readCatalog } from '../../src/io/read.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { runRules } from '../../src/validate/rules/index.js';
 
 describe('content rules on examples/', () => {

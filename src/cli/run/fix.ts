@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describeFix, fixBytes, fixedInPlaceFormat } from '../../fix/index.js';
 import { TABLE_EXTENSIONS } from '../../readers/index.js';
-import { readInputFile } from '../../io/read.js';
+import { readInputFile } from '../../node/read-file.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
 import { emit, loadCatalog } from './shared.js';

@@ -2,7 +2,7 @@
 // unless --force.
 import path from 'node:path';
 import { renderSkeletonYaml } from '../../draft/skeleton-yaml.js';
-import { exists } from '../../io/write.js';
+import { exists } from '../../node/write.js';
 import { ZwgkError } from '../../findings/finding.js';
 import { terminalText } from '../../reports/report.js';
 import type { Profile } from '../../settings/columns.js';

@@ -1,7 +1,7 @@
 // zwgk site: read every catalog, render the site, write it into the output folder as one step, and
 // say which catalogs have errors (published all the same: exit 1) or could not be read (exit 2).
 import path from 'node:path';
-import { writeFiles } from '../../io/write.js';
+import { writeFiles } from '../../node/write.js';
 import type { Catalog } from '../../model/types.js';
 import { ZwgkError } from '../../findings/finding.js';
 import { countBySeverity, terminalText } from '../../reports/report.js';

@@ -1,4 +1,4 @@
-// The temporary files of this run's writes (io/write.ts), and what removes them when the run is cut
+// The temporary files of this run's writes (node/write.ts), and what removes them when the run is cut
 // short by Ctrl-C or SIGTERM. Kept apart from write.ts so that the CLI can listen for signals from its
 // first line without loading anything else.
 import { unlinkSync } from 'node:fs';

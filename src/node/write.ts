@@ -7,7 +7,7 @@ import type { Stats } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ZwgkError } from '../findings/finding.js';
-import { nativePath } from './read.js';
+import { nativePath } from './read-file.js';
 import { PENDING, TEMP_NAME } from './temporaries.js';
 
 async function sameFile(a: string, b: string): Promise<boolean> {
