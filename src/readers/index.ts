@@ -4,7 +4,7 @@
 import type { Catalog } from '../model/types.js';
 import type { Profile } from '../settings/columns.js';
 import { ZwgkError } from '../findings/finding.js';
-import type { ReadBudget } from './limits.js';
+import type { ReadBudget } from '../grid/limits.js';
 
 export interface ReadOptions {
   /** auto (default) detects the layout from the header or the YAML 版式 key. */

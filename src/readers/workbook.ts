@@ -6,7 +6,7 @@
 import { ZIP_LIMITS } from '../settings/limits.js';
 import { ZwgkError } from '../findings/finding.js';
 import { eachElement, PartDataError, ReadBudget, ReadLimitError, SharedStringsScanner, decodeChunks, WorksheetScanner, parseDateStyles, decodeEntities, type CellContext, type SheetScan } from './xlsx-scan.js';
-import { tooLarge } from './limits.js';
+import { tooLarge } from '../grid/limits.js';
 import { inflateEntry, looksLikeZip, readZipDirectory, ZipFormatError, type ZipEntry } from './zip.js';
 
 export { columnNumber } from '../findings/location.js';

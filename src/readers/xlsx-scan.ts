@@ -4,9 +4,9 @@
 // every character is looked at a bounded number of times. No DOM, no DTD: a part that declares a
 // DOCTYPE or entities is refused, and only the five predefined and numeric entities are expanded.
 import { MAX_CELL_CHARS } from '../settings/limits.js';
-import { ReadBudget } from './limits.js';
+import { ReadBudget } from '../grid/limits.js';
 
-export { ReadBudget, ReadLimitError } from './limits.js';
+export { ReadBudget, ReadLimitError } from '../grid/limits.js';
 import { a1, columnNumber } from '../findings/location.js';
 import { dateText, numberText, stringText } from './xlsx-cell.js';
 

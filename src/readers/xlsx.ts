@@ -7,9 +7,9 @@ import type { Profile } from '../settings/columns.js';
 import type { Catalog } from '../model/types.js';
 import { finding, ZwgkError } from '../findings/finding.js';
 import type { ReadOptions } from './index.js';
-import { flatRows, sheetGrid } from './grid.js';
-import { assembleCatalog, type GridSheet } from './grids.js';
-import { readGrid } from './sheet.js';
+import { flatRows, sheetGrid } from '../grid/grid.js';
+import { assembleCatalog, type GridSheet } from '../grid/assemble.js';
+import { readGrid } from '../grid/read/index.js';
 import { openWorkbook, type SheetPart } from './workbook.js';
 
 export { a1 } from '../findings/location.js';

@@ -28,11 +28,11 @@ import { finding, ZwgkError, type Finding } from '../findings/finding.js';
 import { CHANNELS, LEVEL_LABELS, TICK_OPTIONS } from '../settings/vocab.js';
 import { fieldLabel, optionalKeys, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings/columns.js';
 import { READ_LIMITS } from '../settings/limits.js';
-import { splitList } from './lists.js';
+import { splitList } from '../grid/lists.js';
 import type { ReadOptions } from './index.js';
 import { findKeyboardSlip } from './yaml-slips.js';
 import { MAX_YAML_DEPTH, prepareYaml, YamlTooDeep } from './yaml-lines.js';
-import { ReadBudget, ReadLimitError, tooLarge } from './limits.js';
+import { ReadBudget, ReadLimitError, tooLarge } from '../grid/limits.js';
 
 const MAX_ALIASES = 1000;
 /** The core schema only: !!binary, !!timestamp, !!set and the other tags YAML 1.1 knew are refused like any unknown tag. */

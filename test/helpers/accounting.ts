@@ -9,7 +9,7 @@ import { a1, columnNumber, type SourceRef } from '../../src/findings/location.js
 import type { Finding } from '../../src/findings/finding.js';
 import { cellText } from '../../src/readers/xlsx-cell.js';
 import { openWorkbook } from '../../src/readers/workbook.js';
-import type { Grid } from '../../src/readers/grid.js';
+import type { Grid } from '../../src/grid/grid.js';
 import { CHANNELS, CHANNEL_SELECTED, CHANNEL_UNSELECTED, UNTICK_MARKS } from '../../src/settings/vocab.js';
 import { DEFAULT_TITLE, NOTE_2017 } from '../../src/settings/texts.js';
 import { TICK_GROUPS } from '../../src/settings/columns.js';

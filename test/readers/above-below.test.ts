@@ -1,8 +1,8 @@
 // Lines above the header and rows below the 注: read, or reported at their cells (exact codes and cells).
 import { describe, expect, it } from 'vitest';
-import { arrayGrid } from '../../src/readers/grid.js';
-import { assembleCatalog } from '../../src/readers/grids.js';
-import { readGrid } from '../../src/readers/sheet.js';
+import { arrayGrid } from '../../src/grid/grid.js';
+import { assembleCatalog } from '../../src/grid/assemble.js';
+import { readGrid } from '../../src/grid/read/index.js';
 import { brief } from './helpers.js';
 
 const HEADER = ['序号', '事项类别', '名称', '依据', '公开内容', '公开标准', '公开主体', '公开方式', '公开时限', '备注'];

@@ -1,9 +1,9 @@
 // The grid model: the sheet reader runs on any grid, named by the grid's own naming function — here a
 // table as an HTML or Word reader would give it (row and column numbers, no A1 cells).
 import { describe, expect, it } from 'vitest';
-import type { Grid, GridRow, MergeRange } from '../../src/readers/grid.js';
-import { assembleCatalog } from '../../src/readers/grids.js';
-import { readGrid } from '../../src/readers/sheet.js';
+import type { Grid, GridRow, MergeRange } from '../../src/grid/grid.js';
+import { assembleCatalog } from '../../src/grid/assemble.js';
+import { readGrid } from '../../src/grid/read/index.js';
 import { gridCells, unaccounted } from '../helpers/accounting.js';
 
 /** A table of a web page: cells named “表格1 第 r 行第 c 列”. */

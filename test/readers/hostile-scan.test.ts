@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { col } from '../fixtures/bad/make-bad.mjs';
 import { PartDataError, ReadBudget, ReadLimitError, SharedStringsScanner, WorksheetScanner, type CellContext, type SheetScan } from '../../src/readers/xlsx-scan.js';
-import { ColumnTree, MergeSweep, overlaps } from '../../src/readers/merges.js';
-import type { MergeRange } from '../../src/readers/grid.js';
+import { ColumnTree, MergeSweep, overlaps } from '../../src/grid/merges.js';
+import type { MergeRange } from '../../src/grid/grid.js';
 
 const CONTEXT = (): CellContext => ({ sharedStrings: ['甲'], dateStyles: [], date1904: false });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/model/types.js';
 import { readDocx } from '../../src/readers/docx.js';
 import { readHtml } from '../../src/readers/html.js';
-import { ReadBudget } from '../../src/readers/limits.js';
+import { ReadBudget } from '../../src/grid/limits.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { formatLocation } from '../../src/findings/location.js';
 import { TABLE_LIMITS } from '../../src/settings/limits.js';

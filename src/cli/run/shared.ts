@@ -6,7 +6,7 @@ import type { Catalog } from '../../model/types.js';
 import { SHARED_READ_LIMITS } from '../../settings/limits.js';
 import type { Profile } from '../../settings/columns.js';
 import { FOLDER_EXTENSIONS, READABLE_EXTENSIONS, type ReadOptions } from '../../readers/index.js';
-import { ReadBudget } from '../../readers/limits.js';
+import { ReadBudget } from '../../grid/limits.js';
 import { folderEntries, nativePath, readCatalog } from '../../node/read-file.js';
 import { writeOutput } from '../../node/write.js';
 import { ZwgkError } from '../../findings/finding.js';

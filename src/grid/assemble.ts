@@ -8,7 +8,7 @@ import type { Catalog, CatalogOptions } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
 import { carryDown } from '../model/normalize.js';
 import { ZwgkError, finding, sortFindings, type Finding } from '../findings/finding.js';
-import type { SheetResult } from './sheet.js';
+import type { SheetResult } from './read/index.js';
 
 const same = (a: string | undefined, b: string | undefined): boolean => normaliseName(a ?? '') === normaliseName(b ?? '');
 

@@ -2,18 +2,18 @@
 // over the first rows, then a single pass that resolves merged cells (value and location of the top-left
 // cell) and groups rows into items. Rows arrive in ascending order; nothing of the grid is kept but the
 // items. Nothing here knows about .xlsx: cells are named by the grid's own naming function.
-import { BLANK_HEADER_KEY, COLUMNS, TICK_GROUPS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../settings/columns.js';
-import { CHANNELS, NOTE_ROW_PREFIX, TICK_OPTIONS } from '../settings/vocab.js';
-import { DEFAULT_TITLE, parseMetaLine } from '../settings/texts.js';
-import { HEADER_SEARCH_ROWS } from '../settings/limits.js';
-import type { CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../model/types.js';
-import type { SourceRef } from '../findings/location.js';
-import { finding, formatMessage, type Finding } from '../findings/finding.js';
-import { detectHeader, type ColumnRole, type Header, type HeaderCell, type HeaderRow } from './header.js';
-import { isSameAsAbove, parseChannels, parseTickText, readTick } from './lists.js';
-import { ColumnGuess } from './guess.js';
-import { ExtentTracker, gridExtent, type Extent, type Grid, type GridRow, type MergeRange } from './grid.js';
-import { DEFAULT_COLUMNS, MergeSweep, overlaps } from './merges.js';
+import { BLANK_HEADER_KEY, COLUMNS, TICK_GROUPS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../../settings/columns.js';
+import { CHANNELS, NOTE_ROW_PREFIX, TICK_OPTIONS } from '../../settings/vocab.js';
+import { DEFAULT_TITLE, parseMetaLine } from '../../settings/texts.js';
+import { HEADER_SEARCH_ROWS } from '../../settings/limits.js';
+import type { CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../../model/types.js';
+import type { SourceRef } from '../../findings/location.js';
+import { finding, formatMessage, type Finding } from '../../findings/finding.js';
+import { detectHeader, type ColumnRole, type Header, type HeaderCell, type HeaderRow } from '../header.js';
+import { isSameAsAbove, parseChannels, parseTickText, readTick } from '../lists.js';
+import { ColumnGuess } from '../guess.js';
+import { ExtentTracker, gridExtent, type Extent, type Grid, type GridRow, type MergeRange } from '../grid.js';
+import { DEFAULT_COLUMNS, MergeSweep, overlaps } from '../merges.js';
 
 type Cells = ReadonlyMap<number, string>;
 

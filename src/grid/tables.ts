@@ -14,9 +14,9 @@ import type { Profile } from '../settings/columns.js';
 import { ZwgkError, finding, type Finding } from '../findings/finding.js';
 import { tableName } from '../findings/location.js';
 import { tableGrid, type GridRow, type MergeRange } from './grid.js';
-import { assembleCatalog, type GridSheet } from './grids.js';
-import type { ReadOptions } from './index.js';
-import { readGrid, type SheetResult } from './sheet.js';
+import { assembleCatalog, type GridSheet } from './assemble.js';
+import type { ReadOptions } from '../readers/index.js';
+import { readGrid, type SheetResult } from './read/index.js';
 
 /** A piece of a cell's content: text (line breaks as \n), or a table nested there (its index). */
 export type CellPart = string | { table: number };
