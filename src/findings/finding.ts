@@ -65,3 +65,11 @@ export function compareFindings(a: Finding, b: Finding): number {
 export function sortFindings(list: Finding[]): Finding[] {
   return list.sort(compareFindings);
 }
+
+/** A byte count in words a clerk reads (for the params of a message). */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} 字节`;
+}

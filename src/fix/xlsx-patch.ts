@@ -11,13 +11,14 @@
 import type { Catalog } from '../model/types.js';
 import { FIX_LIMITS } from '../settings/limits.js';
 import { HEADER_ALIASES, normaliseLabel } from '../settings/columns.js';
-import { ZwgkError, type Finding } from '../findings/finding.js';
+import { ZwgkError, formatBytes, type Finding } from '../findings/finding.js';
 import { columnNumber, a1 } from '../findings/location.js';
-import { decodeEntities, isNameEnd, tagEnd } from '../readers/xlsx-scan.js';
+import { decodeEntities, isNameEnd, tagEnd } from '../formats/ooxml/xml-scanner.js';
 import { xlsxText } from '../render/xlsx-text.js';
-import { stringText } from '../readers/xlsx-cell.js';
-import { checkedEntries, formatBytes, parseWorkbook, type SheetPart } from '../readers/workbook.js';
-import { inflateAll, rawData, writeZip, ZipFormatError, ZipTooLargeError, type ZipEntry, type ZipPart } from '../readers/zip.js';
+import { stringText } from '../formats/xlsx/cell-text.js';
+import { checkedEntries } from '../formats/ooxml/package.js';
+import { parseWorkbook, type SheetPart } from '../formats/xlsx/workbook.js';
+import { inflateAll, rawData, writeZip, ZipFormatError, ZipTooLargeError, type ZipEntry, type ZipPart } from '../formats/ooxml/zip.js';
 import { applyTextFixes, groupFixes, headerSpelling, type FixChange, type FixSkip } from './index.js';
 
 export interface PatchResult {
@@ -299,7 +300,7 @@ interface SheetWork {
  */
 export async function patchXlsx(input: Uint8Array, findings: readonly Finding[], catalog: Catalog | undefined, file: string): Promise<PatchResult | undefined> {
   const notWorkbook = (detail: string, cause?: unknown) => new ZwgkError('not-a-workbook', { file }, { file, detail }, { cause });
-  const entries = checkedEntries(input, file, notWorkbook);
+  const entries = checkedEntries(input, file, { damaged: notWorkbook, encrypted: 'workbook-encrypted' });
   const byName = new Map(entries.map((e) => [e.name, e]));
   const inflate = async (e: ZipEntry): Promise<Uint8Array> => {
     try {

@@ -128,11 +128,12 @@ export function tableGrid(file: string, table: number, rows: () => Iterable<Grid
 
 /** Rows kept flat (few objects for 100 000 rows): row numbers, and where each row's cells start. */
 export interface FlatRows {
-  numbers: readonly number[];
+  /** Row numbers, in document order. */
+  numbers: number[];
   /** Where each row's cells start in `cols`/`texts`; one extra entry at the end. */
-  starts: readonly number[];
-  cols: readonly number[];
-  texts: readonly string[];
+  starts: number[];
+  cols: number[];
+  texts: string[];
 }
 
 /** Walk flat rows as grid rows, building one row's map at a time. */

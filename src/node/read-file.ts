@@ -8,8 +8,7 @@ import type { Stats } from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from '../model/types.js';
 import { CONVERSIONS, extensionOf, looksLikeHtml, readCatalogBytes, type ReadOptions } from '../readers/index.js';
-import { formatBytes } from '../readers/workbook.js';
-import { ZwgkError } from '../findings/finding.js';
+import { formatBytes, ZwgkError } from '../findings/finding.js';
 import { INPUT_LIMITS } from '../settings/limits.js';
 
 /** File names as shown (GBK decoded) → their bytes on disk, for names that are not UTF-8. */

@@ -14,9 +14,9 @@ import { ZwgkError } from '../findings/finding.js';
 import { looksLikeHtml, type ReadOptions } from './index.js';
 import { ReadBudget, ReadLimitError, tooLarge } from '../grid/limits.js';
 import { CELL_TEXT_CAP, partsLength, readTables, tooComplex, withinLimit, type BuiltTable, type CellPart, type TableCell } from '../grid/tables.js';
-import { checkedEntries, isEncryptedOle, isOle, readSmallPart, attr, partPath } from './workbook.js';
-import { PartDataError, XmlScanner, decodeChunks, eachAttr } from './xlsx-scan.js';
-import { inflateEntry, looksLikeZip, ZipFormatError, type ZipEntry } from './zip.js';
+import { checkedEntries, isEncryptedOle, isOle, readSmallPart, attr, partPath } from '../formats/ooxml/package.js';
+import { PartDataError, XmlScanner, decodeChunks, eachAttr } from '../formats/ooxml/xml-scanner.js';
+import { inflateEntry, looksLikeZip, ZipFormatError, type ZipEntry } from '../formats/ooxml/zip.js';
 
 /** Elements whose content is not text of the cell: deleted text, drawings, fallbacks, ruby guides. */
 const SKIPPED = new Set([
@@ -432,13 +432,7 @@ export async function readDocx(bytes: Uint8Array, file: string, options: ReadOpt
     throw notDocument(file, '文件看起来是旧版 Word 97-2003 文档（.doc）或 WPS 文档，只是扩展名改成了 .docx。请把扩展名改回 .doc 或 .wps');
   }
   if (!looksLikeZip(bytes)) throw notDocument(file, notDocxDetail(bytes));
-  let entries: ZipEntry[];
-  try {
-    entries = checkedEntries(bytes, file, (detail, cause) => notDocument(file, detail, cause));
-  } catch (err) {
-    if (err instanceof ZwgkError && err.finding.code === 'workbook-encrypted') throw new ZwgkError('document-encrypted', { file }, { file }, { cause: err });
-    throw err;
-  }
+  const entries = checkedEntries(bytes, file, { damaged: (detail, cause) => notDocument(file, detail, cause), encrypted: 'document-encrypted' });
   const byName = new Map(entries.map((e) => [e.name, e]));
   let partName: string;
   try {

@@ -9,11 +9,10 @@ import { defaultTreeAdapter, html as htmlSpec, parse, Parser, Tokenizer, type De
 import type { Catalog } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
 import { TABLE_LIMITS } from '../settings/limits.js';
-import { ZwgkError, finding, sortFindings } from '../findings/finding.js';
+import { ZwgkError, finding, sortFindings, formatBytes } from '../findings/finding.js';
 import type { ReadOptions } from './index.js';
 import { ReadBudget, ReadLimitError, tooLarge } from '../grid/limits.js';
 import { CELL_TEXT_CAP, readTables, tooComplex, withinLimit, type BuiltTable, type TableCell } from '../grid/tables.js';
-import { formatBytes } from './workbook.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

@@ -10,10 +10,8 @@ import type { ReadOptions } from './index.js';
 import { flatRows, sheetGrid } from '../grid/grid.js';
 import { assembleCatalog, type GridSheet } from '../grid/assemble.js';
 import { readGrid } from '../grid/read/index.js';
-import { openWorkbook, type SheetPart } from './workbook.js';
+import { openWorkbook, type SheetPart } from '../formats/xlsx/workbook.js';
 
-export { a1 } from '../findings/location.js';
-export { cellText } from './xlsx-cell.js';
 
 /** Read a .xlsx workbook's bytes into one catalog (every sheet with a catalog header, in sheet order). */
 export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {

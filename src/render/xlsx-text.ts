@@ -5,30 +5,12 @@
 // cell they are written as Excel's escape _xHHHH_ (which Excel, WPS and LibreOffice read back as the
 // character), and text that merely looks like an escape is protected (_x005F_), so a cell reads back
 // exactly as written. Elsewhere (page headers, sheet names) they are left out. The validate rule
-// xml-char names each cell that holds one.
+// xml-char names each cell that holds one (formats/ooxml/xml-text.ts says which characters).
+import { NOT_XML, hex } from '../formats/ooxml/xml-text.js';
 
-/** A character XML 1.0 does not allow (a lone surrogate counts as one), or a carriage return, which XML reads as a line feed. */
-const NOT_XML = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const NOT_XML_TEST = new RegExp(NOT_XML.source);
 /** Text that Excel would read as an escape. */
 const LOOKS_ESCAPED = /_x[0-9A-Fa-f]{4}_/g;
-
-const hex = (c: string): string => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-
-/** The same, a carriage return not counted (it is a line break, kept as _x000D_). */
-const NON_XML_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Whether a text holds a character that XML 1.0 forbids (U+FFFE, U+FFFF, C0 controls but tab and line breaks, lone surrogates). */
-export function hasNonXmlChar(s: string): boolean {
-  return NON_XML_CHAR.test(s);
-}
-
-/** The characters of a text that XML forbids, each once, as U+HHHH. */
-export function nonXmlChars(s: string): string[] {
-  const seen = new Set<string>();
-  for (const m of s.replace(/\r/g, '\n').matchAll(NOT_XML)) seen.add(`U+${hex(m[0])}`);
-  return [...seen];
-}
 
 /**
  * A cell's text for an xlsx part: forbidden characters as _xHHHH_ escapes, look-alike escapes protected.

@@ -4,8 +4,8 @@
 // UTF-8 or GBK — or as a Word table the way Word writes one (tblGrid, gridSpan, vMerge restart/continue,
 // text split over runs, paragraphs as lines), zipped into a .docx.
 import ExcelJS from 'exceljs';
-import { cellText } from '../../src/readers/xlsx-cell.js';
-import { writeZip, type ZipEntry } from '../../src/readers/zip.js';
+import { cellText } from '../../src/formats/xlsx/cell-text.js';
+import { writeZip, type ZipEntry } from '../../src/formats/ooxml/zip.js';
 import { gbk, inGbk } from './gbk.js';
 
 /** A sheet as plain data: texts by row and column (0-based arrays, '' for an empty cell) and merges (1-based). */

@@ -3,7 +3,7 @@
 // the file-system hooks of test/setup/xml-check.ts.
 import { inflateRawSync } from 'node:zlib';
 import { SaxesParser } from 'saxes';
-import { rawData, readZipDirectory } from '../../src/readers/zip.js';
+import { rawData, readZipDirectory } from '../../src/formats/ooxml/zip.js';
 
 /** The problems of every XML part of an .xlsx (empty when all are well-formed XML 1.0). */
 export function xmlProblems(bytes: Uint8Array): string[] {

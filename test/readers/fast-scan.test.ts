@@ -7,17 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { catalogRows, col, entry, workbookEntries, zip } from '../fixtures/bad/make-bad.mjs';
 import { readCatalog as readXlsx } from '../../src/node/read-file.js';
 import { ZwgkError } from '../../src/findings/finding.js';
-import {
-  PartDataError,
-  SharedStringsScanner,
-  WorksheetScanner,
-  decodeChunks,
-  decodeEntities,
-  isDateFormat,
-  parseDateStyles,
-  type CellContext,
-  type SheetScan,
-} from '../../src/readers/xlsx-scan.js';
+import { PartDataError, decodeChunks, decodeEntities } from '../../src/formats/ooxml/xml-scanner.js';
+import { SharedStringsScanner } from '../../src/formats/xlsx/shared-strings.js';
+import { WorksheetScanner, type CellContext, type SheetScan } from '../../src/formats/xlsx/worksheet.js';
+import { isDateFormat, parseDateStyles } from '../../src/formats/xlsx/styles.js';
 
 /** Rows as { row: { A1: text } } for exact comparisons. */
 function view(scan: SheetScan): Record<number, Record<string, string>> {

@@ -4,7 +4,10 @@
 // a long tag would not finish within the test's timeout on the larger cases).
 import { describe, expect, it } from 'vitest';
 import { col } from '../fixtures/bad/make-bad.mjs';
-import { PartDataError, ReadBudget, ReadLimitError, SharedStringsScanner, WorksheetScanner, type CellContext, type SheetScan } from '../../src/readers/xlsx-scan.js';
+import { PartDataError } from '../../src/formats/ooxml/xml-scanner.js';
+import { ReadBudget, ReadLimitError } from '../../src/grid/limits.js';
+import { SharedStringsScanner } from '../../src/formats/xlsx/shared-strings.js';
+import { WorksheetScanner, type CellContext, type SheetScan } from '../../src/formats/xlsx/worksheet.js';
 import { ColumnTree, MergeSweep, overlaps } from '../../src/grid/merges.js';
 import type { MergeRange } from '../../src/grid/grid.js';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import { crc32, inflateAll, readZipDirectory, writeZip, ZipFormatError, type ZipEntry } from '../../src/readers/zip.js';
+import { crc32, inflateAll, readZipDirectory, writeZip, ZipFormatError, type ZipEntry } from '../../src/formats/ooxml/zip.js';
 import { readCatalog } from '../../src/node/read-file.js';
 import { readCatalogBytes } from '../../src/readers/index.js';
 import { ZwgkError } from '../../src/findings/finding.js';

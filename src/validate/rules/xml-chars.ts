@@ -5,7 +5,7 @@
 import type { Catalog } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import { hasNonXmlChar, nonXmlChars } from '../../render/xlsx-text.js';
+import { hasNonXmlChar, nonXmlChars } from '../../formats/ooxml/xml-text.js';
 import { TOP_KEYS, OPTION_KEYS } from '../../model/document.js';
 import { fieldLabel, TICK_GROUPS } from '../../settings/columns.js';
 import { label, textCells } from './util.js';
