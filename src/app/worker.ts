@@ -2,7 +2,7 @@
 // bytes the page hands over. It keeps every file and catalog, and answers the page with what it shows.
 import type { Catalog, Item } from '../model/types.js';
 import { formatLocation, type SourceRef } from '../findings/location.js';
-import { readCatalogBytes, extensionOf, TABLE_EXTENSIONS } from '../readers/index.js';
+import { readCatalogBytes, extensionOf, fixedInPlaceFormat, formatOf } from '../formats/index.js';
 import { validateCatalog } from '../validate/index.js';
 import { Report, formatFindingLine, summaryLine, toJsonDiagnostic } from '../reports/report.js';
 import { SEVERITY_RANK, severityLabel, type Severity } from '../findings/severity.js';
@@ -12,7 +12,7 @@ import { displayColumns, displayValue, type DisplayColumn } from '../model/displ
 import { buildGap } from '../reports/gap.js';
 import { diffCatalogs } from '../reports/diff.js';
 import { mergeCatalogs } from '../draft/merge.js';
-import { describeFix, fixBytes, fixedInPlaceFormat } from '../fix/index.js';
+import { describeFix, fixBytes } from '../fix/index.js';
 import { PAGE_ITEMS, type CellView, type ExportKind, type FileView, type InFile, type PageView, type Request, type Response, type RowView } from './protocol.js';
 
 interface Held {
@@ -33,6 +33,13 @@ export function refKey(at: SourceRef): string | undefined {
   if (at.table !== undefined) return at.row !== undefined ? `#${at.table}!${at.row}:${at.column ?? 0}` : undefined;
   if (at.line !== undefined) return `${at.line}:${at.column ?? 0}`;
   return undefined;
+}
+
+/** Whether the app offers a corrected copy of a file: a workbook or YAML fixed in place, or a page or
+ * Word document whose corrected catalog comes as a workbook. */
+function fixableInApp(name: string): boolean {
+  const format = formatOf(name);
+  return format !== undefined && (format.fix === 'in-place' || format.source === 'tables');
 }
 
 /** A request the page should not have made (a file that was not read); said to the clerk as is. */
@@ -79,7 +86,7 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
       items: catalog.items.length,
       pages: Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS)),
       // A page or Word document is not rewritten: its corrected catalog comes as a workbook.
-      fixable: ['.xlsx', '.xlsm', '.yaml', '.yml', ...TABLE_EXTENSIONS].includes(extensionOf(input.name)),
+      fixable: fixableInApp(input.name),
       findings: result.findings.map((f) => {
         const ref = refKey(f.location);
         return { ...toJsonDiagnostic(f), line: formatFindingLine(f), where: formatLocation(f.location), level: severityLabel(f.severity), ...(ref ? { ref } : {}) };

@@ -15,10 +15,10 @@ import { fieldLabel, HEADER_ALIASES, normaliseLabel, TICK_GROUPS } from '../sett
 import type { Code } from '../findings/codes.js';
 import { ZwgkError, type Finding } from '../findings/finding.js';
 import { terminalText } from '../reports/report.js';
-import { extensionOf, TABLE_EXTENSIONS, CONVERTED_EXTENSIONS } from '../readers/index.js';
+import { extensionOf, fixedInPlaceFormat } from '../formats/index.js';
 import { patchXlsx } from './xlsx-patch.js';
-import { prepareYaml } from '../readers/yaml-lines.js';
-import { splitItems } from '../readers/yaml.js';
+import { prepareYaml } from '../formats/yaml/lines.js';
+import { splitItems } from '../formats/yaml/split.js';
 
 export interface FixChange {
   location: SourceRef;
@@ -87,13 +87,6 @@ export function applyTextFixes(text: string, fixes: readonly { from: string; to:
     applied.push(i);
   }
   return { text: out, applied: applied.sort((a, b) => a - b), missed: missed.sort((a, b) => a - b) };
-}
-
-/** Whether a file is fixed in its own format (a workbook, YAML) rather than written as a new workbook or
- * YAML file (a web page, a Word document, a file LibreOffice converted). */
-export function fixedInPlaceFormat(file: string): boolean {
-  const ext = extensionOf(file);
-  return !TABLE_EXTENSIONS.includes(ext) && !CONVERTED_EXTENSIONS.includes(ext);
 }
 
 /** Fix a catalog's bytes (.xlsx/.xlsm or .yaml/.yml, by `file`'s extension): the corrected copy and what
@@ -244,7 +237,7 @@ function unitAt(units: readonly YamlUnit[], line: number): YamlUnit | undefined 
 
 /**
  * Apply fixes to YAML source text at the located scalars, keeping comments, order and styles. Runs of
- * comment and blank lines are set aside first (yaml-lines.ts) and the rest parsed item by item, so a huge
+ * comment and blank lines are set aside first (formats/yaml/lines.ts) and the rest parsed item by item, so a huge
  * file costs what its items cost; edits are placed back at the file's own offsets.
  */
 export function fixYamlText(text: string, findings: readonly Finding[]): FixResult {

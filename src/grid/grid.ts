@@ -1,6 +1,6 @@
 // The grid model: what every table-shaped source (a worksheet, an HTML or Word table) is
 // turned into before it is read as a catalog. A grid is rows of cell texts, merged ranges, and a
-// naming function that says where a cell is; sheet.ts reads any grid into items (header search,
+// naming function that says where a cell is; grid/read/ reads any grid into items (header search,
 // rows → items, 同上, notes rows, cell accounting), so every source gets the same reading.
 // Rows are handed out one at a time in ascending order: a producer may keep them compactly and build
 // each row only when it is asked for (the .xlsx reader keeps a whole sheet in a few flat arrays).

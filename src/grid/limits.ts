@@ -1,5 +1,5 @@
 // What reading one catalog may hold in memory, whatever its format: values and characters are counted
-// as they are read and reading stops at READ_LIMITS (settings.ts) with a message naming the place, before
+// as they are read and reading stops at READ_LIMITS (settings/limits.ts) with a message naming the place, before
 // the memory is spent. One budget covers all the parts of one file.
 import type { SourceRef } from '../findings/location.js';
 import { ZwgkError } from '../findings/finding.js';

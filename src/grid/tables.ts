@@ -1,8 +1,8 @@
 // The tables of a web page or Word document → grids → one catalog. The two readers differ only in how
 // they find tables and place cells (HTML's slot algorithm with rowspan/colspan, Word's grid columns with
 // gridSpan/vMerge); both hand over BuiltTables, and from there on everything is shared: nested tables,
-// every table read as a grid by sheet.ts (header search, rows → items, 同上, notes, cell accounting),
-// the grids assembled by grids.ts (tables without a catalog header reported, not read).
+// every table read as a grid by grid/read/ (header search, rows → items, 同上, notes, cell accounting),
+// the grids assembled by assemble.ts (tables without a catalog header reported, not read).
 //
 // Nested tables: a portal wraps its catalog in layout tables, and a Word cell may hold a small table.
 // Every table is a grid of its own, numbered in document order (第 N 个表格), and a table's cell text
@@ -15,7 +15,6 @@ import { ZwgkError, finding, type Finding } from '../findings/finding.js';
 import { tableName } from '../findings/location.js';
 import { tableGrid, type GridRow, type MergeRange } from './grid.js';
 import { assembleCatalog, type GridSheet } from './assemble.js';
-import type { ReadOptions } from '../readers/index.js';
 import { readGrid, type SheetResult } from './read/index.js';
 
 /** A piece of a cell's content: text (line breaks as \n), or a table nested there (its index). */
@@ -90,11 +89,17 @@ function shortText(text: string): string {
   return one.length > 30 ? `${one.slice(0, 30)}…` : one;
 }
 
+/** What reading tables takes of a reader's options (formats/types.ts ReadOptions). */
+export interface TableReadOptions {
+  profile?: Profile | 'auto';
+  onProgress?: (items: number, fraction?: number) => void;
+}
+
 /**
  * Read the tables of one page or document into a catalog (`what` names the source in messages: 网页,
  * Word 文档). Throws no-tables, no-catalog-table or profile-mismatch like a workbook would.
  */
-export function readTables(file: string, tables: readonly BuiltTable[], options: ReadOptions, what: string): Catalog {
+export function readTables(file: string, tables: readonly BuiltTable[], options: TableReadOptions, what: string): Catalog {
   const forced: Profile | undefined = options.profile && options.profile !== 'auto' ? options.profile : undefined;
   let items = 0;
   const onItem = (): void => {

@@ -7,7 +7,8 @@ import { open, readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from '../model/types.js';
-import { CONVERSIONS, extensionOf, looksLikeHtml, readCatalogBytes, type ReadOptions } from '../readers/index.js';
+import { detectFormat, readCatalogBytes } from '../formats/index.js';
+import type { ReadOptions } from '../formats/types.js';
 import { formatBytes, ZwgkError } from '../findings/finding.js';
 import { INPUT_LIMITS } from '../settings/limits.js';
 
@@ -149,11 +150,9 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
 /** Read one catalog file of any supported type (its bytes, when the caller has them already); throws
  * ZwgkError (exit 2) when it cannot be read. */
 export async function readCatalog(file: string, options: ReadOptions = {}, given?: Uint8Array): Promise<Catalog> {
-  const ext = extensionOf(file);
   const bytes = given ?? (await readInputFile(file));
-  const conversion = CONVERSIONS[ext];
-  // Many systems export a “Word” .doc that is really a web page: read as the page it is.
-  if (conversion?.to === '.docx' && looksLikeHtml(bytes)) return readCatalogBytes(bytes, file, { ...options, as: '.html' });
+  // What the bytes are decides (a “Word” .doc that is really a web page is read as the page, unconverted).
+  const conversion = detectFormat(bytes, file)?.conversion;
   if (bytes.length > 0 && conversion) {
     const { convertFile } = await import('./soffice.js');
     return readCatalogBytes(await convertFile(file, conversion), file, { ...options, as: conversion.to });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ZwgkError } from '../findings/finding.js';
-import type { Conversion } from '../readers/index.js';
+import type { Conversion } from '../formats/types.js';
 
 /** LibreOffice commands looked for on PATH to convert .xls/.et/.ods/.csv and .doc/.wps, and how long a conversion may take. */
 const SOFFICE_COMMANDS: readonly string[] = ['soffice', 'libreoffice'];

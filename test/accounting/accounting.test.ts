@@ -16,7 +16,7 @@ import { ZwgkError } from '../../src/findings/finding.js';
 import { gridCells, tableCells, unaccounted, workbookCells, type SourceCell } from '../helpers/accounting.js';
 import { docxFile, htmlTable, wordDocument, wordTable, type SheetData } from '../helpers/tables.js';
 import { makeTableFixtures } from '../helpers/table-fixtures.js';
-import { readCatalogBytes } from '../../src/readers/index.js';
+import { readCatalogBytes } from '../../src/formats/index.js';
 import { guide2019, hostile2017, sample2017 } from '../render/fixtures.js';
 
 function workbooks(dir: string): string[] {

@@ -220,7 +220,7 @@ describe('header spelling (xlsx)', () => {
 
 describe('fixYamlText on large files and runs of comments', () => {
   it('edits land at the file’s own places past runs of comment lines, item by item in a file over 1 MB', async () => {
-    const { parseYamlCatalog } = await import('../../src/readers/yaml.js');
+    const { parseYamlCatalog } = await import('../../src/formats/yaml/read.js');
     const { validateCatalog } = await import('../../src/validate/index.js');
     const item = (n: number) =>
       `  - 序号: ${n}\n    事项类别: 政策文件\n    名称: 事项${n}\n    依据:\n      - 《条例》（国办发[2019]${n}号）\n    公开内容与标准:\n      - 公开内容: 内容${n}\n        公开标准: 标准${n}\n    公开主体: "  县政府办公室"\n    公开方式: 政府网站\n    公开时限: 自信息形成之日起20个工作日内\n    备注: ""\n`;

@@ -1,7 +1,7 @@
 // zwgk fix on .xlsx patches the workbook at the zip level: every entry but the patched sheet is copied
 // byte for byte (compressed bytes included), and in the patched sheet only the fixed cells' <c> elements
 // differ. Zip entries are read here with yauzl in raw mode and inflated with zlib, independently of
-// src/readers/zip.ts.
+// src/formats/ooxml/zip.ts.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { readCatalog as readXlsx } from '../../src/node/read-file.js';
 import { toDocument } from '../../src/model/document.js';
-import { readCatalogBytes } from '../../src/readers/index.js';
+import { readCatalogBytes } from '../../src/formats/index.js';
 import { renderHtml } from '../../src/render/html.js';
 
 it('skips merged and numbered section headings with an info finding', async () => {

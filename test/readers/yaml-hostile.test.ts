@@ -4,8 +4,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseYamlCatalog } from '../../src/readers/yaml.js';
-import { prepareYaml } from '../../src/readers/yaml-lines.js';
+import { parseYamlCatalog } from '../../src/formats/yaml/read.js';
+import { prepareYaml } from '../../src/formats/yaml/lines.js';
 import { renderYaml } from '../../src/render/yaml.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { ITEM_YAML } from '../fixtures/bad/make-bad.mjs';

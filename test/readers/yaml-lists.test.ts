@@ -1,6 +1,6 @@
 // Lists written as one text in YAML keep the names that hold a separator themselves whole.
 import { expect, it } from 'vitest';
-import { parseYamlCatalog } from '../../src/readers/yaml.js';
+import { parseYamlCatalog } from '../../src/formats/yaml/read.js';
 
 it('splits 公开渠道和载体 and 公开层级 texts at 、 but keeps 社区/企事业单位、村公示栏(电子屏) and 乡、村级 whole', () => {
   const text = [

@@ -3,7 +3,7 @@
 // whether the parser failed on them or would have read them as text; valid uses stay quiet.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseYamlCatalog } from '../../src/readers/yaml.js';
+import { parseYamlCatalog } from '../../src/formats/yaml/read.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { renderYaml } from '../../src/render/yaml.js';
 

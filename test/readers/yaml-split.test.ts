@@ -1,7 +1,8 @@
 // Large YAML catalogs are parsed item by item (memory); the result must equal a whole-document parse.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseYamlCatalog, splitItems } from '../../src/readers/yaml.js';
+import { parseYamlCatalog } from '../../src/formats/yaml/read.js';
+import { splitItems } from '../../src/formats/yaml/split.js';
 
 /** examples/county-catalog.yaml with its item list repeated until the file passes 1 MB. */
 function bigCatalog(): string {

@@ -1,11 +1,11 @@
-// The zip layer on bytes (src/readers/zip.ts): what it writes, yauzl (an independent reader) reads back;
+// The zip layer on bytes (src/formats/ooxml/zip.ts): what it writes, yauzl (an independent reader) reads back;
 // damage that a streaming read would miss — a wrong CRC, a short part, two parts of one name — is an error.
 import { readFileSync } from 'node:fs';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import { crc32, inflateAll, readZipDirectory, writeZip, ZipFormatError, type ZipEntry } from '../../src/formats/ooxml/zip.js';
 import { readCatalog } from '../../src/node/read-file.js';
-import { readCatalogBytes } from '../../src/readers/index.js';
+import { readCatalogBytes } from '../../src/formats/index.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 
 const text = new TextEncoder();

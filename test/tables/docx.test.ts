@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/model/types.js';
 import { readCatalog } from '../../src/node/read-file.js';
-import { readDocx } from '../../src/readers/docx.js';
+import { readDocx } from '../../src/formats/docx/read.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { formatLocation } from '../../src/findings/location.js';
 import { docxFile, wordDocument } from '../helpers/tables.js';

@@ -3,7 +3,8 @@
 // hostile pages refused with a clear message.
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/model/types.js';
-import { decodePage, readHtml } from '../../src/readers/html.js';
+import { decodePage } from '../../src/formats/html/charset.js';
+import { readHtml } from '../../src/formats/html/read.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { formatLocation } from '../../src/findings/location.js';
 import { TABLE_LIMITS } from '../../src/settings/limits.js';

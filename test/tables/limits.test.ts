@@ -4,8 +4,8 @@
 // The hostile files at scale run in test/robust/bad-input.test.ts and the bench.
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/model/types.js';
-import { readDocx } from '../../src/readers/docx.js';
-import { readHtml } from '../../src/readers/html.js';
+import { readDocx } from '../../src/formats/docx/read.js';
+import { readHtml } from '../../src/formats/html/read.js';
 import { ReadBudget } from '../../src/grid/limits.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { formatLocation } from '../../src/findings/location.js';

@@ -1,8 +1,8 @@
 // exceljs's streaming writer packs its parts with `archiver` (Node streams and zlib). In the browser the
-// parts are collected here and packed by our own zip layer (src/readers/zip.ts), on the platform's
+// parts are collected here and packed by our own zip layer (src/formats/ooxml/zip.ts), on the platform's
 // CompressionStream. Only what WorkbookWriter calls is provided: append, pipe, finalize, and errors.
 const { EventEmitter } = require('events');
-const { writeZip } = require('../../readers/zip.ts');
+const { writeZip } = require('../../formats/ooxml/zip.ts');
 
 const encoder = new TextEncoder();
 const bytes = (d) => (typeof d === 'string' ? encoder.encode(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength).slice());

@@ -1,7 +1,7 @@
 // zwgk fix: validate, apply the findings' safe fixes to a copy, list every change.
 import path from 'node:path';
-import { describeFix, fixBytes, fixedInPlaceFormat } from '../../fix/index.js';
-import { TABLE_EXTENSIONS } from '../../readers/index.js';
+import { describeFix, fixBytes } from '../../fix/index.js';
+import { fixedInPlaceFormat, formatOf } from '../../formats/index.js';
 import { readInputFile } from '../../node/read-file.js';
 import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
@@ -15,18 +15,23 @@ export interface FixOptions {
   sheet?: string;
 }
 
-const KIND: Record<string, string> = { '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.yaml': 'yaml', '.yml': 'yaml' };
+/** The format fix writes a file's copy in, when it writes it in the file's own format (xlsx, yaml). */
+function inPlaceKind(file: string): string | undefined {
+  const format = formatOf(file);
+  return format?.fix === 'in-place' ? format.id : undefined;
+}
 
 /** Write the fixed copy of one catalog; returns the exit code (1 when errors remain). */
 export async function fixCommand(ctx: Context, file: string, opts: FixOptions): Promise<number> {
-  const inKind = KIND[path.extname(file).toLowerCase()];
-  const outKind = opts.output === '-' ? 'yaml' : KIND[path.extname(opts.output).toLowerCase()];
+  const inKind = inPlaceKind(file);
+  const outKind = opts.output === '-' ? 'yaml' : inPlaceKind(opts.output);
   if (path.extname(opts.output).toLowerCase() === '.xlsm') {
     // exceljs does not carry VBA over: an .xlsm copy without its macros would not open as .xlsm.
     throw usageError(ctx.help, 'fix 不能写出 .xlsm（宏不会保留）；请用 -o 指定 .xlsx 文件名', file);
   }
   const ext = path.extname(file).toLowerCase();
-  const source = TABLE_EXTENSIONS.includes(ext) ? (ext === '.html' || ext === '.htm' ? '网页' : 'Word 文档') : '该格式的文件';
+  const format = formatOf(file);
+  const source = format?.source === 'tables' ? format.words : '该格式的文件';
   const inPlace = fixedInPlaceFormat(file);
   if (!inPlace && outKind === undefined) {
     throw usageError(ctx.help, `zwgk 不改写${source}（${ext}）：修正后的目录写成 Excel 工作簿或 YAML，请用 -o 指定 .xlsx 或 .yaml 文件名`, file);

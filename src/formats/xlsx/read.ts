@@ -1,16 +1,16 @@
-// .xlsx reader: zip-level checks, then each sheet part inflated once and scanned for its cells and
-// merged ranges together (workbook.ts, xlsx-scan.ts); each sheet read as a grid (grid.ts) into items
-// (sheet.ts), then 同上 carried down. Linear in the size of the sheets. A sheet's <mergeCells> follow its
+// The .xlsx reader: zip-level checks, then each sheet part inflated once and scanned for its cells and
+// merged ranges together (workbook.ts, worksheet.ts); each sheet read as a grid (grid/grid.ts) into items
+// (grid/read/), then 同上 carried down. Linear in the size of the sheets. A sheet's <mergeCells> follow its
 // rows, so the scanned rows are kept (compactly) until the sheet ends and only then grouped into items.
-import { MAX_CELL_CHARS } from '../settings/limits.js';
-import type { Profile } from '../settings/columns.js';
-import type { Catalog } from '../model/types.js';
-import { finding, ZwgkError } from '../findings/finding.js';
-import type { ReadOptions } from './index.js';
-import { flatRows, sheetGrid } from '../grid/grid.js';
-import { assembleCatalog, type GridSheet } from '../grid/assemble.js';
-import { readGrid } from '../grid/read/index.js';
-import { openWorkbook, type SheetPart } from '../formats/xlsx/workbook.js';
+import { MAX_CELL_CHARS } from '../../settings/limits.js';
+import type { Profile } from '../../settings/columns.js';
+import type { Catalog } from '../../model/types.js';
+import { finding, ZwgkError } from '../../findings/finding.js';
+import type { ReadOptions } from '../types.js';
+import { flatRows, sheetGrid } from '../../grid/grid.js';
+import { assembleCatalog, type GridSheet } from '../../grid/assemble.js';
+import { readGrid } from '../../grid/read/index.js';
+import { openWorkbook, type SheetPart } from './workbook.js';
 
 
 /** Read a .xlsx workbook's bytes into one catalog (every sheet with a catalog header, in sheet order). */

@@ -1,80 +1,21 @@
-// YAML reader: the hand-edited catalog format of src/model/document.ts, with the line and column of
-// every value kept, wrong types and unknown keys reported as findings rather than crashes.
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node,
-  type Pair as YamlPair,
-  type YAMLMap,
-} from 'yaml';
-import {
-  itemKeys,
-  ITEM_EXTRA_KEY,
-  ITEM_ORIGIN_KEY,
-  OPTION_KEYS,
-  PAIRS_KEY,
-  TOP_KEYS,
-} from '../model/document.js';
-import { carryDown } from '../model/normalize.js';
-import type { Catalog, CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../model/types.js';
-import type { SourceRef } from '../findings/location.js';
-import { finding, ZwgkError, type Finding } from '../findings/finding.js';
-import { CHANNELS, LEVEL_LABELS, TICK_OPTIONS } from '../settings/vocab.js';
-import { fieldLabel, optionalKeys, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../settings/columns.js';
-import { READ_LIMITS } from '../settings/limits.js';
-import { splitList } from '../grid/lists.js';
-import type { ReadOptions } from './index.js';
-import { findKeyboardSlip } from './yaml-slips.js';
-import { MAX_YAML_DEPTH, prepareYaml, YamlTooDeep } from './yaml-lines.js';
-import { ReadBudget, ReadLimitError, tooLarge } from '../grid/limits.js';
+// A parsed YAML catalog into the model (src/model/document.ts is the format): every value with its line
+// and column, every field text (an unquoted number or boolean is kept as written, and said so), wrong
+// types and unknown keys reported as findings rather than crashes, 同上 carried down at the end.
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair as YamlPair, type YAMLMap } from 'yaml';
+import { itemKeys, ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, OPTION_KEYS, PAIRS_KEY, TOP_KEYS } from '../../model/document.js';
+import { carryDown } from '../../model/normalize.js';
+import type { Catalog, CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../../model/types.js';
+import type { SourceRef } from '../../findings/location.js';
+import { finding, ZwgkError, type Finding } from '../../findings/finding.js';
+import { CHANNELS, LEVEL_LABELS, TICK_OPTIONS } from '../../settings/vocab.js';
+import { fieldLabel, optionalKeys, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../../settings/columns.js';
+import { splitList } from '../../grid/lists.js';
+import type { ReadBudget } from '../../grid/limits.js';
+import type { ReadOptions } from '../types.js';
+import { MAX_ALIASES } from './parse.js';
 
-const MAX_ALIASES = 1000;
-/** The core schema only: !!binary, !!timestamp, !!set and the other tags YAML 1.1 knew are refused like any unknown tag. */
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, resolveKnownTags: false } as const;
-/** A file parsed whole (anchors, aliases or tags reach across its items) costs the yaml library about 30
- * bytes of memory per character: beyond this it is refused rather than parsed. */
-const MAX_WHOLE_CHARS = 8 * 1024 * 1024;
-
-/** Read a YAML catalog's bytes into the model. */
-export function readYaml(bytes: Uint8Array, file: string, options: ReadOptions): Catalog {
-  return parseYamlCatalog(decodeText(bytes, file), file, options);
-}
-
-/** Bytes → text, refusing binary data and encodings other than UTF-8 with a message that says what to do. */
-export function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new ZwgkError('yaml-encoding', { file }, { file, encoding: 'UTF-16' });
-  }
-  const sample = bytes.subarray(0, 64 * 1024);
-  let control = 0;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  sample.forEach((b, i) => {
-    if (b === 0) (i % 2 === 0 ? evenZeros++ : oddZeros++);
-    else if (b < 9 || (b > 13 && b < 32)) control++;
-  });
-  // UTF-16 text without a BOM: every other byte is zero for ASCII and punctuation.
-  const zeros = evenZeros + oddZeros;
-  if (zeros > 0 && zeros > sample.length / 8 && Math.min(evenZeros, oddZeros) < zeros / 10) {
-    throw new ZwgkError('yaml-encoding', { file }, { file, encoding: 'UTF-16' });
-  }
-  if (zeros > 0) throw new ZwgkError('yaml-binary', { file }, { file });
-  if (control > sample.length / 100 + 2) throw new ZwgkError('yaml-binary', { file }, { file });
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch (cause) {
-    throw new ZwgkError('yaml-encoding', { file }, { file, encoding: 'GBK/GB18030' }, { cause });
-  }
-}
-
-type Ctx = {
+/** What building a catalog from one parsed text needs. */
+export type Ctx = {
   file: string;
   lc: LineCounter;
   doc: Document;
@@ -84,20 +25,22 @@ type Ctx = {
   itemKeys: Set<string>;
   /** Lines before the parsed text in the file (an item parsed on its own, see splitItems). */
   lineOffset: number;
-  /** The file's own line of a line of the parsed text (runs of comment lines were taken out, yaml-lines.ts). */
+  /** The file's own line of a line of the parsed text (runs of comment lines were taken out, lines.ts). */
   lineOf: (line: number) => number;
   /** Values read so far, against READ_LIMITS. */
   budget: ReadBudget;
 };
 
-function at(ctx: Ctx, node: Node | null | undefined, fallback: SourceRef): SourceRef {
+/** Where a node is in the file (its first character), or `fallback`. */
+export function at(ctx: Ctx, node: Node | null | undefined, fallback: SourceRef): SourceRef {
   const offset = node?.range?.[0];
   if (offset === undefined) return fallback;
   const pos = ctx.lc.linePos(offset);
   return { file: ctx.file, line: ctx.lineOf(pos.line + ctx.lineOffset), column: pos.col };
 }
 
-function resolve(ctx: Ctx, node: unknown): Node | null {
+/** A node, an alias resolved to what it names. */
+export function resolve(ctx: Ctx, node: unknown): Node | null {
   if (isAlias(node)) {
     // The alias count was checked once with toJS; this bound keeps a crafted file from looping.
     if (++ctx.aliases > MAX_ALIASES * 10) throw new ZwgkError('yaml-too-complex', { file: ctx.file }, { file: ctx.file, detail: '别名过多' });
@@ -107,7 +50,7 @@ function resolve(ctx: Ctx, node: unknown): Node | null {
 }
 
 /** A key as written: `0o17:` is the key 0o17, not 15. */
-function keyOf(pair: YamlPair): string {
+export function keyOf(pair: YamlPair): string {
   const k = pair.key as unknown;
   if (!isScalar(k)) return String(k);
   return typeof k.value === 'string' ? k.value : (k.source ?? String(k.value));
@@ -120,118 +63,14 @@ function kindOf(node: Node | null): string {
   return '文本';
 }
 
-/** Parse YAML text (already decoded) into a catalog; `file` names it in every location. */
-export function parseYamlCatalog(text: string, file: string, options: ReadOptions = {}, whole = false): Catalog {
-  let prepared;
-  try {
-    prepared = prepareYaml(text);
-  } catch (err) {
-    if (err instanceof YamlTooDeep) throw new ZwgkError('yaml-too-deep', { file, line: err.line }, { file, line: err.line, limit: MAX_YAML_DEPTH });
-    throw err;
-  }
-  const lineOf = prepared.lineOf;
-  const budget = options.budget ?? new ReadBudget(READ_LIMITS, '值');
-  const mark = budget.mark();
-  try {
-    const split = !whole && prepared.text.length >= SPLIT_MIN_CHARS ? splitItems(prepared.text) : undefined;
-    if (split) {
-      const catalog = parseSplit(split, file, options, lineOf, budget);
-      if (catalog) return catalog;
-      // Parsed whole after all: what the split parse counted is counted again.
-      budget.reset(mark);
-    }
-    if (prepared.text.length > MAX_WHOLE_CHARS) {
-      const detail = `YAML 文本超过 ${MAX_WHOLE_CHARS / 1024 / 1024}M 个字符，又不能逐个事项读取（用了 & 锚点、* 别名或 ! 标签，或“事项”不是顶层的列表）`;
-      throw new ZwgkError('catalog-too-large', { file }, { file, place: '文件开头', detail, advice: '请把目录拆成几个文件，或去掉其中的 & 锚点、* 别名和 ! 标签' });
-    }
-    const { doc, lc } = parseChecked(prepared.text, file, 0, lineOf);
-    return buildCatalog({ file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0, lineOf, budget }, options, undefined);
-  } catch (err) {
-    if (err instanceof ReadLimitError) throw tooLarge(file, err);
-    throw err;
-  }
-}
-
-/** Parse one YAML text; syntax errors, unknown tags, undefined aliases and alias bombs stop the run with their line. */
-function parseChecked(text: string, file: string, lineOffset: number, lineOf: (line: number) => number): { doc: Document; lc: LineCounter } {
-  const lc = new LineCounter();
-  const lineAt = (offset: number) => lineOf(lc.linePos(offset).line + lineOffset);
-  let doc: Document;
-  try {
-    doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lc });
-  } catch (cause) {
-    // Nesting the line pass took for text but the parser did not: its recursion ran out.
-    if (cause instanceof RangeError) throw new ZwgkError('yaml-too-deep', { file }, { file, line: lineOf(1 + lineOffset), limit: MAX_YAML_DEPTH }, { cause });
-    throw cause;
-  }
-  const firstError = doc.errors[0];
-  if (firstError?.code !== 'RESOURCE_EXHAUSTION') checkSlips(doc, text, lc, firstError?.pos[0], 'top', file, lineOffset, lineOf, firstError);
-  if (firstError) {
-    const p = lc.linePos(firstError.pos[0]);
-    const pos = { line: lineOf(p.line + lineOffset), col: p.col };
-    if (firstError.code === 'RESOURCE_EXHAUSTION') {
-      throw new ZwgkError('yaml-too-deep', { file, line: pos.line }, { file, line: pos.line, limit: MAX_YAML_DEPTH }, { cause: firstError });
-    }
-    const detail = `第 ${pos.line} 行第 ${pos.col} 列：${translateYamlError(firstError.code)}`;
-    throw new ZwgkError('yaml-syntax', { file, line: pos.line, column: pos.col }, { detail: `${file} ${detail}` }, { cause: firstError });
-  }
-  for (const w of doc.warnings) {
-    if (w.code === 'TAG_RESOLVE_FAILED') {
-      const line = lineAt(w.pos[0]);
-      // The tag as written in the file (!foo, !!js/function, !<tag:…>), shown whole up to a sane length.
-      const written = text.slice(w.pos[0], w.pos[1]).trim() || (/(!\S*)/.exec(w.message)?.[1] ?? '');
-      const tag = written.length > 60 ? `${written.slice(0, 60)}…` : written;
-      throw new ZwgkError('yaml-unknown-tag', { file, line }, { file, line, tag: tag || '（空）' });
-    }
-  }
-  // An alias whose anchor is not (yet) defined: named with its line, not taken for an alias bomb.
-  let undefinedAlias: { name: string; offset: number } | undefined;
-  visit(doc, {
-    Alias(_, node) {
-      if (undefinedAlias) return visit.BREAK;
-      if (node.resolve(doc) === undefined) undefinedAlias = { name: node.source, offset: node.range?.[0] ?? 0 };
-      return undefined;
-    },
-  });
-  if (undefinedAlias) {
-    const line = lineAt(undefinedAlias.offset);
-    const name = undefinedAlias.name.length > 40 ? `${undefinedAlias.name.slice(0, 40)}…` : undefinedAlias.name;
-    throw new ZwgkError('yaml-alias-undefined', { file, line }, { file, line, name });
-  }
-  try {
-    doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (cause) {
-    throw new ZwgkError('yaml-too-complex', { file }, { file, detail: '请不要用 & 和 * 引用复制大段内容，直接写出各项的值' }, { cause });
-  }
-  return { doc, lc };
-}
-
-/** Stop with a message that names a full-width colon, space or hyphen, when the text has one. */
-function checkSlips(
-  doc: Document,
-  text: string,
-  lc: LineCounter,
-  errorAt: number | undefined,
-  items: 'top' | 'root',
-  file: string,
-  lineOffset: number,
-  lineOf: (line: number) => number,
-  cause?: unknown,
-): void {
-  const slip = findKeyboardSlip(doc, text, lc, items, errorAt);
-  if (!slip) return;
-  const line = lineOf(slip.line + lineOffset);
-  throw new ZwgkError('yaml-fullwidth', { file, line, column: slip.column }, { file, line, column: slip.column, char: slip.char, name: slip.name, fix: slip.fix }, cause ? { cause } : undefined);
-}
-
 /** One item parsed on its own: its context (line offset into the file) and its node. */
-type ItemSource = { ctx: Ctx; node: Node | null };
+export type ItemSource = { ctx: Ctx; node: Node | null };
 
 /**
  * The catalog from a parsed top-level document. Items come from its 事项 list, or — for a large file
  * split by splitItems — from `items`, parsed one by one.
  */
-function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: Iterable<ItemSource>; hint: Profile } | undefined): Catalog {
+export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: Iterable<ItemSource>; hint: Profile } | undefined): Catalog {
   const { file } = ctx;
   const root = resolve(ctx, ctx.doc.contents);
   if (!isMap(root)) throw new ZwgkError('yaml-not-catalog', { file }, { file, kind: kindOf(root) });
@@ -527,107 +366,4 @@ function readPairs2017(ctx: Ctx, { node, keyAt }: { node: Node | null; keyAt: So
     out.push({ content: get(content), standard: get(standard) });
   }
   return out.length ? out : [{ content: { text: '', at: keyAt }, standard: { text: '', at: keyAt } }];
-}
-
-
-/** Files at least this large are parsed item by item: the yaml library's whole-document tree takes
- * about 30 bytes of memory per byte of text (a 31 MB catalog: 900 MB). */
-const SPLIT_MIN_CHARS = 1024 * 1024;
-
-interface Split {
-  /** The file with every item line blanked: the top-level keys at their own lines. */
-  head: string;
-  /** Each item's text and the number of lines before it. */
-  chunks: { text: string; lineOffset: number }[];
-}
-
-/**
- * Cut a large catalog into its head and one text per item, when its shape allows it safely: a block
- * list under a top-level 事项 key, items at one indentation, and no anchors, aliases or tags (which may
- * reach across items). Anything else is parsed whole.
- */
-export function splitItems(text: string): Split | undefined {
-  if (/(?:^|[\s[{,:-])[&*!][^\s]/mu.test(text)) return undefined;
-  const lines = text.split('\n');
-  const keyLines = lines.flatMap((l, i) => (/^事项:[ \t]*(?:#.*)?\r?$/u.test(l) ? [i] : []));
-  if (keyLines.length !== 1) return undefined;
-  const start = keyLines[0]! + 1;
-  let first = start;
-  while (first < lines.length && /^\s*(?:#.*)?\r?$/u.test(lines[first]!)) first++;
-  const indent = /^( +)-(?: |\r?$)/u.exec(lines[first] ?? '')?.[1];
-  if (indent === undefined) return undefined;
-  const isItemStart = (l: string) => l.startsWith(indent + '- ') || l.replace(/\r$/u, '') === indent + '-';
-  let end = first;
-  while (end < lines.length && !/^[^\s#]/u.test(lines[end]!)) end++;
-  const chunks: Split['chunks'] = [];
-  let from = first;
-  for (let i = first + 1; i <= end; i++) {
-    if (i === end || isItemStart(lines[i]!)) {
-      chunks.push({ text: lines.slice(from, i).join('\n'), lineOffset: from });
-      from = i;
-    }
-  }
-  for (let i = first; i < end; i++) lines[i] = '';
-  return { head: lines.join('\n'), chunks };
-}
-
-/** Thrown inside parseSplit when an item does not parse on its own. */
-class SplitFallback extends Error {}
-
-/** Parse a split catalog; undefined when an item does not parse on its own (then the whole file is parsed). */
-function parseSplit(split: Split, file: string, options: ReadOptions, lineOf: (line: number) => number, budget: ReadBudget): Catalog | undefined {
-  const { doc, lc } = parseChecked(split.head, file, 0, lineOf);
-  const ctx: Ctx = { file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0, lineOf, budget };
-  const parseChunk = (chunk: Split['chunks'][number]): ItemSource => {
-    const itemLc = new LineCounter();
-    const itemDoc = parseDocument(chunk.text, { ...PARSE_OPTIONS, lineCounter: itemLc });
-    if (itemDoc.errors.length || itemDoc.warnings.length || !isSeq(itemDoc.contents) || itemDoc.contents.items.length !== 1) {
-      throw new SplitFallback();
-    }
-    checkSlips(itemDoc, chunk.text, itemLc, undefined, 'root', file, chunk.lineOffset, lineOf);
-    const itemCtx: Ctx = { ...ctx, lc: itemLc, doc: itemDoc, lineOffset: chunk.lineOffset };
-    return { ctx: itemCtx, node: resolve(itemCtx, itemDoc.contents.items[0]) };
-  };
-  // Items are parsed one at a time while the catalog is built, so only the model stays in memory.
-  function* sources(): Generator<ItemSource> {
-    for (const chunk of split.chunks) yield parseChunk(chunk);
-  }
-  try {
-    const first = split.chunks[0] ? parseChunk(split.chunks[0]).node : null;
-    const hint: Profile = isMap(first) && first.items.some((p) => ['一级事项', '二级事项'].includes(keyOf(p))) ? '2019' : '2017';
-    return buildCatalog(ctx, options, { sources: sources(), hint });
-  } catch (err) {
-    if (err instanceof SplitFallback) return undefined;
-    throw err;
-  }
-}
-
-/** What each of the yaml library's error codes means, in words a clerk can act on. */
-const YAML_ERRORS: Record<string, string> = {
-  DUPLICATE_KEY: '同一层级出现了重复的键',
-  BAD_INDENT: '缩进不正确',
-  MISSING_CHAR: '缺少必要的符号（如引号或括号未闭合）',
-  MULTIPLE_DOCS: '文件中有多个 YAML 文档（---），请只保留一个',
-  BLOCK_AS_IMPLICIT_KEY: '键的写法不正确（可能缺少冒号后的空格）',
-  UNEXPECTED_TOKEN: '出现了意外的符号',
-  TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行',
-  BAD_SCALAR_START: '文本开头的符号需要加引号',
-  KEY_OVER_1024_CHARS: '键太长（超过 1024 个字符），YAML 不允许这么长的键。键应是列名（如“名称”），内容写在冒号和空格之后；如果这一行是内容，可能是上一行少了冒号或缩进不对',
-  ALIAS_PROPS: '别名（*引用）前不能再加 & 锚点或 ! 标签',
-  BAD_ALIAS: '别名（*引用）的写法不正确',
-  BAD_DIRECTIVE: '% 开头的指令行写法不正确，目录文件不需要这样的行，请删除',
-  BAD_DQ_ESCAPE: '双引号中的 \\ 转义写法不正确（如 \\u 后应为 4 位十六进制数）；要写反斜杠本身请写成 \\\\，或改用单引号',
-  BAD_PROP_ORDER: '& 锚点和 ! 标签的位置不正确',
-  BLOCK_IN_FLOW: '方括号或花括号内不能使用换行缩进的写法',
-  IMPOSSIBLE: '文件内容无法解析',
-  MULTIPLE_ANCHORS: '同一个值前有多个 & 锚点',
-  MULTIPLE_TAGS: '同一个值前有多个 ! 标签',
-  NON_STRING_KEY: '键必须是文本',
-  TAG_RESOLVE_FAILED: '标签无法识别',
-  BAD_COLLECTION_TYPE: '列表或映射的类型与标签不符',
-};
-
-function translateYamlError(code: string): string {
-  return `${YAML_ERRORS[code] ?? '格式有误'}（${code}）`;
 }

@@ -1,22 +1,16 @@
-// .docx reader: the tables of word/document.xml, scanned in one streaming pass with the tokenizer the
-// .xlsx reader uses (xlsx-scan.ts: no DOM, no DTD, only the predefined entities). Cells are placed by
-// Word's grid columns: w:gridBefore skips columns, w:gridSpan widens a cell, w:vMerge restart/continue
-// merges a column downwards (legacy w:hMerge sideways). A cell's paragraphs and w:br/w:cr are its lines.
-// What Word shows once changes are accepted is read: w:ins kept, w:del and w:moveFrom dropped (a deleted
-// row too, and a deleted paragraph mark joins two lines); content controls (w:sdt) are read through,
-// except the grey placeholder text of an empty one; hidden text (w:vanish), drawings and fallbacks of
-// alternate content are not text of the cell. The tables then go through tables.ts like a page's.
-// .doc and .wps arrive here after LibreOffice Writer converted them (src/node/soffice.ts).
-import type { Catalog } from '../model/types.js';
-import type { SourceRef } from '../findings/location.js';
-import { TABLE_LIMITS } from '../settings/limits.js';
-import { ZwgkError } from '../findings/finding.js';
-import { looksLikeHtml, type ReadOptions } from './index.js';
-import { ReadBudget, ReadLimitError, tooLarge } from '../grid/limits.js';
-import { CELL_TEXT_CAP, partsLength, readTables, tooComplex, withinLimit, type BuiltTable, type CellPart, type TableCell } from '../grid/tables.js';
-import { checkedEntries, isEncryptedOle, isOle, readSmallPart, attr, partPath } from '../formats/ooxml/package.js';
-import { PartDataError, XmlScanner, decodeChunks, eachAttr } from '../formats/ooxml/xml-scanner.js';
-import { inflateEntry, looksLikeZip, ZipFormatError, type ZipEntry } from '../formats/ooxml/zip.js';
+// word/document.xml, scanned in one streaming pass with the OOXML tokenizer (formats/ooxml/xml-scanner.ts:
+// no DOM, no DTD, only the predefined entities) into its tables. Cells are placed by Word's grid columns:
+// w:gridBefore skips columns, w:gridSpan widens a cell, w:vMerge restart/continue merges a column
+// downwards (legacy w:hMerge sideways). A cell's paragraphs and w:br/w:cr are its lines. What Word shows
+// once changes are accepted is read: w:ins kept, w:del and w:moveFrom dropped (a deleted row too, and a
+// deleted paragraph mark joins two lines); content controls (w:sdt) are read through, except the grey
+// placeholder text of an empty one; hidden text (w:vanish), drawings and fallbacks of alternate content
+// are not text of the cell. Every kept cell and merged range is counted against the read budget.
+import type { SourceRef } from '../../findings/location.js';
+import { TABLE_LIMITS } from '../../settings/limits.js';
+import type { ReadBudget } from '../../grid/limits.js';
+import { CELL_TEXT_CAP, partsLength, tooComplex, withinLimit, type BuiltTable, type CellPart, type TableCell } from '../../grid/tables.js';
+import { XmlScanner, eachAttr } from '../ooxml/xml-scanner.js';
 
 /** Elements whose content is not text of the cell: deleted text, drawings, fallbacks, ruby guides. */
 const SKIPPED = new Set([
@@ -61,7 +55,7 @@ interface OpenTable {
 const OFF = new Set(['0', 'false', 'off']);
 
 /** word/document.xml, streamed: every table with its cells placed and their text. */
-class DocumentScanner extends XmlScanner {
+export class DocumentScanner extends XmlScanner {
   readonly tables: BuiltTable[] = [];
   /** Tags whose w:val this scanner reads (their text is kept when they span chunks). */
   protected readonly attributeTags: ReadonlySet<string> = new Set(['gridBefore', 'gridSpan', 'vMerge', 'hMerge', 'vanish', 'showingPlcHdr']);
@@ -393,69 +387,4 @@ function takeText(cell: PendingCell): string {
 function separated(existing: CellPart[], more: CellPart[]): CellPart[] {
   if (more.length === 0) return [];
   return existing.length && typeof more[0] === 'string' ? ['\n', ...more] : more;
-}
-
-function notDocument(file: string, detail: string, cause?: unknown): ZwgkError {
-  return new ZwgkError('not-a-document', { file }, { file, detail }, cause === undefined ? undefined : { cause });
-}
-
-const utf8 = new TextDecoder('utf-8');
-
-/** What a file that is not a .docx seems to be. */
-function notDocxDetail(bytes: Uint8Array): string {
-  const head = utf8.decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '');
-  if (head.startsWith('%PDF')) return '文件内容是 PDF 文档，只是扩展名为 .docx';
-  if (/^\s*<\?xml/.test(head)) return '文件内容是 XML 文本（可能是“Word XML 文档”），不是 .docx 文档';
-  return '文件不是 zip 压缩格式，可能已损坏或不是 Word 文档';
-}
-
-/** The main document part, from the package relationships (word/document.xml as a rule). */
-async function mainPart(bytes: Uint8Array, byName: Map<string, ZipEntry>): Promise<string> {
-  const rels = byName.get('_rels/.rels');
-  if (rels) {
-    const xml = await readSmallPart(bytes, rels);
-    for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-      if (/\/officeDocument$/.test(attr(m[1]!, 'Type') ?? '')) {
-        const path = partPath(attr(m[1]!, 'Target') ?? '', '');
-        if (byName.has(path)) return path;
-      }
-    }
-  }
-  return 'word/document.xml';
-}
-
-/** Read a Word document's bytes into one catalog (every table with a catalog header, in document order). */
-export async function readDocx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
-  if (looksLikeHtml(bytes)) return (await import('./html.js')).readHtml(bytes, file, options);
-  if (isOle(bytes)) {
-    if (isEncryptedOle(bytes)) throw new ZwgkError('document-encrypted', { file }, { file });
-    throw notDocument(file, '文件看起来是旧版 Word 97-2003 文档（.doc）或 WPS 文档，只是扩展名改成了 .docx。请把扩展名改回 .doc 或 .wps');
-  }
-  if (!looksLikeZip(bytes)) throw notDocument(file, notDocxDetail(bytes));
-  const entries = checkedEntries(bytes, file, { damaged: (detail, cause) => notDocument(file, detail, cause), encrypted: 'document-encrypted' });
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  let partName: string;
-  try {
-    partName = await mainPart(bytes, byName);
-  } catch (cause) {
-    throw notDocument(file, '文档目录（_rels/.rels）已损坏', cause);
-  }
-  const entry = byName.get(partName);
-  if (!entry) {
-    if (byName.has('xl/workbook.xml')) throw notDocument(file, '这是 Excel 工作簿（.xlsx），只是扩展名为 .docx。请把扩展名改回 .xlsx');
-    if (byName.has('ppt/presentation.xml')) throw notDocument(file, '这是 PowerPoint 演示文稿（.pptx），不是 Word 文档');
-    throw notDocument(file, '压缩包中没有 word/document.xml，不是 Word 文档');
-  }
-  const scanner = new DocumentScanner(partName, file, options.budget ?? new ReadBudget());
-  let tables: BuiltTable[];
-  try {
-    for await (const text of decodeChunks(inflateEntry(bytes, entry))) scanner.push(text);
-    tables = scanner.result();
-  } catch (cause) {
-    if (cause instanceof ZwgkError) throw cause;
-    if (cause instanceof ReadLimitError) throw tooLarge(file, cause, scanner.limitAt ?? { file });
-    if (cause instanceof PartDataError || cause instanceof ZipFormatError) throw notDocument(file, `正文（${partName}）无法读取：${cause.detail}`, cause);
-    throw notDocument(file, `正文（${partName}）已损坏，无法解压`, cause);
-  }
-  return readTables(file, tables, options, 'Word 文档');
 }

@@ -4,7 +4,7 @@
 // reads them as text; this finds them in the parsed document so the message can name the character,
 // its line and column, and the fix.
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import { itemKeys, ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, OPTION_KEYS, PAIRS_KEY, TOP_KEYS } from '../model/document.js';
+import { itemKeys, ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, OPTION_KEYS, PAIRS_KEY, TOP_KEYS } from '../../model/document.js';
 
 export interface KeyboardSlip {
   /** 1-based line and column of the character. */

@@ -1,0 +1,17 @@
+// The .html format: a web page (a portal's 政务公开 column, or a sheet saved as a web page), read from its
+// tables. zwgk never rewrites a page: fix writes the corrected catalog as a workbook or YAML. A folder
+// given as an argument is not searched for pages (it usually holds the pages published from its catalogs).
+import { looksLikeHtml } from '../sniff.js';
+import type { FormatSpec } from '../types.js';
+
+export const html: FormatSpec = {
+  id: 'html',
+  extensions: ['.html', '.htm'],
+  mime: 'text/html',
+  words: '网页',
+  source: 'tables',
+  read: async (bytes, file, options) => (await import('./read.js')).readHtml(bytes, file, options),
+  fix: 'rewrite',
+  sniff: looksLikeHtml,
+  inFolders: false,
+};

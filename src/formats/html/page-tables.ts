@@ -1,0 +1,225 @@
+// Every table of a page's tree with its cells placed by HTML's table algorithm: rowspan and colspan
+// become merged ranges (a rowspan reaches at most to the end of its row group, a cell never reaches into
+// a slot a rowspan from above holds), nested tables are tables of their own in document order, and each
+// merged range is counted against the read budget. The tables then go through grid/tables.ts.
+import { html as htmlSpec, type DefaultTreeAdapterMap } from 'parse5';
+import type { SourceRef } from '../../findings/location.js';
+import { TABLE_LIMITS } from '../../settings/limits.js';
+import type { ReadBudget } from '../../grid/limits.js';
+import { tooComplex, withinLimit, type BuiltTable, type TableCell } from '../../grid/tables.js';
+import { BLOCKS, CellText, SKIPPED } from './cell-text.js';
+
+export type Node = DefaultTreeAdapterMap['node'];
+export type Element = DefaultTreeAdapterMap['element'];
+
+/** A <td> or <th> as the page's tree holds it: what of its text was kept, and whether it was counted as a value. */
+export interface PageCell extends Element {
+  kept: number;
+  dropped: number;
+  valued: boolean;
+}
+
+/** Whether a node is a table cell as the bounded parser built it. */
+export function isPageCell(node: Node): node is PageCell {
+  return 'kept' in node;
+}
+
+/** The HTML namespace: elements of embedded SVG or MathML are not the page's tables. */
+export const HTML_NS = htmlSpec.NS.HTML;
+
+interface OpenCell {
+  cell: TableCell;
+  text: CellText;
+  /** Characters of the cell's text counted while parsing but not kept. */
+  dropped: number;
+}
+
+interface OpenTable {
+  index: number;
+  table: BuiltTable;
+  row: number;
+  /** First row of the current row group (thead/tbody/tfoot). */
+  groupStart: number;
+  /** Cells of the current row group (their rowspans end with the group). */
+  group: TableCell[];
+  /** By column: the last row a cell from a row above reaches down to. */
+  covered: number[];
+  col: number;
+  cell?: OpenCell;
+}
+
+/** HTML's rules for a non-negative integer attribute: leading digits, else undefined. */
+function intAttr(el: Element, name: string): number | undefined {
+  const v = el.attrs.find((a) => a.name === name)?.value;
+  if (v === undefined) return undefined;
+  const m = /^[\t\n\f\r ]*\+?(\d+)/.exec(v);
+  return m ? Number(m[1]!.slice(0, 9)) : undefined;
+}
+
+/** Where a cell was placed: its table (from 1), row and column. */
+export class Placed {
+  constructor(
+    readonly table: number,
+    readonly row: number,
+    readonly col: number,
+  ) {}
+}
+
+/**
+ * Collect every table of the page with its cells placed, each merged range (rowspan/colspan) counted
+ * against `budget` (where it is is written into `limit`). With `stopAt`, only find where that cell is
+ * placed (in a page parsed so far): throws a Placed.
+ */
+export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?: { at?: SourceRef }, stopAt?: Element): BuiltTable[] {
+  const tables: BuiltTable[] = [];
+  const open: OpenTable[] = [];
+  let pre = 0;
+  const endGroup = (t: OpenTable): void => {
+    // A rowspan reaches at most to the end of its row group (rowspan="0" exactly there).
+    const last = Math.max(t.row, t.groupStart);
+    for (const c of t.group) if (c.bottom > last) c.bottom = Math.max(c.row, last);
+    t.group = [];
+    t.covered = [];
+    t.groupStart = t.row + 1;
+  };
+  const target = (): OpenCell | undefined => open[open.length - 1]?.cell;
+  const closeCell = (t: OpenTable): void => {
+    if (!t.cell) return;
+    const rest = t.cell.text.take();
+    const { cell, dropped } = t.cell;
+    if (rest !== '') cell.parts.push(rest);
+    const { parts, length } = withinLimit(cell.parts, dropped);
+    cell.parts = parts;
+    if (length !== undefined) (t.table.long ??= []).push({ row: cell.row, col: cell.col, length });
+    t.cell = undefined;
+  };
+
+  const enter = (el: Element): boolean => {
+    const tag = el.tagName;
+    if (el.namespaceURI !== HTML_NS || SKIPPED.has(tag)) return false;
+    const t = open[open.length - 1];
+    switch (tag) {
+      case 'table': {
+        if (tables.length >= TABLE_LIMITS.maxTables) throw tooComplex(file, `有超过 ${TABLE_LIMITS.maxTables} 个表格`, TABLE_LIMITS.maxTables);
+        if (open.length >= TABLE_LIMITS.maxNesting) throw tooComplex(file, `中的表格嵌套超过 ${TABLE_LIMITS.maxNesting} 层`, `${TABLE_LIMITS.maxNesting} 层`);
+        const index = tables.length;
+        const table: BuiltTable = { cells: [] };
+        const holder = target();
+        if (holder && t) {
+          table.parent = t.index;
+          const before = holder.text.take();
+          if (before !== '') holder.cell.parts.push(before);
+          holder.cell.parts.push({ table: index });
+        }
+        tables.push(table);
+        open.push({ index, table, row: 0, groupStart: 1, group: [], covered: [], col: 1 });
+        return true;
+      }
+      case 'thead':
+      case 'tbody':
+      case 'tfoot':
+        if (t && !t.cell) endGroup(t);
+        return true;
+      case 'tr':
+        if (t && !t.cell) {
+          t.row++;
+          if (t.row > TABLE_LIMITS.maxRows) throw tooComplex(file, `的${tableWords(t)}超过 ${TABLE_LIMITS.maxRows} 行`, `${TABLE_LIMITS.maxRows} 行`);
+          t.col = 1;
+        }
+        return true;
+      case 'td':
+      case 'th':
+        if (t && !t.cell && t.row > 0) {
+          openCell(t, el);
+          return true;
+        }
+        break;
+      case 'br':
+        target()?.text.hardBreak();
+        return false;
+      case 'pre':
+      case 'listing':
+      case 'xmp':
+      case 'plaintext':
+        pre++;
+        break;
+    }
+    if (BLOCKS.has(tag)) target()?.text.softBreak();
+    return true;
+  };
+  const tableWords = (t: OpenTable): string => `第 ${t.index + 1} 个表格`;
+  const openCell = (t: OpenTable, el: Element): void => {
+    while ((t.covered[t.col] ?? 0) >= t.row) t.col++;
+    let span = Math.min(Math.max(intAttr(el, 'colspan') ?? 1, 1), 1000);
+    // A cell never reaches into a slot a rowspan from above holds (browsers would overlap them).
+    for (let c = t.col + 1; c < t.col + span; c++) {
+      if ((t.covered[c] ?? 0) >= t.row) {
+        span = c - t.col;
+        break;
+      }
+    }
+    const right = t.col + span - 1;
+    if (right > TABLE_LIMITS.maxColumns) throw tooComplex(file, `的${tableWords(t)}超过 ${TABLE_LIMITS.maxColumns} 列`, `${TABLE_LIMITS.maxColumns} 列`);
+    const rowspan = intAttr(el, 'rowspan') ?? 1;
+    const bottom = rowspan === 0 ? Number.MAX_SAFE_INTEGER : t.row + Math.min(Math.max(rowspan, 1), 65534) - 1;
+    const cell: TableCell = { row: t.row, col: t.col, bottom, right, parts: [] };
+    if (bottom > t.row) for (let c = t.col; c <= right; c++) t.covered[c] = bottom;
+    if (budget && (bottom > t.row || right > t.col)) {
+      budget.merge(() => {
+        if (limit) limit.at = { file, table: t.index + 1, row: cell.row, column: cell.col };
+        return `第 ${t.index + 1} 个表格 第 ${cell.row} 行 第 ${cell.col} 列`;
+      });
+    }
+    t.col = right + 1;
+    if (el === stopAt) throw new Placed(t.index + 1, cell.row, cell.col);
+    // Finding a cell needs only the slots: the cells and their text are not kept (a limit was reached).
+    if (stopAt) return;
+    t.table.cells.push(cell);
+    t.group.push(cell);
+    t.cell = { cell, text: new CellText(), dropped: isPageCell(el) ? el.dropped : 0 };
+  };
+  const exit = (el: Element): void => {
+    const tag = el.tagName;
+    const t = open[open.length - 1];
+    switch (tag) {
+      case 'table':
+        if (t) {
+          closeCell(t);
+          endGroup(t);
+          open.pop();
+        }
+        return;
+      case 'td':
+      case 'th':
+        if (t?.cell && t.cell.cell === t.table.cells[t.table.cells.length - 1]) closeCell(t);
+        return;
+      case 'pre':
+      case 'listing':
+      case 'xmp':
+      case 'plaintext':
+        pre--;
+        break;
+    }
+    if (BLOCKS.has(tag)) target()?.text.softBreak();
+  };
+
+  // Depth-first without recursion: a page nested hundreds deep must not exhaust the call stack.
+  const stack: { node: Node; leaving: boolean }[] = [{ node: doc, leaving: false }];
+  while (stack.length) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeName === '#text') {
+      target()?.text.add((node as DefaultTreeAdapterMap['textNode']).value, pre > 0);
+      continue;
+    }
+    if (!('childNodes' in node)) continue;
+    const el = 'tagName' in node ? (node as Element) : undefined;
+    if (leaving) {
+      if (el) exit(el);
+      continue;
+    }
+    if (el && !enter(el)) continue;
+    stack.push({ node, leaving: true });
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i]!, leaving: false });
+  }
+  return tables;
+}

@@ -1,0 +1,31 @@
+// A YAML file's bytes as text: UTF-8 (a byte order mark dropped); UTF-16, GBK and binary data refused
+// with a message that says what to do.
+import { ZwgkError } from '../../findings/finding.js';
+
+/** Bytes → text, refusing binary data and encodings other than UTF-8 with a message that says what to do. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new ZwgkError('yaml-encoding', { file }, { file, encoding: 'UTF-16' });
+  }
+  const sample = bytes.subarray(0, 64 * 1024);
+  let control = 0;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  sample.forEach((b, i) => {
+    if (b === 0) (i % 2 === 0 ? evenZeros++ : oddZeros++);
+    else if (b < 9 || (b > 13 && b < 32)) control++;
+  });
+  // UTF-16 text without a BOM: every other byte is zero for ASCII and punctuation.
+  const zeros = evenZeros + oddZeros;
+  if (zeros > 0 && zeros > sample.length / 8 && Math.min(evenZeros, oddZeros) < zeros / 10) {
+    throw new ZwgkError('yaml-encoding', { file }, { file, encoding: 'UTF-16' });
+  }
+  if (zeros > 0) throw new ZwgkError('yaml-binary', { file }, { file });
+  if (control > sample.length / 100 + 2) throw new ZwgkError('yaml-binary', { file }, { file });
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (cause) {
+    throw new ZwgkError('yaml-encoding', { file }, { file, encoding: 'GBK/GB18030' }, { cause });
+  }
+}

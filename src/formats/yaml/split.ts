@@ -1,0 +1,82 @@
+// A large YAML catalog parsed item by item: the yaml library's whole-document tree takes about 30 bytes of
+// memory per byte of text, so a file whose shape allows it is cut into its head and one text per item,
+// each parsed on its own while the catalog is built; anything else is parsed whole.
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Catalog } from '../../model/types.js';
+import type { Profile } from '../../settings/columns.js';
+import type { ReadBudget } from '../../grid/limits.js';
+import type { ReadOptions } from '../types.js';
+import { buildCatalog, keyOf, resolve, type Ctx, type ItemSource } from './build.js';
+import { checkSlips, parseChecked, PARSE_OPTIONS } from './parse.js';
+
+/** Files at least this large are parsed item by item: the yaml library's whole-document tree takes
+ * about 30 bytes of memory per byte of text (a 31 MB catalog: 900 MB). */
+export const SPLIT_MIN_CHARS = 1024 * 1024;
+
+export interface Split {
+  /** The file with every item line blanked: the top-level keys at their own lines. */
+  head: string;
+  /** Each item's text and the number of lines before it. */
+  chunks: { text: string; lineOffset: number }[];
+}
+
+/**
+ * Cut a large catalog into its head and one text per item, when its shape allows it safely: a block
+ * list under a top-level 事项 key, items at one indentation, and no anchors, aliases or tags (which may
+ * reach across items). Anything else is parsed whole.
+ */
+export function splitItems(text: string): Split | undefined {
+  if (/(?:^|[\s[{,:-])[&*!][^\s]/mu.test(text)) return undefined;
+  const lines = text.split('\n');
+  const keyLines = lines.flatMap((l, i) => (/^事项:[ \t]*(?:#.*)?\r?$/u.test(l) ? [i] : []));
+  if (keyLines.length !== 1) return undefined;
+  const start = keyLines[0]! + 1;
+  let first = start;
+  while (first < lines.length && /^\s*(?:#.*)?\r?$/u.test(lines[first]!)) first++;
+  const indent = /^( +)-(?: |\r?$)/u.exec(lines[first] ?? '')?.[1];
+  if (indent === undefined) return undefined;
+  const isItemStart = (l: string) => l.startsWith(indent + '- ') || l.replace(/\r$/u, '') === indent + '-';
+  let end = first;
+  while (end < lines.length && !/^[^\s#]/u.test(lines[end]!)) end++;
+  const chunks: Split['chunks'] = [];
+  let from = first;
+  for (let i = first + 1; i <= end; i++) {
+    if (i === end || isItemStart(lines[i]!)) {
+      chunks.push({ text: lines.slice(from, i).join('\n'), lineOffset: from });
+      from = i;
+    }
+  }
+  for (let i = first; i < end; i++) lines[i] = '';
+  return { head: lines.join('\n'), chunks };
+}
+
+/** Thrown inside parseSplit when an item does not parse on its own. */
+class SplitFallback extends Error {}
+
+/** Parse a split catalog; undefined when an item does not parse on its own (then the whole file is parsed). */
+export function parseSplit(split: Split, file: string, options: ReadOptions, lineOf: (line: number) => number, budget: ReadBudget): Catalog | undefined {
+  const { doc, lc } = parseChecked(split.head, file, 0, lineOf);
+  const ctx: Ctx = { file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0, lineOf, budget };
+  const parseChunk = (chunk: Split['chunks'][number]): ItemSource => {
+    const itemLc = new LineCounter();
+    const itemDoc = parseDocument(chunk.text, { ...PARSE_OPTIONS, lineCounter: itemLc });
+    if (itemDoc.errors.length || itemDoc.warnings.length || !isSeq(itemDoc.contents) || itemDoc.contents.items.length !== 1) {
+      throw new SplitFallback();
+    }
+    checkSlips(itemDoc, chunk.text, itemLc, undefined, 'root', file, chunk.lineOffset, lineOf);
+    const itemCtx: Ctx = { ...ctx, lc: itemLc, doc: itemDoc, lineOffset: chunk.lineOffset };
+    return { ctx: itemCtx, node: resolve(itemCtx, itemDoc.contents.items[0]) };
+  };
+  // Items are parsed one at a time while the catalog is built, so only the model stays in memory.
+  function* sources(): Generator<ItemSource> {
+    for (const chunk of split.chunks) yield parseChunk(chunk);
+  }
+  try {
+    const first = split.chunks[0] ? parseChunk(split.chunks[0]).node : null;
+    const hint: Profile = isMap(first) && first.items.some((p) => ['一级事项', '二级事项'].includes(keyOf(p))) ? '2019' : '2017';
+    return buildCatalog(ctx, options, { sources: sources(), hint });
+  } catch (err) {
+    if (err instanceof SplitFallback) return undefined;
+    throw err;
+  }
+}
