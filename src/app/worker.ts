@@ -7,7 +7,7 @@ import { validateCatalog } from '../validate/index.js';
 import { Report, formatFindingLine, summaryLine, toJsonDiagnostic } from '../reports/report.js';
 import { SEVERITY_RANK, severityLabel, type Severity } from '../findings/severity.js';
 import { ZwgkError, type Finding } from '../findings/finding.js';
-import { render, renderDiff, renderGap, type Rendered } from '../render/index.js';
+import { OUTPUT_FILES, render, renderDiff, renderGap, type OutputKind, type Rendered } from '../render/index.js';
 import { displayColumns, displayValue, type DisplayColumn } from '../model/display.js';
 import { buildGap } from '../reports/gap.js';
 import { diffCatalogs } from '../reports/diff.js';
@@ -170,13 +170,6 @@ function page(id: number, file: number, pageNo: number): void {
   post({ id, type: 'page', view });
 }
 
-const MIME: Record<string, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  html: 'text/html;charset=utf-8',
-  md: 'text/markdown;charset=utf-8',
-  yaml: 'application/yaml;charset=utf-8',
-};
-
 /** A file name beside the input's: same base name, another ending. */
 function besides(name: string, suffix: string, ext: string): string {
   const base = name.replace(/\.[^.\\/]*$/, '');
@@ -190,11 +183,11 @@ function catalogOf(file: number): Held & { catalog: Catalog; findings: Finding[]
 }
 
 async function exportFile(id: number, kind: ExportKind, ids: number[], reference?: number): Promise<void> {
-  const send = (name: string, ext: string, data: Rendered, note?: string): void => {
+  const send = (name: string, ext: OutputKind, data: Rendered, note?: string): void => {
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     // A fresh buffer of exactly these bytes, handed over without a copy.
     const buffer = bytes.slice().buffer;
-    post({ id, type: 'export', name, mime: MIME[ext] ?? 'application/octet-stream', bytes: buffer, ...(note ? { note } : {}) }, [buffer]);
+    post({ id, type: 'export', name, mime: OUTPUT_FILES[ext].mime, bytes: buffer, ...(note ? { note } : {}) }, [buffer]);
   };
   post({ id, type: 'progress', text: '正在生成文件…' });
   switch (kind) {

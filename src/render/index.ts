@@ -16,11 +16,27 @@ export const RENDERERS = {
 
 export type OutputFormat = keyof typeof RENDERERS;
 
-/** The output format an output path asks for, by extension (.yml counts as yaml, .markdown as md). */
+/** The files zwgk writes, by format: their extensions (the usual one first) and media type. */
+export const OUTPUT_FILES = {
+  xlsx: { extensions: ['.xlsx'], mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  html: { extensions: ['.html', '.htm'], mime: 'text/html;charset=utf-8' },
+  md: { extensions: ['.md', '.markdown'], mime: 'text/markdown;charset=utf-8' },
+  yaml: { extensions: ['.yaml', '.yml'], mime: 'application/yaml;charset=utf-8' },
+  json: { extensions: ['.json'], mime: 'application/json;charset=utf-8' },
+} as const satisfies Record<string, { extensions: readonly string[]; mime: string }>;
+
+export type OutputKind = keyof typeof OUTPUT_FILES;
+
+/** The output format an extension (with its dot, any case) stands for. */
+export function outputKindOf(ext: string): OutputKind | undefined {
+  const lower = ext.toLowerCase();
+  return (Object.keys(OUTPUT_FILES) as OutputKind[]).find((k) => (OUTPUT_FILES[k].extensions as readonly string[]).includes(lower));
+}
+
+/** The catalog format an output path asks for, by extension (.yml counts as yaml, .markdown as md). */
 export function formatFromPath(file: string): OutputFormat | undefined {
-  const ext = file.toLowerCase().split('.').pop() ?? '';
-  const map: Record<string, OutputFormat> = { xlsx: 'xlsx', html: 'html', htm: 'html', md: 'md', markdown: 'md', yaml: 'yaml', yml: 'yaml' };
-  return map[ext];
+  const kind = outputKindOf(`.${file.toLowerCase().split('.').pop() ?? ''}`);
+  return kind && kind in RENDERERS ? (kind as OutputFormat) : undefined;
 }
 
 /** Render a catalog in a format. */

@@ -1,5 +1,6 @@
 // The streaming SpreadsheetML scanners (src/formats/xlsx/worksheet.ts and shared-strings.ts, on
-// formats/ooxml/xml-scanner.ts): cell values of every kind, shared strings, number formats, and the same result however the part's bytes are split into chunks.
+// formats/ooxml/xml-scanner.ts): cell values of every kind, shared strings, number formats, and the
+// same result however the part's bytes are split into chunks.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -11,6 +11,7 @@ import { ReadBudget } from '../../grid/limits.js';
 import { folderEntries, nativePath, readCatalog } from '../../node/read-file.js';
 import { writeOutput } from '../../node/write.js';
 import { ZwgkError } from '../../findings/finding.js';
+import { outputKindOf } from '../../render/index.js';
 import { terminalText } from '../../reports/report.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';
@@ -59,18 +60,6 @@ export function reportStale(ctx: Context, names: readonly string[]): void {
   if (names.length) ctx.stderr.write(`已删除上次中断时留下的 ${names.length} 个临时文件：${names.map(terminalText).join('、')}\n`);
 }
 
-/** The output formats zwgk writes, by file extension. */
-const FORMAT_BY_EXTENSION: Record<string, string> = {
-  '.xlsx': 'xlsx',
-  '.html': 'html',
-  '.htm': 'html',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.json': 'json',
-  '.yaml': 'yaml',
-  '.yml': 'yaml',
-};
-
 /**
  * A command's output format: --to when given, else the extension of -o, else `fallback`. An -o whose
  * extension says another format than --to is refused before anything is read or written (a web page
@@ -84,7 +73,7 @@ export function resolveFormat<F extends string>(
 ): F {
   const output = opts.output !== undefined && opts.output !== '-' ? opts.output : undefined;
   const ext = output ? path.extname(output).toLowerCase() : '';
-  const byExt = FORMAT_BY_EXTENSION[ext] as F | undefined;
+  const byExt = outputKindOf(ext) as F | undefined;
   const list = formats.join('、');
   if (opts.to !== undefined) {
     if (ext && byExt !== opts.to) {
