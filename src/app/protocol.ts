@@ -1,8 +1,7 @@
 // Messages between the app's page and its worker. The worker holds the files and catalogs; the page gets
 // only what it shows (summary, findings, one page of the table at a time), so a province-sized catalog
 // never crosses the thread boundary whole and the page never stalls deserialising it.
-import type { Severity } from '../findings/severity.js';
-import type { JsonDiagnostic } from '../reports/report.js';
+import type { JsonDiagnostic, Severity } from '../core/text.js';
 
 /** A file the clerk picked or dropped. */
 export interface InFile {

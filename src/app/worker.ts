@@ -1,25 +1,41 @@
 // The app's Web Worker: the same core the CLI runs (read → validate → fix/render/gap/merge/diff), on the
 // bytes the page hands over. It keeps every file and catalog, and answers the page with what it shows.
-import type { Catalog, Item } from '../model/types.js';
-import { formatLocation, type SourceRef } from '../findings/location.js';
-import { readCatalogBytes, extensionOf, fixedInPlaceFormat, formatOf } from '../formats/index.js';
-import { validateCatalog } from '../validate/index.js';
-import { Report, formatFindingLine, summaryLine, toJsonDiagnostic } from '../reports/report.js';
-import { SEVERITY_RANK, severityLabel, type Severity } from '../findings/severity.js';
-import { ZwgkError, type Finding } from '../findings/finding.js';
-import { OUTPUT_FILES, render, renderDiff, renderGap, type OutputKind, type Rendered } from '../render/index.js';
-import { displayColumns, displayValue, type DisplayColumn } from '../model/display.js';
-import { buildGap } from '../reports/gap.js';
-import { diffCatalogs } from '../reports/diff.js';
-import { mergeCatalogs } from '../draft/merge.js';
-import { describeFix, fixBytes } from '../fix/index.js';
+import {
+  SEVERITY_RANK,
+  ZwgkError,
+  check,
+  diff,
+  displayColumns,
+  displayValue,
+  exportAs,
+  extensionOf,
+  fix,
+  detectFormat,
+  fixedInPlaceFormat,
+  formatFindingLine,
+  formatLocation,
+  gap,
+  merge,
+  outputName,
+  passes,
+  severityLabel,
+  summaryLine,
+  template,
+  toJsonDiagnostic,
+  type Catalog,
+  type Checked,
+  type DisplayColumn,
+  type Exported,
+  type Item,
+  type Severity,
+  type SourceRef,
+} from '../core/index.js';
 import { PAGE_ITEMS, type CellView, type ExportKind, type FileView, type InFile, type PageView, type Request, type Response, type RowView } from './protocol.js';
 
 interface Held {
   name: string;
   bytes: Uint8Array;
-  catalog?: Catalog;
-  findings?: Finding[];
+  checked?: Checked;
   /** The worst severity of the findings at each table cell. */
   marks?: Map<string, Severity>;
 }
@@ -36,9 +52,10 @@ export function refKey(at: SourceRef): string | undefined {
 }
 
 /** Whether the app offers a corrected copy of a file: a workbook or YAML fixed in place, or a page or
- * Word document whose corrected catalog comes as a workbook. */
-function fixableInApp(name: string): boolean {
-  const format = formatOf(name);
+ * Word document whose corrected catalog comes as a workbook — judged by what the bytes are, as the
+ * reader judged them (a .doc that is really a web page is a page, in the app as in the CLI). */
+function fixableInApp(bytes: Uint8Array, name: string): boolean {
+  const format = detectFormat(bytes, name);
   return format !== undefined && (format.fix === 'in-place' || format.source === 'tables');
 }
 
@@ -64,13 +81,13 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
   };
   try {
     post({ id, type: 'progress', file, text: `正在读取 ${input.name}…`, fraction: 0 });
-    const catalog = await readCatalogBytes(held.bytes, input.name, { onProgress });
-    post({ id, type: 'progress', file, text: `正在校验 ${input.name}（${catalog.items.length} 个事项）…`, fraction: 1 });
-    held.catalog = catalog;
-    const report = new Report();
-    report.add({ file: input.name, profile: catalog.profile, items: catalog.items.length, findings: role === 'catalog' ? validateCatalog(catalog) : [] });
-    const result = report.files[0]!;
-    held.findings = result.findings;
+    const checked = await check(held.bytes, input.name, {
+      onProgress,
+      onRead: (catalog) => post({ id, type: 'progress', file, text: `正在校验 ${input.name}（${catalog.items.length} 个事项）…`, fraction: 1 }),
+      ...(role === 'reference' ? { validate: false } : {}),
+    });
+    const { catalog, result } = checked;
+    held.checked = checked;
     held.marks = new Map();
     for (const f of result.findings) {
       const key = refKey(f.location);
@@ -81,12 +98,12 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
     Object.assign(view, {
       ok: true,
       summary: summaryLine(result),
-      valid: report.valid,
+      valid: passes(result.findings),
       profile: catalog.profile,
       items: catalog.items.length,
       pages: Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS)),
       // A page or Word document is not rewritten: its corrected catalog comes as a workbook.
-      fixable: fixableInApp(input.name),
+      fixable: fixableInApp(held.bytes, input.name),
       findings: result.findings.map((f) => {
         const ref = refKey(f.location);
         return { ...toJsonDiagnostic(f), line: formatFindingLine(f), where: formatLocation(f.location), level: severityLabel(f.severity), ...(ref ? { ref } : {}) };
@@ -156,9 +173,9 @@ function sourceOf(item: Item, col: DisplayColumn): SourceRef | undefined {
 }
 
 function page(id: number, file: number, pageNo: number): void {
-  const held = files.get(file);
-  if (!held?.catalog) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
-  const catalog = held.catalog;
+  const catalog = files.get(file)?.checked?.catalog;
+  const held = files.get(file)!;
+  if (!catalog) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
   const cols = displayColumns(catalog, true);
   const pages = Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS));
   const p = Math.min(Math.max(0, pageNo), pages - 1);
@@ -170,42 +187,35 @@ function page(id: number, file: number, pageNo: number): void {
   post({ id, type: 'page', view });
 }
 
-/** A file name beside the input's: same base name, another ending. */
-function besides(name: string, suffix: string, ext: string): string {
-  const base = name.replace(/\.[^.\\/]*$/, '');
-  return `${base}${suffix}.${ext}`;
-}
-
-function catalogOf(file: number): Held & { catalog: Catalog; findings: Finding[] } {
+function catalogOf(file: number): Held & { checked: Checked } {
   const held = files.get(file);
-  if (!held?.catalog || !held.findings) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
-  return held as Held & { catalog: Catalog; findings: Finding[] };
+  if (!held?.checked) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
+  return held as Held & { checked: Checked };
 }
 
 async function exportFile(id: number, kind: ExportKind, ids: number[], reference?: number): Promise<void> {
-  const send = (name: string, ext: OutputKind, data: Rendered, note?: string): void => {
-    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const send = (name: string, out: Exported, note?: string): void => {
+    const bytes = typeof out.data === 'string' ? new TextEncoder().encode(out.data) : out.data;
     // A fresh buffer of exactly these bytes, handed over without a copy.
     const buffer = bytes.slice().buffer;
-    post({ id, type: 'export', name, mime: OUTPUT_FILES[ext].mime, bytes: buffer, ...(note ? { note } : {}) }, [buffer]);
+    post({ id, type: 'export', name, mime: out.mime, bytes: buffer, ...(note ? { note } : {}) }, [buffer]);
   };
   post({ id, type: 'progress', text: '正在生成文件…' });
   switch (kind) {
     case 'template-2017':
     case 'template-2019': {
       const profile = kind === 'template-2017' ? '2017' : '2019';
-      const { renderTemplateXlsx } = await import('../draft/template-xlsx.js');
-      send(`政务公开事项目录模板（${profile === '2017' ? '2017 样表' : '2019 标准目录'}）.xlsx`, 'xlsx', await renderTemplateXlsx(profile));
+      send(`政务公开事项目录模板（${profile === '2017' ? '2017 样表' : '2019 标准目录'}）.xlsx`, await template(profile));
       return;
     }
     case 'fix': {
       const held = catalogOf(ids[0]!);
       const ext = extensionOf(held.name);
-      const result = await fixBytes(held.bytes, held.name, held.findings, held.catalog);
+      const result = await fix(held.bytes, held.checked);
       const outExt = result.format === 'yaml' ? (ext === '.yml' ? 'yml' : 'yaml') : 'xlsx';
-      const lines = describeFix(result);
+      const lines = [...result.lines];
       if (!fixedInPlaceFormat(held.name)) lines.unshift(`${held.name} 不会被改写：修正后的目录写成 Excel 工作簿（样表格式）。`);
-      send(besides(held.name, '（修正后）', outExt), result.format === 'yaml' ? 'yaml' : 'xlsx', result.data, lines.join('\n'));
+      send(outputName(held.name, '（修正后）', outExt), { data: result.data, ext: outExt, mime: result.mime }, lines.join('\n'));
       return;
     }
     case 'html':
@@ -214,25 +224,25 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
     case 'yaml': {
       const held = catalogOf(ids[0]!);
       const same = extensionOf(held.name) === `.${kind}`;
-      send(besides(held.name, same ? '（发布版）' : '', kind), kind, await render(held.catalog, kind));
+      send(outputName(held.name, same ? '（发布版）' : '', kind), await exportAs(held.checked.catalog, kind));
       return;
     }
     case 'gap-html':
     case 'gap-xlsx': {
       const held = catalogOf(ids[0]!);
-      const ref = reference !== undefined ? catalogOf(reference).catalog : undefined;
+      const ref = reference !== undefined ? catalogOf(reference).checked.catalog : undefined;
       const format = kind === 'gap-html' ? 'html' : 'xlsx';
-      send(besides(held.name, '-差距报告', format), format, await renderGap(buildGap(held.catalog, held.findings, ref), format));
+      send(outputName(held.name, '-差距报告', format), await gap(held.checked, format, ref));
       return;
     }
     case 'merge': {
-      const { catalog } = mergeCatalogs(ids.map((f) => catalogOf(f).catalog), '合并目录.xlsx');
-      send('合并目录.xlsx', 'xlsx', await render(catalog, 'xlsx'));
+      const { catalog } = merge(ids.map((f) => catalogOf(f).checked.catalog), '合并目录.xlsx');
+      send('合并目录.xlsx', await exportAs(catalog, 'xlsx'));
       return;
     }
     case 'diff': {
-      const [a, b] = ids.map((f) => catalogOf(f).catalog);
-      send('变化说明.html', 'html', await renderDiff(diffCatalogs(a!, b!), 'html'));
+      const [a, b] = ids.map((f) => catalogOf(f).checked.catalog);
+      send('变化说明.html', await diff(a!, b!, 'html'));
       return;
     }
   }

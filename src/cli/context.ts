@@ -1,6 +1,6 @@
 // What every command gets: the output streams, environment and the exit code it sets.
 // Kept free of heavy imports: `zwgk --help` must not load exceljs.
-import { PLAIN, type Paint } from '../reports/report.js';
+import { PLAIN, type Paint } from '../core/text.js';
 
 export interface OutStream {
   write(chunk: string | Uint8Array): boolean;

@@ -2,8 +2,7 @@
 // bin/zwgk.js is a thin shim around it; nothing here calls process.exit.
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { ZwgkError } from '../findings/finding.js';
-import { terminalText } from '../reports/report.js';
+import { ZwgkError, terminalText } from '../core/text.js';
 import { cleanupOnSignals } from '../node/temporaries.js';
 import type { Context, OutStream } from './context.js';
 import { chineseHelp, translateCommanderError } from './help.js';

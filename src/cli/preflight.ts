@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ZwgkError } from '../findings/finding.js';
+import { ZwgkError } from '../core/text.js';
 import { InvalidChoice, isRequired } from './options.js';
 
 /** Commands that read several files and report an unreadable one among the others' results. */

@@ -101,6 +101,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
   await makeTableFixtures(GENERATED);
+  // A web page saved under a Word name, as many portals export: both shells read it as the page.
+  copyFileSync(path.join(GENERATED, 'messy-gb2312.html'), path.join(GENERATED, 'page-saved-as.doc'));
 });
 
 afterAll(async () => {
@@ -118,6 +120,7 @@ const FIXTURES = [
   'examples/unit-anquan.yaml',
   path.join(GENERATED, 'messy-gb2312.html'),
   path.join(GENERATED, 'county-word.docx'),
+  path.join(GENERATED, 'page-saved-as.doc'),
 ];
 
 describe('the app file', () => {

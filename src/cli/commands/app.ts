@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { outputOption } from '../options.js';
 
 /** The file `app` writes when no -o is given (in the current folder). */
-export const DEFAULT_APP_OUTPUT = '政务公开目录工具.html';
+import { DEFAULT_APP_OUTPUT } from '../defaults.js';
 
 /** Register `app`. */
 export function registerApp(program: Command, ctx: Context): Command {

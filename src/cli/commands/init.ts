@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { choiceOption, outputOption } from '../options.js';
 
 /** The file `init` writes when no -o is given (in the current folder). */
-export const DEFAULT_INIT_OUTPUT = '政务公开事项目录.xlsx';
+import { DEFAULT_INIT_OUTPUT } from '../defaults.js';
 
 /** Register `init`. */
 export function registerInit(program: Command, ctx: Context): Command {

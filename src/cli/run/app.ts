@@ -1,7 +1,7 @@
 // zwgk app: write the offline app (built into dist/app by `npm run build`) where the clerk wants it.
 import { readFile, stat } from 'node:fs/promises';
-import { ZwgkError } from '../../findings/finding.js';
-import { DEFAULT_APP_OUTPUT } from '../commands/app.js';
+import { ZwgkError } from '../../core/text.js';
+import { DEFAULT_APP_OUTPUT } from '../defaults.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit } from './shared.js';

@@ -1,7 +1,6 @@
 // zwgk convert <in> -o <out>: .xlsx ⇄ .yaml/.yml, chosen by the output's extension.
 import path from 'node:path';
-import { formatFromPath, render } from '../../render/index.js';
-import { validateCatalog } from '../../validate/index.js';
+import { exportAs, formatFromPath, validate } from '../../core/index.js';
 import type { Context } from '../context.js';
 import { emit, loadCatalog } from './shared.js';
 import { reportErrors } from './render.js';
@@ -25,8 +24,8 @@ export async function convertFile(ctx: Context, input: string, opts: ConvertOpti
     );
   }
   const catalog = await loadCatalog(ctx, input, opts);
-  const findings = validateCatalog(catalog);
-  await emit(ctx, opts.output, await render(catalog, format), [input]);
+  const findings = validate(catalog);
+  await emit(ctx, opts.output, (await exportAs(catalog, format)).data, [input]);
   return reportErrors(ctx, input, findings);
 }
 

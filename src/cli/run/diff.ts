@@ -1,7 +1,6 @@
 // zwgk diff: compare two versions of a catalog and print or write the change log. Always exit 0 when
 // both files can be read: a diff is a report, not a verdict.
-import { diffCatalogs } from '../../reports/diff.js';
-import { renderDiff } from '../../render/index.js';
+import { diff } from '../../core/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit, loadCatalog, resolveFormat, sharedBudget } from './shared.js';
@@ -17,8 +16,7 @@ export async function diffFiles(ctx: Context, oldFile: string, newFile: string, 
   const budget = sharedBudget();
   const before = await loadCatalog(ctx, oldFile, { profile: 'auto' }, undefined, budget);
   const after = await loadCatalog(ctx, newFile, { profile: 'auto' }, undefined, budget);
-  const diff = diffCatalogs(before, after);
-  const text = await renderDiff(diff, format);
-  await emit(ctx, opts.output ?? '-', text, [oldFile, newFile]);
+  const { data } = await diff(before, after, format);
+  await emit(ctx, opts.output ?? '-', data, [oldFile, newFile]);
   return EXIT.ok;
 }

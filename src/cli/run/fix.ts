@@ -1,9 +1,7 @@
 // zwgk fix: validate, apply the findings' safe fixes to a copy, list every change.
 import path from 'node:path';
-import { describeFix, fixBytes } from '../../fix/index.js';
-import { fixedInPlaceFormat, formatOf } from '../../formats/index.js';
+import { checkCatalog, fix, fixedInPlaceFormat, formatOf } from '../../core/index.js';
 import { readInputFile } from '../../node/read-file.js';
-import { validateCatalog } from '../../validate/index.js';
 import type { Context } from '../context.js';
 import { emit, loadCatalog } from './shared.js';
 import { usageError } from '../preflight.js';
@@ -41,10 +39,11 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
   }
   const bytes = await readInputFile(file);
   const catalog = await loadCatalog(ctx, file, opts, bytes);
-  const findings = validateCatalog(catalog);
-  const result = await fixBytes(bytes, file, findings, catalog, outKind === 'yaml' ? 'yaml' : 'xlsx');
+  const checked = checkCatalog(catalog, file);
+  const findings = checked.findings;
+  const result = await fix(bytes, checked, outKind === 'yaml' ? 'yaml' : 'xlsx');
   await emit(ctx, opts.output, result.data, [file]);
-  const lines = describeFix(result);
+  const lines = [...result.lines];
   if (!inPlace) {
     const what = result.format === 'xlsx' ? 'Excel 工作簿（样表格式）' : 'YAML';
     lines.unshift(`${file} 是${source}，zwgk 不改写它（原文件未改动）：修正后的目录已写成 ${what}${opts.output === '-' ? '' : ` ${opts.output}`}。`);

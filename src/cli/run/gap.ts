@@ -1,7 +1,5 @@
 // zwgk gap: read the catalog (and the reference), validate, build the gap report and render it.
-import { buildGap } from '../../reports/gap.js';
-import { renderGap } from '../../render/index.js';
-import { validateCatalog } from '../../validate/index.js';
+import { checkCatalog, gap } from '../../core/index.js';
 import type { Context } from '../context.js';
 import { defaultOutput, emit, loadCatalog, resolveFormat, sharedBudget } from './shared.js';
 import { reportErrors } from './render.js';
@@ -20,9 +18,9 @@ export async function gapFile(ctx: Context, file: string, opts: GapOptions): Pro
   const budget = sharedBudget();
   const catalog = await loadCatalog(ctx, file, opts, undefined, budget);
   const reference = opts.against !== undefined ? await loadCatalog(ctx, opts.against, { profile: 'auto' }, undefined, budget) : undefined;
-  const findings = validateCatalog(catalog);
-  const report = buildGap(catalog, findings, reference);
-  const data = await renderGap(report, format);
+  const checked = checkCatalog(catalog, file);
+  const findings = checked.findings;
+  const { data } = await gap(checked, format, reference);
   const output = opts.output ?? (format === 'md' || format === 'json' ? '-' : defaultOutput(file, format, '-差距报告'));
   const inputs = opts.against !== undefined ? [file, opts.against] : [file];
   await emit(ctx, output, data, inputs);

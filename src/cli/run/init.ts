@@ -1,12 +1,9 @@
 // zwgk init: write an empty Excel template or a commented YAML skeleton, never over an existing file
 // unless --force.
 import path from 'node:path';
-import { renderSkeletonYaml } from '../../draft/skeleton-yaml.js';
+import { ZwgkError, skeleton, template, terminalText, type Profile } from '../../core/index.js';
 import { exists } from '../../node/write.js';
-import { ZwgkError } from '../../findings/finding.js';
-import { terminalText } from '../../reports/report.js';
-import type { Profile } from '../../settings/columns.js';
-import { DEFAULT_INIT_OUTPUT } from '../commands/init.js';
+import { DEFAULT_INIT_OUTPUT } from '../defaults.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit } from './shared.js';
@@ -28,14 +25,8 @@ export async function initFile(ctx: Context, opts: InitOptions): Promise<number>
   if (output !== '-' && !opts.force && (await exists(output))) {
     throw new ZwgkError('output-exists', { file: output }, { output });
   }
-  let data: string | Uint8Array;
-  if (ext === '.xlsx') {
-    // exceljs is loaded only here, so `zwgk init -o x.yaml` and `--help` stay light.
-    const { renderTemplateXlsx } = await import('../../draft/template-xlsx.js');
-    data = await renderTemplateXlsx(opts.profile);
-  } else {
-    data = renderSkeletonYaml(opts.profile);
-  }
+  // exceljs is loaded only for the workbook, so `zwgk init -o x.yaml` and `--help` stay light.
+  const { data } = ext === '.xlsx' ? await template(opts.profile) : await skeleton(opts.profile);
   await emit(ctx, output, data, []);
   if (output !== '-') {
     const what = ext === '.xlsx' ? '把标题改为本单位名称并逐行填写事项（选中单元格会显示该列的填写说明）' : '把示例事项改成本单位的事项';

@@ -1,10 +1,7 @@
 // zwgk merge: read every input, merge (one layout, 序号 1..N, 来源 kept, duplicates warned), write
 // the result by the output's extension, print the findings and a summary.
 import path from 'node:path';
-import { mergeCatalogs } from '../../draft/merge.js';
-import type { Catalog } from '../../model/types.js';
-import { Report, terminalText } from '../../reports/report.js';
-import { validateCatalog } from '../../validate/index.js';
+import { Report, exportAs, merge, terminalText, validate, type Catalog } from '../../core/index.js';
 import { paintFor, type Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit, loadCatalog, sharedBudget } from './shared.js';
@@ -24,20 +21,13 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   const catalogs: Catalog[] = [];
   const budget = sharedBudget();
   for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto' }, undefined, budget));
-  const { catalog, findings: duplicates, sources } = mergeCatalogs(catalogs, opts.output);
+  const { catalog, findings: duplicates, sources } = merge(catalogs, opts.output);
 
-  let data: string | Uint8Array;
-  if (ext === '.xlsx') {
-    const { renderXlsx } = await import('../../render/xlsx.js');
-    data = await renderXlsx(catalog);
-  } else {
-    const { renderYaml } = await import('../../render/yaml.js');
-    data = renderYaml(catalog);
-  }
+  const { data } = await exportAs(catalog, ext === '.xlsx' ? 'xlsx' : 'yaml');
   await emit(ctx, opts.output, data, files);
 
   // merge-duplicate names both sources, so the validator's own item-duplicate would say it twice.
-  const findings = [...duplicates, ...validateCatalog(catalog).filter((f) => f.code !== 'item-duplicate')];
+  const findings = [...duplicates, ...validate(catalog).filter((f) => f.code !== 'item-duplicate')];
   const report = new Report();
   report.add({ file: opts.output, profile: catalog.profile, items: catalog.items.length, findings });
   const lines = sources.map((s) =>

@@ -1,11 +1,8 @@
 // zwgk render <file> [--to xlsx|html|md] [-o path]: publishable Excel, web page or Markdown.
-import { render, type OutputFormat } from '../../render/index.js';
-import { validateCatalog } from '../../validate/index.js';
-import { countBySeverity, terminalText } from '../../reports/report.js';
+import { countBySeverity, exportAs, terminalText, validate, type Finding, type OutputFormat } from '../../core/index.js';
 import { status, type Context } from '../context.js';
 import { defaultOutput, emit, loadCatalog, resolveFormat } from './shared.js';
 import { EXIT } from '../exit.js';
-import type { Finding } from '../../findings/finding.js';
 
 export interface RenderOptions {
   to?: 'xlsx' | 'html' | 'md';
@@ -26,9 +23,9 @@ export function reportErrors(ctx: Context, file: string, findings: readonly Find
 export async function renderFile(ctx: Context, file: string, opts: RenderOptions): Promise<number> {
   const format = resolveFormat(ctx, opts, ['xlsx', 'html', 'md'] as const);
   const catalog = await loadCatalog(ctx, file, opts);
-  const findings = validateCatalog(catalog);
+  const findings = validate(catalog);
   const done = status(ctx, `正在生成 ${format}（${catalog.items.length} 个事项）…`);
-  const data = await render(catalog, format as OutputFormat).finally(done);
+  const { data } = await exportAs(catalog, format as OutputFormat).finally(done);
   await emit(ctx, opts.output ?? defaultOutput(file, format), data, [file]);
   return reportErrors(ctx, file, findings);
 }

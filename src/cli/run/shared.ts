@@ -2,17 +2,20 @@
 // everywhere, so each command is a thin wrapper over library functions.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Catalog } from '../../model/types.js';
-import { SHARED_READ_LIMITS } from '../../settings/limits.js';
-import type { Profile } from '../../settings/columns.js';
-import { FOLDER_EXTENSIONS, READABLE_EXTENSIONS } from '../../formats/index.js';
-import type { ReadOptions } from '../../formats/types.js';
-import { ReadBudget } from '../../grid/limits.js';
+import {
+  FOLDER_EXTENSIONS,
+  READABLE_EXTENSIONS,
+  ReadBudget,
+  SHARED_READ_LIMITS,
+  ZwgkError,
+  outputKindOf,
+  terminalText,
+  type Catalog,
+  type Profile,
+  type ReadOptions,
+} from '../../core/index.js';
 import { folderEntries, nativePath, readCatalog } from '../../node/read-file.js';
 import { writeOutput } from '../../node/write.js';
-import { ZwgkError } from '../../findings/finding.js';
-import { outputKindOf } from '../../render/index.js';
-import { terminalText } from '../../reports/report.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';
 

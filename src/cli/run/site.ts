@@ -2,10 +2,7 @@
 // say which catalogs have errors (published all the same: exit 1) or could not be read (exit 2).
 import path from 'node:path';
 import { writeFiles } from '../../node/write.js';
-import type { Catalog } from '../../model/types.js';
-import { ZwgkError } from '../../findings/finding.js';
-import { countBySeverity, terminalText } from '../../reports/report.js';
-import { validateCatalog } from '../../validate/index.js';
+import { ZwgkError, countBySeverity, site, terminalText, validate, type Catalog } from '../../core/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { expandInputs, loadCatalog, reportStale, sharedBudget } from './shared.js';
@@ -24,7 +21,7 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
   for (const file of files) {
     try {
       const catalog = await loadCatalog(ctx, file, {}, undefined, budget);
-      const n = countBySeverity(validateCatalog(catalog));
+      const n = countBySeverity(validate(catalog));
       read.push({ file, catalog, errors: n.error, warnings: n.warning });
     } catch (err) {
       // One unreadable file must not keep the other catalogs off the site; it is named below.
@@ -38,16 +35,15 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
     return EXIT.usage;
   }
 
-  const { renderSite, pageNames, SITE_INDEX } = await import('../../render/site.js');
-  const site = renderSite(
+  const built = await site(
     read.map((r) => r.catalog),
     opts.title !== undefined ? { title: opts.title } : {},
   );
-  reportStale(ctx, await writeFiles(opts.output, site, files));
+  reportStale(ctx, await writeFiles(opts.output, built.pages, files));
 
-  const names = pageNames(read.map((r) => r.catalog.file));
+  const names = built.names;
   const items = read.reduce((n, r) => n + r.catalog.items.length, 0);
-  const lines = [`已写出网站：${terminalText(path.join(opts.output, SITE_INDEX))}（${read.length} 个目录，共 ${items} 个事项）`];
+  const lines = [`已写出网站：${terminalText(path.join(opts.output, built.index))}（${read.length} 个目录，共 ${items} 个事项）`];
   read.forEach((r, i) => lines.push(`  ${terminalText(names[i]!)}  ← ${terminalText(r.file)}（${r.catalog.items.length} 个事项）`));
   ctx.stdout.write(lines.join('\n') + '\n');
 

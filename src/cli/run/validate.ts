@@ -1,7 +1,5 @@
 // zwgk validate <files...>: read, validate and report every file; the report as text or JSON.
-import { validateCatalog } from '../../validate/index.js';
-import { Report, terminalJson, terminalText, toJsonDiagnostic } from '../../reports/report.js';
-import { ZwgkError } from '../../findings/finding.js';
+import { Report, ZwgkError, terminalJson, terminalText, toJsonDiagnostic, validate } from '../../core/index.js';
 import { paintFor, type Context } from '../context.js';
 import { expandInputs, loadCatalog } from './shared.js';
 import { EXIT } from '../exit.js';
@@ -21,7 +19,7 @@ export async function validateFiles(ctx: Context, args: string[], opts: Validate
   for (const file of files) {
     try {
       const catalog = await loadCatalog(ctx, file, opts);
-      report.add({ file, profile: catalog.profile, items: catalog.items.length, findings: validateCatalog(catalog) });
+      report.add({ file, profile: catalog.profile, items: catalog.items.length, findings: validate(catalog) });
     } catch (err) {
       if (!(err instanceof ZwgkError) || files.length === 1) throw err;
       // With several files, one unreadable file must not hide the others' results.

@@ -1,0 +1,172 @@
+// zwgk's front door: the use cases the CLI, the browser app and library users call, as functions of
+// bytes and names that return values (a catalog, findings, the bytes of an output). Nothing here opens
+// a file, starts a process or writes to a terminal: src/node adds paths, src/cli and src/app add the
+// people. The shells import this module (and the CLI src/node) and nothing deeper — a test holds it.
+import type { Catalog } from '../model/types.js';
+import type { Finding } from '../findings/finding.js';
+import type { Profile } from '../settings/columns.js';
+import { detectFormat, extensionOf, formatOf, readCatalogBytes } from '../formats/index.js';
+import type { FormatSpec, ReadOptions } from '../formats/types.js';
+import { validateCatalog } from '../validate/index.js';
+import { Report, type FileResult } from '../reports/report.js';
+import { buildGap, type GapReport } from '../reports/gap.js';
+import { diffCatalogs, type DiffReport } from '../reports/diff.js';
+import { OUTPUT_FILES, render, renderDiff, renderGap, type DiffFormat, type GapFormat, type OutputFormat, type OutputKind, type Rendered } from '../render/index.js';
+import type { FixResult } from '../fix/index.js';
+import { mergeCatalogs, type MergeResult } from '../draft/merge.js';
+
+export type { Catalog, Cell, Item, ListField, Pair } from '../model/types.js';
+export type { Profile } from '../settings/columns.js';
+export type { FormatSpec, ReadOptions } from '../formats/types.js';
+export type { GapReport } from '../reports/gap.js';
+export type { DiffReport } from '../reports/diff.js';
+export type { FixResult, FixChange, FixSkip } from '../fix/index.js';
+export type { MergeResult } from '../draft/merge.js';
+export type { OutputFormat, OutputKind, GapFormat, DiffFormat, Rendered } from '../render/index.js';
+export type { DisplayColumn } from '../model/display.js';
+export type { SiteOptions } from '../render/site.js';
+
+// What the shells show of a result: the same words and locations everywhere.
+export * from './text.js';
+export { displayColumns, displayValue } from '../model/display.js';
+export { FORMATS, READABLE_EXTENSIONS, FOLDER_EXTENSIONS, extensionOf, formatOf, detectFormat, fixedInPlaceFormat } from '../formats/index.js';
+export { OUTPUT_FILES, outputKindOf, formatFromPath } from '../render/index.js';
+export { ReadBudget } from '../grid/limits.js';
+export { READ_LIMITS, SHARED_READ_LIMITS } from '../settings/limits.js';
+
+/** A catalog read and checked: what validate reports, and what fix, render and gap start from. */
+export interface Checked {
+  /** The name the bytes were given (used in messages, never opened). */
+  file: string;
+  catalog: Catalog;
+  /** Every finding, sorted by place. */
+  findings: Finding[];
+  /** The file's line of the report (layout, item count, findings). */
+  result: FileResult;
+}
+
+/** An output ready to be saved or sent: its bytes (or text), its usual extension and media type. */
+export interface Exported {
+  data: Rendered;
+  ext: string;
+  mime: string;
+}
+
+/** What fix returns: the corrected copy, each change and skip, its media type, and the changes in words. */
+export interface Fixed extends FixResult {
+  mime: string;
+  /** One line per change or skip, in Chinese, as the CLI prints them and the app shows them. */
+  lines: string[];
+}
+
+/** Read a catalog from bytes; throws ZwgkError (exit 2 in the CLI) when the file cannot be read. */
+export async function read(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
+  return readCatalogBytes(bytes, file, options);
+}
+
+/** Check an already read catalog: the findings of the schema and every content rule. */
+export function validate(catalog: Catalog): Finding[] {
+  return validateCatalog(catalog);
+}
+
+/** How to check: how to read, and whether to run the rules (a reference catalog is only read). */
+export interface CheckOptions extends ReadOptions {
+  /** false: read only, no findings beyond the reader's refusal (default true). */
+  validate?: boolean;
+  /** Called between reading and validating (the app shows the item count while the rules run). */
+  onRead?: (catalog: Catalog) => void;
+}
+
+/** Read and check a catalog from bytes: the library's main call ("嵌入业务系统"). */
+export async function check(bytes: Uint8Array, file: string, options: CheckOptions = {}): Promise<Checked> {
+  const { validate: run = true, onRead, ...readOptions } = options;
+  const catalog = await read(bytes, file, readOptions);
+  onRead?.(catalog);
+  return checkCatalog(catalog, file, run);
+}
+
+/** Check a catalog already read (a reference, a merged catalog) into the same result as check(). */
+export function checkCatalog(catalog: Catalog, file = catalog.file, run = true): Checked {
+  const report = new Report();
+  report.add({ file, profile: catalog.profile, items: catalog.items.length, findings: run ? validateCatalog(catalog) : [] });
+  const result = report.files[0]!;
+  return { file, catalog, findings: result.findings, result };
+}
+
+/** Whether a set of findings passes (no error; warnings and hints allowed). */
+export function passes(findings: readonly Finding[]): boolean {
+  return !findings.some((f) => f.severity === 'error');
+}
+
+/** Wrap rendered data with its extension and media type. */
+function exported(data: Rendered, kind: OutputKind): Exported {
+  return { data, ext: OUTPUT_FILES[kind].extensions[0]!.slice(1), mime: OUTPUT_FILES[kind].mime };
+}
+
+/** A catalog as a publishable workbook (样表 style), web page, Markdown or YAML. */
+export async function exportAs(catalog: Catalog, format: OutputFormat): Promise<Exported> {
+  return exported(await render(catalog, format), format);
+}
+
+/** The corrected copy of a checked file: the workbook or YAML with its cells edited, or, for a page or
+ * Word document (never rewritten), the catalog written anew as `as` (default xlsx). */
+export async function fix(bytes: Uint8Array, checked: Checked, as?: 'xlsx' | 'yaml'): Promise<Fixed> {
+  // Loaded on use: the fixer brings exceljs, which validate and --help must not pay for.
+  const { describeFix, fixBytes } = await import('../fix/index.js');
+  const result = await fixBytes(bytes, checked.file, checked.findings, checked.catalog, as);
+  return { ...result, mime: OUTPUT_FILES[result.format].mime, lines: describeFix(result) };
+}
+
+/** How fix writes a file: into a copy of itself ('in-place') or as a new workbook/YAML ('rewrite'); undefined when zwgk cannot read it. */
+export function fixMode(bytes: Uint8Array | undefined, file: string): FormatSpec['fix'] | undefined {
+  return (bytes ? detectFormat(bytes, file) : formatOf(file))?.fix;
+}
+
+/** The gap report of a checked catalog, against a reference catalog when given. */
+export function gapReport(checked: Checked, reference?: Catalog): GapReport {
+  return buildGap(checked.catalog, checked.findings, reference);
+}
+
+/** The gap report rendered in a format. */
+export async function gap(checked: Checked, format: GapFormat, reference?: Catalog): Promise<Exported> {
+  return exported(await renderGap(gapReport(checked, reference), format), format);
+}
+
+/** What changed from one version of a catalog to the next. */
+export function diffReport(before: Catalog, after: Catalog): DiffReport {
+  return diffCatalogs(before, after);
+}
+
+/** The change log of two versions rendered in a format. */
+export async function diff(before: Catalog, after: Catalog, format: DiffFormat): Promise<Exported> {
+  return exported(await renderDiff(diffCatalogs(before, after), format), format);
+}
+
+/** Several catalogs of one layout merged into one named `output` (序号 1..N, sources kept, duplicates reported). */
+export function merge(catalogs: readonly Catalog[], output: string): MergeResult {
+  return mergeCatalogs(catalogs, output);
+}
+
+/** The site of several catalogs: page name → HTML, with the index page. */
+export async function site(catalogs: readonly Catalog[], options: import('../render/site.js').SiteOptions = {}): Promise<{ pages: Map<string, string>; names: string[]; index: string }> {
+  const { renderSite, pageNames, SITE_INDEX } = await import('../render/site.js');
+  return { pages: renderSite(catalogs, options), names: pageNames(catalogs.map((c) => c.file)), index: SITE_INDEX };
+}
+
+/** An empty Excel template of a layout, with the 填表说明 and drop-down lists (exceljs loaded only here). */
+export async function template(profile: Profile): Promise<Exported> {
+  const { renderTemplateXlsx } = await import('../draft/template-xlsx.js');
+  return exported(await renderTemplateXlsx(profile), 'xlsx');
+}
+
+/** A commented YAML skeleton of a layout, for drafting in a text editor. */
+export async function skeleton(profile: Profile): Promise<Exported> {
+  const { renderSkeletonYaml } = await import('../draft/skeleton-yaml.js');
+  return exported(renderSkeletonYaml(profile), 'yaml');
+}
+
+/** An output's name beside its input's: same base name, a suffix, another extension ("目录（修正后）.xlsx"). */
+export function outputName(input: string, suffix: string, ext: string): string {
+  const cut = extensionOf(input).length;
+  return `${cut ? input.slice(0, input.length - cut) : input}${suffix}.${ext.replace(/^\./, '')}`;
+}
