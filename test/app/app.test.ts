@@ -223,6 +223,24 @@ describe('app and CLI agree', () => {
     await page.context().close();
   });
 
+  it('a keyboard alone opens a file: Tab reaches 选择文件 and Space opens the file dialog; the focus is plainly visible', async () => {
+    const { page } = await openApp();
+    let focused = '';
+    for (let i = 0; i < 10 && focused !== 'pick'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    }
+    expect(focused).toBe('pick');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!.closest('label')!).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'app-keyboard-focus.png'), clip: { x: 0, y: 0, width: 1366, height: 260 } });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }), page.keyboard.press('Space')]);
+    await chooser.setFiles(path.join(dir, stage('examples/county-catalog.yaml')));
+    await page.waitForSelector('article.file .summary', { timeout: 30_000 });
+    expect(await article(page, 'county-catalog.yaml').locator('.summary').textContent()).toMatch(/county-catalog\.yaml/);
+    await page.context().close();
+  });
+
   it('clicking a finding shows its cell in the table', async () => {
     const name = stage('test/fixtures/messy/messy-2017.xlsx');
     const { page } = await openApp();
