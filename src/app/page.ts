@@ -148,8 +148,8 @@ function showFile(view: FileView, article: HTMLElement): void {
   if (view.fixable) button('下载修正后的表格', 'fix', '自动修正文号括号、首尾空格等问题，其余内容保持不变');
   button('下载发布网页', 'html', '可直接发布到门户网站“政务公开”栏目的网页');
   button('下载 Excel', 'xlsx', '样表格式的 Excel，可打印');
-  button('下载 Markdown', 'md', 'Markdown 文本');
-  button('下载 YAML', 'yaml', 'YAML 文本（zwgk 的目录格式）');
+  button('下载纯文本版（.md）', 'md', '纯文本的目录（Markdown 格式），可粘贴到其他文档或系统');
+  button('下载数据文件（.yaml）', 'yaml', '目录的数据文件（YAML 格式），可由其他系统导入或用记事本修改后再打开');
   button('下载差距报告', 'gap-html', '缺项和与参考目录的差距（网页）');
   button('差距报告（Excel）', 'gap-xlsx', '缺项和与参考目录的差距，逐条列出便于整改');
   article.append(actions, note);

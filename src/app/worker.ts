@@ -62,8 +62,15 @@ function fixableInApp(bytes: Uint8Array, name: string): boolean {
 /** A request the page should not have made (a file that was not read); said to the clerk as is. */
 class AppError extends Error {}
 
+/** needs-soffice in a browser's words: the CLI would convert with LibreOffice, the page never can, so the
+ * clerk is told only what to do by hand (nothing to install). */
+function browserWords(p: Record<string, string | number>): string {
+  return `网页版不能直接读取 ${p.ext} 文件（${p.file}）。请在 ${p.app} 中打开它，选择“另存为”→“${p.saveAs}”，再在这里选择另存好的 ${p.target} 文件`;
+}
+
 /** The message a thrown error gets, in the CLI's words. */
 function errorLine(err: unknown): string {
+  if (err instanceof ZwgkError && err.finding.code === 'needs-soffice') return `错误：${browserWords(err.finding.params ?? {})}`;
   if (err instanceof ZwgkError || err instanceof AppError) return `错误：${err.message}`;
   return `错误：内部错误：${(err as Error)?.message ?? String(err)}。请把这个文件和这段文字反馈给维护者`;
 }

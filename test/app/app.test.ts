@@ -152,7 +152,7 @@ describe('app and CLI agree', () => {
     const summary = text.stdout.trim().split('\n').pop();
     expect(await card.locator('.summary').textContent()).toBe(summary);
 
-    for (const [label, to] of [['下载发布网页', 'html'], ['下载 Markdown', 'md'], ['下载 YAML', 'yaml']] as const) {
+    for (const [label, to] of [['下载发布网页', 'html'], ['下载纯文本版（.md）', 'md'], ['下载数据文件（.yaml）', 'yaml']] as const) {
       const got = await download(page, card.locator('button', { hasText: label }));
       const out = `cli-${to}-${name}.${to}`;
       await cli(to === 'yaml' ? 'convert' : 'render', name, ...(to === 'yaml' ? [] : ['--to', to]), '-o', out);
@@ -238,6 +238,16 @@ describe('app and CLI agree', () => {
     await chooser.setFiles(path.join(dir, stage('examples/county-catalog.yaml')));
     await page.waitForSelector('article.file .summary', { timeout: 30_000 });
     expect(await article(page, 'county-catalog.yaml').locator('.summary').textContent()).toMatch(/county-catalog\.yaml/);
+    await page.context().close();
+  });
+
+  it('an old Excel file gets what to do in the browser, not a word about installing LibreOffice', async () => {
+    const old = stage('test/fixtures/sample/sample-2017.xlsx', '旧版目录.xls');
+    const { page } = await openApp();
+    await pick(page, [old]);
+    expect(await article(page, old).locator('.error-line').textContent()).toBe(
+      '错误：网页版不能直接读取 .xls 文件（旧版目录.xls）。请在 Excel 或 WPS 中打开它，选择“另存为”→“Excel 工作簿(*.xlsx)”，再在这里选择另存好的 .xlsx 文件',
+    );
     await page.context().close();
   });
 
