@@ -373,15 +373,33 @@ for (const name of ['dragenter', 'dragover']) {
     drop.classList.add('over');
   });
 }
-for (const name of ['dragleave', 'drop']) drop.addEventListener(name, () => drop.classList.remove('over'));
-drop.addEventListener('drop', (e) => {
-  e.preventDefault();
-  const list = (e as DragEvent).dataTransfer?.files;
-  if (list?.length) void openFiles(list);
-});
-// A file dropped beside the drop zone would make the browser open it and leave the tool.
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+/** A folder dropped as if it were a file: said as what it is (the browser hands a folder over as an
+ * unreadable file, which would otherwise read as “被其他程序占用”). */
+function folderNotice(name: string): void {
+  const file = ++fileCounter;
+  const article = el('article', { class: 'file', id: `file-${file}` });
+  $('files').prepend(article);
+  showFile({ file, name, ok: false, error: `“${name}”是文件夹，网页版只读取选中的文件：请打开这个文件夹，全选（Ctrl+A）其中的目录文件，再拖到这里或点“选择文件”` }, article);
+}
+
+// Files dropped anywhere on the page are opened (a drop just beside the zone must not be lost, nor make
+// the browser open the file and leave the tool).
 window.addEventListener('dragover', (e) => e.preventDefault());
-window.addEventListener('drop', (e) => e.preventDefault());
+window.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  const data = e.dataTransfer;
+  if (!data) return;
+  const folders = new Set<string>();
+  for (const item of Array.from(data.items)) {
+    const entry = item.kind === 'file' ? item.webkitGetAsEntry?.() : null;
+    if (entry?.isDirectory) folders.add(entry.name);
+  }
+  for (const name of folders) folderNotice(name);
+  const list = Array.from(data.files).filter((f) => !folders.has(f.name));
+  if (list.length) void openFiles(list);
+});
 
 for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-template]')) {
   b.addEventListener('click', () => void download(b.dataset.template as ExportKind, [], $('template-note')));

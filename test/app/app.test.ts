@@ -251,6 +251,19 @@ describe('app and CLI agree', () => {
     await page.context().close();
   });
 
+  it('a file dropped beside the drop zone is opened, not lost', async () => {
+    const { page } = await openApp();
+    const text = readFileSync('examples/sample-table.yaml', 'utf8');
+    await page.evaluate((yaml) => {
+      const data = new DataTransfer();
+      data.items.add(new File([yaml], 'sample-table.yaml', { type: 'application/yaml' }));
+      document.querySelector('footer, main, body')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, text);
+    await page.waitForSelector('article.file .summary', { timeout: 30_000 });
+    expect(await article(page, 'sample-table.yaml').locator('.summary').textContent()).toBe((await cli('validate', stage('examples/sample-table.yaml'))).stdout.trim().split('\n').pop());
+    await page.context().close();
+  });
+
   it('clicking a finding shows its cell in the table', async () => {
     const name = stage('test/fixtures/messy/messy-2017.xlsx');
     const { page } = await openApp();
