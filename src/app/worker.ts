@@ -194,6 +194,13 @@ function page(id: number, file: number, pageNo: number): void {
   post({ id, type: 'page', view });
 }
 
+/** Whether two files have the same bytes. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function catalogOf(file: number): Held & { checked: Checked } {
   const held = files.get(file);
   if (!held?.checked) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
@@ -243,8 +250,18 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
       return;
     }
     case 'merge': {
-      const { catalog } = merge(ids.map((f) => catalogOf(f).checked.catalog), '合并目录.xlsx');
-      send('合并目录.xlsx', await exportAs(catalog, 'xlsx'));
+      const held = ids.map((f) => catalogOf(f));
+      const { catalog, findings, sources } = merge(held.map((h) => h.checked.catalog), '合并目录.xlsx');
+      // The CLI's summary of a merge, and what only a clerk picking files can do: pick one file twice.
+      const lines = [
+        `已合并 ${held.length} 个文件，共 ${catalog.items.length} 个事项，重复 ${findings.length} 处：`,
+        ...sources.map((s) => (s.items ? `  ${s.file}：${s.items} 个事项（序号 ${s.first === s.last ? s.first : `${s.first}–${s.last}`}）` : `  ${s.file}：没有事项`)),
+      ];
+      for (let i = 0; i < held.length; i++) {
+        const twin = held.findIndex((h, j) => j < i && sameBytes(h.bytes, held[i]!.bytes));
+        if (twin >= 0) lines.push(`注意：${held[i]!.name} 与 ${held[twin]!.name} 内容完全相同（可能把同一个文件选了两次），其中的事项都已重复合并；不需要时请移除一个再合并`);
+      }
+      send('合并目录.xlsx', await exportAs(catalog, 'xlsx'), lines.join('\n'));
       return;
     }
     case 'diff': {

@@ -311,8 +311,11 @@ describe('app and CLI agree', () => {
 
     const merged = await download(page, page.locator('#merge'));
     expect(merged.name).toBe('合并目录.xlsx');
-    await cli('merge', older, newer, '-o', 'cli-merged.xlsx');
+    const cliMerge = await cli('merge', older, newer, '-o', 'cli-merged.xlsx');
     expect(await values(merged.bytes)).toEqual(await values(readFileSync(path.join(dir, 'cli-merged.xlsx'))));
+    // The same account of what was merged as the CLI gives.
+    const summary = cliMerge.stdout.slice(cliMerge.stdout.indexOf('已合并')).split('\n').filter((l) => l.startsWith('已合并') || l.startsWith('  '));
+    expect((await page.locator('#batch-note').textContent())?.split('\n')).toEqual(summary);
     await page.screenshot({ path: path.join(ARTIFACTS, 'app-1366.png') });
 
     await pick(page, [other]);
