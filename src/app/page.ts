@@ -331,6 +331,17 @@ $('diff').addEventListener('click', () => {
   void download('diff', [a, b], $('batch-note'));
 });
 
+/** Stop using the reference catalog (the worker forgets it too). */
+function clearReference(): void {
+  if (referenceId !== undefined) void ask({ op: 'forget', file: referenceId });
+  referenceId = undefined;
+  const label = $('reference-name');
+  label.textContent = '未选择';
+  label.classList.remove('error-line');
+  $('clear-reference').hidden = true;
+}
+$('clear-reference').addEventListener('click', clearReference);
+
 $<HTMLInputElement>('pick-reference').addEventListener('change', (e) => {
   const input = e.target as HTMLInputElement;
   const f = input.files?.[0];
@@ -344,16 +355,21 @@ $<HTMLInputElement>('pick-reference').addEventListener('change', (e) => {
       const bytes = await f.arrayBuffer();
       await ask({ op: 'open', file, input: { name: f.name, bytes }, role: 'reference' }, (r) => {
         if (r.type !== 'opened') return;
+        // A failed pick leaves no reference at all: the one before it must not be used unseen.
+        clearReference();
         if (r.view.ok) {
-          if (referenceId !== undefined) void ask({ op: 'forget', file: referenceId });
           referenceId = file;
           label.textContent = `${f.name}（${r.view.profile} 版式，${r.view.items} 个事项）`;
-          label.classList.remove('error-line');
+          $('clear-reference').hidden = false;
         } else {
-          label.textContent = r.view.error ?? '错误：无法读取';
+          label.textContent = `${r.view.error ?? '错误：无法读取'}（现在没有参考目录）`;
           label.classList.add('error-line');
         }
-      }, [bytes]).catch((message: string) => (label.textContent = message));
+      }, [bytes]).catch((message: string) => {
+        clearReference();
+        label.textContent = `${message}（现在没有参考目录）`;
+        label.classList.add('error-line');
+      });
     }),
   );
 });

@@ -264,6 +264,23 @@ describe('app and CLI agree', () => {
     await page.context().close();
   });
 
+  it('a reference can be cleared, and a failed pick leaves none in use', async () => {
+    const ref = stage('examples/reference-anquan.yaml');
+    const bad = stage('test/fixtures/bad/csv-renamed.xlsx', '坏参考目录.xlsx');
+    const { page } = await openApp();
+    const label = page.locator('#reference-name');
+    await page.setInputFiles('#pick-reference', path.join(dir, ref));
+    await expect.poll(() => label.textContent()).toMatch(/^reference-anquan\.yaml（/);
+    await page.getByRole('button', { name: '清除参考目录' }).click();
+    expect(await label.textContent()).toBe('未选择');
+    await page.setInputFiles('#pick-reference', path.join(dir, ref));
+    await expect.poll(() => label.textContent()).toMatch(/^reference-anquan\.yaml（/);
+    await page.setInputFiles('#pick-reference', path.join(dir, bad));
+    await expect.poll(() => label.textContent()).toMatch(/^错误：.*（现在没有参考目录）$/);
+    expect(await page.getByRole('button', { name: '清除参考目录' }).isVisible()).toBe(false);
+    await page.context().close();
+  });
+
   it('clicking a finding shows its cell in the table', async () => {
     const name = stage('test/fixtures/messy/messy-2017.xlsx');
     const { page } = await openApp();
