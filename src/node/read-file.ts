@@ -155,7 +155,7 @@ export async function readCatalog(file: string, options: ReadOptions = {}, given
   const conversion = detectFormat(bytes, file)?.conversion;
   if (bytes.length > 0 && conversion) {
     const { convertFile } = await import('./soffice.js');
-    return readCatalogBytes(await convertFile(file, conversion), file, { ...options, as: conversion.to });
+    return readCatalogBytes(await convertFile(file, conversion, bytes), file, { ...options, as: conversion.to });
   }
   return readCatalogBytes(bytes, file, options);
 }

@@ -1,18 +1,36 @@
-// .xls/.et/.ods/.csv (Calc) and .doc/.wps (Writer) via LibreOffice: convert into a private temporary folder
-// and hand back the .xlsx or .docx bytes, which the core then reads under the user's file name. The user's file is only read, never
-// copied or changed (a GBK .csv is transcoded to UTF-8 in the temporary folder, since soffice would guess).
-import { spawn } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+// .xls/.et/.ods (Calc) and .doc/.wps (Writer) via LibreOffice: the file's bytes are copied into a private
+// temporary folder under a plain name (so a GBK or odd file name never reaches soffice, and soffice never
+// touches the user's file), converted there with a locked-down profile (soffice-profile.ts: nothing named
+// in the file is fetched), and the .xlsx or .docx bytes handed back, which the core then reads under the
+// user's file name. Ctrl-C or SIGTERM during a conversion stops soffice and removes the folder
+// (temporaries.ts runs what ON_INTERRUPT holds); a conversion that takes far longer than real catalogs
+// ever do is given up (conversionTimeout).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { constants, rmSync } from 'node:fs';
+import { access, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ZwgkError } from '../findings/finding.js';
 import type { Conversion } from '../formats/types.js';
+import { profileSettings, sofficeEnvironment } from './soffice-profile.js';
+import { ON_INTERRUPT } from './temporaries.js';
 
-/** LibreOffice commands looked for on PATH to convert .xls/.et/.ods/.csv and .doc/.wps, and how long a conversion may take. */
+/** LibreOffice commands looked for on PATH to convert .xls/.et/.ods and .doc/.wps. */
 const SOFFICE_COMMANDS: readonly string[] = ['soffice', 'libreoffice'];
-const SOFFICE_TIMEOUT_MS = 120_000;
+
+/**
+ * How long a conversion may take: 30 s, plus 25 s per MB of input, at most 10 minutes. Measured on the
+ * 2-core test machine under load (bench/gen.mjs workbooks converted by LibreOffice 7.4): a 2 500-item
+ * catalog as .xls (1.3 MB) took 7.5 s, the 25 000-item one — ten times the largest real catalog — 50 s
+ * as .xls (7.7 MB) and 56 s as .ods (2.7 MB, zipped: the densest input per MB), against 97 s and more
+ * allowed here. A start with a fresh profile takes 2–4 s of the 30. So a real catalog never meets the
+ * limit, while a small file that hangs soffice is given up after half a minute instead of two.
+ */
+export function conversionTimeout(bytes: number): number {
+  return Math.min(600_000, 30_000 + Math.ceil((bytes / (1024 * 1024)) * 25_000));
+}
 
 /** The first soffice/libreoffice executable on PATH, or undefined. */
 export async function findSoffice(envPath = process.env.PATH ?? ''): Promise<string | undefined> {
@@ -31,10 +49,27 @@ export async function findSoffice(envPath = process.env.PATH ?? ''): Promise<str
   return undefined;
 }
 
-function run(command: string, args: string[], timeoutMs: number): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+/** Stop a soffice started in a process group of its own, with everything it started (soffice.bin). */
+function stopGroup(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+interface RunResult {
+  code: number | null;
+  output: string;
+  timedOut: boolean;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, started: (child: ChildProcess) => void): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    // A process group of its own, so a timeout can stop soffice.bin along with its launcher.
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // A process group of its own, so that a timeout or Ctrl-C can stop soffice.bin along with its launcher.
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
+    started(child);
     let output = '';
     let timedOut = false;
     const keep = (b: Buffer): void => {
@@ -44,11 +79,7 @@ function run(command: string, args: string[], timeoutMs: number): Promise<{ code
     child.stderr.on('data', keep);
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
+      stopGroup(child);
     }, timeoutMs);
     child.once('error', (err) => {
       clearTimeout(timer);
@@ -61,8 +92,74 @@ function run(command: string, args: string[], timeoutMs: number): Promise<{ code
   });
 }
 
+/** A local socket that takes connections and closes them unanswered: the proxy every request of soffice goes to. */
+async function deadProxy(): Promise<{ server: Server; port: number }> {
+  const server = createServer((socket) => socket.destroy());
+  server.unref();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return { server, port: (server.address() as { port: number }).port };
+}
+
+/** One file to convert: its bytes and the extension it had (LibreOffice chooses its import filter by content). */
+export interface SofficeInput {
+  ext: string;
+  bytes: Uint8Array;
+}
+
+/** What one soffice run made: each input's converted bytes (undefined when none came out), and how it ended. */
+export interface SofficeRun extends RunResult {
+  outputs: (Uint8Array | undefined)[];
+}
+
+/**
+ * Convert files with one soffice run into `target` (.xlsx by Calc, .docx by Writer) in a private temporary
+ * folder with a locked-down profile; the folder is removed before this returns, and at once on Ctrl-C or
+ * SIGTERM together with soffice. Throws only when soffice cannot be started.
+ */
+export async function convertWithSoffice(soffice: string, inputs: readonly SofficeInput[], target: Conversion['to'], timeoutMs: number, infilter?: string): Promise<SofficeRun> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'zwgk-convert-'));
+  let child: ChildProcess | undefined;
+  const undo = (): void => {
+    if (child) stopGroup(child);
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  ON_INTERRUPT.add(undo);
+  const proxy = await deadProxy().catch(() => undefined);
+  try {
+    if (!proxy) return { code: null, output: '无法打开本机端口来阻止网络访问', timedOut: false, outputs: inputs.map(() => undefined) };
+    const profile = path.join(tmp, 'profile');
+    await mkdir(path.join(profile, 'user'), { recursive: true });
+    await writeFile(path.join(profile, 'user', 'registrymodifications.xcu'), profileSettings('127.0.0.1', proxy.port));
+    const inDir = path.join(tmp, 'in');
+    const outDir = path.join(tmp, 'out');
+    await mkdir(inDir);
+    const names = inputs.map((input, i) => `input-${i + 1}${/^\.[a-z0-9]{1,8}$/i.test(input.ext) ? input.ext.toLowerCase() : ''}`);
+    for (let i = 0; i < inputs.length; i++) await writeFile(path.join(inDir, names[i]!), inputs[i]!.bytes, { mode: 0o600 });
+    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--nologo'];
+    if (infilter) args.push(`--infilter=${infilter}`);
+    // Writer's own Word 2007 filter: .doc and Kingsoft .wps files are detected by their content.
+    args.push('--convert-to', target === '.docx' ? 'docx:MS Word 2007 XML' : 'xlsx', '--outdir', outDir, ...names.map((n) => path.join(inDir, n)));
+    const env = sofficeEnvironment(process.env, '127.0.0.1', proxy.port);
+    const result = await run(soffice, args, env, timeoutMs, (c) => (child = c));
+    const produced = new Set(await readdir(outDir).catch(() => [] as string[]));
+    const outputs: (Uint8Array | undefined)[] = [];
+    for (const name of names) {
+      const out = `${name.replace(/\.[^.]*$/, '')}${target}`;
+      outputs.push(produced.has(out) ? await readFile(path.join(outDir, out)) : undefined);
+    }
+    return { ...result, outputs };
+  } finally {
+    proxy?.server.close();
+    ON_INTERRUPT.delete(undo);
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
 /** Valid UTF-8 (with or without BOM)? */
-function isUtf8(bytes: Buffer): boolean {
+function isUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;
@@ -71,45 +168,34 @@ function isUtf8(bytes: Buffer): boolean {
   }
 }
 
-/** Convert a file with soffice into a temporary .xlsx (.xls/.et/.ods/.csv) or .docx (.doc/.wps) and return its bytes. */
-export async function convertFile(file: string, conversion: Conversion): Promise<Uint8Array> {
+/** Convert a file's bytes with soffice into .xlsx (.xls/.et/.ods) or .docx (.doc/.wps) and return them; `file` names it in messages. */
+export async function convertFile(file: string, conversion: Conversion, bytes: Uint8Array, options: { timeoutMs?: number } = {}): Promise<Uint8Array> {
   const ext = path.extname(file).toLowerCase();
   const target = conversion.to;
   const words = { app: conversion.app, saveAs: conversion.saveAs, target };
   const soffice = await findSoffice();
   if (!soffice) throw new ZwgkError('needs-soffice', { file }, { file, ext, ...words });
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'zwgk-convert-'));
   const failed = (detail: string, cause?: unknown): ZwgkError =>
     new ZwgkError('convert-failed', { file }, { file, detail, ...words }, cause === undefined ? undefined : { cause });
-  try {
-    const outDir = path.join(tmp, 'out');
-    let input = path.resolve(file);
-    const args = [`-env:UserInstallation=${pathToFileURL(path.join(tmp, 'profile')).href}`, '--headless', '--norestore', '--nolockcheck'];
-    if (ext === '.csv') {
-      const bytes = await readFile(input);
-      if (!isUtf8(bytes)) {
-        input = path.join(tmp, path.basename(file));
-        await writeFile(input, new TextDecoder('gb18030').decode(bytes), 'utf8');
-      }
-      // Comma separated, " quoted, UTF-8, from line 1.
-      args.push('--infilter=CSV:44,34,76,1');
-    }
-    // Writer's own Word 2007 filter: .doc and Kingsoft .wps files are detected by their content.
-    args.push('--convert-to', target === '.docx' ? 'docx:MS Word 2007 XML' : 'xlsx', '--outdir', outDir, input);
-    let result;
-    try {
-      result = await run(soffice, args, SOFFICE_TIMEOUT_MS);
-    } catch (cause) {
-      throw failed(`无法启动 ${soffice}（${(cause as Error).message}）`, cause);
-    }
-    if (result.timedOut) throw failed(`超过 ${Math.round(SOFFICE_TIMEOUT_MS / 1000)} 秒仍未完成`);
-    const produced = (await readdir(outDir).catch(() => [] as string[])).filter((n) => n.toLowerCase().endsWith(target));
-    if (result.code !== 0 || produced.length === 0) {
-      const said = result.output.trim().split('\n').pop() ?? '';
-      throw failed(`LibreOffice 没有生成 ${target} 文件（退出码 ${result.code}${said ? `：${said}` : ''}）`);
-    }
-    return await readFile(path.join(outDir, produced[0]!));
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
+  const timeoutMs = options.timeoutMs ?? conversionTimeout(bytes.length);
+  let result: SofficeRun;
+  let input = bytes;
+  let infilter: string | undefined;
+  if (ext === '.csv') {
+    // soffice would guess the encoding: a GBK .csv is handed over as UTF-8. Comma separated, " quoted, UTF-8, from line 1.
+    if (!isUtf8(bytes)) input = new TextEncoder().encode(new TextDecoder('gb18030').decode(bytes));
+    infilter = 'CSV:44,34,76,1';
   }
+  try {
+    result = await convertWithSoffice(soffice, [{ ext, bytes: input }], target, timeoutMs, infilter);
+  } catch (cause) {
+    throw failed(`无法启动 ${soffice}（${(cause as Error).message}）`, cause);
+  }
+  if (result.timedOut) throw failed(`超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止 LibreOffice`);
+  const converted = result.outputs[0];
+  if (result.code !== 0 || !converted) {
+    const said = result.output.trim().split('\n').pop() ?? '';
+    throw failed(`LibreOffice 没有生成 ${target} 文件（退出码 ${result.code ?? '无'}${said ? `：${said}` : ''}）`);
+  }
+  return converted;
 }

@@ -5,14 +5,25 @@ import { unlinkSync } from 'node:fs';
 
 /** Temporary files written and not yet renamed into place or removed. */
 export const PENDING = new Set<string>();
+/** What else a cut-short run must undo at once, synchronously: a LibreOffice conversion stops its soffice
+ * and removes its temporary folder (node/soffice.ts adds and deletes its own while it runs). */
+export const ON_INTERRUPT = new Set<() => void>();
 /** Temporary names of this tool: .<name>.<pid>.<8 hex>.tmp */
 export const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]{8})\.tmp$/;
 
 /**
- * Remove this run's temporary files now (synchronously: called from a signal handler, where nothing
- * asynchronous will run any more). Returns how many there were.
+ * Remove this run's temporary files now, and undo what ON_INTERRUPT holds (synchronously: called from a
+ * signal handler, where nothing asynchronous will run any more). Returns how many files there were.
  */
 export function removePendingTemporaries(): number {
+  for (const undo of ON_INTERRUPT) {
+    try {
+      undo();
+    } catch {
+      // the rest must still run
+    }
+  }
+  ON_INTERRUPT.clear();
   let n = 0;
   for (const tmp of PENDING) {
     try {

@@ -5,7 +5,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findSoffice } from '../../src/node/soffice.js';
+import { spawn } from 'node:child_process';
+import { conversionTimeout, convertFile, findSoffice } from '../../src/node/soffice.js';
+import { otherSheets } from '../../src/formats/converted.js';
 import { readCatalog as readConverted } from '../../src/node/read-file.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { fixture } from './helpers.js';
@@ -14,12 +16,33 @@ import { gbk } from '../helpers/gbk.js';
 const FAKE = `#!/bin/sh
 # Stand-in for soffice: records its arguments, then "converts" by copying $FAKE_SRC.
 printf '%s\\n' "$@" > "$FAKE_LOG"
+env > "$FAKE_ENV"
+profile=$(printf '%s' "$1" | sed 's|^-env:UserInstallation=file://||')
+cp "$profile/user/registrymodifications.xcu" "$FAKE_PROFILE_COPY" 2>/dev/null
+[ -n "$FAKE_HANG" ] && { sleep 600 & echo "$$ $!" > "$FAKE_HANG"; wait; }
 [ -n "$FAKE_EXIT" ] && { echo "Error: source file could not be loaded" >&2; exit "$FAKE_EXIT"; }
 out=""; prev=""; last=""
 for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; last="$a"; done
 mkdir -p "$out"
 name=$(basename "$last"); cp "$FAKE_SRC" "$out/\${name%.*}.xlsx"
 `;
+
+const BIN = path.resolve(__dirname, '../../bin/zwgk.js');
+const temporaries = (): string[] => readdirSync(os.tmpdir()).filter((n) => n.startsWith('zwgk-convert-'));
+
+/** A process has ended (gone, or a zombie nobody has reaped yet). */
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  try {
+    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
 
 async function fatal(promise: Promise<unknown>): Promise<ZwgkError> {
   try {
@@ -43,8 +66,13 @@ describe('readConverted with a stand-in soffice', () => {
     writeFileSync(input, 'not really an xls');
     process.env.PATH = [path.join(dir, 'bin'), '/usr/bin', '/bin'].join(path.delimiter);
     process.env.FAKE_LOG = path.join(dir, 'args.txt');
+    process.env.FAKE_ENV = path.join(dir, 'env.txt');
+    process.env.FAKE_PROFILE_COPY = path.join(dir, 'registrymodifications.xcu');
+    process.env.http_proxy = 'http://proxy.example:8080';
+    process.env.no_proxy = '*';
     process.env.FAKE_SRC = fixture('sample/sample-2017.xlsx');
     delete process.env.FAKE_EXIT;
+    delete process.env.FAKE_HANG;
   });
   afterEach(() => {
     process.env = { ...saved };
@@ -68,11 +96,45 @@ describe('readConverted with a stand-in soffice', () => {
     expect(args[0]).toMatch(/^-env:UserInstallation=file:\/\/\/.*zwgk-convert-.*\/profile$/);
     expect(args).toContain('--headless');
     expect(args.slice(-5, -3)).toEqual(['--convert-to', 'xlsx']);
-    expect(args.at(-1)).toBe(input);
+    // soffice gets a copy under a plain name in the private folder, never the user's file or its name.
+    expect(args.at(-1)).toMatch(/zwgk-convert-[^/]+\/in\/input-1\.xls$/);
+    // The profile it ran with blocks the network, and so does its environment.
+    expect(readFileSync(process.env.FAKE_PROFILE_COPY!, 'utf8')).toContain('<prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop>');
+    expect(readFileSync(process.env.FAKE_ENV!, 'utf8')).toMatch(/^http_proxy=http:\/\/127\.0\.0\.1:\d+$/m);
     // The temporary folder is gone and the input is untouched.
     const after = readdirSync(os.tmpdir()).filter((n) => n.startsWith('zwgk-convert-'));
     expect(after.filter((n) => !before.includes(n))).toEqual([]);
     expect(readFileSync(input, 'utf8')).toBe('not really an xls');
+  });
+
+  it('gives a hanging soffice up at its time limit: it and what it started are stopped, its folder removed', async () => {
+    const pids = path.join(dir, 'pids');
+    process.env.FAKE_HANG = pids;
+    const before = temporaries();
+    const err = await fatal(convertFile(input, otherSheets.conversion!, readFileSync(input), { timeoutMs: 1000 }));
+    expect(err.finding.code).toBe('convert-failed');
+    expect(err.message).toBe(`用 LibreOffice 把 ${input} 转换为 .xlsx 失败：超过 1 秒仍未完成，已停止 LibreOffice。请在 Excel 或 WPS 中另存为 .xlsx 后重试`);
+    for (const pid of readFileSync(pids, 'utf8').trim().split(' ').map(Number)) expect(gone(pid), `process ${pid}`).toBe(true);
+    expect(temporaries().filter((n) => !before.includes(n))).toEqual([]);
+  });
+
+  it('Ctrl-C during a conversion stops soffice and leaves no profile or copy behind', async () => {
+    const pids = path.join(dir, 'pids');
+    const tmp = path.join(dir, 'tmp');
+    mkdirSync(tmp);
+    const child = spawn(process.execPath, [BIN, 'validate', input], { env: { ...process.env, FAKE_HANG: pids, TMPDIR: tmp, NO_COLOR: '1' }, stdio: 'ignore' });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(pids) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(readdirSync(tmp).filter((n) => n.startsWith('zwgk-convert-'))).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await ended).toBe('SIGINT');
+    for (const pid of readFileSync(pids, 'utf8').trim().split(' ').map(Number)) expect(gone(pid), `process ${pid}`).toBe(true);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('allows 30 s and 25 s per MB, at most 10 minutes', () => {
+    expect([0, 100_000, 1024 * 1024, 7.7 * 1024 * 1024, 256 * 1024 * 1024].map(conversionTimeout)).toEqual([30_000, 32_385, 55_000, 222_500, 600_000]);
   });
 
   it('says needs-soffice when LibreOffice is not installed', async () => {
