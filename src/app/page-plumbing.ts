@@ -1,0 +1,83 @@
+// The page's plumbing: DOM helpers, the conversation with the worker (one request at a time, by id), and
+// the status line. page.ts builds what the clerk sees on top of it.
+import type { Request, Response } from './protocol.js';
+
+export type Handler = (r: Response) => void;
+/** A request before the worker conversation gives it an id. */
+export type Ask = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+
+export const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) e.append(c);
+  return e;
+}
+
+// ---------------------------------------------------------------- the worker
+
+const source = $('zwgk-worker').textContent ?? '';
+const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+let nextId = 1;
+const handlers = new Map<number, Handler>();
+const pending = new Map<number, { resolve: () => void; reject: (message: string) => void }>();
+
+worker.onmessage = (event: MessageEvent<Response>) => {
+  const r = event.data;
+  if (r.type === 'progress') showProgress(r.text, r.fraction);
+  else if (r.type === 'done' || r.type === 'error') {
+    const p = pending.get(r.id);
+    pending.delete(r.id);
+    handlers.delete(r.id);
+    if (r.type === 'done') p?.resolve();
+    else p?.reject(r.message);
+  } else handlers.get(r.id)?.(r);
+};
+worker.onerror = (event) => {
+  event.preventDefault();
+  for (const p of pending.values()) p.reject('错误：处理时出现意外问题，请刷新页面后重试');
+  pending.clear();
+};
+
+/** Send a request; resolves when the worker is done with it. */
+export function ask(req: Ask, onMessage: Handler = () => undefined, transfer: Transferable[] = []): Promise<void> {
+  const id = nextId++;
+  handlers.set(id, onMessage);
+  return new Promise<void>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ ...req, id } as Request, transfer);
+  });
+}
+
+// One request at a time: the worker is single-threaded anyway, and the status line then names the current job.
+let queue: Promise<unknown> = Promise.resolve();
+export function enqueue<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job, job);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+// ---------------------------------------------------------------- status line
+
+let busy = 0;
+export function showProgress(text: string, fraction?: number): void {
+  $('status').hidden = false;
+  $('status-text').textContent = text;
+  const bar = $<HTMLProgressElement>('bar');
+  if (fraction === undefined) bar.removeAttribute('value');
+  else bar.value = fraction;
+}
+export async function working<T>(text: string, job: () => Promise<T>): Promise<T> {
+  busy++;
+  showProgress(text);
+  try {
+    return await job();
+  } finally {
+    if (--busy === 0) $('status').hidden = true;
+  }
+}
+
