@@ -13,7 +13,8 @@ import { detectHeader, type ColumnRole, type Header, type HeaderCell, type Heade
 import { isSameAsAbove, parseChannels, parseTickText, readTick } from '../lists.js';
 import { ColumnGuess } from '../guess.js';
 import { ExtentTracker, gridExtent, type Extent, type Grid, type GridRow, type MergeRange } from '../grid.js';
-import { DEFAULT_COLUMNS, MergeSweep, overlaps } from '../merges.js';
+import { DEFAULT_COLUMNS, MergeSweep } from '../merges.js';
+import { checkMerges } from './merge-check.js';
 
 type Cells = ReadonlyMap<number, string>;
 
@@ -119,7 +120,7 @@ class GridReader {
   ) {
     this.result = { name: grid.name, items: [], findings: [], options: {}, sources: [] };
     this.columns = grid.limits?.cols ?? DEFAULT_COLUMNS;
-    this.merges = this.checkMerges(grid.merges);
+    this.merges = checkMerges(grid, this.columns, this.result.findings);
     this.sweep = new MergeSweep(
       this.merges,
       this.columns,
@@ -128,36 +129,6 @@ class GridReader {
       },
       (m) => this.mergeText.delete(m),
     );
-  }
-
-  /**
-   * Drop merges that a spreadsheet program would never write (outside the sheet, or overlapping an
-   * earlier one) and report each: reading them would attach values to the wrong cells.
-   * Merges arrive sorted by top row; overlaps are found through a column index (merges.ts).
-   */
-  private checkMerges(merges: readonly MergeRange[]): readonly MergeRange[] {
-    const limits = this.grid.limits ?? { rows: Number.MAX_SAFE_INTEGER, cols: this.columns, text: '超出表格范围' };
-    const range = (m: MergeRange) => this.grid.rangeAt(m.top, m.left, m.bottom, m.right).range ?? '';
-    const inside = merges.filter((m) => m.bottom <= limits.rows && m.right <= limits.cols);
-    const clashes = overlaps(inside, this.columns);
-    const kept: MergeRange[] = [];
-    let k = 0;
-    for (const m of merges) {
-      let detail: string | undefined;
-      if (m.bottom > limits.rows || m.right > limits.cols) detail = limits.text;
-      else {
-        const clash = clashes[k++];
-        if (clash) detail = `与合并区域 ${range(clash)} 重叠`;
-      }
-      if (detail) {
-        const at = this.grid.at(Math.min(m.top, limits.rows), Math.min(m.left, limits.cols));
-        this.result.findings.push(finding('merge-invalid', at, { range: range(m), detail }));
-        continue;
-      }
-      kept.push(m);
-    }
-    // Most sheets have only sound merges: keep the grid's own list rather than a copy (200 000 merges).
-    return kept.length === merges.length ? merges : kept;
   }
 
   private at(row: number, col: number): SourceRef {
