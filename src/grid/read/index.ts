@@ -4,46 +4,21 @@
 // items. Nothing here knows about .xlsx: cells are named by the grid's own naming function.
 import { BLANK_HEADER_KEY, COLUMNS, TICK_GROUPS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../../settings/columns.js';
 import { CHANNELS, NOTE_ROW_PREFIX, TICK_OPTIONS } from '../../settings/vocab.js';
-import { DEFAULT_TITLE, parseMetaLine } from '../../settings/texts.js';
 import { HEADER_SEARCH_ROWS } from '../../settings/limits.js';
-import type { CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../../model/types.js';
+import type { Cell, Item, ListField, Pair } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
-import { finding, formatMessage, type Finding } from '../../findings/finding.js';
-import { detectHeader, type ColumnRole, type Header, type HeaderCell, type HeaderRow } from '../header.js';
+import { finding, formatMessage } from '../../findings/finding.js';
+import { detectHeader, type ColumnRole, type Header, type HeaderRow } from '../header.js';
 import { isSameAsAbove, parseChannels, parseTickText, readTick } from '../lists.js';
 import { ColumnGuess } from '../guess.js';
-import { ExtentTracker, gridExtent, type Extent, type Grid, type GridRow, type MergeRange } from '../grid.js';
+import { ExtentTracker, gridExtent, type Grid, type GridRow, type MergeRange } from '../grid.js';
 import { DEFAULT_COLUMNS, MergeSweep } from '../merges.js';
+import { shortText, type Cells, type ReadContext, type Resolved, type SheetResult } from './context.js';
 import { checkMerges } from './merge-check.js';
+import { ownCells } from './rows.js';
+import { readAboveHeader, readNoteRow } from './texts.js';
 
-type Cells = ReadonlyMap<number, string>;
-
-/** A cell of one row after merges are resolved. */
-interface Resolved {
-  text: string;
-  at: SourceRef;
-  /** Covered by a merge that starts in a row above. */
-  fromAbove: boolean;
-}
-
-export interface SheetResult {
-  name: string;
-  header?: Header;
-  items: Item[];
-  /** Findings; `item` numbers are 1-based within this sheet until the workbook adds its offset. */
-  findings: Finding[];
-  title?: string;
-  unit?: string;
-  date?: string;
-  note?: string;
-  options: CatalogOptions;
-  /** Title, 编制单位 line, 注 rows and header cells as written, with their cells. */
-  sources: SourceText[];
-  /** Where the grid's non-empty cells lie and how many there are (a skipped sheet is reported by it). */
-  extent?: Extent;
-  /** The extent as a location (a range of cells). */
-  extentAt?: SourceRef;
-}
+export type { SheetResult } from './context.js';
 
 const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
 const NON_BLANK = /\S/u;
@@ -51,8 +26,6 @@ const NON_BLANK = /\S/u;
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/u;
 /** “（12项）” after a heading: the count a published page (zwgk's own included) shows for a group. */
 const GROUP_COUNT = /\s*[(（]\s*\d+\s*项\s*[)）]\s*$/u;
-/** “附件2”, “附件：” above a title: the attachment label of a notice, not the catalog's title. */
-const ATTACHMENT = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$/u;
 
 export interface ReadGridOptions {
   /** The layout asked for (--profile), if any. */
@@ -79,10 +52,11 @@ export function readGrid(grid: Grid, options: ReadGridOptions = {}): SheetResult
   return result;
 }
 
-class GridReader {
+class GridReader implements ReadContext {
   private readonly merges: readonly MergeRange[];
-  private readonly result: SheetResult;
-  private header?: Header;
+  readonly result: SheetResult;
+  /** Set once the search finds it; no row below a header is read before. */
+  header!: Header;
   private searching = true;
   private buffered: GridRow[] = [];
   /** The merges covering the row being read, indexed by column (merges.ts). */
@@ -105,8 +79,8 @@ class GridReader {
   private readonly unknownChannels = new Set<string>();
   private readonly selectedChannels = new Set<string>();
   /** Field columns by key, and every column's role by column number. */
-  private readonly roles = new Map<FieldKey, ColumnRole>();
-  private readonly byCol: (ColumnRole | undefined)[] = [];
+  readonly roles = new Map<FieldKey, ColumnRole>();
+  readonly byCol: (ColumnRole | undefined)[] = [];
   /** Columns without a header label that hold values: kept as extra columns, reported at the end. */
   private readonly blank = new Map<number, { role: ColumnRole & { kind: 'extra' }; count: number; sample: string; guess: ColumnGuess }>();
   /** Columns of the row being read whose own cell went into the catalog (or into a finding). */
@@ -114,7 +88,7 @@ class GridReader {
   private readonly extent = new ExtentTracker();
 
   constructor(
-    private readonly grid: Grid,
+    readonly grid: Grid,
     private readonly forced: Profile | undefined,
     private readonly onItem: () => void,
   ) {
@@ -131,7 +105,7 @@ class GridReader {
     );
   }
 
-  private at(row: number, col: number): SourceRef {
+  at(row: number, col: number): SourceRef {
     return this.grid.at(row, col);
   }
 
@@ -160,7 +134,7 @@ class GridReader {
     if (this.channelOptions) for (const c of this.selectedChannels) if (!this.channelOptions.includes(c)) this.channelOptions.push(c);
     const core = this.channelOptions?.filter((o) => !this.unknownChannels.has(o));
     if (this.channelOptions && core && !sameSet(core, CHANNELS)) this.result.options.channels = this.channelOptions;
-    if (this.header) this.finishColumns(this.header);
+    if (this.result.header) this.finishColumns(this.result.header);
     const extent = this.extent.get();
     if (extent) this.result.extent = extent;
     return this.result;
@@ -193,22 +167,7 @@ class GridReader {
     }
     this.result.options = { ...header.options };
     this.result.sources.push(...header.cells);
-    let seenTitle = false;
-    for (const r of headerRows) {
-      if (r.row >= header.row) break;
-      if (!r.cells.length) continue;
-      if (!seenTitle && !(r.cells.length === 1 && ATTACHMENT.test(r.cells[0]!.text))) {
-        seenTitle = true;
-        const [first, ...others] = r.cells;
-        // Our renderer writes DEFAULT_TITLE for a catalog without one; reading it back as a title
-        // would make the YAML grow a 标题 the user never wrote.
-        if (first!.text.trim() !== DEFAULT_TITLE) this.result.title = first!.text.trim();
-        this.source('title', first!);
-        for (const c of others) this.metaLine(r.row, [c]);
-        continue;
-      }
-      this.metaLine(r.row, r.cells);
-    }
+    readAboveHeader(this.result, this.grid, headerRows, header.row);
     for (const c of header.columns) {
       if (c.kind === 'extra') this.result.findings.push(finding('unknown-column', c.at, { label: c.label }, { field: c.label }));
     }
@@ -282,11 +241,11 @@ class GridReader {
       const r = this.roles.get(key);
       const text = r ? cells.get(r.col) : undefined;
       if (!r || !text || text.trim() === '') return false;
-      const m = this.cover(row, r.col);
+      const m = this.cover(r.col);
       return !m || (m.top === row && m.left === r.col);
     };
     if (own('serial') && own('name')) return true;
-    const required = COLUMNS[this.header!.profile].filter((c) => c.required && this.roles.has(c.key));
+    const required = COLUMNS[this.header.profile].filter((c) => c.required && this.roles.has(c.key));
     const filled = required.filter((c) => own(c.key)).length;
     return filled >= 3 && filled * 2 > required.length;
   }
@@ -295,7 +254,7 @@ class GridReader {
   private blankColumn(col: number, text: string): void {
     let b = this.blank.get(col);
     if (!b) {
-      const header = this.header!;
+      const header = this.header;
       const role: ColumnRole & { kind: 'extra' } = { kind: 'extra', col, at: this.at(header.row, col), label: `\u0000${col}` };
       header.columns.push(role);
       this.byCol[col] = role;
@@ -305,39 +264,6 @@ class GridReader {
     b.guess.add(text);
   }
 
-  private source(role: SourceText['role'], cell: { row: number; col: number; text: string }): void {
-    this.result.sources.push({ role, text: cell.text, at: this.at(cell.row, cell.col) });
-  }
-
-  /**
-   * A line above the header after the title: 编制单位 and 日期 are taken (the first of each); whatever
-   * else the line holds is reported, never dropped.
-   */
-  private metaLine(row: number, cells: HeaderCell[]): void {
-    const text = cells.map((c) => c.text.trim()).join('  ');
-    const meta = parseMetaLine(text);
-    let taken = false;
-    const rest: string[] = meta.rest ? [meta.rest] : [];
-    if (meta.unit !== undefined) {
-      if (this.result.unit === undefined) {
-        this.result.unit = meta.unit;
-        taken = true;
-      } else rest.push(meta.unit);
-    }
-    if (meta.date !== undefined) {
-      if (this.result.date === undefined) {
-        this.result.date = meta.date;
-        taken = true;
-      } else rest.push(meta.date);
-    }
-    if (!taken) {
-      for (const c of cells) this.result.findings.push(finding('text-above-header', this.at(c.row, c.col), { row, text: shortText(c.text) }));
-      return;
-    }
-    for (const c of cells) this.source('meta', c);
-    if (rest.length) this.result.findings.push(finding('text-above-header', this.at(row, cells[0]!.col), { row, text: shortText(rest.join(' ')) }));
-  }
-
   /** Bring the merges up to `row` and record the text of merges that start here. */
   private trackMerges(row: number, cells: Cells): void {
     this.sweepCells = cells;
@@ -345,25 +271,19 @@ class GridReader {
   }
 
   /** The merge covering a cell of the current row (the sweep is always at the row being read). */
-  private cover(_row: number, col: number): MergeRange | undefined {
+  cover(col: number): MergeRange | undefined {
     return this.sweep.cover(col);
   }
 
-  private resolve(row: number, col: number, cells: Cells): Resolved {
-    const m = this.cover(row, col);
+  use(col: number): void {
+    this.used.add(col);
+  }
+
+  resolve(row: number, col: number, cells: Cells): Resolved {
+    const m = this.cover(col);
     if (m && (m.top !== row || m.left !== col)) return { text: this.mergeText.get(m) ?? '', at: this.at(m.top, m.left), fromAbove: m.top < row };
     this.used.add(col);
     return { text: cells.get(col) ?? '', at: this.at(row, col), fromAbove: false };
-  }
-
-  /** The cells a row holds itself (not covered by a merge from elsewhere), non-empty, left to right. */
-  private ownCells(row: number, cells: Cells): [number, string][] {
-    return [...cells]
-      .filter(([col, text]) => {
-        const m = this.cover(row, col);
-        return text.trim() !== '' && !(m && (m.top !== row || m.left !== col));
-      })
-      .sort((a, b) => a[0] - b[0]);
   }
 
   /**
@@ -378,14 +298,14 @@ class GridReader {
     let all = true;
     for (const col of cells.keys()) if (!this.used.has(col)) all = false;
     if (all) return;
-    for (const [col, text] of this.ownCells(row, cells)) {
+    for (const [col, text] of ownCells(this, row, cells)) {
       if (this.used.has(col)) continue;
       this.result.findings.push(finding('cell-unread', this.at(row, col), { row, text: shortText(text) }, { item: this.result.items.length || undefined }));
     }
   }
 
   private readRow(row: number, cells: Cells): void {
-    const header = this.header!;
+    const header = this.header;
     // The cells this row itself holds (not covered by a merge from elsewhere): how many, and the leftmost.
     let count = 0;
     let firstCol = Infinity;
@@ -394,7 +314,7 @@ class GridReader {
     let firstSpan = 1;
     for (const [col, text] of cells) {
       if (text.trim() === '') continue;
-      const m = this.cover(row, col);
+      const m = this.cover(col);
       if (m && (m.top !== row || m.left !== col)) continue;
       count++;
       if (col < firstCol) {
@@ -412,7 +332,7 @@ class GridReader {
       this.belowNote = true;
     } else if (this.noteMode || noteLike) {
       this.noteMode = true;
-      this.noteRow(row, cells, count > 1 && !firstWide);
+      readNoteRow(this, row, cells, count > 1 && !firstWide);
       return;
     }
     // A lone heading such as “一、政策文件”, merged across the table or numbered with a Chinese
@@ -433,7 +353,7 @@ class GridReader {
     cells.forEach((text, col) => {
       if (this.byCol[col] && !this.blank.has(col)) return;
       if (!NON_BLANK.test(text)) return;
-      const m = this.cover(row, col);
+      const m = this.cover(col);
       if (!m || (m.top === row && m.left === col)) this.blankColumn(col, text);
     });
     const nameRole = this.roles.get('name');
@@ -451,24 +371,6 @@ class GridReader {
       this.result.findings.push(finding('continuation-row', at, { row }, { item: this.result.items.length }));
     }
     this.continueItem(row, cells);
-  }
-
-  /**
-   * A notes row: its texts, left to right and joined by a space, are a further line of the 注. A row of
-   * several cells there that does not look like an item is read the same way, and said so.
-   */
-  private noteRow(row: number, cells: Cells, tabular: boolean): void {
-    const own = this.ownCells(row, cells);
-    for (const [col, text] of own) {
-      this.used.add(col);
-      this.source('note', { row, col, text });
-    }
-    if (tabular) {
-      const at = this.grid.rangeAt(row, own[0]![0], row, own[own.length - 1]![0]);
-      this.result.findings.push(finding('row-below-note', at, { row, count: own.length }));
-    }
-    const text = own.map(([, t]) => t).join(' ');
-    this.result.note = this.result.note === undefined ? text : `${this.result.note}\n${text}`;
   }
 
   private role(key: FieldKey): ColumnRole | undefined {
@@ -490,7 +392,7 @@ class GridReader {
   }
 
   private pair(row: number, cells: Cells, itemAt: SourceRef, onlyOwn: boolean): Pair | undefined {
-    const profile = this.header!.profile;
+    const profile = this.header.profile;
     const content = this.role('content');
     const standard = profile === '2017' ? this.role('standard') : undefined;
     const c = content ? this.resolve(row, content.col, cells) : undefined;
@@ -534,7 +436,7 @@ class GridReader {
     const item = this.result.items.length;
     for (const group of TICK_GROUPS) {
       const field = fieldLabel('2019', group);
-      const cols = this.header!.columns.filter((c) => (c.kind === 'tick' || c.kind === 'tickText') && c.group === group);
+      const cols = this.header.columns.filter((c) => (c.kind === 'tick' || c.kind === 'tickText') && c.group === group);
       if (cols.length === 0) {
         out[group] = { values: [], at: itemAt };
         continue;
@@ -571,7 +473,7 @@ class GridReader {
   }
 
   private newItem(row: number, cells: Cells): void {
-    const header = this.header!;
+    const header = this.header;
     const itemAt = this.at(row, header.firstCol);
     const profile = header.profile;
     const itemNo = this.result.items.length + 1;
@@ -620,7 +522,7 @@ class GridReader {
     for (const [col, text] of cells) {
       const c = this.byCol[col];
       if (!c || text.trim() === '') continue;
-      const m = this.cover(row, col);
+      const m = this.cover(col);
       if (m && (m.top !== row || m.left !== col)) continue;
       if (c.kind === 'tick' || c.kind === 'tickText') {
         tickCells = true;
@@ -653,7 +555,7 @@ class GridReader {
         case 'remark':
         case 'platform': {
           const key = c.key;
-          item[key] = joined(fieldLabel(this.header!.profile, key), item[key]);
+          item[key] = joined(fieldLabel(this.header.profile, key), item[key]);
           break;
         }
         default:
@@ -685,10 +587,4 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const sa = new Set(a);
   const sb = new Set(b);
   return sa.size === sb.size && [...sa].every((x) => sb.has(x));
-}
-
-/** A value short enough to quote in a message. */
-function shortText(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > 30 ? `${one.slice(0, 30)}…` : one;
 }
