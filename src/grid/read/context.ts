@@ -50,8 +50,6 @@ export interface ChannelsSeen {
 /** The columns without a header label found so far (blank-columns.ts), as the item readers see them. */
 export interface BlankColumnsSeen {
   has(col: number): boolean;
-  /** A finding that names such a column, made once the column has its key (when the grid has ended). */
-  defer(col: number, make: (key: string) => Finding): void;
 }
 
 /** The reader as its steps see it: the header, the row's merges, the result, and what the rows have shown. */
@@ -63,6 +61,7 @@ export interface ReadContext {
   readonly roles: ReadonlyMap<FieldKey, ColumnRole>;
   readonly byCol: (ColumnRole | undefined)[];
   readonly result: SheetResult;
+  readonly blank: BlankColumnsSeen;
   at(row: number, col: number): SourceRef;
   /** The merge covering a column of the row being read, if any. */
   cover(col: number): MergeRange | undefined;

@@ -2,18 +2,18 @@
 // over the first rows, then a single pass that resolves merged cells (value and location of the top-left
 // cell) and groups rows into items. Rows arrive in ascending order; nothing of the grid is kept but the
 // items. Nothing here knows about .xlsx: cells are named by the grid's own naming function.
-import { BLANK_HEADER_KEY, COLUMNS, TICK_GROUPS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../../settings/columns.js';
+import { COLUMNS, TICK_GROUPS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../../settings/columns.js';
 import { CHANNELS, NOTE_ROW_PREFIX, TICK_OPTIONS } from '../../settings/vocab.js';
 import { HEADER_SEARCH_ROWS } from '../../settings/limits.js';
 import type { Cell, Item, ListField, Pair } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
-import { finding, formatMessage } from '../../findings/finding.js';
+import { finding } from '../../findings/finding.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderRow } from '../header.js';
 import { isSameAsAbove, parseChannels, parseTickText, readTick } from '../lists.js';
-import { ColumnGuess } from '../guess.js';
 import { ExtentTracker, gridExtent, type Grid, type GridRow, type MergeRange } from '../grid.js';
 import { DEFAULT_COLUMNS, MergeSweep } from '../merges.js';
 import { shortText, type Cells, type ReadContext, type Resolved, type SheetResult } from './context.js';
+import { BlankColumns } from './blank-columns.js';
 import { checkMerges } from './merge-check.js';
 import { ownCells } from './rows.js';
 import { readAboveHeader, readNoteRow } from './texts.js';
@@ -21,7 +21,6 @@ import { readAboveHeader, readNoteRow } from './texts.js';
 export type { SheetResult } from './context.js';
 
 const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
-const NON_BLANK = /\S/u;
 /** 一、 二、 (一) … at the start of a lone cell: a section heading. */
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/u;
 /** “（12项）” after a heading: the count a published page (zwgk's own included) shows for a group. */
@@ -82,7 +81,7 @@ class GridReader implements ReadContext {
   readonly roles = new Map<FieldKey, ColumnRole>();
   readonly byCol: (ColumnRole | undefined)[] = [];
   /** Columns without a header label that hold values: kept as extra columns, reported at the end. */
-  private readonly blank = new Map<number, { role: ColumnRole & { kind: 'extra' }; count: number; sample: string; guess: ColumnGuess }>();
+  readonly blank: BlankColumns;
   /** Columns of the row being read whose own cell went into the catalog (or into a finding). */
   private readonly used = new Set<number>();
   private readonly extent = new ExtentTracker();
@@ -93,6 +92,7 @@ class GridReader implements ReadContext {
     private readonly onItem: () => void,
   ) {
     this.result = { name: grid.name, items: [], findings: [], options: {}, sources: [] };
+    this.blank = new BlankColumns(this.result.findings);
     this.columns = grid.limits?.cols ?? DEFAULT_COLUMNS;
     this.merges = checkMerges(grid, this.columns, this.result.findings);
     this.sweep = new MergeSweep(
@@ -178,59 +178,15 @@ class GridReader implements ReadContext {
     return true;
   }
 
-  /**
-   * The columns found without a header label are named 无表头列1, 2 … in column order (a name that a
-   * round trip gives back: rendered with a blank header, read again in the same order) and reported with
-   * what they seem to hold; a missing required column says which of them may be it.
-   */
+  /** The grid has ended: name and report the blank-headed columns, then the required columns missing. */
   private finishColumns(header: Header): void {
     const profile = header.profile;
-    const blanks = [...this.blank.entries()].sort((a, b) => a[0] - b[0]);
-    if (blanks.length) {
-      const rename = new Map<string, string>();
-      blanks.forEach(([, b], i) => {
-        const key = BLANK_HEADER_KEY(i + 1);
-        rename.set(b.role.label, key);
-        b.role.label = key;
-      });
-      header.columns.sort((a, b) => a.col - b.col);
-      const order = header.columns.filter((c) => c.kind === 'extra').map((c) => c.label);
-      for (const item of this.result.items) {
-        const renamed: Record<string, Cell> = Object.create(null);
-        for (const [k, v] of Object.entries(item.extra)) renamed[rename.get(k) ?? k] = v;
-        item.extra = Object.create(null);
-        for (const k of order) if (renamed[k]) item.extra[k] = renamed[k]!;
-      }
-      for (const f of this.result.findings) {
-        if (f.field === undefined || !rename.has(f.field)) continue;
-        f.field = rename.get(f.field)!;
-        if (f.params && f.params.field !== undefined) {
-          f.params = { ...f.params, field: f.field };
-          f.message = formatMessage(f.code, f.params);
-        }
-      }
-    }
-    for (const [col, b] of blanks) {
-      const guess = b.guess.best();
-      const column = this.grid.columnName(col);
-      this.result.findings.push(
-        finding('blank-header-column', b.role.at, {
-          column,
-          count: b.count,
-          sample: shortText(b.sample),
-          guess: guess ? `，内容像是“${fieldLabel(profile, guess)}”` : '',
-          key: b.role.label,
-          cell: b.role.at.cell ?? `${column}的表头`,
-        }, { field: b.role.label }),
-      );
-    }
+    this.blank.finish(this.grid, header, this.result.items);
     // Every item took its category from a heading: the column is not missing.
     if (this.sectionItems > 0 && this.sectionItems === this.result.items.length) header.missing = header.missing.filter((k) => k !== 'category');
     for (const key of header.missing) {
       const field = fieldLabel(profile, key);
-      const maybe = blanks.find(([, b]) => b.guess.best() === key);
-      const where = maybe ? (maybe[1].role.at.cell ?? `${this.grid.columnName(maybe[0])}的表头`) : '';
-      const hint = maybe ? `。${this.grid.columnName(maybe[0])}没有表头，内容像是“${field}”，可能就是这一列：在 ${where} 填写“${field}”即可` : '';
+      const hint = this.blank.hint(this.grid, key, field);
       this.result.findings.push(finding('missing-column', header.firstAt, { field, hint }, { field }));
     }
   }
@@ -248,20 +204,6 @@ class GridReader implements ReadContext {
     const required = COLUMNS[this.header.profile].filter((c) => c.required && this.roles.has(c.key));
     const filled = required.filter((c) => own(c.key)).length;
     return filled >= 3 && filled * 2 > required.length;
-  }
-
-  /** A column below the header that has no label: taken as an extra column so its values are kept. */
-  private blankColumn(col: number, text: string): void {
-    let b = this.blank.get(col);
-    if (!b) {
-      const header = this.header;
-      const role: ColumnRole & { kind: 'extra' } = { kind: 'extra', col, at: this.at(header.row, col), label: `\u0000${col}` };
-      header.columns.push(role);
-      this.byCol[col] = role;
-      this.blank.set(col, (b = { role, count: 0, sample: text, guess: new ColumnGuess(header.profile) }));
-    }
-    b.count++;
-    b.guess.add(text);
   }
 
   /** Bring the merges up to `row` and record the text of merges that start here. */
@@ -350,12 +292,7 @@ class GridReader implements ReadContext {
       this.used.add(firstCol);
       return;
     }
-    cells.forEach((text, col) => {
-      if (this.byCol[col] && !this.blank.has(col)) return;
-      if (!NON_BLANK.test(text)) return;
-      const m = this.cover(col);
-      if (!m || (m.top === row && m.left === col)) this.blankColumn(col, text);
-    });
+    this.blank.scanRow(this, row, cells);
     const nameRole = this.roles.get('name');
     const serialRole = this.roles.get('serial');
     const name = nameRole ? this.resolve(row, nameRole.col, cells) : undefined;
