@@ -4,7 +4,7 @@
 // to hold; a missing required column says which of them may be it.
 import { BLANK_HEADER_KEY, fieldLabel, type FieldKey } from '../../settings/columns.js';
 import type { Cell, Item } from '../../model/types.js';
-import { finding, formatMessage, type Finding } from '../../findings/finding.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import type { ColumnRole, Header } from '../header.js';
 import type { Grid } from '../grid.js';
 import { ColumnGuess } from '../guess.js';
@@ -22,6 +22,8 @@ interface BlankColumn {
 /** The columns without a header label that hold values, found row by row. */
 export class BlankColumns implements BlankColumnsSeen {
   private readonly byCol = new Map<number, BlankColumn>();
+  /** Findings that name a blank-headed column: their place among the findings, made when the column has its key. */
+  private readonly waiting: { slot: number; col: number; make: (key: string) => Finding }[] = [];
 
   constructor(private readonly findings: Finding[]) {}
 
@@ -41,6 +43,16 @@ export class BlankColumns implements BlankColumnsSeen {
     });
   }
 
+  /**
+   * A finding that names a blank-headed column: its place in the findings is kept now (so their order is
+   * the order of reading), and it is made once, with the column's key, when the grid has ended — the key
+   * depends on the blank-headed columns further left, which later rows may still show.
+   */
+  defer(col: number, make: (key: string) => Finding): void {
+    this.waiting.push({ slot: this.findings.length, col, make });
+    this.findings.push(undefined as unknown as Finding);
+  }
+
   /** A value in a column without a label: the column becomes an extra column (keyed by a placeholder until the end). */
   private add(ctx: ReadContext, col: number, text: string): void {
     let b = this.byCol.get(col);
@@ -55,7 +67,7 @@ export class BlankColumns implements BlankColumnsSeen {
     b.guess.add(text);
   }
 
-  /** The grid has ended: name the columns, key the items' values by the names, and report each column. */
+  /** The grid has ended: name the columns, key the items' values by the names, make the findings that name them, report each column. */
   finish(grid: Grid, header: Header, items: readonly Item[]): void {
     const blanks = this.sorted();
     if (blanks.length) {
@@ -65,6 +77,7 @@ export class BlankColumns implements BlankColumnsSeen {
         rename.set(b.role.label, key);
         b.role.label = key;
       });
+      for (const w of this.waiting) this.findings[w.slot] = w.make(this.byCol.get(w.col)!.role.label);
       header.columns.sort((a, b) => a.col - b.col);
       const order = header.columns.filter((c) => c.kind === 'extra').map((c) => c.label);
       for (const item of items) {
@@ -72,14 +85,6 @@ export class BlankColumns implements BlankColumnsSeen {
         for (const [k, v] of Object.entries(item.extra)) renamed[rename.get(k) ?? k] = v;
         item.extra = Object.create(null);
         for (const k of order) if (renamed[k]) item.extra[k] = renamed[k]!;
-      }
-      for (const f of this.findings) {
-        if (f.field === undefined || !rename.has(f.field)) continue;
-        f.field = rename.get(f.field)!;
-        if (f.params && f.params.field !== undefined) {
-          f.params = { ...f.params, field: f.field };
-          f.message = formatMessage(f.code, f.params);
-        }
       }
     }
     for (const [col, b] of blanks) {

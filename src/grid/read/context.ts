@@ -50,6 +50,8 @@ export interface ChannelsSeen {
 /** The columns without a header label found so far (blank-columns.ts), as the item readers see them. */
 export interface BlankColumnsSeen {
   has(col: number): boolean;
+  /** A finding that names such a column, made once the column has its key (when the grid has ended). */
+  defer(col: number, make: (key: string) => Finding): void;
 }
 
 /** The reader as its steps see it: the header, the row's merges, the result, and what the rows have shown. */

@@ -471,7 +471,11 @@ class GridReader implements ReadContext {
       // it may be a forgotten merge, or a new item whose 序号 and 名称 were left blank.
       const joined = (field: string, existing: Cell | undefined): Cell => {
         if (existing && existing.text.trim() !== '') {
-          this.result.findings.push(finding('row-value-joined', at, { row, field, value: shortText(text) }, { field, item: this.result.items.length }));
+          const itemNo = this.result.items.length;
+          const make = (name: string) => finding('row-value-joined', at, { row, field: name, value: shortText(text) }, { field: name, item: itemNo });
+          // A column without a header label is named only when the grid has ended.
+          if (c.kind === 'extra' && this.blank.has(col)) this.blank.defer(col, make);
+          else this.result.findings.push(make(field));
         }
         return appendCell(existing, text, at);
       };
