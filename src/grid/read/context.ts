@@ -63,6 +63,7 @@ export interface ReadContext {
   readonly roles: ReadonlyMap<FieldKey, ColumnRole>;
   readonly byCol: (ColumnRole | undefined)[];
   readonly result: SheetResult;
+  readonly channels: ChannelsSeen;
   readonly blank: BlankColumnsSeen;
   at(row: number, col: number): SourceRef;
   /** The merge covering a column of the row being read, if any. */

@@ -2,18 +2,19 @@
 // over the first rows, then a single pass that resolves merged cells (value and location of the top-left
 // cell) and groups rows into items. Rows arrive in ascending order; nothing of the grid is kept but the
 // items. Nothing here knows about .xlsx: cells are named by the grid's own naming function.
-import { COLUMNS, TICK_GROUPS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../../settings/columns.js';
-import { CHANNELS, NOTE_ROW_PREFIX, TICK_OPTIONS } from '../../settings/vocab.js';
+import { COLUMNS, fieldLabel, type FieldKey, type Profile } from '../../settings/columns.js';
+import { NOTE_ROW_PREFIX } from '../../settings/vocab.js';
 import { HEADER_SEARCH_ROWS } from '../../settings/limits.js';
-import type { Cell, Item, ListField, Pair } from '../../model/types.js';
+import type { Cell, Item } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding } from '../../findings/finding.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderRow } from '../header.js';
-import { isSameAsAbove, parseChannels, parseTickText, readTick } from '../lists.js';
 import { ExtentTracker, gridExtent, type Grid, type GridRow, type MergeRange } from '../grid.js';
 import { DEFAULT_COLUMNS, MergeSweep } from '../merges.js';
-import { shortText, type Cells, type ReadContext, type Resolved, type SheetResult } from './context.js';
+import { shortText, type Cells, type ChannelsSeen, type ReadContext, type Resolved, type SheetResult } from './context.js';
 import { BlankColumns } from './blank-columns.js';
+import { sheetChecklist } from './fields-2019.js';
+import { continueItem, newItem } from './items.js';
 import { checkMerges } from './merge-check.js';
 import { ownCells } from './rows.js';
 import { readAboveHeader, readNoteRow } from './texts.js';
@@ -74,9 +75,7 @@ class GridReader implements ReadContext {
   private noteMode = false;
   /** Items are being read below a 注 row (the template ran out of rows). */
   private belowNote = false;
-  private channelOptions?: string[];
-  private readonly unknownChannels = new Set<string>();
-  private readonly selectedChannels = new Set<string>();
+  readonly channels: ChannelsSeen = { unknown: new Set(), selected: new Set() };
   /** Field columns by key, and every column's role by column number. */
   readonly roles = new Map<FieldKey, ColumnRole>();
   readonly byCol: (ColumnRole | undefined)[] = [];
@@ -126,14 +125,8 @@ class GridReader implements ReadContext {
   /** The grid ended. */
   finish(): SheetResult {
     if (this.searching) this.endSearch();
-    // Selected channels outside the standard list are appended by our renderer; they alone do not
-    // make the sheet's checklist a custom one.
-    // A sheet's own checklist also lists every channel its items select (plain lists included): the
-    // renderer then prints each item's selection in its own order within the one list, and the list
-    // reads back the same.
-    if (this.channelOptions) for (const c of this.selectedChannels) if (!this.channelOptions.includes(c)) this.channelOptions.push(c);
-    const core = this.channelOptions?.filter((o) => !this.unknownChannels.has(o));
-    if (this.channelOptions && core && !sameSet(core, CHANNELS)) this.result.options.channels = this.channelOptions;
+    const checklist = sheetChecklist(this.channels);
+    if (checklist) this.result.options.channels = checklist;
     if (this.result.header) this.finishColumns(this.result.header);
     const extent = this.extent.get();
     if (extent) this.result.extent = extent;
@@ -299,233 +292,12 @@ class GridReader implements ReadContext {
     const serial = serialRole ? this.resolve(row, serialRole.col, cells) : undefined;
     const starts = (c?: Resolved): boolean => !!c && !c.fromAbove && c.text.trim() !== '';
     if (!this.current || starts(name) || starts(serial) || (!name && !serial)) {
-      this.newItem(row, cells);
+      const fromHeading = !this.roles.has('category') && this.section !== undefined;
+      if (fromHeading) this.sectionItems++;
+      this.current = newItem(this, row, cells, fromHeading ? this.section : undefined, this.belowNote);
+      this.onItem();
       return;
     }
-    const coveredFromAbove = !!name?.fromAbove || !!serial?.fromAbove;
-    if (!coveredFromAbove) {
-      const at = this.at(row, nameRole?.col ?? serialRole?.col ?? header.firstCol);
-      this.result.findings.push(finding('continuation-row', at, { row }, { item: this.result.items.length }));
-    }
-    this.continueItem(row, cells);
+    continueItem(this, this.current, row, cells, !!name?.fromAbove || !!serial?.fromAbove);
   }
-
-  private role(key: FieldKey): ColumnRole | undefined {
-    return this.roles.get(key);
-  }
-
-  private cell(row: number, key: FieldKey, cells: Cells, itemAt: SourceRef): Cell {
-    const r = this.role(key);
-    if (!r) return { text: '', at: itemAt };
-    const v = this.resolve(row, r.col, cells);
-    return { text: v.text, at: v.at };
-  }
-
-  private basis(row: number, cells: Cells, itemAt: SourceRef): ListField {
-    const r = this.role('basis');
-    if (!r) return { values: [], at: itemAt };
-    const v = this.resolve(row, r.col, cells);
-    return { values: splitLines(v.text).map((text) => ({ text, at: v.at })), at: v.at };
-  }
-
-  private pair(row: number, cells: Cells, itemAt: SourceRef, onlyOwn: boolean): Pair | undefined {
-    const profile = this.header.profile;
-    const content = this.role('content');
-    const standard = profile === '2017' ? this.role('standard') : undefined;
-    const c = content ? this.resolve(row, content.col, cells) : undefined;
-    const s = standard ? this.resolve(row, standard.col, cells) : undefined;
-    if (onlyOwn) {
-      const fresh = (x?: Resolved): boolean => !!x && !x.fromAbove && x.text.trim() !== '';
-      if (!fresh(c) && !fresh(s)) return undefined;
-    }
-    const pair: Pair = { content: c ? { text: c.text, at: c.at } : { text: '', at: itemAt } };
-    if (profile === '2017') pair.standard = s ? { text: s.text, at: s.at } : { text: '', at: itemAt };
-    return pair;
-  }
-
-  private channels(row: number, cells: Cells, itemAt: SourceRef): ListField {
-    const r = this.role('channels');
-    if (!r) return { values: [], at: itemAt };
-    const v = this.resolve(row, r.col, cells);
-    const at = v.at;
-    if (isSameAsAbove(v.text)) return { values: [{ text: v.text.trim(), at }], at };
-    const list = parseChannels(v.text);
-    if (list.options) {
-      if (!this.channelOptions) this.channelOptions = [...list.options];
-      else for (const o of list.options) if (!this.channelOptions.includes(o)) this.channelOptions.push(o);
-    }
-    if (list.unmarked.length) {
-      const field = fieldLabel('2019', 'channels');
-      this.result.findings.push(finding('channel-unmarked', at, { field, unmarked: list.unmarked.join('、') }, { field, item: this.result.items.length }));
-    }
-    for (const s of list.selected) {
-      this.selectedChannels.add(s);
-      if (!CHANNELS.includes(s) && !this.unknownChannels.has(s)) {
-        this.unknownChannels.add(s);
-        this.result.findings.push(finding('channel-unknown', at, { value: s }, { field: fieldLabel('2019', 'channels'), item: this.result.items.length }));
-      }
-    }
-    return { values: list.selected.map((text) => ({ text, at })), at };
-  }
-
-  private ticks(row: number, cells: Cells, itemAt: SourceRef): Record<TickGroup, ListField> {
-    const out = {} as Record<TickGroup, ListField>;
-    const item = this.result.items.length;
-    for (const group of TICK_GROUPS) {
-      const field = fieldLabel('2019', group);
-      const cols = this.header.columns.filter((c) => (c.kind === 'tick' || c.kind === 'tickText') && c.group === group);
-      if (cols.length === 0) {
-        out[group] = { values: [], at: itemAt };
-        continue;
-      }
-      const firstCol = cols[0]!;
-      if (firstCol.kind === 'tickText') {
-        const v = this.resolve(row, firstCol.col, cells);
-        const at = v.at;
-        if (isSameAsAbove(v.text)) {
-          out[group] = { values: [{ text: v.text.trim(), at }], at };
-          continue;
-        }
-        const { labels, unknown } = parseTickText(v.text, group);
-        for (const value of unknown) {
-          const options = TICK_OPTIONS[group].map((a) => a[0]).join('、');
-          this.result.findings.push(finding('tick-value-unknown', at, { field, value, options }, { field, item }));
-        }
-        out[group] = { values: labels.map((text) => ({ text, at })), at };
-        continue;
-      }
-      const values: Cell[] = [];
-      for (const c of cols) {
-        if (c.kind !== 'tick') continue;
-        const v = this.resolve(row, c.col, cells);
-        const state = readTick(v.text, c.label);
-        if (state === 'on') values.push({ text: c.label, at: v.at });
-        else if (state === 'invalid') {
-          this.result.findings.push(finding('tick-invalid', v.at, { field, option: c.label, value: v.text.trim() }, { field, item }));
-        }
-      }
-      out[group] = { values, at: this.at(row, firstCol.col) };
-    }
-    return out;
-  }
-
-  private newItem(row: number, cells: Cells): void {
-    const header = this.header;
-    const itemAt = this.at(row, header.firstCol);
-    const profile = header.profile;
-    const itemNo = this.result.items.length + 1;
-    const base = (key: FieldKey): Cell => this.cell(row, key, cells, itemAt);
-    // Findings raised while building refer to the item being built.
-    this.result.items.push(undefined as unknown as Item);
-    const fromHeading = !this.roles.has('category') && this.section !== undefined;
-    if (fromHeading) this.sectionItems++;
-    const item: Item = {
-      serial: base('serial'),
-      category: fromHeading ? { ...this.section!, at: { ...this.section!.at } } : base('category'),
-      name: base('name'),
-      basis: this.basis(row, cells, itemAt),
-      pairs: [],
-      subject: base('subject'),
-      deadline: base('deadline'),
-      remark: base('remark'),
-      // No prototype: a column headed __proto__ is a column like any other.
-      extra: Object.create(null) as Record<string, Cell>,
-      at: itemAt,
-    };
-    const pair = this.pair(row, cells, itemAt, false);
-    if (pair) item.pairs.push(pair);
-    if (profile === '2017') item.platform = base('platform');
-    else {
-      item.channels = this.channels(row, cells, itemAt);
-      item.ticks = this.ticks(row, cells, itemAt);
-    }
-    for (const c of header.columns) {
-      if (c.kind !== 'extra') continue;
-      const v = this.resolve(row, c.col, cells);
-      if (v.text !== '') item.extra[c.label] = { text: v.text, at: v.at };
-    }
-    this.result.items[itemNo - 1] = item;
-    if (this.belowNote) this.result.findings.push(finding('item-below-note', itemAt, { row }, { item: itemNo }));
-    this.current = item;
-    this.onItem();
-  }
-
-  /** A further row of the current item: another pair, and whatever item-level cells it holds itself. */
-  private continueItem(row: number, cells: Cells): void {
-    const item = this.current!;
-    const pair = this.pair(row, cells, item.at, true);
-    if (pair) item.pairs.push(pair);
-    let tickCells = false;
-    for (const [col, text] of cells) {
-      const c = this.byCol[col];
-      if (!c || text.trim() === '') continue;
-      const m = this.cover(col);
-      if (m && (m.top !== row || m.left !== col)) continue;
-      if (c.kind === 'tick' || c.kind === 'tickText') {
-        tickCells = true;
-        continue;
-      }
-      const at = this.at(row, col);
-      if (c.kind === 'extra' || (c.key !== 'serial' && c.key !== 'name' && c.key !== 'content' && c.key !== 'standard')) this.used.add(col);
-      // A second value in an unmerged item-level cell is kept (joined by a line break) and said so:
-      // it may be a forgotten merge, or a new item whose 序号 and 名称 were left blank.
-      const joined = (field: string, existing: Cell | undefined): Cell => {
-        if (existing && existing.text.trim() !== '') {
-          const itemNo = this.result.items.length;
-          const make = (name: string) => finding('row-value-joined', at, { row, field: name, value: shortText(text) }, { field: name, item: itemNo });
-          // A column without a header label is named only when the grid has ended.
-          if (c.kind === 'extra' && this.blank.has(col)) this.blank.defer(col, make);
-          else this.result.findings.push(make(field));
-        }
-        return appendCell(existing, text, at);
-      };
-      if (c.kind === 'extra') {
-        item.extra[c.label] = joined(c.label, item.extra[c.label]);
-        continue;
-      }
-      switch (c.key) {
-        case 'basis':
-          item.basis.values.push(...splitLines(text).map((line) => ({ text: line, at })));
-          break;
-        case 'channels':
-          for (const x of this.channels(row, cells, item.at).values) if (!item.channels!.values.some((y) => y.text === x.text)) item.channels!.values.push(x);
-          break;
-        case 'category':
-        case 'subject':
-        case 'deadline':
-        case 'remark':
-        case 'platform': {
-          const key = c.key;
-          item[key] = joined(fieldLabel(this.header.profile, key), item[key]);
-          break;
-        }
-        default:
-          // serial and name start items; content and standard make the pair above.
-          break;
-      }
-    }
-    if (item.ticks && tickCells) {
-      const more = this.ticks(row, cells, item.at);
-      for (const g of TICK_GROUPS) {
-        for (const x of more[g].values) if (!item.ticks[g].values.some((y) => y.text === x.text)) item.ticks[g].values.push(x);
-      }
-    }
-  }
-}
-
-/** Fill an empty cell, or add a further line to a filled one (nothing is dropped). */
-function appendCell(cell: Cell | undefined, text: string, at: SourceRef): Cell {
-  if (!cell || cell.text.trim() === '') return { text, at };
-  return { ...cell, text: `${cell.text}\n${text}` };
-}
-
-/** One citation per line; blank lines dropped, the lines themselves verbatim. */
-export function splitLines(text: string): string[] {
-  return text.split('\n').filter((l) => l.trim() !== '');
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const sa = new Set(a);
-  const sb = new Set(b);
-  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
 }
