@@ -2,8 +2,12 @@
 // over the first rows, then a single pass that resolves merged cells (value and location of the top-left
 // cell) and groups rows into items. Rows arrive in ascending order; nothing of the grid is kept but the
 // items. Nothing here knows about .xlsx: cells are named by the grid's own naming function.
-import { COLUMNS, fieldLabel, type FieldKey, type Profile } from '../../settings/columns.js';
-import { NOTE_ROW_PREFIX } from '../../settings/vocab.js';
+// This file keeps the loop and its state (the buffered header rows, the merge sweep, the current item, the
+// cells taken in the row being read); the steps beside it are functions of a ReadContext (context.ts):
+// merge-check.ts (merges refused before reading), texts.ts (title, 编制单位/日期 lines, 注 rows),
+// rows.ts (what a row is), items.ts with fields-2017.ts / fields-2019.ts (a row's values into an item),
+// blank-columns.ts (columns without a header label).
+import { fieldLabel, type FieldKey, type Profile } from '../../settings/columns.js';
 import { HEADER_SEARCH_ROWS } from '../../settings/limits.js';
 import type { Cell, Item } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
@@ -16,16 +20,12 @@ import { BlankColumns } from './blank-columns.js';
 import { sheetChecklist } from './fields-2019.js';
 import { continueItem, newItem } from './items.js';
 import { checkMerges } from './merge-check.js';
-import { ownCells } from './rows.js';
+import { classifyRow, ownCells, readSection, rowShape } from './rows.js';
 import { readAboveHeader, readNoteRow } from './texts.js';
 
 export type { SheetResult } from './context.js';
 
 const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
-/** 一、 二、 (一) … at the start of a lone cell: a section heading. */
-const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/u;
-/** “（12项）” after a heading: the count a published page (zwgk's own included) shows for a group. */
-const GROUP_COUNT = /\s*[(（]\s*\d+\s*项\s*[)）]\s*$/u;
 
 export interface ReadGridOptions {
   /** The layout asked for (--profile), if any. */
@@ -53,10 +53,16 @@ export function readGrid(grid: Grid, options: ReadGridOptions = {}): SheetResult
 }
 
 class GridReader implements ReadContext {
-  private readonly merges: readonly MergeRange[];
   readonly result: SheetResult;
   /** Set once the search finds it; no row below a header is read before. */
   header!: Header;
+  /** Field columns by key, and every column's role by column number. */
+  readonly roles = new Map<FieldKey, ColumnRole>();
+  readonly byCol: (ColumnRole | undefined)[] = [];
+  readonly channels: ChannelsSeen = { unknown: new Set(), selected: new Set() };
+  /** Columns without a header label that hold values: kept as extra columns, reported at the end. */
+  readonly blank: BlankColumns;
+  private readonly merges: readonly MergeRange[];
   private searching = true;
   private buffered: GridRow[] = [];
   /** The merges covering the row being read, indexed by column (merges.ts). */
@@ -75,15 +81,11 @@ class GridReader implements ReadContext {
   private noteMode = false;
   /** Items are being read below a 注 row (the template ran out of rows). */
   private belowNote = false;
-  readonly channels: ChannelsSeen = { unknown: new Set(), selected: new Set() };
-  /** Field columns by key, and every column's role by column number. */
-  readonly roles = new Map<FieldKey, ColumnRole>();
-  readonly byCol: (ColumnRole | undefined)[] = [];
-  /** Columns without a header label that hold values: kept as extra columns, reported at the end. */
-  readonly blank: BlankColumns;
   /** Columns of the row being read whose own cell went into the catalog (or into a finding). */
   private readonly used = new Set<number>();
   private readonly extent = new ExtentTracker();
+  /** What classifyRow saw of the row being read (one object, refilled). */
+  private readonly shape = rowShape();
 
   constructor(
     readonly grid: Grid,
@@ -184,21 +186,6 @@ class GridReader implements ReadContext {
     }
   }
 
-  /** Whether a row holds an item: a 序号 and a 名称, or most of the required cells the header has. */
-  private looksLikeItem(row: number, cells: Cells): boolean {
-    const own = (key: FieldKey): boolean => {
-      const r = this.roles.get(key);
-      const text = r ? cells.get(r.col) : undefined;
-      if (!r || !text || text.trim() === '') return false;
-      const m = this.cover(r.col);
-      return !m || (m.top === row && m.left === r.col);
-    };
-    if (own('serial') && own('name')) return true;
-    const required = COLUMNS[this.header.profile].filter((c) => c.required && this.roles.has(c.key));
-    const filled = required.filter((c) => own(c.key)).length;
-    return filled >= 3 && filled * 2 > required.length;
-  }
-
   /** Bring the merges up to `row` and record the text of merges that start here. */
   private trackMerges(row: number, cells: Cells): void {
     this.sweepCells = cells;
@@ -239,65 +226,34 @@ class GridReader implements ReadContext {
     }
   }
 
+  /** One row below the header, by what it is (rows.ts). */
   private readRow(row: number, cells: Cells): void {
-    const header = this.header;
-    // The cells this row itself holds (not covered by a merge from elsewhere): how many, and the leftmost.
-    let count = 0;
-    let firstCol = Infinity;
-    let firstText = '';
-    let firstWide = false;
-    let firstSpan = 1;
-    for (const [col, text] of cells) {
-      if (text.trim() === '') continue;
-      const m = this.cover(col);
-      if (m && (m.top !== row || m.left !== col)) continue;
-      count++;
-      if (col < firstCol) {
-        firstCol = col;
-        firstText = text;
-        firstWide = !!m && m.right > m.left;
-        firstSpan = m ? m.right - m.left + 1 : 1;
-      }
+    const shape = this.shape;
+    const kind = classifyRow(this, shape, row, cells, this.noteMode, this.current !== undefined);
+    if (kind === 'empty') return;
+    if (kind === 'note') {
+      this.noteMode = true;
+      readNoteRow(this, row, cells, shape.count > 1 && !shape.firstWide);
+      return;
     }
-    if (count === 0) return;
-    const noteLike = NOTE_ROW_PREFIX.test(firstText) && (count === 1 || firstWide);
-    if (this.noteMode && !noteLike && this.looksLikeItem(row, cells)) {
+    if (this.noteMode) {
       // A clerk who ran out of rows typed on below the 注: the row is an item, wherever it sits.
       this.noteMode = false;
       this.belowNote = true;
-    } else if (this.noteMode || noteLike) {
-      this.noteMode = true;
-      readNoteRow(this, row, cells, count > 1 && !firstWide);
-      return;
     }
-    // A lone heading such as “一、政策文件”, merged across the table or numbered with a Chinese
-    // numeral, groups the items below it; it is not an item itself.
-    if (count === 1 && (firstSpan >= 3 || SECTION_HEADING.test(firstText))) {
-      const at = this.at(row, firstCol);
-      const category = firstText.trim().replace(SECTION_HEADING, '').replace(GROUP_COUNT, '').trim();
-      if (!this.roles.has('category') && category !== '') {
-        // A table without a category column grouped by headings (a published page, zwgk's own
-        // among them): each heading is the category of the items below it.
-        this.section = { text: category, at };
-        const field = fieldLabel(header.profile, 'category');
-        this.result.findings.push(finding('section-category', at, { row, text: firstText.trim(), category, field }));
-      } else this.result.findings.push(finding('section-row', at, { row, text: firstText.trim() }));
-      this.used.add(firstCol);
+    if (kind === 'section') {
+      const heading = readSection(this, shape, row);
+      if (heading) this.section = heading;
       return;
     }
     this.blank.scanRow(this, row, cells);
-    const nameRole = this.roles.get('name');
-    const serialRole = this.roles.get('serial');
-    const name = nameRole ? this.resolve(row, nameRole.col, cells) : undefined;
-    const serial = serialRole ? this.resolve(row, serialRole.col, cells) : undefined;
-    const starts = (c?: Resolved): boolean => !!c && !c.fromAbove && c.text.trim() !== '';
-    if (!this.current || starts(name) || starts(serial) || (!name && !serial)) {
-      const fromHeading = !this.roles.has('category') && this.section !== undefined;
-      if (fromHeading) this.sectionItems++;
-      this.current = newItem(this, row, cells, fromHeading ? this.section : undefined, this.belowNote);
-      this.onItem();
+    if (kind === 'continuation') {
+      continueItem(this, this.current!, row, cells, shape.mergedDown);
       return;
     }
-    continueItem(this, this.current, row, cells, !!name?.fromAbove || !!serial?.fromAbove);
+    const fromHeading = !this.roles.has('category') && this.section !== undefined;
+    if (fromHeading) this.sectionItems++;
+    this.current = newItem(this, row, cells, fromHeading ? this.section : undefined, this.belowNote);
+    this.onItem();
   }
 }
