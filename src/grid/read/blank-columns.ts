@@ -27,6 +27,7 @@ export class BlankColumns implements BlankColumnsSeen {
 
   constructor(private readonly findings: Finding[]) {}
 
+  /** Whether `col` is a column without a header label that holds values. */
   has(col: number): boolean {
     return this.byCol.has(col);
   }

@@ -19,6 +19,7 @@ export interface Resolved {
   fromAbove: boolean;
 }
 
+/** What one grid reads into: its items, findings and the texts around them (assemble.ts puts sheets together). */
 export interface SheetResult {
   name: string;
   header?: Header;

@@ -3,6 +3,7 @@
 import type { Pair } from '../../model/types.js';
 import { fieldCell, resolveField, startsHere, type LayoutFields } from './context.js';
 
+/** How a 2017 row's own fields are read (items.ts picks it by the header's layout). */
 export const FIELDS_2017: LayoutFields = {
   pair(ctx, row, cells, itemAt, onlyOwn): Pair | undefined {
     const c = resolveField(ctx, 'content', row, cells);

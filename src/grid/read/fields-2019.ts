@@ -8,6 +8,7 @@ import { finding } from '../../findings/finding.js';
 import { isSameAsAbove, parseChannels, parseTickText, readTick } from '../lists.js';
 import { resolveField, startsHere, type Cells, type ChannelsSeen, type LayoutFields, type ReadContext } from './context.js';
 
+/** How a 2019 row's own fields are read (items.ts picks it by the header's layout). */
 export const FIELDS_2019: LayoutFields = {
   pair(ctx, row, cells, itemAt, onlyOwn): Pair | undefined {
     const c = resolveField(ctx, 'content', row, cells);

@@ -27,6 +27,7 @@ export type { SheetResult } from './context.js';
 
 const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
 
+/** How to read a grid: the layout asked for, and who hears of each item. */
 export interface ReadGridOptions {
   /** The layout asked for (--profile), if any. */
   forced?: Profile;
@@ -106,6 +107,7 @@ class GridReader implements ReadContext {
     );
   }
 
+  /** Where a cell is, as the grid names it. */
   at(row: number, col: number): SourceRef {
     return this.grid.at(row, col);
   }
@@ -197,10 +199,12 @@ class GridReader implements ReadContext {
     return this.sweep.cover(col);
   }
 
+  /** Mark a cell of the row being read as taken (cell accounting). */
   use(col: number): void {
     this.used.add(col);
   }
 
+  /** A cell of the row being read after merges; a cell of the row itself is marked taken. */
   resolve(row: number, col: number, cells: Cells): Resolved {
     const m = this.cover(col);
     if (m && (m.top !== row || m.left !== col)) return { text: this.mergeText.get(m) ?? '', at: this.at(m.top, m.left), fromAbove: m.top < row };

@@ -12,6 +12,7 @@ const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（
 /** “（12项）” after a heading: the count a published page (zwgk's own included) shows for a group. */
 const GROUP_COUNT = /\s*[(（]\s*\d+\s*项\s*[)）]\s*$/u;
 
+/** What a row below the header is (classifyRow). */
 export type RowKind = 'empty' | 'note' | 'section' | 'item' | 'continuation';
 
 /** What the classifier saw of a row. One object per reader, refilled for each row rather than allocated. */
