@@ -2,57 +2,32 @@
 // over the first rows, then a single pass that resolves merged cells (value and location of the top-left
 // cell) and groups rows into items. Rows arrive in ascending order; nothing of the grid is kept but the
 // items. Nothing here knows about .xlsx: cells are named by the grid's own naming function.
-import { BLANK_HEADER_KEY, COLUMNS, TICK_GROUPS, fieldLabel, type FieldKey, type Profile, type TickGroup } from '../../settings/columns.js';
-import { CHANNELS, NOTE_ROW_PREFIX, TICK_OPTIONS } from '../../settings/vocab.js';
-import { DEFAULT_TITLE, parseMetaLine } from '../../settings/texts.js';
+// This file keeps the loop and its state (the buffered header rows, the merge sweep, the current item, the
+// cells taken in the row being read); the steps beside it are functions of a ReadContext (context.ts):
+// merge-check.ts (merges refused before reading), texts.ts (title, 编制单位/日期 lines, 注 rows),
+// rows.ts (what a row is), items.ts with fields-2017.ts / fields-2019.ts (a row's values into an item),
+// blank-columns.ts (columns without a header label).
+import { fieldLabel, type FieldKey, type Profile } from '../../settings/columns.js';
 import { HEADER_SEARCH_ROWS } from '../../settings/limits.js';
-import type { CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../../model/types.js';
+import type { Cell, Item } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
-import { finding, formatMessage, type Finding } from '../../findings/finding.js';
-import { detectHeader, type ColumnRole, type Header, type HeaderCell, type HeaderRow } from '../header.js';
-import { isSameAsAbove, parseChannels, parseTickText, readTick } from '../lists.js';
-import { ColumnGuess } from '../guess.js';
-import { ExtentTracker, gridExtent, type Extent, type Grid, type GridRow, type MergeRange } from '../grid.js';
-import { DEFAULT_COLUMNS, MergeSweep, overlaps } from '../merges.js';
+import { finding } from '../../findings/finding.js';
+import { detectHeader, type ColumnRole, type Header, type HeaderRow } from '../header.js';
+import { ExtentTracker, gridExtent, type Grid, type GridRow, type MergeRange } from '../grid.js';
+import { DEFAULT_COLUMNS, MergeSweep } from '../merges.js';
+import { shortText, type Cells, type ChannelsSeen, type ReadContext, type Resolved, type SheetResult } from './context.js';
+import { BlankColumns } from './blank-columns.js';
+import { sheetChecklist } from './fields-2019.js';
+import { continueItem, newItem } from './items.js';
+import { checkMerges } from './merge-check.js';
+import { classifyRow, ownCells, readSection, rowShape } from './rows.js';
+import { readAboveHeader, readNoteRow } from './texts.js';
 
-type Cells = ReadonlyMap<number, string>;
-
-/** A cell of one row after merges are resolved. */
-interface Resolved {
-  text: string;
-  at: SourceRef;
-  /** Covered by a merge that starts in a row above. */
-  fromAbove: boolean;
-}
-
-export interface SheetResult {
-  name: string;
-  header?: Header;
-  items: Item[];
-  /** Findings; `item` numbers are 1-based within this sheet until the workbook adds its offset. */
-  findings: Finding[];
-  title?: string;
-  unit?: string;
-  date?: string;
-  note?: string;
-  options: CatalogOptions;
-  /** Title, 编制单位 line, 注 rows and header cells as written, with their cells. */
-  sources: SourceText[];
-  /** Where the grid's non-empty cells lie and how many there are (a skipped sheet is reported by it). */
-  extent?: Extent;
-  /** The extent as a location (a range of cells). */
-  extentAt?: SourceRef;
-}
+export type { SheetResult } from './context.js';
 
 const SEARCH_LIMIT = HEADER_SEARCH_ROWS + 1;
-const NON_BLANK = /\S/u;
-/** 一、 二、 (一) … at the start of a lone cell: a section heading. */
-const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/u;
-/** “（12项）” after a heading: the count a published page (zwgk's own included) shows for a group. */
-const GROUP_COUNT = /\s*[(（]\s*\d+\s*项\s*[)）]\s*$/u;
-/** “附件2”, “附件：” above a title: the attachment label of a notice, not the catalog's title. */
-const ATTACHMENT = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$/u;
 
+/** How to read a grid: the layout asked for, and who hears of each item. */
 export interface ReadGridOptions {
   /** The layout asked for (--profile), if any. */
   forced?: Profile;
@@ -78,10 +53,17 @@ export function readGrid(grid: Grid, options: ReadGridOptions = {}): SheetResult
   return result;
 }
 
-class GridReader {
+class GridReader implements ReadContext {
+  readonly result: SheetResult;
+  /** Set once the search finds it; no row below a header is read before. */
+  header!: Header;
+  /** Field columns by key, and every column's role by column number. */
+  readonly roles = new Map<FieldKey, ColumnRole>();
+  readonly byCol: (ColumnRole | undefined)[] = [];
+  readonly channels: ChannelsSeen = { unknown: new Set(), selected: new Set() };
+  /** Columns without a header label that hold values: kept as extra columns, reported at the end. */
+  readonly blank: BlankColumns;
   private readonly merges: readonly MergeRange[];
-  private readonly result: SheetResult;
-  private header?: Header;
   private searching = true;
   private buffered: GridRow[] = [];
   /** The merges covering the row being read, indexed by column (merges.ts). */
@@ -100,26 +82,21 @@ class GridReader {
   private noteMode = false;
   /** Items are being read below a 注 row (the template ran out of rows). */
   private belowNote = false;
-  private channelOptions?: string[];
-  private readonly unknownChannels = new Set<string>();
-  private readonly selectedChannels = new Set<string>();
-  /** Field columns by key, and every column's role by column number. */
-  private readonly roles = new Map<FieldKey, ColumnRole>();
-  private readonly byCol: (ColumnRole | undefined)[] = [];
-  /** Columns without a header label that hold values: kept as extra columns, reported at the end. */
-  private readonly blank = new Map<number, { role: ColumnRole & { kind: 'extra' }; count: number; sample: string; guess: ColumnGuess }>();
   /** Columns of the row being read whose own cell went into the catalog (or into a finding). */
   private readonly used = new Set<number>();
   private readonly extent = new ExtentTracker();
+  /** What classifyRow saw of the row being read (one object, refilled). */
+  private readonly shape = rowShape();
 
   constructor(
-    private readonly grid: Grid,
+    readonly grid: Grid,
     private readonly forced: Profile | undefined,
     private readonly onItem: () => void,
   ) {
     this.result = { name: grid.name, items: [], findings: [], options: {}, sources: [] };
+    this.blank = new BlankColumns(this.result.findings);
     this.columns = grid.limits?.cols ?? DEFAULT_COLUMNS;
-    this.merges = this.checkMerges(grid.merges);
+    this.merges = checkMerges(grid, this.columns, this.result.findings);
     this.sweep = new MergeSweep(
       this.merges,
       this.columns,
@@ -130,37 +107,8 @@ class GridReader {
     );
   }
 
-  /**
-   * Drop merges that a spreadsheet program would never write (outside the sheet, or overlapping an
-   * earlier one) and report each: reading them would attach values to the wrong cells.
-   * Merges arrive sorted by top row; overlaps are found through a column index (merges.ts).
-   */
-  private checkMerges(merges: readonly MergeRange[]): readonly MergeRange[] {
-    const limits = this.grid.limits ?? { rows: Number.MAX_SAFE_INTEGER, cols: this.columns, text: '超出表格范围' };
-    const range = (m: MergeRange) => this.grid.rangeAt(m.top, m.left, m.bottom, m.right).range ?? '';
-    const inside = merges.filter((m) => m.bottom <= limits.rows && m.right <= limits.cols);
-    const clashes = overlaps(inside, this.columns);
-    const kept: MergeRange[] = [];
-    let k = 0;
-    for (const m of merges) {
-      let detail: string | undefined;
-      if (m.bottom > limits.rows || m.right > limits.cols) detail = limits.text;
-      else {
-        const clash = clashes[k++];
-        if (clash) detail = `与合并区域 ${range(clash)} 重叠`;
-      }
-      if (detail) {
-        const at = this.grid.at(Math.min(m.top, limits.rows), Math.min(m.left, limits.cols));
-        this.result.findings.push(finding('merge-invalid', at, { range: range(m), detail }));
-        continue;
-      }
-      kept.push(m);
-    }
-    // Most sheets have only sound merges: keep the grid's own list rather than a copy (200 000 merges).
-    return kept.length === merges.length ? merges : kept;
-  }
-
-  private at(row: number, col: number): SourceRef {
+  /** Where a cell is, as the grid names it. */
+  at(row: number, col: number): SourceRef {
     return this.grid.at(row, col);
   }
 
@@ -181,15 +129,9 @@ class GridReader {
   /** The grid ended. */
   finish(): SheetResult {
     if (this.searching) this.endSearch();
-    // Selected channels outside the standard list are appended by our renderer; they alone do not
-    // make the sheet's checklist a custom one.
-    // A sheet's own checklist also lists every channel its items select (plain lists included): the
-    // renderer then prints each item's selection in its own order within the one list, and the list
-    // reads back the same.
-    if (this.channelOptions) for (const c of this.selectedChannels) if (!this.channelOptions.includes(c)) this.channelOptions.push(c);
-    const core = this.channelOptions?.filter((o) => !this.unknownChannels.has(o));
-    if (this.channelOptions && core && !sameSet(core, CHANNELS)) this.result.options.channels = this.channelOptions;
-    if (this.header) this.finishColumns(this.header);
+    const checklist = sheetChecklist(this.channels);
+    if (checklist) this.result.options.channels = checklist;
+    if (this.result.header) this.finishColumns(this.result.header);
     const extent = this.extent.get();
     if (extent) this.result.extent = extent;
     return this.result;
@@ -222,22 +164,7 @@ class GridReader {
     }
     this.result.options = { ...header.options };
     this.result.sources.push(...header.cells);
-    let seenTitle = false;
-    for (const r of headerRows) {
-      if (r.row >= header.row) break;
-      if (!r.cells.length) continue;
-      if (!seenTitle && !(r.cells.length === 1 && ATTACHMENT.test(r.cells[0]!.text))) {
-        seenTitle = true;
-        const [first, ...others] = r.cells;
-        // Our renderer writes DEFAULT_TITLE for a catalog without one; reading it back as a title
-        // would make the YAML grow a 标题 the user never wrote.
-        if (first!.text.trim() !== DEFAULT_TITLE) this.result.title = first!.text.trim();
-        this.source('title', first!);
-        for (const c of others) this.metaLine(r.row, [c]);
-        continue;
-      }
-      this.metaLine(r.row, r.cells);
-    }
+    readAboveHeader(this.result, this.grid, headerRows, header.row);
     for (const c of header.columns) {
       if (c.kind === 'extra') this.result.findings.push(finding('unknown-column', c.at, { label: c.label }, { field: c.label }));
     }
@@ -248,123 +175,17 @@ class GridReader {
     return true;
   }
 
-  /**
-   * The columns found without a header label are named 无表头列1, 2 … in column order (a name that a
-   * round trip gives back: rendered with a blank header, read again in the same order) and reported with
-   * what they seem to hold; a missing required column says which of them may be it.
-   */
+  /** The grid has ended: name and report the blank-headed columns, then the required columns missing. */
   private finishColumns(header: Header): void {
     const profile = header.profile;
-    const blanks = [...this.blank.entries()].sort((a, b) => a[0] - b[0]);
-    if (blanks.length) {
-      const rename = new Map<string, string>();
-      blanks.forEach(([, b], i) => {
-        const key = BLANK_HEADER_KEY(i + 1);
-        rename.set(b.role.label, key);
-        b.role.label = key;
-      });
-      header.columns.sort((a, b) => a.col - b.col);
-      const order = header.columns.filter((c) => c.kind === 'extra').map((c) => c.label);
-      for (const item of this.result.items) {
-        const renamed: Record<string, Cell> = Object.create(null);
-        for (const [k, v] of Object.entries(item.extra)) renamed[rename.get(k) ?? k] = v;
-        item.extra = Object.create(null);
-        for (const k of order) if (renamed[k]) item.extra[k] = renamed[k]!;
-      }
-      for (const f of this.result.findings) {
-        if (f.field === undefined || !rename.has(f.field)) continue;
-        f.field = rename.get(f.field)!;
-        if (f.params && f.params.field !== undefined) {
-          f.params = { ...f.params, field: f.field };
-          f.message = formatMessage(f.code, f.params);
-        }
-      }
-    }
-    for (const [col, b] of blanks) {
-      const guess = b.guess.best();
-      const column = this.grid.columnName(col);
-      this.result.findings.push(
-        finding('blank-header-column', b.role.at, {
-          column,
-          count: b.count,
-          sample: shortText(b.sample),
-          guess: guess ? `，内容像是“${fieldLabel(profile, guess)}”` : '',
-          key: b.role.label,
-          cell: b.role.at.cell ?? `${column}的表头`,
-        }, { field: b.role.label }),
-      );
-    }
+    this.blank.finish(this.grid, header, this.result.items);
     // Every item took its category from a heading: the column is not missing.
     if (this.sectionItems > 0 && this.sectionItems === this.result.items.length) header.missing = header.missing.filter((k) => k !== 'category');
     for (const key of header.missing) {
       const field = fieldLabel(profile, key);
-      const maybe = blanks.find(([, b]) => b.guess.best() === key);
-      const where = maybe ? (maybe[1].role.at.cell ?? `${this.grid.columnName(maybe[0])}的表头`) : '';
-      const hint = maybe ? `。${this.grid.columnName(maybe[0])}没有表头，内容像是“${field}”，可能就是这一列：在 ${where} 填写“${field}”即可` : '';
+      const hint = this.blank.hint(this.grid, key, field);
       this.result.findings.push(finding('missing-column', header.firstAt, { field, hint }, { field }));
     }
-  }
-
-  /** Whether a row holds an item: a 序号 and a 名称, or most of the required cells the header has. */
-  private looksLikeItem(row: number, cells: Cells): boolean {
-    const own = (key: FieldKey): boolean => {
-      const r = this.roles.get(key);
-      const text = r ? cells.get(r.col) : undefined;
-      if (!r || !text || text.trim() === '') return false;
-      const m = this.cover(row, r.col);
-      return !m || (m.top === row && m.left === r.col);
-    };
-    if (own('serial') && own('name')) return true;
-    const required = COLUMNS[this.header!.profile].filter((c) => c.required && this.roles.has(c.key));
-    const filled = required.filter((c) => own(c.key)).length;
-    return filled >= 3 && filled * 2 > required.length;
-  }
-
-  /** A column below the header that has no label: taken as an extra column so its values are kept. */
-  private blankColumn(col: number, text: string): void {
-    let b = this.blank.get(col);
-    if (!b) {
-      const header = this.header!;
-      const role: ColumnRole & { kind: 'extra' } = { kind: 'extra', col, at: this.at(header.row, col), label: `\u0000${col}` };
-      header.columns.push(role);
-      this.byCol[col] = role;
-      this.blank.set(col, (b = { role, count: 0, sample: text, guess: new ColumnGuess(header.profile) }));
-    }
-    b.count++;
-    b.guess.add(text);
-  }
-
-  private source(role: SourceText['role'], cell: { row: number; col: number; text: string }): void {
-    this.result.sources.push({ role, text: cell.text, at: this.at(cell.row, cell.col) });
-  }
-
-  /**
-   * A line above the header after the title: 编制单位 and 日期 are taken (the first of each); whatever
-   * else the line holds is reported, never dropped.
-   */
-  private metaLine(row: number, cells: HeaderCell[]): void {
-    const text = cells.map((c) => c.text.trim()).join('  ');
-    const meta = parseMetaLine(text);
-    let taken = false;
-    const rest: string[] = meta.rest ? [meta.rest] : [];
-    if (meta.unit !== undefined) {
-      if (this.result.unit === undefined) {
-        this.result.unit = meta.unit;
-        taken = true;
-      } else rest.push(meta.unit);
-    }
-    if (meta.date !== undefined) {
-      if (this.result.date === undefined) {
-        this.result.date = meta.date;
-        taken = true;
-      } else rest.push(meta.date);
-    }
-    if (!taken) {
-      for (const c of cells) this.result.findings.push(finding('text-above-header', this.at(c.row, c.col), { row, text: shortText(c.text) }));
-      return;
-    }
-    for (const c of cells) this.source('meta', c);
-    if (rest.length) this.result.findings.push(finding('text-above-header', this.at(row, cells[0]!.col), { row, text: shortText(rest.join(' ')) }));
   }
 
   /** Bring the merges up to `row` and record the text of merges that start here. */
@@ -374,25 +195,21 @@ class GridReader {
   }
 
   /** The merge covering a cell of the current row (the sweep is always at the row being read). */
-  private cover(_row: number, col: number): MergeRange | undefined {
+  cover(col: number): MergeRange | undefined {
     return this.sweep.cover(col);
   }
 
-  private resolve(row: number, col: number, cells: Cells): Resolved {
-    const m = this.cover(row, col);
+  /** Mark a cell of the row being read as taken (cell accounting). */
+  use(col: number): void {
+    this.used.add(col);
+  }
+
+  /** A cell of the row being read after merges; a cell of the row itself is marked taken. */
+  resolve(row: number, col: number, cells: Cells): Resolved {
+    const m = this.cover(col);
     if (m && (m.top !== row || m.left !== col)) return { text: this.mergeText.get(m) ?? '', at: this.at(m.top, m.left), fromAbove: m.top < row };
     this.used.add(col);
     return { text: cells.get(col) ?? '', at: this.at(row, col), fromAbove: false };
-  }
-
-  /** The cells a row holds itself (not covered by a merge from elsewhere), non-empty, left to right. */
-  private ownCells(row: number, cells: Cells): [number, string][] {
-    return [...cells]
-      .filter(([col, text]) => {
-        const m = this.cover(row, col);
-        return text.trim() !== '' && !(m && (m.top !== row || m.left !== col));
-      })
-      .sort((a, b) => a[0] - b[0]);
   }
 
   /**
@@ -407,317 +224,40 @@ class GridReader {
     let all = true;
     for (const col of cells.keys()) if (!this.used.has(col)) all = false;
     if (all) return;
-    for (const [col, text] of this.ownCells(row, cells)) {
+    for (const [col, text] of ownCells(this, row, cells)) {
       if (this.used.has(col)) continue;
       this.result.findings.push(finding('cell-unread', this.at(row, col), { row, text: shortText(text) }, { item: this.result.items.length || undefined }));
     }
   }
 
+  /** One row below the header, by what it is (rows.ts). */
   private readRow(row: number, cells: Cells): void {
-    const header = this.header!;
-    // The cells this row itself holds (not covered by a merge from elsewhere): how many, and the leftmost.
-    let count = 0;
-    let firstCol = Infinity;
-    let firstText = '';
-    let firstWide = false;
-    let firstSpan = 1;
-    for (const [col, text] of cells) {
-      if (text.trim() === '') continue;
-      const m = this.cover(row, col);
-      if (m && (m.top !== row || m.left !== col)) continue;
-      count++;
-      if (col < firstCol) {
-        firstCol = col;
-        firstText = text;
-        firstWide = !!m && m.right > m.left;
-        firstSpan = m ? m.right - m.left + 1 : 1;
-      }
+    const shape = this.shape;
+    const kind = classifyRow(this, shape, row, cells, this.noteMode, this.current !== undefined);
+    if (kind === 'empty') return;
+    if (kind === 'note') {
+      this.noteMode = true;
+      readNoteRow(this, row, cells, shape.count > 1 && !shape.firstWide);
+      return;
     }
-    if (count === 0) return;
-    const noteLike = NOTE_ROW_PREFIX.test(firstText) && (count === 1 || firstWide);
-    if (this.noteMode && !noteLike && this.looksLikeItem(row, cells)) {
+    if (this.noteMode) {
       // A clerk who ran out of rows typed on below the 注: the row is an item, wherever it sits.
       this.noteMode = false;
       this.belowNote = true;
-    } else if (this.noteMode || noteLike) {
-      this.noteMode = true;
-      this.noteRow(row, cells, count > 1 && !firstWide);
+    }
+    if (kind === 'section') {
+      const heading = readSection(this, shape, row);
+      if (heading) this.section = heading;
       return;
     }
-    // A lone heading such as “一、政策文件”, merged across the table or numbered with a Chinese
-    // numeral, groups the items below it; it is not an item itself.
-    if (count === 1 && (firstSpan >= 3 || SECTION_HEADING.test(firstText))) {
-      const at = this.at(row, firstCol);
-      const category = firstText.trim().replace(SECTION_HEADING, '').replace(GROUP_COUNT, '').trim();
-      if (!this.roles.has('category') && category !== '') {
-        // A table without a category column grouped by headings (a published page, zwgk's own
-        // among them): each heading is the category of the items below it.
-        this.section = { text: category, at };
-        const field = fieldLabel(header.profile, 'category');
-        this.result.findings.push(finding('section-category', at, { row, text: firstText.trim(), category, field }));
-      } else this.result.findings.push(finding('section-row', at, { row, text: firstText.trim() }));
-      this.used.add(firstCol);
+    this.blank.scanRow(this, row, cells);
+    if (kind === 'continuation') {
+      continueItem(this, this.current!, row, cells, shape.mergedDown);
       return;
     }
-    cells.forEach((text, col) => {
-      if (this.byCol[col] && !this.blank.has(col)) return;
-      if (!NON_BLANK.test(text)) return;
-      const m = this.cover(row, col);
-      if (!m || (m.top === row && m.left === col)) this.blankColumn(col, text);
-    });
-    const nameRole = this.roles.get('name');
-    const serialRole = this.roles.get('serial');
-    const name = nameRole ? this.resolve(row, nameRole.col, cells) : undefined;
-    const serial = serialRole ? this.resolve(row, serialRole.col, cells) : undefined;
-    const starts = (c?: Resolved): boolean => !!c && !c.fromAbove && c.text.trim() !== '';
-    if (!this.current || starts(name) || starts(serial) || (!name && !serial)) {
-      this.newItem(row, cells);
-      return;
-    }
-    const coveredFromAbove = !!name?.fromAbove || !!serial?.fromAbove;
-    if (!coveredFromAbove) {
-      const at = this.at(row, nameRole?.col ?? serialRole?.col ?? header.firstCol);
-      this.result.findings.push(finding('continuation-row', at, { row }, { item: this.result.items.length }));
-    }
-    this.continueItem(row, cells);
-  }
-
-  /**
-   * A notes row: its texts, left to right and joined by a space, are a further line of the 注. A row of
-   * several cells there that does not look like an item is read the same way, and said so.
-   */
-  private noteRow(row: number, cells: Cells, tabular: boolean): void {
-    const own = this.ownCells(row, cells);
-    for (const [col, text] of own) {
-      this.used.add(col);
-      this.source('note', { row, col, text });
-    }
-    if (tabular) {
-      const at = this.grid.rangeAt(row, own[0]![0], row, own[own.length - 1]![0]);
-      this.result.findings.push(finding('row-below-note', at, { row, count: own.length }));
-    }
-    const text = own.map(([, t]) => t).join(' ');
-    this.result.note = this.result.note === undefined ? text : `${this.result.note}\n${text}`;
-  }
-
-  private role(key: FieldKey): ColumnRole | undefined {
-    return this.roles.get(key);
-  }
-
-  private cell(row: number, key: FieldKey, cells: Cells, itemAt: SourceRef): Cell {
-    const r = this.role(key);
-    if (!r) return { text: '', at: itemAt };
-    const v = this.resolve(row, r.col, cells);
-    return { text: v.text, at: v.at };
-  }
-
-  private basis(row: number, cells: Cells, itemAt: SourceRef): ListField {
-    const r = this.role('basis');
-    if (!r) return { values: [], at: itemAt };
-    const v = this.resolve(row, r.col, cells);
-    return { values: splitLines(v.text).map((text) => ({ text, at: v.at })), at: v.at };
-  }
-
-  private pair(row: number, cells: Cells, itemAt: SourceRef, onlyOwn: boolean): Pair | undefined {
-    const profile = this.header!.profile;
-    const content = this.role('content');
-    const standard = profile === '2017' ? this.role('standard') : undefined;
-    const c = content ? this.resolve(row, content.col, cells) : undefined;
-    const s = standard ? this.resolve(row, standard.col, cells) : undefined;
-    if (onlyOwn) {
-      const fresh = (x?: Resolved): boolean => !!x && !x.fromAbove && x.text.trim() !== '';
-      if (!fresh(c) && !fresh(s)) return undefined;
-    }
-    const pair: Pair = { content: c ? { text: c.text, at: c.at } : { text: '', at: itemAt } };
-    if (profile === '2017') pair.standard = s ? { text: s.text, at: s.at } : { text: '', at: itemAt };
-    return pair;
-  }
-
-  private channels(row: number, cells: Cells, itemAt: SourceRef): ListField {
-    const r = this.role('channels');
-    if (!r) return { values: [], at: itemAt };
-    const v = this.resolve(row, r.col, cells);
-    const at = v.at;
-    if (isSameAsAbove(v.text)) return { values: [{ text: v.text.trim(), at }], at };
-    const list = parseChannels(v.text);
-    if (list.options) {
-      if (!this.channelOptions) this.channelOptions = [...list.options];
-      else for (const o of list.options) if (!this.channelOptions.includes(o)) this.channelOptions.push(o);
-    }
-    if (list.unmarked.length) {
-      const field = fieldLabel('2019', 'channels');
-      this.result.findings.push(finding('channel-unmarked', at, { field, unmarked: list.unmarked.join('、') }, { field, item: this.result.items.length }));
-    }
-    for (const s of list.selected) {
-      this.selectedChannels.add(s);
-      if (!CHANNELS.includes(s) && !this.unknownChannels.has(s)) {
-        this.unknownChannels.add(s);
-        this.result.findings.push(finding('channel-unknown', at, { value: s }, { field: fieldLabel('2019', 'channels'), item: this.result.items.length }));
-      }
-    }
-    return { values: list.selected.map((text) => ({ text, at })), at };
-  }
-
-  private ticks(row: number, cells: Cells, itemAt: SourceRef): Record<TickGroup, ListField> {
-    const out = {} as Record<TickGroup, ListField>;
-    const item = this.result.items.length;
-    for (const group of TICK_GROUPS) {
-      const field = fieldLabel('2019', group);
-      const cols = this.header!.columns.filter((c) => (c.kind === 'tick' || c.kind === 'tickText') && c.group === group);
-      if (cols.length === 0) {
-        out[group] = { values: [], at: itemAt };
-        continue;
-      }
-      const firstCol = cols[0]!;
-      if (firstCol.kind === 'tickText') {
-        const v = this.resolve(row, firstCol.col, cells);
-        const at = v.at;
-        if (isSameAsAbove(v.text)) {
-          out[group] = { values: [{ text: v.text.trim(), at }], at };
-          continue;
-        }
-        const { labels, unknown } = parseTickText(v.text, group);
-        for (const value of unknown) {
-          const options = TICK_OPTIONS[group].map((a) => a[0]).join('、');
-          this.result.findings.push(finding('tick-value-unknown', at, { field, value, options }, { field, item }));
-        }
-        out[group] = { values: labels.map((text) => ({ text, at })), at };
-        continue;
-      }
-      const values: Cell[] = [];
-      for (const c of cols) {
-        if (c.kind !== 'tick') continue;
-        const v = this.resolve(row, c.col, cells);
-        const state = readTick(v.text, c.label);
-        if (state === 'on') values.push({ text: c.label, at: v.at });
-        else if (state === 'invalid') {
-          this.result.findings.push(finding('tick-invalid', v.at, { field, option: c.label, value: v.text.trim() }, { field, item }));
-        }
-      }
-      out[group] = { values, at: this.at(row, firstCol.col) };
-    }
-    return out;
-  }
-
-  private newItem(row: number, cells: Cells): void {
-    const header = this.header!;
-    const itemAt = this.at(row, header.firstCol);
-    const profile = header.profile;
-    const itemNo = this.result.items.length + 1;
-    const base = (key: FieldKey): Cell => this.cell(row, key, cells, itemAt);
-    // Findings raised while building refer to the item being built.
-    this.result.items.push(undefined as unknown as Item);
     const fromHeading = !this.roles.has('category') && this.section !== undefined;
     if (fromHeading) this.sectionItems++;
-    const item: Item = {
-      serial: base('serial'),
-      category: fromHeading ? { ...this.section!, at: { ...this.section!.at } } : base('category'),
-      name: base('name'),
-      basis: this.basis(row, cells, itemAt),
-      pairs: [],
-      subject: base('subject'),
-      deadline: base('deadline'),
-      remark: base('remark'),
-      // No prototype: a column headed __proto__ is a column like any other.
-      extra: Object.create(null) as Record<string, Cell>,
-      at: itemAt,
-    };
-    const pair = this.pair(row, cells, itemAt, false);
-    if (pair) item.pairs.push(pair);
-    if (profile === '2017') item.platform = base('platform');
-    else {
-      item.channels = this.channels(row, cells, itemAt);
-      item.ticks = this.ticks(row, cells, itemAt);
-    }
-    for (const c of header.columns) {
-      if (c.kind !== 'extra') continue;
-      const v = this.resolve(row, c.col, cells);
-      if (v.text !== '') item.extra[c.label] = { text: v.text, at: v.at };
-    }
-    this.result.items[itemNo - 1] = item;
-    if (this.belowNote) this.result.findings.push(finding('item-below-note', itemAt, { row }, { item: itemNo }));
-    this.current = item;
+    this.current = newItem(this, row, cells, fromHeading ? this.section : undefined, this.belowNote);
     this.onItem();
   }
-
-  /** A further row of the current item: another pair, and whatever item-level cells it holds itself. */
-  private continueItem(row: number, cells: Cells): void {
-    const item = this.current!;
-    const pair = this.pair(row, cells, item.at, true);
-    if (pair) item.pairs.push(pair);
-    let tickCells = false;
-    for (const [col, text] of cells) {
-      const c = this.byCol[col];
-      if (!c || text.trim() === '') continue;
-      const m = this.cover(row, col);
-      if (m && (m.top !== row || m.left !== col)) continue;
-      if (c.kind === 'tick' || c.kind === 'tickText') {
-        tickCells = true;
-        continue;
-      }
-      const at = this.at(row, col);
-      if (c.kind === 'extra' || (c.key !== 'serial' && c.key !== 'name' && c.key !== 'content' && c.key !== 'standard')) this.used.add(col);
-      // A second value in an unmerged item-level cell is kept (joined by a line break) and said so:
-      // it may be a forgotten merge, or a new item whose 序号 and 名称 were left blank.
-      const joined = (field: string, existing: Cell | undefined): Cell => {
-        if (existing && existing.text.trim() !== '') {
-          this.result.findings.push(finding('row-value-joined', at, { row, field, value: shortText(text) }, { field, item: this.result.items.length }));
-        }
-        return appendCell(existing, text, at);
-      };
-      if (c.kind === 'extra') {
-        item.extra[c.label] = joined(c.label, item.extra[c.label]);
-        continue;
-      }
-      switch (c.key) {
-        case 'basis':
-          item.basis.values.push(...splitLines(text).map((line) => ({ text: line, at })));
-          break;
-        case 'channels':
-          for (const x of this.channels(row, cells, item.at).values) if (!item.channels!.values.some((y) => y.text === x.text)) item.channels!.values.push(x);
-          break;
-        case 'category':
-        case 'subject':
-        case 'deadline':
-        case 'remark':
-        case 'platform': {
-          const key = c.key;
-          item[key] = joined(fieldLabel(this.header!.profile, key), item[key]);
-          break;
-        }
-        default:
-          // serial and name start items; content and standard make the pair above.
-          break;
-      }
-    }
-    if (item.ticks && tickCells) {
-      const more = this.ticks(row, cells, item.at);
-      for (const g of TICK_GROUPS) {
-        for (const x of more[g].values) if (!item.ticks[g].values.some((y) => y.text === x.text)) item.ticks[g].values.push(x);
-      }
-    }
-  }
-}
-
-/** Fill an empty cell, or add a further line to a filled one (nothing is dropped). */
-function appendCell(cell: Cell | undefined, text: string, at: SourceRef): Cell {
-  if (!cell || cell.text.trim() === '') return { text, at };
-  return { ...cell, text: `${cell.text}\n${text}` };
-}
-
-/** One citation per line; blank lines dropped, the lines themselves verbatim. */
-export function splitLines(text: string): string[] {
-  return text.split('\n').filter((l) => l.trim() !== '');
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const sa = new Set(a);
-  const sb = new Set(b);
-  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
-}
-
-/** A value short enough to quote in a message. */
-function shortText(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > 30 ? `${one.slice(0, 30)}…` : one;
 }
