@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Build step: bundle the browser app (src/app) with esbuild into ONE self-contained HTML file,
 // dist/app/zwgk-app.html, which `zwgk app` copies out. The worker bundles the very core the CLI runs;
-// Node-only modules exceljs requires are replaced by small shims (src/app/shims). The page's
+// Node-only modules exceljs requires are replaced by small shims (src/app/shims), and every package it
+// bundles must be on the list in worker-packages.mjs (esbuild's metafile, kept in dist/app/, says which
+// ones and how large: test/build/worker-bundle.test.ts reads it too). The page's
 // Content-Security-Policy allows only its own script and style (by hash) and a worker from a blob:
 // URL — nothing can be fetched or sent.
 import { createHash } from 'node:crypto';
@@ -10,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { checkWorkerPackages } from './worker-packages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const app = path.join(root, 'src', 'app');
@@ -38,6 +41,7 @@ async function bundle(entry, extra = {}) {
     entryPoints: [path.join(app, entry)],
     bundle: true,
     write: false,
+    metafile: true,
     platform: 'browser',
     format: 'iife',
     target: ['chrome90', 'edge90'],
@@ -47,7 +51,7 @@ async function bundle(entry, extra = {}) {
     logLevel: 'warning',
     ...extra,
   });
-  return result.outputFiles[0].text;
+  return { js: result.outputFiles[0].text, metafile: result.metafile };
 }
 
 /** Inline script text must not end its <script> element early. */
@@ -57,14 +61,23 @@ function inlineSafe(js) {
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-const worker = inlineSafe(
-  await bundle('worker.ts', {
-    plugins: [shims],
-    inject: [path.join(app, 'shims', 'globals.js')],
-    define: { 'process.browser': 'true', global: 'globalThis' },
-  }),
-);
-const script = inlineSafe(await bundle('page.ts'));
+const outDir = path.join(root, 'dist', 'app');
+mkdirSync(outDir, { recursive: true });
+const workerBuild = await bundle('worker.ts', {
+  plugins: [shims],
+  inject: [path.join(app, 'shims', 'globals.js')],
+  define: { 'process.browser': 'true', global: 'globalThis' },
+});
+const metaFile = path.join(outDir, 'worker.meta.json');
+writeFileSync(`${metaFile}.tmp`, JSON.stringify(workerBuild.metafile));
+renameSync(`${metaFile}.tmp`, metaFile);
+const { problems, bytes } = checkWorkerPackages(workerBuild.metafile);
+if (problems.length) {
+  console.error(`app: the worker bundles packages its list does not allow:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+const worker = inlineSafe(workerBuild.js);
+const script = inlineSafe((await bundle('page.ts')).js);
 const css = readFileSync(path.join(app, 'page.css'), 'utf8');
 const csp = [
   "default-src 'none'",
@@ -80,9 +93,9 @@ const fill = { CSP: csp, CSS: css, SCRIPT: script, WORKER: worker, VERSION: vers
 // A function replacer: the bundles contain "$&" and friends, which a replacement string would expand.
 const html = readFileSync(path.join(app, 'page.html'), 'utf8').replace(/%(CSP|CSS|SCRIPT|WORKER|VERSION)%/g, (_, k) => fill[k]);
 
-const outDir = path.join(root, 'dist', 'app');
-mkdirSync(outDir, { recursive: true });
 const out = path.join(outDir, 'zwgk-app.html');
 writeFileSync(`${out}.tmp`, html);
 renameSync(`${out}.tmp`, out);
-console.log(`app: ${path.relative(root, out)} (${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB)`);
+const kb = (n) => `${Math.round(n / 1024)} KB`;
+const largest = [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, n]) => `${name} ${kb(n)}`);
+console.log(`app: ${path.relative(root, out)} (${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB); worker ${kb(Buffer.byteLength(workerBuild.js))}: ${largest.join(', ')} …`);

@@ -1,17 +1,18 @@
 // `zwgk init` → an empty Excel template a 科室 fills in: the renderer's own title, header, widths,
-// frozen header and print setup (an empty catalog rendered by render/xlsx.ts, so the header is exactly
-// what `render` writes), plus empty formatted item rows, an input prompt per column taken from the 注,
-// and drop-down lists where settings has a vocabulary (√ for the 2019 tick columns, the channel list).
-// Nothing sits below the item rows: the 注 and how to fill in the sheet are on a sheet of their own
-// (填表说明), so a clerk who needs more rows just types on, or inserts rows, and nothing is in the way.
-import ExcelJS from 'exceljs';
-import { xlsxText } from '../render/xlsx-text.js';
-import { printSetup } from '../render/xlsx-print.js';
+// frozen header and print setup (the plan render/xlsx.ts makes of an empty catalog, so the header is
+// exactly what `render` writes), plus empty formatted item rows, an input prompt per column taken from
+// the 注, and drop-down lists where settings has a vocabulary (√ for the 2019 tick columns, the channel
+// list). Nothing sits below the item rows: the 注 and how to fill in the sheet are on a sheet of their
+// own (填表说明), so a clerk who needs more rows just types on, or inserts rows, and nothing is in the way.
+import { printSetup } from '../render/xlsx/print.js';
+import { columnLetter, type CellStyle, type RowPlan, type SheetPlan, type ValidationPlan } from '../render/xlsx/plan.js';
+import { writeWorkbook } from '../render/xlsx/write.js';
 import type { Catalog } from '../model/types.js';
+import { noteText } from '../model/display.js';
 import { CHANNEL_OFF, CHANNEL_ON, CHANNELS, TICK } from '../settings/vocab.js';
 import { COLUMNS, type Profile, type FieldKey } from '../settings/columns.js';
-import { renderXlsx } from '../render/xlsx.js';
-import { planColumns, wrappedLines, type PlanColumn } from '../render/common.js';
+import { bodyStyles, CATALOG_STYLES, catalogSheet } from '../render/xlsx.js';
+import { wrappedLines, type PlanColumn } from '../render/common.js';
 import { TEMPLATE_TITLE } from './words.js';
 
 /** Empty formatted item rows drawn under the header (more can be typed below them or inserted). */
@@ -46,36 +47,13 @@ function description(profile: Profile, key: FieldKey): string {
   return COLUMNS[profile].find((c) => c.key === key)?.description ?? '';
 }
 
-/** Column letter(s) of a 1-based column number. */
-function letter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** Excel caps a prompt at 255 characters and its title at 32. */
 function clip(text: string, max: number): string {
   return [...text].length <= max ? text : [...text].slice(0, max - 1).join('') + '…';
 }
 
 /** The prompt and (where there is a vocabulary) the list of one column. */
-/** exceljs's data validation model; its typings lack the prompt-only type 'any' and the sheet's
- * `dataValidations` collection, both of which it reads and writes. */
-interface Validation {
-  type: 'any' | 'list';
-  formulae?: string[];
-  allowBlank?: boolean;
-  showInputMessage?: boolean;
-  promptTitle?: string;
-  prompt?: string;
-  showErrorMessage?: boolean;
-  errorStyle?: 'stop' | 'warning' | 'information';
-  errorTitle?: string;
-  error?: string;
-}
-type ValidatedSheet = { dataValidations: { add(address: string, validation: Validation): void } };
-
-function validationFor(profile: Profile, col: PlanColumn, channelRange: string): Validation | undefined {
+function validationFor(profile: Profile, col: PlanColumn, channelRange: string): ValidationPlan | undefined {
   if (col.key === 'serial' || col.key === 'extra') return undefined;
   const label = col.sub && !col.tick ? col.sub : col.label;
   const title = clip(col.tick ? `${col.label}：${col.sub}` : label, 32);
@@ -144,83 +122,55 @@ export function helpLines(profile: Profile, note?: string): string[] {
 
 const HELP_WIDTH = 100;
 
-function addHelpSheet(wb: ExcelJS.Workbook, profile: Profile, note: string | undefined): void {
-  // Printed like every sheet zwgk writes: A4 landscape, its heading repeated on each page.
-  const help = wb.addWorksheet(HELP_SHEET, { pageSetup: printSetup('1:1') });
-  help.getColumn(1).width = HELP_WIDTH;
-  help.getCell(1, 1).value = HELP_SHEET;
-  help.getCell(1, 1).font = { name: '宋体', size: 14, bold: true };
-  helpLines(profile, note).forEach((line, i) => {
-    const cell = help.getCell(i + 2, 1);
-    cell.value = xlsxText(line);
-    cell.font = { name: '宋体', size: 11 };
-    cell.alignment = { wrapText: true, vertical: 'top' };
+/** The looks the template adds to the catalog sheet's: the 填表说明 sheet's heading and paragraphs. */
+const STYLES = {
+  ...CATALOG_STYLES,
+  helpTitle: { font: { name: '宋体', size: 14, bold: true } },
+  help: { font: { name: '宋体', size: 11 }, alignment: { wrapText: true, vertical: 'top' } },
+} satisfies Record<string, CellStyle>;
+
+/** The 填表说明 sheet, printed like every sheet zwgk writes: A4 landscape, its heading repeated on each page. */
+function helpSheet(profile: Profile, note: string | undefined): SheetPlan {
+  const rows: RowPlan[] = [{ values: [HELP_SHEET], styles: ['helpTitle'] }];
+  for (const line of helpLines(profile, note)) {
     // Rows do not grow by themselves when a file is opened: give each paragraph the lines it wraps to.
-    help.getRow(i + 2).height = wrappedLines(line, HELP_WIDTH) * 16 + 6;
-  });
+    rows.push({ values: [line], styles: ['help'], height: wrappedLines(line, HELP_WIDTH) * 16 + 6 });
+  }
+  return { name: HELP_SHEET, widths: [HELP_WIDTH], rows, merges: [], print: printSetup('1:1') };
 }
 
 /** Build the .xlsx template of a layout. */
 export async function renderTemplateXlsx(profile: Profile): Promise<Uint8Array> {
   const catalog = emptyCatalog(profile);
-  const cols = planColumns(catalog);
-  const rendered = await renderXlsx(catalog);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(rendered as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  const headerBottom = cols.some((c) => c.sub !== undefined) ? 3 : 2;
-  const first = headerBottom + 1;
+  // The 注 (2017) goes to the 填表说明 sheet, out of the rows that are filled in.
+  const { sheet, cols, bodyRow: first } = catalogSheet(catalog, { note: false });
 
-  // The renderer put the 注 (2017) right under the header: it moves to the 填表说明 sheet, out of the
-  // rows that are filled in.
-  const noteCell = ws.getCell(first, 1);
-  const note = noteCell.value;
-  if (note !== null && note !== undefined && note !== '') {
-    ws.unMergeCells(first, 1, first, cols.length);
-    noteCell.value = null;
-    noteCell.style = {};
-  }
-
-  // Body look: the header's font, border and alignment, without its bold and fill.
-  const header = ws.getCell(headerBottom, 1).style;
-  const body = (centred: boolean): Partial<ExcelJS.Style> => ({
-    font: { ...header.font, bold: false },
-    border: header.border,
-    alignment: { horizontal: centred ? 'center' : 'left', vertical: 'middle', wrapText: true },
-  });
-  const text = body(false);
-  const centred = body(true);
-  for (let r = first; r < first + TEMPLATE_ROWS; r++) {
-    const row = ws.getRow(r);
-    row.height = ROW_HEIGHT;
-    cols.forEach((col, c) => {
-      row.getCell(c + 1).style = col.key === 'serial' || col.tick ? centred : text;
-    });
-  }
-  addHelpSheet(wb, profile, typeof note === 'string' ? note : undefined);
-
-  cols.forEach((col, c) => {
-    const want = MIN_WIDTH[col.key as FieldKey];
-    const column = ws.getColumn(c + 1);
-    if (want && (column.width ?? 0) < want) column.width = want;
-  });
+  // Empty item rows in the look of a rendered catalog's items, so what is typed in looks rendered.
+  const styles = bodyStyles(cols);
+  const empty: RowPlan = { values: [], styles, height: ROW_HEIGHT };
+  const rows = [...sheet.rows, ...Array.from({ length: TEMPLATE_ROWS }, () => empty)];
+  const widths = sheet.widths.map((w, c) => Math.max(w, MIN_WIDTH[cols[c]!.key as FieldKey] ?? 0));
 
   let channelRange = '';
+  const options: SheetPlan[] = [];
   if (profile === '2019') {
     // Hidden, but printed like every other sheet should someone unhide it.
-    const options = wb.addWorksheet(OPTIONS_SHEET, {
-      state: 'hidden',
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    options.push({
+      name: OPTIONS_SHEET,
+      hidden: true,
+      widths: [],
+      rows: CHANNELS.map((name) => ({ values: [name], styles: [] })),
+      merges: [],
+      print: printSetup(),
     });
-    CHANNELS.forEach((name, i) => (options.getCell(i + 1, 1).value = name));
     channelRange = `'${OPTIONS_SHEET}'!$A$1:$A$${CHANNELS.length}`;
   }
   const last = first + VALIDATED_ROWS - 1;
-  cols.forEach((col, c) => {
-    const v = validationFor(profile, col, channelRange);
-    if (v) (ws as unknown as ValidatedSheet).dataValidations.add(`${letter(c + 1)}${first}:${letter(c + 1)}${last}`, v);
+  const validations = cols.flatMap((col, c) => {
+    const rule = validationFor(profile, col, channelRange);
+    return rule ? [{ range: `${columnLetter(c + 1)}${first}:${columnLetter(c + 1)}${last}`, rule }] : [];
   });
+  const sheets = [{ ...sheet, rows, widths, validations }, helpSheet(profile, noteText(catalog)), ...options];
   // The catalog sheet stays the active one even with the hidden sheet added.
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return writeWorkbook({ styles: STYLES, sheets, activeSheet: 0 });
 }

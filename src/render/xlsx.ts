@@ -1,22 +1,22 @@
 // The catalog as an Excel workbook in the look of the 2017 sample table or the 2019 national layout:
 // title row, bold bordered header, items with their item-level cells merged down and 事项类别 /
 // 一级事项 merged over consecutive items of one category, ready to print (A4 landscape, fit to width,
-// header repeated, sized rows, the 注 never alone on a page). Pure: returns the file's bytes.
-import ExcelJS from 'exceljs';
-import Dimensions from 'exceljs/lib/doc/range.js';
+// header repeated, sized rows, the 注 never alone on a page). Built as a plan (render/xlsx/plan.ts),
+// which the `init` template starts from too, and written by render/xlsx/write.ts. Pure: returns bytes.
 import { formatMetaLine, PRINT_FOOTER } from '../settings/texts.js';
 import { isBlankHeaderKey } from '../settings/columns.js';
 import { TICK } from '../settings/vocab.js';
 import type { Catalog, Item } from '../model/types.js';
 import { categorySpellings, normaliseName } from '../model/names.js';
 import { catalogTitle, noteText, channelChecklistText, isTicked, itemText } from '../model/display.js';
-import { planColumns, textWidth, wrappedLines, type PlanColumn } from './common.js';
 import { serialValue } from '../model/document.js';
-import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, printSetup } from './xlsx-print.js';
-import { xlsxText } from './xlsx-text.js';
+import { planColumns, textWidth, wrappedLines, type PlanColumn } from './common.js';
+import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, printSetup } from './xlsx/print.js';
+import type { CellStyle, CellValue, MergePlan, RowPlan, SheetPlan } from './xlsx/plan.js';
+import { writeWorkbook } from './xlsx/write.js';
 
 /** The one sheet's name. */
-const SHEET_NAME = '目录';
+export const CATALOG_SHEET = '目录';
 /** Body font size (pt); 宋体 is what Chinese office sheets use, and CJK glyphs are 2 width units. */
 const FONT_SIZE = 11;
 const FONT_NAME = '宋体';
@@ -37,80 +37,37 @@ const MAX_WIDTH: Record<string, number> = {
   extra: 20,
 };
 
-type CellValue = string | number;
+const BORDER = { color: 'FF000000' };
+const FONT = { name: FONT_NAME, size: FONT_SIZE };
 
-interface Styles {
-  title: Partial<ExcelJS.Style>;
-  header: Partial<ExcelJS.Style>;
-  text: Partial<ExcelJS.Style>;
-  centred: Partial<ExcelJS.Style>;
-  note: Partial<ExcelJS.Style>;
-  meta: Partial<ExcelJS.Style>;
-}
+/** The looks of a catalog sheet, by the names its rows use. */
+export const CATALOG_STYLES = {
+  title: { font: { name: FONT_NAME, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
+  header: { font: { ...FONT, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, fill: 'FFD9E2F3', border: BORDER },
+  text: { font: FONT, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: BORDER },
+  centred: { font: FONT, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: BORDER },
+  note: { font: { name: FONT_NAME, size: 10 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
+  meta: { font: { name: FONT_NAME, size: 10 }, alignment: { horizontal: 'right', vertical: 'middle' } },
+} satisfies Record<string, CellStyle>;
 
-/** Style objects are shared by reference: exceljs caches a style's id per object, so one object per
- * look keeps writing 100 000 rows cheap. */
-function makeStyles(): Styles {
-  const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
-  const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-  const font: Partial<ExcelJS.Font> = { name: FONT_NAME, size: FONT_SIZE };
-  return {
-    title: {
-      font: { name: FONT_NAME, size: 16, bold: true },
-      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-    },
-    header: {
-      font: { ...font, bold: true },
-      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } },
-      border,
-    },
-    text: { font, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border },
-    centred: { font, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border },
-    note: { font: { name: FONT_NAME, size: 10 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
-    meta: { font: { name: FONT_NAME, size: 10 }, alignment: { horizontal: 'right', vertical: 'middle' } },
-  };
-}
-
-/**
- * Record a merged range on a streaming worksheet without exceljs's overlap check.
- *
- * WorksheetWriter.mergeCells compares each new range with every earlier one (quadratic: 200 000
- * merges take minutes). Our layout never overlaps by construction, so this does exactly what
- * mergeCells does minus that scan: every covered cell becomes a merge cell pointing at the master
- * (which also copies the master's style, so borders show on every cell of the block), and the
- * range is pushed to `_merges`, from which the writer emits <mergeCells> on commit.
- * The rows must not have been committed yet. Exported for the test that compares it with mergeCells.
- */
-export function mergeUnchecked(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): void {
-  if (top === bottom && left === right) return;
-  const master = ws.getCell(top, left);
-  for (let r = top; r <= bottom; r++) {
-    for (let c = left; c <= right; c++) {
-      if (r !== top || c !== left) ws.getCell(r, c).merge(master);
-    }
-  }
-  (ws as unknown as { _merges: object[] })._merges.push(new Dimensions(top, left, bottom, right));
+/** The body style of each column: serials and √ centred, the rest left. */
+export function bodyStyles(cols: readonly PlanColumn[]): (keyof typeof CATALOG_STYLES)[] {
+  return cols.map((col) => (col.key === 'serial' || col.tick ? 'centred' : 'text'));
 }
 
 /** Text of an item-level cell as written to the sheet. */
 function itemCell(catalog: Catalog, item: Item, col: PlanColumn): CellValue {
   if (col.tick) return isTicked(catalog, item, col.tick.group, col.tick.index) ? TICK : '';
-  if (col.key === 'channels') return xlsxText(channelChecklistText(catalog, item));
-  if (col.key === 'serial') return cellValue(serialValue(item.serial.text));
-  return xlsxText(itemText(item, col.key, col.extra));
-}
-
-/** A value as the cell holds it: text through xlsxText (characters XML forbids escaped). */
-function cellValue(v: CellValue): CellValue {
-  return typeof v === 'string' ? xlsxText(v) : v;
+  if (col.key === 'channels') return channelChecklistText(catalog, item);
+  if (col.key === 'serial') return serialValue(item.serial.text);
+  return itemText(item, col.key, col.extra);
 }
 
 /** Text of a per-pair cell (公开内容 / 公开标准) in pair row `p`. */
 function pairCell(item: Item, col: PlanColumn, p: number): string {
   const pair = item.pairs[p];
   if (!pair) return '';
-  return xlsxText(col.key === 'content' ? pair.content.text : (pair.standard?.text ?? ''));
+  return col.key === 'content' ? pair.content.text : (pair.standard?.text ?? '');
 }
 
 /** Column widths from content: widest line (+ padding), at least the header's, at most the cap. */
@@ -132,13 +89,7 @@ function columnWidths(catalog: Catalog, cols: PlanColumn[]): number[] {
   });
 }
 
-/** One printed row of the body, before it is written. */
-interface PlannedRow {
-  values: (CellValue | undefined)[];
-  height: number;
-}
-
-/** A merged block: column `col` over rows [from, to] of a planned group (0-based in the group). */
+/** A merged block: column `col` over rows [from, to] of an item's rows (0-based in the item). */
 interface Block {
   col: number;
   from: number;
@@ -146,12 +97,15 @@ interface Block {
   text: string;
 }
 
+/** A blank cell is no value: the sheet shows it empty, and an empty string would be a shared string. */
+const valueOrNone = (v: CellValue): CellValue | undefined => (v === '' ? undefined : v);
+
 /**
- * Plan the rows of one item, written and committed together: one row per pair, the item-level cells
- * on the first row, merged blocks, and heights that give every block, merged or not, the lines its
- * text needs (exceljs does not grow merged wrapped rows: a block's missing height is spread over its
- * rows). `category` is the text of the category cell, or undefined (the cell is left blank and asks for
- * no height) when the item continues a run of one category, whose first cell is merged over the run.
+ * Plan the rows of one item: one row per pair, the item-level cells on the first row, merged blocks,
+ * and heights that give every block, merged or not, the lines its text needs (spreadsheets do not grow
+ * merged wrapped rows: a block's missing height is spread over its rows). `category` is the text of the
+ * category cell, or undefined (the cell is left blank and asks for no height) when the item continues a
+ * run of one category, whose first cell is merged over the run.
  */
 function planItem(
   catalog: Catalog,
@@ -159,26 +113,25 @@ function planItem(
   cols: PlanColumn[],
   widths: number[],
   category: string | undefined,
-): { rows: PlannedRow[]; blocks: Block[] } {
-  const rows: PlannedRow[] = [];
+): { rows: { values: (CellValue | undefined)[]; height: number }[]; blocks: Block[] } {
+  const rows: { values: (CellValue | undefined)[]; height: number }[] = [];
   const blocks: Block[] = [];
   const n = Math.max(1, item.pairs.length);
   for (let p = 0; p < n; p++) {
-    const values: (CellValue | undefined)[] = cols.map((col) => (col.perPair ? pairCell(item, col, p) : undefined));
-    rows.push({ values, height: MIN_ROW_PT });
+    rows.push({ values: cols.map((col) => (col.perPair ? valueOrNone(pairCell(item, col, p)) : undefined)), height: MIN_ROW_PT });
   }
   cols.forEach((col, c) => {
     if (col.perPair || (col.key === 'category' && category === undefined)) return;
-    const value = col.key === 'category' ? xlsxText(category!) : itemCell(catalog, item, col);
-    rows[0]!.values[c] = value;
+    const value = col.key === 'category' ? category! : itemCell(catalog, item, col);
+    rows[0]!.values[c] = valueOrNone(value);
     blocks.push({ col: c, from: 0, to: n - 1, text: String(value) });
   });
   // Heights: single rows first (their own cells), then blocks from the shortest up.
-  rows.forEach((row, r) => {
+  for (const row of rows) {
     cols.forEach((col, c) => {
-      if (col.perPair) row.height = Math.max(row.height, heightFor(String(rows[r]!.values[c] ?? ''), widths[c]!));
+      if (col.perPair) row.height = Math.max(row.height, heightFor(String(row.values[c] ?? ''), widths[c]!));
     });
-  });
+  }
   for (const b of blocks) {
     const need = heightFor(b.text, widths[b.col]!);
     let have = 0;
@@ -192,8 +145,16 @@ function planItem(
   return { rows, blocks: blocks.filter((b) => b.to > b.from) };
 }
 
-/** Render a catalog as an .xlsx workbook (one sheet, sample-table or national layout, print-ready). */
-export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
+/** The catalog sheet's plan and what a builder on top of it (the `init` template) needs to know. */
+export interface CatalogSheet {
+  sheet: SheetPlan;
+  cols: PlanColumn[];
+  /** The first row under the header (1-based). */
+  bodyRow: number;
+}
+
+/** Plan the catalog's sheet: title, 编制单位/日期, header, items, and the 注 unless `note` is false. */
+export function catalogSheet(catalog: Catalog, { note: withNote = true } = {}): CatalogSheet {
   const cols = planColumns(catalog);
   const widths = columnWidths(catalog, cols);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
@@ -201,63 +162,32 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
   const meta = formatMetaLine(catalog.unit, catalog.date);
   const headerTop = meta ? 3 : 2;
   const headerBottom = twoRowHeader ? headerTop + 1 : headerTop;
-  const styles = makeStyles();
-
-  // Shared strings (t="s") are what Excel itself writes. Inline strings were ~25% faster on 25 000
-  // items x 4 rows, but exceljs writes them as t="str" (a formula's cached result), which some
-  // tools treat as a formula cell; both are well inside the time budget.
-  // Without a stream of ours, the writer collects the zip in exceljs's own buffer (read back below):
-  // the same code in Node and in the browser app.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
-  wb.creator = 'zwgk';
-  const ws = wb.addWorksheet(SHEET_NAME, {
-    pageSetup: printSetup(`${headerTop}:${headerBottom}`),
-    headerFooter: { oddFooter: `&C${PRINT_FOOTER}` },
-    views: [{ state: 'frozen', xSplit: 0, ySplit: headerBottom, topLeftCell: `A${headerBottom + 1}` }],
-  });
-  ws.columns = widths.map((width) => ({ width }));
   const last = cols.length;
-  // Every row's height in order, for the page-break estimate at the end.
-  const heights: number[] = [];
+  const rows: RowPlan[] = [];
+  const merges: MergePlan[] = [];
+  const across = (row: number): void => void merges.push({ top: row, left: 1, bottom: row, right: last });
 
   // Title row, merged across.
   const titleText = catalogTitle(catalog);
-  const titleRow = ws.getRow(1);
-  titleRow.getCell(1).value = xlsxText(titleText);
-  titleRow.getCell(1).style = styles.title;
-  titleRow.height = Math.max(30, wrappedLines(titleText, totalWidth / 1.5) * 22 + 8);
-  mergeUnchecked(ws, 1, 1, 1, last);
-  heights.push(titleRow.height);
-  titleRow.commit();
+  rows.push({ values: [titleText], styles: ['title'], height: Math.max(30, wrappedLines(titleText, totalWidth / 1.5) * 22 + 8) });
+  across(1);
 
   // 编制单位 and 日期 under the title, when the catalog names them.
   if (meta) {
-    const metaRow = ws.getRow(2);
-    metaRow.getCell(1).value = xlsxText(meta);
-    metaRow.getCell(1).style = styles.meta;
-    metaRow.height = MIN_ROW_PT + 4;
-    mergeUnchecked(ws, 2, 1, 2, last);
-    heights.push(metaRow.height);
-    metaRow.commit();
+    rows.push({ values: [meta], styles: ['meta'], height: MIN_ROW_PT + 4 });
+    across(2);
   }
 
   // Header: one row, or two with group labels over their sub-columns.
+  const headerStyles = cols.map(() => 'header');
   const headerHeight = (text: string, width: number): number => Math.max(MIN_ROW_PT + 4, heightFor(text, width));
   let h1 = MIN_ROW_PT;
   let h2 = MIN_ROW_PT;
-  cols.forEach((col, i) => {
-    const top = ws.getCell(headerTop, i + 1);
-    // A column that had no header label in its source gets none back, so it reads back under its key.
-    if (!(col.extra !== undefined && isBlankHeaderKey(col.extra))) top.value = xlsxText(col.label);
-    top.style = styles.header;
-    if (twoRowHeader) {
-      const bottom = ws.getCell(headerBottom, i + 1);
-      bottom.style = styles.header;
-      if (col.sub !== undefined) {
-        bottom.value = xlsxText(col.sub);
-        h2 = Math.max(h2, headerHeight(col.sub, widths[i]!));
-      }
-    }
+  // A column that had no header label in its source gets none back, so it reads back under its key.
+  const top = cols.map((col) => (col.extra !== undefined && isBlankHeaderKey(col.extra) ? undefined : col.label));
+  const bottom = cols.map((col, i) => {
+    if (col.sub !== undefined) h2 = Math.max(h2, headerHeight(col.sub, widths[i]!));
+    return col.sub;
   });
   for (let i = 0; i < cols.length; ) {
     const col = cols[i]!;
@@ -267,39 +197,28 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
       let w = 0;
       for (let k = i; k <= j; k++) w += widths[k]!;
       h1 = Math.max(h1, headerHeight(col.label, w));
-      mergeUnchecked(ws, headerTop, i + 1, headerTop, j + 1);
+      merges.push({ top: headerTop, left: i + 1, bottom: headerTop, right: j + 1 });
     } else {
       // A single-row label merged over both header rows needs their combined height.
       const need = headerHeight(col.label, widths[i]!);
-      if (twoRowHeader) h1 = Math.max(h1, need - h2);
-      else h1 = Math.max(h1, need);
-      if (twoRowHeader) mergeUnchecked(ws, headerTop, i + 1, headerBottom, i + 1);
+      h1 = Math.max(h1, twoRowHeader ? need - h2 : need);
+      if (twoRowHeader) merges.push({ top: headerTop, left: i + 1, bottom: headerBottom, right: i + 1 });
     }
     i = j + 1;
   }
-  ws.getRow(headerTop).height = Math.ceil(h1);
-  heights.push(Math.ceil(h1));
-  if (twoRowHeader) {
-    ws.getRow(headerBottom).height = Math.ceil(h2);
-    heights.push(Math.ceil(h2));
-  }
-  ws.getRow(headerBottom).commit();
+  rows.push({ values: top, styles: headerStyles, height: Math.ceil(h1) });
+  if (twoRowHeader) rows.push({ values: bottom, styles: headerStyles, height: Math.ceil(h2) });
 
-  // Body, an item at a time (each item is committed before the next, so memory stays flat however
-  // long the catalog). Consecutive items of one 事项类别 / 一级事项 share one category cell, as the
-  // sample table and the national sheets print them: the run's first item writes it, the others
-  // leave theirs blank (same style, so the borders show), and the merge over the run is recorded
-  // when the run ends — directly, since its first rows are committed by then.
-  const colStyle = cols.map((col) =>
-    col.key === 'serial' || col.tick ? styles.centred : styles.text,
-  );
+  // Body. Consecutive items of one 事项类别 / 一级事项 share one category cell, as the sample table and
+  // the national sheets print them: the run's first item writes it, the others leave theirs blank, and
+  // one merge covers the run.
+  const styles = bodyStyles(cols);
   const categoryCol = cols.findIndex((c) => c.key === 'category');
-  const merges = (ws as unknown as { _merges: object[] })._merges;
-  let next = headerBottom + 1;
   const spellings = categorySpellings(catalog.items);
   let run: { key: string; from: number } | undefined;
   const endRun = (): void => {
-    if (run && categoryCol >= 0 && next - 1 > run.from) merges.push(new Dimensions(run.from, categoryCol + 1, next - 1, categoryCol + 1));
+    const end = rows.length;
+    if (run && categoryCol >= 0 && end > run.from) merges.push({ top: run.from, left: categoryCol + 1, bottom: end, right: categoryCol + 1 });
   };
   for (const item of catalog.items) {
     // Spellings that differ only in white space, width or punctuation are one category, shown by its
@@ -308,50 +227,42 @@ export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
     const continues = run !== undefined && run.key === key;
     if (!continues) {
       endRun();
-      run = { key, from: next };
+      run = { key, from: rows.length + 1 };
     }
-    const { rows, blocks } = planItem(catalog, item, cols, widths, continues ? undefined : spellings.get(key)!.name);
-    rows.forEach((planned, r) => {
-      const row = ws.getRow(next + r);
-      row.height = planned.height;
-      heights.push(planned.height);
-      planned.values.forEach((value, c) => {
-        const cell = row.getCell(c + 1);
-        if (value !== undefined && value !== '') cell.value = value;
-        cell.style = colStyle[c]!;
-      });
-    });
-    for (const b of blocks) {
+    const first = rows.length + 1;
+    const planned = planItem(catalog, item, cols, widths, continues ? undefined : spellings.get(key)!.name);
+    for (const { values, height } of planned.rows) rows.push({ values, styles, height });
+    for (const b of planned.blocks) {
       // The category is merged over the whole run instead, when the run ends.
-      if (b.col !== categoryCol) mergeUnchecked(ws, next + b.from, b.col + 1, next + b.to, b.col + 1);
+      if (b.col !== categoryCol) merges.push({ top: first + b.from, left: b.col + 1, bottom: first + b.to, right: b.col + 1 });
     }
-    next += rows.length;
-    ws.getRow(next - 1).commit();
   }
   endRun();
 
   // The 注 row (2017 always; 2019 when the catalog has notes), merged across.
-  const note = noteText(catalog);
+  const note = withNote ? noteText(catalog) : undefined;
   if (note !== undefined) {
-    const row = ws.getRow(next);
-    row.getCell(1).value = xlsxText(note);
-    row.getCell(1).style = styles.note;
-    row.height = Math.min(MAX_ROW_PT, Math.max(MIN_ROW_PT, heightFor(note, totalWidth * 0.95)));
-    mergeUnchecked(ws, next, 1, next, last);
-    heights.push(row.height);
-    row.commit();
+    rows.push({ values: [note], styles: ['note'], height: Math.min(MAX_ROW_PT, Math.max(MIN_ROW_PT, heightFor(note, totalWidth * 0.95))) });
+    across(rows.length);
   }
 
   // A 注 that would print alone on a last page (under a repeated header) makes the print fit the
-  // pages the items fill. The page setup is written when the sheet is committed, so it can change here.
-  ws.pageSetup.fitToHeight = fitToHeightForTail(heights, [headerTop - 1, headerBottom - 1], printScale(widths), note !== undefined ? 1 : 0);
-  ws.commit();
-  await wb.commit();
-  return workbookBytes(wb);
+  // pages the items fill.
+  const heights = rows.map((r) => r.height!);
+  const fitToHeight = fitToHeightForTail(heights, [headerTop - 1, headerBottom - 1], printScale(widths), note !== undefined ? 1 : 0);
+  const sheet: SheetPlan = {
+    name: CATALOG_SHEET,
+    widths,
+    rows,
+    merges,
+    print: printSetup(`${headerTop}:${headerBottom}`, fitToHeight),
+    footer: `&C${PRINT_FOOTER}`,
+    frozenRows: headerBottom,
+  };
+  return { sheet, cols, bodyRow: headerBottom + 1 };
 }
 
-/** The finished zip a WorkbookWriter without a stream of ours collected in its own buffer. */
-export function workbookBytes(wb: ExcelJS.stream.xlsx.WorkbookWriter): Uint8Array {
-  const buf = (wb as unknown as { stream: { read(): Uint8Array } }).stream.read();
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+/** Render a catalog as an .xlsx workbook (one sheet, sample-table or national layout, print-ready). */
+export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
+  return writeWorkbook({ styles: CATALOG_STYLES, sheets: [catalogSheet(catalog).sheet] });
 }

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Catalog, Cell } from '../../src/model/types.js';
 import { a1, columnNumber, type SourceRef } from '../../src/findings/location.js';
 import type { Finding } from '../../src/findings/finding.js';
-import { cellText } from '../../src/formats/xlsx/cell-text.js';
+import { cellText } from './exceljs-text.js';
 import { openWorkbook } from '../../src/formats/xlsx/workbook.js';
 import type { Grid } from '../../src/grid/grid.js';
 import { CHANNELS, CHANNEL_SELECTED, CHANNEL_UNSELECTED, UNTICK_MARKS } from '../../src/settings/vocab.js';

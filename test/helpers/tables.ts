@@ -4,7 +4,7 @@
 // UTF-8 or GBK — or as a Word table the way Word writes one (tblGrid, gridSpan, vMerge restart/continue,
 // text split over runs, paragraphs as lines), zipped into a .docx.
 import ExcelJS from 'exceljs';
-import { cellText } from '../../src/formats/xlsx/cell-text.js';
+import { cellText } from './exceljs-text.js';
 import { writeZip, type ZipEntry } from '../../src/formats/ooxml/zip.js';
 import { gbk, inGbk } from './gbk.js';
 

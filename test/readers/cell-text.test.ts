@@ -1,7 +1,7 @@
 // cellText: the plain text of every kind of exceljs cell value.
 import { describe, expect, it } from 'vitest';
 import { a1 } from '../../src/findings/location.js';
-import { cellText } from '../../src/formats/xlsx/cell-text.js';
+import { cellText } from '../helpers/exceljs-text.js';
 
 describe('cellText', () => {
   it.each([

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { cellText } from '../../src/formats/xlsx/cell-text.js';
+import { cellText } from '../helpers/exceljs-text.js';
 import { FIXTURES } from './helpers.js';
 
 function list(dir: string, rel = ''): string[] {

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { mergeUnchecked, renderXlsx } from '../../src/render/xlsx.js';
+import { renderXlsx } from '../../src/render/xlsx.js';
+import { writeWorkbook } from '../../src/render/xlsx/write.js';
+import { printSetup } from '../../src/render/xlsx/print.js';
 import { NOTE_2017 } from '../../src/settings/texts.js';
 import { CHANNELS } from '../../src/settings/vocab.js';
 import { guide2019, hostile2017, HOSTILE, makeCatalog, sample2017 } from './fixtures.js';
@@ -192,36 +194,49 @@ describe('renderXlsx hostile text', async () => {
   });
 });
 
-describe('mergeUnchecked', () => {
-  /** Write the same sheet with exceljs's mergeCells or with mergeUnchecked; return the sheet XML. */
-  async function sheetXml(fast: boolean): Promise<string> {
+describe('the writer records merges without exceljs\'s overlap check', () => {
+  const STYLE = { font: { name: '宋体', size: 11 }, alignment: { wrapText: true }, border: {} };
+  const RANGES: [number, number, number, number][] = [[1, 1, 3, 1], [1, 2, 1, 3], [4, 1, 6, 3]];
+
+  /** The cells and merges of a 6 × 3 sheet written with exceljs's own mergeCells. */
+  async function withMergeCells(): Promise<string> {
     const chunks: Buffer[] = [];
     const sink = new PassThrough();
     sink.on('data', (c: Buffer) => chunks.push(c));
     const ended = new Promise((r) => sink.on('end', r));
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
     const ws = wb.addWorksheet('s');
-    const style = { border: { top: { style: 'thin' as const } }, alignment: { wrapText: true } };
+    const thin = { style: 'thin' as const };
+    const style = { font: STYLE.font, alignment: STYLE.alignment, border: { top: thin, left: thin, bottom: thin, right: thin } };
     for (let r = 1; r <= 6; r++) for (let c = 1; c <= 3; c++) {
       const cell = ws.getCell(r, c);
       if (r % 3 === 1) cell.value = `r${r}c${c}`;
       cell.style = style;
     }
-    const ranges: [number, number, number, number][] = [[1, 1, 3, 1], [1, 2, 1, 3], [4, 1, 6, 3]];
-    for (const [t, l, b, r] of ranges) {
-      if (fast) mergeUnchecked(ws, t, l, b, r);
-      else ws.mergeCells(t, l, b, r);
-    }
+    for (const [t, l, b, r] of RANGES) ws.mergeCells(t, l, b, r);
     ws.commit();
     await wb.commit();
     await ended;
-    return (await zipEntries(Buffer.concat(chunks), /sheet1\.xml$/))['xl/worksheets/sheet1.xml']!;
+    return cellsAndMerges(Buffer.concat(chunks));
   }
 
-  test('writes exactly what mergeCells writes', async () => {
-    const slow = await sheetXml(false);
-    expect(slow).toContain('<mergeCells count="3"><mergeCell ref="A1:A3"/><mergeCell ref="B1:C1"/><mergeCell ref="A4:C6"/></mergeCells>');
-    expect(await sheetXml(true)).toBe(slow);
+  async function cellsAndMerges(bytes: Uint8Array): Promise<string> {
+    const xml = (await zipEntries(Buffer.from(bytes), /sheet1\.xml$/))['xl/worksheets/sheet1.xml']!;
+    return xml.slice(xml.indexOf('<sheetData>'), xml.indexOf('</mergeCells>'));
+  }
+
+  test('writes exactly what mergeCells writes, covered cells styled like their range\'s first', async () => {
+    const slow = await withMergeCells();
+    expect(slow).toContain('<mergeCells count="3"><mergeCell ref="A1:A3"/><mergeCell ref="B1:C1"/><mergeCell ref="A4:C6"/>');
+    // The plan leaves the covered cells without values or styles: the writer makes them merge cells.
+    const covered = (r: number, c: number): boolean => RANGES.some(([t, l, b, rr]) => r >= t && r <= b && c >= l && c <= rr && (r !== t || c !== l));
+    const rows = Array.from({ length: 6 }, (_, i) => ({
+      values: [1, 2, 3].map((c) => (i % 3 === 0 && !covered(i + 1, c) ? `r${i + 1}c${c}` : undefined)),
+      styles: [1, 2, 3].map((c) => (covered(i + 1, c) ? undefined : 's')),
+    }));
+    const merges = RANGES.map(([top, left, bottom, right]) => ({ top, left, bottom, right }));
+    const bytes = await writeWorkbook({ styles: { s: STYLE }, sheets: [{ name: 's', widths: [], rows, merges, print: printSetup() }] });
+    expect(await cellsAndMerges(bytes)).toBe(slow);
   });
 });
 

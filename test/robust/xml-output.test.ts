@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogWorkbook } from '../fixtures/bad/make-bad.mjs';
 import { readCatalog } from '../../src/node/read-file.js';
-import { xlsxText } from '../../src/render/xlsx-text.js';
+import { xlsxText } from '../../src/render/xlsx/text.js';
 import { sofficeCsv } from '../helpers/pdf.js';
 import { xmlProblems } from '../helpers/xml.js';
 import { takeXmlFailures, workbooksChecked } from '../setup/xml-check.js';

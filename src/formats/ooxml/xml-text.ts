@@ -1,6 +1,6 @@
 // Which characters XML 1.0 allows in text (its Char production: tab, line feed, carriage return,
 // U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF). The workbook writers escape the others
-// (render/xlsx-text.ts); the xml-char rule names each cell that holds one.
+// (render/xlsx/text.ts); the xml-char rule names each cell that holds one.
 
 /** A character XML 1.0 does not allow (a lone surrogate counts as one), or a carriage return, which XML reads as a line feed. */
 export const NOT_XML = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

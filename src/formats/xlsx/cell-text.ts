@@ -1,8 +1,7 @@
 // Cell values as text, as the reader gives them to the grid: numbers as people typed them, dates by
 // their number format, strings with Excel's _xHHHH_ escapes undone and in-cell line breaks as "\n", each
-// kept within Excel's limit of MAX_CELL_CHARS. cellText does the same for an exceljs cell value, for code
-// and tests that read rendered workbooks back with exceljs.
-import type ExcelJS from 'exceljs';
+// kept within Excel's limit of MAX_CELL_CHARS. (test/helpers/exceljs-text.ts does the same for the values
+// exceljs reads, for the tests that read workbooks back independently of this reader.)
 import { MAX_CELL_CHARS } from '../../settings/limits.js';
 
 /** Numbers as people typed them: integers without ".0", no binary float noise (0.1+0.2 → 0.3). */
@@ -36,26 +35,6 @@ function unescapeOoxml(s: string): string {
 export function stringText(s: string): string {
   const t = unescapeOoxml(s);
   return t.indexOf('\r') < 0 ? t : t.replace(/\r\n?/g, '\n');
-}
-
-/** Plain text of any exceljs cell value: strings, numbers, dates, booleans, rich text, formulas (cached result), hyperlinks, errors. */
-export function cellText(value: ExcelJS.CellValue | unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return stringText(value);
-  if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return dateText(value);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) {
-      return stringText((v.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join(''));
-    }
-    if ('formula' in v || 'sharedFormula' in v) return 'result' in v ? cellText(v.result) : '';
-    if ('result' in v) return cellText(v.result);
-    if (typeof v.error === 'string') return v.error;
-    if ('hyperlink' in v || 'text' in v) return cellText(v.text);
-  }
-  return '';
 }
 
 const MS_PER_DAY = 24 * 3600 * 1000;

@@ -2,8 +2,8 @@
 // landscape, fit to the page width, the header rows repeated on every page, and an estimate of where
 // the pages break. Row heights are always set explicitly, so the estimate needs only the paper, the
 // margins and the fit-to-width scale — the same numbers Excel, WPS and LibreOffice use.
-import type ExcelJS from 'exceljs';
-import { wrappedLines } from './common.js';
+import { wrappedLines } from '../common.js';
+import type { PageSetupPlan } from './plan.js';
 
 /** Height of one wrapped line of 11 pt text and the cell's vertical padding, in points. Noto CJK
  * (LibreOffice's fallback) has a taller line than SimSun, so this is set for the taller of the two. */
@@ -36,18 +36,19 @@ const USABLE = {
   height: PAPER.height - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72,
 };
 
-/** Page setup for a sheet whose header rows are `titleRows` ("3:4"): A4 landscape, one page wide. */
-export function printSetup(titleRows: string): Partial<ExcelJS.PageSetup> {
-  return {
+/** Page setup for a sheet whose header rows are `titleRows` ("3:4"), if any: A4 landscape, one page wide. */
+export function printSetup(titleRows?: string, fitToHeight = 0): PageSetupPlan {
+  const setup: PageSetupPlan = {
     paperSize: 9, // A4
     orientation: 'landscape',
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight,
     horizontalCentered: true,
     margins: { ...PAGE_MARGINS },
-    printTitlesRow: titleRows,
   };
+  if (titleRows !== undefined) setup.printTitlesRow = titleRows;
+  return setup;
 }
 
 /** A column's printed width in points: Excel sizes a width of w characters as w digits of the default

@@ -1,0 +1,146 @@
+// The one module that talks to exceljs: it writes a WorkbookPlan (plan.ts) as .xlsx bytes and does
+// nothing else. Everything the sheets say — texts, looks, sizes, print setup — is decided by the plan
+// builders (render/xlsx.ts, render/gap-xlsx.ts, draft/template-xlsx.ts); here it is only spelled the way
+// exceljs's streaming writer wants it, so the writer can be replaced without touching them.
+import ExcelJS from 'exceljs';
+import { columnLetter, type CellStyle, type MergePlan, type SheetPlan, type WorkbookPlan } from './plan.js';
+import { xlsxText, xmlSafe } from './text.js';
+
+type Style = Partial<ExcelJS.Style>;
+type StyleOf = (name: string) => Style;
+
+/** A plan's style in exceljs's terms. */
+function excelStyle(s: CellStyle): Style {
+  const out: Style = { font: { ...s.font } };
+  if (s.alignment) out.alignment = { ...s.alignment };
+  if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill } };
+  if (s.border) {
+    const thin: Partial<ExcelJS.Border> = s.border.color ? { style: 'thin', color: { argb: s.border.color } } : { style: 'thin' };
+    out.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  return out;
+}
+
+/** exceljs's sheet model of data validations; its typings lack the collection and the prompt-only type 'any'. */
+type ValidatedSheet = { dataValidations: { add(address: string, validation: object): void } };
+
+/** Write a workbook plan as an .xlsx file's bytes. */
+export async function writeWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
+  // Shared strings (t="s") are what Excel itself writes. Inline strings were ~25% faster on 25 000
+  // items x 4 rows, but exceljs writes them as t="str" (a formula's cached result), which some tools
+  // treat as a formula cell. Without a stream of ours, the writer collects the zip in its own buffer
+  // (read back below): the same code in Node and in the browser app.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
+  wb.creator = 'zwgk';
+  if (plan.activeSheet !== undefined) {
+    wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: plan.activeSheet, visibility: 'visible' }];
+  }
+  // One exceljs object per style name: exceljs caches a style's id per object, so sharing one object per
+  // look keeps writing 100 000 rows cheap.
+  const styles = new Map<string, Style>();
+  const styleOf: StyleOf = (name) => {
+    let s = styles.get(name);
+    if (!s) {
+      const spec = plan.styles[name];
+      if (!spec) throw new Error(`workbook plan: no style named ${name}`);
+      styles.set(name, (s = excelStyle(spec)));
+    }
+    return s;
+  };
+  for (const sheet of plan.sheets) writeSheet(wb, sheet, styleOf);
+  await wb.commit();
+  const buf = (wb as unknown as { stream: { read(): Uint8Array } }).stream.read();
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPlan, styleOf: StyleOf): void {
+  const frozen = sheet.frozenRows;
+  const options: Partial<ExcelJS.AddWorksheetOptions> = {
+    state: sheet.hidden ? 'hidden' : 'visible',
+    pageSetup: { ...sheet.print, margins: { ...sheet.print.margins } },
+  };
+  if (frozen) options.views = [{ state: 'frozen', xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}` }];
+  if (sheet.header !== undefined || sheet.footer !== undefined) {
+    options.headerFooter = {};
+    if (sheet.header !== undefined) options.headerFooter.oddHeader = xmlSafe(sheet.header);
+    if (sheet.footer !== undefined) options.headerFooter.oddFooter = xmlSafe(sheet.footer);
+  }
+  const ws = wb.addWorksheet(xmlSafe(sheet.name), options);
+  if (sheet.widths.length) ws.columns = sheet.widths.map((width) => ({ width }));
+  if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
+  for (const v of sheet.validations ?? []) (ws as unknown as ValidatedSheet).dataValidations.add(v.range, v.rule);
+  recordMerges(ws, sheet.merges);
+  if (sheet.print.horizontalCentered) printCentred(ws);
+  writeRows(ws, sheet, styleOf);
+  ws.commit();
+}
+
+/**
+ * Record the merged ranges without exceljs's overlap check: WorksheetWriter.mergeCells compares each
+ * new range with every earlier one (quadratic: 200 000 merges take minutes), and a plan's ranges do not
+ * overlap by construction. The writer emits `_merges` as <mergeCells> when the sheet is committed; the
+ * covered cells are made merge cells in writeRows, so the sheet is what mergeCells would have written.
+ */
+function recordMerges(ws: ExcelJS.Worksheet, merges: readonly MergePlan[]): void {
+  const list = (ws as unknown as { _merges: string[] })._merges;
+  for (const m of merges) {
+    if (m.top === m.bottom && m.left === m.right) continue;
+    list.push(`${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`);
+  }
+}
+
+/**
+ * Centre the print on the page. exceljs's streaming writer never writes <printOptions> (its document
+ * mode does), so it is written here, where the schema wants it: just before <pageMargins>.
+ */
+function printCentred(ws: ExcelJS.Worksheet): void {
+  const writer = ws as unknown as { _writePageMargins(): void; _write(text: string): void };
+  const margins = writer._writePageMargins.bind(writer);
+  writer._writePageMargins = () => {
+    writer._write('<printOptions horizontalCentered="1"/>');
+    margins();
+  };
+}
+
+/**
+ * Write the rows in order, committing each (memory stays flat however long the sheet). A cell that a
+ * merged range covers, other than the range's top-left one, is made a merge cell of that one, as
+ * mergeCells makes it: it holds no value and takes the top-left cell's style, which draws the range's
+ * borders. (exceljs's streaming writer leaves out a row with neither a value nor a height.)
+ */
+function writeRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleOf: StyleOf): void {
+  const starting = new Map<number, MergePlan[]>();
+  let last = sheet.rows.length;
+  for (const m of sheet.merges) {
+    const at = starting.get(m.top);
+    if (at) at.push(m);
+    else starting.set(m.top, [m]);
+    last = Math.max(last, m.bottom);
+  }
+  let active: { m: MergePlan; master?: ExcelJS.Cell }[] = [];
+  for (let r = 1; r <= last; r++) {
+    const planned = sheet.rows[r - 1];
+    for (const m of starting.get(r) ?? []) active.push({ m });
+    if (active.length) active = active.filter((a) => a.m.bottom >= r);
+    if (!planned && !active.length) continue;
+    const row = ws.getRow(r);
+    if (planned?.height !== undefined) row.height = planned.height;
+    const covered = new Set<number>();
+    for (const { m } of active) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(c);
+    const width = Math.max(planned?.values.length ?? 0, planned?.styles.length ?? 0);
+    for (let c = 1; c <= width; c++) {
+      if (covered.has(c)) continue;
+      const value = planned!.values[c - 1];
+      const style = planned!.styles[c - 1];
+      if (value === undefined && style === undefined) continue;
+      const cell = row.getCell(c);
+      if (value !== undefined) cell.value = typeof value === 'string' ? xlsxText(value) : value;
+      if (style !== undefined) cell.style = styleOf(style);
+    }
+    for (const a of active) {
+      const master = (a.master ??= row.getCell(a.m.left));
+      for (let c = a.m.left; c <= a.m.right; c++) if (r !== a.m.top || c !== a.m.left) row.getCell(c).merge(master);
+    }
+    row.commit();
+  }
+}

@@ -1,0 +1,28 @@
+// exceljs comes in through one door: render/xlsx/write.ts writes every workbook plan, and nothing else
+// under src/ imports it (types included), so the writer can be replaced in one place (change 7b).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+
+/** Who may import exceljs, and why. */
+const DOORS: Record<string, string> = {
+  'src/render/xlsx/write.ts': 'the one writer of workbook plans',
+  // Not a plan: fix loads a user's workbook and writes it back changed. xlsx-patch.ts patches the zip
+  // in place for every other workbook; this fallback goes once it handles these two cases too.
+  'src/fix/index.ts': 'fix’s fallback for macro workbooks (.xlsm) and UTF-16 sheet parts',
+  'src/app/shims/exceljs.cjs': 'the browser build’s stand-in for the package root (picks lib/ modules)',
+};
+
+const IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]exceljs(?:\/[^'"]*)?['"]/;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    return statSync(p).isDirectory() ? (n === 'generated' ? [] : files(p)) : /\.(ts|mjs|cjs|js)$/.test(n) ? [p] : [];
+  });
+}
+
+it('only the listed modules import exceljs', () => {
+  const importers = files('src').filter((f) => IMPORT.test(readFileSync(f, 'utf8')));
+  expect(importers.map((f) => f.split(path.sep).join('/')).sort()).toEqual(Object.keys(DOORS).sort());
+});
