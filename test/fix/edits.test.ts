@@ -1,7 +1,9 @@
-// The one applier of edits (findings/fix.ts): sorted by position, overlaps skipped and returned, a fix
-// applied whole or not at all, rich-text runs kept.
+// The one applier of edits (findings/fix.ts) and where a fix goes in a cell (fix/apply.ts): sorted by
+// position, overlaps skipped and returned, a fix applied whole or not at all, rich-text runs kept.
 import { describe, expect, it } from 'vitest';
 import { applyEdits, applyFixes, editRuns, fixSpan, replaceAll, replaceRange, deleteRanges } from '../../src/findings/fix.js';
+import { placeFix } from '../../src/fix/apply.js';
+import { findWenhao } from '../../src/validate/rules/wenhao.js';
 
 describe('applyEdits', () => {
   it('applies edits given in any order at their own offsets', () => {
@@ -54,6 +56,23 @@ describe('applyFixes', () => {
     const b = { expected: text, edits: [{ start: 1, end: 3, text: 'B' }, { start: 4, end: 5, text: 'b' }] };
     const c = replaceRange(text, 4, 6, 'C');
     expect(applyFixes(text, [a, b, c])).toEqual({ text: 'AcdC', applied: [0, 2], skipped: [1] });
+  });
+});
+
+describe('placeFix', () => {
+  it('fixes the same 文号 written twice in one citation at both places', () => {
+    const text = '《意见》（国办发[2019]54号）、《通知》（国办发[2019]54号）';
+    const fixes = findWenhao(text).map((h) => replaceRange(text, h.index, h.index + h.found.length, h.fixed));
+    expect(fixes.map((f) => f.edits[0]!.start)).toEqual([5, 24]);
+    const placed = fixes.map((f) => placeFix(text, f)!);
+    expect(applyFixes(text, placed.map((edits) => ({ edits }))).text).toBe('《意见》（国办发〔2019〕54号）、《通知》（国办发〔2019〕54号）');
+  });
+
+  it('places a citation’s fix on every line of the cell that is that citation, and nowhere when none is', () => {
+    const cell = '《条例》\n《意见》（中办发[2016]8号）\n《意见》（中办发[2016]8号）';
+    const fix = replaceRange('《意见》（中办发[2016]8号）', 5, 16, '中办发〔2016〕8号');
+    expect(applyEdits(cell, placeFix(cell, fix)!).text).toBe('《条例》\n《意见》（中办发〔2016〕8号）\n《意见》（中办发〔2016〕8号）');
+    expect(placeFix('《条例》（中办发[2016]8号）', fix)).toBeUndefined();
   });
 });
 
