@@ -1,5 +1,6 @@
 // Findings are data: a stable code, the severity and message from the code table, and where.
 import { CODES, type Code } from './codes.js';
+import type { Fix } from './fix.js';
 import { compareLocations, type SourceRef } from './location.js';
 import { SEVERITY_RANK, type Severity } from './severity.js';
 
@@ -14,8 +15,8 @@ export interface Finding {
   /** 1-based position of the item in its catalog. */
   item?: number;
   location: SourceRef;
-  /** The corrected text, where a rule knows it (zwgk fix applies these). */
-  fix?: { from: string; to: string };
+  /** The correction, where a rule knows it: edits at offsets in the text the rule saw (zwgk fix applies them). */
+  fix?: Fix;
   params?: Params;
 }
 
@@ -31,7 +32,7 @@ export function finding(
   code: Code,
   location: SourceRef,
   params: Params = {},
-  extra: { field?: string; item?: number; fix?: { from: string; to: string } } = {},
+  extra: { field?: string; item?: number; fix?: Fix } = {},
 ): Finding {
   const f: Finding = { code, severity: CODES[code].severity, message: formatMessage(code, params), location };
   if (extra.field !== undefined) f.field = extra.field;

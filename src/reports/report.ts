@@ -4,6 +4,7 @@ import type { Profile } from '../settings/columns.js';
 import { formatLocation, type SourceRef } from '../findings/location.js';
 import { severityLabel, type Severity } from '../findings/severity.js';
 import { sortFindings, type Finding } from '../findings/finding.js';
+import { fixSpan } from '../findings/fix.js';
 
 export interface FileResult {
   file: string;
@@ -19,6 +20,7 @@ export interface JsonDiagnostic {
   field?: string;
   item?: number;
   location: SourceRef;
+  /** What the fix changes: the span of the text from its first edit to its last, before and after. */
   fix?: { from: string; to: string };
 }
 
@@ -28,7 +30,7 @@ export function toJsonDiagnostic(f: Finding): JsonDiagnostic {
   if (f.field !== undefined) d.field = f.field;
   if (f.item !== undefined) d.item = f.item;
   d.location = { ...f.location };
-  if (f.fix !== undefined) d.fix = f.fix;
+  if (f.fix !== undefined) d.fix = fixSpan(f.fix);
   return d;
 }
 

@@ -1,13 +1,23 @@
 // Validation: what the reader noticed, then the JSON Schema, then the content rules.
 import type { Catalog } from '../model/types.js';
+import type { Code } from '../findings/codes.js';
 import { finding, sortFindings, type Finding } from '../findings/finding.js';
 import { fieldLabel, type FieldKey } from '../settings/columns.js';
+import { appliesTo, type Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 import { schemaFindings } from './schema.js';
+
+/** The codes validate itself reports besides the schema's and the rules' (an empty catalog). */
+export const VALIDATE_CODES = ['catalog-empty'] as const satisfies readonly Code[];
 
 function placeKey(f: Finding): string {
   const l = f.location;
   return `${l.file}|${l.sheet ?? ''}|${l.table ?? ''}|${l.cell ?? ''}|${l.table !== undefined ? (l.row ?? '') : ''}|${l.line ?? ''}|${l.column ?? ''}|${f.field ?? ''}`;
+}
+
+/** The content rules' findings for one catalog, each rule only on the layouts it declares (unsorted). */
+export function ruleFindings(catalog: Catalog, rules: readonly Rule[] = RULES): Finding[] {
+  return rules.flatMap((rule) => (appliesTo(rule, catalog) ? rule.check(catalog) : []));
 }
 
 /** All findings for one catalog, sorted deterministically. */
@@ -15,7 +25,7 @@ export function validateCatalog(catalog: Catalog): Finding[] {
   const missing = new Set(catalog.missingColumns.map((k) => fieldLabel(catalog.profile, k as FieldKey)));
   // A missing column is reported once by the reader, not once per item.
   const schema = schemaFindings(catalog).filter((f) => !(f.code === 'required-blank' && f.field && missing.has(f.field)));
-  const rules = RULES.flatMap((rule) => rule(catalog));
+  const rules = ruleFindings(catalog);
   // A rule that explains a blank cell better (公开标准 missing for its 公开内容) replaces the generic one.
   const ruleErrors = new Set(rules.filter((f) => f.severity === 'error').map(placeKey));
   const generic = schema.filter((f) => !(f.code === 'required-blank' && ruleErrors.has(placeKey(f))));

@@ -7,8 +7,12 @@ import { validate2017, validate2019 } from '../generated/schemas.js';
 import { itemKeys, ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, OPTION_KEYS, TOP_KEYS, textCell, toDocument } from '../model/document.js';
 import type { Catalog, Item } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
+import type { Code } from '../findings/codes.js';
 import { finding, type Finding } from '../findings/finding.js';
 import { COLUMNS, type FieldKey, type Profile, type TickGroup } from '../settings/columns.js';
+
+/** The codes schema findings are reported under. */
+export const SCHEMA_CODES = ['cell-too-long', 'required-blank', 'unknown-key', 'invalid-value'] as const satisfies readonly Code[];
 
 const VALIDATORS = { '2017': validate2017, '2019': validate2019 } as unknown as Record<Profile, ValidateFunction>;
 

@@ -1,30 +1,13 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { applyTextFixes, fixXlsxBuffer, fixYamlText, formatChange } from '../../src/fix/index.js';
+import { fixBytes, formatChange } from '../../src/fix/index.js';
 import type { Catalog, Cell } from '../../src/model/types.js';
 import { finding, type Finding } from '../../src/findings/finding.js';
-import { runRules } from '../../src/validate/rules/index.js';
+import { ruleFindings as runRules, validateCatalog } from '../../src/validate/index.js';
+import { readCatalogBytes } from '../../src/formats/index.js';
 import { makeCatalog, SAMPLE_ITEM } from '../rules/factory.js';
-
-describe('applyTextFixes', () => {
-  it('applies several fixes to one text, trims first', () => {
-    const r = applyTextFixes(' 《条例》（国办发[2019]54号）、《意见》（中办发(2016)8号） ', [
-      { from: '国办发[2019]54号', to: '国办发〔2019〕54号' },
-      { from: '中办发(2016)8号', to: '中办发〔2016〕8号' },
-      { from: ' 《条例》（国办发[2019]54号）、《意见》（中办发(2016)8号） ', to: '《条例》（国办发[2019]54号）、《意见》（中办发(2016)8号）' },
-    ]);
-    expect(r.text).toBe('《条例》（国办发〔2019〕54号）、《意见》（中办发〔2016〕8号）');
-    expect(r.applied).toEqual([0, 1, 2]);
-  });
-
-  it('fixes the same wrong 文号 twice when it occurs twice, and reports a fix that no longer matches', () => {
-    const fix = { from: '国办发[2019]54号', to: '国办发〔2019〕54号' };
-    const r = applyTextFixes('国办发[2019]54号；国办发[2019]54号', [fix, fix, { from: '不存在', to: 'x' }]);
-    expect(r.text).toBe('国办发〔2019〕54号；国办发〔2019〕54号');
-    expect(r.missed).toEqual([2]);
-  });
-});
+import { fixXlsx as fixXlsxBuffer, fixYaml as fixYamlText, textFix } from './helpers.js';
 
 const YAML_SOURCE = `# 县应急管理局政务公开事项目录（测试）
 版式: "2019"
@@ -42,17 +25,18 @@ const YAML_SOURCE = `# 县应急管理局政务公开事项目录（测试）
       第二行
 `;
 
-function yamlFinding(code: 'wenhao-brackets' | 'wenhao-spacing' | 'whitespace', line: number, column: number, from: string, to: string): Finding {
-  return finding(code, { file: 'x.yaml', line, column }, { found: from, fixed: to, field: 'f' }, { field: '公开依据', item: 1, fix: { from, to } });
+/** A finding at a YAML scalar whose value is `value`, fixing its first `from` to `to`. */
+function yamlFinding(code: 'wenhao-brackets' | 'wenhao-spacing' | 'whitespace', line: number, column: number, value: string, from: string, to: string): Finding {
+  return finding(code, { file: 'x.yaml', line, column }, { found: from, fixed: to, field: 'f' }, { field: '公开依据', item: 1, fix: textFix(value, from, to) });
 }
 
 describe('fixYamlText', () => {
-  it('edits the located scalars in place, keeping comments, quotes and block style', () => {
-    const result = fixYamlText(YAML_SOURCE, [
-      yamlFinding('whitespace', 7, 11, '  重大决策草案 ', '重大决策草案'),
-      yamlFinding('wenhao-brackets', 9, 9, '中办发[2016]8号', '中办发〔2016〕8号'),
-      yamlFinding('wenhao-spacing', 10, 9, '国 办 发 〔 2018 〕 37 号号', '国办发〔2018〕37号'),
-      yamlFinding('wenhao-brackets', 12, 9, '国办发(2019)54号', '国办发〔2019〕54号'),
+  it('edits the located scalars in place, keeping comments, quotes and block style', async () => {
+    const result = await fixYamlText(YAML_SOURCE, [
+      yamlFinding('whitespace', 7, 11, '  重大决策草案 ', '  重大决策草案 ', '重大决策草案'),
+      yamlFinding('wenhao-brackets', 9, 9, '《中华人民共和国政府信息公开条例》《关于全面推进政务公开工作的意见》（中办发[2016]8号）', '中办发[2016]8号', '中办发〔2016〕8号'),
+      yamlFinding('wenhao-spacing', 10, 9, '《意见》（国 办 发 〔 2018 〕 37 号号）', '国 办 发 〔 2018 〕 37 号号', '国办发〔2018〕37号'),
+      yamlFinding('wenhao-brackets', 12, 9, '参照国办发(2019)54号执行\n第二行\n', '国办发(2019)54号', '国办发〔2019〕54号'),
     ]);
     expect(result.skipped).toEqual([]);
     expect(result.changes).toHaveLength(4);
@@ -68,17 +52,17 @@ describe('fixYamlText', () => {
     expect(doc.事项[0]!['备注']).toBe('参照国办发〔2019〕54号执行\n第二行\n');
   });
 
-  it('falls back to a double-quoted scalar when the source spelling differs from the value', () => {
+  it('falls back to a double-quoted scalar when the source spelling differs from the value', async () => {
     const src = '备注: "国办发\\u005B2019]54号"\n';
-    const result = fixYamlText(src, [yamlFinding('wenhao-brackets', 1, 5, '国办发[2019]54号', '国办发〔2019〕54号')]);
+    const result = await fixYamlText(src, [yamlFinding('wenhao-brackets', 1, 5, '国办发[2019]54号', '国办发[2019]54号', '国办发〔2019〕54号')]);
     expect(result.data).toBe('备注: "国办发〔2019〕54号"\n');
     expect(result.changes).toHaveLength(1);
   });
 
-  it('skips fixes whose location or text no longer matches', () => {
-    const result = fixYamlText(YAML_SOURCE, [
-      yamlFinding('wenhao-brackets', 40, 1, 'a', 'b'),
-      yamlFinding('wenhao-brackets', 9, 9, '国办发[2000]1号', '国办发〔2000〕1号'),
+  it('skips fixes whose location or text no longer matches', async () => {
+    const result = await fixYamlText(YAML_SOURCE, [
+      yamlFinding('wenhao-brackets', 40, 1, 'a', 'a', 'b'),
+      yamlFinding('wenhao-brackets', 9, 9, '《条例》（国办发[2000]1号）', '国办发[2000]1号', '国办发〔2000〕1号'),
     ]);
     expect(result.data).toBe(YAML_SOURCE);
     expect(result.skipped.map((s) => s.reason)).toEqual(['在文件中找不到该位置的文本', '该处文本已与校验时不同']);
@@ -125,7 +109,7 @@ describe('fixXlsxBuffer', () => {
       ['wenhao-brackets', 'O4'],
       ['whitespace', 'C4'],
     ]);
-    const result = await fixXlsxBuffer(input, findings);
+    const result = await fixXlsxBuffer(input, findings, 'test.xlsx');
     expect(result.skipped).toEqual([]);
     expect(result.changes.map(formatChange)).toEqual([
       '工作表“目录”C4 单元格（二级事项）：“ 法律法规 ” → “法律法规”',
@@ -163,30 +147,43 @@ describe('fixXlsxBuffer', () => {
 
   it('skips a formula cell with a reason', async () => {
     const input = await workbookOf(catalog);
-    const f = finding('whitespace', { file: 'test.xlsx', sheet: '目录', cell: 'P4' }, { field: '备注' }, { fix: { from: ' 2', to: '2' } });
-    const result = await fixXlsxBuffer(input, [f]);
+    const f = finding('whitespace', { file: 'test.xlsx', sheet: '目录', cell: 'P4' }, { field: '备注' }, { fix: textFix(' 2', ' ', '') });
+    const result = await fixXlsxBuffer(input, [f], 'test.xlsx');
     expect(result.changes).toEqual([]);
     expect(result.skipped[0]!.reason).toBe('该单元格不是文本（可能是公式），未修改');
   });
 
   it('leaves the sample item unchanged except the 文号 spacing', async () => {
     const sample = makeCatalog('2017', [SAMPLE_ITEM]);
-    const result = await fixXlsxBuffer(await workbookOf(sample), runRules(sample));
+    const result = await fixXlsxBuffer(await workbookOf(sample), runRules(sample), 'test.xlsx');
     expect(result.changes.map((c) => c.to)).toEqual(['鲁政办发〔2017〕39号', '鲁食药〔2017〕32号', '鲁食药监综函〔2017〕15号']);
   });
 });
 
-describe('header spelling (xlsx)', () => {
-  it('fixes spaced and synonym labels in the header row only, keeping suffixes and line breaks', async () => {
-    const catalog = makeCatalog('2017', [{ name: '标准' }, { name: '内容' }]);
+describe('header spelling (xlsx): a finding of validate, fixed like any other', () => {
+  /** A workbook's bytes, read as zwgk reads it, validated, and fixed with the findings' fixes. */
+  async function fixWorkbook(wb: ExcelJS.Workbook) {
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const catalog = await readCatalogBytes(bytes, 'test.xlsx');
+    const findings = validateCatalog(catalog);
+    return { findings, result: await fixBytes(bytes, 'test.xlsx', findings, catalog) };
+  }
+
+  it('fixes spaced and synonym labels of the header the reader read, keeping suffixes and line breaks', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('目录');
     ws.getCell('A1').value = '公开内容';
     ws.getRow(3).values = ['序 号', '事项类别', '事项名称', '依据', '公开内容\n（要素）', '公开标准', '责任主体', '公开方式', '规定时限', '说明'];
     ws.getCell('C4').value = '标准';
     ws.getCell('C5').value = '内容';
-    const result = await fixXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer()), [], catalog);
-    expect(result.headerChanges.map(formatChange)).toEqual([
+    const { findings, result } = await fixWorkbook(wb);
+    expect(findings.filter((f) => f.code === 'header-spelling').map((f) => [f.location.cell, f.severity, f.message])).toEqual([
+      ['A3', 'info', '表头“序 号”应写作“序号”，可用 zwgk fix（网页版中为“下载修正后的表格”）自动修改'],
+      ['C3', 'info', '表头“事项名称”应写作“名称”，可用 zwgk fix（网页版中为“下载修正后的表格”）自动修改'],
+      ['G3', 'info', '表头“责任主体”应写作“公开主体”，可用 zwgk fix（网页版中为“下载修正后的表格”）自动修改'],
+      ['I3', 'info', '表头“规定时限”应写作“公开时限”，可用 zwgk fix（网页版中为“下载修正后的表格”）自动修改'],
+    ]);
+    expect(result.changes.filter((c) => c.code === 'header-spelling').map(formatChange)).toEqual([
       '工作表“目录”A3 单元格（表头）：“序 号” → “序号”',
       '工作表“目录”C3 单元格（表头）：“事项名称” → “名称”',
       '工作表“目录”G3 单元格（表头）：“责任主体” → “公开主体”',
@@ -197,31 +194,30 @@ describe('header spelling (xlsx)', () => {
     const sheet = after.getWorksheet('目录')!;
     expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '事项类别', '名称', '依据', '公开内容\n（要素）', '公开标准', '公开主体', '公开方式', '公开时限', '说明']);
     expect([sheet.getCell('A1').value, sheet.getCell('C4').value, sheet.getCell('C5').value]).toEqual(['公开内容', '标准', '内容']);
+    // Read back, the copy has no header to fix any more.
+    expect(result.remaining.filter((f) => f.code === 'header-spelling')).toEqual([]);
   });
 
-  it('uses the 2019 labels and leaves a sheet without a recognisable header alone', async () => {
-    const catalog = makeCatalog('2019', [{}]);
+  it('uses the 2019 labels, in the second header row too', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('目录');
     ws.getRow(2).values = ['序号', '公开事项', '', '公开内容（要素）', '依据', '公开时限', '公开主体', '公开渠道', '公开范围'];
     ws.getRow(3).values = ['', '一级事项', '事项名称'];
-    const result = await fixXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer()), [], catalog);
-    expect(result.headerChanges.map((c) => [c.location.cell, c.from, c.to])).toEqual([
+    ws.mergeCells('B2:C2');
+    ws.getRow(4).values = ['1', '政策文件', '法律法规', '内容', '《条例》', '20个工作日内', '县政府', '■政府网站', '全社会'];
+    const { result } = await fixWorkbook(wb);
+    expect(result.changes.filter((c) => c.code === 'header-spelling').map((c) => [c.location.cell, c.from, c.to])).toEqual([
       ['E2', '依据', '公开依据'],
       ['H2', '公开渠道', '公开渠道和载体'],
       ['I2', '公开范围', '公开对象'],
       ['C3', '事项名称', '二级事项'],
     ]);
-    const bare = new ExcelJS.Workbook();
-    bare.addWorksheet('目录').getRow(3).values = ['序 号', '名字'];
-    expect((await fixXlsxBuffer(Buffer.from(await bare.xlsx.writeBuffer()), [], catalog)).headerChanges).toEqual([]);
   });
 });
 
 describe('fixYamlText on large files and runs of comments', () => {
   it('edits land at the file’s own places past runs of comment lines, item by item in a file over 1 MB', async () => {
     const { parseYamlCatalog } = await import('../../src/formats/yaml/read.js');
-    const { validateCatalog } = await import('../../src/validate/index.js');
     const item = (n: number) =>
       `  - 序号: ${n}\n    事项类别: 政策文件\n    名称: 事项${n}\n    依据:\n      - 《条例》（国办发[2019]${n}号）\n    公开内容与标准:\n      - 公开内容: 内容${n}\n        公开标准: 标准${n}\n    公开主体: "  县政府办公室"\n    公开方式: 政府网站\n    公开时限: 自信息形成之日起20个工作日内\n    备注: ""\n`;
     for (const count of [3, 6000]) {
@@ -230,7 +226,7 @@ describe('fixYamlText on large files and runs of comments', () => {
       parts.push('#\n'.repeat(10_000));
       const text = parts.join('');
       const catalog = parseYamlCatalog(text, 'big.yaml');
-      const result = fixYamlText(text, validateCatalog(catalog));
+      const result = await fixYamlText(text, validateCatalog(catalog));
       const expected = text.replace(/国办发\[2019\](\d+)号/g, '国办发〔2019〕$1号').replace(/公开主体: "  县政府办公室"/g, '公开主体: "县政府办公室"');
       expect(result.data === expected, `${count} items`).toBe(true);
       expect(result.changes).toHaveLength(count * 2);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { balancedTitles, citationsRule, namesDocument } from '../../src/validate/rules/citations.js';
 import { makeCatalog, SAMPLE_ITEM } from './factory.js';
+import { check } from './rule-tester.js';
 
 describe('balancedTitles / namesDocument', () => {
   it.each([
@@ -36,7 +37,7 @@ describe('citationsRule', () => {
       { basis: ['同上'] },
       { basis: ['相关法律法规'], carried: { basis: true } },
     ]);
-    const f = citationsRule(catalog);
+    const f = check(citationsRule, catalog);
     expect(f.map((x) => [x.code, x.location.cell, x.field, x.item])).toEqual([
       ['citation-unbalanced', 'E5', '公开依据', 2],
       ['citation-incomplete', 'E6', '公开依据', 3],
@@ -45,6 +46,6 @@ describe('citationsRule', () => {
   });
 
   it('accepts the sample item, whose 2nd citation has a 文号 but no 《》', () => {
-    expect(citationsRule(makeCatalog('2017', [SAMPLE_ITEM]))).toEqual([]);
+    expect(check(citationsRule, makeCatalog('2017', [SAMPLE_ITEM]))).toEqual([]);
   });
 });

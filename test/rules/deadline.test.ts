@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDeadline, deadlineRule } from '../../src/validate/rules/deadline.js';
 import { makeCatalog } from './factory.js';
+import { check } from './rule-tester.js';
 
 // Real 公开时限 texts from the sample table, the 2019 domain guides and county catalogs.
 const CLASSES: [string, string, number?][] = [
@@ -95,7 +96,7 @@ describe('deadlineRule', () => {
       { deadline: '原则上每周三公布上周抽检信息' },
       { deadline: '4周内' },
     ]);
-    const f = deadlineRule(catalog);
+    const f = check(deadlineRule, catalog);
     expect(f.map((x) => [x.code, x.location.cell, x.field, x.item])).toEqual([
       ['deadline-unrecognized', 'F5', '公开时限', 2],
       ['deadline-too-long', 'F6', '公开时限', 3],
@@ -109,6 +110,6 @@ describe('deadlineRule', () => {
   });
 
   it('does not judge a value carried down from 同上', () => {
-    expect(deadlineRule(makeCatalog('2017', [{ deadline: '尽快', carried: { deadline: true } }]))).toEqual([]);
+    expect(check(deadlineRule, makeCatalog('2017', [{ deadline: '尽快', carried: { deadline: true } }]))).toEqual([]);
   });
 });

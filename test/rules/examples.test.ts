@@ -2,7 +2,7 @@
 // the content rules must stay quiet on them except where a problem was put in on purpose.
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../../src/node/read-file.js';
-import { runRules } from '../../src/validate/rules/index.js';
+import { ruleFindings as runRules } from '../../src/validate/index.js';
 
 describe('content rules on examples/', () => {
   it.each([

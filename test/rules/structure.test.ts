@@ -4,15 +4,17 @@ import { pairsRule } from '../../src/validate/rules/pairs.js';
 import { parseSerial, serialRule } from '../../src/validate/rules/serial.js';
 import { ticksRule } from '../../src/validate/rules/ticks.js';
 import { whitespaceRule } from '../../src/validate/rules/whitespace.js';
-import { runRules } from '../../src/validate/rules/index.js';
+import { ruleFindings as runRules } from '../../src/validate/index.js';
 import { makeCatalog, SAMPLE_ITEM, type ItemSpec } from './factory.js';
+import { check } from './rule-tester.js';
+import { fixSpan } from '../../src/findings/fix.js';
 
 const summary = (f: { code: string; location: { cell?: string }; item?: number }[]) => f.map((x) => [x.code, x.location.cell, x.item]);
 
 describe('ticksRule', () => {
   it('reports an empty group at its cell and a missing channel at the channels cell', () => {
     const catalog = makeCatalog('2019', [{}, { ticks: { audience: [], level: [] }, channels: [] }]);
-    const f = ticksRule(catalog);
+    const f = check(ticksRule, catalog);
     expect(f.map((x) => [x.code, x.location.cell, x.field, x.severity])).toEqual([
       ['tick-missing', 'I5', '公开对象', 'error'],
       ['tick-missing', 'M5', '公开层级', 'error'],
@@ -26,13 +28,13 @@ describe('ticksRule', () => {
       missingColumns: ['level', 'channels'],
       options: { mode: ['主动公开', '依申请公开'] },
     });
-    const f = ticksRule(catalog);
+    const f = check(ticksRule, catalog);
     expect(summary(f)).toEqual([['tick-missing', 'K4', 1]]);
     expect(f[0]!.message).toContain('“主动公开”、“依申请公开”');
   });
 
   it('does nothing for the 2017 layout', () => {
-    expect(ticksRule(makeCatalog('2017', [{}]))).toEqual([]);
+    expect(check(ticksRule, makeCatalog('2017', [{}]))).toEqual([]);
   });
 });
 
@@ -50,16 +52,16 @@ describe('serialRule', () => {
     for (const item of catalog.items.slice(2)) {
       for (const cell of [item.at, item.serial.at]) cell.sheet = '乡镇';
     }
-    expect(serialRule(catalog)).toEqual([]);
+    expect(check(serialRule, catalog)).toEqual([]);
     // Within one sheet the same numbers still clash.
-    expect(summary(serialRule(serials(['1', '2', '1', '2'])))).toEqual([
+    expect(summary(check(serialRule, serials(['1', '2', '1', '2'])))).toEqual([
       ['serial-duplicate', 'A6', 3],
       ['serial-duplicate', 'A7', 4],
     ]);
   });
 
   it('flags duplicates (error) and gaps or reversals (warning)', () => {
-    const f = serialRule(serials(['1', '2', '2', '3', '5', '4']));
+    const f = check(serialRule, serials(['1', '2', '2', '3', '5', '4']));
     expect(f.map((x) => [x.code, x.location.cell, x.severity])).toEqual([
       ['serial-duplicate', 'A6', 'error'],
       ['serial-order', 'A8', 'warning'],
@@ -71,7 +73,7 @@ describe('serialRule', () => {
   });
 
   it.each([[['1', '2', '3']], [['1、', '2、', '3、']], [['(1)', '（2）', '3.']], [['15', '16', '17']], [['1', '', '3']]])('accepts %j', (list) => {
-    expect(serialRule(serials(list.map(String)))).toEqual([]);
+    expect(check(serialRule, serials(list.map(String)))).toEqual([]);
   });
 
   it.each([
@@ -80,12 +82,12 @@ describe('serialRule', () => {
     [['（一）', '（二）'], ['，应写作阿拉伯数字 1', '，应写作阿拉伯数字 2']],
     [['1.1', '1.2', '2.1'], ['', '', '']],
   ])('warns that %j are not positive whole numbers, and nothing else', (list, details) => {
-    const f = serialRule(serials(list));
+    const f = check(serialRule, serials(list));
     expect(f.map((x) => [x.code, x.severity, x.params!.detail])).toEqual(details.map((d) => ['serial-invalid', 'warning', d]));
   });
 
   it('warns at 2a and 0, and counts on past them', () => {
-    const f = serialRule(serials(['1', '2a', '3', '0']));
+    const f = check(serialRule, serials(['1', '2a', '3', '0']));
     expect(summary(f)).toEqual([
       ['serial-invalid', 'A5', 2],
       ['serial-invalid', 'A7', 4],
@@ -95,16 +97,16 @@ describe('serialRule', () => {
   });
 
   it('accepts numbering restarted under each category', () => {
-    expect(serialRule(serials(['1', '2', '3', '1', '2'], ['政策文件', '政策文件', '政策文件', '依法行政', '依法行政']))).toEqual([]);
+    expect(check(serialRule, serials(['1', '2', '3', '1', '2'], ['政策文件', '政策文件', '政策文件', '依法行政', '依法行政']))).toEqual([]);
   });
 
   it('still flags a repeat inside one category block', () => {
-    const f = serialRule(serials(['1', '2', '1', '1'], ['政策文件', '政策文件', '依法行政', '依法行政']));
+    const f = check(serialRule, serials(['1', '2', '1', '1'], ['政策文件', '政策文件', '依法行政', '依法行政']));
     expect(summary(f)).toEqual([['serial-duplicate', 'A7', 4]]);
   });
 
   it('does not mistake a restart without category change for one', () => {
-    const f = serialRule(serials(['1', '2', '1'], ['政策文件', '政策文件', '政策文件']));
+    const f = check(serialRule, serials(['1', '2', '1'], ['政策文件', '政策文件', '政策文件']));
     expect(summary(f)).toEqual([['serial-duplicate', 'A6', 3]]);
   });
 });
@@ -117,7 +119,7 @@ describe('duplicatesRule', () => {
       { category: '依法 行政', name: '行政许可 ' },
       { category: '政策文件', name: '行政许可' },
     ]);
-    const f = duplicatesRule(catalog);
+    const f = check(duplicatesRule, catalog);
     expect(summary(f)).toEqual([['item-duplicate', 'C6', 3]]);
     expect(f[0]!.message).toBe('事项“依法 行政 / 行政许可”重复，另见 工作表“目录”C4 单元格。请合并或删除其一');
     expect(f[0]!.field).toBe('二级事项');
@@ -129,7 +131,7 @@ describe('pairsRule', () => {
     const catalog = makeCatalog('2017', [
       { pairs: [['本次抽检总体情况', '概要说明'], ['合格产品信息情况', ''], ['', '对不合格产品企业采取的措施'], ['', '']] },
     ]);
-    const f = pairsRule(catalog);
+    const f = check(pairsRule, catalog);
     expect(f.map((x) => [x.code, x.location.cell, x.field, x.severity])).toEqual([
       ['standard-missing', 'F5', '公开标准', 'error'],
       ['content-missing', 'E6', '公开内容', 'error'],
@@ -138,24 +140,26 @@ describe('pairsRule', () => {
   });
 
   it('does nothing for 2019 or when the column is missing', () => {
-    expect(pairsRule(makeCatalog('2019', [{ pairs: [['内容']] }]))).toEqual([]);
-    expect(pairsRule(makeCatalog('2017', [{ pairs: [['内容', '']] }], { missingColumns: ['standard'] }))).toEqual([]);
+    expect(check(pairsRule, makeCatalog('2019', [{ pairs: [['内容']] }]))).toEqual([]);
+    expect(check(pairsRule, makeCatalog('2017', [{ pairs: [['内容', '']] }], { missingColumns: ['standard'] }))).toEqual([]);
   });
 });
 
 describe('whitespaceRule', () => {
   it('offers the trimmed text for leading/trailing spaces, ideographic ones included', () => {
     const catalog = makeCatalog('2019', [{ name: ' 行政许可', subject: '县应急管理局\u3000', remark: '第一行\n第二行\n' }]);
-    const f = whitespaceRule(catalog);
-    expect(f.map((x) => [x.code, x.location.cell, x.field, x.fix])).toEqual([
+    const f = check(whitespaceRule, catalog);
+    expect(f.map((x) => [x.code, x.location.cell, x.field, fixSpan(x.fix!)])).toEqual([
       ['whitespace', 'C4', '二级事项', { from: ' 行政许可', to: '行政许可' }],
       ['whitespace', 'G4', '公开主体', { from: '县应急管理局\u3000', to: '县应急管理局' }],
     ]);
+    // The trim is the deletion of the edge spaces, so that other fixes of the same cell do not overlap it.
+    expect(f[0]!.fix).toEqual({ expected: ' 行政许可', edits: [{ start: 0, end: 1, text: '' }] });
     expect(f[0]!.severity).toBe('info');
   });
 
   it('ignores inner spaces and blank cells', () => {
-    expect(whitespaceRule(makeCatalog('2019', [{ name: '依法 行政', remark: '   ' }]))).toEqual([]);
+    expect(check(whitespaceRule, makeCatalog('2019', [{ name: '依法 行政', remark: '   ' }]))).toEqual([]);
   });
 });
 

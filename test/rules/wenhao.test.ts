@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findWenhao, hasWenhao, wenhaoRule } from '../../src/validate/rules/wenhao.js';
 import { makeCatalog, SAMPLE_ITEM } from './factory.js';
+import { check } from './rule-tester.js';
+import { fixSpan } from '../../src/findings/fix.js';
 
 // [text, code expected, found, fixed]
 const FLAGGED: [string, string, string, string][] = [
@@ -87,23 +89,25 @@ describe('wenhaoRule', () => {
       { basis: ['《中华人民共和国政府信息公开条例》（国务院令第711号）'] },
       { basis: ['《条例》', '《关于全面推进政务公开工作的意见》（中办发[2016]8号）'], remark: '参照 国 办 发 〔 2018 〕 37 号执行' },
     ]);
-    const f = wenhaoRule(catalog);
-    expect(f.map((x) => [x.code, x.location.cell, x.field, x.item, x.fix])).toEqual([
+    const f = check(wenhaoRule, catalog);
+    expect(f.map((x) => [x.code, x.location.cell, x.field, x.item, fixSpan(x.fix!)])).toEqual([
       ['wenhao-brackets', 'E5', '公开依据', 2, { from: '中办发[2016]8号', to: '中办发〔2016〕8号' }],
       ['wenhao-spacing', 'O5', '备注', 2, { from: '国 办 发 〔 2018 〕 37 号', to: '国办发〔2018〕37号' }],
     ]);
+    // The fix is an edit at the 文号's own offset in the citation the rule saw.
+    expect(f[0]!.fix).toEqual({ expected: '《关于全面推进政务公开工作的意见》（中办发[2016]8号）', edits: [{ start: 18, end: 29, text: '中办发〔2016〕8号' }] });
     expect(f[0]!.message).toBe('文号“中办发[2016]8号”的年份应使用六角括号〔〕，应写作“中办发〔2016〕8号”');
     expect(f[0]!.severity).toBe('warning');
   });
 
   it('uses the 2017 label 依据 and reports only spacing warnings on the sample item', () => {
-    const f = wenhaoRule(makeCatalog('2017', [SAMPLE_ITEM]));
+    const f = check(wenhaoRule, makeCatalog('2017', [SAMPLE_ITEM]));
     expect(f.every((x) => x.severity === 'warning' && x.code === 'wenhao-spacing' && x.field === '依据')).toBe(true);
-    expect(f.map((x) => x.fix!.to)).toEqual(['鲁政办发〔2017〕39号', '鲁食药〔2017〕32号', '鲁食药监综函〔2017〕15号']);
+    expect(f.map((x) => fixSpan(x.fix!).to)).toEqual(['鲁政办发〔2017〕39号', '鲁食药〔2017〕32号', '鲁食药监综函〔2017〕15号']);
   });
 
   it('skips values carried down from 同上', () => {
     const catalog = makeCatalog('2019', [{ basis: ['国办发(2019)54号'], carried: { basis: true } }]);
-    expect(wenhaoRule(catalog)).toEqual([]);
+    expect(check(wenhaoRule, catalog)).toEqual([]);
   });
 });

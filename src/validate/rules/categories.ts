@@ -6,6 +6,8 @@ import type { Catalog } from '../../model/types.js';
 import { tableCellText, type SourceRef } from '../../findings/location.js';
 import { categorySpellings, normaliseName } from '../../model/names.js';
 import { finding, type Finding } from '../../findings/finding.js';
+import { replaceRange } from '../../findings/fix.js';
+import { defineRule } from '../rule.js';
 import { label } from './util.js';
 import { trimSpaces } from './whitespace.js';
 
@@ -21,7 +23,7 @@ function shown(text: string): string {
 }
 
 /** Spellings of one category other than its most common → category-spelling hint with fix. */
-export function categoriesRule(catalog: Catalog): Finding[] {
+function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   const field = label(catalog, 'category');
   const all = categorySpellings(catalog.items);
@@ -44,12 +46,14 @@ export function categoriesRule(catalog: Catalog): Finding[] {
     for (const text of spellings.keys()) {
       // Spaces at the ends alone are the whitespace rule's to report and fix.
       if (text === common || trimSpaces(text) === common) continue;
+      const lead = text.length - text.replace(/^[ \t\u3000\u00a0]+/u, '').length;
       for (const { at, item } of cells.get(text) ?? []) {
         out.push(
           finding('category-spelling', at, { field, value: shown(text), common: shown(common), cells: where || '其他事项' }, {
             field,
             item,
-            fix: { from: trimSpaces(text), to: common },
+            // The spelling between the edge spaces (those are the whitespace rule's edits).
+            fix: replaceRange(text, lead, lead + trimSpaces(text).length, common),
           }),
         );
       }
@@ -57,3 +61,6 @@ export function categoriesRule(catalog: Catalog): Finding[] {
   }
   return out;
 }
+
+/** 事项类别/一级事项 spelled in several ways. */
+export const categoriesRule = defineRule({ id: 'categories', codes: ['category-spelling'], fixable: true, check });

@@ -3,6 +3,7 @@
 // citation) is fine; so is 《社会救助暂行办法》及各地配套政策法规文件 (it has a title).
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
+import { defineRule } from '../rule.js';
 import { SAME_AS_ABOVE } from '../../settings/vocab.js';
 import { hasWenhao } from './wenhao.js';
 import { isBlank, label } from './util.js';
@@ -26,7 +27,7 @@ export function namesDocument(text: string): boolean {
 }
 
 /** Unbalanced 《》 in citations; 依据 with neither a title nor a 文号. */
-export function citationsRule(catalog: Catalog): Finding[] {
+function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   const field = label(catalog, 'basis');
   catalog.items.forEach((item, i) => {
@@ -45,3 +46,6 @@ export function citationsRule(catalog: Catalog): Finding[] {
   });
   return out;
 }
+
+/** 依据 that cite no document, or whose 《》 do not pair up. */
+export const citationsRule = defineRule({ id: 'citations', codes: ['citation-unbalanced', 'citation-incomplete'], check });

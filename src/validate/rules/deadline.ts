@@ -3,6 +3,7 @@
 // when any part is (制定或获取信息之日起10个工作日内，公示7个工作日 = a 10-day span plus a 7-day 公示).
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
+import { defineRule } from '../rule.js';
 import { DEFAULT_DEADLINE_DAYS, SAME_AS_ABOVE } from '../../settings/vocab.js';
 import { isBlank, label } from './util.js';
 
@@ -133,7 +134,7 @@ export function classifyDeadline(raw: string): DeadlineClass {
 const MAX_CALENDAR_DAYS = (DEFAULT_DEADLINE_DAYS / 5) * 7;
 
 /** Unrecognised 公开时限; fixed spans over 20 working days. */
-export function deadlineRule(catalog: Catalog): Finding[] {
+function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   const field = label(catalog, 'deadline');
   catalog.items.forEach((item, i) => {
@@ -157,3 +158,6 @@ export function deadlineRule(catalog: Catalog): Finding[] {
   });
   return out;
 }
+
+/** 公开时限 that cannot be read, or that exceed the 条例's 20 working days. */
+export const deadlineRule = defineRule({ id: 'deadline', codes: ['deadline-unrecognized', 'deadline-too-long'], check });

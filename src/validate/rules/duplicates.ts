@@ -2,12 +2,13 @@
 // is reported at the second item's 名称 cell, naming the first one's cell.
 import type { Catalog, Item } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
+import { defineRule } from '../rule.js';
 import { normaliseName } from '../../model/names.js';
 import { describeAt } from '../../findings/location.js';
 import { isBlank, label } from './util.js';
 
 /** Repeated (category, name) → item-duplicate warning at the later one. */
-export function duplicatesRule(catalog: Catalog): Finding[] {
+function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   const seen = new Map<string, Item>();
   catalog.items.forEach((item, i) => {
@@ -29,3 +30,6 @@ export function duplicatesRule(catalog: Catalog): Finding[] {
   });
   return out;
 }
+
+/** The same item listed twice. */
+export const duplicatesRule = defineRule({ id: 'duplicates', codes: ['item-duplicate'], check });

@@ -2,11 +2,11 @@
 // here (an empty continuation row; a wholly blank item is the schema's required-blank).
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
+import { defineRule } from '../rule.js';
 import { isBlank, label } from './util.js';
 
 /** 公开内容 without 公开标准 → standard-missing; 公开标准 without 公开内容 → content-missing. */
-export function pairsRule(catalog: Catalog): Finding[] {
-  if (catalog.profile !== '2017') return [];
+function check(catalog: Catalog): Finding[] {
   if (catalog.missingColumns.includes('standard') || catalog.missingColumns.includes('content')) return [];
   const out: Finding[] = [];
   catalog.items.forEach((item, i) => {
@@ -24,3 +24,6 @@ export function pairsRule(catalog: Catalog): Finding[] {
   });
   return out;
 }
+
+/** 公开内容 and 公开标准 that lack their other half (the 2017 layout's pairs). */
+export const pairsRule = defineRule({ id: 'pairs', codes: ['standard-missing', 'content-missing'], profiles: ['2017'], check });

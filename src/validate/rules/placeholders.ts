@@ -4,6 +4,7 @@
 import type { Catalog, SourceText } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding, type Finding } from '../../findings/finding.js';
+import { defineRule } from '../rule.js';
 import { label, textCells } from './util.js';
 
 /** XX/xx (not inside a Latin word), ×× and ○○, 某某, 请填写/请输入/请选择/待填写/此处填写. */
@@ -33,7 +34,7 @@ const TOP_FIELDS: { key: 'title' | 'unit' | 'date'; field: string; roles: Source
 ];
 
 /** Placeholders → placeholder warning at the cell (or line) that holds them. */
-export function placeholdersRule(catalog: Catalog): Finding[] {
+function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   for (const { key, field, roles } of TOP_FIELDS) {
     const text = catalog[key];
@@ -56,3 +57,6 @@ export function placeholdersRule(catalog: Catalog): Finding[] {
   });
   return out;
 }
+
+/** Template placeholders left in the catalog. */
+export const placeholdersRule = defineRule({ id: 'placeholders', codes: ['placeholder'], check });

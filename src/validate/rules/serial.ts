@@ -8,6 +8,7 @@
 // 1 (a 科室's part of a larger catalog may start at 15); a blank 序号 is the schema's required-blank.
 import type { Catalog, Item } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
+import { defineRule } from '../rule.js';
 import { parseNumber } from './deadline.js';
 import { normaliseName } from '../../model/names.js';
 import { describeAt } from '../../findings/location.js';
@@ -31,7 +32,7 @@ function serialKey(raw: string): string {
 }
 
 /** Duplicate (error) and out-of-order or skipped (warning) 序号. */
-export function serialRule(catalog: Catalog): Finding[] {
+function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   const field = label(catalog, 'serial');
   const indexed = catalog.items.map((item, i) => ({ item, index: i + 1 })).filter(({ item }) => !item.serial.carried);
@@ -100,3 +101,6 @@ function categoryBlocks(entries: Entry[]): Entry[][] {
   const restarts = runs.length > 1 && runs.every((r) => parseSerial(firstSerial(r)) === 1);
   return restarts ? runs : [entries];
 }
+
+/** 序号 repeated, out of order, or not a positive whole number. */
+export const serialRule = defineRule({ id: 'serial', codes: ['serial-duplicate', 'serial-order', 'serial-invalid'], check });

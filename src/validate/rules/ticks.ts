@@ -3,13 +3,13 @@
 // (missing-column), so it is not reported again per item.
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
+import { defineRule } from '../rule.js';
 import { TICK_GROUPS } from '../../settings/columns.js';
 import { TICK_OPTIONS } from '../../settings/vocab.js';
 import { label } from './util.js';
 
 /** No tick in a 2019 group → tick-missing; no selected channel → channel-missing. */
-export function ticksRule(catalog: Catalog): Finding[] {
-  if (catalog.profile !== '2019') return [];
+function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   catalog.items.forEach((item, i) => {
     for (const group of TICK_GROUPS) {
@@ -33,3 +33,6 @@ export function ticksRule(catalog: Catalog): Finding[] {
   });
   return out;
 }
+
+/** √ groups without a tick and items without a channel (the 2019 layout). */
+export const ticksRule = defineRule({ id: 'ticks', codes: ['tick-missing', 'channel-missing'], profiles: ['2019'], check });

@@ -16,6 +16,8 @@
 // sample item stays valid, and `zwgk fix` removes it.
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
+import { replaceRange } from '../../findings/fix.js';
+import { defineRule } from '../rule.js';
 import type { FieldKey } from '../../settings/columns.js';
 import { label } from './util.js';
 
@@ -101,7 +103,7 @@ export function hasWenhao(text: string): boolean {
 const CHECKED: readonly FieldKey[] = ['basis', 'remark'];
 
 /** 文号 brackets, spaces and doubled 号 in 依据 citations and 备注. */
-export function wenhaoRule(catalog: Catalog): Finding[] {
+function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   catalog.items.forEach((item, i) => {
     const cells = [...item.basis.values.map((c) => ({ key: 'basis' as FieldKey, c })), { key: 'remark' as FieldKey, c: item.remark }];
@@ -117,7 +119,7 @@ export function wenhaoRule(catalog: Catalog): Finding[] {
           finding(code, c.at, { found: hit.found, fixed: hit.fixed }, {
             field: label(catalog, key),
             item: i + 1,
-            fix: { from: hit.found, to: hit.fixed },
+            fix: replaceRange(c.text, hit.index, hit.index + hit.found.length, hit.fixed),
           }),
         );
       }
@@ -125,3 +127,6 @@ export function wenhaoRule(catalog: Catalog): Finding[] {
   });
   return out;
 }
+
+/** 文号 not written as GB/T 9704 has them, with the corrected 文号 as fix. */
+export const wenhaoRule = defineRule({ id: 'wenhao', codes: ['wenhao-brackets', 'wenhao-spacing', 'wenhao-double-hao'], fixable: true, check });

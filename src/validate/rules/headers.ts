@@ -1,0 +1,57 @@
+// Header labels spelled otherwise than the layout's own: spaced (公 开 主 体), or a synonym the reader
+// understood (责任主体, 规定时限, 事项名称). The reader records every header cell with what it read it as
+// (catalog.sources, role 'header', `column`), so this rule judges exactly the cells that were read as
+// labels and no others: a spaced label loses its spaces (line breaks and suffixes such as （要素） stay);
+// a synonym becomes the layout's label. Info, with the fix: the catalog was read correctly either way.
+//
+// Not flagged: labels of columns kept as extra columns (their label is their key in 其他列, and a second
+// 备注 read as an extra must not be renamed to the first), √ option labels under a group (县级, 镇级 …
+// are the catalog's own options), and YAML, whose keys the format itself spells.
+import type { Catalog, SourceText } from '../../model/types.js';
+import { finding, type Finding } from '../../findings/finding.js';
+import { deleteRanges, matchRanges, replaceAll, type Fix } from '../../findings/fix.js';
+import { fieldLabel, HEADER_ALIASES, normaliseLabel, type FieldKey } from '../../settings/columns.js';
+import { defineRule } from '../rule.js';
+
+const SPACES = /[ \t\u3000\u00a0]+/gu;
+
+/** The standard spelling of a header label, or undefined when it is standard already or not a known label. */
+export function headerSpelling(catalog: Catalog, raw: string): string | undefined {
+  const key = HEADER_ALIASES[catalog.profile][normaliseLabel(raw)];
+  if (!key) return undefined;
+  const canonical = fieldLabel(catalog.profile, key);
+  const fixed = normaliseLabel(raw) === normaliseLabel(canonical) ? raw.replace(SPACES, '') : canonical;
+  return fixed !== raw ? fixed : undefined;
+}
+
+/** The field a header cell was read as, when it names one: `name`, or the group of a √ text column. */
+function readAs(src: SourceText): FieldKey | 'group' | undefined {
+  const column = src.column ?? '';
+  if (column === 'group') return 'group';
+  if (column === 'extra' || column.startsWith('tick:')) return undefined;
+  return (column.startsWith('ticks:') ? column.slice('ticks:'.length) : column) as FieldKey;
+}
+
+/** The header cell's fix: the spaces deleted where only spaces differ, else the whole label replaced. */
+function spellingFix(raw: string, fixed: string): Fix {
+  return raw.replace(SPACES, '') === fixed ? deleteRanges(raw, matchRanges(raw, SPACES)) : replaceAll(raw, fixed);
+}
+
+/** Header cells read as a field but not spelled as the layout spells it → header-spelling info with fix. */
+function check(catalog: Catalog): Finding[] {
+  const out: Finding[] = [];
+  const aliases = HEADER_ALIASES[catalog.profile];
+  for (const src of catalog.sources ?? []) {
+    if (src.role !== 'header') continue;
+    const as = readAs(src);
+    // A label the reader took for another field than its spelling says (a forced layout) is left alone.
+    if (as === undefined || (as !== 'group' && aliases[normaliseLabel(src.text)] !== as)) continue;
+    const fixed = headerSpelling(catalog, src.text);
+    if (fixed === undefined) continue;
+    out.push(finding('header-spelling', src.at, { label: src.text, fixed }, { field: '表头', fix: spellingFix(src.text, fixed) }));
+  }
+  return out;
+}
+
+/** Header labels spelled otherwise than the layout's own, with the standard label as fix. */
+export const headerSpellingRule = defineRule({ id: 'header-spelling', codes: ['header-spelling'], fixable: true, check });
