@@ -24,11 +24,6 @@ function importsOf(file: string): string[] {
   return out;
 }
 
-// Being split now (issue 18, fix edits with one applier; the grid reader in steps): listed so that
-// nothing new joins them, and removed as each is done — a listed entry that no longer occurs fails.
-const KNOWN_CYCLES = ['fix/index.ts → fix/xlsx-patch.ts'];
-const KNOWN_LONG = ['fix/index.ts', 'fix/xlsx-patch.ts', 'grid/read/index.ts'];
-
 const graph = new Map(files(SRC).map((f) => [path.normalize(f), importsOf(f)]));
 const folder = (f: string): string => path.relative(SRC, f).split(path.sep)[0]!;
 
@@ -48,8 +43,7 @@ it('has no import cycle under src/, type imports included', () => {
     state.set(f, 'done');
   };
   for (const f of graph.keys()) if (!state.has(f)) visit(f);
-  expect(cycles.filter((c) => !KNOWN_CYCLES.includes(c))).toEqual([]);
-  expect(KNOWN_CYCLES.filter((c) => !cycles.includes(c)), 'no longer a cycle: take it off KNOWN_CYCLES').toEqual([]);
+  expect(cycles).toEqual([]);
 });
 
 // Lowest first; a folder may import its own files and the folders listed before it.
@@ -86,6 +80,5 @@ it('no module under src/ is over 400 lines (generated tables aside)', () => {
     .filter((f) => folder(f) !== 'generated')
     .map((f) => [path.relative(SRC, f), readFileSync(f, 'utf8').split('\n').length] as const)
     .filter(([, n]) => n > 400);
-  expect(long.filter(([f]) => !KNOWN_LONG.includes(f))).toEqual([]);
-  expect(KNOWN_LONG.filter((f) => !long.some(([g]) => g === f)), 'no longer long: take it off KNOWN_LONG').toEqual([]);
+  expect(long).toEqual([]);
 });
