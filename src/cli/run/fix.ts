@@ -1,4 +1,4 @@
-// zwgk fix: validate, apply the findings' safe fixes to a copy, list every change.
+// zwgk fix: validate, apply the findings' safe fixes to a copy, list every change, and say what the copy still has.
 import path from 'node:path';
 import { describeFix, fixBytes } from '../../fix/index.js';
 import { fixedInPlaceFormat, formatOf } from '../../formats/index.js';
@@ -8,6 +8,9 @@ import type { Context } from '../context.js';
 import { emit, loadCatalog } from './shared.js';
 import { usageError } from '../preflight.js';
 import { reportErrors } from './render.js';
+import { countBySeverity } from '../../reports/report.js';
+import { EXIT } from '../exit.js';
+import type { Profile } from '../../settings/columns.js';
 
 export interface FixOptions {
   output: string;
@@ -42,7 +45,9 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
   const bytes = await readInputFile(file);
   const catalog = await loadCatalog(ctx, file, opts, bytes);
   const findings = validateCatalog(catalog);
-  const result = await fixBytes(bytes, file, findings, catalog, outKind === 'yaml' ? 'yaml' : 'xlsx');
+  // The copy is read back as the input was (its layout, its sheet) and under the name it is written as.
+  const read = { profile: opts.profile as Profile | 'auto', ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
+  const result = await fixBytes(bytes, file, findings, catalog, outKind === 'yaml' ? 'yaml' : 'xlsx', opts.output === '-' ? { read } : { read, output: opts.output });
   await emit(ctx, opts.output, result.data, [file]);
   const lines = describeFix(result);
   if (!inPlace) {
@@ -50,5 +55,7 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
     lines.unshift(`${file} 是${source}，zwgk 不改写它（原文件未改动）：修正后的目录已写成 ${what}${opts.output === '-' ? '' : ` ${opts.output}`}。`);
   }
   ctx.stderr.write(lines.join('\n') + '\n');
-  return reportErrors(ctx, file, findings);
+  if (countBySeverity(result.remaining).error > 0) return EXIT.findings;
+  // A copy written anew may no longer show an error of its input (a text cut at Excel's limit is just shorter there).
+  return reportErrors(ctx, file, findings.filter((f) => !f.fix));
 }
