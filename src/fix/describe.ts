@@ -32,7 +32,7 @@ export function describeFix(result: { changes: readonly FixChange[]; skipped: re
 export function describeRemaining(remaining: readonly Finding[]): string[] {
   if (remaining.length === 0) return ['修正后的副本经重新校验，没有发现问题。'];
   const n = countBySeverity(remaining);
-  const lines = [`修正后仍有 ${remaining.length} 个问题（错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}），需要手工处理：`];
+  const lines = [`修正后仍有 ${remaining.length} 个问题（错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}）：`];
   for (const f of remaining) lines.push(`  ${formatFindingLine(f)}`);
   return lines;
 }

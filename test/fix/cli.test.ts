@@ -48,6 +48,30 @@ describe('zwgk fix', () => {
     expect(JSON.parse(v.stdout).files[0].diagnostics.map((d: { code: string }) => d.code)).not.toContain('wenhao-spacing');
   });
 
+  it('reads its copy back and says what remains, with the exit code of what remains', async () => {
+    const dir = tmp();
+    const out = path.join(dir, 'messy-fixed.xlsx');
+    const messy = await zwgk('fix', 'test/fixtures/messy/messy-2017.xlsx', '-o', out);
+    // The blank 公开时限 is still an error in the copy: exit 1, and the copy's own cells are named.
+    expect(messy.code).toBe(1);
+    const lines = messy.stderr.split('\n');
+    const at = lines.indexOf('修正后仍有 6 个问题（错误 1，警告 0，提示 5）：');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 7).map((l) => l.replace(/^  (.*?) › (\S+)  (\S+) .*\[(.*)\]$/, '$1 $2 $3 $4'))).toEqual([
+      `${out} 填表说明!A1:A3 提示 sheet-ignored`,
+      `${out} 目录!K2 提示 unknown-column`,
+      `${out} 目录!F6 提示 same-as-above`,
+      `${out} 目录!G6 提示 same-as-above`,
+      `${out} 目录!I6 错误 required-blank`,
+      `${out} 目录!C8 提示 continuation-row`,
+    ]);
+    // The characters XML forbids were errors of the input; removed, nothing remains: exit 0.
+    const bad = await zwgk('fix', 'test/fixtures/bad/noncharacters.xlsx', '-o', path.join(dir, 'chars-fixed.xlsx'));
+    expect(bad.stderr).toContain('已修正 2 处');
+    expect(bad.stderr.trim().split('\n').pop()).toBe('修正后的副本经重新校验，没有发现问题。');
+    expect(bad.code).toBe(0);
+  });
+
   it('refuses to overwrite the input and a change of format', async () => {
     const dir = tmp();
     const input = path.join(dir, 'unit.yaml');

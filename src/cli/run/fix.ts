@@ -1,6 +1,7 @@
-// zwgk fix: validate, apply the findings' safe fixes to a copy, list every change.
+// zwgk fix: validate, apply the findings' safe fixes to a copy, list every change, and say what the copy still has.
 import path from 'node:path';
-import { checkCatalog, fix, fixedInPlaceFormat, formatOf } from '../../core/index.js';
+import { checkCatalog, countBySeverity, fix, fixedInPlaceFormat, formatOf, type Profile } from '../../core/index.js';
+import { EXIT } from '../exit.js';
 import { readInputFile } from '../../node/read-file.js';
 import type { Context } from '../context.js';
 import { emit, loadCatalog } from './shared.js';
@@ -41,7 +42,9 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
   const catalog = await loadCatalog(ctx, file, opts, bytes);
   const checked = checkCatalog(catalog, file);
   const findings = checked.findings;
-  const result = await fix(bytes, checked, outKind === 'yaml' ? 'yaml' : 'xlsx');
+  // The copy is read back as it was read (same layout, same sheet), under the name it is written to.
+  const read = { profile: (opts.profile ?? 'auto') as Profile | 'auto', ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
+  const result = await fix(bytes, checked, outKind === 'yaml' ? 'yaml' : 'xlsx', { read, ...(opts.output !== '-' ? { output: opts.output } : {}) });
   await emit(ctx, opts.output, result.data, [file]);
   const lines = [...result.lines];
   if (!inPlace) {
@@ -49,5 +52,7 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
     lines.unshift(`${file} 是${source}，zwgk 不改写它（原文件未改动）：修正后的目录已写成 ${what}${opts.output === '-' ? '' : ` ${opts.output}`}。`);
   }
   ctx.stderr.write(lines.join('\n') + '\n');
-  return reportErrors(ctx, file, findings);
+  if (countBySeverity(result.remaining).error > 0) return EXIT.findings;
+  // A copy written anew may no longer show an error of its input (a text cut at Excel's limit is just shorter there).
+  return reportErrors(ctx, file, findings.filter((f) => !f.fix));
 }
