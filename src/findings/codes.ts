@@ -33,6 +33,7 @@ export const CODES = {
   'workbook-empty': { severity: 'error', fatal: true, title: '工作簿为空', message: '{file} 中没有任何有内容的工作表。请确认填写的目录已保存' },
   'no-catalog-header': { severity: 'error', fatal: true, title: '找不到目录表头', message: '{file} 的各工作表前 {rows} 行中都没有找到目录表头（需要“名称/二级事项”“公开内容”等列名）。请确认表头文字与样表一致' },
   // ---- web pages and Word documents: tables read as grids ----
+  'not-a-csv': { severity: 'error', fatal: true, title: '不是 CSV 文本文件', message: '{file} 不是 CSV 文本文件：{detail}' },
   'not-a-document': { severity: 'error', fatal: true, title: '不是有效的 Word 文档', message: '{file} 不是有效的 Word 文档（.docx）：{detail}。请在 Word 或 WPS 中打开并另存为“Word 文档(*.docx)”' },
   'document-encrypted': { severity: 'error', fatal: true, title: 'Word 文档有密码', message: '{file} 设置了打开密码，无法读取。请在 Word 或 WPS 中取消密码（文件→信息→保护文档）后另存一份' },
   'page-too-large': { severity: 'error', fatal: true, title: '网页过大', message: '{file} 有 {size}，超过网页的上限 {limit}，可能是损坏或恶意构造的文件，已拒绝读取。请确认选对了文件，或把目录另存为 Excel 工作簿后再处理' },
@@ -70,6 +71,8 @@ export const CODES = {
   'text-above-header': { severity: 'info', title: '表头上方的其他文字', message: '表头上方第 {row} 行的“{text}”不是标题，也不是“编制单位：…　日期：…”，未读入目录。如需保留，请写进标题、备注或表格下方的注' },
   'table-ignored': { severity: 'info', title: '跳过的表格', message: '{table}中没有目录表头（如网页的栏目导航、索引号/发布机构等信息表），已跳过，其中 {count} 个有内容的单元格未读入目录（如“{sample}”）。如果其中有事项，请确认这个表格的表头与样表一致' },
   'table-heading-differs': { severity: 'info', title: '各表格的标题不同', message: '{table}的{what}“{text}”与前面表格的“{kept}”不同，未读入目录（一个目录只有一个{what}）。如需保留，请写进注或备注' },
+  'csv-formula': { severity: 'warning', title: 'CSV 中像公式的内容', message: '“{text}”以“{lead}”开头，在 Excel 或 WPS 中直接打开这个 CSV 文件时会被当作公式计算（显示的可能是计算结果，甚至是本机的文件路径等信息）；zwgk 按原文读作文字，不计算。请确认这就是要公开的文字；如果要的是计算结果，请直接写出结果' },
+  'csv-quote-unclosed': { severity: 'error', title: 'CSV 引号没有闭合', message: '这个单元格以引号（"）开始，但直到文件末尾都没有闭合的引号，其后的 {length} 个字符都读成了这一个单元格。文件可能不完整；请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再试' },
   'page-encoding': { severity: 'warning', title: '网页有无法解码的字节', message: '{file} 中有 {count} 处字节无法按 {encoding} 编码解读，已显示为“\uFFFD”。请在浏览器中打开网页确认文字是否正常，或向发布单位索取原件' },
   'sheet-heading-differs': { severity: 'info', title: '各工作表的标题不同', message: '工作表“{sheet}”的{what}“{text}”与前面工作表的“{kept}”不同，未读入目录（一个目录只有一个{what}）。如需保留，请写进注或备注' },
   'cell-unread': { severity: 'warning', title: '未读入的单元格', message: '第 {row} 行的“{text}”不属于目录的任何一列，未读入目录。请把它移到对应的列中，或删除' },

@@ -6,6 +6,7 @@
 import type { Catalog } from '../model/types.js';
 import { ZwgkError } from '../findings/finding.js';
 import { oldWord, otherSheets } from './converted.js';
+import { csv } from './csv/index.js';
 import { docx } from './docx/index.js';
 import { html } from './html/index.js';
 import type { FormatSpec, ReadOptions } from './types.js';
@@ -13,7 +14,7 @@ import { xlsx } from './xlsx/index.js';
 import { yaml } from './yaml/index.js';
 
 /** Every input format, in the order extensions are listed to the user. */
-export const FORMATS: readonly FormatSpec[] = [yaml, xlsx, html, docx, otherSheets, oldWord];
+export const FORMATS: readonly FormatSpec[] = [yaml, xlsx, html, docx, csv, otherSheets, oldWord];
 
 /** The lower-case extension of a file name, with its dot ('' when there is none). */
 export function extensionOf(file: string): string {

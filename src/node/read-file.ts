@@ -1,5 +1,5 @@
 // Reading catalog files from disk for the CLI: the file system checks and LibreOffice conversion live
-// here (.xls/.et/.ods/.csv become .xlsx, .doc/.wps become .docx); the bytes then go to the platform-neutral readers (src/readers), which the browser app uses too.
+// here (.xls/.et/.ods become .xlsx, .doc/.wps become .docx); the bytes then go to the platform-neutral readers (src/formats), which the browser app uses too.
 // Only regular files are read (a FIFO would block, /dev/zero never ends), never more than INPUT_LIMITS,
 // and every system error is said in Chinese with what to do. File names that are not UTF-8 (GBK names
 // unpacked from a zip made on Windows) are opened by their bytes.

@@ -119,7 +119,7 @@ export interface SofficeRun extends RunResult {
  * folder with a locked-down profile; the folder is removed before this returns, and at once on Ctrl-C or
  * SIGTERM together with soffice. Throws only when soffice cannot be started.
  */
-export async function convertWithSoffice(soffice: string, inputs: readonly SofficeInput[], target: Conversion['to'], timeoutMs: number, infilter?: string): Promise<SofficeRun> {
+export async function convertWithSoffice(soffice: string, inputs: readonly SofficeInput[], target: Conversion['to'], timeoutMs: number): Promise<SofficeRun> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'zwgk-convert-'));
   let child: ChildProcess | undefined;
   const undo = (): void => {
@@ -139,7 +139,6 @@ export async function convertWithSoffice(soffice: string, inputs: readonly Soffi
     const names = inputs.map((input, i) => `input-${i + 1}${/^\.[a-z0-9]{1,8}$/i.test(input.ext) ? input.ext.toLowerCase() : ''}`);
     for (let i = 0; i < inputs.length; i++) await writeFile(path.join(inDir, names[i]!), inputs[i]!.bytes, { mode: 0o600 });
     const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--nologo'];
-    if (infilter) args.push(`--infilter=${infilter}`);
     // Writer's own Word 2007 filter: .doc and Kingsoft .wps files are detected by their content.
     args.push('--convert-to', target === '.docx' ? 'docx:MS Word 2007 XML' : 'xlsx', '--outdir', outDir, ...names.map((n) => path.join(inDir, n)));
     const env = sofficeEnvironment(process.env, '127.0.0.1', proxy.port);
@@ -158,16 +157,6 @@ export async function convertWithSoffice(soffice: string, inputs: readonly Soffi
   }
 }
 
-/** Valid UTF-8 (with or without BOM)? */
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Convert a file's bytes with soffice into .xlsx (.xls/.et/.ods) or .docx (.doc/.wps) and return them; `file` names it in messages. */
 export async function convertFile(file: string, conversion: Conversion, bytes: Uint8Array, options: { timeoutMs?: number } = {}): Promise<Uint8Array> {
   const ext = path.extname(file).toLowerCase();
@@ -179,15 +168,8 @@ export async function convertFile(file: string, conversion: Conversion, bytes: U
     new ZwgkError('convert-failed', { file }, { file, detail, ...words }, cause === undefined ? undefined : { cause });
   const timeoutMs = options.timeoutMs ?? conversionTimeout(bytes.length);
   let result: SofficeRun;
-  let input = bytes;
-  let infilter: string | undefined;
-  if (ext === '.csv') {
-    // soffice would guess the encoding: a GBK .csv is handed over as UTF-8. Comma separated, " quoted, UTF-8, from line 1.
-    if (!isUtf8(bytes)) input = new TextEncoder().encode(new TextDecoder('gb18030').decode(bytes));
-    infilter = 'CSV:44,34,76,1';
-  }
   try {
-    result = await convertWithSoffice(soffice, [{ ext, bytes: input }], target, timeoutMs, infilter);
+    result = await convertWithSoffice(soffice, [{ ext, bytes }], target, timeoutMs);
   } catch (cause) {
     throw failed(`无法启动 ${soffice}（${(cause as Error).message}）`, cause);
   }

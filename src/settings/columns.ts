@@ -83,6 +83,12 @@ export function fieldLabel(profile: Profile, key: FieldKey): string {
  * Labels are compared after normaliseLabel(), so spaces, line breaks, full-width forms and
  * parenthesised suffixes such as （要素） need no entries of their own.
  */
+/** A lookup table keyed by text from files: no prototype, so a label such as “constructor” or
+ * “__proto__” finds nothing instead of Object.prototype's own members. */
+function table<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 const COMMON_ALIASES: Record<string, FieldKey> = {
   序号: 'serial',
   编号: 'serial',
@@ -103,7 +109,7 @@ const COMMON_ALIASES: Record<string, FieldKey> = {
 };
 
 export const HEADER_ALIASES: Record<Profile, Record<string, FieldKey>> = {
-  '2017': {
+  '2017': table({
     ...COMMON_ALIASES,
     事项类别: 'category',
     类别: 'category',
@@ -127,8 +133,8 @@ export const HEADER_ALIASES: Record<Profile, Record<string, FieldKey>> = {
     公开途径: 'platform',
     公开渠道: 'platform',
     公开形式: 'platform',
-  },
-  '2019': {
+  }),
+  '2019': table({
     ...COMMON_ALIASES,
     一级事项: 'category',
     二级事项: 'name',
@@ -147,7 +153,7 @@ export const HEADER_ALIASES: Record<Profile, Record<string, FieldKey>> = {
     公开范围: 'audience',
     公开方式: 'mode',
     公开层级: 'level',
-  },
+  }),
 };
 
 /** Labels that only the 2019 layout uses; any of them in a header means profile 2019. */
