@@ -108,12 +108,12 @@ export async function exportAs(catalog: Catalog, format: OutputFormat): Promise<
   return exported(await render(catalog, format), format);
 }
 
-/** The corrected copy of a checked file: the workbook or YAML with its cells edited, or, for a page or
+/** The corrected copy of a checked file, read back and checked again (`remaining`, and in `lines`): the workbook or YAML with its cells edited, or, for a page or
  * Word document (never rewritten), the catalog written anew as `as` (default xlsx). */
-export async function fix(bytes: Uint8Array, checked: Checked, as?: 'xlsx' | 'yaml'): Promise<Fixed> {
+export async function fix(bytes: Uint8Array, checked: Checked, as?: 'xlsx' | 'yaml', options: import('../fix/index.js').FixOptions = {}): Promise<Fixed> {
   // Loaded on use: the fixer brings exceljs, which validate and --help must not pay for.
   const { describeFix, fixBytes } = await import('../fix/index.js');
-  const result = await fixBytes(bytes, checked.file, checked.findings, checked.catalog, as);
+  const result = await fixBytes(bytes, checked.file, checked.findings, checked.catalog, as, options);
   return { ...result, mime: OUTPUT_FILES[result.format].mime, lines: describeFix(result) };
 }
 
