@@ -7,9 +7,9 @@ import { expect, it } from 'vitest';
 /** Who may import exceljs, and why. */
 const DOORS: Record<string, string> = {
   'src/render/xlsx/write.ts': 'the one writer of workbook plans',
-  // Not a plan: fix loads a user's workbook and writes it back changed. xlsx-patch.ts patches the zip
-  // in place for every other workbook; this fallback goes once it handles these two cases too.
-  'src/fix/index.ts': 'fix’s fallback for macro workbooks (.xlsm) and UTF-16 sheet parts',
+  // Not a plan: fix loads a user's macro workbook and writes it back changed (as .xlsx, macros dropped).
+  // xlsx-target.ts patches the zip in place for every other workbook, UTF-16 sheet parts included.
+  'src/fix/xlsm-target.ts': 'fix’s target for macro workbooks (.xlsm)',
   'src/app/shims/exceljs.cjs': 'the browser build’s stand-in for the package root (picks lib/ modules)',
 };
 
