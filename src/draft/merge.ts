@@ -4,9 +4,13 @@
 import type { Catalog, CatalogOptions, Item } from '../model/types.js';
 import { originOf } from '../findings/location.js';
 import { normaliseName } from '../model/names.js';
+import type { Code } from '../findings/codes.js';
 import { finding, ZwgkError, type Finding } from '../findings/finding.js';
 import { optionalKeys, type FieldKey } from '../settings/columns.js';
 import { tickColumn, tickLabels } from '../model/display.js';
+
+/** The codes merge reports (held against the code table by test/rules/meta.test.ts). */
+export const MERGE_CODES = ['merge-duplicate'] as const satisfies readonly Code[];
 
 export interface MergeResult {
   catalog: Catalog;

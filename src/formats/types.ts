@@ -4,6 +4,7 @@
 import type { Catalog } from '../model/types.js';
 import type { Profile } from '../settings/columns.js';
 import type { ReadBudget } from '../grid/limits.js';
+import type { Code } from '../findings/codes.js';
 
 export interface ReadOptions {
   /** auto (default) detects the layout from the header or the YAML 版式 key. */
@@ -44,6 +45,8 @@ export interface FormatSpec {
   /** Read a file of this format (the module is loaded on first use); absent when the file is read only
    * after conversion. */
   read?: Reader;
+  /** The non-fatal codes its reader may report (the grid stage's included for formats read as grids). */
+  codes?: readonly Code[];
   /** How `fix` writes the corrected catalog: a copy of the file with the cells edited ('in-place'), or the
    * catalog written anew as a workbook or YAML ('rewrite': zwgk never rewrites a page or a Word document). */
   fix: 'in-place' | 'rewrite';

@@ -5,8 +5,12 @@
 import type { Catalog, Item } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
 import { fieldLabel } from '../settings/columns.js';
+import type { Code } from '../findings/codes.js';
 import { finding, type Finding } from '../findings/finding.js';
 import { normaliseName } from '../model/names.js';
+
+/** The codes coverage reports (held against the code table by test/rules/meta.test.ts). */
+export const COVERAGE_CODES = ['fuzzy-match'] as const satisfies readonly Code[];
 
 export type MatchMethod = 'exact' | 'normalised' | 'similar';
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fixBytes, formatChange } from '../../src/fix/index.js';
 import type { Catalog, Cell } from '../../src/model/types.js';
 import { finding, type Finding } from '../../src/findings/finding.js';
+import { fixSpan } from '../../src/findings/fix.js';
 import { ruleFindings as runRules, validateCatalog } from '../../src/validate/index.js';
 import { readCatalogBytes } from '../../src/formats/index.js';
 import { makeCatalog, SAMPLE_ITEM } from '../rules/factory.js';
@@ -233,4 +234,43 @@ describe('fixYamlText on large files and runs of comments', () => {
       expect(result.skipped).toEqual([]);
     }
   }, 60_000);
+});
+
+describe('fixBytes: fixes placed by offset, overlaps skipped, the copy read back', () => {
+  const yaml = (basis: string) =>
+    `版式: "2017"\n事项:\n  - 序号: 1\n    事项类别: 政策文件\n    名称: 规划\n    依据:\n      - ${basis}\n    公开内容与标准:\n      - 公开内容: 规划全文\n        公开标准: 全文\n    公开主体: 县政府办公室\n    公开方式: 政府网站\n    公开时限: 自信息形成之日起20个工作日内\n`;
+
+  it('fixes the same 文号 written twice in one cell at both places', async () => {
+    const text = yaml('《意见》（国办发[2019]54号）、《通知》（国办发[2019]54号）');
+    const bytes = new TextEncoder().encode(text);
+    const catalog = await readCatalogBytes(bytes, 'x.yaml');
+    const findings = validateCatalog(catalog);
+    expect(findings.map((f) => [f.code, f.location.line])).toEqual([['wenhao-brackets', 7], ['wenhao-brackets', 7]]);
+    const result = await fixBytes(bytes, 'x.yaml', findings, catalog);
+    expect(result.data).toBe(text.replace(/国办发\[2019\]54号/g, '国办发〔2019〕54号'));
+    expect(result.changes).toHaveLength(2);
+    expect(result.skipped).toEqual([]);
+    expect(result.remaining).toEqual([]);
+  });
+
+  it('applies one of two overlapping fixes, says why the other was not applied, and reports it as remaining', async () => {
+    const citation = '《意见》（国办发[2019]54号）';
+    const text = yaml(citation);
+    const bytes = new TextEncoder().encode(text);
+    const catalog = await readCatalogBytes(bytes, 'x.yaml');
+    const [real] = validateCatalog(catalog);
+    expect(real!.code).toBe('wenhao-brackets');
+    // A second fix of the same scalar whose edit reaches into the 文号's: it comes first and wins.
+    const other = finding('whitespace', real!.location, { field: '依据' }, { field: '依据', fix: textFix(citation, '《意见》（国办', '《意见》（国务院办') });
+    const result = await fixBytes(bytes, 'x.yaml', [real!, other], catalog);
+    expect(result.changes.map(formatChange)).toEqual(['第 7 行（依据）：“《意见》（国办” → “《意见》（国务院办”']);
+    expect(result.skipped.map((s) => [formatChange(s), s.reason])).toEqual([
+      ['第 7 行（依据）：“国办发[2019]54号” → “国办发〔2019〕54号”', '与同一处的另一项修正重叠，本次未修改；对修正后的文件再修正一次即可'],
+    ]);
+    expect(result.data).toBe(text.replace(citation, '《意见》（国务院办发[2019]54号）'));
+    // Read back, the 文号 is still to fix: fixing the copy again would do it.
+    expect(result.remaining.map((f) => [f.code, f.location.line, f.fix && formatChange({ ...f, ...fixSpan(f.fix) })])).toEqual([
+      ['wenhao-brackets', 7, '第 7 行（依据）：“国务院办发[2019]54号” → “国务院办发〔2019〕54号”'],
+    ]);
+  });
 });

@@ -1,0 +1,33 @@
+// The codes the shared grid → items stage reports (grid/read, assemble.ts, tables.ts), for every format
+// read as grids — workbooks, pages and Word documents. Declared once, so that the code table can be held
+// against what the readers may say (test/rules/meta.test.ts), as each rule declares its own.
+import type { Code } from '../findings/codes.js';
+
+/** Every non-fatal code a grid read may report. */
+export const GRID_CODES = [
+  'missing-column',
+  'blank-header-column',
+  'unknown-column',
+  'hidden-sheet-ignored',
+  'sheet-ignored',
+  'table-ignored',
+  'sheet-other-layout',
+  'table-other-layout',
+  'sheet-heading-differs',
+  'table-heading-differs',
+  'same-as-above',
+  'cell-truncated',
+  'merge-invalid',
+  'text-above-header',
+  'cell-unread',
+  'item-below-note',
+  'row-below-note',
+  'section-row',
+  'section-category',
+  'row-value-joined',
+  'continuation-row',
+  'tick-invalid',
+  'tick-value-unknown',
+  'channel-unmarked',
+  'channel-unknown',
+] as const satisfies readonly Code[];
