@@ -251,7 +251,7 @@ describe('fixBytes: fixes placed by offset, overlaps skipped, the copy read back
     expect(result.changes).toHaveLength(2);
     expect(result.skipped).toEqual([]);
     expect(result.remaining).toEqual([]);
-  });
+  }, 120_000); // a fix and its read-back per item of a file over 1 MB: seconds alone, more on a busy 2-core machine
 
   it('applies one of two overlapping fixes, says why the other was not applied, and reports it as remaining', async () => {
     const citation = '《意见》（国办发[2019]54号）';
