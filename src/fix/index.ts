@@ -17,6 +17,7 @@ import { ZwgkError, type Finding } from '../findings/finding.js';
 import { terminalText } from '../reports/report.js';
 import { extensionOf, fixedInPlaceFormat } from '../formats/index.js';
 import { patchXlsx } from './xlsx-patch.js';
+import { trimSpaces } from '../validate/rules/whitespace.js';
 import { prepareYaml } from '../formats/yaml/lines.js';
 import { splitItems } from '../formats/yaml/split.js';
 
@@ -65,14 +66,12 @@ export function groupFixes(findings: readonly Finding[]): CellFixes[] {
   return [...groups.values()];
 }
 
-const EDGE_SPACE = /^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$/gu;
-
 /**
  * Apply fixes to one cell's text: whole-text trims first (they only remove edge spaces, which no fragment
  * fix touches), then each fragment replaces its first remaining occurrence.
  */
 export function applyTextFixes(text: string, fixes: readonly { from: string; to: string }[]): { text: string; applied: number[]; missed: number[] } {
-  const order = fixes.map((f, i) => ({ f, i, trim: f.to === f.from.replace(EDGE_SPACE, '') }));
+  const order = fixes.map((f, i) => ({ f, i, trim: f.to === trimSpaces(f.from) }));
   order.sort((a, b) => Number(b.trim) - Number(a.trim) || a.i - b.i);
   const applied: number[] = [];
   const missed: number[] = [];

@@ -9,7 +9,7 @@
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
-import { CELL_TEXT_CAP, partsLength, tooComplex, withinLimit, type BuiltTable, type CellPart, type TableCell } from '../../grid/tables.js';
+import { CELL_TEXT_CAP, partsLength, tooComplex, trimLineBreaks, withinLimit, type BuiltTable, type CellPart, type TableCell } from '../../grid/tables.js';
 import { XmlScanner, eachAttr } from '../ooxml/xml-scanner.js';
 
 /** Elements whose content is not text of the cell: deleted text, drawings, fallbacks, ruby guides. */
@@ -380,7 +380,7 @@ function takeText(cell: PendingCell): string {
   const lines = [...cell.lines, cell.line];
   cell.lines = [];
   cell.line = '';
-  return lines.join('\n').replace(/^\n+|\n+$/g, '');
+  return trimLineBreaks(lines.join('\n'));
 }
 
 /** Parts appended to a cell's parts, on a line of their own. */

@@ -1,6 +1,7 @@
 // A table cell's text as a reader of the page sees it: <br> and block elements (<p>, <div>, <li> …)
 // break lines, other white space folds as a browser folds it (CSS Text 3: a line break between two East
 // Asian wide characters is no space), scripts, styles and comments are never read.
+import { trimLineBreaks } from '../../grid/tables.js';
 
 /** Elements whose content a reader of the page never sees as text. */
 export const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'iframe', 'object', 'embed', 'select', 'datalist', 'textarea', 'audio', 'video', 'canvas', 'map']);
@@ -75,6 +76,6 @@ export class CellText {
     this.lines = [];
     this.line = '';
     this.pending = 0;
-    return lines.join('\n').replace(/^\n+|\n+$/g, '');
+    return trimLineBreaks(lines.join('\n'));
   }
 }

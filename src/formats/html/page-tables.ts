@@ -12,11 +12,21 @@ import { BLOCKS, CellText, SKIPPED } from './cell-text.js';
 export type Node = DefaultTreeAdapterMap['node'];
 export type Element = DefaultTreeAdapterMap['element'];
 
-/** A <td> or <th> as the page's tree holds it: what of its text was kept, and whether it was counted as a value. */
+/** A <td> or <th> as the page's tree holds it: its rowspan and colspan as numbers (no attribute objects
+ * are kept), what of its text was kept, and whether it was counted as a value. */
 export interface PageCell extends Element {
+  rowspan?: number;
+  colspan?: number;
   kept: number;
   dropped: number;
   valued: boolean;
+}
+
+/** HTML's rules for a non-negative integer attribute: leading digits, else undefined. */
+export function spanValue(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const m = /^[\t\n\f\r ]*\+?(\d+)/.exec(v);
+  return m ? Number(m[1]!.slice(0, 9)) : undefined;
 }
 
 /** Whether a node is a table cell as the bounded parser built it. */
@@ -48,12 +58,9 @@ interface OpenTable {
   cell?: OpenCell;
 }
 
-/** HTML's rules for a non-negative integer attribute: leading digits, else undefined. */
-function intAttr(el: Element, name: string): number | undefined {
-  const v = el.attrs.find((a) => a.name === name)?.value;
-  if (v === undefined) return undefined;
-  const m = /^[\t\n\f\r ]*\+?(\d+)/.exec(v);
-  return m ? Number(m[1]!.slice(0, 9)) : undefined;
+/** A cell's rowspan or colspan as a number, if it has one. */
+function span(el: Element, name: 'rowspan' | 'colspan'): number | undefined {
+  return isPageCell(el) ? el[name] : spanValue(el.attrs.find((a) => a.name === name)?.value);
 }
 
 /** Where a cell was placed: its table (from 1), row and column. */
@@ -150,17 +157,17 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
   const tableWords = (t: OpenTable): string => `第 ${t.index + 1} 个表格`;
   const openCell = (t: OpenTable, el: Element): void => {
     while ((t.covered[t.col] ?? 0) >= t.row) t.col++;
-    let span = Math.min(Math.max(intAttr(el, 'colspan') ?? 1, 1), 1000);
+    let width = Math.min(Math.max(span(el, 'colspan') ?? 1, 1), 1000);
     // A cell never reaches into a slot a rowspan from above holds (browsers would overlap them).
-    for (let c = t.col + 1; c < t.col + span; c++) {
+    for (let c = t.col + 1; c < t.col + width; c++) {
       if ((t.covered[c] ?? 0) >= t.row) {
-        span = c - t.col;
+        width = c - t.col;
         break;
       }
     }
-    const right = t.col + span - 1;
+    const right = t.col + width - 1;
     if (right > TABLE_LIMITS.maxColumns) throw tooComplex(file, `的${tableWords(t)}超过 ${TABLE_LIMITS.maxColumns} 列`, `${TABLE_LIMITS.maxColumns} 列`);
-    const rowspan = intAttr(el, 'rowspan') ?? 1;
+    const rowspan = span(el, 'rowspan') ?? 1;
     const bottom = rowspan === 0 ? Number.MAX_SAFE_INTEGER : t.row + Math.min(Math.max(rowspan, 1), 65534) - 1;
     const cell: TableCell = { row: t.row, col: t.col, bottom, right, parts: [] };
     if (bottom > t.row) for (let c = t.col; c <= right; c++) t.covered[c] = bottom;

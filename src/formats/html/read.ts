@@ -24,7 +24,7 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
   let doc: Node;
   const limit: { at?: SourceRef } = {};
   try {
-    doc = parsePage(page.text, file, budget, limit);
+    doc = await parsePage(page.text, file, budget, limit);
   } catch (cause) {
     if (cause instanceof ZwgkError) throw cause;
     if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
