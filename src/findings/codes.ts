@@ -52,6 +52,7 @@ export const CODES = {
   'yaml-unknown-tag': { severity: 'error', fatal: true, title: 'YAML 含未知标签', message: '{file} 第 {line} 行使用了不支持的标签 {tag}（不会被执行）。请删除该标签，只写普通文本' },
   'output-is-input': { severity: 'error', fatal: true, title: '输出会覆盖输入', message: '输出文件 {output} 就是输入文件，已拒绝以免覆盖原件。请用 -o 指定另一个文件名' },
   'output-exists': { severity: 'error', fatal: true, title: '输出文件已存在', message: '{output} 已存在。如需覆盖请加 --force，或换一个文件名' },
+  'output-not-ours': { severity: 'error', fatal: true, title: '文件夹中有别的文件', message: '文件夹 {dir} 中已有不是 zwgk 生成的同名文件 {names}，写出网站会覆盖它们，已停止，没有写出任何文件。请用 -o 换一个文件夹（或空文件夹）；确认可以覆盖时加 --force' },
   'output-failed': { severity: 'error', fatal: true, title: '无法写出文件', message: '无法写入 {output}：{detail}' },
   'mixed-layouts': { severity: 'error', fatal: true, title: '版式不一致', message: '不能合并不同版式的目录：{detail}。请先把各科室的表统一为同一版式（2017 样表或 2019 标准目录）' },
   'diff-layouts': { severity: 'error', fatal: true, title: '版式不同无法比较', message: '不能比较不同版式的目录：{detail}。请用同一版式（2017 样表或 2019 标准目录）的新旧两版目录进行比较' },

@@ -13,6 +13,7 @@ import { expandInputs, loadCatalog, reportStale, sharedBudget } from './shared.j
 export interface SiteOptions {
   output: string;
   title?: string;
+  force?: boolean;
 }
 
 /** Build the site of several catalogs; returns the exit code. */
@@ -38,12 +39,12 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
     return EXIT.usage;
   }
 
-  const { renderSite, pageNames, SITE_INDEX } = await import('../../render/site.js');
+  const { renderSite, pageNames, isZwgkPage, SITE_INDEX } = await import('../../render/site.js');
   const site = renderSite(
     read.map((r) => r.catalog),
     opts.title !== undefined ? { title: opts.title } : {},
   );
-  reportStale(ctx, await writeFiles(opts.output, site, files));
+  reportStale(ctx, await writeFiles(opts.output, site, files, { replaceable: (_name, head) => isZwgkPage(head), force: opts.force === true }));
 
   const names = pageNames(read.map((r) => r.catalog.file));
   const items = read.reduce((n, r) => n + r.catalog.items.length, 0);
