@@ -74,6 +74,8 @@ export const CODES = {
   'table-heading-differs': { severity: 'info', title: '各表格的标题不同', message: '{table}的{what}“{text}”与前面表格的“{kept}”不同，未读入目录（一个目录只有一个{what}）。如需保留，请写进注或备注' },
   'csv-formula': { severity: 'warning', title: 'CSV 中像公式的内容', message: '“{text}”以“{lead}”开头，在 Excel 或 WPS 中直接打开这个 CSV 文件时会被当作公式计算（显示的可能是计算结果，甚至是本机的文件路径等信息）；zwgk 按原文读作文字，不计算。请确认这就是要公开的文字；如果要的是计算结果，请直接写出结果' },
   'csv-quote-unclosed': { severity: 'error', title: 'CSV 引号没有闭合', message: '这个单元格以引号（"）开始，但直到文件末尾都没有闭合的引号，其后的 {length} 个字符都读成了这一个单元格。文件可能不完整；请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再试' },
+  'hidden-content': { severity: 'info', title: '隐藏的内容', message: '{what}“{sample}”在原文件中是隐藏的（阅读和打印时看不到），未读入目录。{advice}' },
+  'content-unread': { severity: 'warning', title: '未读入的内容', message: '{what}{sample}未读入目录。{advice}' },
   'page-encoding': { severity: 'warning', title: '网页有无法解码的字节', message: '{file} 中有 {count} 处字节无法按 {encoding} 编码解读，已显示为“\uFFFD”。请在浏览器中打开网页确认文字是否正常，或向发布单位索取原件' },
   'sheet-heading-differs': { severity: 'info', title: '各工作表的标题不同', message: '工作表“{sheet}”的{what}“{text}”与前面工作表的“{kept}”不同，未读入目录（一个目录只有一个{what}）。如需保留，请写进注或备注' },
   'cell-unread': { severity: 'warning', title: '未读入的单元格', message: '第 {row} 行的“{text}”不属于目录的任何一列，未读入目录。请把它移到对应的列中，或删除' },

@@ -15,10 +15,10 @@ import { fixture } from './helpers.js';
 const FAKE = `#!/bin/sh
 # Stand-in for soffice: records its arguments, then "converts" by copying $FAKE_SRC.
 printf '%s\\n' "$@" > "$FAKE_LOG"
+[ -n "$FAKE_HANG" ] && { sleep 600 & echo "$$ $!" > "$FAKE_HANG"; wait; }
 env > "$FAKE_ENV"
 profile=$(printf '%s' "$1" | sed 's|^-env:UserInstallation=file://||')
 cp "$profile/user/registrymodifications.xcu" "$FAKE_PROFILE_COPY" 2>/dev/null
-[ -n "$FAKE_HANG" ] && { sleep 600 & echo "$$ $!" > "$FAKE_HANG"; wait; }
 [ -n "$FAKE_EXIT" ] && { echo "Error: source file could not be loaded" >&2; exit "$FAKE_EXIT"; }
 out=""; prev=""; last=""
 for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; last="$a"; done
@@ -116,9 +116,9 @@ describe('readConverted with a stand-in soffice', () => {
     const pids = path.join(dir, 'pids');
     process.env.FAKE_HANG = pids;
     const before = temporaries();
-    const err = await fatal(convertFile(input, otherSheets.conversion!, readFileSync(input), { timeoutMs: 3000 }));
+    const err = await fatal(convertFile(input, otherSheets.conversion!, readFileSync(input), { timeoutMs: 5000 }));
     expect(err.finding.code).toBe('convert-failed');
-    expect(err.message).toBe(`用 LibreOffice 把 ${input} 转换为 .xlsx 失败：超过 3 秒仍未完成，已停止 LibreOffice。请在 Excel 或 WPS 中另存为 .xlsx 后重试`);
+    expect(err.message).toBe(`用 LibreOffice 把 ${input} 转换为 .xlsx 失败：超过 5 秒仍未完成，已停止 LibreOffice。请在 Excel 或 WPS 中另存为 .xlsx 后重试`);
     for (const pid of readFileSync(pids, 'utf8').trim().split(' ').map(Number)) expect(await gone(pid), `process ${pid}`).toBe(true);
     expect(temporaries().filter((n) => !before.includes(n))).toEqual([]);
   });
