@@ -9,7 +9,7 @@ import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
 import { CELL_TEXT_CAP, tooComplex } from '../../grid/tables.js';
 import { SKIPPED } from './cell-text.js';
-import { HTML_NS, isPageCell, pageTables, Placed, spanValue, type Node, type PageCell } from './page-tables.js';
+import { HIDDEN, HTML_NS, isPageCell, pageTables, Placed, SELECTED, spanValue, SRCDOC, type Element, type Node, type PageCell } from './page-tables.js';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 type TextNode = DefaultTreeAdapterMap['textNode'];
@@ -19,6 +19,19 @@ type ChildNode = DefaultTreeAdapterMap['childNode'];
 const KEPT_ATTRIBUTES = new Set(['rowspan', 'colspan']);
 /** The attribute list of every element built (the tree holds none). */
 const NO_ATTRIBUTES: Token.Attribute[] = Object.freeze([]) as unknown as Token.Attribute[];
+/** Inline styles and attributes that hide an element from a reader of the page. */
+const HIDING_STYLE = /(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
+/** What of an element's attributes the table reader needs, kept beside the tree (the tree keeps none). */
+function markElement(el: Element, given: readonly Token.Attribute[]): void {
+  let srcdoc: string | undefined;
+  for (const a of given) {
+    if (a.name === 'hidden' || (a.name === 'style' && HIDING_STYLE.test(a.value))) HIDDEN.add(el);
+    else if (a.name === 'selected' && el.tagName === 'option') SELECTED.add(el);
+    else if (a.name === 'srcdoc' && el.tagName === 'iframe') srcdoc = a.value;
+  }
+  if (srcdoc !== undefined) SRCDOC.set(el, srcdoc);
+}
 
 /** A character token that stopped growing at CELL_TEXT_CAP; `dropped` counts the characters after. */
 type CappedToken = Token.CharacterToken & { dropped?: number };
@@ -189,9 +202,14 @@ export async function parsePage(text: string, file: string, budget: ReadBudget, 
       node();
       // No attribute is kept but a cell's spans, as numbers: parse5 builds a value a character at a
       // time, and 2 million <br colspan=1> kept as attribute objects took the read past 1 GB.
-      if (namespaceURI !== HTML_NS || (tagName !== 'td' && tagName !== 'th')) return defaultTreeAdapter.createElement(tagName, namespaceURI, NO_ATTRIBUTES);
+      if (namespaceURI !== HTML_NS || (tagName !== 'td' && tagName !== 'th')) {
+        const el = defaultTreeAdapter.createElement(tagName, namespaceURI, NO_ATTRIBUTES);
+        if (namespaceURI === HTML_NS && given.length) markElement(el, given);
+        return el;
+      }
       // Built whole rather than extended: a page may hold hundreds of thousands of cells.
       const cell: PageCell = { nodeName: tagName, tagName, attrs: NO_ATTRIBUTES, namespaceURI, childNodes: [], parentNode: null, kept: 0, dropped: 0, valued: false };
+      if (given.length) markElement(cell, given);
       for (const a of given) {
         if (a.name !== 'rowspan' && a.name !== 'colspan') continue;
         const n = spanValue(a.value);
