@@ -10,6 +10,9 @@ import { ZwgkError, finding, formatBytes, sortFindings, type Finding } from '../
 import { ReadBudget, ReadLimitError, tooLarge } from '../../grid/limits.js';
 import { readTables, tooComplex, type BuiltTable } from '../../grid/tables.js';
 import type { ReadOptions } from '../types.js';
+import { isOle } from '../ooxml/package.js';
+import { looksLikeZip } from '../ooxml/zip.js';
+import { guessContent } from '../sniff.js';
 import { MarkupTooLong, parsePage } from './bounded-parser.js';
 import { decodePage, ENCODING_NAME } from './charset.js';
 import { pageTables, type Node, type PageExtras } from './page-tables.js';
@@ -19,6 +22,8 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
   if (bytes.length > TABLE_LIMITS.maxPageBytes) {
     throw new ZwgkError('page-too-large', { file }, { file, size: formatBytes(bytes.length), limit: formatBytes(TABLE_LIMITS.maxPageBytes) });
   }
+  const not = notAPage(bytes);
+  if (not) throw new ZwgkError('not-a-page', { file }, { file, detail: not });
   const page = decodePage(bytes);
   const budget = options.budget ?? new ReadBudget();
   let doc: Node;
@@ -42,14 +47,36 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
     if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
     throw cause;
   }
-  const catalog = readTables(file, tables, options, '网页');
+  let catalog: Catalog;
+  try {
+    catalog = readTables(file, tables, options, '网页');
+  } catch (cause) {
+    // A page no charset reads cleanly and without a catalog table: most likely garbled by the charset.
+    if (cause instanceof ZwgkError && (cause.finding.code === 'no-catalog-table' || cause.finding.code === 'no-tables') && page.errors > 0) {
+      const where = page.first ? `（第一处在第 ${page.first.line} 行，文件的第 ${page.first.byte} 个字节）` : '';
+      throw new ZwgkError('page-undecodable', { file, ...(page.first ? { line: page.first.line } : {}) }, { file, count: page.errors, encoding: ENCODING_NAME[page.encoding] ?? page.encoding, where }, { cause });
+    }
+    throw cause;
+  }
   const more: Finding[] = extras.notes.map((n) => finding(n.hidden ? 'hidden-content' : 'content-unread', { file }, { what: n.what, sample: n.sample, advice: n.advice }));
-  if (page.errors > 0) more.push(finding('page-encoding', { file }, { file, count: page.errors, encoding: ENCODING_NAME[page.encoding] ?? page.encoding }));
+  if (page.errors > 0) {
+    const where = page.first ? `（第一处在第 ${page.first.line} 行，文件的第 ${page.first.byte} 个字节）` : '';
+    more.push(finding('page-encoding', { file, ...(page.first ? { line: page.first.line } : {}) }, { file, count: page.errors, encoding: ENCODING_NAME[page.encoding] ?? page.encoding, where }));
+  }
   if (more.length) {
     catalog.findings.push(...more);
     sortFindings(catalog.findings);
   }
   return catalog;
+}
+
+/** What a file named .html that is no page is, in words, if it is something else (a PDF, an old Office
+ * file, a zip); an Excel or Word file never reaches here (the registry reads it as what it is). */
+function notAPage(bytes: Uint8Array): string | undefined {
+  if (guessContent(bytes) === 'pdf') return '文件内容是 PDF 文档，只是扩展名为 .html。zwgk 不能从 PDF 中读出表格，请向发布单位索取 Excel 或 Word 原件';
+  if (isOle(bytes)) return '文件内容是旧版 Excel（.xls）或 Word（.doc）文件，只是扩展名为 .html。请把扩展名改回 .xls 或 .doc 后再读';
+  if (looksLikeZip(bytes)) return '文件内容是 zip 压缩包（或 PowerPoint、OpenDocument 文件），不是网页。请解压后读取其中的目录文件，或向发布单位索取 Excel 或 Word 原件';
+  return undefined;
 }
 
 /** Frames nested deeper than this are not read (a browser shows them, a catalog never needs them). */

@@ -1,5 +1,6 @@
 // The .xlsx format: an Excel (or WPS) workbook, read from its sheets and fixed in place (the cells
 // patched in the zip, every other part copied byte for byte).
+import { packageKindOf } from '../ooxml/package.js';
 import type { FormatSpec } from '../types.js';
 
 export const xlsx: FormatSpec = {
@@ -9,6 +10,7 @@ export const xlsx: FormatSpec = {
   words: 'Excel 工作簿',
   source: 'sheets',
   read: async (bytes, file, options) => (await import('./read.js')).readXlsx(bytes, file, options),
+  sniff: (bytes) => packageKindOf(bytes) === 'xlsx',
   fix: 'in-place',
   inFolders: true,
 };
