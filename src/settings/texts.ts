@@ -15,14 +15,15 @@ export const PRINT_FOOTER = '第 &P 页，共 &N 页';
 export const META_LABELS = { unit: '编制单位', date: '日期' } as const;
 const META_UNIT = /(?:编制单位|填报单位|制表单位|单位)\s*[:：]\s*(.+?)(?=\s{2,}|\u3000|(?:编制|填报|制表)?(?:日期|时间)\s*[:：]|$)/u;
 const META_DATE_LABEL = /(?:编制|填报|制表)?(?:日期|时间)\s*[:：]/gu;
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/u;
+// A line break of the cell; U+2028/U+2029 are text in a cell (a 日期 holding one was lost).
+const LINE_TERMINATOR = /[\n\r]/u;
 const SPACE = /\s/u;
 const EDGE_PUNCTUATION = unitIn(/[\s\p{P}]/u);
 
 /**
  * The first “日期：…” that runs to the end of the text on one line (trailing white space aside), as
- * /(?:编制|填报|制表)?(?:日期|时间)\s*[:：]\s*(.+?)\s*$/u finds it, in linear time (that expression tries
- * every position of a long value against the end).
+ * /(?:编制|填报|制表)?(?:日期|时间)\s*[:：]\s*(.+?)\s*$/u finds it (but a U+2028 is no line break), in
+ * linear time (that expression tries every position of a long value against the end).
  */
 function findDate(text: string): { index: number; date: string } | undefined {
   let last = text.length;
