@@ -43,6 +43,9 @@
 // (tableHostileFiles): a 400 MB cell in a Word table, 300 000 Word rows, a 31 MB page with one 30 MB cell
 // and one of 6 million tiny cells (read cut and reported, or stopped at the values limit), fix and convert;
 // a page with a 30 MB comment (stopped at 2 million characters) and one with fifteen inlined images of 2 million characters.
+// Issue 24: pages with one tag of 100 000 attributes (≤ 3 × a plain page of the same size), 300 000
+// foster-parented pieces, cells of 32 000 <br>, spaces or paragraphs, 2 million tiny elements (under 1 GB),
+// a workbook of such text runs; and zwgk site over 2 600 catalogs within 2 × one catalog of their items.
 //   --from yaml      render from the YAML instead of the .xlsx (to time the renderers without the
 //                    xlsx reader; the ratios stay to the xlsx yardstick)
 //   --regen          rebuild the cached data
@@ -57,7 +60,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cleanPartial, writeWorkbook, writeYaml } from './gen.mjs';
-import { hostileFiles, tableHostileFiles } from '../test/fixtures/bad/make-bad.mjs';
+import { hostileFiles, quadraticFiles, tableHostileFiles } from '../test/fixtures/bad/make-bad.mjs';
 import { formatSummary, summarise } from './profile.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,6 +112,19 @@ for (const [file, write] of [[xlsx, writeWorkbook], [yaml, writeYaml]]) {
   }
 }
 
+// zwgk site over 2 600 catalogs of 10 items, against one catalog of their 26 000 items (issue 24: quadratic before).
+const SITE_MANY = path.join(DATA, 'site-2600');
+const SITE_ONE = path.join(DATA, 'site-one-26000.yaml');
+const wantsSite = !args.only || args.only.split(',').some((id) => id.trim().startsWith('site'));
+if (wantsSite && (args.regen || !existsSync(SITE_ONE) || !existsSync(path.join(SITE_MANY, '目录2599.yaml')))) {
+  const t = performance.now();
+  process.stderr.write(`generating ${path.relative(ROOT, SITE_MANY)}/ (2 600 catalogs of 10 items) … `);
+  await mkdir(SITE_MANY, { recursive: true });
+  for (let i = 0; i < 2600; i++) await writeYaml(path.join(SITE_MANY, `目录${String(i).padStart(4, '0')}.yaml`), 10);
+  await writeYaml(SITE_ONE, 26000);
+  process.stderr.write(`${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+}
+
 const out = mkdtempSync(path.join(os.tmpdir(), 'zwgk-bench-'));
 const MB = 1024 * 1024;
 
@@ -133,6 +149,14 @@ if (wantsHostile && (args.regen || missing(TABLE_HOSTILE_NAMES))) {
   process.stderr.write(`generating the hostile pages and Word files in ${path.relative(ROOT, HOSTILE)}/ … `);
   await mkdir(HOSTILE, { recursive: true });
   for (const [name, data] of Object.entries(await tableHostileFiles({ scale: 1 }))) writeFileSync(hostile(name), data);
+  process.stderr.write(`${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+}
+const QUADRATIC_NAMES = ['many-breaks.html', 'space-runs.html', 'many-attributes.html', 'plain-page.html', 'foster-parenting.html', 'tiny-elements.html', 'many-paragraphs.docx', 'text-runs.xlsx'];
+if (wantsHostile && (args.regen || missing(QUADRATIC_NAMES))) {
+  const t = performance.now();
+  process.stderr.write(`generating issue 24's hostile shapes in ${path.relative(ROOT, HOSTILE)}/ … `);
+  await mkdir(HOSTILE, { recursive: true });
+  for (const [name, data] of Object.entries(await quadraticFiles({ scale: 1 }))) writeFileSync(hostile(name), data);
   process.stderr.write(`${((performance.now() - t) / 1000).toFixed(1)} s\n`);
 }
 /** node under a 1 GB heap, as issue 14 asks of every hostile input. */
@@ -221,6 +245,18 @@ const ROWS = [
   { id: 'hostile-fix-html-huge-cell', label: 'zwgk fix huge-cell.html', argv: [HEAP, BIN, 'fix', hostile('huge-cell.html'), '-o', path.join(out, 'fixed-page.xlsx')], runs: RUNS, ok: okExit([1]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
   { id: 'hostile-convert-docx-huge-cell', label: 'zwgk convert huge-cell.docx', argv: [HEAP, BIN, 'convert', hostile('huge-cell.docx'), '-o', path.join(out, 'converted.yaml')], runs: RUNS, ok: okExit([1]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
   { id: 'hostile-wildcard', label: 'zwgk validate "wild/*a*a*a*a*a*a*a*a*a*a*a*a*b.yaml" (a 40-letter name)', argv: [HEAP, BIN, 'validate', hostile('wild/*a*a*a*a*a*a*a*a*a*a*a*a*b.yaml')], runs: RUNS, ok: okExit([2]), check: says('没有与'), maxSeconds: 5, rssGoal: 1024 * MB, hostile: true },
+  // Issue 24: shapes that grew quadratically, at the size the issue names.
+  { id: 'hostile-html-plain-page', label: 'zwgk validate plain-page.html (1.6 MB; yardstick of the next)', argv: [HEAP, BIN, 'validate', hostile('plain-page.html')], runs: RUNS, ok: okExit([0]), hostile: true },
+  { id: 'hostile-html-many-attributes', label: 'zwgk validate many-attributes.html (one tag of 100 000 attributes, 1.6 MB; 30 s before)', argv: [HEAP, BIN, 'validate', hostile('many-attributes.html')], runs: RUNS, ok: okExit([0]), goal: 3, vs: 'hostile-html-plain-page', rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-html-foster-parenting', label: 'zwgk validate foster-parenting.html (300 000 pieces inside a table, outside its cells; 108 s before)', argv: [HEAP, BIN, 'validate', hostile('foster-parenting.html')], runs: RUNS, ok: okExit([0]), maxSeconds: 10, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-html-many-breaks', label: 'zwgk validate many-breaks.html (20 cells of 32 000 <br>; 81 s before)', argv: [HEAP, BIN, 'validate', hostile('many-breaks.html')], runs: RUNS, ok: okExit([0]), maxSeconds: 5, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-html-space-runs', label: 'zwgk validate space-runs.html (20 cells of 16 000 ideographic spaces and 16 000 &nbsp;; 44 s before)', argv: [HEAP, BIN, 'validate', hostile('space-runs.html')], runs: RUNS, ok: okExit([0]), maxSeconds: 5, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-html-tiny-elements', label: 'zwgk validate tiny-elements.html (2 million <br colspan=1> in one cell, 28 MB; 1.19 GB before)', argv: [HEAP, BIN, 'validate', hostile('tiny-elements.html')], runs: RUNS, ok: okExit([2]), check: says('元素和文字片段超过'), maxSeconds: 15, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-docx-many-paragraphs', label: 'zwgk validate many-paragraphs.docx (20 cells of 32 000 paragraphs; 79 s before)', argv: [HEAP, BIN, 'validate', hostile('many-paragraphs.docx')], runs: RUNS, ok: okExit([0]), maxSeconds: 5, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-xlsx-text-runs', label: 'zwgk validate text-runs.xlsx (cells of 32 000 spaces, digits, brackets or 、 between words; minutes before)', argv: [HEAP, BIN, 'validate', hostile('text-runs.xlsx')], runs: RUNS, ok: okExit([0]), maxSeconds: 5, rssGoal: 1024 * MB, hostile: true },
+  { id: 'hostile-fix-xlsx-text-runs', label: 'zwgk fix text-runs.xlsx', argv: [HEAP, BIN, 'fix', hostile('text-runs.xlsx'), '-o', path.join(out, 'fixed-runs.xlsx')], runs: RUNS, ok: okExit([0]), maxSeconds: 5, rssGoal: 1024 * MB, hostile: true },
+  { id: 'site-one', label: 'zwgk site site-one-26000.yaml (one catalog of 26 000 items; yardstick of the next)', argv: [BIN, 'site', SITE_ONE, '-o', path.join(out, 'site-one')], runs: RUNS, ok: okExit([0, 1]) },
+  { id: 'site-many', label: 'zwgk site site-2600/ (2 600 catalogs of 10 items; over 120 s before)', argv: [BIN, 'site', SITE_MANY, '-o', path.join(out, 'site-many')], runs: RUNS, ok: okExit([0, 1]), goal: 2, vs: 'site-one' },
   { id: 'node', label: 'node -e 0 (yardstick)', argv: ['-e', '0'], runs: HELP_RUNS, ok: okExit([0]) },
   { id: 'help', label: 'zwgk --help', argv: [BIN, '--help'], runs: HELP_RUNS, ok: okExit([0]), goal: 2, vs: 'node' },
 ];

@@ -147,10 +147,11 @@ export function merge(catalogs: readonly Catalog[], output: string): MergeResult
   return mergeCatalogs(catalogs, output);
 }
 
-/** The site of several catalogs: page name → HTML, with the index page. */
-export async function site(catalogs: readonly Catalog[], options: import('../render/site.js').SiteOptions = {}): Promise<{ pages: Map<string, string>; names: string[]; index: string }> {
-  const { renderSite, pageNames, SITE_INDEX } = await import('../render/site.js');
-  return { pages: renderSite(catalogs, options), names: pageNames(catalogs.map((c) => c.file)), index: SITE_INDEX };
+/** The site of several catalogs: page name → HTML, with the index page, and the test that tells a page
+ * zwgk wrote (from its first bytes) from a user's own file of the same name. */
+export async function site(catalogs: readonly Catalog[], options: import('../render/site.js').SiteOptions = {}): Promise<{ pages: Map<string, string>; names: string[]; index: string; isOurs: (head: Uint8Array) => boolean }> {
+  const { renderSite, pageNames, isZwgkPage, SITE_INDEX } = await import('../render/site.js');
+  return { pages: renderSite(catalogs, options), names: pageNames(catalogs.map((c) => c.file)), index: SITE_INDEX, isOurs: isZwgkPage };
 }
 
 /** An empty Excel template of a layout, with the 填表说明 and drop-down lists (exceljs loaded only here). */

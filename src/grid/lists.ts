@@ -11,6 +11,7 @@ import {
   UNTICK_MARKS,
 } from '../settings/vocab.js';
 import { normaliseLabel, type TickGroup } from '../settings/columns.js';
+import { trimWhere, unitIn } from '../model/trim.js';
 
 /** Whole-cell 同上 (after trimming). */
 export function isSameAsAbove(text: string): boolean {
@@ -22,7 +23,7 @@ const SELECTED = new Set(CHANNEL_SELECTED);
 const UNSELECTED = new Set(CHANNEL_UNSELECTED);
 /** 口 is also an ordinary character (窗口, 出入口): it is a mark only where a mark can start. */
 const AMBIGUOUS_MARKS = new Set(['口']);
-const EDGE = /^[\s、，,；;]+|[\s、，,；;]+$/gu;
+const EDGE = unitIn(/[\s、，,；;]/u);
 
 export interface ChannelList {
   /** Selected channels, as written and in their order, without their marks. */
@@ -94,11 +95,11 @@ export function parseChannels(text: string): ChannelList {
   };
   // Text before the first mark, or after a marked channel on another line or past a space, has no mark
   // of its own: it is read as selected, in its place, and reported (selected or not is a guess).
-  const before = chars.slice(0, marks[0]!.index).join('').replace(EDGE, '');
+  const before = trimWhere(chars.slice(0, marks[0]!.index).join(''), EDGE);
   for (const t of before ? splitPlain(before) : []) add(t, undefined);
   marks.forEach((m, k) => {
     const end = k + 1 < marks.length ? marks[k + 1]!.index : chars.length;
-    const segment = chars.slice(m.index + 1, end).join('').replace(EDGE, '');
+    const segment = trimWhere(chars.slice(m.index + 1, end).join(''), EDGE);
     if (!segment) return;
     const [label, ...rest] = segment.split(/\s+/u).filter((t) => t !== '');
     add(label!, m.on);

@@ -8,6 +8,7 @@
 // Every table is a grid of its own, numbered in document order (第 N 个表格), and a table's cell text
 // leaves out the tables inside it. A table without a catalog header that sits inside a catalog table's
 // cell is part of that cell's value: its rows become lines of the cell (cells joined by a space).
+import { trimWhere } from '../model/trim.js';
 import type { Catalog } from '../model/types.js';
 import { MAX_CELL_CHARS } from '../settings/limits.js';
 import type { Profile } from '../settings/columns.js';
@@ -36,6 +37,29 @@ export interface BuiltTable {
   cells: TableCell[];
   /** Cells longer than Excel's limit, read cut to it (`length`: characters as written). */
   long?: { row: number; col: number; length: number }[];
+  /** Content of a cell (or a row: `col` 0) the reader saw and did not read, named in a finding. */
+  unread?: UnreadContent[];
+}
+
+/** Content a reader did not read, and why: hidden by its author (Word's 隐藏, display:none) or held where
+ * zwgk does not read (a text box, a drop-down list's other options). */
+export interface UnreadContent {
+  row: number;
+  /** The cell's column; 0 for a whole row. */
+  col: number;
+  hidden: boolean;
+  /** What it is, in Chinese (设为“隐藏”的文字, 文本框中的文字 …). */
+  what: string;
+  /** Its first characters. */
+  sample: string;
+  /** What to do, in Chinese. */
+  advice: string;
+}
+
+/** The first characters of a text, for a finding (line breaks shown as spaces). */
+export function sampleText(text: string): string {
+  const one = text.replace(/\s+/gu, ' ').trim();
+  return one.length > 30 ? `${one.slice(0, 30)}…` : one;
 }
 
 /**
@@ -67,6 +91,11 @@ export function withinLimit(parts: CellPart[], dropped: number): { parts: CellPa
     }
   }
   return { parts: cut, length: total + dropped };
+}
+
+/** Text without the line breaks at its start and end, in linear time (see model/trim.ts). */
+export function trimLineBreaks(text: string): string {
+  return trimWhere(text, (unit) => unit === '\n');
 }
 
 /** The total characters of a cell's text parts. */
@@ -137,7 +166,7 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
         if (inner !== '') text += `${inner}\n`;
       }
     }
-    return text.replace(/^\n+|\n+$/g, '');
+    return trimLineBreaks(text);
   };
   const gridOf = (index: number, inline: boolean) => {
     const rows: GridRow[] = [];
@@ -173,6 +202,10 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
     while (inlined[owner] && tables[owner]!.parent !== undefined) owner = tables[owner]!.parent!;
     for (const c of t.long ?? []) {
       cut[owner]!.push(finding('cell-truncated', { file, table: i + 1, row: c.row, column: c.col }, { length: c.length, limit: MAX_CELL_CHARS, why: '这样的内容无法写入 Excel 工作簿' }));
+    }
+    for (const u of t.unread ?? []) {
+      const at = u.col === 0 ? { file, table: i + 1, row: u.row } : { file, table: i + 1, row: u.row, column: u.col };
+      cut[owner]!.push(finding(u.hidden ? 'hidden-content' : 'content-unread', at, { what: u.what, sample: u.sample, advice: u.advice }));
     }
   });
   const sheets: GridSheet[] = [];

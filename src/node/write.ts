@@ -4,11 +4,12 @@
 // and ones an earlier run could not remove (killed) are cleaned from the output folder on the next write.
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
+import { renameSync, rmSync, unlinkSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ZwgkError } from '../findings/finding.js';
 import { nativePath } from './read-file.js';
-import { PENDING, TEMP_NAME } from './temporaries.js';
+import { ON_INTERRUPT, PENDING, TEMP_NAME } from './temporaries.js';
 
 async function sameFile(a: string, b: string): Promise<boolean> {
   if (path.resolve(a) === path.resolve(b)) return true;
@@ -194,14 +195,47 @@ export async function writeOutput(output: string, data: string | Uint8Array, inp
   return stale;
 }
 
+/** What writeFiles may replace: an existing file is replaced only when `replaceable` says it may be (from
+ * its name and first 4 KB: a page zwgk wrote), unless `force`; without `replaceable` any file may be. */
+export interface WriteFilesOptions {
+  replaceable?: (name: string, head: Uint8Array) => boolean;
+  force?: boolean;
+}
+
+/** The identities (resolved path, device and inode) of the inputs, to check many outputs against at once. */
+async function inputIdentities(inputs: readonly string[]): Promise<{ paths: Set<string>; inodes: Set<string> }> {
+  const paths = new Set(inputs.map((f) => path.resolve(f)));
+  const inodes = new Set<string>();
+  for (const input of inputs) {
+    const info = await stat(nativePath(input)).catch(() => undefined);
+    if (info) inodes.add(`${info.dev}:${info.ino}`);
+  }
+  return { paths, inodes };
+}
+
+/** The first 4 KB of a file. */
+async function headOf(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = new Uint8Array(4096);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * Write several files into one folder (a site) as one step: the folder is created, every file is
- * first written to a temporary name beside its place, and only when all of them are on disk are they
- * renamed into place. A failure while writing (disk full, no permission) leaves the folder as it was.
- * `files` maps plain file names (no folders) to their content; other files in the folder are kept.
- * Returns the names of stale temporary files of earlier, killed runs that were cleaned from the folder.
+ * Write several files into one folder (a site) as one step, all or nothing: the folder is created;
+ * every target is checked first (not an input, not a folder or device, and — with `replaceable` — not a
+ * file zwgk did not write, unless `force`: then nothing is written and output-not-ours names them); every
+ * file is written to a temporary name beside its place; only when all are on disk are they renamed into
+ * place, each file they replace kept aside until the last rename succeeded and put back if one fails or
+ * Ctrl-C comes. `files` maps plain file names (no folders) to their content; other files in the folder are
+ * kept. Linear in the number of files. Returns the names of stale temporary files of earlier, killed
+ * runs that were cleaned from the folder.
  */
-export async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>, inputs: readonly string[] = []): Promise<string[]> {
+export async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>, inputs: readonly string[] = [], options: WriteFilesOptions = {}): Promise<string[]> {
   for (const name of files.keys()) {
     // The names come from our own renderers; a separator or .. would be our bug, never written.
     if (!name || /[\\/]/.test(name) || name === '.' || name === '..') throw new Error(`bad output file name: ${name}`);
@@ -210,27 +244,91 @@ export async function writeFiles(dir: string, files: ReadonlyMap<string, string 
   if (existing && !existing.isDirectory()) {
     throw new ZwgkError('output-failed', { file: dir }, { output: dir, detail: '这是一个已存在的文件，不是文件夹。请在 -o 中给出一个文件夹' });
   }
-  for (const name of files.keys()) await assertNotInput(path.join(dir, name), inputs);
-  const done: [string, string][] = [];
+  const ids = await inputIdentities(inputs);
+  const targets: [string, string | Uint8Array, string][] = [];
+  const notOurs: string[] = [];
   let current = dir;
+  try {
+    for (const [name, data] of files) {
+      current = path.join(dir, name);
+      const target = await outputTarget(current);
+      const info = await stat(target).catch(() => undefined);
+      const input = [...new Set([current, target])].find((p) => ids.paths.has(path.resolve(p)));
+      if (input !== undefined || (info && ids.inodes.has(`${info.dev}:${info.ino}`))) {
+        throw new ZwgkError('output-is-input', { file: input ?? target }, { output: current });
+      }
+      if (info && options.replaceable && !options.force && !options.replaceable(name, await headOf(target))) notOurs.push(name);
+      targets.push([name, data, target]);
+    }
+  } catch (cause) {
+    if (cause instanceof ZwgkError) throw cause;
+    const detail = cause instanceof Refused ? cause.detail : failureDetail(cause as NodeJS.ErrnoException, current);
+    throw new ZwgkError('output-failed', { file: current }, { output: current, detail }, { cause });
+  }
+  if (notOurs.length) {
+    const names = notOurs.slice(0, 5).map((n) => `“${n}”`).join('、') + (notOurs.length > 5 ? ` 等 ${notOurs.length} 个文件` : '');
+    throw new ZwgkError('output-not-ours', { file: dir }, { dir, names });
+  }
+
+  const written: [string, string][] = [];
+  /** Renamed into place: the target, and where the file it replaced was put aside (if there was one). */
+  const placed: { target: string; aside?: string }[] = [];
+  const asides = new Set<string>();
+  // Ctrl-C or SIGTERM while files are being renamed: the folder is put back as it was.
+  const undo = (): void => {
+    for (const p of placed.reverse()) {
+      try {
+        if (p.aside) renameSync(p.aside, p.target);
+        else unlinkSync(p.target);
+      } catch {
+        // the rest must still be put back
+      }
+    }
+    for (const a of asides) rmSync(a, { force: true });
+  };
   let stale: string[] = [];
   try {
     await mkdir(dir, { recursive: true });
     stale = await cleanStaleTemporaries(dir);
-    for (const [name, data] of files) {
-      current = path.join(dir, name);
-      const target = await outputTarget(current);
-      done.push([await writeTemporary(path.dirname(target), path.basename(target), data), target]);
-    }
-    for (const [tmp, target] of done.splice(0)) {
+    // Several at a time: each waits for its flush to disk, and a site of 2 000 pages one by one mostly waits.
+    let k = 0;
+    const worker = async (): Promise<void> => {
+      while (k < targets.length) {
+        const [, data, target] = targets[k++]!;
+        current = target;
+        const tmp = await writeTemporary(path.dirname(target), path.basename(target), data);
+        written.push([tmp, target]);
+      }
+    };
+    const results = await Promise.allSettled(Array.from({ length: Math.min(8, targets.length) }, worker));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    ON_INTERRUPT.add(undo);
+    for (const [tmp, target] of written) {
       current = target;
+      const entry: { target: string; aside?: string } = { target };
+      if (await lstat(target).then(() => true, () => false)) {
+        const aside = temporaryPath(path.dirname(target), path.basename(target));
+        asides.add(aside);
+        await rename(target, aside);
+        entry.aside = aside;
+      }
+      placed.push(entry);
       await renameTemporary(tmp, target);
     }
   } catch (cause) {
-    for (const [tmp] of done) await removeTemporary(tmp);
+    ON_INTERRUPT.delete(undo);
+    // Put back what was replaced, in reverse order, and remove every temporary file.
+    for (const p of placed.reverse()) {
+      if (p.aside) await rename(p.aside, p.target).catch(() => undefined);
+      else await unlink(p.target).catch(() => undefined);
+    }
+    for (const [tmp] of written) await removeTemporary(tmp);
     const detail = cause instanceof Refused ? cause.detail : failureDetail(cause as NodeJS.ErrnoException, current);
     throw new ZwgkError('output-failed', { file: current }, { output: current, detail }, { cause });
   }
+  ON_INTERRUPT.delete(undo);
+  for (const a of asides) await unlink(a).catch(() => undefined);
   return stale;
 }
 

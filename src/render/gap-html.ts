@@ -1,9 +1,10 @@
-// The gap report as one self-contained HTML page (templates/gap.hbs, inline CSS, no script), lang zh-CN.
-// Handlebars escapes every value; the view holds plain strings only.
+// The gap report as one self-contained HTML page (templates/gap.hbs, its CSS inlined, no script), lang
+// zh-CN, under the same Content-Security-Policy as every other page: nothing may load, only its own CSS
+// (by hash) applies. Handlebars escapes every value; the view holds plain strings only.
 import type { GapReport } from '../reports/gap.js';
 import type { JsonDiagnostic } from '../reports/report.js';
 import { fieldLabel } from '../settings/columns.js';
-import { loadTemplate, type TemplateDelegate } from './templates.js';
+import { asset, loadTemplate, type TemplateDelegate } from './templates.js';
 import { blanksText, methodText, placeText, SEVERITY_WORD, summaryLines } from './gap-common.js';
 
 let compiled: TemplateDelegate | undefined;
@@ -26,7 +27,10 @@ function rows(list: readonly JsonDiagnostic[]) {
 
 /** Render the gap report as an HTML page. */
 export function renderGapHtml(r: GapReport): string {
+  const css = asset('gap.css');
   const view = {
+    css: css.text,
+    csp: `default-src 'none'; style-src ${css.hash}; img-src 'none'; base-uri 'none'; form-action 'none'`,
     title: r.title ?? r.file,
     categoryLabel: fieldLabel(r.profile, 'category'),
     nameLabel: fieldLabel(r.profile, 'name'),

@@ -18,8 +18,17 @@ export interface SiteOptions {
   title?: string;
 }
 
-/** Characters that do not belong in a file name or a relative link (separators, reserved, #, %, spaces). */
-const UNSAFE_NAME = /[\\/:*?"<>|#%&{}^~`[\]\s\u0000-\u001f\u007f]+/gu;
+/**
+ * Characters that do not belong in a file name or a relative link: separators, what Windows reserves,
+ * # % & and brackets, white space, control and format characters (a bidi override such as U+202E would
+ * show 目录lmth.exe as 目录exe.html), lone surrogates, private use and noncharacters.
+ */
+const UNSAFE_NAME = /[\\/:*?"<>|#%&{}^~`[\]\s\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\uFDD0-\uFDEF\uFFFE\uFFFF]+/gu;
+/** Device names Windows reserves whatever the extension (CON.html cannot be created, copied or unzipped there). */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/iu;
+/** A page name's stem is at most this long, in characters and in UTF-8 bytes (file systems allow 255 bytes). */
+const MAX_STEM_CHARS = 60;
+const MAX_STEM_BYTES = 180;
 
 /** A path's last segments: [parent folder, base name without extension]. */
 function nameParts(file: string): [string, string] {
@@ -29,32 +38,63 @@ function nameParts(file: string): [string, string] {
   return [segments[segments.length - 2] ?? '', dot > 0 ? base.slice(0, dot) : base];
 }
 
+const utf8 = new TextEncoder();
+
+/** At most MAX_STEM_CHARS characters and MAX_STEM_BYTES bytes, a character never split, no - or . at the end. */
+function bounded(name: string): string {
+  const chars = [...name];
+  let out = '';
+  let bytes = 0;
+  for (const ch of chars.slice(0, MAX_STEM_CHARS)) {
+    bytes += utf8.encode(ch).length;
+    if (bytes > MAX_STEM_BYTES) break;
+    out += ch;
+  }
+  return out.replace(/[-.]+$/, '');
+}
+
 function cleanName(text: string): string {
-  let name = text.normalize('NFC').replace(UNSAFE_NAME, '-').replace(/^[-.]+|[-.]+$/g, '');
-  // Long names are cut (by characters) well below the 255-byte limit of most file systems.
-  if ([...name].length > 60) name = [...name].slice(0, 60).join('').replace(/[-.]+$/, '');
-  return name;
+  return bounded(text.normalize('NFC').replace(UNSAFE_NAME, '-').replace(/^[-.]+|[-.]+$/g, ''));
+}
+
+/** A stem Windows can use: a reserved device name (CON, nul, COM1 …, also before a dot) gets 目录- in front. */
+function windowsSafe(stem: string): string {
+  return WINDOWS_RESERVED.test(stem.split('.')[0]!) ? `目录-${stem}` : stem;
 }
 
 /**
  * A page file name per catalog: its source file's name (安全生产目录.xlsx → 安全生产目录.html), so a
  * page keeps its address when the catalog is published again. Two sources with one name get their
- * folders' names in front (科室A-目录.html); a name still taken, or index, gets -2, -3 ….
- * Compared without case, as Windows and macOS file systems do.
+ * folders' names in front (科室A-目录.html); a name still taken, or index, gets -2, -3 …. Every name
+ * is safe on Windows (where the clerks copy the site) and on the web, and unique compared as Windows and
+ * macOS compare names (without case, NFC). Linear in the number of files.
  */
 export function pageNames(files: readonly string[]): string[] {
   const parts = files.map(nameParts);
+  const stems = parts.map(([, base]) => cleanName(base));
   const counts = new Map<string, number>();
-  for (const [, base] of parts) counts.set(cleanName(base).toLowerCase(), (counts.get(cleanName(base).toLowerCase()) ?? 0) + 1);
+  for (const stem of stems) counts.set(stem.toLowerCase(), (counts.get(stem.toLowerCase()) ?? 0) + 1);
   const used = new Set([SITE_INDEX.toLowerCase()]);
-  return parts.map(([parent, base]) => {
-    let stem = cleanName(base) || '目录';
-    if ((counts.get(stem.toLowerCase()) ?? 0) > 1 && cleanName(parent)) stem = `${cleanName(parent)}-${stem}`;
+  /** The next -n to try for a stem (so a thousand sources of one name take no quadratic search). */
+  const next = new Map<string, number>();
+  return parts.map(([parent], i) => {
+    let stem = stems[i]! || '目录';
+    if ((counts.get(stem.toLowerCase()) ?? 0) > 1 && cleanName(parent)) stem = bounded(`${cleanName(parent)}-${stem}`);
+    stem = windowsSafe(stem);
+    const key = stem.toLowerCase();
     let name = `${stem}.html`;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.html`;
+    for (let n = next.get(key) ?? 2; used.has(name.toLowerCase()); n++) {
+      name = `${stem}-${n}.html`;
+      next.set(key, n + 1);
+    }
     used.add(name.toLowerCase());
     return name;
   });
+}
+
+/** Whether a file's first bytes are a page zwgk wrote (its generator meta tag): such a file may be replaced. */
+export function isZwgkPage(head: Uint8Array): boolean {
+  return new TextDecoder().decode(head).includes('<meta name="generator" content="zwgk">');
 }
 
 /** JSON that is safe inside a <script type="application/json"> block: no <, > or & at all, so

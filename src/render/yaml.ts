@@ -16,7 +16,7 @@ function quoteUnprintable(doc: Document): boolean {
   let raw = false;
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && NOT_PRINTABLE.test(node.value)) {
+      if (typeof node.value === 'string' && (NOT_PRINTABLE.test(node.value) || MISREAD.test(node.value))) {
         node.type = 'QUOTE_DOUBLE';
         raw = true;
       }
@@ -70,5 +70,8 @@ export function renderYaml(catalog: Catalog): string {
 
 /** Not YAML's c-printable: C0 controls but tab and line feed, DEL, C1, U+FFFE, U+FFFF, lone surrogates. */
 const NOT_PRINTABLE = /[\x00-\x08\x0B-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Printable, but misread when plain: U+2028/U+2029 (the library breaks and indents the line after each,
+ * so every convert added two spaces), and a full-width space at either end (taken for indentation). */
+const MISREAD = /[\u2028\u2029]|^\u3000|\u3000$/;
 /** What the library leaves raw inside double quotes (it escapes C0 controls and surrogates itself). */
-const RAW_IN_QUOTES = /[\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/g;
+const RAW_IN_QUOTES = /[\x7F-\x84\x86-\x9F\uFFFE\uFFFF\u2028\u2029]/g;

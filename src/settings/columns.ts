@@ -159,13 +159,17 @@ export const HEADER_ALIASES: Record<Profile, Record<string, FieldKey>> = {
 /** Labels that only the 2019 layout uses; any of them in a header means profile 2019. */
 export const PROFILE_2019_MARKERS: readonly string[] = ['一级事项', '二级事项', '公开渠道和载体', '公开对象', '公开层级', '公开事项'];
 
+/** Text without a final (…) group, found in linear time: /\([^)]*\)$/ tries every “(” against the end. */
+function withoutParenSuffix(text: string): string {
+  const end = text.length - 1;
+  if (end < 0 || text[end] !== ')') return text;
+  const open = text.indexOf('(', text.lastIndexOf(')', end - 1) + 1);
+  return open >= 0 && open < end ? text.slice(0, open) : text;
+}
+
 /** Normalise a header label: full-width to half-width, no white space, no （…） suffix, no * or ：. */
 export function normaliseLabel(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/\([^)]*\)$/u, '')
-    .replace(/[*:：]/g, '');
+  return withoutParenSuffix(raw.normalize('NFKC').replace(/\s+/g, '')).replace(/[*:：]/g, '');
 }
 
 /** The 2019 header's group label over 一级事项/二级事项. */

@@ -1,5 +1,6 @@
 // The texts around a catalog's table: the title written when there is none, the standard 注 of the 2017
 // sample table, the 编制单位/日期 line under the title, and the print footer of rendered workbooks.
+import { trimWhere, unitIn } from '../model/trim.js';
 
 /** The standard 注 of the 2017 sample table, written under rendered sheets that carry none. */
 export const NOTE_2017 =
@@ -13,7 +14,36 @@ export const PRINT_FOOTER = '第 &P 页，共 &N 页';
 /** Labels of the line under the title that names the unit and date ("编制单位：…　　日期：…"). */
 export const META_LABELS = { unit: '编制单位', date: '日期' } as const;
 const META_UNIT = /(?:编制单位|填报单位|制表单位|单位)\s*[:：]\s*(.+?)(?=\s{2,}|\u3000|(?:编制|填报|制表)?(?:日期|时间)\s*[:：]|$)/u;
-const META_DATE = /(?:编制|填报|制表)?(?:日期|时间)\s*[:：]\s*(.+?)\s*$/u;
+const META_DATE_LABEL = /(?:编制|填报|制表)?(?:日期|时间)\s*[:：]/gu;
+// A line break of the cell; U+2028/U+2029 are text in a cell (a 日期 holding one was lost).
+const LINE_TERMINATOR = /[\n\r]/u;
+const SPACE = /\s/u;
+const EDGE_PUNCTUATION = unitIn(/[\s\p{P}]/u);
+
+/**
+ * The first “日期：…” that runs to the end of the text on one line (trailing white space aside), as
+ * /(?:编制|填报|制表)?(?:日期|时间)\s*[:：]\s*(.+?)\s*$/u finds it (but a U+2028 is no line break), in
+ * linear time (that expression tries every position of a long value against the end).
+ */
+function findDate(text: string): { index: number; date: string } | undefined {
+  let last = text.length;
+  while (last > 0 && SPACE.test(text[last - 1]!)) last--;
+  if (last === 0) return undefined;
+  let lastBreak = -1;
+  for (let i = last - 1; i >= 0; i--) {
+    if (LINE_TERMINATOR.test(text[i]!)) {
+      lastBreak = i;
+      break;
+    }
+  }
+  META_DATE_LABEL.lastIndex = 0;
+  for (let m = META_DATE_LABEL.exec(text); m; m = META_DATE_LABEL.exec(text)) {
+    let start = m.index + m[0].length;
+    while (start < last && SPACE.test(text[start]!)) start++;
+    if (start < last && start > lastBreak) return { index: m.index, date: text.slice(start, last) };
+  }
+  return undefined;
+}
 
 const MEASURE_UNIT = /^(?:[万亿千百]?元|个|项|件|人|次|%|％)$/u;
 
@@ -28,12 +58,12 @@ export function parseMetaLine(text: string): { unit?: string; date?: string; res
     out.unit = unit[1].trim();
     left = left.slice(0, unit.index) + ' ' + left.slice(unit.index + unit[0].length);
   }
-  const date = META_DATE.exec(left);
-  if (date?.[1]?.trim()) {
-    out.date = date[1].trim();
-    left = left.slice(0, date.index) + ' ' + left.slice(date.index + date[0].length);
+  const date = findDate(left);
+  if (date) {
+    out.date = date.date;
+    left = left.slice(0, date.index) + ' ';
   }
-  out.rest = left.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+  out.rest = trimWhere(left, EDGE_PUNCTUATION);
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Gap report on real YAML inputs: golden Markdown, HTML and JSON next to the inputs (UPDATE_GOLDEN=1 rewrites
 // them), the xlsx read back as values, and the coverage matcher on table-driven name pairs.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +81,15 @@ describe('buildGap on test/gap/unit.yaml', () => {
     expect(html).not.toMatch(/<link|<script|src=/);
     const md = renderGapMarkdown(r);
     expect(md).not.toContain('<script>');
+  });
+
+  it('has the Content-Security-Policy of every other page: nothing loads, only its own style applies', async () => {
+    const html = renderGapHtml(await report(true));
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const hash = createHash('sha256').update(style, 'utf8').digest('base64');
+    expect(csp).toBe(`default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; base-uri 'none'; form-action 'none'`);
+    expect(html.match(/<style>/g)).toHaveLength(1);
   });
 
   it('renders a workbook with 汇总, 问题清单, 缺少的事项, 多出的事项', async () => {

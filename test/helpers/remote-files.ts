@@ -42,7 +42,7 @@ function zipEntry(name: string): ZipEntry {
 }
 
 /** A zip of text parts; ODF's `mimetype` first and stored, as the format asks. */
-async function zip(parts: [string, string][]): Promise<Uint8Array> {
+export async function zip(parts: [string, string][]): Promise<Uint8Array> {
   return writeZip(
     parts.map(([name, text]) => {
       const bytes = enc.encode(text);

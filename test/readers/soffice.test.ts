@@ -15,10 +15,10 @@ import { fixture } from './helpers.js';
 const FAKE = `#!/bin/sh
 # Stand-in for soffice: records its arguments, then "converts" by copying $FAKE_SRC.
 printf '%s\\n' "$@" > "$FAKE_LOG"
+[ -n "$FAKE_HANG" ] && { sleep 600 & echo "$$ $!" > "$FAKE_HANG"; wait; }
 env > "$FAKE_ENV"
 profile=$(printf '%s' "$1" | sed 's|^-env:UserInstallation=file://||')
 cp "$profile/user/registrymodifications.xcu" "$FAKE_PROFILE_COPY" 2>/dev/null
-[ -n "$FAKE_HANG" ] && { sleep 600 & echo "$$ $!" > "$FAKE_HANG"; wait; }
 [ -n "$FAKE_EXIT" ] && { echo "Error: source file could not be loaded" >&2; exit "$FAKE_EXIT"; }
 out=""; prev=""; last=""
 for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; last="$a"; done
@@ -27,7 +27,6 @@ name=$(basename "$last"); cp "$FAKE_SRC" "$out/\${name%.*}.xlsx"
 `;
 
 const BIN = path.resolve(__dirname, '../../bin/zwgk.js');
-const temporaries = (): string[] => readdirSync(os.tmpdir()).filter((n) => n.startsWith('zwgk-convert-'));
 
 /** A process has ended (gone, or a zombie nobody has reaped yet). */
 function ended(pid: number): boolean {
@@ -91,7 +90,8 @@ describe('readConverted with a stand-in soffice', () => {
   }
 
   it('converts in a private folder with its own profile and reads the result as the user’s file', async () => {
-    const before = readdirSync(os.tmpdir()).filter((n) => n.startsWith('zwgk-convert-'));
+    process.env.TMPDIR = path.join(dir, 'tmp');
+    mkdirSync(process.env.TMPDIR);
     const c = await readConverted(input, {});
     expect(c.file).toBe(input);
     expect(c.items).toHaveLength(1);
@@ -107,20 +107,21 @@ describe('readConverted with a stand-in soffice', () => {
     expect(readFileSync(process.env.FAKE_PROFILE_COPY!, 'utf8')).toContain('<prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop>');
     expect(readFileSync(process.env.FAKE_ENV!, 'utf8')).toMatch(/^http_proxy=http:\/\/127\.0\.0\.1:\d+$/m);
     // The temporary folder is gone and the input is untouched.
-    const after = readdirSync(os.tmpdir()).filter((n) => n.startsWith('zwgk-convert-'));
-    expect(after.filter((n) => !before.includes(n))).toEqual([]);
+    expect(readdirSync(process.env.TMPDIR)).toEqual([]);
     expect(readFileSync(input, 'utf8')).toBe('not really an xls');
   });
 
   it('gives a hanging soffice up at its time limit: it and what it started are stopped, its folder removed', async () => {
     const pids = path.join(dir, 'pids');
     process.env.FAKE_HANG = pids;
-    const before = temporaries();
-    const err = await fatal(convertFile(input, otherSheets.conversion!, readFileSync(input), { timeoutMs: 3000 }));
+    // A temporary folder of our own: other test files convert at the same time.
+    process.env.TMPDIR = path.join(dir, 'tmp');
+    mkdirSync(process.env.TMPDIR);
+    const err = await fatal(convertFile(input, otherSheets.conversion!, readFileSync(input), { timeoutMs: 5000 }));
     expect(err.finding.code).toBe('convert-failed');
-    expect(err.message).toBe(`用 LibreOffice 把 ${input} 转换为 .xlsx 失败：超过 3 秒仍未完成，已停止 LibreOffice。请在 Excel 或 WPS 中另存为 .xlsx 后重试`);
+    expect(err.message).toBe(`用 LibreOffice 把 ${input} 转换为 .xlsx 失败：超过 5 秒仍未完成，已停止 LibreOffice。请在 Excel 或 WPS 中另存为 .xlsx 后重试`);
     for (const pid of readFileSync(pids, 'utf8').trim().split(' ').map(Number)) expect(await gone(pid), `process ${pid}`).toBe(true);
-    expect(temporaries().filter((n) => !before.includes(n))).toEqual([]);
+    expect(readdirSync(process.env.TMPDIR)).toEqual([]);
   });
 
   it('Ctrl-C during a conversion stops soffice and leaves no profile or copy behind', async () => {

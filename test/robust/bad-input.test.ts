@@ -104,6 +104,14 @@ const CASES: Case[] = [
   { file: 'long-comment.html', large: true, code: 2, says: ['第 1 行的一个标签、属性或注释过长（上限 2000000 个字符），可能是损坏或恶意构造的文件，已拒绝读取'], bin: true },
   { file: 'long-attribute.html', large: true, code: 2, says: ['第 1 行的一个标签、属性或注释过长（上限 2000000 个字符）'], bin: true },
   { file: 'inline-images.html', large: true, code: 0, says: ['通过（2017 版式，1 个事项'], bin: true },
+  // ---- issue 24: shapes that took minutes (quadratic), read at the size the issue names; tiny elements at a tenth
+  { file: 'many-breaks.html', large: true, code: 0, says: ['通过（2017 版式，20 个事项'] },
+  { file: 'space-runs.html', large: true, code: 0, says: ['通过（2017 版式，20 个事项'] },
+  { file: 'many-attributes.html', large: true, code: 0, says: ['通过（2017 版式，1 个事项'] },
+  { file: 'foster-parenting.html', large: true, code: 0, says: ['通过（2017 版式，1 个事项'], bin: true },
+  { file: 'tiny-elements.html', large: true, code: 1, says: ['单元格有 200008 个字符，超过 Excel 单元格上限 32767'], finding: { code: 'cell-truncated', table: { table: 1, row: 2, column: 5 } }, bin: true },
+  { file: 'many-paragraphs.docx', large: true, code: 0, says: ['通过（2017 版式，20 个事项'] },
+  { file: 'text-runs.xlsx', large: true, code: 0, says: ['通过（2017 版式，4 个事项'] },
   // ---- issue 14: characters XML forbids, escape sequences, YAML read as written
   { file: 'noncharacters.yaml', code: 1, says: ['“标题”中有 Excel 文件不允许的字符 U+FFFF'], finding: { code: 'xml-char', line: 2 } },
   { file: 'noncharacters.xlsx', code: 1, says: ['“名称”中有 Excel 文件不允许的字符 U+FFFF'], finding: { code: 'xml-char', cell: 'C3' } },

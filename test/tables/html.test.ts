@@ -61,7 +61,29 @@ describe('charset', () => {
     expect(c.items).toHaveLength(1);
     const f = c.findings.find((x) => x.code === 'page-encoding')!;
     expect(f.severity).toBe('warning');
-    expect(f.message).toBe('目录.html 中有 3 处字节无法按 UTF-8 编码解读，已显示为“\uFFFD”。请在浏览器中打开网页确认文字是否正常，或向发布单位索取原件');
+    expect(f.message).toBe(`目录.html 中有 3 处字节无法按 UTF-8 编码解读（第一处在第 1 行，文件的第 ${bytes.indexOf(0xff) + 1} 个字节），已显示为“\uFFFD”，其余内容照常读取。请在浏览器中打开网页确认这几处文字是否正常，或向发布单位索取原件`);
+    expect(f.location).toEqual({ file: '目录.html', line: 1 });
+  });
+  it('a UTF-8 page with a GBK declaration and one stray byte is read as UTF-8, the byte named (issue 24)', async () => {
+    const before = new TextEncoder().encode(`<meta charset="gbk">\n<table>${HEAD}\n`);
+    const bytes = new Uint8Array([...before, ...new TextEncoder().encode(ITEM(1).replace('</td>', '')), 0xff, ...new TextEncoder().encode('</td></table>')]);
+    const c = await read(bytes);
+    expect(c.items.map((i) => i.category.text)).toEqual(['财政']);
+    const f = c.findings.find((x) => x.code === 'page-encoding')!;
+    expect([f.params!.encoding, f.params!.where, f.location.line]).toEqual(['UTF-8', `（第一处在第 3 行，文件的第 ${bytes.indexOf(0xff) + 1} 个字节）`, 3]);
+  });
+  it('a GBK page with a UTF-8 declaration and one stray byte is read as GBK, the byte named', async () => {
+    const bytes = new Uint8Array([...gbk(`<meta charset="utf-8">\n<table>${HEAD}\n${ITEM(1)}`), 0xff, ...gbk('</table>')]);
+    const c = await read(bytes);
+    expect(c.items.map((i) => i.category.text)).toEqual(['财政']);
+    const f = c.findings.find((x) => x.code === 'page-encoding')!;
+    expect([f.params!.encoding, f.params!.where]).toEqual(['GB18030（GBK/GB2312）', `（第一处在第 3 行，文件的第 ${bytes.indexOf(0xff) + 1} 个字节）`]);
+  });
+  it('a page garbled in every charset is refused as such, not as one without a catalog', async () => {
+    const noise = Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? 0xff : 0xa0 + (i % 50)));
+    const err = await refused(new Uint8Array([...new TextEncoder().encode('<meta charset="utf-8"><table><tr><td>'), ...noise, ...new TextEncoder().encode('</td></tr></table>')]));
+    expect(err.finding.code).toBe('page-undecodable');
+    expect(err.message).toMatch(/^目录\.html 中有 \d+ 处字节无法按 .+ 编码解读（第一处在第 1 行，文件的第 \d+ 个字节），读出的文字中找不到目录表格/);
   });
 });
 
@@ -171,5 +193,30 @@ describe('hostile pages', () => {
   it('tables nested in tables beyond any layout, and columns beyond HTML’s own limit, are refused', async () => {
     expect((await refused('<table><tr><td>'.repeat(40) + 'x')).message).toContain('目录.html 中的表格嵌套超过 32 层（上限 32 层）');
     expect((await refused(`<table><tr>${'<td colspan="1000">x</td>'.repeat(2)}</tr></table>`)).message).toContain('目录.html 的第 1 个表格超过 1000 列（上限 1000 列）');
+  });
+});
+
+describe('files named .html that are no page (issue 24)', () => {
+  it('a workbook or a Word document named .html is read as what it is', async () => {
+    const { readCatalogBytes } = await import('../../src/formats/index.js');
+    const { readFileSync } = await import('node:fs');
+    const { fixture } = await import('../readers/helpers.js');
+    const book = await readCatalogBytes(readFileSync(fixture('sample/sample-2017.xlsx')), '目录.html');
+    expect(book.items).toHaveLength(1);
+    expect(book.items[0]!.at).toEqual({ file: '目录.html', sheet: 'Sheet1', cell: 'A3', row: 3 });
+    const { docxFile, wordDocument, wordTable } = await import('../helpers/tables.js');
+    const cells = [['序号', '事项类别', '名称', '依据', '公开内容', '公开标准', '公开主体', '公开方式', '公开时限'], ['1', '财政', '预算公开', '《预算法》', '部门预算', '总表', '县财政局', '政府网站', '20日内']];
+    const doc = await readCatalogBytes(await docxFile(wordDocument([wordTable({ rows: cells, merges: [] })])), '目录.html');
+    expect(doc.items.map((i) => [i.name.text, i.at.table])).toEqual([['预算公开', 1]]);
+  });
+
+  it('a PDF, an old Office file or another zip named .html is said to be one', async () => {
+    const pdf = await refused(new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj <<>> endobj\n'));
+    expect(pdf.finding.code).toBe('not-a-page');
+    expect(pdf.message).toBe('目录.html 不是网页：文件内容是 PDF 文档，只是扩展名为 .html。zwgk 不能从 PDF 中读出表格，请向发布单位索取 Excel 或 Word 原件');
+    const ole = await refused(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+    expect(ole.message).toContain('旧版 Excel（.xls）或 Word（.doc）文件');
+    const zip = await refused(Uint8Array.from([0x50, 0x4b, 5, 6, ...new Array(18).fill(0)]));
+    expect(zip.message).toContain('zip 压缩包');
   });
 });

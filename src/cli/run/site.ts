@@ -10,6 +10,7 @@ import { expandInputs, loadCatalog, reportStale, sharedBudget } from './shared.j
 export interface SiteOptions {
   output: string;
   title?: string;
+  force?: boolean;
 }
 
 /** Build the site of several catalogs; returns the exit code. */
@@ -39,7 +40,7 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
     read.map((r) => r.catalog),
     opts.title !== undefined ? { title: opts.title } : {},
   );
-  reportStale(ctx, await writeFiles(opts.output, built.pages, files));
+  reportStale(ctx, await writeFiles(opts.output, built.pages, files, { replaceable: (_name, head) => built.isOurs(head), force: opts.force === true }));
 
   const names = built.names;
   const items = read.reduce((n, r) => n + r.catalog.items.length, 0);

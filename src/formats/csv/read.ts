@@ -69,8 +69,8 @@ function sheetName(file: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
-/** Read a .csv file's bytes into one catalog. */
-export function readCsv(bytes: Uint8Array, file: string, options: ReadOptions = {}): Catalog {
+/** Read a .csv file's bytes into one catalog, a megabyte at a time. */
+export async function readCsv(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
   const forced: Profile | undefined = options.profile && options.profile !== 'auto' ? options.profile : undefined;
   const name = sheetName(file);
   if (options.sheet !== undefined && options.sheet !== name) throw new ZwgkError('sheet-not-found', { file }, { file, sheet: options.sheet, sheets: `“${name}”` });
@@ -91,6 +91,8 @@ export function readCsv(bytes: Uint8Array, file: string, options: ReadOptions = 
         parser = new CsvParser(delimiter, MAX_CELL_CHARS, (row, col, length) => budget.take(length, () => a1(row, col)));
       }
       parser!.feed(piece);
+      // Between pieces the event loop runs: Ctrl-C is heard during a long read.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     parser!.end();
   } catch (cause) {

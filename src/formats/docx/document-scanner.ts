@@ -4,13 +4,20 @@
 // downwards (legacy w:hMerge sideways). A cell's paragraphs and w:br/w:cr are its lines. What Word shows
 // once changes are accepted is read: w:ins kept, w:del and w:moveFrom dropped (a deleted row too, and a
 // deleted paragraph mark joins two lines); content controls (w:sdt) are read through, except the grey
-// placeholder text of an empty one; hidden text (w:vanish), drawings and fallbacks of alternate content
-// are not text of the cell. Every kept cell and merged range is counted against the read budget.
+// placeholder text of an empty one; a cell deleted with changes tracked (w:cellDel) is gone and the cells
+// after it move left. Word's list numbers (w:numPr, numbering.ts) are the text they show; a symbol inserted
+// with Insert → Symbol (w:sym: Wingdings ☑ □ √) is the character it shows. Hidden text (w:vanish) is not
+// read but named (hidden-content), and so are text boxes (content-unread); drawings and fallbacks of
+// alternate content are not text of the cell. An w:altChunk (another document embedded whole, often a web
+// page) is noted where it stands, for read.ts to read. Every kept cell and merged range is counted
+// against the read budget.
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
-import { CELL_TEXT_CAP, partsLength, tooComplex, withinLimit, type BuiltTable, type CellPart, type TableCell } from '../../grid/tables.js';
+import { CELL_TEXT_CAP, partsLength, sampleText, tooComplex, trimLineBreaks, withinLimit, type BuiltTable, type CellPart, type TableCell, type UnreadContent } from '../../grid/tables.js';
 import { XmlScanner, eachAttr } from '../ooxml/xml-scanner.js';
+import type { Numbering } from './numbering.js';
+import { symbolText } from './symbols.js';
 
 /** Elements whose content is not text of the cell: deleted text, drawings, fallbacks, ruby guides. */
 const SKIPPED = new Set([
@@ -33,6 +40,17 @@ interface PendingCell {
   dropped: number;
   /** Line breaks past the cap, counted once text follows them (a cell's last paragraph mark is no character). */
   breaks: number;
+  /** Deleted with changes tracked (w:cellDel). */
+  deleted?: boolean;
+  /** Hidden text (w:vanish), the first of it; what else the cell holds and does not read. */
+  hidden?: string;
+  unread?: Set<string>;
+}
+
+/** Another document embedded whole (w:altChunk): its relationship and how many tables came before it. */
+export interface AltChunk {
+  id: string;
+  tablesBefore: number;
 }
 
 interface OpenTable {
@@ -58,7 +76,12 @@ const OFF = new Set(['0', 'false', 'off']);
 export class DocumentScanner extends XmlScanner {
   readonly tables: BuiltTable[] = [];
   /** Tags whose w:val this scanner reads (their text is kept when they span chunks). */
-  protected readonly attributeTags: ReadonlySet<string> = new Set(['gridBefore', 'gridSpan', 'vMerge', 'hMerge', 'vanish', 'showingPlcHdr']);
+  protected readonly attributeTags: ReadonlySet<string> = new Set(['gridBefore', 'gridSpan', 'vMerge', 'hMerge', 'vanish', 'showingPlcHdr', 'numId', 'ilvl', 'sym', 'altChunk']);
+  readonly altChunks: AltChunk[] = [];
+  /** The paragraph's list (w:numPr), and its number's label waiting for the paragraph's first text. */
+  private numId?: string;
+  private ilvl = 0;
+  private label?: string;
   private readonly stack: OpenTable[] = [];
   private skip = 0;
   private inTrPr = false;
@@ -77,8 +100,22 @@ export class DocumentScanner extends XmlScanner {
     part: string,
     private readonly file: string,
     private readonly budget: ReadBudget,
+    private readonly numbering?: Numbering,
   ) {
     super(part);
+  }
+
+  /** Note content of the current cell that is not read. */
+  private unread(what: string): void {
+    const cell = this.cell;
+    if (cell) (cell.unread ??= new Set()).add(what);
+  }
+
+  /** The paragraph's number, before its first text (or alone when it has none). */
+  private flushLabel(cell: PendingCell, followed: boolean): void {
+    if (this.label === undefined) return;
+    addText(cell, followed ? `${this.label} ` : this.label);
+    this.label = undefined;
   }
 
   /** Count against the budget a cell's kept value, more text of a merged cell, or a merged range. */
@@ -112,6 +149,8 @@ export class DocumentScanner extends XmlScanner {
   protected open(name: string, s: string, from: number, to: number, self: boolean): void {
     if (this.skip > 0) {
       if (!self) this.skip++;
+      // A text box inside a drawing (and its VML fallback) holds text, and sometimes a table, of its own.
+      if (name === 'txbxContent') this.unread('文本框');
       return;
     }
     const t = this.table;
@@ -154,6 +193,25 @@ export class DocumentScanner extends XmlScanner {
       case 'gridSpan':
         if (this.inTcPr && cell) cell.span = Math.max(1, Math.min(Number(this.val(s, from, to) ?? 1) || 1, TABLE_LIMITS.maxColumns));
         return;
+      case 'cellDel':
+        if (this.inTcPr && cell) cell.deleted = true;
+        return;
+      case 'numId':
+        if (this.inPPr) this.numId = this.val(s, from, to);
+        return;
+      case 'ilvl':
+        if (this.inPPr) this.ilvl = Number(this.val(s, from, to) ?? 0) || 0;
+        return;
+      case 'altChunk': {
+        let id = '';
+        eachAttr(s, from, to, (n, v) => {
+          if (n === 'id' || n.endsWith(':id')) id = v;
+        });
+        this.altChunks.push({ id, tablesBefore: this.tables.length });
+        if (cell) this.unread('嵌入的文档（altChunk）');
+        if (!self) this.skip = 1;
+        return;
+      }
       case 'vMerge':
       case 'hMerge':
         if (this.inTcPr && cell) cell[name] = this.val(s, from, to) === 'restart' ? 'restart' : 'continue';
@@ -173,6 +231,9 @@ export class DocumentScanner extends XmlScanner {
         return;
       case 'p':
         this.markDeleted = false;
+        this.numId = undefined;
+        this.ilvl = 0;
+        this.label = undefined;
         return;
       case 'sdt':
         this.sdts.push(false);
@@ -198,11 +259,28 @@ export class DocumentScanner extends XmlScanner {
       if (!self) this.skip = 1;
       return;
     }
-    if (!cell || !this.inRun || this.runHidden) return;
+    if (!cell || !this.inRun) return;
+    if (name === 't') {
+      // Hidden text is captured too, to be named (text() keeps it apart).
+      this.capturing = !self;
+      return;
+    }
+    if (this.runHidden) return;
     switch (name) {
-      case 't':
-        this.capturing = !self;
+      case 'sym': {
+        let font = '';
+        let char = '';
+        eachAttr(s, from, to, (n, v) => {
+          if (n === 'font' || n.endsWith(':font')) font = v;
+          else if (n === 'char' || n.endsWith(':char')) char = v;
+        });
+        const shown = symbolText(font, char);
+        if (shown !== undefined) {
+          this.flushLabel(cell, true);
+          addText(cell, shown);
+        } else this.unread(`“${font}”字体的符号 ${char}`);
         return;
+      }
       case 'br':
       case 'cr':
         newLine(cell);
@@ -236,6 +314,8 @@ export class DocumentScanner extends XmlScanner {
         return;
       case 'pPr':
         this.inPPr = false;
+        // The paragraph's list number counts whether or not it is in a table; a cell shows it.
+        if (this.numId !== undefined && this.numId !== '0' && this.numbering) this.label = this.numbering.next(this.numId, this.ilvl);
         return;
       case 'trPr':
         this.inTrPr = false;
@@ -245,6 +325,8 @@ export class DocumentScanner extends XmlScanner {
         return;
       case 'p': {
         const cell = t?.cell;
+        if (cell) this.flushLabel(cell, false);
+        this.label = undefined;
         // A paragraph whose mark was deleted runs on into the next one.
         if (cell && !this.markDeleted) newLine(cell);
         this.markDeleted = false;
@@ -270,7 +352,13 @@ export class DocumentScanner extends XmlScanner {
 
   protected text(text: string): void {
     const cell = this.cell;
-    if (cell) addText(cell, text);
+    if (!cell) return;
+    if (this.runHidden) {
+      if ((cell.hidden?.length ?? 0) < 40) cell.hidden = (cell.hidden ?? '') + text.slice(0, 40);
+      return;
+    }
+    this.flushLabel(cell, true);
+    addText(cell, text);
   }
 
   private openTable(): void {
@@ -294,6 +382,9 @@ export class DocumentScanner extends XmlScanner {
     const pending = t.cell!;
     t.cell = undefined;
     this.inTcPr = false;
+    // A cell deleted with changes tracked: once they are accepted it is gone, the next cell takes its place.
+    if (pending.deleted) return;
+    this.noteUnread(t, pending);
     const rest = takeText(pending);
     if (rest !== '') pending.parts.push(rest);
     const col = pending.col;
@@ -343,6 +434,18 @@ export class DocumentScanner extends XmlScanner {
     t.table.cells.push(cell);
   }
 
+  /** Name what a cell holds and does not read: hidden text, text boxes, symbols, embedded documents. */
+  private noteUnread(t: OpenTable, pending: PendingCell): void {
+    const notes: UnreadContent[] = [];
+    if (pending.hidden && /\S/u.test(pending.hidden)) {
+      notes.push({ row: t.row, col: pending.col, hidden: true, what: '设为“隐藏”的文字', sample: sampleText(pending.hidden), advice: '如需公开，请在 Word 中选中这些文字，在“字体”中取消“隐藏”' });
+    }
+    for (const what of pending.unread ?? []) {
+      notes.push({ row: t.row, col: pending.col, hidden: false, what: `单元格中的${what}`, sample: '', advice: 'zwgk 只读取表格单元格中的文字；如果其中有目录内容，请把它写进单元格' });
+    }
+    if (notes.length) (t.table.unread ??= []).push(...notes);
+  }
+
   /** The tables once the part has ended. */
   result(): BuiltTable[] {
     this.finish();
@@ -380,7 +483,7 @@ function takeText(cell: PendingCell): string {
   const lines = [...cell.lines, cell.line];
   cell.lines = [];
   cell.line = '';
-  return lines.join('\n').replace(/^\n+|\n+$/g, '');
+  return trimLineBreaks(lines.join('\n'));
 }
 
 /** Parts appended to a cell's parts, on a line of their own. */

@@ -2,6 +2,7 @@
 // corrected catalog as a workbook or YAML. Many systems save a "Word" file that is really a web page;
 // such a file is read as the page it is.
 import { GRID_CODES } from '../../grid/codes.js';
+import { packageKindOf } from '../ooxml/package.js';
 import type { FormatSpec } from '../types.js';
 
 export const docx: FormatSpec = {
@@ -12,6 +13,7 @@ export const docx: FormatSpec = {
   source: 'tables',
   read: async (bytes, file, options) => (await import('./read.js')).readDocx(bytes, file, options),
   codes: GRID_CODES,
+  sniff: (bytes) => packageKindOf(bytes) === 'docx',
   fix: 'rewrite',
   mayBe: ['html'],
   inFolders: true,

@@ -3,15 +3,16 @@
 // like a page's. A .doc or .wps arrives here after LibreOffice Writer converted it (node/soffice.ts); a
 // "Word" file that is really a web page never does (the registry reads it as the page it is).
 import type { Catalog } from '../../model/types.js';
-import { ZwgkError } from '../../findings/finding.js';
+import { ZwgkError, finding, sortFindings, type Finding } from '../../findings/finding.js';
 import { ReadBudget, ReadLimitError, tooLarge } from '../../grid/limits.js';
 import { readTables, type BuiltTable } from '../../grid/tables.js';
 import { checkedEntries, isEncryptedOle, isOle, packageKinds, readSmallPart, attr, partPath, type PackageKind } from '../ooxml/package.js';
 import { PartDataError, decodeChunks } from '../ooxml/xml-scanner.js';
-import { inflateEntry, looksLikeZip, ZipFormatError, type ZipEntry } from '../ooxml/zip.js';
+import { inflateAll, inflateEntry, looksLikeZip, ZipFormatError, type ZipEntry } from '../ooxml/zip.js';
 import { guessContent } from '../sniff.js';
 import type { ReadOptions } from '../types.js';
-import { DocumentScanner } from './document-scanner.js';
+import { DocumentScanner, type AltChunk } from './document-scanner.js';
+import { parseNumbering, type Numbering } from './numbering.js';
 
 function notDocument(file: string, detail: string, cause?: unknown): ZwgkError {
   return new ZwgkError('not-a-document', { file }, { file, detail }, cause === undefined ? undefined : { cause });
@@ -66,7 +67,9 @@ export async function readDocx(bytes: Uint8Array, file: string, options: ReadOpt
     const other = packageKinds(new Set(byName.keys())).find((k) => OTHER_PACKAGE[k] !== undefined);
     throw notDocument(file, other ? OTHER_PACKAGE[other]! : '压缩包中没有 word/document.xml，不是 Word 文档');
   }
-  const scanner = new DocumentScanner(partName, file, options.budget ?? new ReadBudget());
+  const budget = options.budget ?? new ReadBudget();
+  const related = await relationships(bytes, byName, partName);
+  const scanner = new DocumentScanner(partName, file, budget, await numberingOf(bytes, byName, related));
   let tables: BuiltTable[];
   try {
     for await (const text of decodeChunks(inflateEntry(bytes, entry))) scanner.push(text);
@@ -77,5 +80,86 @@ export async function readDocx(bytes: Uint8Array, file: string, options: ReadOpt
     if (cause instanceof PartDataError || cause instanceof ZipFormatError) throw notDocument(file, `正文（${partName}）无法读取：${cause.detail}`, cause);
     throw notDocument(file, `正文（${partName}）已损坏，无法解压`, cause);
   }
-  return readTables(file, tables, options, 'Word 文档');
+  const unread: Finding[] = [];
+  tables = await withAltChunks(bytes, byName, related, file, tables, scanner.altChunks, budget, unread);
+  // A document that is nothing but an embedded file zwgk cannot read is said to be so, not “without tables”.
+  if (tables.length === 0 && unread.length) throw notDocument(file, `正文是嵌入的另一个文件（${unread[0]!.params!.what}），zwgk 无法读取`);
+  const catalog = readTables(file, tables, options, 'Word 文档');
+  if (unread.length) {
+    catalog.findings.push(...unread);
+    sortFindings(catalog.findings);
+  }
+  return catalog;
+}
+
+/** The relationships of the main part: id → [type, target part]. */
+async function relationships(bytes: Uint8Array, byName: Map<string, ZipEntry>, partName: string): Promise<Map<string, [string, string]>> {
+  const slash = partName.lastIndexOf('/');
+  const dir = partName.slice(0, slash);
+  const rels = byName.get(`${dir}/_rels/${partName.slice(slash + 1)}.rels`);
+  const out = new Map<string, [string, string]>();
+  if (!rels) return out;
+  try {
+    const xml = await readSmallPart(bytes, rels);
+    for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+      if ((attr(m[1]!, 'TargetMode') ?? '') === 'External') continue;
+      out.set(attr(m[1]!, 'Id') ?? '', [attr(m[1]!, 'Type') ?? '', partPath(attr(m[1]!, 'Target') ?? '', dir)]);
+    }
+  } catch {
+    // Without its relationships the document is still read; only list numbers and embedded documents need them.
+  }
+  return out;
+}
+
+/** The document's list numbering (word/numbering.xml), if it has one that reads. */
+async function numberingOf(bytes: Uint8Array, byName: Map<string, ZipEntry>, related: Map<string, [string, string]>): Promise<Numbering | undefined> {
+  const target = [...related.values()].find(([type]) => type.endsWith('/numbering'))?.[1] ?? 'word/numbering.xml';
+  const entry = byName.get(target);
+  if (!entry) return undefined;
+  try {
+    return parseNumbering(await readSmallPart(bytes, entry), target);
+  } catch {
+    // A damaged numbering part: the paragraphs are read without their numbers (a blank 序号 is then reported).
+    return undefined;
+  }
+}
+
+/**
+ * The tables of documents embedded whole (w:altChunk: some systems export the whole catalog as a web
+ * page inside a .docx), read as the page they are and put where the chunk stands, in document order.
+ * A chunk that is no web page (an .mht, another .docx, RTF) is named, not read.
+ */
+async function withAltChunks(
+  bytes: Uint8Array,
+  byName: Map<string, ZipEntry>,
+  related: Map<string, [string, string]>,
+  file: string,
+  tables: BuiltTable[],
+  chunks: readonly AltChunk[],
+  budget: ReadBudget,
+  unread: Finding[],
+): Promise<BuiltTable[]> {
+  if (chunks.length === 0) return tables;
+  const out = [...tables];
+  // From the last: inserting a chunk's tables does not move the places of the chunks before it.
+  for (const chunk of [...chunks].reverse()) {
+    const target = related.get(chunk.id)?.[1];
+    const entry = target === undefined ? undefined : byName.get(target);
+    if (!entry || !/\.html?$/i.test(target!)) {
+      unread.push(finding('content-unread', { file }, { what: `嵌入的文档（altChunk${target ? `：${target}` : ''}）`, sample: '', advice: '请在 Word 中打开这个文件，另存为“Word 文档(*.docx)”后再读' }));
+      continue;
+    }
+    const { decodePage } = await import('../html/charset.js');
+    const { parsePage } = await import('../html/bounded-parser.js');
+    const { pageTables } = await import('../html/page-tables.js');
+    const page = decodePage(await inflateAll(bytes, entry));
+    const chunkTables = pageTables(await parsePage(page.text, file, budget, {}), file, budget, {});
+    const at = chunk.tablesBefore;
+    const k = chunkTables.length;
+    // Parents are indices into the whole list: the chunk's own move by `at`, the tables after it by k.
+    for (const t of out) if (t.parent !== undefined && t.parent >= at) t.parent += k;
+    for (const t of chunkTables) if (t.parent !== undefined) t.parent += at;
+    out.splice(at, 0, ...chunkTables);
+  }
+  return out;
 }

@@ -9,13 +9,29 @@ import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
 import { CELL_TEXT_CAP, tooComplex } from '../../grid/tables.js';
 import { SKIPPED } from './cell-text.js';
-import { HTML_NS, isPageCell, pageTables, Placed, type Node, type PageCell } from './page-tables.js';
+import { HIDDEN, HTML_NS, isPageCell, pageTables, Placed, SELECTED, spanValue, SRCDOC, type Element, type Node, type PageCell } from './page-tables.js';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 type TextNode = DefaultTreeAdapterMap['textNode'];
+type ChildNode = DefaultTreeAdapterMap['childNode'];
 
-/** The attributes the table reader uses; the rest are dropped as elements are built. */
+/** The attributes the table reader uses (a cell's, kept as numbers); the rest are dropped as elements are built. */
 const KEPT_ATTRIBUTES = new Set(['rowspan', 'colspan']);
+/** The attribute list of every element built (the tree holds none). */
+const NO_ATTRIBUTES: Token.Attribute[] = Object.freeze([]) as unknown as Token.Attribute[];
+/** Inline styles and attributes that hide an element from a reader of the page. */
+const HIDING_STYLE = /(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
+/** What of an element's attributes the table reader needs, kept beside the tree (the tree keeps none). */
+function markElement(el: Element, given: readonly Token.Attribute[]): void {
+  let srcdoc: string | undefined;
+  for (const a of given) {
+    if (a.name === 'hidden' || (a.name === 'style' && HIDING_STYLE.test(a.value))) HIDDEN.add(el);
+    else if (a.name === 'selected' && el.tagName === 'option') SELECTED.add(el);
+    else if (a.name === 'srcdoc' && el.tagName === 'iframe') srcdoc = a.value;
+  }
+  if (srcdoc !== undefined) SRCDOC.set(el, srcdoc);
+}
 
 /** A character token that stopped growing at CELL_TEXT_CAP; `dropped` counts the characters after. */
 type CappedToken = Token.CharacterToken & { dropped?: number };
@@ -37,12 +53,34 @@ function markupLength(token: Token.Token | null, attr: Token.Attribute | undefin
   return n;
 }
 
+/** Attributes one tag keeps (a real one has a few dozen); past this only rowspan and colspan are kept. */
+const ATTRIBUTES_PER_TAG = 1000;
+
 /**
  * parse5's tokenizer, except that a run of text stops growing at CELL_TEXT_CAP characters (the rest
- * is counted), and a comment, tag name or attribute stops the read at TABLE_LIMITS.maxMarkupChars:
- * parse5 builds these a character at a time (about 40 bytes each), and 30 million would not fit in memory.
+ * is counted), a comment, tag name or attribute stops the read at TABLE_LIMITS.maxMarkupChars (parse5
+ * builds these a character at a time, about 40 bytes each, and 30 million would not fit in memory), and
+ * attributes are checked for duplicates by a set, a tag keeping at most ATTRIBUTES_PER_TAG.
  */
 class CappedTokenizer extends Tokenizer {
+  /** The attribute names of the tag being read: parse5 looks each new name up in the tag's list, which
+   * made a tag of 100 000 attributes take minutes. */
+  private names = new Set<string>();
+  private namesOf: Token.Token | null = null;
+
+  /** An attribute name read: kept unless the tag has one of that name (the first counts, as in a browser) or has ATTRIBUTES_PER_TAG already. */
+  protected override _leaveAttrName(): void {
+    const token = this.currentToken as Token.TagToken;
+    if (this.namesOf !== token) {
+      this.namesOf = token;
+      this.names.clear();
+    }
+    const name = this.currentAttr.name;
+    if (this.names.has(name) || (token.attrs.length >= ATTRIBUTES_PER_TAG && !KEPT_ATTRIBUTES.has(name))) return;
+    this.names.add(name);
+    token.attrs.push(this.currentAttr);
+  }
+
   protected override _callState(cp: number): void {
     super._callState(cp);
     if (markupLength(this.currentToken, this.currentAttr) > TABLE_LIMITS.maxMarkupChars) throw new MarkupTooLong(this.preprocessor.line);
@@ -76,6 +114,17 @@ class PageParser extends Parser<DefaultTreeAdapterMap> {
 }
 
 const NON_BLANK = /\S/u;
+/** Characters parsed between two turns of the event loop (about 50 ms of parsing). */
+const PARSE_CHUNK = 1 << 20;
+
+/** parse5's insertBefore, but the reference node is looked for from the end (see `insert` below). */
+function insertBefore(parent: ParentNode, node: ChildNode, before: ChildNode): void {
+  const siblings = parent.childNodes;
+  const at = siblings.lastIndexOf(before);
+  siblings.splice(at < 0 ? siblings.length : at, 0, node);
+  node.parentNode = parent;
+}
+
 
 /**
  * Parse a page into the tree a browser builds, in bounded memory: a page nested deeper than any real
@@ -83,7 +132,7 @@ const NON_BLANK = /\S/u;
  * is kept up to CELL_TEXT_CAP characters (and counted beyond); every cell with text is counted against
  * the budget as it is built, so a page of millions of cells stops before its tree is complete.
  */
-export function parsePage(text: string, file: string, budget: ReadBudget, limit: { at?: SourceRef }): Node {
+export async function parsePage(text: string, file: string, budget: ReadBudget, limit: { at?: SourceRef }): Promise<Node> {
   let depth = 0;
   let nodes = 0;
   let dropped = 0;
@@ -127,7 +176,9 @@ export function parsePage(text: string, file: string, budget: ReadBudget, limit:
       }
     }
     const siblings = parent.childNodes;
-    const at = before ? siblings.indexOf(before as (typeof siblings)[number]) : siblings.length;
+    // From the end: a node is inserted before another only by foster parenting, just before a table
+    // still open, which is the last child (indexOf from the start made 100 000 such insertions quadratic).
+    const at = before ? siblings.lastIndexOf(before as (typeof siblings)[number]) : siblings.length;
     const prev = siblings[at - 1];
     if (prev && defaultTreeAdapter.isTextNode(prev)) {
       // Text outside cells is never read; a run of it is held only up to the cap.
@@ -137,7 +188,7 @@ export function parsePage(text: string, file: string, budget: ReadBudget, limit:
     }
     node();
     const created: TextNode = defaultTreeAdapter.createTextNode(keep.length > CELL_TEXT_CAP ? keep.slice(0, CELL_TEXT_CAP) : keep);
-    if (before) defaultTreeAdapter.insertBefore(parent, created, before as Parameters<typeof defaultTreeAdapter.insertBefore>[2]);
+    if (before) insertBefore(parent, created, before as ChildNode);
     else defaultTreeAdapter.appendChild(parent, created);
   };
   const adapter: TreeAdapter<DefaultTreeAdapterMap> = {
@@ -149,16 +200,26 @@ export function parsePage(text: string, file: string, budget: ReadBudget, limit:
     },
     createElement(tagName, namespaceURI, given) {
       node();
-      // Only the attributes the reader looks at are kept: parse5 builds a value a character at a time,
-      // and the styles of a page saved from Excel would otherwise stay in memory in that form.
-      const attrs = given.filter((a) => KEPT_ATTRIBUTES.has(a.name));
-      if (namespaceURI !== HTML_NS || (tagName !== 'td' && tagName !== 'th')) return defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
+      // No attribute is kept but a cell's spans, as numbers: parse5 builds a value a character at a
+      // time, and 2 million <br colspan=1> kept as attribute objects took the read past 1 GB.
+      if (namespaceURI !== HTML_NS || (tagName !== 'td' && tagName !== 'th')) {
+        const el = defaultTreeAdapter.createElement(tagName, namespaceURI, NO_ATTRIBUTES);
+        if (namespaceURI === HTML_NS && given.length) markElement(el, given);
+        return el;
+      }
       // Built whole rather than extended: a page may hold hundreds of thousands of cells.
-      const cell: PageCell = { nodeName: tagName, tagName, attrs, namespaceURI, childNodes: [], parentNode: null, kept: 0, dropped: 0, valued: false };
+      const cell: PageCell = { nodeName: tagName, tagName, attrs: NO_ATTRIBUTES, namespaceURI, childNodes: [], parentNode: null, kept: 0, dropped: 0, valued: false };
+      if (given.length) markElement(cell, given);
+      for (const a of given) {
+        if (a.name !== 'rowspan' && a.name !== 'colspan') continue;
+        const n = spanValue(a.value);
+        // 1 is what a cell without the attribute has.
+        if (n !== undefined && n !== 1) cell[a.name] = n;
+      }
       return cell;
     },
-    adoptAttributes(recipient, given) {
-      defaultTreeAdapter.adoptAttributes(recipient, given.filter((a) => KEPT_ATTRIBUTES.has(a.name)));
+    adoptAttributes() {
+      // <html> and <body> attributes of a later tag: never read.
     },
     createCommentNode() {
       node();
@@ -171,6 +232,9 @@ export function parsePage(text: string, file: string, budget: ReadBudget, limit:
     insertTextBefore(parent, text, before) {
       insert(parent, text, before);
     },
+    insertBefore(parent, node, before) {
+      insertBefore(parent, node, before);
+    },
     onItemPush(): void {
       if (++depth > TABLE_LIMITS.maxDepth) throw tooComplex(file, `中的元素嵌套超过 ${TABLE_LIMITS.maxDepth} 层`, `${TABLE_LIMITS.maxDepth} 层`);
     },
@@ -179,6 +243,13 @@ export function parsePage(text: string, file: string, budget: ReadBudget, limit:
     },
   };
   const parser = new PageParser(adapter, (n) => (dropped = n));
-  parser.tokenizer.write(text, true);
+  // In pieces, letting the event loop run between them: Ctrl-C or SIGTERM (and the app's cancel) are
+  // heard during a long parse, which in one call ran to its end whatever was pressed.
+  for (let at = 0; at < text.length; at += PARSE_CHUNK) {
+    const last = at + PARSE_CHUNK >= text.length;
+    parser.tokenizer.write(text.slice(at, at + PARSE_CHUNK), last);
+    if (!last) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  if (text.length === 0) parser.tokenizer.write('', true);
   return parser.document;
 }

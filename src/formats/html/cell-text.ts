@@ -1,9 +1,15 @@
 // A table cell's text as a reader of the page sees it: <br> and block elements (<p>, <div>, <li> …)
 // break lines, other white space folds as a browser folds it (CSS Text 3: a line break between two East
 // Asian wide characters is no space), scripts, styles and comments are never read.
+import { trimLineBreaks } from '../../grid/tables.js';
 
-/** Elements whose content a reader of the page never sees as text. */
-export const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'iframe', 'object', 'embed', 'select', 'datalist', 'textarea', 'audio', 'video', 'canvas', 'map']);
+/** Elements whose content a reader of the page never sees as text (a browser runs scripts and plays media,
+ * so <noscript> and a <video>'s fallback are not shown; an <iframe>'s srcdoc is a page of its own). A
+ * <textarea>, an <object>'s fallback, a <map>'s content and the text of SVG and MathML are shown and read;
+ * a <select> shows its chosen option (page-tables.ts). */
+export const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'iframe', 'embed', 'datalist', 'audio', 'video', 'canvas']);
+/** Elements of SVG and MathML that are not shown: a tooltip title, descriptions, annotations. */
+export const FOREIGN_SKIPPED = new Set(['title', 'desc', 'metadata', 'style', 'script', 'annotation', 'annotation-xml']);
 
 /** Elements laid out as blocks: their content starts and ends a line. */
 export const BLOCKS = new Set([
@@ -75,6 +81,6 @@ export class CellText {
     this.lines = [];
     this.line = '';
     this.pending = 0;
-    return lines.join('\n').replace(/^\n+|\n+$/g, '');
+    return trimLineBreaks(lines.join('\n'));
   }
 }

@@ -83,7 +83,46 @@ export interface DecodedPage {
   encoding: string;
   /** Characters that could not be decoded (shown as U+FFFD). */
   errors: number;
+  /** Where the first of them is: its line and the byte's place in the file (from 1), when there are any. */
+  first?: { line: number; byte: number };
 }
+
+/** UTF-8 in a page: how many multi-byte characters are well formed, how many bytes are not, and where the first such byte is. */
+function utf8Shape(bytes: Uint8Array): { good: number; bad: number; firstBad: number } {
+  let good = 0;
+  let bad = 0;
+  let firstBad = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = n > 0 && i + n < bytes.length + 0;
+    for (let k = 1; ok && k <= n; k++) ok = i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      good++;
+      i += n + 1;
+    } else {
+      if (firstBad < 0) firstBad = i;
+      bad++;
+      i++;
+    }
+  }
+  return { good, bad, firstBad };
+}
+
+/** The line a byte is on (from 1). */
+function lineOf(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/** UTF-8 with a few stray bytes: well formed for all but one in twenty of its characters beyond ASCII
+ * (GBK text read as UTF-8 is malformed at most of them). */
+const STRAY_SHARE = 20;
 
 /**
  * A page's text: the byte order mark decides; then the declared charset — unless the bytes are valid
@@ -96,12 +135,21 @@ export function decodePage(bytes: Uint8Array): DecodedPage {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return lenient(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return lenient(bytes.subarray(2), 'utf-16be');
   const declared = declaredCharset(bytes);
+  if (hasNonAscii(bytes)) {
+    // UTF-8 with a stray byte or two (whatever the page declares) is UTF-8: read as such, the bytes
+    // named; read as GBK, the whole page would be garbled and refused as having no catalog table.
+    const shape = utf8Shape(bytes);
+    if (shape.bad > 0 && shape.good >= shape.bad * STRAY_SHARE) return lenient(bytes, 'utf-8');
+  }
   const candidates = declared === undefined || declared === 'utf-8' ? ['utf-8', 'gb18030'] : hasNonAscii(bytes) ? ['utf-8', declared, 'gb18030'] : [declared];
   for (const encoding of candidates) {
     const text = decodes(bytes, encoding);
     if (text !== undefined) return { text, encoding, errors: 0 };
   }
-  return lenient(bytes, declared ?? 'gb18030');
+  // Neither decodes cleanly: the one that leaves fewer bytes unread (a GBK page declared UTF-8 with a
+  // stray byte is still GBK), the declared one when they tie.
+  const options = [...new Set([declared ?? 'gb18030', 'utf-8', 'gb18030'])].map((e) => lenient(bytes, e));
+  return options.reduce((best, o) => (o.errors < best.errors ? o : best));
 }
 
 function lenient(bytes: Uint8Array, encoding: string): DecodedPage {
@@ -109,7 +157,28 @@ function lenient(bytes: Uint8Array, encoding: string): DecodedPage {
   const strict = decodes(bytes, encoding);
   let errors = 0;
   if (strict === undefined) for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) errors++;
-  return { text, encoding, errors };
+  const first = errors === 0 ? undefined : firstUndecodable(bytes, encoding);
+  return first ? { text, encoding, errors, first } : { text, encoding, errors };
+}
+
+/** Where the first byte an encoding cannot read is (its line, and its place in the file from 1). */
+function firstUndecodable(bytes: Uint8Array, encoding: string): { line: number; byte: number } | undefined {
+  if (encoding === 'utf-8') {
+    const at = utf8Shape(bytes).firstBad;
+    return at < 0 ? undefined : { line: lineOf(bytes, at), byte: at + 1 };
+  }
+  // The piece whose text first shows a U+FFFD holds it; then, from the same state, that piece a byte at a time.
+  const CHUNK = 1 << 16;
+  const find = new TextDecoder(encoding);
+  let start = 0;
+  for (; start < bytes.length; start += CHUNK) if (find.decode(bytes.subarray(start, start + CHUNK), { stream: true }).includes('\uFFFD')) break;
+  if (start >= bytes.length) return undefined;
+  const again = new TextDecoder(encoding);
+  for (let at = 0; at < start; at += CHUNK) again.decode(bytes.subarray(at, Math.min(at + CHUNK, start)), { stream: true });
+  for (let i = start; i < Math.min(start + CHUNK, bytes.length); i++) {
+    if (again.decode(bytes.subarray(i, i + 1), { stream: true }).includes('\uFFFD')) return { line: lineOf(bytes, i), byte: i + 1 };
+  }
+  return undefined;
 }
 
 /** The encodings' names as a message gives them. */

@@ -1,5 +1,5 @@
 // The .html format: a web page (a portal's 政务公开 column, or a sheet saved as a web page), read from its
-// tables. zwgk never rewrites a page: fix writes the corrected catalog as a workbook or YAML. A folder
+// tables (a workbook or Word document named .html is read as the workbook or document). zwgk never rewrites a page: fix writes the corrected catalog as a workbook or YAML. A folder
 // given as an argument is not searched for pages (it usually holds the pages published from its catalogs).
 import { looksLikeHtml } from '../sniff.js';
 import type { FormatSpec } from '../types.js';
@@ -13,5 +13,7 @@ export const html: FormatSpec = {
   read: async (bytes, file, options) => (await import('./read.js')).readHtml(bytes, file, options),
   fix: 'rewrite',
   sniff: looksLikeHtml,
+  // A workbook or Word document saved under a page's name is read as what it is.
+  mayBe: ['xlsx', 'docx'],
   inFolders: false,
 };

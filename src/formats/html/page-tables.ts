@@ -6,17 +6,27 @@ import { html as htmlSpec, type DefaultTreeAdapterMap } from 'parse5';
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
-import { tooComplex, withinLimit, type BuiltTable, type TableCell } from '../../grid/tables.js';
-import { BLOCKS, CellText, SKIPPED } from './cell-text.js';
+import { CELL_TEXT_CAP, sampleText, tooComplex, withinLimit, type BuiltTable, type TableCell } from '../../grid/tables.js';
+import { BLOCKS, CellText, FOREIGN_SKIPPED, SKIPPED } from './cell-text.js';
 
 export type Node = DefaultTreeAdapterMap['node'];
 export type Element = DefaultTreeAdapterMap['element'];
 
-/** A <td> or <th> as the page's tree holds it: what of its text was kept, and whether it was counted as a value. */
+/** A <td> or <th> as the page's tree holds it: its rowspan and colspan as numbers (no attribute objects
+ * are kept), what of its text was kept, and whether it was counted as a value. */
 export interface PageCell extends Element {
+  rowspan?: number;
+  colspan?: number;
   kept: number;
   dropped: number;
   valued: boolean;
+}
+
+/** HTML's rules for a non-negative integer attribute: leading digits, else undefined. */
+export function spanValue(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const m = /^[\t\n\f\r ]*\+?(\d+)/.exec(v);
+  return m ? Number(m[1]!.slice(0, 9)) : undefined;
 }
 
 /** Whether a node is a table cell as the bounded parser built it. */
@@ -48,12 +58,61 @@ interface OpenTable {
   cell?: OpenCell;
 }
 
-/** HTML's rules for a non-negative integer attribute: leading digits, else undefined. */
-function intAttr(el: Element, name: string): number | undefined {
-  const v = el.attrs.find((a) => a.name === name)?.value;
-  if (v === undefined) return undefined;
-  const m = /^[\t\n\f\r ]*\+?(\d+)/.exec(v);
-  return m ? Number(m[1]!.slice(0, 9)) : undefined;
+/** A cell's rowspan or colspan as a number, if it has one. */
+function span(el: Element, name: 'rowspan' | 'colspan'): number | undefined {
+  return isPageCell(el) ? el[name] : spanValue(el.attrs.find((a) => a.name === name)?.value);
+}
+
+/** Elements hidden from a reader of the page (the hidden attribute, or display:none / visibility:hidden
+ * in their style), <option>s marked selected, and the srcdoc of <iframe>s: marked by the parser, which
+ * keeps no attributes in the tree. */
+export const HIDDEN = new WeakSet<Element>();
+export const SELECTED = new WeakSet<Element>();
+export const SRCDOC = new WeakMap<Element, string>();
+
+/** What a page shows that is not in a table cell the reader reads: hidden content outside cells, and pages
+ * inside <iframe srcdoc> (with how many tables come before each, to put theirs in document order). */
+export interface PageExtras {
+  notes: { hidden: boolean; what: string; sample: string; advice: string }[];
+  frames: { html: string; tablesBefore: number }[];
+}
+
+const HIDDEN_ADVICE = '如需公开，请去掉它的隐藏样式（display:none 等）后重新保存网页';
+
+/** The text of a subtree, at most `max` characters, and whether it holds a table (stops once it knows both). */
+function subtreeText(el: Element, max = 60): { text: string; table: boolean } {
+  let text = '';
+  let table = false;
+  const stack: Node[] = [el];
+  while (stack.length && (text.length < max || !table)) {
+    const n = stack.pop()!;
+    if (n.nodeName === '#text') {
+      if (text.length < max) text += (n as DefaultTreeAdapterMap['textNode']).value.slice(0, max - text.length);
+      continue;
+    }
+    if ('tagName' in n) {
+      if (n.tagName === 'table') table = true;
+      // Cells, lines and blocks apart, as a reader sees them.
+      if ((n.tagName === 'td' || n.tagName === 'th' || n.tagName === 'br' || BLOCKS.has(n.tagName)) && text !== '' && !text.endsWith(' ')) text += ' ';
+    }
+    if ('childNodes' in n) for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+  }
+  return { text, table };
+}
+
+/** The <option> a <select> shows: the first marked selected, else the first. */
+function shownOption(select: Element): Element | undefined {
+  let first: Element | undefined;
+  const stack: Node[] = [...select.childNodes].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!('tagName' in n)) continue;
+    if (n.tagName === 'option') {
+      if (SELECTED.has(n)) return n;
+      first ??= n;
+    } else if (n.tagName === 'optgroup') for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+  }
+  return first;
 }
 
 /** Where a cell was placed: its table (from 1), row and column. */
@@ -68,9 +127,10 @@ export class Placed {
 /**
  * Collect every table of the page with its cells placed, each merged range (rowspan/colspan) counted
  * against `budget` (where it is is written into `limit`). With `stopAt`, only find where that cell is
- * placed (in a page parsed so far): throws a Placed.
+ * placed (in a page parsed so far): throws a Placed. What is shown but hidden or elsewhere goes into
+ * `extras` (and into each table's `unread`).
  */
-export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?: { at?: SourceRef }, stopAt?: Element): BuiltTable[] {
+export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?: { at?: SourceRef }, stopAt?: Element, extras?: PageExtras): BuiltTable[] {
   const tables: BuiltTable[] = [];
   const open: OpenTable[] = [];
   let pre = 0;
@@ -94,10 +154,45 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
     t.cell = undefined;
   };
 
+  /** Hidden content: not read, named at its cell, its row, or (outside tables) the page. */
+  const hide = (el: Element, t: OpenTable | undefined): void => {
+    if (stopAt) return;
+    const found = subtreeText(el);
+    const text = sampleText(found.text);
+    const table = found.table;
+    const holder = t?.cell;
+    if (holder) {
+      if (text !== '' || table) (t.table.unread ??= []).push({ row: holder.cell.row, col: holder.cell.col, hidden: true, what: table ? '隐藏的表格' : '隐藏的文字', sample: text, advice: HIDDEN_ADVICE });
+    } else if (t && el.tagName === 'tr') {
+      (t.table.unread ??= []).push({ row: t.row, col: 0, hidden: true, what: '隐藏的表格行', sample: text, advice: HIDDEN_ADVICE });
+    } else if (table) extras?.notes.push({ hidden: true, what: '隐藏的表格', sample: text, advice: HIDDEN_ADVICE });
+  };
+
   const enter = (el: Element): boolean => {
     const tag = el.tagName;
-    if (el.namespaceURI !== HTML_NS || SKIPPED.has(tag)) return false;
     const t = open[open.length - 1];
+    // SVG and MathML: their text shows (and a table in an SVG <foreignObject> is HTML again); their titles and annotations do not.
+    if (el.namespaceURI !== HTML_NS) return !FOREIGN_SKIPPED.has(tag);
+    if (HIDDEN.has(el)) {
+      if (tag === 'tr' && t && !t.cell) {
+        t.row++;
+        t.col = 1;
+      }
+      hide(el, t);
+      return false;
+    }
+    if (tag === 'iframe') {
+      const html = SRCDOC.get(el);
+      if (html !== undefined && !stopAt) extras?.frames.push({ html, tablesBefore: tables.length });
+      return false;
+    }
+    if (SKIPPED.has(tag)) return false;
+    if (tag === 'select') {
+      // A drop-down list shows one option: its text is the cell's, the others are choices not made.
+      const option = shownOption(el);
+      if (option) target()?.text.add(subtreeText(option, CELL_TEXT_CAP).text, false);
+      return false;
+    }
     switch (tag) {
       case 'table': {
         if (tables.length >= TABLE_LIMITS.maxTables) throw tooComplex(file, `有超过 ${TABLE_LIMITS.maxTables} 个表格`, TABLE_LIMITS.maxTables);
@@ -150,17 +245,17 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
   const tableWords = (t: OpenTable): string => `第 ${t.index + 1} 个表格`;
   const openCell = (t: OpenTable, el: Element): void => {
     while ((t.covered[t.col] ?? 0) >= t.row) t.col++;
-    let span = Math.min(Math.max(intAttr(el, 'colspan') ?? 1, 1), 1000);
+    let width = Math.min(Math.max(span(el, 'colspan') ?? 1, 1), 1000);
     // A cell never reaches into a slot a rowspan from above holds (browsers would overlap them).
-    for (let c = t.col + 1; c < t.col + span; c++) {
+    for (let c = t.col + 1; c < t.col + width; c++) {
       if ((t.covered[c] ?? 0) >= t.row) {
-        span = c - t.col;
+        width = c - t.col;
         break;
       }
     }
-    const right = t.col + span - 1;
+    const right = t.col + width - 1;
     if (right > TABLE_LIMITS.maxColumns) throw tooComplex(file, `的${tableWords(t)}超过 ${TABLE_LIMITS.maxColumns} 列`, `${TABLE_LIMITS.maxColumns} 列`);
-    const rowspan = intAttr(el, 'rowspan') ?? 1;
+    const rowspan = span(el, 'rowspan') ?? 1;
     const bottom = rowspan === 0 ? Number.MAX_SAFE_INTEGER : t.row + Math.min(Math.max(rowspan, 1), 65534) - 1;
     const cell: TableCell = { row: t.row, col: t.col, bottom, right, parts: [] };
     if (bottom > t.row) for (let c = t.col; c <= right; c++) t.covered[c] = bottom;

@@ -6,25 +6,30 @@
 import type { Catalog } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
-import { ZwgkError, finding, formatBytes, sortFindings } from '../../findings/finding.js';
+import { ZwgkError, finding, formatBytes, sortFindings, type Finding } from '../../findings/finding.js';
 import { ReadBudget, ReadLimitError, tooLarge } from '../../grid/limits.js';
 import { readTables, tooComplex, type BuiltTable } from '../../grid/tables.js';
 import type { ReadOptions } from '../types.js';
+import { isOle } from '../ooxml/package.js';
+import { looksLikeZip } from '../ooxml/zip.js';
+import { guessContent } from '../sniff.js';
 import { MarkupTooLong, parsePage } from './bounded-parser.js';
 import { decodePage, ENCODING_NAME } from './charset.js';
-import { pageTables, type Node } from './page-tables.js';
+import { pageTables, type Node, type PageExtras } from './page-tables.js';
 
 /** Read a web page's bytes into one catalog (every table with a catalog header, in page order). */
 export async function readHtml(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
   if (bytes.length > TABLE_LIMITS.maxPageBytes) {
     throw new ZwgkError('page-too-large', { file }, { file, size: formatBytes(bytes.length), limit: formatBytes(TABLE_LIMITS.maxPageBytes) });
   }
+  const not = notAPage(bytes);
+  if (not) throw new ZwgkError('not-a-page', { file }, { file, detail: not });
   const page = decodePage(bytes);
   const budget = options.budget ?? new ReadBudget();
   let doc: Node;
   const limit: { at?: SourceRef } = {};
   try {
-    doc = parsePage(page.text, file, budget, limit);
+    doc = await parsePage(page.text, file, budget, limit);
   } catch (cause) {
     if (cause instanceof ZwgkError) throw cause;
     if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
@@ -34,17 +39,67 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
     // parse5 recovers from any markup; what is left is the stack of a pathological page.
     throw tooComplex(file, '的结构无法解析', '浏览器能显示的网页');
   }
+  const extras: PageExtras = { notes: [], frames: [] };
   let tables: BuiltTable[];
   try {
-    tables = pageTables(doc, file, budget, limit);
+    tables = await withFrames(pageTables(doc, file, budget, limit, undefined, extras), extras, file, budget, limit, 1);
   } catch (cause) {
     if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
     throw cause;
   }
-  const catalog = readTables(file, tables, options, '网页');
+  let catalog: Catalog;
+  try {
+    catalog = readTables(file, tables, options, '网页');
+  } catch (cause) {
+    // A page no charset reads cleanly and without a catalog table: most likely garbled by the charset.
+    if (cause instanceof ZwgkError && (cause.finding.code === 'no-catalog-table' || cause.finding.code === 'no-tables') && page.errors > 0) {
+      const where = page.first ? `（第一处在第 ${page.first.line} 行，文件的第 ${page.first.byte} 个字节）` : '';
+      throw new ZwgkError('page-undecodable', { file, ...(page.first ? { line: page.first.line } : {}) }, { file, count: page.errors, encoding: ENCODING_NAME[page.encoding] ?? page.encoding, where }, { cause });
+    }
+    throw cause;
+  }
+  const more: Finding[] = extras.notes.map((n) => finding(n.hidden ? 'hidden-content' : 'content-unread', { file }, { what: n.what, sample: n.sample, advice: n.advice }));
   if (page.errors > 0) {
-    catalog.findings.push(finding('page-encoding', { file }, { file, count: page.errors, encoding: ENCODING_NAME[page.encoding] ?? page.encoding }));
+    const where = page.first ? `（第一处在第 ${page.first.line} 行，文件的第 ${page.first.byte} 个字节）` : '';
+    more.push(finding('page-encoding', { file, ...(page.first ? { line: page.first.line } : {}) }, { file, count: page.errors, encoding: ENCODING_NAME[page.encoding] ?? page.encoding, where }));
+  }
+  if (more.length) {
+    catalog.findings.push(...more);
     sortFindings(catalog.findings);
   }
   return catalog;
+}
+
+/** What a file named .html that is no page is, in words, if it is something else (a PDF, an old Office
+ * file, a zip); an Excel or Word file never reaches here (the registry reads it as what it is). */
+function notAPage(bytes: Uint8Array): string | undefined {
+  if (guessContent(bytes) === 'pdf') return '文件内容是 PDF 文档，只是扩展名为 .html。zwgk 不能从 PDF 中读出表格，请向发布单位索取 Excel 或 Word 原件';
+  if (isOle(bytes)) return '文件内容是旧版 Excel（.xls）或 Word（.doc）文件，只是扩展名为 .html。请把扩展名改回 .xls 或 .doc 后再读';
+  if (looksLikeZip(bytes)) return '文件内容是 zip 压缩包（或 PowerPoint、OpenDocument 文件），不是网页。请解压后读取其中的目录文件，或向发布单位索取 Excel 或 Word 原件';
+  return undefined;
+}
+
+/** Frames nested deeper than this are not read (a browser shows them, a catalog never needs them). */
+const MAX_FRAME_DEPTH = 3;
+
+/**
+ * The tables of the pages inside <iframe srcdoc> (a browser shows them in place), read like the page's
+ * own and put where each frame stands, in document order.
+ */
+async function withFrames(tables: BuiltTable[], extras: PageExtras, file: string, budget: ReadBudget, limit: { at?: SourceRef }, depth: number): Promise<BuiltTable[]> {
+  if (extras.frames.length === 0) return tables;
+  const out = [...tables];
+  for (const frame of [...extras.frames].reverse()) {
+    if (depth > MAX_FRAME_DEPTH) {
+      extras.notes.push({ hidden: false, what: `嵌套超过 ${MAX_FRAME_DEPTH} 层的内嵌网页（iframe）`, sample: '', advice: '请直接保存内嵌的网页再读' });
+      continue;
+    }
+    const inner: PageExtras = { notes: extras.notes, frames: [] };
+    const own = await withFrames(pageTables(await parsePage(frame.html, file, budget, limit), file, budget, limit, undefined, inner), inner, file, budget, limit, depth + 1);
+    const at = frame.tablesBefore;
+    for (const t of out) if (t.parent !== undefined && t.parent >= at) t.parent += own.length;
+    for (const t of own) if (t.parent !== undefined) t.parent += at;
+    out.splice(at, 0, ...own);
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import type { Code } from '../../findings/codes.js';
 import { ZwgkError, formatBytes } from '../../findings/finding.js';
 import { ZIP_LIMITS } from '../../settings/limits.js';
 import { PartDataError, decodeChunks, decodeEntities } from './xml-scanner.js';
-import { inflateEntry, readZipDirectory, ZipFormatError, type ZipEntry } from './zip.js';
+import { inflateEntry, looksLikeZip, readZipDirectory, ZipFormatError, type ZipEntry } from './zip.js';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** Small XML parts (workbook.xml, its rels) are read whole; anything larger is not a real workbook part. */
@@ -117,4 +117,15 @@ export function packageKinds(names: ReadonlySet<string>): PackageKind[] {
   if (names.has('ppt/presentation.xml')) kinds.push('pptx');
   if (names.has('content.xml')) kinds.push('opendocument');
   return kinds;
+}
+
+/** The Office package kind bytes are (a zip whose directory names a main part), if they are one: for a
+ * file named otherwise (a workbook saved as .html) to be read as what it is. Never throws. */
+export function packageKindOf(bytes: Uint8Array): PackageKind | undefined {
+  if (!looksLikeZip(bytes)) return undefined;
+  try {
+    return packageKinds(new Set(readZipDirectory(bytes).map((e) => e.name)))[0];
+  } catch {
+    return undefined;
+  }
 }

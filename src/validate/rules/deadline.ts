@@ -43,7 +43,9 @@ export interface DeadlineClass {
   parts: DeadlinePart[];
 }
 
-const NUM = '([0-9]+|[零〇一二两三四五六七八九十百]+)';
+// A number is tried only where a run of its digits starts (the match found is the same: a longer run
+// only adds digits), else a run of 16 000 digits is tried from each of them (quadratic).
+const NUM = '((?<![0-9])[0-9]+|(?<![零〇一二两三四五六七八九十百])[零〇一二两三四五六七八九十百]+)';
 
 /** Parse 20 / 二十 / 十五 / 两 into a number. */
 export function parseNumber(s: string): number {

@@ -2,31 +2,39 @@
 // text as fix. Line breaks at the ends are not reported: a YAML block scalar (|) ends with one by design.
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import { deleteRanges, matchRanges, type Fix } from '../../findings/fix.js';
+import { deleteRanges, type Fix } from '../../findings/fix.js';
+import { trimWhere } from '../../model/trim.js';
 import { defineRule } from '../rule.js';
 import { label, textCells } from './util.js';
 
-const EDGE = /^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$/u;
-const EDGES = new RegExp(EDGE.source, 'gu');
+const isSpace = (unit: string): boolean => unit === ' ' || unit === '\t' || unit === '\u3000' || unit === '\u00a0';
 
 /**
  * The trim as deletions of the spaces at either end, not as a new whole text: other fixes of the same cell
- * (a 文号, a category's spelling) then do not overlap it and are applied in the same run.
+ * (a 文号, a category's spelling) then do not overlap it and are applied in the same run. Walked from each
+ * end (linear; a /…+$/ pattern is quadratic on a long run of spaces inside the text).
  */
 function edgeSpaces(text: string): Fix {
-  return deleteRanges(text, matchRanges(text, EDGES));
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text[start]!)) start++;
+  while (end > start && isSpace(text[end - 1]!)) end--;
+  const ranges: [number, number][] = [];
+  if (start > 0) ranges.push([0, start]);
+  if (end < text.length) ranges.push([end, text.length]);
+  return deleteRanges(text, ranges);
 }
 
-/** Trim a cell text's leading and trailing spaces (not line breaks). */
+/** Trim a cell text's leading and trailing spaces (not line breaks), in linear time (see model/trim.ts). */
 export function trimSpaces(text: string): string {
-  return text.replace(/^[ \t\u3000\u00a0]+/u, '').replace(/[ \t\u3000\u00a0]+$/u, '');
+  return trimWhere(text, isSpace);
 }
 
 /** Leading/trailing spaces → whitespace info with fix. */
 function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   for (const { index, key, cell } of textCells(catalog)) {
-    if (cell.carried || cell.text.trim() === '' || !EDGE.test(cell.text)) continue;
+    if (cell.carried || cell.text.trim() === '' || trimSpaces(cell.text) === cell.text) continue;
     const field = label(catalog, key);
     out.push(finding('whitespace', cell.at, { field }, { field, item: index, fix: edgeSpaces(cell.text) }));
   }
