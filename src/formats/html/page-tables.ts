@@ -66,9 +66,9 @@ function span(el: Element, name: 'rowspan' | 'colspan'): number | undefined {
 /** Elements hidden from a reader of the page (the hidden attribute, or display:none / visibility:hidden
  * in their style), <option>s marked selected, and the srcdoc of <iframe>s: marked by the parser, which
  * keeps no attributes in the tree. */
-export const HIDDEN = new WeakSet<Element>();
-export const SELECTED = new WeakSet<Element>();
-export const SRCDOC = new WeakMap<Element, string>();
+export const HIDDEN: WeakSet<Element> = new WeakSet();
+export const SELECTED: WeakSet<Element> = new WeakSet();
+export const SRCDOC: WeakMap<Element, string> = new WeakMap();
 
 /** What a page shows that is not in a table cell the reader reads: hidden content outside cells, and pages
  * inside <iframe srcdoc> (with how many tables come before each, to put theirs in document order). */
