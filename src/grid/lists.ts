@@ -11,7 +11,7 @@ import {
   UNTICK_MARKS,
 } from '../settings/vocab.js';
 import { normaliseLabel, type TickGroup } from '../settings/columns.js';
-import { trimWhere, unitIn } from '../model/trim.js';
+import { trimWhere, unitIn } from '../settings/trim.js';
 
 /** Whole-cell 同上 (after trimming). */
 export function isSameAsAbove(text: string): boolean {

@@ -8,7 +8,7 @@
 // Every table is a grid of its own, numbered in document order (第 N 个表格), and a table's cell text
 // leaves out the tables inside it. A table without a catalog header that sits inside a catalog table's
 // cell is part of that cell's value: its rows become lines of the cell (cells joined by a space).
-import { trimWhere } from '../model/trim.js';
+import { trimWhere } from '../settings/trim.js';
 import type { Catalog } from '../model/types.js';
 import { MAX_CELL_CHARS } from '../settings/limits.js';
 import type { Profile } from '../settings/columns.js';
@@ -93,7 +93,7 @@ export function withinLimit(parts: CellPart[], dropped: number): { parts: CellPa
   return { parts: cut, length: total + dropped };
 }
 
-/** Text without the line breaks at its start and end, in linear time (see model/trim.ts). */
+/** Text without the line breaks at its start and end, in linear time (see settings/trim.ts). */
 export function trimLineBreaks(text: string): string {
   return trimWhere(text, (unit) => unit === '\n');
 }

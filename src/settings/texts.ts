@@ -1,6 +1,6 @@
 // The texts around a catalog's table: the title written when there is none, the standard 注 of the 2017
 // sample table, the 编制单位/日期 line under the title, and the print footer of rendered workbooks.
-import { trimWhere, unitIn } from '../model/trim.js';
+import { trimWhere, unitIn } from './trim.js';
 
 /** The standard 注 of the 2017 sample table, written under rendered sheets that carry none. */
 export const NOTE_2017 =

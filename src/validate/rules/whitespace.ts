@@ -3,7 +3,7 @@
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { deleteRanges, type Fix } from '../../findings/fix.js';
-import { trimWhere } from '../../model/trim.js';
+import { trimWhere } from '../../settings/trim.js';
 import { defineRule } from '../rule.js';
 import { label, textCells } from './util.js';
 
@@ -25,7 +25,7 @@ function edgeSpaces(text: string): Fix {
   return deleteRanges(text, ranges);
 }
 
-/** Trim a cell text's leading and trailing spaces (not line breaks), in linear time (see model/trim.ts). */
+/** Trim a cell text's leading and trailing spaces (not line breaks), in linear time (see settings/trim.ts). */
 export function trimSpaces(text: string): string {
   return trimWhere(text, isSpace);
 }
