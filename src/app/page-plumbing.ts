@@ -81,3 +81,35 @@ export async function working<T>(text: string, job: () => Promise<T>): Promise<T
   }
 }
 
+
+// ---------------------------------------------------------------- downloads
+
+/** Ask the worker for a file and hand it to the browser's downloads; `note` shows what it said (fix's
+ * change list, merge's summary) or why it could not (an error line). `then` gets the bytes afterwards. */
+export async function download(req: Omit<Extract<Ask, { op: 'export' }>, 'op'>, note: HTMLElement, then?: (name: string, bytes: ArrayBuffer) => void): Promise<void> {
+  note.hidden = true;
+  note.classList.remove('error-line');
+  await enqueue(() =>
+    working('正在生成文件…', () =>
+      ask({ op: 'export', ...req }, (r) => {
+        if (r.type !== 'export') return;
+        const url = URL.createObjectURL(new Blob([r.bytes], { type: r.mime }));
+        const a = el('a', { href: url, download: r.name });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        note.hidden = !r.note;
+        note.textContent = r.note ?? '';
+        then?.(r.name, r.bytes);
+      }).catch((message: string) => alertLine(message, note)),
+    ),
+  );
+}
+
+/** Show an error line in a note. */
+export function alertLine(message: string, note: HTMLElement): void {
+  note.hidden = false;
+  note.textContent = message;
+  note.classList.add('error-line');
+}

@@ -1,42 +1,39 @@
-// The app's page: file picking and what the clerk sees. Every text from a file reaches the page through
+// The app's page: file picking and what the clerk sees of each file — its summary, the corrections to
+// choose, the publish form, its findings and its table. Every text from a file reaches the page through
 // textContent, never as markup. All work happens in the worker (worker.ts), asked through page-plumbing.ts.
-import type { ExportKind, FileView, FindingView, PageView } from './protocol.js';
-import { PAGE_ITEMS } from './protocol.js';
-import { $, ask, el, enqueue, working } from './page-plumbing.js';
+import type { ExportChoices, ExportKind, FileView } from './protocol.js';
+import { $, ask, download, el, enqueue, working } from './page-plumbing.js';
+import { nextFile, shown, state, type Shown } from './page-state.js';
+import { findingsSection } from './findings-view.js';
+import { loadPage, reveal } from './catalog-view.js';
+import { updateBatch } from './batch.js';
 
 // ---------------------------------------------------------------- files
 
-interface Shown {
-  view: FileView;
-  article: HTMLElement;
-  page: number;
-  table?: HTMLElement;
+/** Open files the clerk picked or dropped, each in its own article (newest on top). */
+function openFiles(list: FileList | File[]): void {
+  for (const f of Array.from(list)) openOne(f.name, () => f.arrayBuffer(), (a) => $('files').prepend(a));
 }
 
-const shown = new Map<number, Shown>();
-let referenceId: number | undefined;
-let fileCounter = 0;
-
-async function openFiles(list: FileList | File[]): Promise<void> {
-  for (const f of Array.from(list)) {
-    const file = ++fileCounter;
-    const article = el('article', { class: 'file', id: `file-${file}` }, el('h2', {}, f.name), el('p', { class: 'muted' }, '等待读取…'));
-    $('files').prepend(article);
-    void enqueue(() =>
-      working(`正在读取 ${f.name}…`, async () => {
-        let bytes: ArrayBuffer;
-        try {
-          bytes = await f.arrayBuffer();
-        } catch {
-          showFile({ file, name: f.name, ok: false, error: `错误：无法读取文件 ${f.name}，请确认文件没有被其他程序占用` }, article);
-          return;
-        }
-        await ask({ op: 'open', file, input: { name: f.name, bytes }, role: 'catalog' }, (r) => {
-          if (r.type === 'opened') showFile(r.view, article);
-        }, [bytes]).catch((message: string) => showFile({ file, name: f.name, ok: false, error: message }, article));
-      }),
-    );
-  }
+/** Read one file in the worker; `place` puts its article on the page. */
+function openOne(name: string, bytesOf: () => Promise<ArrayBuffer>, place: (article: HTMLElement) => void): void {
+  const file = nextFile();
+  const article = el('article', { class: 'file', id: `file-${file}`, 'aria-label': name }, el('h2', {}, name), el('p', { class: 'muted' }, '等待读取…'));
+  place(article);
+  void enqueue(() =>
+    working(`正在读取 ${name}…`, async () => {
+      let bytes: ArrayBuffer;
+      try {
+        bytes = await bytesOf();
+      } catch {
+        showFile({ file, name, ok: false, error: `错误：无法读取文件 ${name}，请确认文件没有被其他程序占用` }, article);
+        return;
+      }
+      await ask({ op: 'open', file, input: { name, bytes }, role: 'catalog' }, (r) => {
+        if (r.type === 'opened') showFile(r.view, article);
+      }, [bytes]).catch((message: string) => showFile({ file, name, ok: false, error: message }, article));
+    }),
+  );
 }
 
 function showFile(view: FileView, article: HTMLElement): void {
@@ -60,29 +57,21 @@ function showFile(view: FileView, article: HTMLElement): void {
   article.classList.toggle('invalid', !view.valid);
   article.append(el('p', { class: `summary ${view.valid ? 'pass' : 'fail'}` }, view.summary ?? ''));
 
-  const actions = el('div', { class: 'actions' });
   const note = el('pre', { class: 'note', hidden: '' });
-  const button = (label: string, kind: ExportKind, title: string): void => {
+  const skipped = new Set<string>();
+  if (view.fixable && view.fixes?.length) article.append(fixBox(s, skipped, note));
+  article.append(publishBox(s, skipped, note));
+  const gapRow = el('div', { class: 'actions' }, el('span', { class: 'muted' }, '差距报告：'));
+  for (const [label, kind, title] of [
+    ['下载差距报告', 'gap-html', '缺项和与参考目录的差距（网页）'],
+    ['差距报告（Excel）', 'gap-xlsx', '缺项和与参考目录的差距，逐条列出便于整改'],
+  ] as const) {
     const b = el('button', { type: 'button', title }, label);
-    b.addEventListener('click', () => void download(kind, [view.file], note));
-    actions.append(b);
-  };
-  if (view.fixable) button('下载修正后的表格', 'fix', '自动修正文号括号、首尾空格等问题，其余内容保持不变');
-  button('下载发布网页', 'html', '可直接发布到门户网站“政务公开”栏目的网页');
-  button('下载 Excel', 'xlsx', '样表格式的 Excel，可打印');
-  button('下载纯文本版（.md）', 'md', '纯文本的目录（Markdown 格式），可粘贴到其他文档或系统');
-  button('下载数据文件（.yaml）', 'yaml', '目录的数据文件（YAML 格式），可由其他系统导入或用记事本修改后再打开');
-  button('下载差距报告', 'gap-html', '缺项和与参考目录的差距（网页）');
-  button('差距报告（Excel）', 'gap-xlsx', '缺项和与参考目录的差距，逐条列出便于整改');
-  article.append(actions, note);
-
-  const findings = view.findings ?? [];
-  const details = el('details', { class: 'findings' }, el('summary', {}, findings.length ? `问题（${findings.length} 条）` : '没有发现问题'));
-  if (findings.length) {
-    details.open = true;
-    details.append(findingsTable(s, findings));
+    b.addEventListener('click', () => void download({ kind, files: [view.file], ...(state.reference !== undefined ? { reference: state.reference } : {}) }, note));
+    gapRow.append(b);
   }
-  article.append(details);
+  article.append(gapRow, note);
+  article.append(findingsSection(view.name, view.summary ?? '', view.findings ?? [], (f) => void reveal(s, f)));
   const tableBox = el('div', { class: 'catalog' });
   s.table = tableBox;
   article.append(tableBox);
@@ -90,217 +79,72 @@ function showFile(view: FileView, article: HTMLElement): void {
   void loadPage(s, 0);
 }
 
-const FIRST_FINDINGS = 200;
-
-function findingsTable(s: Shown, findings: FindingView[]): HTMLElement {
-  const body = el('tbody');
-  const table = el('table', { class: 'finding-list' }, el('thead', {}, el('tr', {}, el('th', {}, '位置'), el('th', {}, '级别'), el('th', {}, '说明'), el('th', {}, '代码'))), body);
-  const add = (from: number, to: number): void => {
-    const frag = document.createDocumentFragment();
-    for (const f of findings.slice(from, to)) {
-      const row = el('tr', { class: `sev-${f.severity}`, tabindex: '0', title: '点击查看该单元格' }, el('td', { class: 'where' }, f.where), el('td', { class: 'level' }, f.level), el('td', {}, f.message), el('td', { class: 'code' }, f.code));
-      row.addEventListener('click', () => void reveal(s, f));
-      row.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter') void reveal(s, f);
-      });
-      frag.append(row);
-    }
-    body.append(frag);
-  };
-  add(0, FIRST_FINDINGS);
-  const box = el('div', {}, table);
-  if (findings.length > FIRST_FINDINGS) {
-    const more = el('button', { type: 'button' }, `显示全部 ${findings.length} 条`);
-    more.addEventListener('click', () => {
-      more.remove();
-      // In slices, one per frame: thousands of rows must not freeze the page.
-      let at = FIRST_FINDINGS;
-      const step = (): void => {
-        add(at, at + 500);
-        at += 500;
-        if (at < findings.length) requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
-    });
-    box.append(more);
+/** The corrections fix would make, each kind a tick box (header renames can be left out: a unit may have
+ * to keep its own headers), and the button; the corrected copy is checked again and shown above. */
+function fixBox(s: Shown, skipped: Set<string>, note: HTMLElement): HTMLElement {
+  const view = s.view;
+  const box = el('fieldset', { class: 'fix-choices' }, el('legend', {}, '自动修正'));
+  for (const k of view.fixes ?? []) {
+    const tick = el('input', { type: 'checkbox', 'data-code': k.code });
+    tick.checked = true;
+    tick.addEventListener('change', () => (tick.checked ? skipped.delete(k.code) : skipped.add(k.code)));
+    const hint = k.code === 'header-spelling' ? '（需要保留本单位表头时取消勾选）' : '';
+    box.append(el('label', { class: 'choice' }, tick, ` ${k.title}（${k.count} 处）${hint}`));
   }
+  const run = el('button', { type: 'button', class: 'primary', title: '只改勾选的问题，其余内容保持不变' }, '下载修正后的表格');
+  run.addEventListener('click', () =>
+    void download({ kind: 'fix', files: [view.file], choices: { skip: [...skipped] } }, note, (name, bytes) => {
+      // The corrected copy is read and checked like any file, just above the original.
+      openOne(name, async () => bytes, (a) => s.article.before(a));
+    }),
+  );
+  box.append(el('div', { class: 'actions' }, run, el('span', { class: 'muted' }, '修正后的表格会重新检查，结果显示在本文件上方。')));
   return box;
 }
 
-async function loadPage(s: Shown, page: number): Promise<void> {
-  await enqueue(() =>
-    ask({ op: 'page', file: s.view.file, page }, (r) => {
-      if (r.type === 'page') showPage(s, r.view);
-    }).catch(() => undefined),
-  );
-}
-
-function showPage(s: Shown, view: PageView): void {
-  s.page = view.page;
-  const head = el('tr', {}, ...view.columns.map((c) => el('th', {}, c)));
-  const body = el('tbody');
-  for (const row of view.rows) {
-    const tr = el('tr', { class: row.first ? 'item-first' : 'item-more' });
-    for (const c of row.cells) {
-      const td = el('td');
-      if (c.list && c.list.length) td.append(el('ul', {}, ...c.list.map((x) => el('li', {}, x))));
-      else td.textContent = c.text;
-      if (c.ref) td.dataset.ref = c.ref;
-      if (c.rowspan) td.rowSpan = c.rowspan;
-      if (c.severity) td.classList.add(`mark-${c.severity}`);
-      tr.append(td);
-    }
-    body.append(tr);
+/** 标题 / 编制单位 / 日期 for what is published, and the publish buttons. */
+function publishBox(s: Shown, skipped: Set<string>, note: HTMLElement): HTMLElement {
+  const view = s.view;
+  const box = el('fieldset', { class: 'publish' }, el('legend', {}, '发布'));
+  const input = (label: string, value: string | undefined, placeholder: string): HTMLInputElement => {
+    const i = el('input', { type: 'text', placeholder });
+    i.value = value ?? '';
+    box.append(el('label', { class: 'field' }, `${label} `, i));
+    return i;
+  };
+  const title = input('标题', view.meta?.title, '政务公开事项目录');
+  const unit = input('编制单位', view.meta?.unit, '如：XX县人民政府办公室');
+  const date = input('日期', view.meta?.date, '如：2026年12月');
+  let fixFirst: HTMLInputElement | undefined;
+  if (view.fixable && view.fixes?.length) {
+    // Off unless ticked: what is published is what the file says, unless the clerk asks for the corrections.
+    fixFirst = el('input', { type: 'checkbox' });
+    box.append(el('label', { class: 'choice' }, fixFirst, ' 先按“自动修正”中勾选的项目修正，再生成'));
   }
-  const table = el('table', { class: 'catalog-table' }, el('thead', {}, head), body);
-  const box = s.table!;
-  box.replaceChildren(el('h3', {}, `目录内容（共 ${s.view.items} 个事项）`));
-  if (view.pages > 1) box.append(pager(s, view));
-  box.append(el('div', { class: 'scroll' }, table));
-  if (view.pages > 1) box.append(pager(s, view));
+  const choices = (): ExportChoices => ({
+    meta: { title: title.value, unit: unit.value, date: date.value },
+    fixFirst: fixFirst?.checked === true,
+    skip: [...skipped],
+  });
+  const actions = el('div', { class: 'actions' });
+  const button = (label: string, kind: ExportKind, hint: string, primary = false): void => {
+    const b = el('button', { type: 'button', title: hint, ...(primary ? { class: 'primary' } : {}) }, label);
+    b.addEventListener('click', () => void download({ kind, files: [view.file], choices: choices() }, note));
+    actions.append(b);
+  };
+  button('下载发布网页', 'html', '可直接发布到门户网站“政务公开”栏目的网页', true);
+  button('下载 Excel', 'xlsx', '样表格式的 Excel，可打印');
+  button('下载纯文本版（.md）', 'md', '纯文本的目录（Markdown 格式），可粘贴到其他文档或系统');
+  button('下载数据文件（.yaml）', 'yaml', '目录的数据文件（YAML 格式），可由其他系统导入或用记事本修改后再打开');
+  box.append(actions);
+  return box;
 }
-
-function pager(s: Shown, view: PageView): HTMLElement {
-  const prev = el('button', { type: 'button' }, '上一页');
-  const next = el('button', { type: 'button' }, '下一页');
-  prev.disabled = view.page === 0;
-  next.disabled = view.page >= view.pages - 1;
-  prev.addEventListener('click', () => void loadPage(s, view.page - 1));
-  next.addEventListener('click', () => void loadPage(s, view.page + 1));
-  const from = view.page * PAGE_ITEMS + 1;
-  const to = Math.min(s.view.items ?? 0, (view.page + 1) * PAGE_ITEMS);
-  return el('div', { class: 'pager' }, prev, el('span', {}, `第 ${view.page + 1} / ${view.pages} 页（事项 ${from}–${to}）`), next);
-}
-
-/** Show the cell a finding points at: its page of the table, scrolled to and flashed. */
-async function reveal(s: Shown, f: FindingView): Promise<void> {
-  if (f.item !== undefined) {
-    const page = Math.floor((f.item - 1) / PAGE_ITEMS);
-    if (page !== s.page) await loadPage(s, page);
-  }
-  const cell = f.ref ? s.table?.querySelector<HTMLElement>(`td[data-ref="${CSS.escape(f.ref)}"]`) : null;
-  s.article.querySelector('.not-in-table')?.remove();
-  if (!cell) {
-    const where = el('p', { class: 'not-in-table' }, `“${f.where}”不在事项表格中（可能是表头、标题行、注或整个文件的问题）。`);
-    s.table?.prepend(where);
-    where.scrollIntoView({ block: 'center' });
-    return;
-  }
-  cell.scrollIntoView({ block: 'center', inline: 'center' });
-  cell.classList.remove('flash');
-  void cell.offsetWidth;
-  cell.classList.add('flash');
-}
-
-// ---------------------------------------------------------------- downloads
-
-/** Ask the worker for a file and hand it to the browser's downloads; `note` shows what it said (fix's
- * change list) or why it could not (an error line). */
-async function download(kind: ExportKind, files: number[], note: HTMLElement): Promise<void> {
-  note.hidden = true;
-  note.classList.remove('error-line');
-  await enqueue(() =>
-    working('正在生成文件…', () =>
-      ask({ op: 'export', kind, files, ...(referenceId !== undefined ? { reference: referenceId } : {}) }, (r) => {
-        if (r.type !== 'export') return;
-        const url = URL.createObjectURL(new Blob([r.bytes], { type: r.mime }));
-        const a = el('a', { href: url, download: r.name });
-        document.body.append(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        note.hidden = !r.note;
-        note.textContent = r.note ?? '';
-      }).catch((message: string) => alertLine(message, note)),
-    ),
-  );
-}
-
-function alertLine(message: string, note: HTMLElement): void {
-  note.hidden = false;
-  note.textContent = message;
-  note.classList.add('error-line');
-}
-
-// ---------------------------------------------------------------- several files, reference
-
-function readable(): Shown[] {
-  return [...shown.values()].filter((s) => s.view.ok).sort((a, b) => a.view.file - b.view.file);
-}
-
-function updateBatch(): void {
-  const list = readable();
-  $('batch').hidden = list.length < 2;
-  for (const [id, pick] of [['diff-old', 0], ['diff-new', 1]] as const) {
-    const select = $<HTMLSelectElement>(id);
-    const kept = select.value;
-    select.replaceChildren(...list.map((s) => el('option', { value: String(s.view.file) }, s.view.name)));
-    if (list.some((s) => String(s.view.file) === kept)) select.value = kept;
-    else if (list[pick]) select.value = String(list[pick].view.file);
-  }
-  const [older, newer] = [$<HTMLSelectElement>('diff-old'), $<HTMLSelectElement>('diff-new')];
-  if (older.value === newer.value && list.length > 1) newer.value = String(list.find((s) => String(s.view.file) !== older.value)!.view.file);
-}
-
-$('merge').addEventListener('click', () => void download('merge', readable().map((s) => s.view.file), $('batch-note')));
-$('diff').addEventListener('click', () => {
-  const a = Number($<HTMLSelectElement>('diff-old').value);
-  const b = Number($<HTMLSelectElement>('diff-new').value);
-  if (a === b) {
-    alertLine('请选择两个不同的文件作为旧版和新版', $('batch-note'));
-    return;
-  }
-  void download('diff', [a, b], $('batch-note'));
-});
-
-/** Stop using the reference catalog (the worker forgets it too). */
-function clearReference(): void {
-  if (referenceId !== undefined) void ask({ op: 'forget', file: referenceId });
-  referenceId = undefined;
-  const label = $('reference-name');
-  label.textContent = '未选择';
-  label.classList.remove('error-line');
-  $('clear-reference').hidden = true;
-}
-$('clear-reference').addEventListener('click', clearReference);
-
-$<HTMLInputElement>('pick-reference').addEventListener('change', (e) => {
-  const input = e.target as HTMLInputElement;
-  const f = input.files?.[0];
-  input.value = '';
-  if (!f) return;
-  const file = ++fileCounter;
-  const label = $('reference-name');
-  label.textContent = `正在读取 ${f.name}…`;
-  void enqueue(() =>
-    working(`正在读取参考目录 ${f.name}…`, async () => {
-      const bytes = await f.arrayBuffer();
-      await ask({ op: 'open', file, input: { name: f.name, bytes }, role: 'reference' }, (r) => {
-        if (r.type !== 'opened') return;
-        // A failed pick leaves no reference at all: the one before it must not be used unseen.
-        clearReference();
-        if (r.view.ok) {
-          referenceId = file;
-          label.textContent = `${f.name}（${r.view.profile} 版式，${r.view.items} 个事项）`;
-          $('clear-reference').hidden = false;
-        } else {
-          label.textContent = `${r.view.error ?? '错误：无法读取'}（现在没有参考目录）`;
-          label.classList.add('error-line');
-        }
-      }, [bytes]).catch((message: string) => {
-        clearReference();
-        label.textContent = `${message}（现在没有参考目录）`;
-        label.classList.add('error-line');
-      });
-    }),
-  );
-});
 
 // ---------------------------------------------------------------- picking and dropping
 
 $<HTMLInputElement>('pick').addEventListener('change', (e) => {
   const input = e.target as HTMLInputElement;
-  if (input.files?.length) void openFiles(input.files);
+  if (input.files?.length) openFiles(input.files);
   input.value = '';
 });
 
@@ -312,10 +156,11 @@ for (const name of ['dragenter', 'dragover']) {
   });
 }
 drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+
 /** A folder dropped as if it were a file: said as what it is (the browser hands a folder over as an
  * unreadable file, which would otherwise read as “被其他程序占用”). */
 function folderNotice(name: string): void {
-  const file = ++fileCounter;
+  const file = nextFile();
   const article = el('article', { class: 'file', id: `file-${file}` });
   $('files').prepend(article);
   showFile({ file, name, ok: false, error: `“${name}”是文件夹，网页版只读取选中的文件：请打开这个文件夹，全选（Ctrl+A）其中的目录文件，再拖到这里或点“选择文件”` }, article);
@@ -336,9 +181,9 @@ window.addEventListener('drop', (e) => {
   }
   for (const name of folders) folderNotice(name);
   const list = Array.from(data.files).filter((f) => !folders.has(f.name));
-  if (list.length) void openFiles(list);
+  if (list.length) openFiles(list);
 });
 
 for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-template]')) {
-  b.addEventListener('click', () => void download(b.dataset.template as ExportKind, [], $('template-note')));
+  b.addEventListener('click', () => void download({ kind: b.dataset.template as ExportKind, files: [] }, $('template-note')));
 }

@@ -23,10 +23,25 @@ export type ExportKind =
   | 'template-2017'
   | 'template-2019';
 
+/** The 标题 / 编制单位 / 日期 a clerk enters for the published page and workbook (blank: the catalog's own). */
+export interface Meta {
+  title?: string;
+  unit?: string;
+  date?: string;
+}
+
+/** How an export is made: the codes whose fixes the clerk left out, the published page's header, and
+ * whether the page is made from the corrected catalog. */
+export interface ExportChoices {
+  skip?: string[];
+  meta?: Meta;
+  fixFirst?: boolean;
+}
+
 export type Request =
   | { id: number; op: 'open'; file: number; input: InFile; role: 'catalog' | 'reference' }
   | { id: number; op: 'page'; file: number; page: number }
-  | { id: number; op: 'export'; kind: ExportKind; files: number[]; reference?: number }
+  | { id: number; op: 'export'; kind: ExportKind; files: number[]; reference?: number; choices?: ExportChoices }
   | { id: number; op: 'forget'; file: number };
 
 /** One finding as the page shows it: the CLI's JSON diagnostic plus its text line and table key. */
@@ -35,6 +50,8 @@ export interface FindingView extends JsonDiagnostic {
   line: string;
   /** 位置 as the CLI prints it (目录.xlsx › 安全生产!I7, 目录.yaml:12:5). */
   where: string;
+  /** 位置 in the file, without its name (工作表“安全生产”I7 单元格, 第 12 行), or 整个文件. */
+  place: string;
   /** 错误 / 警告 / 提示. */
   level: string;
   /** The key of the table cell it points at (see refKey), when it points at one. */
@@ -57,6 +74,10 @@ export interface FileView {
   pages?: number;
   /** Formats `fix` can write for this file (.xlsx and .yaml sources only). */
   fixable?: boolean;
+  /** The kinds of correction fix would make, by code, for the clerk to choose from. */
+  fixes?: { code: string; title: string; count: number }[];
+  /** The catalog's own 标题 / 编制单位 / 日期 (what the publish form starts with). */
+  meta?: Meta;
 }
 
 export interface CellView {

@@ -1,12 +1,13 @@
 // The app's Web Worker: the same core the CLI runs (read → validate → fix/render/gap/merge/diff), on the
 // bytes the page hands over. It keeps every file and catalog, and answers the page with what it shows.
 import {
+  CODES,
+  FIX_WORDS,
   SEVERITY_RANK,
   ZwgkError,
   check,
+  describeAt,
   diff,
-  displayColumns,
-  displayValue,
   exportAs,
   extensionOf,
   fix,
@@ -16,6 +17,7 @@ import {
   formatLocation,
   gap,
   merge,
+  mergeLines,
   outputName,
   passes,
   severityLabel,
@@ -24,13 +26,13 @@ import {
   toJsonDiagnostic,
   type Catalog,
   type Checked,
-  type DisplayColumn,
+  type Code,
   type Exported,
-  type Item,
+  type Finding,
   type Severity,
-  type SourceRef,
 } from '../core/index.js';
-import { PAGE_ITEMS, type CellView, type ExportKind, type FileView, type InFile, type PageView, type Request, type Response, type RowView } from './protocol.js';
+import { PAGE_ITEMS, type ExportChoices, type ExportKind, type FileView, type FindingView, type InFile, type Meta, type Request, type Response } from './protocol.js';
+import { pageView, refKey } from './worker-table.js';
 
 interface Held {
   name: string;
@@ -43,14 +45,6 @@ interface Held {
 const files = new Map<number, Held>();
 const post = (r: Response, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(r, transfer);
 
-/** The key that ties a finding to the table cell whose value came from the same place. */
-export function refKey(at: SourceRef): string | undefined {
-  if (at.cell) return `${at.sheet ?? ''}!${at.cell}`;
-  if (at.table !== undefined) return at.row !== undefined ? `#${at.table}!${at.row}:${at.column ?? 0}` : undefined;
-  if (at.line !== undefined) return `${at.line}:${at.column ?? 0}`;
-  return undefined;
-}
-
 /** Whether the app offers a corrected copy of a file: a workbook or YAML fixed in place, or a page or
  * Word document whose corrected catalog comes as a workbook — judged by what the bytes are, as the
  * reader judged them (a .doc that is really a web page is a page, in the app as in the CLI). */
@@ -62,6 +56,11 @@ function fixableInApp(bytes: Uint8Array, name: string): boolean {
 /** A request the page should not have made (a file that was not read); said to the clerk as is. */
 class AppError extends Error {}
 
+/** A message in the words of a page with buttons: where the CLI says “可用 zwgk fix”, the clerk has one. */
+function appWords(text: string): string {
+  return text.replaceAll(FIX_WORDS.cli, FIX_WORDS.app);
+}
+
 /** needs-soffice in a browser's words: the CLI would convert with LibreOffice, the page never can, so the
  * clerk is told only what to do by hand (nothing to install). */
 function browserWords(p: Record<string, string | number>): string {
@@ -71,8 +70,30 @@ function browserWords(p: Record<string, string | number>): string {
 /** The message a thrown error gets, in the CLI's words. */
 function errorLine(err: unknown): string {
   if (err instanceof ZwgkError && err.finding.code === 'needs-soffice') return `错误：${browserWords(err.finding.params ?? {})}`;
-  if (err instanceof ZwgkError || err instanceof AppError) return `错误：${err.message}`;
+  if (err instanceof ZwgkError || err instanceof AppError) return `错误：${appWords(err.message)}`;
   return `错误：内部错误：${(err as Error)?.message ?? String(err)}。请把这个文件和这段文字反馈给维护者`;
+}
+
+/** A finding as the page lists it. */
+function findingView(f: Finding): FindingView {
+  const ref = refKey(f.location);
+  const d = toJsonDiagnostic(f);
+  return {
+    ...d,
+    message: appWords(d.message),
+    line: appWords(formatFindingLine(f)),
+    where: formatLocation(f.location),
+    place: describeAt(f.location) || '整个文件',
+    level: severityLabel(f.severity),
+    ...(ref ? { ref } : {}),
+  };
+}
+
+/** The kinds of correction fix would make, most frequent first. */
+function fixKinds(findings: readonly Finding[]): FileView['fixes'] {
+  const counts = new Map<string, number>();
+  for (const f of findings) if (f.fix) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([code, count]) => ({ code, title: CODES[code as Code]?.title ?? code, count }));
 }
 
 async function open(id: number, file: number, input: InFile, role: 'catalog' | 'reference'): Promise<void> {
@@ -102,6 +123,10 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
       const had = held.marks.get(key);
       if (!had || SEVERITY_RANK[f.severity] < SEVERITY_RANK[had]) held.marks.set(key, f.severity);
     }
+    const meta: Meta = {};
+    if (catalog.title) meta.title = catalog.title;
+    if (catalog.unit) meta.unit = catalog.unit;
+    if (catalog.date) meta.date = catalog.date;
     Object.assign(view, {
       ok: true,
       summary: summaryLine(result),
@@ -111,87 +136,23 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
       pages: Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS)),
       // A page or Word document is not rewritten: its corrected catalog comes as a workbook.
       fixable: fixableInApp(held.bytes, input.name),
-      findings: result.findings.map((f) => {
-        const ref = refKey(f.location);
-        return { ...toJsonDiagnostic(f), line: formatFindingLine(f), where: formatLocation(f.location), level: severityLabel(f.severity), ...(ref ? { ref } : {}) };
-      }),
+      fixes: fixKinds(result.findings),
+      meta,
+      findings: result.findings.map(findingView),
     });
   } catch (err) {
     view.error = errorLine(err);
+    // A refused file's bytes are of no further use: only its message is kept.
+    held.bytes = new Uint8Array(0);
   }
   post({ id, type: 'opened', view });
 }
 
-/** The cells of one item's rows, as the published page lays them out. */
-function itemRows(catalog: Catalog, item: Item, index: number, cols: DisplayColumn[], marks: Map<string, Severity>): RowView[] {
-  const n = Math.max(1, item.pairs.length);
-  const rows: RowView[] = [];
-  const mark = (cell: CellView): CellView => {
-    const severity = cell.ref ? marks.get(cell.ref) : undefined;
-    return severity ? { ...cell, severity } : cell;
-  };
-  for (let p = 0; p < n; p++) {
-    const cells: CellView[] = [];
-    for (const col of cols) {
-      if (col.perPair) {
-        const pair = item.pairs[p];
-        const c = col.key === 'content' ? pair?.content : pair?.standard;
-        const ref = c ? refKey(c.at) : undefined;
-        cells.push(mark({ text: c?.text ?? '', ...(ref ? { ref } : {}) }));
-      } else if (p === 0) {
-        const v = displayValue(catalog, item, col);
-        const at = sourceOf(item, col);
-        const ref = at ? refKey(at) : undefined;
-        const cell: CellView = Array.isArray(v) ? { text: v.join('\n'), list: v } : { text: v };
-        if (ref) cell.ref = ref;
-        if (n > 1) cell.rowspan = n;
-        cells.push(mark(cell));
-      }
-    }
-    rows.push({ item: index + 1, first: p === 0, cells });
-  }
-  return rows;
-}
-
-/** Where a displayed item-level value came from. */
-function sourceOf(item: Item, col: DisplayColumn): SourceRef | undefined {
-  switch (col.key) {
-    case 'basis':
-      return item.basis.at;
-    case 'channels':
-      return item.channels?.at;
-    case 'audience':
-    case 'mode':
-    case 'level':
-      return item.ticks?.[col.key]?.at;
-    case 'extra':
-      return col.extra !== undefined ? item.extra[col.extra]?.at : undefined;
-    case 'serial':
-    case 'category':
-    case 'name':
-    case 'subject':
-    case 'deadline':
-    case 'remark':
-    case 'platform':
-      return item[col.key]?.at;
-    default:
-      return undefined;
-  }
-}
-
 function page(id: number, file: number, pageNo: number): void {
-  const catalog = files.get(file)?.checked?.catalog;
-  const held = files.get(file)!;
-  if (!catalog) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
-  const cols = displayColumns(catalog, true);
-  const pages = Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS));
-  const p = Math.min(Math.max(0, pageNo), pages - 1);
-  const rows: RowView[] = [];
-  for (let i = p * PAGE_ITEMS; i < Math.min(catalog.items.length, (p + 1) * PAGE_ITEMS); i++) {
-    rows.push(...itemRows(catalog, catalog.items[i]!, i, cols, held.marks ?? new Map()));
-  }
-  const view: PageView = { file, page: p, pages, columns: cols.map((c) => c.label), rows };
-  post({ id, type: 'page', view });
+  const held = files.get(file);
+  const catalog = held?.checked?.catalog;
+  if (!held || !catalog) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
+  post({ id, type: 'page', view: pageView(catalog, held.marks ?? new Map(), file, pageNo) });
 }
 
 /** Whether two files have the same bytes. */
@@ -207,7 +168,38 @@ function catalogOf(file: number): Held & { checked: Checked } {
   return held as Held & { checked: Checked };
 }
 
-async function exportFile(id: number, kind: ExportKind, ids: number[], reference?: number): Promise<void> {
+/** The corrected copy of a file, with the fixes the clerk chose (all, less the codes left out). */
+async function fixed(held: Held & { checked: Checked }, skip: readonly string[] = []) {
+  const left = new Set(skip);
+  const checked: Checked = left.size ? { ...held.checked, findings: held.checked.findings.filter((f) => !left.has(f.code)) } : held.checked;
+  const ext = extensionOf(held.name);
+  const result = await fix(held.bytes, checked);
+  const outExt = result.format === 'yaml' ? (ext === '.yml' ? 'yml' : 'yaml') : 'xlsx';
+  return { result, name: outputName(held.name, '（修正后）', outExt), ext: outExt };
+}
+
+/** The catalog a publish button renders: the corrected one when asked (read back from the corrected copy),
+ * with the 标题 / 编制单位 / 日期 the clerk entered. */
+async function toPublish(held: Held & { checked: Checked }, choices: ExportChoices): Promise<Catalog> {
+  let catalog = held.checked.catalog;
+  if (choices.fixFirst && held.checked.findings.some((f) => f.fix && !(choices.skip ?? []).includes(f.code))) {
+    const { result, name } = await fixed(held, choices.skip);
+    const bytes = typeof result.data === 'string' ? new TextEncoder().encode(result.data) : result.data;
+    catalog = (await check(bytes, name, { validate: false })).catalog;
+  }
+  const meta = choices.meta ?? {};
+  const copy: Catalog = { ...catalog };
+  for (const key of ['title', 'unit', 'date'] as const) {
+    // Left as the form showed it: the catalog's own text, exactly (what `zwgk render` prints).
+    if (meta[key] === undefined || meta[key] === (catalog[key] ?? '')) continue;
+    const text = meta[key]!.trim();
+    if (text) copy[key] = text;
+    else delete copy[key];
+  }
+  return copy;
+}
+
+async function exportFile(id: number, kind: ExportKind, ids: number[], reference: number | undefined, choices: ExportChoices = {}): Promise<void> {
   const send = (name: string, out: Exported, note?: string): void => {
     const bytes = typeof out.data === 'string' ? new TextEncoder().encode(out.data) : out.data;
     // A fresh buffer of exactly these bytes, handed over without a copy.
@@ -224,12 +216,11 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
     }
     case 'fix': {
       const held = catalogOf(ids[0]!);
-      const ext = extensionOf(held.name);
-      const result = await fix(held.bytes, held.checked);
-      const outExt = result.format === 'yaml' ? (ext === '.yml' ? 'yml' : 'yaml') : 'xlsx';
-      const lines = [...result.lines];
+      const { result, name, ext } = await fixed(held, choices.skip);
+      const lines = result.lines.map(appWords);
       if (!fixedInPlaceFormat(held.name)) lines.unshift(`${held.name} 不会被改写：修正后的目录写成 Excel 工作簿（样表格式）。`);
-      send(outputName(held.name, '（修正后）', outExt), { data: result.data, ext: outExt, mime: result.mime }, lines.join('\n'));
+      if (choices.skip?.length) lines.push(`按选择未修正：${choices.skip.map((c) => CODES[c as Code]?.title ?? c).join('、')}。`);
+      send(name, { data: result.data, ext, mime: result.mime }, lines.join('\n'));
       return;
     }
     case 'html':
@@ -238,7 +229,7 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
     case 'yaml': {
       const held = catalogOf(ids[0]!);
       const same = extensionOf(held.name) === `.${kind}`;
-      send(outputName(held.name, same ? '（发布版）' : '', kind), await exportAs(held.checked.catalog, kind));
+      send(outputName(held.name, same ? '（发布版）' : '', kind), await exportAs(await toPublish(held, choices), kind));
       return;
     }
     case 'gap-html':
@@ -246,22 +237,23 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
       const held = catalogOf(ids[0]!);
       const ref = reference !== undefined ? catalogOf(reference).checked.catalog : undefined;
       const format = kind === 'gap-html' ? 'html' : 'xlsx';
-      send(outputName(held.name, '-差距报告', format), await gap(held.checked, format, ref));
+      const out = await gap(held.checked, format, ref);
+      send(outputName(held.name, '-差距报告', format), out, out.cautions.map((c) => `注意：${c}`).join('\n') || undefined);
       return;
     }
     case 'merge': {
       const held = ids.map((f) => catalogOf(f));
-      const { catalog, findings, sources } = merge(held.map((h) => h.checked.catalog), '合并目录.xlsx');
-      // The CLI's summary of a merge, and what only a clerk picking files can do: pick one file twice.
-      const lines = [
-        `已合并 ${held.length} 个文件，共 ${catalog.items.length} 个事项，重复 ${findings.length} 处：`,
-        ...sources.map((s) => (s.items ? `  ${s.file}：${s.items} 个事项（序号 ${s.first === s.last ? s.first : `${s.first}–${s.last}`}）` : `  ${s.file}：没有事项`)),
-      ];
+      const merged = merge(held.map((h) => h.checked.catalog), '合并目录.xlsx');
+      // The CLI's summary of a merge and its notes, and what only a clerk picking files can do: pick one file twice.
+      const lines = [...mergeLines(merged, held.length), ...merged.findings.filter((f) => f.code !== 'merge-duplicate').map((f) => `注意：${f.message}`)];
+      const duplicates = merged.findings.filter((x) => x.code === 'merge-duplicate');
+      for (const f of duplicates.slice(0, 20)) lines.push(f.message);
+      if (duplicates.length > 20) lines.push(`……另有 ${duplicates.length - 20} 处重复，见合并后的表格`);
       for (let i = 0; i < held.length; i++) {
         const twin = held.findIndex((h, j) => j < i && sameBytes(h.bytes, held[i]!.bytes));
-        if (twin >= 0) lines.push(`注意：${held[i]!.name} 与 ${held[twin]!.name} 内容完全相同（可能把同一个文件选了两次），其中的事项都已重复合并；不需要时请移除一个再合并`);
+        if (twin >= 0) lines.push(`注意：${held[i]!.name} 与 ${held[twin]!.name} 内容完全相同（可能把同一个文件选了两次），其中的事项都已重复合并；不需要时请去掉其中一个的勾选再合并`);
       }
-      send('合并目录.xlsx', await exportAs(catalog, 'xlsx'), lines.join('\n'));
+      send('合并目录.xlsx', await exportAs(merged.catalog, 'xlsx'), lines.join('\n'));
       return;
     }
     case 'diff': {
@@ -277,7 +269,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
   try {
     if (req.op === 'open') await open(req.id, req.file, req.input, req.role);
     else if (req.op === 'page') page(req.id, req.file, req.page);
-    else if (req.op === 'export') await exportFile(req.id, req.kind, req.files, req.reference);
+    else if (req.op === 'export') await exportFile(req.id, req.kind, req.files, req.reference, req.choices);
     else if (req.op === 'forget') files.delete(req.file);
     post({ id: req.id, type: 'done' });
   } catch (err) {

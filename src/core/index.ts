@@ -9,11 +9,12 @@ import { detectFormat, extensionOf, formatOf, readCatalogBytes } from '../format
 import type { FormatSpec, ReadOptions } from '../formats/types.js';
 import { validateCatalog } from '../validate/index.js';
 import { Report, type FileResult } from '../reports/report.js';
-import { buildGap, type GapReport } from '../reports/gap.js';
+import { buildGap, gapCautions, type GapReport } from '../reports/gap.js';
 import { diffCatalogs, type DiffReport } from '../reports/diff.js';
 import { OUTPUT_FILES, render, renderDiff, renderGap, type DiffFormat, type GapFormat, type OutputFormat, type OutputKind, type Rendered } from '../render/index.js';
 import type { FixResult } from '../fix/index.js';
 import { mergeCatalogs, type MergeResult } from '../draft/merge.js';
+export { mergeLines } from '../draft/merge.js';
 
 export type { Catalog, Cell, Item, ListField, Pair } from '../model/types.js';
 export type { Profile } from '../settings/columns.js';
@@ -127,9 +128,11 @@ export function gapReport(checked: Checked, reference?: Catalog): GapReport {
   return buildGap(checked.catalog, checked.findings, reference);
 }
 
-/** The gap report rendered in a format. */
-export async function gap(checked: Checked, format: GapFormat, reference?: Catalog): Promise<Exported> {
-  return exported(await renderGap(gapReport(checked, reference), format), format);
+/** The gap report rendered in a format, with what to tell the user about the reference (`cautions`: a
+ * reference with nothing in common, or of the other layout). */
+export async function gap(checked: Checked, format: GapFormat, reference?: Catalog): Promise<Exported & { cautions: string[] }> {
+  const report = gapReport(checked, reference);
+  return { ...exported(await renderGap(report, format), format), cautions: gapCautions(report) };
 }
 
 /** What changed from one version of a catalog to the next. */

@@ -10,11 +10,12 @@ import { optionalKeys, type FieldKey } from '../settings/columns.js';
 import { tickColumn, tickLabels } from '../model/display.js';
 
 /** The codes merge reports (held against the code table by test/rules/meta.test.ts). */
-export const MERGE_CODES = ['merge-duplicate'] as const satisfies readonly Code[];
+export const MERGE_CODES = ['merge-duplicate', 'merge-relabelled'] as const satisfies readonly Code[];
 
 export interface MergeResult {
   catalog: Catalog;
-  /** merge-duplicate warnings, one per later occurrence of an item. */
+  /** merge-duplicate warnings, one per later occurrence of an item; merge-relabelled infos, one per √
+   * column of a file printed under another file's label. */
   findings: Finding[];
   /** Per input: how many items it gave and their new 序号 range. */
   sources: { file: string; items: number; first: number; last: number }[];
@@ -25,7 +26,7 @@ export function itemKey(item: Item): string {
   return `${normaliseName(item.category.text)}\u0000${normaliseName(item.name.text)}`;
 }
 
-function mergeOptions(catalogs: readonly Catalog[]): CatalogOptions | undefined {
+function mergeOptions(catalogs: readonly Catalog[], notes: Finding[]): CatalogOptions | undefined {
   const out: CatalogOptions = {};
   // √ columns: the first catalog's own labels, plus any label of another that fits none of them (a
   // 科室's 村级 next to 县级/镇级/乡、村级); 县级 under 区级 fits, as when printing one catalog.
@@ -33,7 +34,14 @@ function mergeOptions(catalogs: readonly Catalog[]): CatalogOptions | undefined 
     const first = catalogs.find((c) => c.options?.[key]?.length);
     if (!first) continue;
     const labels = [...first.options![key]!];
-    for (const c of catalogs) for (const l of tickLabels(c, key)) if (tickColumn(labels, key, l) < 0) labels.push(l);
+    for (const c of catalogs) {
+      for (const l of tickLabels(c, key)) {
+        const at = tickColumn(labels, key, l);
+        if (at < 0) labels.push(l);
+        // 乡级 printed under 乡、村级: right by the layout, but the 科室 should hear of it.
+        else if (labels[at] !== l) notes.push(finding('merge-relabelled', { file: c.file }, { label: l, into: labels[at]! }));
+      }
+    }
     out[key] = labels;
   }
   // Channel lists are unions: a channel one 科室 added must still print as a checkbox.
@@ -69,10 +77,10 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
   if (date) merged.date = date;
   const note = catalogs.find((c) => c.note?.trim())?.note;
   if (note) merged.note = note;
-  const options = mergeOptions(catalogs);
+  const findings: Finding[] = [];
+  const options = mergeOptions(catalogs, findings);
   if (options) merged.options = options;
 
-  const findings: Finding[] = [];
   const sources: MergeResult['sources'] = [];
   const seen = new Map<string, string>();
   for (const catalog of catalogs) {
@@ -109,4 +117,13 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
     sources.push({ file: catalog.file, items: catalog.items.length, first: start, last: merged.items.length });
   }
   return { catalog: merged, findings, sources };
+}
+
+/** The summary of a merge as the CLI prints it and the app shows it: files, items, 序号 ranges, duplicates. */
+export function mergeLines(result: MergeResult, files: number): string[] {
+  const duplicates = result.findings.filter((f) => f.code === 'merge-duplicate').length;
+  return [
+    `已合并 ${files} 个文件，共 ${result.catalog.items.length} 个事项，重复 ${duplicates} 处：`,
+    ...result.sources.map((s) => (s.items ? `  ${s.file}：${s.items} 个事项（序号 ${s.first === s.last ? s.first : `${s.first}–${s.last}`}）` : `  ${s.file}：没有事项`)),
+  ];
 }

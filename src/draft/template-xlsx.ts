@@ -115,7 +115,7 @@ export function helpLines(profile: Profile, note?: string): string[] {
     lines.push('5. 公开对象、公开方式、公开层级在适用的列中填 √（可从下拉列表选），不适用留空。');
     lines.push('6. 公开渠道和载体写选用的渠道，多个用顿号分隔（政府网站、两微一端），或写成清单（■政府网站 □政府公报 …）。');
   }
-  lines.push('填好后运行 zwgk validate <本文件> 检查；表格标题中的“XX单位”请改为本单位名称。');
+  lines.push('填好后用 zwgk 检查：在离线网页版“政务公开目录工具”中选择本文件，或在命令行运行 zwgk validate <本文件>；表格标题中的“XX单位”请改为本单位名称。');
   if (note) lines.push(note);
   return lines;
 }

@@ -12,6 +12,10 @@ export interface CodeSpec {
   fatal?: boolean;
 }
 
+/** How a message of the table tells the user to let zwgk fix it, and how the app says the same (there the
+ * clerk has a button, not a command). */
+export const FIX_WORDS = { cli: '可用 zwgk fix（网页版中为“下载修正后的表格”）', app: '可点“下载修正后的表格”' } as const;
+
 export const CODES = {
   // ---- input that cannot be read (exit 2) ----
   'usage': { severity: 'error', fatal: true, title: '用法错误', message: '{detail}。运行 {help} 查看用法' },
@@ -126,7 +130,10 @@ export const CODES = {
   'header-spelling': { severity: 'info', title: '表头写法不标准', message: '表头“{label}”应写作“{fixed}”，可用 zwgk fix（网页版中为“下载修正后的表格”）自动修改' },
 
   // ---- merge / coverage ----
+  'merge-relabelled': { severity: 'info', title: '合并时列名不同', message: '{file} 的“{label}”列合并到“{into}”列下（同一公开层级的不同写法）；如果不是同一层级，请先把列名改成一致再合并' },
   'merge-duplicate': { severity: 'warning', title: '合并时发现重复事项', message: '重复：事项“{category} / {name}”同时出现在 {first} 和 {second}，两处均已保留' },
+  'reference-unrelated': { severity: 'warning', title: '与参考目录没有相同事项', message: '参考目录 {reference} 的 {count} 个事项中没有一个与本目录相同或相近：差距报告会把它们全部列为缺少。请确认选对了参考目录（应是上级下发的同一领域的标准目录）' },
+  'reference-other-layout': { severity: 'info', title: '参考目录版式不同', message: '参考目录 {reference} 是 {theirs} 版式，本目录是 {ours} 版式：只按事项类别（一级事项）和名称（二级事项）比对，其余各列不比较' },
   'fuzzy-match': { severity: 'info', title: '按相似度匹配', message: '事项“{category} / {name}”按相似度（{score}）匹配到参考目录的“{refCategory} / {refName}”' },
 } as const satisfies Record<string, CodeSpec>;
 

@@ -10,7 +10,7 @@ import { finding, type Finding } from '../findings/finding.js';
 import { normaliseName } from '../model/names.js';
 
 /** The codes coverage reports (held against the code table by test/rules/meta.test.ts). */
-export const COVERAGE_CODES = ['fuzzy-match'] as const satisfies readonly Code[];
+export const COVERAGE_CODES = ['fuzzy-match', 'reference-unrelated', 'reference-other-layout'] as const satisfies readonly Code[];
 
 export type MatchMethod = 'exact' | 'normalised' | 'similar';
 
@@ -43,7 +43,8 @@ export interface Coverage {
   matches: CoverageMatch[];
   missing: CoverageEntry[];
   extra: (CoverageEntry & { item: number })[];
-  /** fuzzy-match infos, one per similar match, at the catalog item's name cell. */
+  /** fuzzy-match infos, one per similar match, at the catalog item's name cell; reference-unrelated and
+   * reference-other-layout at the file. */
   findings: Finding[];
 }
 
@@ -172,6 +173,15 @@ export function computeCoverage(catalog: Catalog, reference: Catalog): Coverage 
         { item: m.item, field: fieldLabel(catalog.profile, 'name') },
       ),
     );
+  // A reference that shares nothing, or is of the other layout, is most often the wrong file picked: said
+  // once, at the file, so that "已覆盖 0 个" is not read as "the unit lacks everything".
+  const file = { file: catalog.file };
+  if (matches.length === 0 && refs.length > 0 && mine.length > 0) {
+    findings.push(finding('reference-unrelated', file, { reference: reference.file, count: refs.length }));
+  }
+  if (reference.profile !== catalog.profile) {
+    findings.push(finding('reference-other-layout', file, { reference: reference.file, theirs: reference.profile, ours: catalog.profile }));
+  }
   return {
     matched: matches.length,
     reference: refs.length,

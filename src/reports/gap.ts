@@ -169,6 +169,12 @@ export function buildGap(catalog: Catalog, findings: readonly Finding[], referen
   return report;
 }
 
+/** What a shell says beside the report about the reference itself (nothing in common, another layout):
+ * the messages of those findings, which the report also lists. */
+export function gapCautions(report: GapReport): string[] {
+  return report.general.filter((d) => d.code === 'reference-unrelated' || d.code === 'reference-other-layout').map((d) => d.message);
+}
+
 /** The JSON document of `zwgk gap --format json`: file, items, findings, summary, coverage (+ counts). */
 export function gapJson(report: GapReport): unknown {
   const out: Record<string, unknown> = {

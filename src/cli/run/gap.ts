@@ -1,5 +1,5 @@
 // zwgk gap: read the catalog (and the reference), validate, build the gap report and render it.
-import { checkCatalog, gap } from '../../core/index.js';
+import { checkCatalog, gap, terminalText } from '../../core/index.js';
 import type { Context } from '../context.js';
 import { defaultOutput, emit, loadCatalog, resolveFormat, sharedBudget } from './shared.js';
 import { reportErrors } from './render.js';
@@ -20,7 +20,8 @@ export async function gapFile(ctx: Context, file: string, opts: GapOptions): Pro
   const reference = opts.against !== undefined ? await loadCatalog(ctx, opts.against, { profile: 'auto' }, undefined, budget) : undefined;
   const checked = checkCatalog(catalog, file);
   const findings = checked.findings;
-  const { data } = await gap(checked, format, reference);
+  const { data, cautions } = await gap(checked, format, reference);
+  for (const line of cautions) ctx.stderr.write(`注意：${terminalText(line)}\n`);
   const output = opts.output ?? (format === 'md' || format === 'json' ? '-' : defaultOutput(file, format, '-差距报告'));
   const inputs = opts.against !== undefined ? [file, opts.against] : [file];
   await emit(ctx, output, data, inputs);

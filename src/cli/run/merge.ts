@@ -1,7 +1,7 @@
 // zwgk merge: read every input, merge (one layout, 序号 1..N, 来源 kept, duplicates warned), write
 // the result by the output's extension, print the findings and a summary.
 import path from 'node:path';
-import { Report, exportAs, merge, terminalText, validate, type Catalog } from '../../core/index.js';
+import { Report, exportAs, merge, mergeLines, terminalText, validate, type Catalog } from '../../core/index.js';
 import { paintFor, type Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit, loadCatalog, sharedBudget } from './shared.js';
@@ -21,22 +21,18 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   const catalogs: Catalog[] = [];
   const budget = sharedBudget();
   for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto' }, undefined, budget));
-  const { catalog, findings: duplicates, sources } = merge(catalogs, opts.output);
+  const merged = merge(catalogs, opts.output);
+  const { catalog, findings: notes } = merged;
 
   const { data } = await exportAs(catalog, ext === '.xlsx' ? 'xlsx' : 'yaml');
   await emit(ctx, opts.output, data, files);
 
   // merge-duplicate names both sources, so the validator's own item-duplicate would say it twice.
-  const findings = [...duplicates, ...validate(catalog).filter((f) => f.code !== 'item-duplicate')];
+  const findings = [...notes, ...validate(catalog).filter((f) => f.code !== 'item-duplicate')];
   const report = new Report();
   report.add({ file: opts.output, profile: catalog.profile, items: catalog.items.length, findings });
-  const lines = sources.map((s) =>
-    s.items ? `  ${terminalText(s.file)}：${s.items} 个事项（序号 ${s.first === s.last ? s.first : `${s.first}–${s.last}`}）` : `  ${terminalText(s.file)}：没有事项`,
-  );
   ctx.stdout.write(report.toText(await paintFor(ctx, ctx.stdout, opts.color)));
-  ctx.stdout.write(
-    `已合并 ${files.length} 个文件，共 ${catalog.items.length} 个事项，重复 ${duplicates.length} 处：\n${lines.join('\n')}\n`,
-  );
+  ctx.stdout.write(mergeLines(merged, files.length).map(terminalText).join('\n') + '\n');
   if (ext === '.xlsx') ctx.stdout.write('（Excel 输出不含来源列；需要逐项来源时请输出为 .yaml，来源记在“来源”键中）\n');
   return report.valid ? EXIT.ok : EXIT.findings;
 }
