@@ -62,14 +62,16 @@ function pager(s: Shown, view: PageView): HTMLElement {
 function cellOf(s: Shown, f: FindingView): HTMLElement | null {
   const box = s.table;
   if (!box) return null;
-  if (f.ref) {
-    const exact = box.querySelector<HTMLElement>(`td[data-ref="${CSS.escape(f.ref)}"]`);
-    if (exact) return exact;
-  }
+  // A blank value has no place of its own: its cell carries the item's place, which other blank cells of
+  // the item share, so a place is taken only in the finding's own column.
+  const exact = f.ref ? [...box.querySelectorAll<HTMLElement>(`td[data-ref="${CSS.escape(f.ref)}"]`)] : [];
+  const own = exact.find((td) => !f.field || td.dataset.col === f.field);
+  if (own) return own;
   if (f.item !== undefined && f.field) {
     const byColumn = box.querySelector<HTMLElement>(`tr[data-item="${f.item}"] td[data-col="${CSS.escape(f.field)}"]`);
     if (byColumn) return byColumn;
   }
+  if (exact[0]) return exact[0];
   if (f.item === undefined && f.field) {
     for (const th of box.querySelectorAll<HTMLElement>('th')) if (th.textContent === f.field) return th;
   }
