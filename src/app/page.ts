@@ -71,7 +71,7 @@ function showFile(view: FileView, article: HTMLElement): void {
     gapRow.append(b);
   }
   article.append(gapRow, note);
-  article.append(findingsSection(view.name, view.summary ?? '', view.findings ?? [], (f) => void reveal(s, f)));
+  article.append(findingsSection(view, (f) => void reveal(s, f)));
   const tableBox = el('div', { class: 'catalog' });
   s.table = tableBox;
   article.append(tableBox);

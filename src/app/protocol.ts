@@ -41,8 +41,30 @@ export interface ExportChoices {
 export type Request =
   | { id: number; op: 'open'; file: number; input: InFile; role: 'catalog' | 'reference' }
   | { id: number; op: 'page'; file: number; page: number }
+  | { id: number; op: 'findings'; file: number; query: FindingQuery }
   | { id: number; op: 'export'; kind: ExportKind; files: number[]; reference?: number; choices?: ExportChoices }
   | { id: number; op: 'forget'; file: number };
+
+/** Which findings the page shows: a level (or all), words in the place or message, and a page of
+ * FINDING_ROWS rows (or, for printing, `all`). */
+export interface FindingQuery {
+  level: 'all' | Severity;
+  words: string;
+  page: number;
+  all?: boolean;
+}
+
+/** Findings shown per page of the list. */
+export const FINDING_ROWS = 100;
+
+/** A page of a file's findings: its rows, how many match the query, and how many there are by level. */
+export interface FindingsView {
+  file: number;
+  rows: FindingView[];
+  matching: number;
+  page: number;
+  pages: number;
+}
 
 /** One finding as the page shows it: the CLI's JSON diagnostic plus its text line and table key. */
 export interface FindingView extends JsonDiagnostic {
@@ -70,7 +92,9 @@ export interface FileView {
   valid?: boolean;
   profile?: string;
   items?: number;
-  findings?: FindingView[];
+  /** How many findings the file has, in all and by level (the rows are asked for a page at a time: a
+   * province's catalog can have 100 000, which the page must not receive whole). */
+  counts?: Record<'all' | Severity, number>;
   pages?: number;
   /** Formats `fix` can write for this file (.xlsx and .yaml sources only). */
   fixable?: boolean;
@@ -109,6 +133,7 @@ export type Response =
   | { id: number; type: 'progress'; file?: number; text: string; fraction?: number }
   | { id: number; type: 'opened'; view: FileView }
   | { id: number; type: 'page'; view: PageView }
+  | { id: number; type: 'findings'; view: FindingsView }
   | { id: number; type: 'export'; name: string; mime: string; bytes: ArrayBuffer; note?: string }
   | { id: number; type: 'error'; message: string }
   | { id: number; type: 'done' };

@@ -31,13 +31,15 @@ import {
   type Finding,
   type Severity,
 } from '../core/index.js';
-import { PAGE_ITEMS, type ExportChoices, type ExportKind, type FileView, type FindingView, type InFile, type Meta, type Request, type Response } from './protocol.js';
+import { FINDING_ROWS, PAGE_ITEMS, type ExportChoices, type FindingQuery, type ExportKind, type FileView, type FindingView, type InFile, type Meta, type Request, type Response } from './protocol.js';
 import { pageView, refKey } from './worker-table.js';
 
 interface Held {
   name: string;
   bytes: Uint8Array;
   checked?: Checked;
+  /** The findings as the page lists them. */
+  views?: FindingView[];
   /** The worst severity of the findings at each table cell. */
   marks?: Map<string, Severity>;
 }
@@ -138,14 +140,33 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
       fixable: fixableInApp(held.bytes, input.name),
       fixes: fixKinds(result.findings),
       meta,
-      findings: result.findings.map(findingView),
+      counts: countsOf(result.findings),
     });
+    held.views = result.findings.map(findingView);
   } catch (err) {
     view.error = errorLine(err);
     // A refused file's bytes are of no further use: only its message is kept.
     held.bytes = new Uint8Array(0);
   }
   post({ id, type: 'opened', view });
+}
+
+function countsOf(findings: readonly Finding[]): Record<'all' | Severity, number> {
+  const counts = { all: findings.length, error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** A page of a file's findings that match the query (all of them, for printing). */
+function findingsPage(id: number, file: number, q: FindingQuery): void {
+  const views = files.get(file)?.views;
+  if (!views) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
+  const words = q.words.trim();
+  const matching = q.level === 'all' && !words ? views : views.filter((f) => (q.level === 'all' || f.severity === q.level) && (!words || f.place.includes(words) || f.message.includes(words) || f.where.includes(words)));
+  const pages = Math.max(1, Math.ceil(matching.length / FINDING_ROWS));
+  const page = Math.min(Math.max(0, q.page), pages - 1);
+  const rows = q.all ? matching : matching.slice(page * FINDING_ROWS, (page + 1) * FINDING_ROWS);
+  post({ id, type: 'findings', view: { file, rows, matching: matching.length, page, pages } });
 }
 
 function page(id: number, file: number, pageNo: number): void {
@@ -269,6 +290,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
   try {
     if (req.op === 'open') await open(req.id, req.file, req.input, req.role);
     else if (req.op === 'page') page(req.id, req.file, req.page);
+    else if (req.op === 'findings') findingsPage(req.id, req.file, req.query);
     else if (req.op === 'export') await exportFile(req.id, req.kind, req.files, req.reference, req.choices);
     else if (req.op === 'forget') files.delete(req.file);
     post({ id: req.id, type: 'done' });

@@ -83,6 +83,8 @@ export async function pick(page: Page, names: string[]): Promise<void> {
     before + names.length,
     { timeout: 30_000 },
   );
+  // A read file's findings and table come after its summary (asked from the worker in that order).
+  await page.waitForFunction(() => document.querySelectorAll('article.file .catalog-table').length >= document.querySelectorAll('article.file .summary').length, undefined, { timeout: 30_000 });
 }
 
 export function article(page: Page, name: string) {
