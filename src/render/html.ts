@@ -82,11 +82,18 @@ function itemRowsHtml(catalog: Catalog, item: Item, number: number, group: numbe
   return html + '</tbody>\n';
 }
 
-/** Options of a page that is part of a site (zwgk site). */
+/** Options of a page. */
 export interface PageOptions {
-  /** The link back to the site's index. */
+  /** The link back to the site's index (a page of zwgk site). */
   home?: { href: string; label: string };
+  /** Above how many items the page is laid out in folded sections, and how many items a section holds
+   * at most. A browser lays a table out whole: 25 000 items in one table took a minute to show and
+   * seconds per search; folded sections of 100 are laid out only when opened (500 items took 0.5 s to lay out on opening). */
+  sections?: { over: number; size: number };
 }
+
+/** The default of PageOptions.sections. */
+export const SECTIONS = { over: 2000, size: 100 };
 
 /** Render a catalog as a self-contained HTML page (string). */
 export function renderHtml(catalog: Catalog, options: PageOptions = {}): string {
@@ -95,12 +102,27 @@ export function renderHtml(catalog: Catalog, options: PageOptions = {}): string 
   const title = catalogTitle(catalog);
   const unit = catalog.unit?.trim() ? catalog.unit : '';
   const numbers = new Map(catalog.items.map((item, i) => [item, i + 1]));
-  const groups = groupByCategory(catalog.items).map((g, gi) => ({
+  const byCategory = groupByCategory(catalog.items);
+  const split = options.sections ?? SECTIONS;
+  const rowsOf = (items: readonly Item[], gi: number) => new Handlebars.SafeString(items.map((item) => itemRowsHtml(catalog, item, numbers.get(item)!, gi, cols)).join(''));
+  const large = catalog.items.length > split.over;
+  const groups = byCategory.map((g, gi) => ({
     index: String(gi),
     name: groupName(g.name),
     count: g.items.length,
-    rows: new Handlebars.SafeString(g.items.map((item) => itemRowsHtml(catalog, item, numbers.get(item)!, gi, cols)).join('')),
+    rows: large ? '' : rowsOf(g.items, gi),
   }));
+  const sections = large
+    ? byCategory.flatMap((g, gi) => {
+        const parts = Math.ceil(g.items.length / split.size);
+        return Array.from({ length: parts }, (_, p) => {
+          const items = g.items.slice(p * split.size, (p + 1) * split.size);
+          const [first, last] = [p * split.size + 1, p * split.size + items.length];
+          const label = parts > 1 ? `第 ${first === last ? first : `${first}–${last}`} 项，共 ${g.items.length} 项` : `${g.items.length}项`;
+          return { group: String(gi), name: groupName(g.name), label, rows: rowsOf(items, gi) };
+        });
+      }).map((s, index) => ({ ...s, index: String(index) }))
+    : false;
   return template({
     csp,
     css,
@@ -115,6 +137,7 @@ export function renderHtml(catalog: Catalog, options: PageOptions = {}): string 
     columns: cols.map((c) => ({ label: c.label })),
     columnCount: cols.length,
     groups,
+    sections,
     // Only the catalog's own 注: the sample table's standard 注 tells drafters how to fill the
     // columns and means nothing to the public.
     note: catalog.note?.trim() ? catalog.note : '',

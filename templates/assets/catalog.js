@@ -1,4 +1,7 @@
 // Search and category filter for the catalog page. Progressive: the table is complete without it.
+// A large catalog comes in folded sections (<details>, one table each); a search opens the sections
+// that have matches. What is printed after a search is the matches, unless the reader ticks 打印时也打印
+// 未匹配的事项; folded sections are opened for printing and folded again after.
 (function () {
   'use strict';
   var form = document.getElementById('controls');
@@ -6,56 +9,163 @@
   var select = document.getElementById('category');
   var count = document.getElementById('count');
   var empty = document.getElementById('empty');
+  var printAll = document.getElementById('print-all');
+  var printNote = document.getElementById('print-note');
   if (!form || !input || !select || !count || !empty || typeof zwgkSearch === 'undefined') return;
   var fold = zwgkSearch.fold;
+  var sections = document.querySelectorAll('details.section');
+  var total = document.querySelectorAll('tbody.item').length;
 
-  // Groups by id, and one entry per item: its <tbody>, its group and its folded text (category and
-  // every cell, one per line).
-  var groups = {};
-  var groupList = [];
-  var heads = document.querySelectorAll('tbody.group');
-  for (var g = 0; g < heads.length; g++) {
-    var heading = heads[g].querySelector('.group-name');
-    var group = { body: heads[g], name: heading ? fold(heading.textContent) : '', shown: 0 };
-    groups[heads[g].getAttribute('data-group')] = group;
-    groupList.push(group);
-  }
+  // Built after the page shows, a slice at a time between frames: reading and folding a million cells
+  // at once would freeze a large catalog's page for seconds. A search typed before it is done waits.
   var items = [];
-  var bodies = document.querySelectorAll('tbody.item');
-  for (var i = 0; i < bodies.length; i++) {
-    var itemGroup = groups[bodies[i].getAttribute('data-group')];
-    var cells = bodies[i].querySelectorAll('td');
-    var parts = [itemGroup ? itemGroup.name : ''];
-    for (var c = 0; c < cells.length; c++) parts.push(fold(cells[c].textContent));
-    items.push({ body: bodies[i], group: itemGroup, groupId: bodies[i].getAttribute('data-group'), text: parts.join('\n') });
+  var boxes = [];
+  var ready = false;
+  var waiting = [];
+  function index() {
+    var byId = {};
+    var heads = sections.length ? sections : document.querySelectorAll('tbody.group');
+    for (var g = 0; g < heads.length; g++) {
+      var heading = heads[g].querySelector('.group-name');
+      var box = { body: heads[g], name: heading ? fold(heading.textContent) : '', shown: 0 };
+      boxes.push(box);
+      if (!sections.length) byId[heads[g].getAttribute('data-group')] = box;
+    }
+    var bodies = document.querySelectorAll('tbody.item');
+    var at = 0;
+    function slice() {
+      var until = Date.now() + 20;
+      for (; at < bodies.length && Date.now() < until; at++) {
+        var body = bodies[at];
+        var owner = sections.length ? boxes[sectionIndex(body)] : byId[body.getAttribute('data-group')];
+        var cells = body.querySelectorAll('td');
+        var parts = [owner ? owner.name : ''];
+        for (var c = 0; c < cells.length; c++) parts.push(fold(cells[c].textContent));
+        items.push({ body: body, box: owner, groupId: body.getAttribute('data-group'), text: parts.join('\n'), off: false });
+      }
+      if (at < bodies.length) return void setTimeout(slice, 0);
+      ready = true;
+      for (var w = 0; w < waiting.length; w++) waiting[w]();
+      waiting = [];
+    }
+    slice();
   }
-  var total = items.length;
+  function whenReady(job) {
+    if (ready) job();
+    else if (waiting.indexOf(job) < 0) waiting.push(job);
+  }
+  function sectionIndex(body) {
+    var d = body.closest('details');
+    return d ? Number(d.id.replace('section-', '')) : -1;
+  }
 
+  var filtered = false;
+  var run = 0;
   function apply() {
+    if (!ready) return whenReady(apply);
     var q = zwgkSearch.query(input.value);
     var wanted = select.value;
+    filtered = q.words.length > 0 || wanted !== '';
     var shown = 0;
-    for (var k = 0; k < groupList.length; k++) groupList[k].shown = 0;
+    var changes = [];
+    for (var k = 0; k < boxes.length; k++) boxes[k].shown = 0;
     for (var n = 0; n < items.length; n++) {
       var item = items[n];
       var ok = (!wanted || item.groupId === wanted) && zwgkSearch.matches(item.text, q);
-      // A class, not `hidden`: the CSS collapses the rows and keeps every column's width.
-      item.body.classList.toggle('off', !ok);
+      // Only what changes is written (25 000 class writes per key stalled the page for seconds).
+      if (item.off === ok) changes.push(item);
       if (ok) {
         shown++;
-        if (item.group) item.group.shown++;
+        if (item.box) item.box.shown++;
       }
     }
-    for (var m = 0; m < groupList.length; m++) groupList[m].body.classList.toggle('off', groupList[m].shown === 0);
     count.textContent = shown === total ? '共 ' + total + ' 项' : '显示 ' + shown + ' 项，共 ' + total + ' 项';
     empty.hidden = shown !== 0;
+    if (printNote) {
+      var words = input.value.trim();
+      var what = [wanted ? select.options[select.selectedIndex].text.replace(/（\d+项）$/, '') : '', words ? '“' + words + '”' : ''].filter(Boolean).join('、');
+      printNote.textContent = '本打印件只含' + what + '的 ' + shown + ' 项（共 ' + total + ' 项）';
+      printNote.hidden = !filtered || (printAll && printAll.checked);
+    }
+    // The rows and sections change a slice per frame, so the page answers meanwhile; a newer search
+    // stops an older one's slices.
+    var mine = ++run;
+    var at = 0;
+    var box = 0;
+    function step() {
+      if (mine !== run) return;
+      var until = Date.now() + 30;
+      for (; at < changes.length && Date.now() < until; at++) {
+        var it = changes[at];
+        it.off = !it.off;
+        // A class, not `hidden`: in one table the CSS collapses the rows and keeps every column's width.
+        it.body.classList.toggle('off', it.off);
+      }
+      // Opening a section lays it out after this script, so at most two are opened a frame.
+      for (var opened = 0; at >= changes.length && box < boxes.length && opened < 2 && Date.now() < until; box++) {
+        var b = boxes[box];
+        b.body.classList.toggle('off', b.shown === 0);
+        // A search opens the sections it found something in; clearing it folds them again.
+        var open = sections.length > 0 && filtered && b.shown > 0;
+        if (sections.length && b.body.open !== open) {
+          b.body.open = open;
+          if (open) opened++;
+        }
+      }
+      if (at < changes.length || box < boxes.length) requestAnimationFrame(step);
+      // What the table shows now answers this query (for assistive tools and tests to wait on).
+      else count.setAttribute('data-query', input.value + '|' + wanted);
+    }
+    step();
   }
 
-  input.addEventListener('input', apply);
+  // Typing is answered once it pauses (a large catalog takes a while to lay out again), a choice at once.
+  var typing = 0;
+  input.addEventListener('input', function () {
+    clearTimeout(typing);
+    typing = setTimeout(apply, total > 2000 ? 300 : 80);
+  });
   select.addEventListener('change', apply);
+  if (printAll) {
+    printAll.addEventListener('change', function () {
+      document.documentElement.classList.toggle('print-all', printAll.checked);
+      if (printNote) printNote.hidden = !filtered || printAll.checked;
+    });
+  }
   form.addEventListener('submit', function (e) {
     e.preventDefault();
   });
+
+  // Printing shows every section that has something to print, and folds back what was folded.
+  var reopened = [];
+  window.addEventListener('beforeprint', function () {
+    reopened = [];
+    var all = !filtered || (printAll && printAll.checked);
+    for (var s = 0; s < sections.length; s++) {
+      var d = sections[s];
+      if (!d.open && (all || !d.classList.contains('off'))) {
+        d.open = true;
+        reopened.push(d);
+      }
+    }
+  });
+  window.addEventListener('afterprint', function () {
+    for (var r = 0; r < reopened.length; r++) reopened[r].open = false;
+    reopened = [];
+  });
+
+  // A link to one item (#item-3, from the site index) opens its section.
+  function reveal() {
+    var id = location.hash.slice(1);
+    var target = id ? document.getElementById(id) : null;
+    var d = target && target.closest ? target.closest('details') : null;
+    if (d && !d.open) {
+      d.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener('hashchange', reveal);
+  reveal();
   form.hidden = false;
-  apply();
+  setTimeout(index, 0);
 })();

@@ -87,6 +87,17 @@ afterAll(async () => {
 });
 
 const shownItems = (page: Page) => page.locator('tbody.item:not(.off)').count();
+
+/** Type a search (or choose a category) and wait until the table shows its answer (the page answers
+ * once typing pauses, a slice per frame). */
+async function search(page: Page, q: string, category?: { label: string }): Promise<void> {
+  await page.fill('#q', q);
+  if (category) await page.selectOption('#category', category);
+  await page.waitForFunction(
+    (want) => document.getElementById('count')!.getAttribute('data-query') === `${want}|${(document.getElementById('category') as HTMLSelectElement).value}`,
+    q,
+  );
+}
 const headerWidths = (page: Page) => page.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
 
 describe('catalog page in chromium', () => {
@@ -112,27 +123,27 @@ describe('catalog page in chromium', () => {
     expect(await page.locator('#count').getAttribute('aria-live')).toBe('polite');
 
     await page.locator('#q').pressSequentially('行政处罚');
+    await search(page, '行政处罚');
     expect(await shownItems(page)).toBe(1);
     expect(await page.locator('#count').textContent()).toBe('显示 1 项，共 6 项');
     expect(await page.locator('tbody.group:not(.off)').count()).toBe(1);
     expect(await page.locator('tbody.item:not(.off) td.col-name').allTextContents()).toEqual(['行政处罚']);
 
     // Any field matches, the category too; several words must all match.
-    await page.fill('#q', '依法行政 隐私');
+    await search(page, '依法行政 隐私');
     expect(await shownItems(page)).toBe(1);
-    await page.fill('#q', '区融媒体中心');
+    await search(page, '区融媒体中心');
     expect(await page.locator('tbody.item:not(.off) td.col-name').allTextContents()).toEqual(['重大决策草案']);
     // a two-pair item shows both of its rows
     expect(await page.locator('tbody.item:not(.off) tr').count()).toBe(2);
     await page.screenshot({ path: path.join(ARTIFACTS, 'html-guide-filtered.png'), fullPage: true });
 
-    await page.fill('#q', '没有这个词');
+    await search(page, '没有这个词');
     expect(await shownItems(page)).toBe(0);
     expect(await page.locator('#empty').isVisible()).toBe(true);
     expect(await page.locator('#empty').textContent()).toBe('没有找到匹配的事项');
 
-    await page.fill('#q', '');
-    await page.selectOption('#category', { label: '依法行政（2项）' });
+    await search(page, '', { label: '依法行政（2项）' });
     expect(await shownItems(page)).toBe(2);
     expect(await page.locator('#empty').isVisible()).toBe(false);
     expect(await page.locator('#count').textContent()).toBe('显示 2 项，共 6 项');
@@ -144,7 +155,7 @@ describe('catalog page in chromium', () => {
     const { page, log } = await watchedPage(desktop);
     await page.goto(urls.wenhao!);
     const names = async (q: string): Promise<string[]> => {
-      await page.fill('#q', q);
+      await search(page, q);
       return page.locator('tbody.item:not(.off) td.col-name').allTextContents();
     };
     const all2018 = ['事项1', '事项2', '事项3', '事项4', '事项5'];
@@ -170,13 +181,14 @@ describe('catalog page in chromium', () => {
     await page.goto(urls.county!);
     const before = await headerWidths(page);
     for (const q of ['(2018)', '抽检', '没有这个词', '']) {
-      await page.fill('#q', q);
+      await search(page, q);
       expect(await headerWidths(page), q).toEqual(before);
     }
     await page.selectOption('#category', { index: 3 });
+    await search(page, '');
     expect(await headerWidths(page)).toEqual(before);
-    await page.fill('#q', '(2018)');
     await page.selectOption('#category', { index: 0 });
+    await search(page, '(2018)');
     await page.screenshot({ path: path.join(ARTIFACTS, 'html-county-search-2018.png'), fullPage: true });
     await page.close();
   });
