@@ -7,6 +7,7 @@ import { nextFile, shown, state, type Shown } from './page-state.js';
 import { findingsSection } from './findings-view.js';
 import { loadPage, reveal } from './catalog-view.js';
 import { updateBatch } from './batch.js';
+import { folderFiles, folderNote } from './folder-drop.js';
 
 // ---------------------------------------------------------------- files
 
@@ -157,13 +158,27 @@ for (const name of ['dragenter', 'dragover']) {
 }
 drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 
-/** A folder dropped as if it were a file: said as what it is (the browser hands a folder over as an
- * unreadable file, which would otherwise read as “被其他程序占用”). */
-function folderNotice(name: string): void {
+/** A note at the top of the file list (what a dropped folder gave, or why it gave nothing). */
+function notice(name: string, text: string, ok: boolean): void {
   const file = nextFile();
   const article = el('article', { class: 'file', id: `file-${file}` });
   $('files').prepend(article);
-  showFile({ file, name, ok: false, error: `“${name}”是文件夹，网页版只读取选中的文件：请打开这个文件夹，全选（Ctrl+A）其中的目录文件，再拖到这里或点“选择文件”` }, article);
+  if (ok) {
+    article.classList.add('folder');
+    article.append(el('div', { class: 'file-head' }, el('h2', {}, name)), el('p', { class: 'muted' }, text));
+  } else showFile({ file, name, ok: false, error: text }, article);
+}
+
+/** A dropped folder: its catalog files are read (as the CLI reads a folder), and it is said what was left out. */
+async function openFolder(entry: FileSystemDirectoryEntry): Promise<void> {
+  try {
+    const accepted = $<HTMLInputElement>('pick').accept.split(',');
+    const found = await folderFiles(entry, accepted);
+    notice(entry.name, folderNote(entry.name, found), found.files.length > 0);
+    if (found.files.length) openFiles(found.files);
+  } catch {
+    notice(entry.name, `错误：无法读取文件夹“${entry.name}”中的文件：请打开这个文件夹，全选（Ctrl+A）其中的目录文件，再拖到这里或点“选择文件”`, false);
+  }
 }
 
 // Files dropped anywhere on the page are opened (a drop just beside the zone must not be lost, nor make
@@ -174,14 +189,15 @@ window.addEventListener('drop', (e) => {
   drop.classList.remove('over');
   const data = e.dataTransfer;
   if (!data) return;
-  const folders = new Set<string>();
+  const folders: FileSystemDirectoryEntry[] = [];
   for (const item of Array.from(data.items)) {
     const entry = item.kind === 'file' ? item.webkitGetAsEntry?.() : null;
-    if (entry?.isDirectory) folders.add(entry.name);
+    if (entry?.isDirectory) folders.push(entry as FileSystemDirectoryEntry);
   }
-  for (const name of folders) folderNotice(name);
-  const list = Array.from(data.files).filter((f) => !folders.has(f.name));
+  const names = new Set(folders.map((f) => f.name));
+  const list = Array.from(data.files).filter((f) => !names.has(f.name));
   if (list.length) openFiles(list);
+  for (const folder of folders) void openFolder(folder);
 });
 
 for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-template]')) {

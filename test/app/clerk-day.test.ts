@@ -2,7 +2,7 @@
 // can be kept), see the corrected copy checked again, publish it under the unit's own title, read 20 000
 // findings by level and page, print a 问题清单 for the 科室, merge only the
 // ticked files, hear about a reference that shares nothing, and use it all on a phone.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -192,6 +192,37 @@ describe('a clerk’s day in the app', () => {
     const names = ['Excel', 'WPS', 'Word', 'YAML', 'Markdown', 'xlsx', 'yaml', 'html', 'docx', 'xls', 'doc', 'wps', 'md', 'Chrome', 'Edge', 'Ctrl'];
     // Cell names (A1, C2) are the sheet's own words.
     expect(english.filter((w) => !names.includes(w) && !/^[A-Z]{1,3}\d+$/.test(w))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('drops a folder: its catalog files (in subfolders too) are read, and what was left out is said', async () => {
+    const { page, log } = await openApp();
+    const texts = { a: readFileSync('examples/sample-table.yaml', 'utf8'), b: readFileSync('examples/county-catalog.yaml', 'utf8') };
+    // A browser hands a dropped folder over as FileSystemEntry objects, which a page cannot make:
+    // these stand in for them, with the same interface (readEntries in batches, then none).
+    await page.evaluate(({ a, b }) => {
+      type Node = { name: string; text?: string; children?: Node[] };
+      const entry = (node: Node): unknown =>
+        node.children
+          ? {
+              isDirectory: true,
+              isFile: false,
+              name: node.name,
+              createReader: () => {
+                let given = false;
+                return { readEntries: (ok: (e: unknown[]) => void) => setTimeout(() => ok(given ? [] : ((given = true), node.children!.map(entry)))) };
+              },
+            }
+          : { isDirectory: false, isFile: true, name: node.name, file: (ok: (f: File) => void) => ok(new File([node.text ?? ''], node.name)) };
+      const root = entry({ name: '各科室目录', children: [{ name: '说明.pdf', text: '%PDF' }, { name: '办公室.yaml', text: a }, { name: '乡镇', children: [{ name: '某镇.yaml', text: b }] }] });
+      const event = new Event('drop', { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: { items: [{ kind: 'file', webkitGetAsEntry: () => root }], files: [new File([], '各科室目录')] } });
+      document.body.dispatchEvent(event);
+    }, texts);
+    await expect.poll(() => page.locator('article.file .summary').count(), { timeout: 30_000 }).toBe(2);
+    expect(await page.locator('article.folder p').textContent()).toBe('文件夹“各科室目录”：读取其中 2 个目录文件；未读取 1 个其他文件（.pdf；网页和其他类型的文件不读取，需要时请单独选择）。');
+    expect((await page.locator('article.file:not(.folder) h2').allTextContents()).sort()).toEqual(['各科室目录/乡镇/某镇.yaml', '各科室目录/办公室.yaml']);
+    expect(log.errors).toEqual([]);
     await page.context().close();
   });
 });
