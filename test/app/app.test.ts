@@ -21,6 +21,8 @@ beforeAll(async () => {
   await makeTableFixtures(GENERATED);
   // A web page saved under a Word name, as many portals export: both shells read it as the page.
   copyFileSync(path.join(GENERATED, 'messy-gb2312.html'), path.join(GENERATED, 'page-saved-as.doc'));
+  // …and under an old Excel name, as many systems export a “spreadsheet”.
+  copyFileSync(path.join(GENERATED, 'messy-gb2312.html'), path.join(GENERATED, 'page-saved-as.xls'));
 });
 
 afterAll(() => rmSync(GENERATED, { recursive: true, force: true }));
@@ -35,6 +37,7 @@ const FIXTURES = [
   path.join(GENERATED, 'messy-gb2312.html'),
   path.join(GENERATED, 'county-word.docx'),
   path.join(GENERATED, 'page-saved-as.doc'),
+  path.join(GENERATED, 'page-saved-as.xls'),
 ];
 
 describe('the app file', () => {
