@@ -22,6 +22,8 @@ export type { GapReport } from '../reports/gap.js';
 export type { DiffReport } from '../reports/diff.js';
 export type { FixResult, FixChange, FixSkip } from '../fix/index.js';
 export type { MergeResult } from '../draft/merge.js';
+export type { ReviewResult } from '../review/index.js';
+export type { ListRow } from '../review/list-sheet.js';
 export type { OutputFormat, OutputKind, GapFormat, DiffFormat, Rendered } from '../render/index.js';
 export type { DisplayColumn } from '../model/display.js';
 export type { SiteOptions } from '../render/site.js';
@@ -115,6 +117,22 @@ export async function fix(bytes: Uint8Array, checked: Checked, as?: 'xlsx' | 'ya
   const { describeFix, fixBytes } = await import('../fix/index.js');
   const result = await fixBytes(bytes, checked.file, checked.findings, checked.catalog, as, options);
   return { ...result, mime: OUTPUT_FILES[result.format].mime, lines: describeFix(result) };
+}
+
+/** How to review: the date printed on the 审核意见 sheet (the core has no clock), and the last round, checked. */
+export interface ReviewOptions {
+  date: string;
+  since?: Checked;
+}
+
+/** The 科室's workbook with the review added (批注 and fills at each finding's cell, a first sheet 审核意见
+ * listing them); for YAML, pages and Word files, the 样表 workbook of the catalog, annotated. With `since`,
+ * each finding says whether it was corrected, is still open or is new. */
+export async function review(bytes: Uint8Array, checked: Checked, options: ReviewOptions): Promise<import('../review/index.js').ReviewResult & { mime: string }> {
+  const { reviewBytes } = await import('../review/index.js');
+  const inPlace = detectFormat(bytes, checked.file)?.id === 'xlsx';
+  const result = await reviewBytes(bytes, checked, { ...options, inPlace });
+  return { ...result, mime: OUTPUT_FILES.xlsx.mime };
 }
 
 /** How fix writes a file: into a copy of itself ('in-place') or as a new workbook/YAML ('rewrite'); undefined when zwgk cannot read it. */

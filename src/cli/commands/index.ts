@@ -11,6 +11,7 @@ import { registerMerge } from './merge.js';
 import { registerDiff } from './diff.js';
 import { registerApp } from './app.js';
 import { registerSite } from './site.js';
+import { registerReview } from './review.js';
 
 export type RegisterCommand = (program: Command, ctx: Context) => Command;
 
@@ -20,6 +21,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerGap,
   registerConvert,
   registerFix,
+  registerReview,
   registerInit,
   registerMerge,
   registerDiff,
