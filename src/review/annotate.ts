@@ -8,9 +8,9 @@ import { ZwgkError } from '../findings/finding.js';
 import type { Severity } from '../findings/severity.js';
 import { SEVERITY_RANK } from '../findings/severity.js';
 import { checkedEntries, partPath } from '../formats/ooxml/package.js';
-import { parseWorkbook } from '../formats/xlsx/workbook.js';
+import { parseWorkbook, type SheetPart } from '../formats/xlsx/workbook.js';
 import { inflateAll, rawData, writeZip, ZipFormatError, ZipTooLargeError, type ZipEntry, type ZipPart } from '../formats/ooxml/zip.js';
-import { addToCommentsPart, addToVmlDrawing, newCommentsPart, newVmlDrawing, type CellComment } from './comments.js';
+import { COMMENT_AUTHOR, addToCommentsPart, commentRefs, newCommentsPart, newVmlDrawing, syncVmlDrawing, withoutOwnComments, type CellComment } from './comments.js';
 import { LIST_HEADER_ROW, LIST_SHEET, listSheetXml, sheetRef, type ListHead, type ListRow } from './list-sheet.js';
 import { markSheet } from './sheet-patch.js';
 import { StylePatch } from './styles.js';
@@ -58,6 +58,9 @@ class Rels {
     this.list.push({ id, type, target });
     this.added.push(`<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`);
     return id;
+  }
+  get changed(): boolean {
+    return this.added.length > 0;
   }
   byType(type: string): { id: string; target: string } | undefined {
     return this.list.find((r) => r.type.endsWith(`/${type}`));
@@ -118,68 +121,77 @@ export async function annotateWorkbook(input: Uint8Array, file: string, a: Annot
   const stylesPart = stylesRel ? partPath(stylesRel.target) : undefined;
   const styles = new StylePatch(stylesPart ? await text(stylesPart) : undefined);
 
+  // A workbook zwgk reviewed before (the 科室 corrected the copy they were sent): its list sheet is
+  // rewritten in place, its comments replaced, and the fills of cells without a finding now taken back.
+  const earlierList = await findOwnListSheet(sheets, text);
+  const earlier = earlierList ? styles.earlierMarks() : new Map<number, number>();
+  const unselect = (xml: string) => xml.replace(/(<(?:\w+:)?sheetView\s[^>]*?)\s+tabSelected\s*=\s*["'](?:1|true)["']/, '$1');
   let block = 1;
   for (const sheet of sheets) {
-    if (sheet.kind !== 'worksheet' || !sheet.part || !byName.has(sheet.part)) continue;
-    const notes = a.notes.get(sheet.name);
+    if (sheet.kind !== 'worksheet' || !sheet.part || !byName.has(sheet.part) || sheet === earlierList) continue;
+    const notes = a.notes.get(sheet.name) ?? new Map<string, CellNote>();
     let xml = await text(sheet.part);
-    const selected = /<(?:\w+:)?sheetView\s[^>]*tabSelected\s*=\s*["'](?:1|true)["']/.test(xml);
-    if (!notes?.size) {
-      // Only the 审核意见 sheet is selected when the workbook opens (two selected tabs would group them).
-      if (selected) patched.set(sheet.part, xml.replace(/(<(?:\w+:)?sheetView\s[^>]*?)\s+tabSelected\s*=\s*["'](?:1|true)["']/, '$1'));
-      continue;
-    }
     const relsName = sheet.part.replace(/([^/]+)$/, '_rels/$1.rels');
     const rels = new Rels(await text(relsName));
-    const comments: CellComment[] = [...notes].map(([ref, n]) => ({ ref, lines: n.lines }));
     const dir = sheet.part.slice(0, sheet.part.lastIndexOf('/'));
     const own = rels.byType('comments');
+    const ownPart = own && byName.has(partPath(own.target, dir)) ? partPath(own.target, dir) : undefined;
+    let ownXml = ownPart ? await text(ownPart) : '';
+    const hadOurs = ownXml.includes(COMMENT_AUTHOR);
+    // Only the 审核意见 sheet is selected when the workbook opens (two selected tabs would group them).
+    if (!notes.size && !hadOurs && !earlier.size) {
+      if (/<(?:\w+:)?sheetView\s[^>]*tabSelected\s*=\s*["'](?:1|true)["']/.test(xml)) patched.set(sheet.part, unselect(xml));
+      continue;
+    }
+    const comments: CellComment[] = [...notes].map(([ref, n]) => ({ ref, lines: n.lines }));
     const legacy = /<(?:\w+:)?legacyDrawing\s[^>]*?(?:\w+:)?id\s*=\s*["']([^"']+)["']/.exec(xml)?.[1];
     const ownVml = legacy ? rels.list.find((r) => r.id === legacy) : undefined;
+    const vmlPart = ownVml && byName.has(partPath(ownVml.target, dir)) ? partPath(ownVml.target, dir) : undefined;
     let legacyRid: string | undefined;
-    let fresh = comments;
-    if (own && byName.has(partPath(own.target, dir))) {
-      const part = partPath(own.target, dir);
-      const merged = addToCommentsPart(await text(part), comments);
-      patched.set(part, merged.xml);
-      fresh = merged.added;
-    } else {
+    let refs = comments.map((c) => c.ref);
+    if (ownPart) {
+      if (hadOurs) ownXml = withoutOwnComments(ownXml);
+      ownXml = comments.length ? addToCommentsPart(ownXml, comments).xml : ownXml;
+      patched.set(ownPart, ownXml);
+      refs = commentRefs(ownXml);
+    } else if (comments.length) {
       const part = freeName(taken, (n) => `xl/comments${n}.xml`);
       added.push({ name: part, content: newCommentsPart(comments) });
       override(part, CT.comments);
       rels.add('comments', `../${part.slice(3)}`);
     }
-    if (ownVml && byName.has(partPath(ownVml.target, dir))) {
-      const part = partPath(ownVml.target, dir);
-      patched.set(part, addToVmlDrawing(await text(part), fresh));
-    } else {
+    if (vmlPart) patched.set(vmlPart, syncVmlDrawing(await text(vmlPart), refs, comments));
+    else if (comments.length) {
       const part = freeName(taken, (n) => `xl/drawings/vmlDrawing${n}.vml`);
       added.push({ name: part, content: newVmlDrawing(comments, block++) });
       legacyRid = rels.add('vmlDrawing', `../${part.slice(3)}`);
       if (legacy) xml = xml.replace(/<(?:\w+:)?legacyDrawing\s[^>]*\/>/, '');
     }
     const marks = new Map([...notes].map(([ref, n]) => [ref, n.severity]));
-    xml = markSheet(xml, marks, styles, legacyRid).xml;
-    if (selected) xml = xml.replace(/(<(?:\w+:)?sheetView\s[^>]*?)\s+tabSelected\s*=\s*["'](?:1|true)["']/, '$1');
-    patched.set(sheet.part, xml);
-    patched.set(relsName, rels.toString());
+    patched.set(sheet.part, unselect(markSheet(xml, marks, styles, legacyRid, earlier).xml));
+    if (rels.changed) patched.set(relsName, rels.toString());
   }
   if (!/Extension\s*=\s*["']vml["']/i.test(types)) types = types.replace(/<\/(?:\w+:)?Types>\s*$/, `<Default Extension="vml" ContentType="${CT.vml}"/>$&`);
 
-  // The list sheet, first in the workbook and the one it opens on.
-  const listName = freeSheetName(sheets.map((s) => s.name));
-  const listPart = freeName(taken, (n) => `xl/worksheets/sheet${n}.xml`);
-  const rows = a.rows.map((r) => (r.link && !sheets.some((s) => s.name === r.link!.sheet) ? { ...r, link: undefined } : r));
-  added.push({ name: listPart, content: listSheetXml(a.head, rows, styles) });
-  override(listPart, CT.worksheet);
-  const listRid = wbRels.add('worksheet', listPart.slice(3));
+  // The list sheet, first in the workbook and the one it opens on (where it was, when the workbook has zwgk's).
+  const rows = a.rows.map((r) => (r.link && !sheets.some((s) => s.name === r.link!.sheet && s !== earlierList) ? { ...r, link: undefined } : r));
+  const listXml = listSheetXml(a.head, rows, styles);
+  if (earlierList) {
+    patched.set(earlierList.part, listXml);
+    patched.set('xl/workbook.xml', openOn(workbookXml, sheets.indexOf(earlierList), earlierList.name));
+  } else {
+    const listName = freeSheetName(sheets.map((s) => s.name));
+    const listPart = freeName(taken, (n) => `xl/worksheets/sheet${n}.xml`);
+    added.push({ name: listPart, content: listXml });
+    override(listPart, CT.worksheet);
+    patched.set('xl/workbook.xml', placeListSheet(workbookXml, listName, wbRels.add('worksheet', listPart.slice(3))));
+  }
   if (styles.created) {
     const part = freeName(taken, () => 'xl/styles.xml');
     added.push({ name: part, content: styles.toString() });
     override(part, CT.styles);
     wbRels.add('styles', 'styles.xml');
   } else patched.set(stylesPart!, styles.toString());
-  patched.set('xl/workbook.xml', placeListSheet(workbookXml, listName, listRid));
   patched.set('xl/_rels/workbook.xml.rels', wbRels.toString());
   patched.set('[Content_Types].xml', types);
 
@@ -207,6 +219,25 @@ export async function annotateWorkbook(input: Uint8Array, file: string, a: Annot
   }
 }
 
+/** zwgk's own list sheet in a workbook it reviewed before: named 审核意见 (or 审核意见(2) …) and holding its header. */
+async function findOwnListSheet(sheets: readonly SheetPart[], text: (name: string) => Promise<string>): Promise<SheetPart | undefined> {
+  for (const s of sheets) {
+    if (s.kind !== 'worksheet' || !s.part || !new RegExp(`^${LIST_SHEET}(\\(\\d+\\))?$`).test(s.name)) continue;
+    const xml = await text(s.part);
+    if (xml.includes('审核日期：') && xml.includes('修改建议')) return s;
+  }
+  return undefined;
+}
+
+/** workbook.xml opening on sheet `index` (zwgk's list sheet kept where it was), its print titles set anew. */
+function openOn(xml: string, index: number, name: string): string {
+  const p = /<(\w+:)?workbook[\s>]/.exec(xml)?.[1] ?? '';
+  let out = xml.replace(/(<(?:\w+:)?workbookView\s[^>]*?)\s+(?:activeTab|firstSheet)\s*=\s*["']\d+["']/g, '$1').replace(/(<(?:\w+:)?workbookView\s[^>]*?)\s+(?:activeTab|firstSheet)\s*=\s*["']\d+["']/g, '$1');
+  if (index > 0) out = out.replace(/(<(?:\w+:)?workbookView)(?=[\s/>])/, `$1 activeTab="${index}"`);
+  out = out.replace(new RegExp(`<${p}definedName\\s[^>]*name\\s*=\\s*["']_xlnm\\.Print_Titles["'][^>]*localSheetId\\s*=\\s*["']${index}["'][^>]*>[\\s\\S]*?</${p}definedName>`), '');
+  return addPrintTitles(out, p, index, name);
+}
+
 /** workbook.xml with the list sheet first: its <sheet>, each sheet-local name moved up one, its print titles, opening on it. */
 function placeListSheet(xml: string, name: string, rid: string): string {
   const ids = [...xml.matchAll(/<(?:\w+:)?sheet\s[^>]*?sheetId\s*=\s*["'](\d+)["']/g)].map((m) => Number(m[1]));
@@ -216,13 +247,18 @@ function placeListSheet(xml: string, name: string, rid: string): string {
   let out = xml.replace(new RegExp(`<${p}sheets>`), `$&<${p}sheet name="${quoted}" sheetId="${sheetId}" r:id="${rid}" xmlns:r="${REL}"/>`);
   out = out.replace(/(\slocalSheetId\s*=\s*["'])(\d+)(["'])/g, (_, a: string, n: string, b: string) => `${a}${Number(n) + 1}${b}`);
   out = out.replace(/(<(?:\w+:)?workbookView\s[^>]*?)\s+(?:activeTab|firstSheet)\s*=\s*["']\d+["']/g, '$1').replace(/(<(?:\w+:)?workbookView\s[^>]*?)\s+(?:activeTab|firstSheet)\s*=\s*["']\d+["']/g, '$1');
-  const titles = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="0">${sheetRef(name, `$${LIST_HEADER_ROW}:$${LIST_HEADER_ROW}`).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${p}definedName>`;
-  if (new RegExp(`<${p}definedNames>`).test(out)) return out.replace(new RegExp(`<${p}definedNames>`), `$&${titles}`);
+  return addPrintTitles(out, p, 0, name);
+}
+
+/** workbook.xml with the list sheet's header row repeated on every printed page (sheet `index`). */
+function addPrintTitles(xml: string, p: string, index: number, name: string): string {
+  const titles = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${sheetRef(name, `$${LIST_HEADER_ROW}:$${LIST_HEADER_ROW}`).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${p}definedName>`;
+  if (new RegExp(`<${p}definedNames>`).test(xml)) return xml.replace(new RegExp(`<${p}definedNames>`), `$&${titles}`);
   const after = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']
-    .map((n) => new RegExp(`<${p}${n}[\\s/>]`).exec(out)?.index)
+    .map((n) => new RegExp(`<${p}${n}[\\s/>]`).exec(xml)?.index)
     .filter((i): i is number => i !== undefined);
-  const at = after.length ? Math.min(...after) : out.lastIndexOf(`</${p}workbook>`);
-  return out.slice(0, at) + `<${p}definedNames>${titles}</${p}definedNames>` + out.slice(at);
+  const at = after.length ? Math.min(...after) : xml.lastIndexOf(`</${p}workbook>`);
+  return xml.slice(0, at) + `<${p}definedNames>${titles}</${p}definedNames>` + xml.slice(at);
 }
 
 /** The most severe of two severities. */

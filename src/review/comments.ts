@@ -2,6 +2,7 @@
 // text, per cell) and its legacy VML drawing (the note boxes Excel, WPS and LibreOffice show on hover and
 // print). A sheet that already has comments keeps them: ours are added to its own parts, and a cell that
 // already has a comment gets ours after its text.
+import { a1 } from '../findings/location.js';
 import { parseRef } from '../fix/xlsx-cells.js';
 import { xlsxText } from '../render/xlsx/text.js';
 
@@ -33,9 +34,14 @@ export function newCommentsPart(comments: readonly CellComment[]): string {
 /** A sheet's own comments part with ours added: a new author, our text after theirs at a cell both comment on. */
 export function addToCommentsPart(xml: string, comments: readonly CellComment[]): { xml: string; added: CellComment[] } {
   const p = /<(?:([\w.-]+):)?comments[\s>]/.exec(xml)?.[1] ? `${/<([\w.-]+):comments[\s>]/.exec(xml)![1]}:` : '';
-  const authors = [...xml.matchAll(new RegExp(`<${p}author(?=[\\s>/])`, 'g'))].length;
-  let out = xml.replace(new RegExp(`</${p}authors>`), `<${p}author>${escapeXml(COMMENT_AUTHOR)}</${p}author></${p}authors>`);
-  if (!new RegExp(`<${p}authors[\\s>]`).test(out)) out = out.replace(new RegExp(`(<${p}comments[^>]*>)`), `$1<${p}authors><${p}author>${escapeXml(COMMENT_AUTHOR)}</${p}author></${p}authors>`);
+  const names = [...xml.matchAll(new RegExp(`<${p}author(?:\\s[^>]*)?>([\\s\\S]*?)</${p}author>`, 'g'))].map((m) => m[1]);
+  let authors = names.indexOf(escapeXml(COMMENT_AUTHOR));
+  let out = xml;
+  if (authors < 0) {
+    authors = names.length;
+    out = out.replace(new RegExp(`</${p}authors>`), `<${p}author>${escapeXml(COMMENT_AUTHOR)}</${p}author></${p}authors>`);
+    if (!new RegExp(`<${p}authors[\\s>]`).test(out)) out = out.replace(new RegExp(`(<${p}comments[^>]*>)`), `$1<${p}authors><${p}author>${escapeXml(COMMENT_AUTHOR)}</${p}author></${p}authors>`);
+  }
   const added: CellComment[] = [];
   let fresh = '';
   for (const c of comments) {
@@ -80,12 +86,49 @@ export function newVmlDrawing(comments: readonly CellComment[], block: number): 
   );
 }
 
-/** A sheet's own VML drawing with note boxes for our new comments (shape ids after the highest it uses). */
-export function addToVmlDrawing(xml: string, comments: readonly CellComment[]): string {
-  const ids = [...xml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
+/** A comments part without what an earlier review wrote: its comments removed, its text after a 科室's own cut off. */
+export function withoutOwnComments(xml: string): string {
+  const p = /<([\w.-]+:)?comments[\s>]/.exec(xml)?.[1] ?? '';
+  const authors = [...xml.matchAll(new RegExp(`<${p}author(?:\\s[^>]*)?>([\\s\\S]*?)</${p}author>`, 'g'))].map((m) => m[1]);
+  const own = authors.indexOf(escapeXml(COMMENT_AUTHOR));
+  if (own < 0) return xml;
+  return xml.replace(new RegExp(`<${p}comment\\s[^>]*>[\\s\\S]*?</${p}comment>`, 'g'), (c) => {
+    if (new RegExp(`\\sauthorId\\s*=\\s*["']${own}["']`).test(c.slice(0, c.indexOf('>')))) return '';
+    const mark = c.indexOf(`${escapeXml(COMMENT_AUTHOR)}：`);
+    if (mark < 0) return c;
+    const run = c.lastIndexOf(`<${p}r>`, mark);
+    const end = c.lastIndexOf(`</${p}text>`);
+    return run >= 0 && end > run ? c.slice(0, run) + c.slice(end) : c;
+  });
+}
+
+/** The cells a comments part comments on (canonical refs). */
+export function commentRefs(xml: string): string[] {
+  return [...xml.matchAll(/<(?:[\w.-]+:)?comment\s[^>]*?ref\s*=\s*["']([^"']+)["']/g)].map((m) => parseRef(m[1]!)?.ref ?? m[1]!);
+}
+
+/** A sheet's own VML drawing with exactly one note box per commented cell: boxes of comments no longer there
+ * removed, boxes added for cells that have none (shape ids after the highest it uses). */
+export function syncVmlDrawing(xml: string, refs: readonly string[], comments: readonly CellComment[]): string {
+  const wanted = new Set(refs);
+  const boxed = new Set<string>();
+  let out = xml.replace(/<v:shape\s[^>]*>[\s\S]*?<\/v:shape>/g, (shape) => {
+    if (!/ObjectType\s*=\s*["']Note["']/.test(shape)) return shape;
+    const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
+    const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
+    if (row === undefined || col === undefined) return shape;
+    const ref = a1(Number(row) + 1, Number(col) + 1);
+    if (!wanted.has(ref) || boxed.has(ref)) return '';
+    boxed.add(ref);
+    return shape;
+  });
+  const ids = [...out.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
   const first = Math.max(0, ...ids) + 1;
-  const type = xml.includes('_x0000_t202') ? '' : SHAPE_TYPE;
-  const end = xml.lastIndexOf('</xml>');
-  const shapes = type + comments.map((c, i) => noteShape(c, first + i)).join('');
-  return end >= 0 ? xml.slice(0, end) + shapes + xml.slice(end) : xml + shapes;
+  const lines = new Map(comments.map((c) => [c.ref, c.lines]));
+  const missing = refs.filter((r) => !boxed.has(r)).map((ref) => ({ ref, lines: lines.get(ref) ?? [''] }));
+  const type = out.includes('_x0000_t202') ? '' : SHAPE_TYPE;
+  const shapes = type + missing.map((c, i) => noteShape(c, first + i)).join('');
+  const end = out.lastIndexOf('</xml>');
+  out = end >= 0 ? out.slice(0, end) + shapes + out.slice(end) : out + shapes;
+  return out;
 }

@@ -35,6 +35,8 @@ export interface ReviewOptions {
 export interface ReviewResult {
   data: Uint8Array;
   rows: ListRow[];
+  /** The findings reviewed: the file's, without the note that zwgk's own list sheet is no catalog sheet. */
+  findings: Finding[];
   since?: SinceResult;
 }
 
@@ -148,5 +150,5 @@ export async function reviewBytes(bytes: Uint8Array, checked: Reviewed, options:
     },
   };
   const data = await annotateWorkbook(workbook, checked.file, annotation);
-  return { data, rows, ...(since ? { since } : {}) };
+  return { data, rows, findings, ...(since ? { since } : {}) };
 }

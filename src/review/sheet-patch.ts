@@ -103,7 +103,7 @@ export interface MarkedSheet {
  * Mark a sheet's cells (canonical A1 refs → severity) with fills, point it at its comments drawing when
  * `legacyRid` is given, and print its comments at the end of the sheet.
  */
-export function markSheet(xml: string, marks: ReadonlyMap<string, Severity>, styles: StylePatch, legacyRid: string | undefined): MarkedSheet {
+export function markSheet(xml: string, marks: ReadonlyMap<string, Severity>, styles: StylePatch, legacyRid: string | undefined, earlier: ReadonlyMap<number, number> = new Map()): MarkedSheet {
   const p = rootPrefix(xml, 'worksheet');
   const splices: Splice[] = [];
   const unfilled: string[] = [];
@@ -118,7 +118,8 @@ export function markSheet(xml: string, marks: ReadonlyMap<string, Severity>, sty
   for (const [ref, severity] of marks) {
     const cell = cells.get(ref);
     if (cell) {
-      const s = styles.markedStyle(Number(cell.sRaw ?? 0) || 0, severity);
+      const own = Number(cell.sRaw ?? 0) || 0;
+      const s = styles.markedStyle(earlier.get(own) ?? own, severity);
       const gt = tagEnd(xml, cell.start + 1);
       splices.push({ start: cell.start, end: gt + 1, text: setAttr(xml.slice(cell.start, gt + 1), 's', String(s)) });
       continue;
@@ -133,6 +134,17 @@ export function markSheet(xml: string, marks: ReadonlyMap<string, Severity>, sty
     const base = rowStyle || colStyles.find((c) => c.min <= at.col && at.col <= c.max)?.style || 0;
     const s = styles.markedStyle(base, severity);
     missing.set(at.row, [...(missing.get(at.row) ?? []), { col: at.col, xml: `<${p}c r="${ref}" s="${s}"/>` }]);
+  }
+  // Cells an earlier review filled and that have no finding now get back the style they had.
+  if (earlier.size && sdMatch && !sdSelf) {
+    const re = new RegExp(`<${p}c(?=[\\s/>])[^>]*>`, 'g');
+    re.lastIndex = sdFrom;
+    for (let m = re.exec(xml); m && m.index < sdEnd; m = re.exec(xml)) {
+      const base = earlier.get(Number(attr(m[0], 's') ?? -1));
+      const ref = parseRef(attr(m[0], 'r') ?? '')?.ref;
+      if (base === undefined || !ref || marks.has(ref)) continue;
+      splices.push({ start: m.index, end: m.index + m[0].length, text: setAttr(m[0], 's', String(base)) });
+    }
   }
   const selfRows: string[] = [];
   for (const [r, added] of [...missing].sort((a, b) => a[0] - b[0])) {

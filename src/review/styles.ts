@@ -96,6 +96,11 @@ export class StylePatch {
 
   private add(name: string, child: string, xml: string): number {
     const l = this.list(name, child);
+    // The same entry an earlier review added is used again: the stylesheet does not grow with each round.
+    const known = l.items.indexOf(xml);
+    if (known >= 0) return known;
+    const again = l.added.indexOf(xml);
+    if (again >= 0) return l.items.length + again;
     l.added.push(xml);
     return l.items.length + l.added.length - 1;
   }
@@ -120,6 +125,29 @@ export class StylePatch {
     const index = this.add('cellXfs', 'xf', tag + base.slice(open[0].length));
     this.marked.set(key, index);
     return index;
+  }
+
+  /**
+   * The cell styles an earlier review added (their fill one of SEVERITY_FILL, applied), each with the style it
+   * was copied from: the first other style the same but for its fill. Asked only of a workbook zwgk reviewed
+   * before (it has zwgk's list sheet), since a 科室 may use the same colours (Excel's “差” style is that red).
+   */
+  earlierMarks(): Map<number, number> {
+    const fills = this.list('fills', 'fill').items;
+    const xfs = this.list('cellXfs', 'xf').items;
+    const ours = new Set<number>();
+    fills.forEach((f, i) => {
+      if (/patternType\s*=\s*["']solid["']/.test(f) && Object.values(SEVERITY_FILL).some((rgb) => new RegExp(`fgColor\\s+rgb\\s*=\\s*["']${rgb}["']`).test(f))) ours.add(i);
+    });
+    const strip = (xf: string) => xf.replace(/\s(?:fillId|applyFill)\s*=\s*("[^"]*"|'[^']*')/g, '');
+    const fillOf = (xf: string) => Number(/\sfillId\s*=\s*["'](\d+)["']/.exec(xf)?.[1] ?? 0);
+    const out = new Map<number, number>();
+    xfs.forEach((xf, i) => {
+      if (!ours.has(fillOf(xf)) || !/\sapplyFill\s*=\s*["'](?:1|true)["']/.test(xf)) return;
+      const base = xfs.findIndex((other, j) => j !== i && !ours.has(fillOf(other)) && strip(other) === strip(xf));
+      out.set(i, base >= 0 ? base : 0);
+    });
+    return out;
   }
 
   /** The cell style of one of the list sheet's looks (宋体 11 pt, thin borders, wrapped, links blue). */

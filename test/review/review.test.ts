@@ -221,6 +221,32 @@ describe('zwgk review --since', () => {
     expect(notes(wb)['目录']!['I6']).toMatch(/^zwgk 审核：\n【错误·仍未改正】/);
   });
 
+  it('reviews the copy it sent, corrected by the 科室: its list sheet rewritten in place, its comments and fills of corrected cells taken back', async () => {
+    const dir = tmp();
+    const first = path.join(dir, '审核意见.xlsx');
+    await zwgk('review', 'test/fixtures/messy/messy-2017.xlsx', '-o', first);
+    // The 科室 correct the copy they were sent (here: what zwgk fix corrects, every other part kept).
+    const corrected = path.join(dir, '审核意见-已改.xlsx');
+    await zwgk('fix', first, '-o', corrected);
+    const out = path.join(dir, '第二轮.xlsx');
+    const r = await zwgk('review', corrected, '--since', first, '-o', out);
+    expect(r.stderr).toContain('：未通过（2017 版式，3 个事项；错误 1，警告 0，提示 5）');
+    expect(r.stderr).toContain('已改正 6 个，仍未改正 6 个，新问题 0 个');
+    const wb = await workbook(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['审核意见', '目录', '填表说明']);
+    const all = notes(wb);
+    expect(Object.keys(all['目录']!).sort()).toEqual(['C8', 'F6', 'G6', 'I6', 'K2']);
+    expect(all['目录']!['I6']).toMatch(/^zwgk 审核：\n【错误·仍未改正】必填项“公开时限”为空。[^【]*$/);
+    expect(fill(wb, '目录', 'D9')).toBeUndefined();
+    expect(fill(wb, '目录', 'C2')).toBeUndefined();
+    expect(fill(wb, '目录', 'I6')).toBe('FFFFC7CE');
+    const b = await parts(readFileSync(out));
+    expect((b.get('xl/drawings/vmlDrawing1.vml')!.text.match(/<v:shape /g) ?? []).length).toBe(5);
+    // The stylesheet does not grow from one round to the next.
+    const count = (bytes: Buffer) => parts(bytes).then((p) => /<cellXfs count="(\d+)"/.exec(p.get('xl/styles.xml')!.text)![1]);
+    expect(await count(readFileSync(out))).toBe(await count(readFileSync(first)));
+  });
+
   it('matches a finding by its item, not its row, when rows moved', async () => {
     const dir = tmp();
     const old = path.join(dir, 'old.yaml');

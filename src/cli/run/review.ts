@@ -36,11 +36,11 @@ export async function reviewCommand(ctx: Context, file: string, opts: ReviewComm
   }
   const result = await review(bytes, checked, { date: today(), ...(since ? { since } : {}) });
   await emit(ctx, output, result.data, [file, ...(opts.since ? [opts.since] : [])]);
-  const lines = [summaryLine({ ...checked.result, findings: checked.findings })];
+  const lines = [summaryLine({ ...checked.result, findings: result.findings })];
   if (result.since && opts.since) {
     const open = result.since.status.filter((s) => s === 'open').length;
     lines.push(`与上轮（${terminalText(opts.since)}）相比：已改正 ${result.since.corrected.length} 个，仍未改正 ${open} 个，新问题 ${result.since.status.length - open} 个`);
   }
   ctx.stderr.write(lines.join('\n') + '\n');
-  return countBySeverity(checked.findings).error > 0 ? EXIT.findings : EXIT.ok;
+  return countBySeverity(result.findings).error > 0 ? EXIT.findings : EXIT.ok;
 }
