@@ -12,6 +12,7 @@ import { registerDiff } from './diff.js';
 import { registerApp } from './app.js';
 import { registerSite } from './site.js';
 import { registerReview } from './review.js';
+import { registerSummary } from './summary.js';
 
 export type RegisterCommand = (program: Command, ctx: Context) => Command;
 
@@ -22,6 +23,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerConvert,
   registerFix,
   registerReview,
+  registerSummary,
   registerInit,
   registerMerge,
   registerDiff,
