@@ -12,6 +12,8 @@ import { readCatalog, readInputFile } from './read-file.js';
 
 /** Below this many files the threads cost more to start than they save. */
 const THREADED_FROM = 24;
+/** Files each thread works on at once. */
+const IN_FLIGHT = 4;
 
 /** The catalog files under a folder, every level, by path (hidden files, ~$ lock files and folders skipped; links to folders not followed). */
 export async function catalogFilesUnder(dir: string, extensions: readonly string[]): Promise<string[]> {
@@ -75,30 +77,34 @@ export async function summarizeFiles(files: readonly string[], options: Summariz
     return rows;
   }
   let next = 0;
+  // Several files in flight per thread: while one waits for its parts to inflate (zlib works on libuv's
+  // threads), the thread parses another.
   const lane = () =>
     new Promise<void>((resolve) => {
       const start = () => {
         const worker = new Worker(script, { workerData: { profile } });
-        let current = -1;
+        const pending = new Set<number>();
         const feed = () => {
-          if (next >= files.length) {
-            void worker.terminate().then(() => resolve());
-            return;
+          while (pending.size < IN_FLIGHT && next < files.length) {
+            const i = next++;
+            pending.add(i);
+            worker.postMessage({ i, file: files[i] });
           }
-          current = next++;
-          worker.postMessage(files[current]);
+          if (pending.size === 0) void worker.terminate().then(() => resolve());
         };
-        worker.on('message', (row: SummaryRow) => {
-          rows[current] = row;
+        worker.on('message', ({ i, row }: { i: number; row: SummaryRow }) => {
+          pending.delete(i);
+          rows[i] = row;
           options.onProgress?.(++done, files.length);
           feed();
         });
         worker.on('error', (err) => {
-          // A thread that dies (out of memory on a hostile file) costs only its file: named, and a new thread goes on.
-          if (current >= 0 && rows[current] === undefined) {
-            rows[current] = unreadableSummaryRow(files[current]!, `读取时出错：${err.message}`, '');
+          // A thread that dies (out of memory on a hostile file) costs only the files it held: named, and a new thread goes on.
+          for (const i of pending) {
+            rows[i] = unreadableSummaryRow(files[i]!, `读取时出错：${err.message}`, '');
             options.onProgress?.(++done, files.length);
           }
+          pending.clear();
           void worker.terminate();
           start();
         });

@@ -5,7 +5,7 @@ import { summarizeFile } from './summary-files.js';
 const port = parentPort;
 if (port) {
   const { profile } = workerData as { profile: 'auto' | '2017' | '2019' };
-  port.on('message', (file: string) => {
-    void summarizeFile(file, profile).then((row) => port.postMessage(row));
+  port.on('message', ({ i, file }: { i: number; file: string }) => {
+    void summarizeFile(file, profile).then((row) => port.postMessage({ i, row }));
   });
 }
