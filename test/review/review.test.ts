@@ -200,6 +200,21 @@ describe('zwgk review of YAML, pages and Word files', () => {
   });
 });
 
+describe('zwgk review of a web page', () => {
+  it('puts the three 文号 findings of one table cell into one comment at the cell of the 样表 workbook', async () => {
+    const dir = tmp();
+    const out = path.join(dir, 'r.xlsx');
+    expect((await zwgk('review', 'test/render/golden/sample-2017.html', '-o', out)).code).toBe(0);
+    const wb = await workbook(out);
+    const [cell, text] = Object.entries(notes(wb)['目录']!).find(([, t]) => t.includes('文号'))!;
+    expect(cellText(wb.getWorksheet('目录')!.getCell(cell).value)).toContain('鲁政办发〔2017〕39 号');
+    expect(text.match(/【警告】文号/g)).toHaveLength(3);
+    expect(fill(wb, '目录', cell)).toBe('FFFFEB9C');
+    // The list names the place in the page, and links to the cell in the workbook.
+    expect(cellText(wb.getWorksheet('审核意见')!.getCell('B7').value)).toBe('第 1 个表格 第 3 行 第 3 列');
+  });
+});
+
 describe('zwgk review --since', () => {
   it('says per finding of the last round whether it was corrected, is still open or is new', async () => {
     const dir = tmp();
