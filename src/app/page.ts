@@ -31,7 +31,7 @@ async function openFiles(list: FileList | File[]): Promise<void> {
           showFile({ file, name: f.name, ok: false, error: `错误：无法读取文件 ${f.name}，请确认文件没有被其他程序占用` }, article);
           return;
         }
-        await ask({ op: 'open', file, input: { name: f.name, bytes }, role: 'catalog' }, (r) => {
+        await ask({ op: 'open', file, input: { name: f.name, bytes, modified: f.lastModified }, role: 'catalog' }, (r) => {
           if (r.type === 'opened') showFile(r.view, article);
         }, [bytes]).catch((message: string) => showFile({ file, name: f.name, ok: false, error: message }, article));
       }),
@@ -68,6 +68,7 @@ function showFile(view: FileView, article: HTMLElement): void {
     actions.append(b);
   };
   if (view.fixable) button('下载修正后的表格', 'fix', '自动修正文号括号、首尾空格等问题，其余内容保持不变');
+  button('下载带审核意见的表格', 'review', '原表原样保留，每个问题作为批注写在所在单元格并加底色，第一张工作表列出全部问题，可退回科室修改');
   button('下载发布网页', 'html', '可直接发布到门户网站“政务公开”栏目的网页');
   button('下载 Excel', 'xlsx', '样表格式的 Excel，可打印');
   button('下载纯文本版（.md）', 'md', '纯文本的目录（Markdown 格式），可粘贴到其他文档或系统');
@@ -228,9 +229,31 @@ function readable(): Shown[] {
   return [...shown.values()].filter((s) => s.view.ok).sort((a, b) => a.view.file - b.view.file);
 }
 
+/** The roll-up of every file shown (unreadable ones too): the table `zwgk summary` writes, one row a file. */
+function updateRollup(): void {
+  const all = [...shown.values()].sort((a, b) => a.view.file - b.view.file);
+  const body = $('rollup-body');
+  body.replaceChildren(
+    ...all.map(({ view: v }) => {
+      const n = v.counts ?? { error: v.ok ? 0 : 1, warning: 0, info: 0 };
+      const verdict = v.ok ? (v.valid ? '通过' : '未通过') : (v.error ?? '错误：无法读取').replace(/^错误：/, '无法读取：');
+      const row = el('tr', { class: v.ok && v.valid ? 'pass' : 'fail' });
+      const cells: [string, boolean][] = [[v.unit ?? v.name.replace(/\.[^.]+$/, ''), false], [v.name, false], [v.profile ? `${v.profile} 版式` : '', false], [String(v.items ?? 0), true], [String(n.error), true], [String(n.warning), true], [String(n.info), true], [verdict, false]];
+      for (const [text, num] of cells) row.append(el('td', num ? { class: 'num' } : {}, text));
+      return row;
+    }),
+  );
+  const passed = all.filter((s) => s.view.ok && s.view.valid).length;
+  $('rollup-total').textContent = `共 ${all.length} 个文件：通过 ${passed} 个，未通过 ${all.length - passed} 个`;
+}
+
 function updateBatch(): void {
   const list = readable();
-  $('batch').hidden = list.length < 2;
+  $('batch').hidden = shown.size < 2;
+  // Merging and comparing need two catalogs read; the roll-up counts the unreadable files too.
+  $('merge-row').hidden = list.length < 2;
+  $('diff-row').hidden = list.length < 2;
+  updateRollup();
   for (const [id, pick] of [['diff-old', 0], ['diff-new', 1]] as const) {
     const select = $<HTMLSelectElement>(id);
     const kept = select.value;
@@ -337,6 +360,11 @@ window.addEventListener('drop', (e) => {
   for (const name of folders) folderNotice(name);
   const list = Array.from(data.files).filter((f) => !folders.has(f.name));
   if (list.length) void openFiles(list);
+});
+
+$('rollup-download').addEventListener('click', () => {
+  const ids = [...shown.keys()].sort((a, b) => a - b);
+  void download('summary', ids, $('batch-note'));
 });
 
 for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-template]')) {

@@ -7,6 +7,8 @@ import type { JsonDiagnostic, Severity } from '../core/text.js';
 export interface InFile {
   name: string;
   bytes: ArrayBuffer;
+  /** The file's last change (ms since the epoch, File.lastModified), for the roll-up. */
+  modified?: number;
 }
 
 /** What a download button asks for. */
@@ -20,6 +22,8 @@ export type ExportKind =
   | 'gap-xlsx'
   | 'merge'
   | 'diff'
+  | 'review'
+  | 'summary'
   | 'template-2017'
   | 'template-2019';
 
@@ -57,6 +61,10 @@ export interface FileView {
   pages?: number;
   /** Formats `fix` can write for this file (.xlsx and .yaml sources only). */
   fixable?: boolean;
+  /** The unit the roll-up names it by (编制单位, the title, or the most common 公开主体). */
+  unit?: string;
+  /** Findings by severity, for the roll-up table. */
+  counts?: { error: number; warning: number; info: number };
 }
 
 export interface CellView {

@@ -18,7 +18,12 @@ import {
   merge,
   outputName,
   passes,
+  review,
   severityLabel,
+  summary,
+  summaryRowOf,
+  unreadableSummaryRow,
+  countBySeverity,
   summaryLine,
   template,
   toJsonDiagnostic,
@@ -35,6 +40,10 @@ import { PAGE_ITEMS, type CellView, type ExportKind, type FileView, type InFile,
 interface Held {
   name: string;
   bytes: Uint8Array;
+  /** Last change, as the roll-up shows it. */
+  modified: string;
+  /** Why it could not be read (the roll-up names it). */
+  error?: string;
   checked?: Checked;
   /** The worst severity of the findings at each table cell. */
   marks?: Map<string, Severity>;
@@ -59,6 +68,13 @@ function fixableInApp(bytes: Uint8Array, name: string): boolean {
   return format !== undefined && (format.fix === 'in-place' || format.source === 'tables');
 }
 
+/** A time as the roll-up and the 审核意见 sheet show it: 2026-12-03 08:15 (the date alone with `dateOnly`). */
+function localTime(d: Date, dateOnly = false): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const day = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return dateOnly ? day : `${day} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 /** A request the page should not have made (a file that was not read); said to the clerk as is. */
 class AppError extends Error {}
 
@@ -76,7 +92,7 @@ function errorLine(err: unknown): string {
 }
 
 async function open(id: number, file: number, input: InFile, role: 'catalog' | 'reference'): Promise<void> {
-  const held: Held = { name: input.name, bytes: new Uint8Array(input.bytes) };
+  const held: Held = { name: input.name, bytes: new Uint8Array(input.bytes), modified: input.modified ? localTime(new Date(input.modified)) : '' };
   files.set(file, held);
   const view: FileView = { file, name: input.name, ok: false };
   let last = 0;
@@ -111,6 +127,8 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
       pages: Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS)),
       // A page or Word document is not rewritten: its corrected catalog comes as a workbook.
       fixable: fixableInApp(held.bytes, input.name),
+      unit: summaryRowOf(checked, '').unit,
+      counts: countBySeverity(result.findings),
       findings: result.findings.map((f) => {
         const ref = refKey(f.location);
         return { ...toJsonDiagnostic(f), line: formatFindingLine(f), where: formatLocation(f.location), level: severityLabel(f.severity), ...(ref ? { ref } : {}) };
@@ -118,6 +136,7 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
     });
   } catch (err) {
     view.error = errorLine(err);
+    held.error = view.error.replace(/^错误：/, '');
   }
   post({ id, type: 'opened', view });
 }
@@ -262,6 +281,22 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
         if (twin >= 0) lines.push(`注意：${held[i]!.name} 与 ${held[twin]!.name} 内容完全相同（可能把同一个文件选了两次），其中的事项都已重复合并；不需要时请移除一个再合并`);
       }
       send('合并目录.xlsx', await exportAs(catalog, 'xlsx'), lines.join('\n'));
+      return;
+    }
+    case 'review': {
+      const held = catalogOf(ids[0]!);
+      const result = await review(held.bytes, held.checked, { date: localTime(new Date(), true) });
+      send(outputName(held.name, '（审核意见）', 'xlsx'), { data: result.data, ext: 'xlsx', mime: result.mime }, `${summaryLine({ ...held.checked.result, findings: result.findings })}\n每个问题已作为批注写在所在单元格，第一张工作表“审核意见”列出全部问题。`);
+      return;
+    }
+    case 'summary': {
+      const rows = ids.map((f) => {
+        const held = files.get(f);
+        if (!held) throw new AppError('这个文件已移除，请重新选择');
+        return held.checked ? summaryRowOf(held.checked, held.modified) : unreadableSummaryRow(held.name, held.error ?? '无法读取', held.modified);
+      });
+      const out = await summary(rows, 'xlsx');
+      send('政务公开事项目录汇总.xlsx', out, `${ids.length} 个文件的汇总：${out.summary.totals.passed} 个通过。`);
       return;
     }
     case 'diff': {
