@@ -6,21 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/index.js';
+import { zwgk } from './helpers.js';
 import { check, review } from '../../src/core/index.js';
 import { inflateAll, readZipDirectory, rawData } from '../../src/formats/ooxml/zip.js';
 import { cellText } from '../helpers/exceljs-text.js';
 
-async function zwgk(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run({
-    argv,
-    stdout: { write: (c: string | Uint8Array) => ((stdout += String(c)), true) },
-    stderr: { write: (c: string | Uint8Array) => ((stderr += String(c)), true) },
-  });
-  return { code, stdout, stderr };
-}
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'zwgk-review-'));
 

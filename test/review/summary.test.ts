@@ -8,20 +8,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { run } from '../../src/cli/index.js';
+import { zwgk } from './helpers.js';
 import { cellText } from '../helpers/exceljs-text.js';
 import { launchBrowser, watchedPage } from '../helpers/browser.js';
 
-async function zwgk(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run({
-    argv,
-    stdout: { write: (c: string | Uint8Array) => ((stdout += String(c)), true) },
-    stderr: { write: (c: string | Uint8Array) => ((stderr += String(c)), true) },
-  });
-  return { code, stdout, stderr };
-}
 
 /** A county's folder: two towns' sheets in sub-folders, a bureau's YAML, a damaged file and a note that is not a catalog. */
 function tree(): string {
