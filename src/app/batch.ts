@@ -1,15 +1,37 @@
 // Several files at once — merge the ones the clerk ticks, the change log of two versions — and the
 // reference catalog a gap report is made against.
 import { $, alertLine, ask, download, el, enqueue, working } from './page-plumbing.js';
-import { nextFile, readable, state } from './page-state.js';
+import { nextFile, readable, shown, state } from './page-state.js';
 
 /** Files left out of the merge by the clerk (by worker id); every other readable file is merged. */
 const leftOut = new Set<number>();
 
+/** The roll-up of every file shown (unreadable ones too): the table `zwgk summary` writes, one row a file. */
+function updateRollup(): void {
+  const all = [...shown.values()].sort((a, b) => a.view.file - b.view.file);
+  $('rollup-body').replaceChildren(
+    ...all.map(({ view: v }) => {
+      const n = v.counts ?? { error: v.ok ? 0 : 1, warning: 0, info: 0 };
+      const verdict = v.ok ? (v.valid ? '通过' : '未通过') : (v.error ?? '错误：无法读取').replace(/^错误：/, '无法读取：');
+      const row = el('tr', { class: v.ok && v.valid ? 'pass' : 'fail' });
+      const cells: [string, boolean][] = [[v.unit ?? v.name.replace(/\.[^.]+$/, ''), false], [v.name, false], [v.profile ? `${v.profile} 版式` : '', false], [String(v.items ?? 0), true], [String(n.error), true], [String(n.warning), true], [String(n.info), true], [verdict, false]];
+      for (const [text, num] of cells) row.append(el('td', num ? { class: 'num' } : {}, text));
+      return row;
+    }),
+  );
+  const passed = all.filter((s) => s.view.ok && s.view.valid).length;
+  $('rollup-total').textContent = `共 ${all.length} 个文件：通过 ${passed} 个，未通过 ${all.length - passed} 个`;
+}
+
 /** Redraw the several-files section after a file came or went. */
 export function updateBatch(): void {
   const list = readable();
-  $('batch').hidden = list.length < 2;
+  $('batch').hidden = shown.size < 2;
+  // Merging and comparing need two catalogs read; the roll-up counts the unreadable files too.
+  $('merge-choice').hidden = list.length < 2;
+  $('merge-row').hidden = list.length < 2;
+  $('diff-row').hidden = list.length < 2;
+  updateRollup();
   const boxes = list.map((s) => {
     const box = el('input', { type: 'checkbox', 'data-file': String(s.view.file) });
     box.checked = !leftOut.has(s.view.file);
@@ -31,6 +53,9 @@ export function updateBatch(): void {
   if (older.value === newer.value && list.length > 1) newer.value = String(list.find((s) => String(s.view.file) !== older.value)!.view.file);
 }
 
+$('rollup-download').addEventListener('click', () => {
+  void download({ kind: 'summary', files: [...shown.keys()].sort((a, b) => a - b) }, $('batch-note'));
+});
 $('merge').addEventListener('click', () => {
   const files = readable().map((s) => s.view.file).filter((f) => !leftOut.has(f));
   if (files.length < 2) {

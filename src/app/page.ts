@@ -13,11 +13,11 @@ import { folderFiles, folderNote } from './folder-drop.js';
 
 /** Open files the clerk picked or dropped, each in its own article (newest on top). */
 function openFiles(list: FileList | File[]): void {
-  for (const f of Array.from(list)) openOne(f.name, () => f.arrayBuffer(), (a) => $('files').prepend(a));
+  for (const f of Array.from(list)) openOne(f.name, () => f.arrayBuffer(), (a) => $('files').prepend(a), f.lastModified);
 }
 
 /** Read one file in the worker; `place` puts its article on the page. */
-function openOne(name: string, bytesOf: () => Promise<ArrayBuffer>, place: (article: HTMLElement) => void): void {
+function openOne(name: string, bytesOf: () => Promise<ArrayBuffer>, place: (article: HTMLElement) => void, modified?: number): void {
   const file = nextFile();
   const article = el('article', { class: 'file', id: `file-${file}`, 'aria-label': name }, el('h2', {}, name), el('p', { class: 'muted' }, '等待读取…'));
   place(article);
@@ -30,7 +30,7 @@ function openOne(name: string, bytesOf: () => Promise<ArrayBuffer>, place: (arti
         showFile({ file, name, ok: false, error: `错误：无法读取文件 ${name}，请确认文件没有被其他程序占用` }, article);
         return;
       }
-      await ask({ op: 'open', file, input: { name, bytes }, role: 'catalog' }, (r) => {
+      await ask({ op: 'open', file, input: { name, bytes, ...(modified !== undefined ? { modified } : {}) }, role: 'catalog' }, (r) => {
         if (r.type === 'opened') showFile(r.view, article);
       }, [bytes]).catch((message: string) => showFile({ file, name, ok: false, error: message }, article));
     }),
@@ -62,8 +62,9 @@ function showFile(view: FileView, article: HTMLElement): void {
   const skipped = new Set<string>();
   if (view.fixable && view.fixes?.length) article.append(fixBox(s, skipped, note));
   article.append(publishBox(s, skipped, note));
-  const gapRow = el('div', { class: 'actions' }, el('span', { class: 'muted' }, '差距报告：'));
+  const gapRow = el('div', { class: 'actions' }, el('span', { class: 'muted' }, '退回科室与差距报告：'));
   for (const [label, kind, title] of [
+    ['下载带审核意见的表格', 'review', '原表原样保留，每个问题作为批注写在所在单元格并加底色，第一张工作表列出全部问题，可退回科室修改'],
     ['下载差距报告', 'gap-html', '缺项和与参考目录的差距（网页）'],
     ['差距报告（Excel）', 'gap-xlsx', '缺项和与参考目录的差距，逐条列出便于整改'],
   ] as const) {

@@ -7,6 +7,8 @@ import type { JsonDiagnostic, Severity } from '../core/text.js';
 export interface InFile {
   name: string;
   bytes: ArrayBuffer;
+  /** The file's last change (ms since the epoch, File.lastModified), for the roll-up. */
+  modified?: number;
 }
 
 /** What a download button asks for. */
@@ -20,6 +22,8 @@ export type ExportKind =
   | 'gap-xlsx'
   | 'merge'
   | 'diff'
+  | 'review'
+  | 'summary'
   | 'template-2017'
   | 'template-2019';
 
@@ -102,6 +106,8 @@ export interface FileView {
   fixes?: { code: string; title: string; count: number }[];
   /** The catalog's own 标题 / 编制单位 / 日期 (what the publish form starts with). */
   meta?: Meta;
+  /** The unit the roll-up names it by (编制单位, the title, or the most common 公开主体). */
+  unit?: string;
 }
 
 export interface CellView {

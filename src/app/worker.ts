@@ -20,7 +20,11 @@ import {
   mergeLines,
   outputName,
   passes,
+  review,
   severityLabel,
+  summary,
+  summaryRowOf,
+  unreadableSummaryRow,
   summaryLine,
   template,
   toJsonDiagnostic,
@@ -37,6 +41,10 @@ import { pageView, refKey } from './worker-table.js';
 interface Held {
   name: string;
   bytes: Uint8Array;
+  /** Last change, as the roll-up shows it. */
+  modified: string;
+  /** Why it could not be read (the roll-up names it). */
+  error?: string;
   checked?: Checked;
   /** The findings as the page lists them. */
   views?: FindingView[];
@@ -53,6 +61,13 @@ const post = (r: Response, transfer: Transferable[] = []): void => (self as unkn
 function fixableInApp(bytes: Uint8Array, name: string): boolean {
   const format = detectFormat(bytes, name);
   return format !== undefined && (format.fix === 'in-place' || format.source === 'tables');
+}
+
+/** A time as the roll-up and the 审核意见 sheet show it: 2026-12-03 08:15 (the date alone with `dateOnly`). */
+function localTime(d: Date, dateOnly = false): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const day = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return dateOnly ? day : `${day} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** A request the page should not have made (a file that was not read); said to the clerk as is. */
@@ -99,7 +114,7 @@ function fixKinds(findings: readonly Finding[]): FileView['fixes'] {
 }
 
 async function open(id: number, file: number, input: InFile, role: 'catalog' | 'reference'): Promise<void> {
-  const held: Held = { name: input.name, bytes: new Uint8Array(input.bytes) };
+  const held: Held = { name: input.name, bytes: new Uint8Array(input.bytes), modified: input.modified ? localTime(new Date(input.modified)) : '' };
   files.set(file, held);
   const view: FileView = { file, name: input.name, ok: false };
   let last = 0;
@@ -140,11 +155,13 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
       fixable: fixableInApp(held.bytes, input.name),
       fixes: fixKinds(result.findings),
       meta,
+      unit: summaryRowOf(checked, '').unit,
       counts: countsOf(result.findings),
     });
     held.views = result.findings.map(findingView);
   } catch (err) {
     view.error = errorLine(err);
+    held.error = view.error.replace(/^错误：/, '');
     // A refused file's bytes are of no further use: only its message is kept.
     held.bytes = new Uint8Array(0);
   }
@@ -275,6 +292,22 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
         if (twin >= 0) lines.push(`注意：${held[i]!.name} 与 ${held[twin]!.name} 内容完全相同（可能把同一个文件选了两次），其中的事项都已重复合并；不需要时请去掉其中一个的勾选再合并`);
       }
       send('合并目录.xlsx', await exportAs(merged.catalog, 'xlsx'), lines.join('\n'));
+      return;
+    }
+    case 'review': {
+      const held = catalogOf(ids[0]!);
+      const result = await review(held.bytes, held.checked, { date: localTime(new Date(), true) });
+      send(outputName(held.name, '（审核意见）', 'xlsx'), { data: result.data, ext: 'xlsx', mime: result.mime }, `${summaryLine({ ...held.checked.result, findings: result.findings })}\n每个问题已作为批注写在所在单元格，第一张工作表“审核意见”列出全部问题。`);
+      return;
+    }
+    case 'summary': {
+      const rows = ids.map((f) => {
+        const held = files.get(f);
+        if (!held) throw new AppError('这个文件已移除，请重新选择');
+        return held.checked ? summaryRowOf(held.checked, held.modified) : unreadableSummaryRow(held.name, held.error ?? '无法读取', held.modified);
+      });
+      const out = await summary(rows, 'xlsx');
+      send('政务公开事项目录汇总.xlsx', out, `${ids.length} 个文件的汇总：${out.summary.totals.passed} 个通过。`);
       return;
     }
     case 'diff': {

@@ -10,7 +10,7 @@ import { InvalidChoice, isRequired } from './options.js';
 /** Commands that read several files and report an unreadable one among the others' results. */
 const TOLERANT = new Set(['validate', 'site']);
 /** Options whose value is an input file. */
-const INPUT_OPTIONS = ['against'];
+const INPUT_OPTIONS = ['against', 'since'];
 
 /** The help command for a command: `zwgk render --help`, or `zwgk --help` for the program. */
 export function helpHint(cmd: Command | undefined): string {

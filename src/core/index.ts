@@ -15,6 +15,7 @@ import { OUTPUT_FILES, render, renderDiff, renderGap, type DiffFormat, type GapF
 import type { FixResult } from '../fix/index.js';
 import { mergeCatalogs, type MergeResult } from '../draft/merge.js';
 export { mergeLines } from '../draft/merge.js';
+import { buildSummary, summaryRow, unreadableRow, type Summary, type SummaryRow } from '../reports/summary.js';
 
 export type { Catalog, Cell, Item, ListField, Pair } from '../model/types.js';
 export type { Profile } from '../settings/columns.js';
@@ -23,6 +24,10 @@ export type { GapReport } from '../reports/gap.js';
 export type { DiffReport } from '../reports/diff.js';
 export type { FixResult, FixChange, FixSkip } from '../fix/index.js';
 export type { MergeResult } from '../draft/merge.js';
+export type { ReviewResult } from '../review/index.js';
+export type { ListRow } from '../review/list-sheet.js';
+export type { Summary, SummaryRow } from '../reports/summary.js';
+export { summaryHeadline } from '../reports/summary.js';
 export type { OutputFormat, OutputKind, GapFormat, DiffFormat, Rendered } from '../render/index.js';
 export type { DisplayColumn } from '../model/display.js';
 export type { SiteOptions } from '../render/site.js';
@@ -118,6 +123,22 @@ export async function fix(bytes: Uint8Array, checked: Checked, as?: 'xlsx' | 'ya
   return { ...result, mime: OUTPUT_FILES[result.format].mime, lines: describeFix(result) };
 }
 
+/** How to review: the date printed on the 审核意见 sheet (the core has no clock), and the last round, checked. */
+export interface ReviewOptions {
+  date: string;
+  since?: Checked;
+}
+
+/** The 科室's workbook with the review added (批注 and fills at each finding's cell, a first sheet 审核意见
+ * listing them); for YAML, pages and Word files, the 样表 workbook of the catalog, annotated. With `since`,
+ * each finding says whether it was corrected, is still open or is new. */
+export async function review(bytes: Uint8Array, checked: Checked, options: ReviewOptions): Promise<import('../review/index.js').ReviewResult & { mime: string }> {
+  const { reviewBytes } = await import('../review/index.js');
+  const inPlace = detectFormat(bytes, checked.file)?.id === 'xlsx';
+  const result = await reviewBytes(bytes, checked, { ...options, inPlace });
+  return { ...result, mime: OUTPUT_FILES.xlsx.mime };
+}
+
 /** How fix writes a file: into a copy of itself ('in-place') or as a new workbook/YAML ('rewrite'); undefined when zwgk cannot read it. */
 export function fixMode(bytes: Uint8Array | undefined, file: string): FormatSpec['fix'] | undefined {
   return (bytes ? detectFormat(bytes, file) : formatOf(file))?.fix;
@@ -155,6 +176,30 @@ export function merge(catalogs: readonly Catalog[], output: string): MergeResult
 export async function site(catalogs: readonly Catalog[], options: import('../render/site.js').SiteOptions = {}): Promise<{ pages: Map<string, string>; names: string[]; index: string; isOurs: (head: Uint8Array) => boolean }> {
   const { renderSite, pageNames, isZwgkPage, SITE_INDEX } = await import('../render/site.js');
   return { pages: renderSite(catalogs, options), names: pageNames(catalogs.map((c) => c.file)), index: SITE_INDEX, isOurs: isZwgkPage };
+}
+
+/** The formats of the roll-up (zwgk summary). */
+export type SummaryFormat = 'xlsx' | 'html' | 'md' | 'json';
+
+/** A checked file's row of the roll-up; `modified` is the file's last change as the shell words it (the core has no clock). */
+export function summaryRowOf(checked: Checked, modified: string): SummaryRow {
+  return summaryRow(checked.file, checked.catalog, checked.findings, modified);
+}
+
+/** The roll-up row of a file that could not be read: named with the reason, never left out. */
+export function unreadableSummaryRow(file: string, reason: string, modified: string): SummaryRow {
+  return unreadableRow(file, reason, modified);
+}
+
+/** The roll-up of many files (one row each, and units × categories) in a format. */
+export async function summary(rows: readonly SummaryRow[], format: SummaryFormat, title = '政务公开事项目录汇总'): Promise<Exported & { summary: Summary }> {
+  const s = buildSummary(rows);
+  let data: Rendered;
+  if (format === 'json') data = JSON.stringify({ title, ...s }, null, 2) + '\n';
+  else if (format === 'md') data = (await import('../render/summary-md.js')).renderSummaryMarkdown(s, title);
+  else if (format === 'html') data = (await import('../render/summary-html.js')).renderSummaryHtml(s, title);
+  else data = await (await import('../render/summary-xlsx.js')).renderSummaryXlsx(s, title);
+  return { ...exported(data, format), summary: s };
 }
 
 /** An empty Excel template of a layout, with the 填表说明 and drop-down lists (exceljs loaded only here). */

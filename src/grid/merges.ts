@@ -100,6 +100,15 @@ export class ColumnTree {
   }
 }
 
+/** The columns a tree over these merges must index: up to the rightmost merge (a column beyond holds no
+ * merge and reads 0), at most `columns`. A small sheet's trees stay small: sized to Excel's 16 384 columns,
+ * each file of a 2,600-file roll-up allocated megabytes for a few merges. */
+function widthOf(merges: readonly MergeRange[], columns: number): number {
+  let right = 0;
+  for (const m of merges) if (m.right > right) right = m.right;
+  return Math.min(columns, right);
+}
+
 /**
  * Which earlier merge each merge overlaps, if any, for merges sorted by top row (and within `columns`).
  * A merge that overlaps is not kept, so the kept ones never overlap each other; then all kept merges
@@ -107,8 +116,8 @@ export class ColumnTree {
  * answers "does any column of this merge belong to an open one".
  */
 export function overlaps(merges: readonly MergeRange[], columns: number): (MergeRange | undefined)[] {
-  const bottoms = new ColumnTree(columns);
-  const owners = new ColumnTree(columns);
+  const bottoms = new ColumnTree(widthOf(merges, columns));
+  const owners = new ColumnTree(widthOf(merges, columns));
   const kept: MergeRange[] = [];
   return merges.map((m) => {
     const at = bottoms.firstAtLeast(m.left, m.right, m.top);
@@ -181,7 +190,7 @@ export class MergeSweep {
     private readonly onOpen: (m: MergeRange, row: number) => void = () => undefined,
     private readonly onClose: (m: MergeRange) => void = () => undefined,
   ) {
-    this.index = new ColumnTree(columns);
+    this.index = new ColumnTree(widthOf(merges, columns));
   }
 
   /** Move to `row` (never backwards). */

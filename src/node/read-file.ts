@@ -120,7 +120,7 @@ export async function checkInput(file: string): Promise<number> {
 
 /** A file's bytes, or a ZwgkError (exit 2) that says in Chinese why it cannot be read. */
 export async function readInputFile(file: string): Promise<Uint8Array> {
-  await checkInput(file);
+  const size = await checkInput(file);
   try {
     const handle = await open(nativePath(file), 'r');
     try {
@@ -129,7 +129,9 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
       const chunks: Buffer[] = [];
       let total = 0;
       for (;;) {
-        const buf = Buffer.allocUnsafe(Math.min(max - total, 4 * 1024 * 1024) || 1);
+        // Sized to the file (one byte more, to see its end in one read): a fresh 4 MB buffer per read cost a
+        // small file ten times its parsing (2,600 files in a roll-up).
+        const buf = Buffer.allocUnsafe(Math.min(max - total, Math.max(size - total + 1, 64 * 1024), 4 * 1024 * 1024) || 1);
         const { bytesRead } = await handle.read(buf, 0, buf.length, null);
         if (bytesRead === 0) break;
         chunks.push(buf.subarray(0, bytesRead));

@@ -11,6 +11,8 @@ import { registerMerge } from './merge.js';
 import { registerDiff } from './diff.js';
 import { registerApp } from './app.js';
 import { registerSite } from './site.js';
+import { registerReview } from './review.js';
+import { registerSummary } from './summary.js';
 
 export type RegisterCommand = (program: Command, ctx: Context) => Command;
 
@@ -20,6 +22,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerGap,
   registerConvert,
   registerFix,
+  registerReview,
+  registerSummary,
   registerInit,
   registerMerge,
   registerDiff,
