@@ -136,6 +136,8 @@ describe('a clerk’s day in the app', () => {
       window.print = () => undefined;
     });
     await card.getByRole('button', { name: '打印问题清单' }).click();
+    // The list is asked from the worker first, then laid out for printing.
+    await page.locator('#print-area').waitFor({ state: 'attached' });
     const pdf = path.join(ARTIFACTS, 'app-findings-list.pdf');
     await page.pdf({ path: pdf, preferCSSPageSize: true });
     const text = pdfCompactText(pdf);
