@@ -52,8 +52,7 @@
 //   --profile        afterwards, run every missed command once with --cpu-prof and print the
 //                    top frames by self time (bench/profile.mjs; profiles kept in bench/data/prof/)
 //   --no-write       do not write bench/results.md
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,10 +61,10 @@ import { parseArgs } from 'node:util';
 import { cleanPartial, writeWorkbook, writeYaml } from './gen.mjs';
 import { hostileFiles, quadraticFiles, tableHostileFiles } from '../test/fixtures/bad/make-bad.mjs';
 import { formatSummary, summarise } from './profile.mjs';
+import { measure as measureIn } from './measure.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'zwgk.js');
-const HOOK = path.join(ROOT, 'bench', 'rss-hook.cjs');
 const DATA = path.join(ROOT, 'bench', 'data');
 
 let args;
@@ -162,37 +161,8 @@ if (wantsHostile && (args.regen || missing(QUADRATIC_NAMES))) {
 /** node under a 1 GB heap, as issue 14 asks of every hostile input. */
 const HEAP = '--max-old-space-size=1024';
 
-/** One measured child run: wall seconds, CPU seconds, peak RSS (bytes), exit code, stdout and stderr text. */
-function measure(argv) {
-  const rssFile = path.join(out, `rss-${process.hrtime.bigint()}`);
-  const outFile = path.join(out, 'stdout');
-  const errFile = path.join(out, 'stderr');
-  const fo = openSync(outFile, 'w');
-  const fe = openSync(errFile, 'w');
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, ['--require', HOOK, ...argv], {
-      cwd: ROOT,
-      stdio: ['ignore', fo, fe],
-      env: { ...process.env, ZWGK_BENCH_RSS: rssFile, NO_COLOR: '1' },
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      const seconds = (performance.now() - t0) / 1000;
-      closeSync(fo);
-      closeSync(fe);
-      const [kib, cpuMicros] = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').split(' ').map(Number) : [NaN, NaN];
-      const rss = kib * 1024;
-      const cpu = cpuMicros / 1e6;
-      rmSync(rssFile, { force: true });
-      const cap = (f) => {
-        const s = readFileSync(f, 'utf8');
-        return s.length > 4000 ? s.slice(0, 4000) + '…' : s;
-      };
-      resolve({ seconds, cpu, rss, code: code ?? (signal ? 128 : -1), signal, stdout: cap(outFile), stderr: cap(errFile) });
-    });
-  });
-}
+/** One measured child run, its output files in the run's temporary folder. */
+const measure = (argv) => measureIn(argv, out);
 
 const rel = (f) => path.relative(ROOT, f);
 const okExit = (codes) => (r) => codes.includes(r.code);
