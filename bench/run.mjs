@@ -42,8 +42,7 @@
 // wildcard, and fix on the 400 MB cell, each within a few seconds. The same for the page and Word readers
 // (tableHostileFiles): a 400 MB cell in a Word table, 400 000 Word rows, a 31 MB page with one 30 MB cell
 // and one of 6 million tiny cells (read cut and reported, or stopped at the values or elements limit), fix and convert;
-// issue 19: a workbook just past the values limit (3 million); these three read 5 × the values they did
-// before the limits were raised, hence 30 s (about 10 s of CPU each here).
+// issue 19: a workbook just past the values limit (3 million); these three read 5 × the values they did before, hence 30 s.
 // a page with a 30 MB comment (stopped at 2 million characters) and one with fifteen inlined images of 2 million characters.
 // Issue 24: pages with one tag of 100 000 attributes (≤ 3 × a plain page of the same size), 300 000
 // foster-parented pieces, cells of 32 000 <br>, spaces or paragraphs, 2 million tiny elements (under 1 GB),
