@@ -1,16 +1,20 @@
 // Benchmark data: a 2017-layout catalog of N items × 4 content rows, as an .xlsx written the way a
 // real office sheet looks (title row merged across, header, item-level columns merged down per item,
-// borders on every cell, 注 row) and as the same catalog in YAML. Deterministic for a given N.
+// borders on every cell, 注 row), and the same catalog as YAML, as a portal page (one table, the item
+// columns joined by rowspan) and as a Word document (one table, vMerge). Every text cell holds its own
+// text (bench/texts.mjs). Deterministic for a given N.
 //
 // The workbook is written with exceljs's streaming WorkbookWriter. Its mergeCells() compares every
 // new range with all earlier ones (quadratic: 200 000 merges would take many minutes), so merges
 // are added as src/render/xlsx.ts does: covered cells point at the master, the range is pushed to
 // the writer's `_merges` list, which it writes out as <mergeCells> on commit.
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { once } from 'node:events';
+import { items } from './texts.mjs';
+import { streamedEntry, entry, zip } from '../test/fixtures/bad/make-bad.mjs';
 
 const require = createRequire(import.meta.url);
 const ExcelJS = require('exceljs');
@@ -21,96 +25,7 @@ export const HEADER = ['序号', '事项类别', '名称', '依据', '公开内�
 /** Columns (1-based) merged down over an item's rows: all but 公开内容 and 公开标准. */
 export const ITEM_COLUMNS = [1, 2, 3, 4, 7, 8, 9, 10];
 
-const SECTORS = [
-  '食品药品监管', '安全生产', '环境保护', '教育', '医疗卫生', '社会救助', '就业创业', '城乡规划',
-  '重大建设项目', '公共资源交易', '税收管理', '征地补偿', '国有土地上房屋征收', '农村危房改造',
-  '扶贫救灾', '市场监管', '公共文化服务', '户籍管理', '涉农补贴', '养老服务',
-];
-const OBJECTS = [
-  '行政许可', '行政处罚', '监督抽检', '专项检查', '资金分配', '项目审批', '招标投标', '信用信息',
-  '办事指南', '统计数据', '政策文件', '应急预案', '投诉举报处理', '年度报告', '收费标准',
-];
-const AGENCIES = [
-  '沂河县市场监督管理局', '沂河县应急管理局', '沂河县生态环境分局', '沂河县教育和体育局', '沂河县卫生健康局',
-  '沂河县民政局', '沂河县人力资源和社会保障局', '沂河县自然资源和规划局', '沂河县发展和改革局', '沂河县农业农村局',
-];
-const LAWS = [
-  ['中华人民共和国政府信息公开条例', '国务院令第711号'],
-  ['2017 年山东省政务公开工作要点', '鲁政办发〔2017〕39号'],
-  ['关于全面推进政务公开工作的意见', '中办发〔2016〕8号'],
-  ['关于全面推进基层政务公开标准化规范化工作的指导意见', '国办发〔2019〕54号'],
-  ['食品安全抽样检验管理办法', '国家市场监督管理总局令第15号'],
-  ['生产安全事故报告和调查处理条例', '国务院令第493号'],
-  ['社会救助暂行办法', '国务院令第649号'],
-  ['关于进一步做好食品安全抽检及信息发布工作的意见', '鲁食药〔2017〕32号'],
-];
-const CONTENTS = [
-  ['办事指南', '事项名称、设定依据、申请条件、申请材料、办理流程、办理时限、收费标准、咨询电话、监督投诉渠道'],
-  ['结果信息', '对象名称、统一社会信用代码、决定文书号、决定内容、决定日期、决定机关，并附有关文书'],
-  ['总体情况', '对抽检产品品类、合格产品批次、不合格产品批次以及合格率等信息进行概要说明'],
-  ['处置情况', '对不合格产品生产经营者采取的风险防控措施、处置结果和整改落实情况'],
-  ['政策文件', '文件名称、文号、发布日期、全文及政策解读材料，做到文件与解读同步公开'],
-  ['资金分配', '资金名称、分配依据、分配对象、分配金额、发放时间和监督电话'],
-  ['监督检查', '检查计划、检查对象、检查内容、检查结果、发现问题及整改要求'],
-  ['统计信息', '统计口径、统计周期、主要指标数据及其同比环比变化说明'],
-];
-const PLATFORMS = [
-  '沂河县人民政府门户网站“政府信息公开”栏目',
-  '沂河县人民政府门户网站、县政务服务中心窗口',
-  '政府网站、政务新媒体（微博、微信、客户端）、公示栏',
-  '县政务服务中心便民服务窗口、村（社区）公示栏',
-];
-const DEADLINES = [
-  '自信息形成或者变更之日起20个工作日内',
-  '自信息形成之日起15个工作日内',
-  '自作出决定之日起7个工作日内',
-  '原则上每周三公布上周抽检信息',
-];
-
-/** A small deterministic generator so that every run builds the same file. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The catalog's items as plain records: the same data for the workbook and the YAML. */
-export function* items(n) {
-  const r = rng(20170601);
-  const pick = (list) => list[Math.floor(r() * list.length)];
-  for (let i = 1; i <= n; i++) {
-    const sector = SECTORS[Math.floor((i - 1) / Math.max(1, Math.ceil(n / SECTORS.length))) % SECTORS.length];
-    const agency = pick(AGENCIES);
-    const basis = [];
-    const nb = 1 + Math.floor(r() * 3);
-    for (let b = 0; b < nb; b++) {
-      const [title, no] = LAWS[(i + b * 3) % LAWS.length];
-      basis.push(`《${title}》（${no}）`);
-    }
-    const pairs = [];
-    for (let p = 0; p < PAIRS_PER_ITEM; p++) {
-      const [c, s] = CONTENTS[(i + p) % CONTENTS.length];
-      pairs.push([`${c}（第${p + 1}项）`, s]);
-    }
-    yield {
-      serial: i,
-      category: sector,
-      name: `${sector}${pick(OBJECTS)}信息（第${i}号）`,
-      basis: basis.join('\n'),
-      basisList: basis,
-      pairs,
-      subject: agency,
-      platform: pick(PLATFORMS),
-      deadline: pick(DEADLINES),
-      remark: i % 7 === 0 ? '涉及国家秘密、商业秘密、个人隐私的除外' : '',
-    };
-  }
-}
+export { items };
 
 export const TITLE = '沂河县政务公开事项标准目录（基准测试数据）';
 export const NOTE =
@@ -127,7 +42,7 @@ function mergeUnchecked(ws, top, left, bottom, right) {
 }
 
 /** Write the workbook (to a temporary name first, so an interrupted run leaves no half file). */
-export async function writeWorkbook(file, n) {
+export async function writeWorkbook(file, n, seed) {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.partial`;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
@@ -154,7 +69,7 @@ export async function writeWorkbook(file, n) {
   h.commit();
 
   let next = 3;
-  for (const it of items(n)) {
+  for (const it of items(n, PAIRS_PER_ITEM, seed)) {
     const values = [it.serial, it.category, it.name, it.basis, null, null, it.subject, it.platform, it.deadline, it.remark];
     for (let p = 0; p < PAIRS_PER_ITEM; p++) {
       const row = ws.getRow(next + p);
@@ -188,7 +103,7 @@ function scalar(s) {
 }
 
 /** Write the same catalog as YAML in the documented layout. */
-export async function writeYaml(file, n) {
+export async function writeYaml(file, n, seed) {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.partial`;
   const out = createWriteStream(tmp);
@@ -197,7 +112,7 @@ export async function writeYaml(file, n) {
     if (!out.write(buf)) await once(out, 'drain');
     buf = '';
   };
-  for (const it of items(n)) {
+  for (const it of items(n, PAIRS_PER_ITEM, seed)) {
     buf += `  - 序号: ${it.serial}\n    事项类别: ${scalar(it.category)}\n    名称: ${scalar(it.name)}\n    依据:\n`;
     for (const b of it.basisList) buf += `      - ${scalar(b)}\n`;
     buf += '    公开内容与标准:\n';
@@ -215,4 +130,75 @@ export async function writeYaml(file, n) {
 /** Remove half-written files left by an interrupted generation. */
 export async function cleanPartial(file) {
   await rm(`${file}.partial`, { force: true });
+}
+
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Group a stream of strings into chunks of about 1 MB (fewer writes and deflate calls). */
+function* batched(pieces) {
+  let buf = '';
+  for (const p of pieces) {
+    buf += p;
+    if (buf.length > 1 << 20) (yield buf, (buf = ''));
+  }
+  if (buf) yield buf;
+}
+
+/** Write a stream of strings to a file through a temporary name. */
+async function writeStream(file, pieces) {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.partial`;
+  const out = createWriteStream(tmp);
+  for (const chunk of batched(pieces)) if (!out.write(chunk)) await once(out, 'drain');
+  out.end();
+  await once(out, 'close');
+  await rename(tmp, file);
+}
+
+/** The same catalog as a portal page: one table, the item columns joined down by rowspan, basis lines by <br>. */
+function* pagePieces(n, seed) {
+  yield `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(TITLE)}</title></head><body>\n<h1>${esc(TITLE)}</h1>\n<table border="1">\n<thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead>\n<tbody>\n`;
+  const k = PAIRS_PER_ITEM;
+  for (const it of items(n, k, seed)) {
+    const merged = (v) => `<td rowspan="${k}">${v}</td>`;
+    const [c0, s0] = it.pairs[0];
+    yield `<tr>${merged(it.serial)}${merged(esc(it.category))}${merged(esc(it.name))}${merged(it.basisList.map(esc).join('<br>'))}<td>${esc(c0)}</td><td>${esc(s0)}</td>${merged(esc(it.subject))}${merged(esc(it.platform))}${merged(esc(it.deadline))}${merged(esc(it.remark))}</tr>\n`;
+    for (let p = 1; p < k; p++) yield `<tr><td>${esc(it.pairs[p][0])}</td><td>${esc(it.pairs[p][1])}</td></tr>\n`;
+  }
+  yield `<tr><td colspan="${HEADER.length}">${esc(NOTE)}</td></tr>\n</tbody></table>\n</body></html>\n`;
+}
+
+/** Write the catalog as a web page. */
+export async function writePage(file, n, seed) {
+  await writeStream(file, pagePieces(n, seed));
+}
+
+const WNS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const para = (t) => `<w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`;
+const wcell = (lines, merge) => `<w:tc>${merge ? `<w:tcPr><w:vMerge${merge === 'restart' ? ' w:val="restart"' : ''}/></w:tcPr>` : ''}${(lines.length ? lines : ['']).map((l) => (l === '' ? '<w:p/>' : para(l))).join('')}</w:tc>`;
+
+/** The catalog as Word's document.xml: a title paragraph, one table with vMerge down the item columns, the 注. */
+function* documentPieces(n, seed) {
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${WNS}"><w:body>${para(TITLE)}<w:tbl><w:tr>${HEADER.map((h) => wcell([h])).join('')}</w:tr>`;
+  const k = PAIRS_PER_ITEM;
+  for (const it of items(n, k, seed)) {
+    const item = [[String(it.serial)], [it.category], [it.name], it.basisList];
+    const after = [[it.subject], [it.platform], [it.deadline], it.remark ? [it.remark] : []];
+    for (let p = 0; p < k; p++) {
+      const m = p === 0 ? 'restart' : 'continue';
+      const side = (cols) => cols.map((v) => wcell(p === 0 ? v : [], m)).join('');
+      yield `<w:tr>${side(item)}${wcell([it.pairs[p][0]])}${wcell([it.pairs[p][1]])}${side(after)}</w:tr>`;
+    }
+  }
+  yield `</w:tbl>${para(NOTE)}<w:sectPr/></w:body></w:document>`;
+}
+
+/** Write the catalog as a Word document (.docx: content types, package relationship, document.xml). */
+export async function writeDocx(file, n, seed) {
+  const types = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+  const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
+  const doc = await streamedEntry('word/document.xml', batched(documentPieces(n, seed)));
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(`${file}.partial`, zip([entry('[Content_Types].xml', types), entry('_rels/.rels', rels), doc]));
+  await rename(`${file}.partial`, file);
 }

@@ -8,6 +8,7 @@
 // Every table is a grid of its own, numbered in document order (第 N 个表格), and a table's cell text
 // leaves out the tables inside it. A table without a catalog header that sits inside a catalog table's
 // cell is part of that cell's value: its rows become lines of the cell (cells joined by a space).
+import { ownText } from '../model/strings.js';
 import { trimWhere } from '../settings/trim.js';
 import type { Catalog } from '../model/types.js';
 import { MAX_CELL_CHARS } from '../settings/limits.js';
@@ -177,7 +178,8 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
       const text = cellText(cell, inline);
       if (text === '') continue;
       if (!current || current.row !== cell.row) rows.push((current = { row: cell.row, cells: new Map() }));
-      current.cells.set(cell.col, text);
+      // Its own copy: a cell's text is most often one piece of the decoded part or page, which it would keep whole.
+      current.cells.set(cell.col, ownText(text));
     }
     merges.sort((a, b) => a.top - b.top || a.left - b.left);
     return tableGrid(file, index + 1, () => rows, merges);

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { renameSync, rmSync, unlinkSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ZwgkError } from '../findings/finding.js';
 import { nativePath } from './read-file.js';
@@ -105,6 +105,29 @@ function temporaryPath(dir: string, base: string): string {
   return path.join(dir, `.${short}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** Characters of a text output encoded and written at a time. */
+const TEXT_PIECE = 1 << 22;
+
+/**
+ * Write bytes, or a text as UTF-8 in pieces: a page of 100 000 items is a string of some 200 million
+ * characters, and writeFile would first encode all of it into one more buffer of that size. A piece never
+ * ends between the two halves of a surrogate pair (each half alone would be written as U+FFFD).
+ */
+async function writeAll(handle: FileHandle, data: string | Uint8Array): Promise<void> {
+  if (typeof data !== 'string' || data.length <= TEXT_PIECE) {
+    await handle.writeFile(data);
+    return;
+  }
+  for (let at = 0; at < data.length; ) {
+    let end = Math.min(data.length, at + TEXT_PIECE);
+    const last = data.charCodeAt(end - 1);
+    if (end < data.length && last >= 0xd800 && last <= 0xdbff) end--;
+    const piece = Buffer.from(data.slice(at, end), 'utf8');
+    for (let done = 0; done < piece.length; ) done += (await handle.write(piece, done, piece.length - done)).bytesWritten;
+    at = end;
+  }
+}
+
 /** Write data to a new hidden temporary file in `dir` and flush it to disk; returns its path. */
 async function writeTemporary(dir: string, name: string, data: string | Uint8Array): Promise<string> {
   const tmp = temporaryPath(dir, name);
@@ -118,7 +141,7 @@ async function writeTemporary(dir: string, name: string, data: string | Uint8Arr
     throw err;
   }
   try {
-    await handle.writeFile(data);
+    await writeAll(handle, data);
     // On disk before the rename, so that a crash cannot leave an empty file under the final name.
     await handle.datasync();
   } catch (err) {

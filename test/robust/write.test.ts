@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogWorkbook } from '../fixtures/bad/make-bad.mjs';
 import { CHINESE, ROOT, runBin, runInProcess, STACK, type Outcome } from './helpers.js';
-import { writeFiles } from '../../src/node/write.js';
+import { writeFiles, writeOutput } from '../../src/node/write.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 
 let T = '';
@@ -173,6 +173,15 @@ describe('successful writes', () => {
     expect(text).toContain('食品安全监督抽检信息');
     expect(statSync(out).size).toBe(Buffer.byteLength(text));
     expect(tree(path.join(T, 'made')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a text longer than one written piece (4 Mi characters) is written whole, a surrogate pair across the cut kept', async () => {
+    const out = path.join(T, 'made', 'long.md');
+    // 𠀀 (U+20000, two UTF-16 halves) sits where the first piece would end.
+    const text = `${'政'.repeat((1 << 22) - 1)}𠀀${'务'.repeat(1 << 20)}公开`;
+    await writeOutput(out, text);
+    expect(readFileSync(out, 'utf8') === text).toBe(true);
+    expect(statSync(out).size).toBe(Buffer.byteLength(text));
   });
 });
 

@@ -181,7 +181,7 @@ describe('hostile pages', () => {
     const big = new Uint8Array(TABLE_LIMITS.maxPageBytes + 1).fill(0x20);
     const err = await refused(big);
     expect(err.finding.code).toBe('page-too-large');
-    expect(err.message).toBe('目录.html 有 32.0 MB，超过网页的上限 32.0 MB，可能是损坏或恶意构造的文件，已拒绝读取。请确认选对了文件，或把目录另存为 Excel 工作簿后再处理');
+    expect(err.message).toBe('目录.html 有 256.0 MB，超过网页的上限 256.0 MB，可能是损坏或恶意构造的文件，已拒绝读取。请确认选对了文件，或把目录另存为 Excel 工作簿后再处理');
   });
   it('elements nested thousands deep are refused quickly', async () => {
     const started = performance.now();

@@ -3,6 +3,7 @@
 import { ReadBudget } from '../../grid/limits.js';
 import { XmlScanner } from '../ooxml/xml-scanner.js';
 import { RunText, stringText, withinCellLimit } from './cell-text.js';
+import { ownText } from '../../model/strings.js';
 
 /** The shared string table, streamed: one plain string per <si>, phonetic guides left out. */
 export class SharedStringsScanner extends XmlScanner {
@@ -34,7 +35,7 @@ export class SharedStringsScanner extends XmlScanner {
         const index = this.strings.length;
         this.budget.take(text.length, () => `第 ${index + 1} 项`);
         if (length !== undefined) this.long.set(index, length);
-        this.strings.push(text);
+        this.strings.push(ownText(text));
       }
       this.inSi = false;
       this.capturing = false;

@@ -7,6 +7,7 @@ import { ReadBudget } from '../../grid/limits.js';
 import { a1, columnNumber } from '../../findings/location.js';
 import { PartDataError, XmlScanner, eachAttr } from '../ooxml/xml-scanner.js';
 import { CappedText, RunText, dateText, excelDate, numberText, stringText, withinCellLimit } from './cell-text.js';
+import { ownText } from '../../model/strings.js';
 
 /** What cell values need from the rest of the workbook. */
 export interface CellContext {
@@ -213,7 +214,8 @@ export class WorksheetScanner extends XmlScanner {
       // A shared string was counted once, in its table; a reference costs only its slot.
       this.budget.take(shared ? 0 : text.length, () => `${a1(this.row, this.col)} 单元格`);
       this.rows.cols.push(this.col);
-      this.rows.texts.push(text);
+      // A shared string already owns its characters; an inline one is a slice of the part's text.
+      this.rows.texts.push(shared ? text : ownText(text));
       if (this.cellLong !== undefined) this.long.push({ row: this.row, col: this.col, length: this.cellLong });
     }
   }

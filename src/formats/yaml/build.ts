@@ -4,6 +4,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair as YamlPair, type YAMLMap } from 'yaml';
 import { itemKeys, ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, OPTION_KEYS, PAIRS_KEY, TOP_KEYS } from '../../model/document.js';
 import { carryDown } from '../../model/normalize.js';
+import { ownText } from '../../model/strings.js';
 import type { Catalog, CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding, ZwgkError, type Finding } from '../../findings/finding.js';
@@ -237,7 +238,7 @@ function stringList(ctx: Ctx, node: Node | null, field: string, where: SourceRef
 }
 
 function cellOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef): Cell {
-  return { text: scalarText(ctx, node, field, where), at: at(ctx, node, where) };
+  return { text: ownText(scalarText(ctx, node, field, where)), at: at(ctx, node, where) };
 }
 
 /** A list field: a YAML list, or a text split into lines (依据) / words (ticks, channels). */
@@ -257,7 +258,7 @@ function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, sp
     const text = scalarText(ctx, node, field, where);
     const values = split(text)
       .filter((t) => t.trim() !== '')
-      .map((t) => ({ text: t, at: fieldAt }));
+      .map((t) => ({ text: ownText(t), at: fieldAt }));
     return { values, at: fieldAt };
   }
   ctx.findings.push(wrongType(fieldAt, field, '列表', kindOf(node)));
