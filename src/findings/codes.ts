@@ -91,10 +91,10 @@ export const CODES = {
   'options-wrong-layout': { severity: 'warning', title: '2017 版式中的“选项”', message: '“{key}”只用于 2019 版式（{keys}的选项清单），2017 版式没有这些列，已忽略。请删除“{key}”这一项；如果这是 2019 版式的目录，请把“版式”改为 "2019"' },
   'unknown-key': { severity: 'warning', title: '未知字段', message: '未知字段“{key}”，已忽略。可用字段：{known}' },
   'wrong-type': { severity: 'error', title: '类型错误', message: '“{field}”应为{expected}，现在是{actual}。请改为{expected}' },
-  'tick-invalid': { severity: 'warning', title: '无法识别的勾选符号', message: '“{field}”的“{option}”列写的是“{value}”，不是勾选符号。勾选请写 √，不选请留空' },
+  'tick-invalid': { severity: 'warning', title: '勾选列中写了文字', message: '“{field}”的“{option}”列写的是“{value}”而不是 √，已按勾选“{option}”读取，“{value}”原样保留。勾选请写 √（要说明的话写进备注），不选请留空' },
   'table-other-layout': { severity: 'warning', title: '表格版式不同', message: '{table}是 {actual} 版式，与第一个目录表格（{first}）的 {expected} 版式不同，已跳过。请把它另存为单独的文件后分别处理' },
   'sheet-other-layout': { severity: 'warning', title: '工作表版式不同', message: '工作表“{sheet}”是 {actual} 版式，与本文件第一个目录工作表（{first}）的 {expected} 版式不同，已跳过。请把它另存为单独的文件后分别处理' },
-  'tick-value-unknown': { severity: 'warning', title: '无法识别的选项', message: '“{field}”写的是“{value}”，不是 {options} 中的选项，已忽略。请改为 {options} 之一，或改用分列打 √ 的表头' },
+  'tick-value-unknown': { severity: 'warning', title: '无法识别的选项', message: '“{field}”写的是“{value}”，不是 {options} 中的选项，已原样保留。请改为 {options} 之一，或改用分列打 √ 的表头' },
   'channel-unmarked': { severity: 'warning', title: '渠道缺少 ■/□ 标记', message: '“{field}”中“{unmarked}”前面没有 ■ 或 □（同一单元格中其他渠道有），已按选用读取。请在前面加 ■（选用）或 □（未选用）' },
   'channel-unknown': { severity: 'info', title: '非标准公开渠道', message: '公开渠道“{value}”不在标准清单中，已原样保留' },
 

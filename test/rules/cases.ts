@@ -1,7 +1,8 @@
 // Every rule's valid and invalid cases, eslint-style: each invalid case lists its findings as [code, cell]
 // and, for a fixable rule, the cells its fixes change with their text after fixing. test/rules/rules.test.ts
 // runs them; test/rules/meta.test.ts counts them in the corpus every rule is held against.
-import type { SourceText } from '../../src/model/types.js';
+import type { Catalog, SourceText } from '../../src/model/types.js';
+import type { TickGroup } from '../../src/settings/columns.js';
 import type { Rule } from '../../src/validate/rule.js';
 import { categoriesRule } from '../../src/validate/rules/categories.js';
 import { citationsRule } from '../../src/validate/rules/citations.js';
@@ -107,6 +108,11 @@ export const RULE_CASES: [Rule, RuleCases][] = [
           name: 'no 公开对象 ticked, no channel selected',
           catalog: makeCatalog('2019', [{ ticks: { audience: [] }, channels: [] }]),
           errors: [['tick-missing', 'I4'], ['channel-missing', 'H4']],
+        },
+        {
+          name: 'text instead of √ (州级, kept with the tick) and a level that is no option (YAML 公开层级: [村级])',
+          catalog: withTick(makeCatalog('2019', [{ ticks: { level: ['县级', '村级'] } }]), 'level', 0, '州级'),
+          errors: [['tick-invalid', 'M4'], ['tick-value-unknown', 'M4']],
         },
       ],
     },
@@ -217,3 +223,9 @@ export const RULE_CASES: [Rule, RuleCases][] = [
     },
   ],
 ];
+
+/** The catalog with the `index`-th value of a √ group holding `mark`: text written instead of √. */
+function withTick(catalog: Catalog, group: TickGroup, index: number, mark: string): Catalog {
+  catalog.items[0]!.ticks![group].values[index]!.mark = mark;
+  return catalog;
+}
