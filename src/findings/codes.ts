@@ -123,6 +123,7 @@ export const CODES = {
   'serial-invalid': { severity: 'warning', title: '序号不是正整数', message: '序号“{serial}”不是正整数{detail}。请按 1、2、3…编号' },
   'xml-char': { severity: 'error', title: '不可见的非法字符', message: '“{field}”中有 Excel 文件不允许的字符 {chars}（多为从其他系统复制来的不可见字符），生成 Excel 时写成 Excel 的转义形式 {escaped}，其他程序中可能显示为这样的文字。请删除这些字符，可用 zwgk fix（网页版中为“下载修正后的表格”）自动删除' },
   'whitespace': { severity: 'info', title: '首尾空格', message: '“{field}”首尾有多余空格，可用 zwgk fix（网页版中为“下载修正后的表格”）自动去除' },
+  'space-in-word': { severity: 'info', title: '词语中间有空格', message: '“{field}”的“{found}”中有空格或换行把词语断开了（多为从 PDF 或窄列中复制而来），应写作“{fixed}”。可用 zwgk fix（网页版中为“下载修正后的表格”）自动去除' },
   'header-spelling': { severity: 'info', title: '表头写法不标准', message: '表头“{label}”应写作“{fixed}”，可用 zwgk fix（网页版中为“下载修正后的表格”）自动修改' },
 
   // ---- merge / coverage ----

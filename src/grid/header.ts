@@ -99,8 +99,17 @@ function groupsOf(row: HeaderRow, next: HeaderRow | undefined): { cell: HeaderCe
     let right = cell.col;
     while (!starts.has(right + 1) && nextCols.has(right + 1)) right++;
     if (right > cell.col && nextCols.has(cell.col)) groups.push({ cell, left: cell.col, right });
+    // A √ group of one column (公开层级 over 乡级 alone): the option label right under it makes it a group.
+    else if (right === cell.col && oneOption(cell, next)) groups.push({ cell, left: cell.col, right });
   }
   return groups;
+}
+
+/** Whether a √ group's label stands over a single option label (公开层级 | 乡级) in the row below. */
+function oneOption(cell: HeaderCell, next: HeaderRow | undefined): boolean {
+  const key = HEADER_ALIASES['2019'][normaliseLabel(cell.text)];
+  const below = next?.cells.find((c) => c.col === cell.col);
+  return key !== undefined && TICK_GROUP_SET.has(key) && below !== undefined && TICK_OPTION_LABELS.has(normaliseLabel(below.text));
 }
 
 function isSubHeader(row: HeaderRow, next: HeaderRow | undefined): boolean {
@@ -192,7 +201,9 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
   const groups = sub ? groupsOf(headerRow, sub) : [];
   for (const cell of headerRow.cells) {
     const group = groups.find((g) => g.cell === cell);
-    const key = aliases[normaliseLabel(cell.text)];
+    // 公开事项 alone, over no 一级/二级事项, is the item's name (a one-domain page lists 政策文件, 资金明细 …).
+    const single = profile === '2019' && !group && normaliseLabel(cell.text) === ITEM_GROUP;
+    const key = single ? 'name' : aliases[normaliseLabel(cell.text)];
     if (!group || !sub) {
       addField(cell, key);
       continue;

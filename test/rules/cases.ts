@@ -15,6 +15,7 @@ import { serialRule } from '../../src/validate/rules/serial.js';
 import { ticksRule } from '../../src/validate/rules/ticks.js';
 import { wenhaoRule } from '../../src/validate/rules/wenhao.js';
 import { whitespaceRule } from '../../src/validate/rules/whitespace.js';
+import { wordBreaksRule } from '../../src/validate/rules/word-breaks.js';
 import { xmlCharsRule } from '../../src/validate/rules/xml-chars.js';
 import { at, makeCatalog, SAMPLE_ITEM } from './factory.js';
 import type { InvalidCase, ValidCase } from './rule-tester.js';
@@ -114,6 +115,19 @@ export const RULE_CASES: [Rule, RuleCases][] = [
           catalog: withTick(makeCatalog('2019', [{ ticks: { level: ['县级', '村级'] } }]), 'level', 0, '州级'),
           errors: [['tick-invalid', 'M4'], ['tick-value-unknown', 'M4']],
         },
+      ],
+    },
+  ],
+  [
+    wordBreaksRule,
+    {
+      valid: [
+        { name: 'numbered contents and two phrases with a space between them', catalog: makeCatalog('2019', [{ name: '法律法规 政策文件', pairs: [['1、中央文件 2、本级文件']] }]) },
+        { name: 'a heading wrapped on purpose', catalog: makeCatalog('2019', [{ category: '依法\n行政' }]) },
+      ],
+      invalid: [
+        { name: 'a word broken by a space (乡镇人民政 府)', catalog: makeCatalog('2019', [{ subject: '乡镇人民政 府' }]), errors: [['space-in-word', 'G4']], output: { G4: '乡镇人民政府' } },
+        { name: 'a line break inside 工作日', catalog: makeCatalog('2019', [{ deadline: '信息形成之日起20个工作\n日内' }]), errors: [['space-in-word', 'F4']], output: { F4: '信息形成之日起20个工作日内' } },
       ],
     },
   ],

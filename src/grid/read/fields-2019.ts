@@ -67,7 +67,8 @@ function readChannels(ctx: ReadContext, row: number, cells: Cells, itemAt: Sourc
   }
   for (const s of list.selected) {
     seen.selected.add(s);
-    if (!CHANNELS.includes(s) && !seen.unknown.has(s)) {
+    // Reported at every cell that selects it: the clerk fixes cells, not the sheet's first mention.
+    if (!CHANNELS.includes(s)) {
       seen.unknown.add(s);
       ctx.result.findings.push(finding('channel-unknown', at, { value: s }, { field: fieldLabel('2019', 'channels'), item }));
     }
