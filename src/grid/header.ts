@@ -205,6 +205,14 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
     const single = profile === '2019' && !group && normaliseLabel(cell.text) === ITEM_GROUP;
     const key = single ? 'name' : aliases[normaliseLabel(cell.text)];
     if (!group || !sub) {
+      // 内容规范 over two columns and no 公开内容 (a 2017-era list): the content, then its standard.
+      if (profile === '2017' && cell.right === cell.col + 1 && key === 'standard' && !used.has('content') && !headerRow.cells.some((c) => aliases[normaliseLabel(c.text)] === 'content')) {
+        used.add('content').add('standard');
+        columns.push({ kind: 'field', key: 'content', col: cell.col, at: at(cell.row, cell.col), label: cleanLabel(cell.text) });
+        columns.push({ kind: 'field', key: 'standard', col: cell.right, at: at(cell.row, cell.col), label: cleanLabel(cell.text) });
+        source(cell, 'standard');
+        continue;
+      }
       addField(cell, key);
       continue;
     }

@@ -6,7 +6,8 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Catalog, Cell } from '../../src/model/types.js';
+import type { Catalog } from '../../src/model/types.js';
+import { catalogValues } from '../helpers/values.js';
 import { TICK_GROUPS } from '../../src/settings/columns.js';
 import { readCatalog } from '../../src/node/read-file.js';
 import { renderHtml } from '../../src/render/html.js';
@@ -23,29 +24,6 @@ function workbooks(dir: string): string[] {
 
 // Hostile and broken files are the robustness tests' (limits, damaged zips): they read or are refused there.
 const CORPUS = workbooks('test/fixtures').filter((f) => !/\/(bad|broken)\//.test(f)).sort();
-
-/** Every value of a catalog as "field: text" (a tick written as text: "field: option=text"), sorted. */
-function catalogValues(catalog: Catalog): string[] {
-  const out: string[] = [];
-  const add = (field: string, c: Cell | undefined): void => {
-    if (c && c.text.trim() !== '') out.push(`${field}: ${c.text}${c.mark !== undefined ? `=${c.mark}` : ''}`);
-  };
-  for (const item of catalog.items) {
-    for (const k of ['serial', 'name', 'subject', 'deadline', 'remark', 'platform'] as const) add(k, item[k]);
-    // A sheet prints one 一级事项 cell over a run of items, in the run's most common spelling (依法\n行政
-    // and 依法行政 are one category, reported as category-spelling): compared without white space.
-    add('category', { ...item.category, text: item.category.text.replace(/\s+/gu, '') });
-    item.basis.values.forEach((c) => add('basis', c));
-    for (const p of item.pairs) {
-      add('content', p.content);
-      add('standard', p.standard);
-    }
-    item.channels?.values.forEach((c) => add('channels', c));
-    for (const g of TICK_GROUPS) item.ticks?.[g].values.forEach((c) => add(g, c));
-    for (const [k, c] of Object.entries(item.extra)) add(`extra ${k}`, c);
-  }
-  return out.sort();
-}
 
 /** The texts a page must show for a catalog: every value, line by line, as HTML escapes it. */
 function pageTexts(catalog: Catalog): string[] {

@@ -10,16 +10,18 @@
 import type { Catalog, SourceText } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { deleteRanges, matchRanges, replaceAll, type Fix } from '../../findings/fix.js';
-import { fieldLabel, HEADER_ALIASES, normaliseLabel, type FieldKey } from '../../settings/columns.js';
+import { fieldLabel, HEADER_ALIASES, ITEM_GROUP_LABEL_2019, normaliseLabel, type FieldKey } from '../../settings/columns.js';
 import { defineRule } from '../rule.js';
 
 const SPACES = /[ \t\u3000\u00a0]+/gu;
 
 /** The standard spelling of a header label, or undefined when it is standard already or not a known label. */
-export function headerSpelling(catalog: Catalog, raw: string): string | undefined {
+export function headerSpelling(catalog: Catalog, raw: string, group = false): string | undefined {
   const key = HEADER_ALIASES[catalog.profile][normaliseLabel(raw)];
   if (!key) return undefined;
-  const canonical = fieldLabel(catalog.profile, key);
+  // A label over 一级事项/二级事项 (事项名称 there) is the group's: 公开事项, not 二级事项.
+  const itemGroup = group && catalog.profile === '2019' && (key === 'name' || key === 'category');
+  const canonical = itemGroup ? ITEM_GROUP_LABEL_2019 : fieldLabel(catalog.profile, key);
   const fixed = normaliseLabel(raw) === normaliseLabel(canonical) ? raw.replace(SPACES, '') : canonical;
   return fixed !== raw ? fixed : undefined;
 }
@@ -46,7 +48,7 @@ function check(catalog: Catalog): Finding[] {
     const as = readAs(src);
     // A label the reader took for another field than its spelling says (a forced layout) is left alone.
     if (as === undefined || (as !== 'group' && aliases[normaliseLabel(src.text)] !== as)) continue;
-    const fixed = headerSpelling(catalog, src.text);
+    const fixed = headerSpelling(catalog, src.text, as === 'group');
     if (fixed === undefined) continue;
     out.push(finding('header-spelling', src.at, { label: src.text, fixed }, { field: '表头', fix: spellingFix(src.text, fixed) }));
   }
