@@ -15,6 +15,7 @@ import { HEADER_SEARCH_ROWS } from '../settings/limits.js';
 import { LEVEL_LABELS, TICK_OPTIONS } from '../settings/vocab.js';
 import type { CatalogOptions, SourceText } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
+import { damagedField, damagedKeys } from './header-fuzzy.js';
 
 /** A non-empty cell that starts in this row (unmerged, or the top-left of a merge). */
 export interface HeaderCell {
@@ -75,11 +76,16 @@ export function cleanLabel(text: string): string {
   return text.trim().replace(/\s*\n\s*/g, '');
 }
 
+function uniqueDamaged(profile: Profile, text: string): FieldKey | undefined {
+  const keys = damagedKeys(profile, text);
+  return keys.length === 1 ? keys[0] : undefined;
+}
+
 function keysOf(row: HeaderRow, profile: Profile): Set<FieldKey> {
   const keys = new Set<FieldKey>();
   for (const c of row.cells) {
     const n = normaliseLabel(c.text);
-    const k = HEADER_ALIASES[profile][n];
+    const k = HEADER_ALIASES[profile][n] ?? (n.length >= 3 ? uniqueDamaged(profile, c.text) : undefined);
     if (k) keys.add(k);
     else if (profile === '2019' && n === ITEM_GROUP) keys.add('name');
   }
@@ -103,6 +109,26 @@ function groupsOf(row: HeaderRow, next: HeaderRow | undefined): { cell: HeaderCe
     else if (right === cell.col && oneOption(cell, next)) groups.push({ cell, left: cell.col, right });
   }
   return groups;
+}
+
+/** Extra columns whose label is a field's with a character lost or cut short (开依据, 公开) read as that field. */
+function readDamaged(profile: Profile, columns: ColumnRole[], used: Set<FieldKey>, relabel: (at: SourceRef, key: FieldKey) => void): void {
+  const fieldAt = (i: number, step: number): FieldKey | undefined => {
+    for (let j = i + step; j >= 0 && j < columns.length; j += step) {
+      const c = columns[j]!;
+      if (c.kind === 'field') return c.key;
+      if (c.kind !== 'extra') return c.group;
+    }
+    return undefined;
+  };
+  columns.forEach((c, i) => {
+    if (c.kind !== 'extra' || SUB_LABELS.has(normaliseLabel(c.label))) return;
+    const key = damagedField(profile, c.label, used, fieldAt(i, -1), fieldAt(i, 1));
+    if (!key) return;
+    used.add(key);
+    columns[i] = { kind: 'field', key, col: c.col, at: c.at, label: c.label };
+    relabel(c.at, key);
+  });
 }
 
 /** Whether a √ group's label stands over a single option label (公开层级 | 乡级) in the row below. */
@@ -252,6 +278,11 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
     if (!groups.some((g) => c.col >= g.left && c.col <= g.right)) addField(c, aliases[normaliseLabel(c.text)]);
   }
   columns.sort((a, b) => a.col - b.col);
+  readDamaged(profile, columns, used, (at, key) => {
+    const place = JSON.stringify(at);
+    const c = cells.find((x) => x.text.column === 'extra' && JSON.stringify(x.text.at) === place);
+    if (c) c.text.column = key;
+  });
 
   const present = new Set<FieldKey>(used);
   const missing = COLUMNS[profile].filter((spec) => spec.required && !present.has(spec.key)).map((spec) => spec.key);
