@@ -42,6 +42,7 @@ export const CODES = {
   'page-too-complex': { severity: 'error', fatal: true, title: '网页或文档结构异常', message: '{file} {detail}（上限 {limit}），可能是损坏或恶意构造的文件，已拒绝读取。请确认选对了文件，或把其中的目录表格复制到 Excel 中另存为 .xlsx' },
   'no-tables': { severity: 'error', fatal: true, title: '没有表格', message: '{file} 中没有任何表格，读不出目录。zwgk 读取{what}中的表格；如果目录是图片、扫描件或附件链接，请下载原件（Excel 或 Word 文件）后再读' },
   'no-catalog-table': { severity: 'error', fatal: true, title: '没有目录表格', message: '{file} 的 {count} 个表格前 {rows} 行中都没有找到目录表头（需要“名称/二级事项”“公开内容”等列名）。请确认选对了文件、表头文字与样表一致；如果目录在附件中，请下载附件后再读' },
+  'other-list-kind': { severity: 'error', fatal: true, title: '不是政务公开事项目录', message: '{file} 中没有政务公开事项目录的表头；{where}看起来是一份{kind}（表头有{words}等列）。zwgk 目前只读取政务公开事项目录（2017 样表或 2019 标准目录），{kind}的版式尚未支持，未读取' },
   'sheet-not-found': { severity: 'error', fatal: true, title: '工作表不存在', message: '{file} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}' },
   'yaml-syntax': { severity: 'error', fatal: true, title: 'YAML 语法错误', message: 'YAML 语法错误：{detail}。请检查该行的缩进、冒号和引号' },
   'yaml-fullwidth': { severity: 'error', fatal: true, title: 'YAML 中有全角符号', message: '{file} 第 {line} 行第 {column} 列的“{char}”是全角{name}，YAML 只认半角符号。{fix}' },

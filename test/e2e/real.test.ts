@@ -13,6 +13,7 @@ import { renderXlsx } from '../../src/render/xlsx.js';
 import { renderYaml } from '../../src/render/yaml.js';
 import { validateCatalog } from '../../src/validate/index.js';
 import { catalogValues } from '../helpers/values.js';
+import { zwgk } from '../draft/cli.js';
 
 const REAL = 'test/fixtures/real';
 const tmp = mkdtempSync(path.join(tmpdir(), 'zwgk-real-'));
@@ -185,5 +186,28 @@ describe('what the reviewer saw, in detail', () => {
     ]);
     expect(c.items.map((i) => i.platform!.text)).toEqual(['政府网站', '政府网站', '政府网站']);
     expect(c.missingColumns).toEqual(['category', 'basis', 'remark']);
+  });
+});
+
+describe('another kind of list (丹西街道 重大行政决策目录)', () => {
+  const file = `${REAL}/danxi-juece.html`;
+
+  it('is refused, saying what kind of list it looks like', async () => {
+    const r = await zwgk('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `错误：${file} 中没有政务公开事项目录的表头；第 1 个表格看起来是一份重大行政决策事项目录（表头有“重大行政决策事项”“计划完成时间”“决策实施单位”等列）。zwgk 目前只读取政务公开事项目录（2017 样表或 2019 标准目录），重大行政决策事项目录的版式尚未支持，未读取\n`,
+    );
+  });
+
+  it('--format json says so on stdout, with one file as with two', async () => {
+    for (const args of [[file], [file, `${REAL}/dean-shenong.html`]]) {
+      const r = await zwgk('validate', '--format', 'json', ...args);
+      expect(r.code).toBe(2);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.valid).toBe(false);
+      const refused = doc.files.find((f: { file: string }) => f.file === file);
+      expect(refused).toMatchObject({ profile: null, valid: false, items: 0, diagnostics: [{ code: 'other-list-kind', location: { table: 1 } }] });
+    }
   });
 });
