@@ -46,6 +46,7 @@ export const CODES = {
   'page-too-complex': { severity: 'error', fatal: true, title: '网页或文档结构异常', message: '{file} {detail}（上限 {limit}），可能是损坏或恶意构造的文件，已拒绝读取。请确认选对了文件，或把其中的目录表格复制到 Excel 中另存为 .xlsx' },
   'no-tables': { severity: 'error', fatal: true, title: '没有表格', message: '{file} 中没有任何表格，读不出目录。zwgk 读取{what}中的表格；如果目录是图片、扫描件或附件链接，请下载原件（Excel 或 Word 文件）后再读' },
   'no-catalog-table': { severity: 'error', fatal: true, title: '没有目录表格', message: '{file} 的 {count} 个表格前 {rows} 行中都没有找到目录表头（需要“名称/二级事项”“公开内容”等列名）。请确认选对了文件、表头文字与样表一致；如果目录在附件中，请下载附件后再读' },
+  'other-list-kind': { severity: 'error', fatal: true, title: '不是政务公开事项目录', message: '{file} 中没有政务公开事项目录的表头；{where}看起来是一份{kind}（表头有{words}等列）。zwgk 目前只读取政务公开事项目录（2017 样表或 2019 标准目录），{kind}的版式尚未支持，未读取' },
   'sheet-not-found': { severity: 'error', fatal: true, title: '工作表不存在', message: '{file} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}' },
   'yaml-syntax': { severity: 'error', fatal: true, title: 'YAML 语法错误', message: 'YAML 语法错误：{detail}。请检查该行的缩进、冒号和引号' },
   'yaml-fullwidth': { severity: 'error', fatal: true, title: 'YAML 中有全角符号', message: '{file} 第 {line} 行第 {column} 列的“{char}”是全角{name}，YAML 只认半角符号。{fix}' },
@@ -95,10 +96,10 @@ export const CODES = {
   'options-wrong-layout': { severity: 'warning', title: '2017 版式中的“选项”', message: '“{key}”只用于 2019 版式（{keys}的选项清单），2017 版式没有这些列，已忽略。请删除“{key}”这一项；如果这是 2019 版式的目录，请把“版式”改为 "2019"' },
   'unknown-key': { severity: 'warning', title: '未知字段', message: '未知字段“{key}”，已忽略。可用字段：{known}' },
   'wrong-type': { severity: 'error', title: '类型错误', message: '“{field}”应为{expected}，现在是{actual}。请改为{expected}' },
-  'tick-invalid': { severity: 'warning', title: '无法识别的勾选符号', message: '“{field}”的“{option}”列写的是“{value}”，不是勾选符号。勾选请写 √，不选请留空' },
+  'tick-invalid': { severity: 'warning', title: '勾选列中写了文字', message: '“{field}”的“{option}”列写的是“{value}”而不是 √，已按勾选“{option}”读取，“{value}”原样保留。勾选请写 √（要说明的话写进备注），不选请留空' },
   'table-other-layout': { severity: 'warning', title: '表格版式不同', message: '{table}是 {actual} 版式，与第一个目录表格（{first}）的 {expected} 版式不同，已跳过。请把它另存为单独的文件后分别处理' },
   'sheet-other-layout': { severity: 'warning', title: '工作表版式不同', message: '工作表“{sheet}”是 {actual} 版式，与本文件第一个目录工作表（{first}）的 {expected} 版式不同，已跳过。请把它另存为单独的文件后分别处理' },
-  'tick-value-unknown': { severity: 'warning', title: '无法识别的选项', message: '“{field}”写的是“{value}”，不是 {options} 中的选项，已忽略。请改为 {options} 之一，或改用分列打 √ 的表头' },
+  'tick-value-unknown': { severity: 'warning', title: '无法识别的选项', message: '“{field}”写的是“{value}”，不是 {options} 中的选项，已原样保留。请改为 {options} 之一，或改用分列打 √ 的表头' },
   'channel-unmarked': { severity: 'warning', title: '渠道缺少 ■/□ 标记', message: '“{field}”中“{unmarked}”前面没有 ■ 或 □（同一单元格中其他渠道有），已按选用读取。请在前面加 ■（选用）或 □（未选用）' },
   'channel-unknown': { severity: 'info', title: '非标准公开渠道', message: '公开渠道“{value}”不在标准清单中，已原样保留' },
 
@@ -127,6 +128,7 @@ export const CODES = {
   'serial-invalid': { severity: 'warning', title: '序号不是正整数', message: '序号“{serial}”不是正整数{detail}。请按 1、2、3…编号' },
   'xml-char': { severity: 'error', title: '不可见的非法字符', message: '“{field}”中有 Excel 文件不允许的字符 {chars}（多为从其他系统复制来的不可见字符），生成 Excel 时写成 Excel 的转义形式 {escaped}，其他程序中可能显示为这样的文字。请删除这些字符，可用 zwgk fix（网页版中为“下载修正后的表格”）自动删除' },
   'whitespace': { severity: 'info', title: '首尾空格', message: '“{field}”首尾有多余空格，可用 zwgk fix（网页版中为“下载修正后的表格”）自动去除' },
+  'space-in-word': { severity: 'info', title: '词语中间有空格', message: '“{field}”的“{found}”中有空格或换行把词语断开了（多为从 PDF 或窄列中复制而来），应写作“{fixed}”。可用 zwgk fix（网页版中为“下载修正后的表格”）自动去除' },
   'header-spelling': { severity: 'info', title: '表头写法不标准', message: '表头“{label}”应写作“{fixed}”，可用 zwgk fix（网页版中为“下载修正后的表格”）自动修改' },
 
   // ---- merge / coverage ----

@@ -53,6 +53,12 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
   if (!sheets.some((s) => s.hasContent) && !picked && !tables) throw new ZwgkError('workbook-empty', { file }, { file });
   const withHeader = sheets.filter((s) => s.result?.header);
   if (withHeader.length === 0) {
+    const other = sheets.find((s) => s.result?.otherKind);
+    if (other) {
+      const where = tables ? `${other.name}` : `工作表“${other.name}”`;
+      const { kind, words } = other.result!.otherKind!;
+      throw new ZwgkError('other-list-kind', other.at ?? { file, sheet: other.name }, { file, where, kind, words: words.map((w) => `“${w}”`).join('') });
+    }
     if (tables) throw new ZwgkError('no-catalog-table', { file }, { file, count: sheets.length, rows: HEADER_SEARCH_ROWS });
     throw new ZwgkError('no-catalog-header', { file }, { file, rows: HEADER_SEARCH_ROWS });
   }

@@ -15,6 +15,7 @@ import { HEADER_SEARCH_ROWS } from '../settings/limits.js';
 import { LEVEL_LABELS, TICK_OPTIONS } from '../settings/vocab.js';
 import type { CatalogOptions, SourceText } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
+import { damagedField, damagedKeys } from './header-fuzzy.js';
 
 /** A non-empty cell that starts in this row (unmerged, or the top-left of a merge). */
 export interface HeaderCell {
@@ -75,11 +76,16 @@ export function cleanLabel(text: string): string {
   return text.trim().replace(/\s*\n\s*/g, '');
 }
 
+function uniqueDamaged(profile: Profile, text: string): FieldKey | undefined {
+  const keys = damagedKeys(profile, text);
+  return keys.length === 1 ? keys[0] : undefined;
+}
+
 function keysOf(row: HeaderRow, profile: Profile): Set<FieldKey> {
   const keys = new Set<FieldKey>();
   for (const c of row.cells) {
     const n = normaliseLabel(c.text);
-    const k = HEADER_ALIASES[profile][n];
+    const k = HEADER_ALIASES[profile][n] ?? (n.length >= 3 ? uniqueDamaged(profile, c.text) : undefined);
     if (k) keys.add(k);
     else if (profile === '2019' && n === ITEM_GROUP) keys.add('name');
   }
@@ -99,8 +105,37 @@ function groupsOf(row: HeaderRow, next: HeaderRow | undefined): { cell: HeaderCe
     let right = cell.col;
     while (!starts.has(right + 1) && nextCols.has(right + 1)) right++;
     if (right > cell.col && nextCols.has(cell.col)) groups.push({ cell, left: cell.col, right });
+    // A √ group of one column (公开层级 over 乡级 alone): the option label right under it makes it a group.
+    else if (right === cell.col && oneOption(cell, next)) groups.push({ cell, left: cell.col, right });
   }
   return groups;
+}
+
+/** Extra columns whose label is a field's with a character lost or cut short (开依据, 公开) read as that field. */
+function readDamaged(profile: Profile, columns: ColumnRole[], used: Set<FieldKey>, relabel: (at: SourceRef, key: FieldKey) => void): void {
+  const fieldAt = (i: number, step: number): FieldKey | undefined => {
+    for (let j = i + step; j >= 0 && j < columns.length; j += step) {
+      const c = columns[j]!;
+      if (c.kind === 'field') return c.key;
+      if (c.kind !== 'extra') return c.group;
+    }
+    return undefined;
+  };
+  columns.forEach((c, i) => {
+    if (c.kind !== 'extra' || SUB_LABELS.has(normaliseLabel(c.label))) return;
+    const key = damagedField(profile, c.label, used, fieldAt(i, -1), fieldAt(i, 1));
+    if (!key) return;
+    used.add(key);
+    columns[i] = { kind: 'field', key, col: c.col, at: c.at, label: c.label };
+    relabel(c.at, key);
+  });
+}
+
+/** Whether a √ group's label stands over a single option label (公开层级 | 乡级) in the row below. */
+function oneOption(cell: HeaderCell, next: HeaderRow | undefined): boolean {
+  const key = HEADER_ALIASES['2019'][normaliseLabel(cell.text)];
+  const below = next?.cells.find((c) => c.col === cell.col);
+  return key !== undefined && TICK_GROUP_SET.has(key) && below !== undefined && TICK_OPTION_LABELS.has(normaliseLabel(below.text));
 }
 
 function isSubHeader(row: HeaderRow, next: HeaderRow | undefined): boolean {
@@ -192,8 +227,18 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
   const groups = sub ? groupsOf(headerRow, sub) : [];
   for (const cell of headerRow.cells) {
     const group = groups.find((g) => g.cell === cell);
-    const key = aliases[normaliseLabel(cell.text)];
+    // 公开事项 alone, over no 一级/二级事项, is the item's name (a one-domain page lists 政策文件, 资金明细 …).
+    const single = profile === '2019' && !group && normaliseLabel(cell.text) === ITEM_GROUP;
+    const key = single ? 'name' : aliases[normaliseLabel(cell.text)];
     if (!group || !sub) {
+      // 内容规范 over two columns and no 公开内容 (a 2017-era list): the content, then its standard.
+      if (profile === '2017' && cell.right === cell.col + 1 && key === 'standard' && !used.has('content') && !headerRow.cells.some((c) => aliases[normaliseLabel(c.text)] === 'content')) {
+        used.add('content').add('standard');
+        columns.push({ kind: 'field', key: 'content', col: cell.col, at: at(cell.row, cell.col), label: cleanLabel(cell.text) });
+        columns.push({ kind: 'field', key: 'standard', col: cell.right, at: at(cell.row, cell.col), label: cleanLabel(cell.text) });
+        source(cell, 'standard');
+        continue;
+      }
       addField(cell, key);
       continue;
     }
@@ -233,6 +278,11 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
     if (!groups.some((g) => c.col >= g.left && c.col <= g.right)) addField(c, aliases[normaliseLabel(c.text)]);
   }
   columns.sort((a, b) => a.col - b.col);
+  readDamaged(profile, columns, used, (at, key) => {
+    const place = JSON.stringify(at);
+    const c = cells.find((x) => x.text.column === 'extra' && JSON.stringify(x.text.at) === place);
+    if (c) c.text.column = key;
+  });
 
   const present = new Set<FieldKey>(used);
   const missing = COLUMNS[profile].filter((spec) => spec.required && !present.has(spec.key)).map((spec) => spec.key);

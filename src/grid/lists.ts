@@ -23,7 +23,11 @@ const SELECTED = new Set(CHANNEL_SELECTED);
 const UNSELECTED = new Set(CHANNEL_UNSELECTED);
 /** 口 is also an ordinary character (窗口, 出入口): it is a mark only where a mark can start. */
 const AMBIGUOUS_MARKS = new Set(['口']);
-const EDGE = unitIn(/[\s、，,；;]/u);
+const EDGE = unitIn(/[\s、，,；;:：。]/u);
+/** Where a mark may start besides the start of the text: after a space or a list separator. */
+const BEFORE_MARK = /[\s、，,；;:：。]/u;
+/** What ends a checklist entry after its name: a space or a separator (、 stays: 社区/企事业单位、村公示栏). */
+const ENTRY_END = /[\s，,；;:：]+/u;
 
 export interface ChannelList {
   /** Selected channels, as written and in their order, without their marks. */
@@ -80,7 +84,7 @@ export function parseChannels(text: string): ChannelList {
   const marks: { index: number; on: boolean }[] = [];
   chars.forEach((ch, i) => {
     if (!SELECTED.has(ch) && !UNSELECTED.has(ch)) return;
-    if (AMBIGUOUS_MARKS.has(ch) && i > 0 && !/[\s、，,；;]/u.test(chars[i - 1]!)) return;
+    if (AMBIGUOUS_MARKS.has(ch) && i > 0 && !BEFORE_MARK.test(chars[i - 1]!)) return;
     marks.push({ index: i, on: SELECTED.has(ch) });
   });
   // A list that never uses ■/□ means every channel listed is selected.
@@ -101,11 +105,49 @@ export function parseChannels(text: string): ChannelList {
     const end = k + 1 < marks.length ? marks[k + 1]!.index : chars.length;
     const segment = trimWhere(chars.slice(m.index + 1, end).join(''), EDGE);
     if (!segment) return;
-    const [label, ...rest] = segment.split(/\s+/u).filter((t) => t !== '');
-    add(label!, m.on);
+    const [label, ...rest] = entries(segment);
+    if (label === undefined) return;
+    for (const name of runTogether(label)) add(name, m.on);
     for (const t of rest) for (const u of splitPlain(t)) add(u, undefined);
   });
   return { selected, options, unmarked };
+}
+
+/** An entry's name without list numbering (1.政府网站) and the sentence end a list closes with (口其他。). */
+function entryName(text: string): string {
+  return text.replace(/^(?:\d{1,2}|[①-⑳])[.、．)）]?(?=\D)/u, '').replace(/[。.]+$/u, '');
+}
+
+/** The names in a segment after a mark: split at spaces and separators, a bracketed tail (电子屏) kept with
+ * the name before it, and a standard name wrapped by a space (政府 网站) kept whole. */
+function entries(segment: string): string[] {
+  const out: string[] = [];
+  for (const raw of segment.split(ENTRY_END)) {
+    const t = entryName(raw);
+    if (t === '') continue;
+    const last = out.length - 1;
+    if (last >= 0 && (/^[(（]/u.test(t) || (!CHANNELS.includes(out[last]!) && CHANNELS.includes(out[last]! + t)))) out[last] += t;
+    else out.push(t);
+  }
+  return out;
+}
+
+/** Channel names seen in published checklists besides the standard ones: what run-together names split into. */
+const OTHER_CHANNELS: readonly string[] = ['听证会', '政务新媒体', '图书馆', '档案馆', '国家档案馆', '公示栏', '宣传栏', '会议'];
+const JOINABLE = [...CHANNELS, ...OTHER_CHANNELS].sort(BY_LENGTH);
+
+/** A name that is two or more known channels written together (发布会听证会 → 发布会, 听证会); else the name. */
+export function runTogether(name: string): string[] {
+  if (JOINABLE.includes(name)) return [name];
+  const out: string[] = [];
+  let rest = name;
+  while (rest !== '') {
+    const hit = JOINABLE.find((k) => rest.startsWith(k));
+    if (!hit) return [name];
+    out.push(hit);
+    rest = rest.slice(hit.length);
+  }
+  return out.length > 1 ? out : [name];
 }
 
 /** A √ column cell: ticked, not ticked, or something else (reported as tick-invalid). */

@@ -34,12 +34,25 @@ export function tickColumn(labels: readonly string[], group: TickGroup, text: st
   return position >= 0 && position < labels.length ? position : -1;
 }
 
-/** Whether option `index` of a tick group is ticked, given the item's ticked labels. */
-export function isTicked(catalog: Catalog, item: Item, group: TickGroup, index: number): boolean {
-  const values = item.ticks?.[group]?.values ?? [];
-  if (!values.length) return false;
+/** The √ columns a sheet of the catalog prints for a group: its labels, then every value written that fits
+ * none of them (项目单位 under 公开对象), so that a sheet keeps every value a YAML file or a page had. */
+export function printedTickLabels(catalog: Catalog, group: TickGroup): string[] {
   const labels = tickLabels(catalog, group);
-  return values.some((v) => tickColumn(labels, group, v.text) === index);
+  const known = labels.length;
+  for (const item of catalog.items) {
+    for (const v of item.ticks?.[group]?.values ?? []) {
+      if (v.carried !== true && tickColumn(labels.slice(0, known), group, v.text) < 0 && !labels.includes(v.text)) labels.push(v.text);
+    }
+  }
+  return labels;
+}
+
+/** What the cell of option `index` of `labels` shows: `mark` (√), the text written there instead (州级),
+ * or '' when not ticked. */
+export function tickCellText(item: Item, group: TickGroup, labels: readonly string[], index: number, mark: string): string {
+  const hits = (item.ticks?.[group]?.values ?? []).filter((v) => tickColumn(labels, group, v.text) === index);
+  if (!hits.length) return '';
+  return hits.find((v) => v.mark !== undefined)?.mark ?? mark;
 }
 
 /**
@@ -92,7 +105,7 @@ export function itemText(item: Item, key: FieldKey | 'extra', extra?: string): s
     case 'audience':
     case 'mode':
     case 'level':
-      return (item.ticks?.[key]?.values ?? []).map((v) => v.text).join('、');
+      return (item.ticks?.[key]?.values ?? []).map((v) => (v.mark !== undefined ? `${v.text}（${v.mark}）` : v.text)).join('、');
     case 'extra':
       return extra !== undefined ? (item.extra[extra]?.text ?? '') : '';
     case 'content':
@@ -164,8 +177,15 @@ export function displayColumns(catalog: Catalog, withCategory = false): DisplayC
  * (区级 for a tick read as 县级); a value matching no option is kept verbatim. */
 export function tickText(catalog: Catalog, item: Item, group: TickGroup): string {
   const labels = tickLabels(catalog, group);
-  const out = labels.filter((_, i) => isTicked(catalog, item, group, i));
-  for (const v of item.ticks?.[group]?.values ?? []) {
+  const values = item.ticks?.[group]?.values ?? [];
+  // A text written instead of √ is shown with its option: 县级（州级）, 特定群体（项目单位）.
+  const out = labels.flatMap((l, i) => {
+    const hits = values.filter((v) => tickColumn(labels, group, v.text) === i);
+    if (!hits.length) return [];
+    const marks = hits.flatMap((v) => (v.mark !== undefined ? [v.mark] : []));
+    return [marks.length ? `${l}（${marks.join('、')}）` : l];
+  });
+  for (const v of values) {
     if (tickColumn(labels, group, v.text) < 0 && !out.includes(v.text)) out.push(v.text);
   }
   return out.join('、');

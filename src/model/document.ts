@@ -30,7 +30,9 @@ export const OPTION_KEYS: Record<'audience' | 'mode' | 'level' | 'channels', str
   channels: '公开渠道和载体',
 };
 
-export type DocValue = string | number | string[] | DocPair[] | Record<string, string>;
+/** A √ group's entry: the option, or `{option: text}` for text written in its column instead of √. */
+export type DocTick = string | Record<string, string>;
+export type DocValue = string | number | string[] | DocTick[] | DocPair[] | Record<string, string>;
 export interface DocPair {
   公开内容: string;
   公开标准?: string;
@@ -97,7 +99,7 @@ export function itemToDocument(profile: Profile, item: Item, omit: readonly Fiel
             : TICK_KEYS.includes(key as TickGroup)
               ? item.ticks?.[key as TickGroup]
               : undefined;
-      doc[docKey] = list ? list.values.map((c) => c.text) : [];
+      doc[docKey] = list ? list.values.map((c): DocTick => (c.mark !== undefined ? { [c.text]: c.mark } : c.text)) : [];
     } else {
       const cell = textCell(item, key);
       doc[docKey] = cell ? cell.text : '';

@@ -35,7 +35,7 @@ export function carryDown(catalog: Catalog): void {
   const carryList = (list: ListField | undefined, above: ListField | undefined, field: string, item: number): void => {
     if (!list || !above || list.values.length !== 1 || !isSame(list.values[0]!.text) || above.values.length === 0) return;
     const original = list.values[0]!;
-    list.values = above.values.map((v) => ({ text: v.text, at: { ...original.at }, carried: true }));
+    list.values = above.values.map((v) => ({ text: v.text, at: { ...original.at }, carried: true, ...(v.mark !== undefined ? { mark: v.mark } : {}) }));
     note(original, field, above.values.map((v) => v.text).join('；'), item);
   };
 

@@ -9,6 +9,9 @@ export interface Cell {
   at: SourceRef;
   /** The source said 同上 and the value was carried down from the item above. */
   carried?: boolean;
+  /** A √ cell that held text instead of a mark (州级 under 县级, 项目单位 under 特定群体): read as ticked,
+   * `text` being the option, and this text kept, so every output writes it back where the √ would go. */
+  mark?: string;
 }
 
 /** A field holding a list (依据 citations, selected channels, ticked options). */

@@ -3,7 +3,7 @@
 import { COLUMNS, ITEM_GROUP_LABEL_2019, PRINTED_LABELS, TICK_GROUPS, type FieldKey, type TickGroup } from '../settings/columns.js';
 import type { Catalog } from '../model/types.js';
 import { absentOptional } from '../model/document.js';
-import { tickLabels } from '../model/display.js';
+import { printedTickLabels } from '../model/display.js';
 
 /** One printed column of a rendered sheet or table. */
 export interface PlanColumn {
@@ -16,7 +16,7 @@ export interface PlanColumn {
   /** extra: the unknown column's header label (key into item.extra). */
   extra?: string;
   /** A √ column: the tick group and the option's index in it. */
-  tick?: { group: TickGroup; index: number };
+  tick?: { group: TickGroup; index: number; labels: readonly string[] };
   /** 公开内容/公开标准: one value per pair row; everything else is one value per item. */
   perPair: boolean;
 }
@@ -32,9 +32,8 @@ export function planColumns(catalog: Catalog): PlanColumn[] {
     const perPair = spec.key === 'content' || spec.key === 'standard';
     if (profile === '2019' && (TICK_GROUPS as readonly string[]).includes(spec.key)) {
       const group = spec.key as TickGroup;
-      tickLabels(catalog, group).forEach((sub, index) =>
-        out.push({ key: spec.key, label, sub, tick: { group, index }, perPair: false }),
-      );
+      const labels = printedTickLabels(catalog, group);
+      labels.forEach((sub, index) => out.push({ key: spec.key, label, sub, tick: { group, index, labels }, perPair: false }));
     } else if (profile === '2019' && (spec.key === 'category' || spec.key === 'name')) {
       out.push({ key: spec.key, label: ITEM_GROUP_LABEL_2019, sub: label, perPair: false });
     } else {

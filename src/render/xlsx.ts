@@ -8,7 +8,7 @@ import { isBlankHeaderKey } from '../settings/columns.js';
 import { TICK } from '../settings/vocab.js';
 import type { Catalog, Item } from '../model/types.js';
 import { categorySpellings, normaliseName } from '../model/names.js';
-import { catalogTitle, noteText, channelChecklistText, isTicked, itemText } from '../model/display.js';
+import { catalogTitle, noteText, channelChecklistText, tickCellText, itemText } from '../model/display.js';
 import { serialValue } from '../model/document.js';
 import { planColumns, textWidth, wrappedLines, type PlanColumn } from './common.js';
 import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, printSetup } from './xlsx/print.js';
@@ -57,7 +57,7 @@ export function bodyStyles(cols: readonly PlanColumn[]): (keyof typeof CATALOG_S
 
 /** Text of an item-level cell as written to the sheet. */
 function itemCell(catalog: Catalog, item: Item, col: PlanColumn): CellValue {
-  if (col.tick) return isTicked(catalog, item, col.tick.group, col.tick.index) ? TICK : '';
+  if (col.tick) return tickCellText(item, col.tick.group, col.tick.labels, col.tick.index, TICK);
   if (col.key === 'channels') return channelChecklistText(catalog, item);
   if (col.key === 'serial') return serialValue(item.serial.text);
   return itemText(item, col.key, col.extra);

@@ -128,6 +128,10 @@ export const HEADER_ALIASES: Record<Profile, Record<string, FieldKey>> = {
     内容: 'content',
     公开标准: 'standard',
     标准: 'standard',
+    // 2017-era lists name the 样表's 公开标准 otherwise.
+    内容规范: 'standard',
+    内容标准: 'standard',
+    公开要求: 'standard',
     公开方式: 'platform',
     公开平台: 'platform',
     公开途径: 'platform',

@@ -10,7 +10,7 @@ import type { Finding } from '../../src/findings/finding.js';
 import { cellText } from './exceljs-text.js';
 import { openWorkbook } from '../../src/formats/xlsx/workbook.js';
 import type { Grid } from '../../src/grid/grid.js';
-import { CHANNELS, CHANNEL_SELECTED, CHANNEL_UNSELECTED, UNTICK_MARKS } from '../../src/settings/vocab.js';
+import { CHANNELS, CHANNEL_SELECTED, CHANNEL_UNSELECTED, TICK_MARKS, UNTICK_MARKS } from '../../src/settings/vocab.js';
 import { DEFAULT_TITLE, NOTE_2017 } from '../../src/settings/texts.js';
 import { TICK_GROUPS } from '../../src/settings/columns.js';
 
@@ -128,9 +128,10 @@ function valuesByCell(catalog: Catalog): Map<string, string[]> {
     const [sheet, ref] = cell ? placeOf(cell.at) : [undefined, undefined];
     if (!cell || sheet === undefined || !ref || cell.text === '') return;
     const key = `${sheet}!${ref}`;
+    const texts = cell.mark !== undefined ? [cell.text, cell.mark] : [cell.text];
     const list = map.get(key);
-    if (list) list.push(cell.text);
-    else map.set(key, [cell.text]);
+    if (list) list.push(...texts);
+    else map.set(key, texts);
   };
   for (const item of catalog.items) {
     for (const c of [item.serial, item.category, item.name, item.subject, item.deadline, item.remark, item.platform]) add(c);
@@ -198,7 +199,11 @@ export function unaccounted(catalog: Catalog, cells: readonly SourceCell[], find
     const here = values.get(key) ?? [];
     const letters = /^R\d+(C\d+)$/.exec(c.ref)?.[1] ?? /^[A-Z]+/.exec(c.ref)![0];
     const column = columns.get(`${c.sheet}!${letters}`)?.column ?? '';
-    if (column.startsWith('tick:')) return here.length > 0 || UNTICK_MARKS.includes(c.text.trim());
+    // A √ cell is held by its tick; a cell with text instead of √ only when that text is kept (issue 20).
+    if (column.startsWith('tick:')) {
+      const t = c.text.trim();
+      return UNTICK_MARKS.includes(t) || (here.length > 0 && (TICK_MARKS.includes(t) || here.some((h) => norm(h) === norm(t))));
+    }
     if (column.startsWith('ticks:')) return here.length > 0;
     if (here.length === 0) return false;
     if (column === 'channels') {

@@ -4,6 +4,7 @@ import { readCatalog as readXlsx } from '../../src/node/read-file.js';
 import { NOTE_2017 } from '../../src/settings/texts.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { brief, fixture, texts } from './helpers.js';
+import { validateCatalog } from '../../src/validate/index.js';
 
 async function fatal(promise: Promise<unknown>): Promise<ZwgkError> {
   try {
@@ -208,11 +209,13 @@ describe('2019 county catalog', () => {
       // Ticks are kept under the sheet's own labels (区级/镇级).
       [['全社会'], ['主动'], ['区级', '镇级']],
       [['全社会'], ['主动'], ['区级']],
-      [['全社会', '特定群体'], ['依申请'], []],
+      // N6 holds “x”: read as ticked, the text kept with the tick (issue 20).
+      [['全社会', '特定群体'], ['依申请'], ['镇级']],
       [['全社会'], ['主动'], ['区级']],
       [['全社会'], ['主动'], ['区级', '镇级']],
       [['全社会'], ['主动'], ['区级', '镇级']],
     ]);
+    expect(c.items[2]!.ticks!.level.values[0]).toMatchObject({ text: '镇级', mark: 'x', at: { cell: 'N6' } });
     expect(c.items[0]!.pairs.map((p) => p.content.text)).toEqual(['与安全生产有关的法律、法规']);
     expect(c.items[0]!.pairs[0]!.standard).toBeUndefined();
     expect(c.items[5]!.remark.text).toBe('涉及个人隐私的除外');
@@ -231,17 +234,18 @@ describe('2019 county catalog', () => {
     expect(c.options).toEqual({ level: ['区级', '镇级'] });
   });
 
-  it('reports exactly 同上, the bad tick mark and the unknown channel', async () => {
+  it('reports exactly 同上 and the unknown channel; the ticks rule, the text written in a √ column', async () => {
     const c = await readXlsx(file, {});
     expect(brief(c.findings)).toEqual([
       ['same-as-above', '安全生产', 'E5', 2, '公开依据'],
       ['same-as-above', '安全生产', 'E6', 3, '公开依据'],
-      ['tick-invalid', '安全生产', 'N6', 3, '公开层级'],
       ['same-as-above', '安全生产', 'E7', 4, '公开依据'],
       ['channel-unknown', '安全生产', 'H7', 4, '公开渠道和载体'],
       ['same-as-above', '安全生产', 'E9', 6, '公开依据'],
     ]);
-    expect(c.findings[2]!.params).toMatchObject({ option: '镇级', value: 'x' });
+    const ticks = validateCatalog(c).filter((f) => f.code.startsWith('tick'));
+    expect(brief(ticks)).toEqual([['tick-invalid', '安全生产', 'N6', 3, '公开层级']]);
+    expect(ticks[0]!.message).toBe('“公开层级”的“镇级”列写的是“x”而不是 √，已按勾选“镇级”读取，“x”原样保留。勾选请写 √（要说明的话写进备注），不选请留空');
   });
 
   it('refuses --profile 2017 for a 2019 sheet', async () => {
@@ -279,7 +283,8 @@ describe('2019 with a one-row header and text values', () => {
         deadline: '制定或获取信息之日起10个工作日内，公示7个工作日',
         remark: '',
         channels: ['公示栏'],
-        ticks: { audience: [], mode: ['依申请'], level: ['乡级'] },
+        // A word that names no option is kept as written (issue 20).
+        ticks: { audience: ['特定人群'], mode: ['依申请'], level: ['乡级'] },
         extra: {},
       },
     ]);
@@ -287,7 +292,8 @@ describe('2019 with a one-row header and text values', () => {
       ['channel-unknown', '目录', 'H3', 2, '公开渠道和载体'],
       ['tick-value-unknown', '目录', 'I3', 2, '公开对象'],
     ]);
-    expect(c.options).toBeUndefined();
+    // The word becomes an option of the sheet's own: a workbook written from it has a √ column for it.
+    expect(c.options).toEqual({ audience: ['全社会', '特定群体', '特定人群'] });
   });
 });
 

@@ -1,7 +1,8 @@
 // Every rule's valid and invalid cases, eslint-style: each invalid case lists its findings as [code, cell]
 // and, for a fixable rule, the cells its fixes change with their text after fixing. test/rules/rules.test.ts
 // runs them; test/rules/meta.test.ts counts them in the corpus every rule is held against.
-import type { SourceText } from '../../src/model/types.js';
+import type { Catalog, SourceText } from '../../src/model/types.js';
+import type { TickGroup } from '../../src/settings/columns.js';
 import type { Rule } from '../../src/validate/rule.js';
 import { categoriesRule } from '../../src/validate/rules/categories.js';
 import { citationsRule } from '../../src/validate/rules/citations.js';
@@ -14,6 +15,7 @@ import { serialRule } from '../../src/validate/rules/serial.js';
 import { ticksRule } from '../../src/validate/rules/ticks.js';
 import { wenhaoRule } from '../../src/validate/rules/wenhao.js';
 import { whitespaceRule } from '../../src/validate/rules/whitespace.js';
+import { wordBreaksRule } from '../../src/validate/rules/word-breaks.js';
 import { xmlCharsRule } from '../../src/validate/rules/xml-chars.js';
 import { at, makeCatalog, SAMPLE_ITEM } from './factory.js';
 import type { InvalidCase, ValidCase } from './rule-tester.js';
@@ -108,6 +110,24 @@ export const RULE_CASES: [Rule, RuleCases][] = [
           catalog: makeCatalog('2019', [{ ticks: { audience: [] }, channels: [] }]),
           errors: [['tick-missing', 'I4'], ['channel-missing', 'H4']],
         },
+        {
+          name: 'text instead of √ (州级, kept with the tick) and a level that is no option (YAML 公开层级: [村级])',
+          catalog: withTick(makeCatalog('2019', [{ ticks: { level: ['县级', '村级'] } }]), 'level', 0, '州级'),
+          errors: [['tick-invalid', 'M4'], ['tick-value-unknown', 'M4']],
+        },
+      ],
+    },
+  ],
+  [
+    wordBreaksRule,
+    {
+      valid: [
+        { name: 'numbered contents and two phrases with a space between them', catalog: makeCatalog('2019', [{ name: '法律法规 政策文件', pairs: [['1、中央文件 2、本级文件']] }]) },
+        { name: 'a heading wrapped on purpose', catalog: makeCatalog('2019', [{ category: '依法\n行政' }]) },
+      ],
+      invalid: [
+        { name: 'a word broken by a space (乡镇人民政 府)', catalog: makeCatalog('2019', [{ subject: '乡镇人民政 府' }]), errors: [['space-in-word', 'G4']], output: { G4: '乡镇人民政府' } },
+        { name: 'a line break inside 工作日', catalog: makeCatalog('2019', [{ deadline: '信息形成之日起20个工作\n日内' }]), errors: [['space-in-word', 'F4']], output: { F4: '信息形成之日起20个工作日内' } },
       ],
     },
   ],
@@ -217,3 +237,9 @@ export const RULE_CASES: [Rule, RuleCases][] = [
     },
   ],
 ];
+
+/** The catalog with the `index`-th value of a √ group holding `mark`: text written instead of √. */
+function withTick(catalog: Catalog, group: TickGroup, index: number, mark: string): Catalog {
+  catalog.items[0]!.ticks![group].values[index]!.mark = mark;
+  return catalog;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findWenhao, hasWenhao, wenhaoRule } from '../../src/validate/rules/wenhao.js';
+import { findStrayHao, findWenhao, hasWenhao, wenhaoRule } from '../../src/validate/rules/wenhao.js';
 import { makeCatalog, SAMPLE_ITEM } from './factory.js';
 import { check } from './rule-tester.js';
 import { fixSpan } from '../../src/findings/fix.js';
@@ -25,6 +25,9 @@ const FLAGGED: [string, string, string, string][] = [
   ['山东省人民政府办公厅关于印发的通知鲁政办发[2017]39号', 'wenhao-brackets', '鲁政办发[2017]39号', '鲁政办发〔2017〕39号'],
   ['鲁食药监综函(2017)15号', 'wenhao-brackets', '鲁食药监综函(2017)15号', '鲁食药监综函〔2017〕15号'],
   ['国办发〔１９９９〕５号', 'none', '', ''],
+  // A 号 written again after the bracket that closes an order number (a real 涉农资金 catalog, issue 20).
+  ['《中华人民共和国政府信息公开条例》(国令第711号) 号', 'wenhao-double-hao', '国令第711号) 号', '国令第711号)'],
+  ['（国务院令第711号）号', 'wenhao-double-hao', '国务院令第711号）号', '国务院令第711号）'],
 ];
 
 const NOT_FLAGGED: string[] = [
@@ -50,12 +53,16 @@ const NOT_FLAGGED: string[] = [
   '应急管理部令第2号',
   '财预〔2017〕87号',
   '临政办发〔2019〕5号文件',
+  '按《条例》（国务院令第711号）号召社会参与',
   '《山东省安全生产条例》（2017年1月18日山东省第十二届人民代表大会常务委员会第二十五次会议修订）',
 ];
 
+/** What the rule looks for in one text: 文号 with a bracketed year, and a 号 repeated after an order number. */
+const hitsOf = (text: string) => [...findWenhao(text), ...findStrayHao(text)];
+
 describe('findWenhao', () => {
   it.each(FLAGGED)('%s → %s', (text, code, found, fixed) => {
-    const hits = findWenhao(text);
+    const hits = hitsOf(text);
     if (code === 'none') {
       expect(hits).toEqual([]);
       return;
@@ -67,7 +74,7 @@ describe('findWenhao', () => {
   });
 
   it.each(NOT_FLAGGED)('not flagged: %s', (text) => {
-    expect(findWenhao(text)).toEqual([]);
+    expect(hitsOf(text)).toEqual([]);
   });
 
   it('finds several 文号 in one cell', () => {
@@ -84,6 +91,14 @@ describe('findWenhao', () => {
 });
 
 describe('wenhaoRule', () => {
+  it('checks 公开内容 and 备注 as well as 依据 (a 文件 may be listed by its number anywhere)', () => {
+    const catalog = makeCatalog('2019', [{ pairs: [['《意见》（民发 〔2012〕220号）全文']], remark: '见国办发(2019)54号' }]);
+    expect(check(wenhaoRule, catalog).map((x) => [x.code, x.location.cell, x.field])).toEqual([
+      ['wenhao-spacing', 'D4', '公开内容'],
+      ['wenhao-brackets', 'O4', '备注'],
+    ]);
+  });
+
   it('reports at the exact citation cell with code, field and fix', () => {
     const catalog = makeCatalog('2019', [
       { basis: ['《中华人民共和国政府信息公开条例》（国务院令第711号）'] },

@@ -21,8 +21,9 @@ export async function validateFiles(ctx: Context, args: string[], opts: Validate
       const catalog = await loadCatalog(ctx, file, opts);
       report.add({ file, profile: catalog.profile, items: catalog.items.length, findings: validate(catalog) });
     } catch (err) {
-      if (!(err instanceof ZwgkError) || files.length === 1) throw err;
-      // With several files, one unreadable file must not hide the others' results.
+      // With several files, one unreadable file must not hide the others' results; asked for JSON, a
+      // program reads stdout, so a refused file is a JSON entry there with one file as with two.
+      if (!(err instanceof ZwgkError) || (files.length === 1 && opts.format !== 'json')) throw err;
       failed.push({ file, error: err });
     }
   }

@@ -242,13 +242,20 @@ function cellOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef): C
 }
 
 /** A list field: a YAML list, or a text split into lines (依据) / words (ticks, channels). */
-function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, split: (text: string) => string[]): ListField {
+function listOf(ctx: Ctx, node: Node | null, field: string, where: SourceRef, split: (text: string) => string[], marks = false): ListField {
   const fieldAt = at(ctx, node, where);
   if (node === null) return { values: [], at: where };
   if (isSeq(node)) {
     const values: Cell[] = [];
     for (const raw of node.items) {
       const n = resolve(ctx, raw);
+      // A √ group's `{县级: 州级}`: the option, and the text its column held instead of √.
+      if (marks && isMap(n) && n.items.length === 1) {
+        const p = n.items[0]!;
+        const cell = cellOf(ctx, resolve(ctx, p.key as Node), field, fieldAt);
+        values.push({ ...cell, mark: scalarText(ctx, resolve(ctx, p.value as Node), field, cell.at) });
+        continue;
+      }
       const cell = cellOf(ctx, n, field, fieldAt);
       if (cell.text !== '') values.push(cell);
     }
@@ -283,7 +290,7 @@ function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef, 
   const list = (key: FieldKey, split: (text: string) => string[]): ListField => {
     const label = fieldLabel(profile, key);
     const { node: n, keyAt } = valueOf(label);
-    return listOf(ctx, n, label, keyAt, split);
+    return listOf(ctx, n, label, keyAt, split, (TICK_GROUPS as readonly string[]).includes(key));
   };
   // A list written as one text keeps names with a separator inside whole (乡、村级).
   const words = (known: readonly string[]) => (text: string) => splitList(text, known);

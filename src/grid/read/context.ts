@@ -37,6 +37,8 @@ export interface SheetResult {
   extent?: Extent;
   /** The extent as a location (a range of cells). */
   extentAt?: SourceRef;
+  /** No catalog header, but the header of another kind of list (重大行政决策事项目录 …): its name. */
+  otherKind?: { kind: string; words: string[] };
 }
 
 /** The channels the rows have named so far (fields-2019.ts), for the sheet's own checklist. */

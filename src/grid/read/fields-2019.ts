@@ -67,7 +67,8 @@ function readChannels(ctx: ReadContext, row: number, cells: Cells, itemAt: Sourc
   }
   for (const s of list.selected) {
     seen.selected.add(s);
-    if (!CHANNELS.includes(s) && !seen.unknown.has(s)) {
+    // Reported at every cell that selects it: the clerk fixes cells, not the sheet's first mention.
+    if (!CHANNELS.includes(s)) {
       seen.unknown.add(s);
       ctx.result.findings.push(finding('channel-unknown', at, { value: s }, { field: fieldLabel('2019', 'channels'), item }));
     }
@@ -95,12 +96,17 @@ function readTicks(ctx: ReadContext, row: number, cells: Cells, itemAt: SourceRe
         out[group] = { values: [{ text: v.text.trim(), at }], at };
         continue;
       }
+      // A word that names no option is kept as written, after the options, and becomes an option of the
+      // sheet's own (as a third √ column would be), so the workbook written from it has a column for it.
       const { labels, unknown } = parseTickText(v.text, group);
       for (const value of unknown) {
-        const options = TICK_OPTIONS[group].map((a) => a[0]).join('、');
+        const defaults = TICK_OPTIONS[group].map((a) => a[0]!);
+        const own = (ctx.result.options[group] ??= [...defaults]);
+        if (!own.includes(value)) own.push(value);
+        const options = defaults.join('、');
         findings.push(finding('tick-value-unknown', at, { field, value, options }, { field, item }));
       }
-      out[group] = { values: labels.map((text) => ({ text, at })), at };
+      out[group] = { values: [...labels, ...unknown].map((text) => ({ text, at })), at };
       continue;
     }
     const values: Cell[] = [];
@@ -109,7 +115,8 @@ function readTicks(ctx: ReadContext, row: number, cells: Cells, itemAt: SourceRe
       const v = ctx.resolve(row, c.col, cells);
       const state = readTick(v.text, c.label);
       if (state === 'on') values.push({ text: c.label, at: v.at });
-      else if (state === 'invalid') findings.push(finding('tick-invalid', v.at, { field, option: c.label, value: v.text.trim() }, { field, item }));
+      // Text instead of √ (州级, 项目单位) says the option applies, and says more: kept with the tick.
+      else if (state === 'invalid') values.push({ text: c.label, at: v.at, mark: v.text.trim() });
     }
     out[group] = { values, at: ctx.at(row, firstCol.col) };
   }

@@ -12,6 +12,7 @@ import { HEADER_SEARCH_ROWS } from '../../settings/limits.js';
 import type { Cell, Item } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding } from '../../findings/finding.js';
+import { otherListKind } from '../list-kinds.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderRow } from '../header.js';
 import { ExtentTracker, gridExtent, type Grid, type GridRow, type MergeRange } from '../grid.js';
 import { DEFAULT_COLUMNS, MergeSweep } from '../merges.js';
@@ -155,7 +156,11 @@ class GridReader implements ReadContext {
       return { row, cells: list };
     });
     const header = detectHeader(headerRows, (row, col) => this.at(row, col), this.forced);
-    if (!header) return false;
+    if (!header) {
+      const kind = otherListKind(headerRows);
+      if (kind) this.result.otherKind = kind;
+      return false;
+    }
     this.header = header;
     this.result.header = header;
     for (const c of header.columns) {

@@ -10,16 +10,19 @@
 import type { Catalog, SourceText } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { deleteRanges, matchRanges, replaceAll, type Fix } from '../../findings/fix.js';
-import { fieldLabel, HEADER_ALIASES, normaliseLabel, type FieldKey } from '../../settings/columns.js';
+import { fieldLabel, HEADER_ALIASES, ITEM_GROUP_LABEL_2019, normaliseLabel, type FieldKey } from '../../settings/columns.js';
 import { defineRule } from '../rule.js';
 
 const SPACES = /[ \t\u3000\u00a0]+/gu;
 
 /** The standard spelling of a header label, or undefined when it is standard already or not a known label. */
-export function headerSpelling(catalog: Catalog, raw: string): string | undefined {
-  const key = HEADER_ALIASES[catalog.profile][normaliseLabel(raw)];
+export function headerSpelling(catalog: Catalog, raw: string, group = false, readAs?: FieldKey): string | undefined {
+  // A label no alias spells (开依据, 公开) that the reader took for a field: the field's own label.
+  const key = HEADER_ALIASES[catalog.profile][normaliseLabel(raw)] ?? readAs;
   if (!key) return undefined;
-  const canonical = fieldLabel(catalog.profile, key);
+  // A label over 一级事项/二级事项 (事项名称 there) is the group's: 公开事项, not 二级事项.
+  const itemGroup = group && catalog.profile === '2019' && (key === 'name' || key === 'category');
+  const canonical = itemGroup ? ITEM_GROUP_LABEL_2019 : fieldLabel(catalog.profile, key);
   const fixed = normaliseLabel(raw) === normaliseLabel(canonical) ? raw.replace(SPACES, '') : canonical;
   return fixed !== raw ? fixed : undefined;
 }
@@ -45,8 +48,11 @@ function check(catalog: Catalog): Finding[] {
     if (src.role !== 'header') continue;
     const as = readAs(src);
     // A label the reader took for another field than its spelling says (a forced layout) is left alone.
-    if (as === undefined || (as !== 'group' && aliases[normaliseLabel(src.text)] !== as)) continue;
-    const fixed = headerSpelling(catalog, src.text);
+    const alias = aliases[normaliseLabel(src.text)];
+    // 公开事项 alone is read as 二级事项, but renaming it would not give the sheet its 一级事项.
+    if (alias === undefined && normaliseLabel(src.text) === ITEM_GROUP_LABEL_2019) continue;
+    if (as === undefined || (as !== 'group' && alias !== undefined && alias !== as)) continue;
+    const fixed = headerSpelling(catalog, src.text, as === 'group', as === 'group' || alias !== undefined ? undefined : as);
     if (fixed === undefined) continue;
     out.push(finding('header-spelling', src.at, { label: src.text, fixed }, { field: '表头', fix: spellingFix(src.text, fixed) }));
   }

@@ -12,6 +12,7 @@ import { serialRule } from './serial.js';
 import { ticksRule } from './ticks.js';
 import { wenhaoRule } from './wenhao.js';
 import { whitespaceRule } from './whitespace.js';
+import { wordBreaksRule } from './word-breaks.js';
 import { xmlCharsRule } from './xml-chars.js';
 
 /** Every content rule, run in this order after the schema. */
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   wenhaoRule,
   deadlineRule,
   whitespaceRule,
+  wordBreaksRule,
   placeholdersRule,
   xmlCharsRule,
   headerSpellingRule,

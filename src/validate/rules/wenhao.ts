@@ -14,7 +14,7 @@
 // the same table writes “2017 年” in a title). GB/T 9704 and the Rushan copy of the same table write
 // 39号 without a space, so it IS reported as a `wenhao-spacing` warning with a safe fix — never an error, so the
 // sample item stays valid, and `zwgk fix` removes it.
-import type { Catalog } from '../../model/types.js';
+import type { Catalog, Cell } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { replaceRange } from '../../findings/fix.js';
 import { defineRule } from '../rule.js';
@@ -100,16 +100,31 @@ export function hasWenhao(text: string): boolean {
   return /第\s*[0-9０-９一二三四五六七八九十百千零〇]+\s*号/u.test(text);
 }
 
-const CHECKED: readonly FieldKey[] = ['basis', 'remark'];
+/** A 号 written again after the bracket that closes an order number: (国令第711号) 号. Not 号召, 号码 …. */
+const STRAY_HAO = /(\p{Script=Han}{0,8}第[ \t\u3000\u00a0]*[0-9０-９]+[ \t\u3000\u00a0]*号[)）])([ \t\u3000\u00a0]*号)(?![召码称角外])/gu;
 
-/** 文号 brackets, spaces and doubled 号 in 依据 citations and 备注. */
+/** Order numbers with a 号 repeated after their closing bracket, each with the text without it. */
+export function findStrayHao(text: string): WenhaoHit[] {
+  if (!text.includes('号')) return [];
+  return [...text.matchAll(STRAY_HAO)].map((m) => ({ index: m.index!, found: m[0], fixed: m[1]!, problems: ['double-hao'] }));
+}
+
+/** The cells that may hold a 文号: 依据 citations, 公开内容 / 公开标准 (a 文件 listed by number) and 备注. */
+function wenhaoCells(item: Catalog['items'][number]): { key: FieldKey; c: Cell }[] {
+  return [
+    ...item.basis.values.map((c) => ({ key: 'basis' as FieldKey, c })),
+    ...item.pairs.flatMap((p) => [{ key: 'content' as FieldKey, c: p.content }, ...(p.standard ? [{ key: 'standard' as FieldKey, c: p.standard }] : [])]),
+    { key: 'remark' as FieldKey, c: item.remark },
+  ];
+}
+
+/** 文号 brackets, spaces and doubled 号 in 依据 citations, 公开内容/公开标准 and 备注. */
 function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   catalog.items.forEach((item, i) => {
-    const cells = [...item.basis.values.map((c) => ({ key: 'basis' as FieldKey, c })), { key: 'remark' as FieldKey, c: item.remark }];
-    for (const { key, c } of cells) {
-      if (!CHECKED.includes(key) || c.carried) continue;
-      for (const hit of findWenhao(c.text)) {
+    for (const { key, c } of wenhaoCells(item)) {
+      if (c.carried) continue;
+      for (const hit of [...findWenhao(c.text), ...findStrayHao(c.text)].sort((a, b) => a.index - b.index)) {
         const code = hit.problems.includes('brackets')
           ? 'wenhao-brackets'
           : hit.problems.includes('spacing')

@@ -1,0 +1,82 @@
+// A space or line break inside a word (乡镇人民政 府, 征收土 地信息, 工作\n日内): what a narrow column or a
+// copy out of a PDF leaves behind. Info, with the break deleted as fix: the text reads the same either way,
+// but a page's search does not find 土地 in 土 地.
+//
+// Telling a broken word from two words needs a dictionary; a short one does: the two characters on either
+// side of the break form one of the words catalogs are written in (工作, 土地, 政府 …). Short labels (一级事项,
+// 二级事项, 公开主体) are words themselves, so any space inside one of four to six characters (政策 文件,
+// 依法 行政) is a break too. Not flagged: breaks next to a digit, a letter or punctuation (1、… 2、…), a
+// line break in a label (依法\n行政 is how a clerk wraps a heading on purpose), and the channel list.
+import type { Catalog } from '../../model/types.js';
+import { finding, type Finding } from '../../findings/finding.js';
+import { deleteRanges } from '../../findings/fix.js';
+import type { FieldKey } from '../../settings/columns.js';
+import { defineRule } from '../rule.js';
+import { label, textCells } from './util.js';
+
+/** Words of catalog texts, as the pairs of characters a break may fall between. */
+const WORDS = new Set(
+  (
+    '工作 作日 日内 政府 信息 公开 土地 采购 文件 行政 政策 事项 条例 安全 生产 人民 办法 规定 管理 服务 社会 保障 法律 法规 ' +
+    '项目 建设 资金 单位 部门 审批 许可 处罚 监督 检查 标准 目录 公示 通知 意见 方案 计划 规划 报告 情况 结果 名单 程序 时限 ' +
+    '变更 形成 街道 乡镇 社区 村民 居民 群众 救助 补贴 教育 卫生 健康 环境 保护 交通 水利 农业 林业 资源 应急 市场 统计 财政 ' +
+    '预算 决算 收费 价格 就业 养老 医疗 住房 城乡 规章 文化 旅游 民政 残疾 公共 交易 招标 投标 中标 征收 补偿 安置 扶贫 涉农 ' +
+    '实施 执行 办理 受理 申请 条件 材料 流程 指南 咨询 投诉 电话 地址 机构 职能 领导 企业 突发 事件 处理 调查 发布 更新 批准'
+  ).split(' '),
+);
+
+const HAN = /\p{Script=Han}/u;
+const SHORT_LABELS: readonly FieldKey[] = ['category', 'name', 'subject'];
+/** A run of spaces, or a line break with spaces around it, between two Han characters. */
+const BREAK = /(?<=\p{Script=Han})[ \t\u3000\u00a0]*(?:\n[ \t\u3000\u00a0]*)?(?=\p{Script=Han})/gu;
+
+/** The breaks inside words of a text, as [start, end) ranges of the white space to delete. */
+export function wordBreaks(text: string, key: FieldKey): [number, number][] {
+  if (!/[ \t\u3000\u00a0\n]/u.test(text)) return [];
+  const han = [...text].filter((c) => HAN.test(c)).length;
+  const short = SHORT_LABELS.includes(key) && han >= 4 && han <= 6;
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(BREAK)) {
+    const gap = m[0];
+    if (gap === '') continue;
+    const start = m.index!;
+    const end = start + gap.length;
+    const pair = text[start - 1]! + text[end]!;
+    if (gap.includes('\n') && SHORT_LABELS.includes(key)) continue;
+    if (WORDS.has(pair) || (short && !gap.includes('\n'))) out.push([start, end]);
+  }
+  return out;
+}
+
+const CHECKED: readonly FieldKey[] = ['category', 'name', 'content', 'standard', 'subject', 'deadline', 'remark'];
+
+/** Spaces and line breaks inside words → space-in-word info with the breaks deleted as fix. */
+function check(catalog: Catalog): Finding[] {
+  const out: Finding[] = [];
+  // A cell merged down over several items (一级事项) is one cell to fix: reported once.
+  const seen = new Set<string>();
+  // A category also spelled without the break elsewhere is category-spelling's (one finding per problem).
+  const categories = new Set(catalog.items.map((i) => i.category.text));
+  for (const { index, key, cell } of textCells(catalog)) {
+    if (cell.carried || !CHECKED.includes(key)) continue;
+    const place = JSON.stringify(cell.at);
+    if (seen.has(place)) continue;
+    seen.add(place);
+    const ranges = wordBreaks(cell.text, key);
+    if (!ranges.length) continue;
+    const field = label(catalog, key);
+    let fixed = '';
+    let at = 0;
+    for (const [s, e] of ranges) {
+      fixed += cell.text.slice(at, s);
+      at = e;
+    }
+    fixed += cell.text.slice(at);
+    if (key === 'category' && categories.has(fixed)) continue;
+    out.push(finding('space-in-word', cell.at, { field, found: cell.text, fixed }, { field, item: index, fix: deleteRanges(cell.text, ranges) }));
+  }
+  return out;
+}
+
+/** Spaces and line breaks that break a word in two, with their deletion as fix. */
+export const wordBreaksRule = defineRule({ id: 'word-breaks', codes: ['space-in-word'], fixable: true, check });
