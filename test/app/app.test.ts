@@ -153,7 +153,8 @@ describe('app and CLI agree', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!.closest('label')!).outlineStyle);
     expect(outline).toBe('solid');
     await page.screenshot({ path: path.join(ARTIFACTS, 'app-keyboard-focus.png'), clip: { x: 0, y: 0, width: 1366, height: 260 } });
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }), page.keyboard.press('Space')]);
+    // (Generous time: with the whole suite on two cores the dialog can take seconds to be asked for.)
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 30_000 }), page.keyboard.press('Space')]);
     await chooser.setFiles(inDir(stage('examples/county-catalog.yaml')));
     await page.waitForSelector('article.file .summary', { timeout: 30_000 });
     expect(await article(page, 'county-catalog.yaml').locator('.summary').textContent()).toMatch(/county-catalog\.yaml/);
