@@ -73,29 +73,31 @@ writeFileSync(`${metaFile}.tmp`, JSON.stringify(workerBuild.metafile));
 renameSync(`${metaFile}.tmp`, metaFile);
 const { problems, bytes } = checkWorkerPackages(workerBuild.metafile);
 if (problems.length) {
+  // The exit code says it; nothing is written (the page is built only below).
   console.error(`app: the worker bundles packages its list does not allow:\n  ${problems.join('\n  ')}`);
-  process.exit(1);
-}
-const worker = inlineSafe(workerBuild.js);
-const script = inlineSafe((await bundle('page.ts')).js);
-const css = readFileSync(path.join(app, 'page.css'), 'utf8');
-const csp = [
-  "default-src 'none'",
-  `script-src ${sha256(script)}`,
-  `style-src ${sha256(css)}`,
-  'worker-src blob:',
-  "img-src 'none'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-const fill = { CSP: csp, CSS: css, SCRIPT: script, WORKER: worker, VERSION: version };
-// A function replacer: the bundles contain "$&" and friends, which a replacement string would expand.
-const html = readFileSync(path.join(app, 'page.html'), 'utf8').replace(/%(CSP|CSS|SCRIPT|WORKER|VERSION)%/g, (_, k) => fill[k]);
+  process.exitCode = 1;
+} else {
+  const worker = inlineSafe(workerBuild.js);
+  const script = inlineSafe((await bundle('page.ts')).js);
+  const css = readFileSync(path.join(app, 'page.css'), 'utf8');
+  const csp = [
+    "default-src 'none'",
+    `script-src ${sha256(script)}`,
+    `style-src ${sha256(css)}`,
+    'worker-src blob:',
+    "img-src 'none'",
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const fill = { CSP: csp, CSS: css, SCRIPT: script, WORKER: worker, VERSION: version };
+  // A function replacer: the bundles contain "$&" and friends, which a replacement string would expand.
+  const html = readFileSync(path.join(app, 'page.html'), 'utf8').replace(/%(CSP|CSS|SCRIPT|WORKER|VERSION)%/g, (_, k) => fill[k]);
 
-const out = path.join(outDir, 'zwgk-app.html');
-writeFileSync(`${out}.tmp`, html);
-renameSync(`${out}.tmp`, out);
-const kb = (n) => `${Math.round(n / 1024)} KB`;
-const largest = [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, n]) => `${name} ${kb(n)}`);
-console.log(`app: ${path.relative(root, out)} (${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB); worker ${kb(Buffer.byteLength(workerBuild.js))}: ${largest.join(', ')} …`);
+  const out = path.join(outDir, 'zwgk-app.html');
+  writeFileSync(`${out}.tmp`, html);
+  renameSync(`${out}.tmp`, out);
+  const kb = (n) => `${Math.round(n / 1024)} KB`;
+  const largest = [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, n]) => `${name} ${kb(n)}`);
+  console.log(`app: ${path.relative(root, out)} (${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB); worker ${kb(Buffer.byteLength(workerBuild.js))}: ${largest.join(', ')} …`);
+}
