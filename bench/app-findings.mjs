@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch, watchFrames } from './browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const items = Number(process.argv[2] ?? 25_000);
@@ -23,52 +23,40 @@ for (let i = 1; i <= items; i++) {
 }
 writeFileSync(file, lines.join('\n') + '\n');
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
-const watch = (page) =>
-  page.evaluate(() => {
-    const w = window;
-    w.gaps = { max: 0, last: performance.now(), stop: false };
-    const tick = (t) => {
-      w.gaps.max = Math.max(w.gaps.max, t - w.gaps.last);
-      w.gaps.last = t;
-      if (!w.gaps.stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-const stop = (page) => page.evaluate(() => ((window.gaps.stop = true), Math.round(window.gaps.max)));
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   await page.goto(`file://${app}`);
-  await watch(page);
+  let stop = await watchFrames(page);
   const t0 = Date.now();
   await page.setInputFiles('#pick', file);
   await page.waitForSelector('article.file .summary', { timeout: 600_000 });
   await page.waitForSelector('.catalog-table', { timeout: 60_000 });
   const seconds = (Date.now() - t0) / 1000;
-  const openGapMs = await stop(page);
+  const openGapMs = await stop();
   const list = page.locator('section.findings');
   const findings = Number(/\d+/.exec(await list.locator('button.level-filter').first().textContent())[0]);
   await page.waitForTimeout(300);
 
-  await watch(page);
+  stop = await watchFrames(page);
   const status = list.locator('.pager span');
   await list.getByRole('button', { name: /^错误（/ }).click();
   await list.getByRole('button', { name: '下一页' }).click();
-  await list.getByLabel('跳到第几页').fill('500');
+  // Pages far in (500 of the errors and 400 of the table at 25 000 items; nearer for a smaller catalog).
+  const far = String(Math.max(2, Math.min(500, Math.floor(items / 50))));
+  const farTable = String(Math.max(2, Math.min(400, Math.floor(items / 62))));
+  await list.getByLabel('跳到第几页').fill(far);
   await list.getByLabel('跳到第几页').press('Enter');
-  await page.waitForFunction(() => /第 500 \//.test(document.querySelector('section.findings .pager span')?.textContent ?? ''));
+  await page.waitForFunction((n) => new RegExp(`第 ${n} /`).test(document.querySelector('section.findings .pager span')?.textContent ?? ''), far);
   await list.getByRole('button', { name: /^全部（/ }).click();
   await list.getByLabel('查找问题').fill('公开时限');
   await page.waitForFunction(() => /^\d+ 条，第 1 \//.test(document.querySelector('section.findings .pager span')?.textContent ?? ''));
   const table = page.locator('.catalog .pager').first();
-  await table.getByLabel('跳到第几页').fill('400');
+  await table.getByLabel('跳到第几页').fill(farTable);
   await table.getByLabel('跳到第几页').press('Enter');
-  await page.waitForFunction(() => /第 400 \//.test(document.querySelector('.catalog .pager span')?.textContent ?? ''));
+  await page.waitForFunction((n) => new RegExp(`第 ${n} /`).test(document.querySelector('.catalog .pager span')?.textContent ?? ''), farTable);
   await page.waitForTimeout(200);
-  const useGapMs = await stop(page);
+  const useGapMs = await stop();
   const result = { items, findings, seconds, openGapMs, useGapMs, shown: await status.textContent(), goal: useGapMs <= 200 };
   console.log(JSON.stringify(result));
   process.exitCode = result.goal ? 0 : 1;

@@ -5,33 +5,18 @@
 // {"seconds": …, "maxGapMs": …, "summary": "…"}. Used by bench/run.mjs (row app-validate).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch, watchFrames } from './browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const file = path.resolve(process.argv[2] ?? '');
 const app = path.join(ROOT, 'dist', 'app', 'zwgk-app.html');
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   await page.goto(`file://${app}`);
-  // Frame gaps from the page's own clock; evaluate runs outside the page's CSP.
-  await page.evaluate(() => {
-    const w = window;
-    w.zwgkGaps = { max: 0, last: performance.now(), stop: false };
-    const tick = (t) => {
-      const g = w.zwgkGaps;
-      g.max = Math.max(g.max, t - g.last);
-      g.last = t;
-      if (!g.stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
   await page.waitForTimeout(300);
-  await page.evaluate(() => (window.zwgkGaps.max = 0));
+  const stop = await watchFrames(page);
   const t0 = Date.now();
   await page.setInputFiles('#pick', file);
   await page.waitForSelector('article.file .summary, article.file .error-line', { timeout: 600_000 });
@@ -39,9 +24,9 @@ try {
   // The table's first page is drawn right after the summary; include it in the gap watch.
   await page.waitForSelector('.catalog-table', { timeout: 60_000 });
   await page.waitForTimeout(300);
-  const maxGapMs = await page.evaluate(() => ((window.zwgkGaps.stop = true), window.zwgkGaps.max));
+  const maxGapMs = await stop();
   const summary = await page.locator('article.file .summary, article.file .error-line').first().textContent();
-  console.log(JSON.stringify({ seconds, maxGapMs: Math.round(maxGapMs), summary }));
+  console.log(JSON.stringify({ seconds, maxGapMs, summary }));
 } finally {
   await browser.close();
 }

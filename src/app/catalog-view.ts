@@ -2,7 +2,7 @@
 // finding's cell in it: by the place its value came from, else by its item and column, else the header.
 import type { FindingView, PageView } from './protocol.js';
 import { PAGE_ITEMS } from './protocol.js';
-import { ask, el, enqueue } from './page-plumbing.js';
+import { ask, el, enqueue, goToPage } from './page-plumbing.js';
 import type { Shown } from './page-state.js';
 
 export async function loadPage(s: Shown, page: number): Promise<void> {
@@ -45,16 +45,9 @@ function pager(s: Shown, view: PageView): HTMLElement {
   next.disabled = view.page >= view.pages - 1;
   prev.addEventListener('click', () => void loadPage(s, view.page - 1));
   next.addEventListener('click', () => void loadPage(s, view.page + 1));
-  const goto = el('input', { type: 'number', min: '1', max: String(view.pages), 'aria-label': '跳到第几页', class: 'page-no' });
-  const go = el('button', { type: 'button' }, '跳转');
-  const jump = (): void => void loadPage(s, Number(goto.value) - 1);
-  go.addEventListener('click', jump);
-  goto.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') jump();
-  });
   const from = view.page * PAGE_ITEMS + 1;
   const to = Math.min(s.view.items ?? 0, (view.page + 1) * PAGE_ITEMS);
-  return el('div', { class: 'pager' }, prev, el('span', {}, `第 ${view.page + 1} / ${view.pages} 页（事项 ${from}–${to}）`), next, el('label', {}, '第 ', goto, ' 页'), go);
+  return el('div', { class: 'pager' }, prev, el('span', {}, `第 ${view.page + 1} / ${view.pages} 页（事项 ${from}–${to}）`), next, ...goToPage((p) => void loadPage(s, p)));
 }
 
 /** The cell of the table a finding is about: its own place; or, inside a list (a YAML entry of 依据) or a

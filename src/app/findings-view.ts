@@ -3,7 +3,7 @@
 // them whole, so it never stalls), each row a button to its cell, and the list printable as a 问题清单
 // to send back to the 科室.
 import type { FileView, FindingQuery, FindingView, FindingsView } from './protocol.js';
-import { ask, el, enqueue } from './page-plumbing.js';
+import { ask, el, enqueue, goToPage } from './page-plumbing.js';
 const LEVELS = [
   ['all', '全部'],
   ['error', '错误'],
@@ -89,9 +89,7 @@ export function findingsSection(view: FileView, reveal: (f: FindingView) => void
   const status = el('span', { class: 'muted', 'aria-live': 'polite' });
   const prev = el('button', { type: 'button' }, '上一页');
   const next = el('button', { type: 'button' }, '下一页');
-  const goto = el('input', { type: 'number', min: '1', 'aria-label': '跳到第几页', class: 'page-no' });
-  const go = el('button', { type: 'button' }, '跳转');
-  const pager = el('div', { class: 'pager' }, prev, status, next, el('label', {}, '第 ', goto, ' 页'), go);
+  const pager = el('div', { class: 'pager' }, prev, status, next, ...goToPage((p) => void show(p)));
   pager.hidden = true;
   box.append(pager, table);
 
@@ -108,11 +106,6 @@ export function findingsSection(view: FileView, reveal: (f: FindingView) => void
   };
   prev.addEventListener('click', () => void show(q.page - 1));
   next.addEventListener('click', () => void show(q.page + 1));
-  const jump = (): void => void show(Number(goto.value) - 1);
-  go.addEventListener('click', jump);
-  goto.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') jump();
-  });
   void show(0);
   return box;
 }

@@ -113,3 +113,15 @@ export function alertLine(message: string, note: HTMLElement): void {
   note.textContent = message;
   note.classList.add('error-line');
 }
+
+/** The 第 [n] 页 跳转 controls of a pager: Enter in the box or the button goes to page n (0-based to `go`). */
+export function goToPage(go: (page: number) => void): HTMLElement[] {
+  const box = el('input', { type: 'number', min: '1', 'aria-label': '跳到第几页', class: 'page-no' });
+  const button = el('button', { type: 'button' }, '跳转');
+  const jump = (): void => go(Number(box.value) - 1);
+  button.addEventListener('click', jump);
+  box.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') jump();
+  });
+  return [el('label', {}, '第 ', box, ' 页'), button];
+}
