@@ -83,10 +83,37 @@ function schemasModule() {
     bodies.push(`// ---- catalog-${profile}.schema.json\nexport const validate${profile} = (() => {\n${code}\nreturn ${main};\n})();\n`);
     bodies.push(`export const schema${profile} = ${JSON.stringify(schema)};\n`);
   }
+  // The layout definition format (src/layouts/definition.ts checks a unit's own layout files with it).
+  {
+    const schema = JSON.parse(read('schemas', 'layout.schema.json'));
+    const ajv = new Ajv2020({ allErrors: true, strict: true, unicodeRegExp: true, code: { source: true, esm: true } });
+    let code = standaloneCode(ajv, ajv.compile(schema));
+    code = code.replace(/require\("([^"]+)"\)(\.default)?/g, (_, mod) => {
+      if (!imports.has(mod)) imports.set(mod, `ajvRuntime${imports.size}`);
+      return imports.get(mod);
+    });
+    const main = /export default (\w+);/.exec(code)?.[1];
+    if (!main) throw new Error('ajv standalone output changed shape: no default export');
+    code = code.replace(/^"use strict";/, '').replace(/export const validate = \w+;export default \w+;/, '');
+    bodies.push(`// ---- layout.schema.json\nexport const validateLayout = (() => {\n${code}\nreturn ${main};\n})();\n`);
+    bodies.push(`export const layoutSchema = ${JSON.stringify(schema)};\n`);
+  }
   for (const [mod, name] of imports) lines.push(`import ${name}Module from ${JSON.stringify(mod.endsWith('.js') ? mod : `${mod}.js`)};\nconst ${name} = ${name}Module.default ?? ${name}Module;`);
   lines.push('', ...bodies);
   return lines.join('\n');
 }
 
+/** The built-in layout definitions (src/layouts/builtin/*.yaml), as text: read at run time by the same
+ * loader as a unit's own layout file, so a built-in is held to the same format. */
+function layoutsModule() {
+  const dir = path.join(root, 'src', 'layouts', 'builtin');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const lines = [header('src/layouts/builtin/'), 'export const BUILTIN_LAYOUTS = {'];
+  for (const f of files) lines.push(`  ${JSON.stringify(f)}: ${JSON.stringify(readFileSync(path.join(dir, f), 'utf8'))},`);
+  lines.push('};', '');
+  return lines.join('\n');
+}
+
 write('templates.ts', templatesModule());
+write('layouts.ts', layoutsModule());
 write('schemas.ts', schemasModule());

@@ -64,6 +64,9 @@ export const CODES = {
   'mixed-layouts': { severity: 'error', fatal: true, title: '版式不一致', message: '不能合并不同版式的目录：{detail}。请先把各科室的表统一为同一版式（2017 样表或 2019 标准目录）' },
   'diff-layouts': { severity: 'error', fatal: true, title: '版式不同无法比较', message: '不能比较不同版式的目录：{detail}。请用同一版式（2017 样表或 2019 标准目录）的新旧两版目录进行比较' },
   'profile-mismatch': { severity: 'error', fatal: true, title: '版式不符', message: '{file} 是 {actual} 版式，与指定的 --profile {expected} 不符。请去掉 --profile 或改为 --profile {actual}' },
+  'layout-invalid': { severity: 'error', fatal: true, title: '版式定义有误', message: '版式定义 {file} 第 {line} 行：{detail}。请对照 README“其他清单与自定义版式”一节修改' },
+  'layout-unknown': { severity: 'error', fatal: true, title: '没有这个版式', message: '没有名为“{name}”的版式。可用的版式：{known}；也可以用 --layout 指定自己的版式定义文件（.yaml）' },
+  'no-list-header': { severity: 'error', fatal: true, title: '找不到清单表头', message: '{file} 中没有找到“{layout}”的表头（需要{needed}等列）。{close}请检查表头，或去掉 --layout 让 zwgk 自动识别' },
   'internal-error': { severity: 'error', fatal: true, title: '内部错误', message: '处理 {file} 时发生内部错误：{detail}。请加 --debug 重试，并把输出反馈给维护者' },
 
   // ---- structure (reader) ----
@@ -103,6 +106,10 @@ export const CODES = {
   'channel-unmarked': { severity: 'warning', title: '渠道缺少 ■/□ 标记', message: '“{field}”中“{unmarked}”前面没有 ■ 或 □（同一单元格中其他渠道有），已按选用读取。请在前面加 ■（选用）或 □（未选用）' },
   'channel-unknown': { severity: 'info', title: '非标准公开渠道', message: '公开渠道“{value}”不在标准清单中，已原样保留' },
 
+  'layout-uncertain': { severity: 'info', title: '版式识别不确定', message: '表头与几种版式都相近：{candidates}。已按“{chosen}”读取；如果不对，请用 --layout 指定版式' },
+  'list-value-invalid': { severity: 'warning', title: '取值格式不对', message: '“{field}”写的是“{value}”，不是{expected}。请改为{example}' },
+  'list-option-unknown': { severity: 'warning', title: '不在可选值中', message: '“{field}”的“{value}”不在可选值（{options}）中，已原样保留。请改为其中之一' },
+  'list-item-duplicate': { severity: 'warning', title: '事项重复', message: '事项“{name}”与{other}重复（{fields}都相同）。请合并或删除其一' },
   // ---- schema ----
   'required-blank': { severity: 'error', title: '必填项为空', message: '必填项“{field}”为空。{description}，请补充填写' },
   'cell-too-long': { severity: 'error', title: '单元格超长', message: '“{field}”有 {length} 个字符，超过 Excel 单元格上限 32767。请精简或拆分' },

@@ -4,6 +4,7 @@
 // read (reading a workbook need not load the YAML parser). Platform-neutral: the bytes come from the CLI
 // (node/read-file.ts) or the app's file picker; `file` is the name used in messages, never opened here.
 import type { Catalog } from '../model/types.js';
+import type { Doc } from '../model/list.js';
 import { ZwgkError } from '../findings/finding.js';
 import { oldWord, otherSheets } from './converted.js';
 import { csv } from './csv/index.js';
@@ -68,7 +69,7 @@ export function fixedInPlaceFormat(file: string): boolean {
  * Read one catalog from its bytes; throws ZwgkError (exit 2) when it cannot be read. `as` reads the bytes
  * as another type than the name says (a converted .xls is read as .xlsx under its own name).
  */
-export async function readCatalogBytes(bytes: Uint8Array, file: string, options: ReadOptions & { as?: string } = {}): Promise<Catalog> {
+export async function readCatalogBytes(bytes: Uint8Array, file: string, options: ReadOptions & { as?: string } = {}): Promise<Doc> {
   const ext = options.as ?? extensionOf(file);
   const format = options.as !== undefined ? formatByExtension(options.as) : detectFormat(bytes, file);
   if (!format?.read) {

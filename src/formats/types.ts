@@ -1,7 +1,8 @@
 // What a format is to the rest of zwgk: a descriptor (FormatSpec) in the registry (formats/index.ts), and
 // a reader from bytes to a catalog. Kept apart from the registry so that readers, which the registry
 // loads, never import it back.
-import type { Catalog } from '../model/types.js';
+import type { Doc } from '../model/list.js';
+import type { Layout } from '../layouts/types.js';
 import type { Profile } from '../settings/columns.js';
 import type { ReadBudget } from '../grid/limits.js';
 import type { Code } from '../findings/codes.js';
@@ -9,6 +10,10 @@ import type { Code } from '../findings/codes.js';
 export interface ReadOptions {
   /** auto (default) detects the layout from the header or the YAML 版式 key. */
   profile?: Profile | 'auto';
+  /** The caller's own list layouts (a unit's --layout files), besides the built-in ones. */
+  layouts?: readonly Layout[];
+  /** The list layout to read with (its id or name): the file is read with it or refused. */
+  layout?: string;
   /** Read only this sheet (xlsx). */
   sheet?: string;
   /** Progress callback for long reads: items so far and, where known, the part of the file read (0–1).
@@ -20,7 +25,7 @@ export interface ReadOptions {
 }
 
 /** Read one catalog from a file's bytes; `file` names it in messages and locations and is never opened. */
-export type Reader = (bytes: Uint8Array, file: string, options: ReadOptions) => Catalog | Promise<Catalog>;
+export type Reader = (bytes: Uint8Array, file: string, options: ReadOptions) => Doc | Promise<Doc>;
 
 /** A format read after a desktop office suite has converted it (the CLI uses LibreOffice): into what,
  * and how a clerk without LibreOffice saves it as that. */

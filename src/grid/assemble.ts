@@ -9,6 +9,9 @@ import type { SourceRef } from '../findings/location.js';
 import { carryDown } from '../model/normalize.js';
 import { ZwgkError, finding, sortFindings, type Finding } from '../findings/finding.js';
 import type { SheetResult } from './read/index.js';
+import type { Doc } from '../model/list.js';
+import type { Layout } from '../layouts/types.js';
+import { assembleList } from './assemble-list.js';
 
 const same = (a: string | undefined, b: string | undefined): boolean => normaliseName(a ?? '') === normaliseName(b ?? '');
 
@@ -48,9 +51,16 @@ export interface TableSource {
  * Put the grids together in source order and report what was left out. `picked`: one grid was asked
  * for by name (--sheet). Throws workbook-empty, no-catalog-header or profile-mismatch.
  */
-export function assembleCatalog(file: string, sheets: readonly GridSheet[], forced: Profile | undefined, picked: boolean, tables?: TableSource): Catalog {
+export function assembleCatalog(file: string, sheets: readonly GridSheet[], forced: Profile | undefined, picked: boolean, tables?: TableSource, layout?: Layout): Doc {
   if (tables && sheets.length === 0) throw new ZwgkError('no-tables', { file }, { file, what: tables.what });
   if (!sheets.some((s) => s.hasContent) && !picked && !tables) throw new ZwgkError('workbook-empty', { file }, { file });
+  const firstRead = sheets.find((s) => s.result?.header || s.result?.list);
+  if (firstRead?.result?.list) return assembleList(file, sheets, tables);
+  if (layout) {
+    const needed = layout.columns.filter((c) => c.required).map((c) => `“${c.label}”`).join('');
+    const near = sheets.find((s) => s.result?.near)?.result?.near;
+    throw new ZwgkError('no-list-header', { file }, { file, layout: layout.name, needed, close: near ? `最接近的表头：${near}。` : '' });
+  }
   const withHeader = sheets.filter((s) => s.result?.header);
   if (withHeader.length === 0) {
     const other = sheets.find((s) => s.result?.otherKind);

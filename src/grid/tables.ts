@@ -8,6 +8,9 @@
 // Every table is a grid of its own, numbered in document order (第 N 个表格), and a table's cell text
 // leaves out the tables inside it. A table without a catalog header that sits inside a catalog table's
 // cell is part of that cell's value: its rows become lines of the cell (cells joined by a space).
+import type { Layout } from '../layouts/types.js';
+import type { Doc } from '../model/list.js';
+import { gridLayouts } from '../layouts/index.js';
 import { ownText } from '../model/strings.js';
 import { trimWhere } from '../settings/trim.js';
 import type { Catalog } from '../model/types.js';
@@ -123,14 +126,17 @@ function shortText(text: string): string {
 export interface TableReadOptions {
   profile?: Profile | 'auto';
   onProgress?: (items: number, fraction?: number) => void;
+  layouts?: readonly Layout[];
+  layout?: string;
 }
 
 /**
  * Read the tables of one page or document into a catalog (`what` names the source in messages: 网页,
  * Word 文档). Throws no-tables, no-catalog-table or profile-mismatch like a workbook would.
  */
-export function readTables(file: string, tables: readonly BuiltTable[], options: TableReadOptions, what: string): Catalog {
+export function readTables(file: string, tables: readonly BuiltTable[], options: TableReadOptions, what: string): Doc {
   const forced: Profile | undefined = options.profile && options.profile !== 'auto' ? options.profile : undefined;
+  const lists = gridLayouts(options);
   let items = 0;
   const onItem = (): void => {
     items++;
@@ -185,15 +191,15 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
     return tableGrid(file, index + 1, () => rows, merges);
   };
 
-  const results: SheetResult[] = tables.map((_, i) => readGrid(gridOf(i, false), { forced, onItem }));
-  const isCatalog = results.map((r) => r.header !== undefined);
+  const results: SheetResult[] = tables.map((_, i) => readGrid(gridOf(i, false), { forced, onItem, ...lists }));
+  const isCatalog = results.map((r) => r.header !== undefined || r.list !== undefined);
   // Parents come before their nested tables in document order.
   tables.forEach((t, i) => {
     const p = t.parent;
     if (p !== undefined && !isCatalog[i] && (isCatalog[p] || inlined[p])) inlined[i] = true;
   });
   tables.forEach((_, i) => {
-    if (isCatalog[i] && children[i]!.some((c) => inlined[c])) results[i] = readGrid(gridOf(i, true), { forced });
+    if (isCatalog[i] && children[i]!.some((c) => inlined[c])) results[i] = readGrid(gridOf(i, true), { forced, ...lists });
   });
 
   // A cell cut to Excel's limit is reported with the table it shows in (a table inlined into a cell
@@ -221,5 +227,5 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
     sheets.push(sheet);
   });
   options.onProgress?.(items, 1);
-  return assembleCatalog(file, sheets, forced, false, { what });
+  return assembleCatalog(file, sheets, forced, false, { what }, lists.layout);
 }

@@ -6,6 +6,11 @@ import type { Catalog, Cell, Item, ListField } from './types.js';
 
 const LONGEST = Math.max(...SAME_AS_ABOVE.map((s) => s.length));
 
+/** Whether a cell's whole text says 同上 (the same as above). */
+export function isSameAsAbove(text: string): boolean {
+  return isSame(text);
+}
+
 function isSame(text: string): boolean {
   // Most cells are long texts: skip the trim for them (whitespace around 同上 is allowed, a little).
   if (text.length > LONGEST + 8) return false;

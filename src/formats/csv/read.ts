@@ -4,6 +4,8 @@
 // after the file, as Excel names it: cells keep their A1 addresses (目录.csv › 目录!D5). A value that
 // Excel or WPS would run as a formula when the clerk opens the file (=1+1, =HYPERLINK(…), @SUM(…),
 // +A1) is kept as its text and pointed out (csv-formula).
+import { gridLayouts } from '../../layouts/index.js';
+import type { Doc } from '../../model/list.js';
 import type { Catalog } from '../../model/types.js';
 import type { Profile } from '../../settings/columns.js';
 import { MAX_CELL_CHARS } from '../../settings/limits.js';
@@ -70,8 +72,9 @@ function sheetName(file: string): string {
 }
 
 /** Read a .csv file's bytes into one catalog, a megabyte at a time. */
-export async function readCsv(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
+export async function readCsv(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
   const forced: Profile | undefined = options.profile && options.profile !== 'auto' ? options.profile : undefined;
+  const lists = gridLayouts(options);
   const name = sheetName(file);
   if (options.sheet !== undefined && options.sheet !== name) throw new ZwgkError('sheet-not-found', { file }, { file, sheet: options.sheet, sheets: `“${name}”` });
   const encoding = encodingOf(bytes);
@@ -116,7 +119,7 @@ export async function readCsv(bytes: Uint8Array, file: string, options: ReadOpti
     if (options.onProgress && items % 500 === 0) options.onProgress(items);
   };
   const sheet: GridSheet = { name, hidden: false, hasContent: rows.numbers.length > 0, findings: found };
-  if (sheet.hasContent) sheet.result = readGrid(grid, { forced, onItem });
+  if (sheet.hasContent) sheet.result = readGrid(grid, { forced, onItem, ...lists });
   options.onProgress?.(items, 1);
-  return assembleCatalog(file, [sheet], forced, options.sheet !== undefined);
+  return assembleCatalog(file, [sheet], forced, options.sheet !== undefined, undefined, lists.layout);
 }

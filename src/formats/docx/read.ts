@@ -3,6 +3,7 @@
 // like a page's. A .doc or .wps arrives here after LibreOffice Writer converted it (node/soffice.ts); a
 // "Word" file that is really a web page never does (the registry reads it as the page it is).
 import type { Catalog } from '../../model/types.js';
+import type { Doc } from '../../model/list.js';
 import { ZwgkError, finding, sortFindings, type Finding } from '../../findings/finding.js';
 import { ReadBudget, ReadLimitError, tooLarge } from '../../grid/limits.js';
 import { readTables, type BuiltTable } from '../../grid/tables.js';
@@ -48,7 +49,7 @@ async function mainPart(bytes: Uint8Array, byName: Map<string, ZipEntry>): Promi
 }
 
 /** Read a Word document's bytes into one catalog (every table with a catalog header, in document order). */
-export async function readDocx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
+export async function readDocx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
   if (isOle(bytes)) {
     if (isEncryptedOle(bytes)) throw new ZwgkError('document-encrypted', { file }, { file });
     throw notDocument(file, '文件看起来是旧版 Word 97-2003 文档（.doc）或 WPS 文档，只是扩展名改成了 .docx。请把扩展名改回 .doc 或 .wps');

@@ -4,6 +4,7 @@
 // by the HTML table algorithm (page-tables.ts) with their text as the page shows it (cell-text.ts), and
 // the tables read as grids (grid/tables.ts) like a Word document's.
 import type { Catalog } from '../../model/types.js';
+import type { Doc } from '../../model/list.js';
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
 import { ZwgkError, finding, formatBytes, sortFindings, type Finding } from '../../findings/finding.js';
@@ -18,7 +19,7 @@ import { decodePage, ENCODING_NAME } from './charset.js';
 import { pageTables, type Node, type PageExtras } from './page-tables.js';
 
 /** Read a web page's bytes into one catalog (every table with a catalog header, in page order). */
-export async function readHtml(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
+export async function readHtml(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
   if (bytes.length > TABLE_LIMITS.maxPageBytes) {
     throw new ZwgkError('page-too-large', { file }, { file, size: formatBytes(bytes.length), limit: formatBytes(TABLE_LIMITS.maxPageBytes) });
   }

@@ -2,6 +2,8 @@
 // merged ranges together (workbook.ts, worksheet.ts); each sheet read as a grid (grid/grid.ts) into items
 // (grid/read/), then 同上 carried down. Linear in the size of the sheets. A sheet's <mergeCells> follow its
 // rows, so the scanned rows are kept (compactly) until the sheet ends and only then grouped into items.
+import { gridLayouts } from '../../layouts/index.js';
+import type { Doc } from '../../model/list.js';
 import { MAX_CELL_CHARS } from '../../settings/limits.js';
 import type { Profile } from '../../settings/columns.js';
 import type { Catalog } from '../../model/types.js';
@@ -14,8 +16,9 @@ import { openWorkbook, type SheetPart } from './workbook.js';
 
 
 /** Read a .xlsx workbook's bytes into one catalog (every sheet with a catalog header, in sheet order). */
-export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
+export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
   const forced: Profile | undefined = options.profile && options.profile !== 'auto' ? options.profile : undefined;
+  const lists = gridLayouts(options);
   const wantedName = options.sheet;
   const workbook = await openWorkbook(bytes, file, options.budget);
   const scanned = new Set<string>();
@@ -51,9 +54,9 @@ export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOpt
     if (scan.lastValueRow === 0) continue;
     entry.hasContent = true;
     const grid = sheetGrid(file, sheet.name, () => flatRows(scan.rows), scan.merges);
-    entry.result = readGrid(grid, { forced, onItem });
+    entry.result = readGrid(grid, { forced, onItem, ...lists });
     if (scan.long.length) entry.findings = scan.long.map((c) => finding('cell-truncated', grid.at(c.row, c.col), { length: c.length, limit: MAX_CELL_CHARS, why: 'Excel 不会保存这样的单元格，文件可能被其他程序改动过' }));
   }
   options.onProgress?.(items, fraction());
-  return assembleCatalog(file, grids, forced, wantedName !== undefined);
+  return assembleCatalog(file, grids, forced, wantedName !== undefined, undefined, lists.layout);
 }

@@ -6,6 +6,8 @@ import type { CatalogOptions, Cell, Item, Pair, SourceText } from '../../model/t
 import type { SourceRef } from '../../findings/location.js';
 import type { Finding } from '../../findings/finding.js';
 import type { ColumnRole, Header } from '../header.js';
+import type { ListHeader } from '../list-header.js';
+import type { ListItem } from '../../model/list.js';
 import type { Extent, Grid, MergeRange } from '../grid.js';
 
 /** The texts of one row's cells, by column (cells covered by a merge hold nothing). */
@@ -39,6 +41,10 @@ export interface SheetResult {
   extentAt?: SourceRef;
   /** No catalog header, but the header of another kind of list (重大行政决策事项目录 …): its name. */
   otherKind?: { kind: string; words: string[] };
+  /** The grid is a list of another layout (src/layouts): its header and items (`items` above stays empty). */
+  list?: { header: ListHeader; items: ListItem[]; blankColumns: string[] };
+  /** No header found, but layouts that came close, in words (名称（缺 …）), for the refusal. */
+  near?: string;
 }
 
 /** The channels the rows have named so far (fields-2019.ts), for the sheet's own checklist. */

@@ -23,6 +23,9 @@ import { continueItem, newItem } from './items.js';
 import { checkMerges } from './merge-check.js';
 import { classifyRow, ownCells, readSection, rowShape } from './rows.js';
 import { readAboveHeader, readNoteRow } from './texts.js';
+import { ListRows } from './list-rows.js';
+import { chooseLayout } from './choose.js';
+import type { Layout } from '../../layouts/types.js';
 
 export type { SheetResult } from './context.js';
 
@@ -34,11 +37,15 @@ export interface ReadGridOptions {
   forced?: Profile;
   /** Called after each item (progress). */
   onItem?: () => void;
+  /** The list layouts a sheet may be (built-in and the caller's); none: only the catalog layouts. */
+  layouts?: readonly Layout[];
+  /** The list layout asked for (--layout): the sheet is read with it or not at all. */
+  layout?: Layout;
 }
 
 /** Read one grid into items (every grid source: worksheets now, HTML and Word tables later). */
 export function readGrid(grid: Grid, options: ReadGridOptions = {}): SheetResult {
-  const reader = new GridReader(grid, options.forced, options.onItem ?? (() => undefined));
+  const reader = new GridReader(grid, options.forced, options.onItem ?? (() => undefined), options.layouts ?? [], options.layout);
   let whole = true;
   for (const row of grid.rows()) {
     if (!reader.row(row)) {
@@ -88,11 +95,15 @@ class GridReader implements ReadContext {
   private readonly extent = new ExtentTracker();
   /** What classifyRow saw of the row being read (one object, refilled). */
   private readonly shape = rowShape();
+  /** The sheet is a list of another layout: its rows go here. */
+  private list?: ListRows;
 
   constructor(
     readonly grid: Grid,
     private readonly forced: Profile | undefined,
     private readonly onItem: () => void,
+    private readonly layouts: readonly Layout[] = [],
+    private readonly layout?: Layout,
   ) {
     this.result = { name: grid.name, items: [], findings: [], options: {}, sources: [] };
     this.blank = new BlankColumns(this.result.findings);
@@ -130,6 +141,12 @@ class GridReader implements ReadContext {
   /** The grid ended. */
   finish(): SheetResult {
     if (this.searching) this.endSearch();
+    if (this.list) {
+      this.result.list!.blankColumns = this.list.finish(this);
+      const extent = this.extent.get();
+      if (extent) this.result.extent = extent;
+      return this.result;
+    }
     const checklist = sheetChecklist(this.channels);
     if (checklist) this.result.options.channels = checklist;
     if (this.result.header) this.finishColumns(this.result.header);
@@ -155,7 +172,26 @@ class GridReader implements ReadContext {
       }
       return { row, cells: list };
     });
-    const header = detectHeader(headerRows, (row, col) => this.at(row, col), this.forced);
+    const found = detectHeader(headerRows, (row, col) => this.at(row, col), this.forced);
+    const choice = chooseLayout(headerRows, found, this.layouts, this.layout, this.forced, (row, col) => this.at(row, col));
+    if (choice.finding) this.result.findings.push(choice.finding);
+    if (choice.list) {
+      const listHeader = choice.list;
+      this.list = new ListRows(listHeader);
+      this.result.list = { header: listHeader, items: this.list.items, blankColumns: [] };
+      this.result.sources.push(...listHeader.cells);
+      readAboveHeader(this.result, this.grid, headerRows, listHeader.row);
+      for (const c of listHeader.columns) {
+        if (c.kind === 'extra') this.result.findings.push(finding('unknown-column', c.at, { label: c.label }, { field: c.label }));
+      }
+      for (const { row, cells } of rows) {
+        if (row > listHeader.lastRow) this.dataRow(row, cells);
+        else this.trackMerges(row, cells);
+      }
+      return true;
+    }
+    if (choice.near) this.result.near = choice.near;
+    const header = choice.catalog;
     if (!header) {
       const kind = otherListKind(headerRows);
       if (kind) this.result.otherKind = kind;
@@ -237,6 +273,12 @@ class GridReader implements ReadContext {
 
   /** One row below the header, by what it is (rows.ts). */
   private readRow(row: number, cells: Cells): void {
+    if (this.list) {
+      const before = this.list.items.length;
+      this.list.row(this, row, cells);
+      if (this.list.items.length > before) this.onItem();
+      return;
+    }
     const shape = this.shape;
     const kind = classifyRow(this, shape, row, cells, this.noteMode, this.current !== undefined);
     if (kind === 'empty') return;
