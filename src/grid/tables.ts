@@ -13,7 +13,6 @@ import type { Doc } from '../model/list.js';
 import { gridLayouts } from '../layouts/index.js';
 import { ownText } from '../model/strings.js';
 import { trimWhere } from '../settings/trim.js';
-import type { Catalog } from '../model/types.js';
 import { MAX_CELL_CHARS } from '../settings/limits.js';
 import type { Profile } from '../settings/columns.js';
 import { ZwgkError, finding, type Finding } from '../findings/finding.js';

@@ -1,7 +1,7 @@
 // The diff as a Markdown change log (动态调整情况说明) a clerk can attach to a report: counts, then
 // 新增 / 删除 / 修改 sections. Every text from a sheet is escaped.
 import type { DiffReport } from '../reports/diff.js';
-import { fieldLabel } from '../settings/columns.js';
+import { fieldLabel, type Profile } from '../settings/columns.js';
 import { escapeMarkdownCell, escapeMarkdownLine } from './escape.js';
 
 /** Title of the change log (Markdown and HTML). */
@@ -14,8 +14,8 @@ export function diffSummary(d: DiffReport): string {
 
 /** Render a diff as GFM Markdown. */
 export function renderDiffMarkdown(d: DiffReport): string {
-  const cat = fieldLabel(d.profile, 'category');
-  const name = fieldLabel(d.profile, 'name');
+  const cat = (d.labels?.category ?? fieldLabel(d.profile as Profile, 'category'));
+  const name = (d.labels?.name ?? fieldLabel(d.profile as Profile, 'name'));
   const cell = escapeMarkdownCell;
   const out: string[] = [`# ${DIFF_TITLE}`, ''];
   out.push(`- 原目录：${cell(d.oldFile)}（${d.oldItems} 个事项）`);

@@ -26,7 +26,7 @@ function quoteUnprintable(doc: Document): boolean {
 }
 
 /** A document as text, with what the library leaves raw inside double quotes escaped. */
-function text(doc: Document): string {
+export function text(doc: Document): string {
   const raw = quoteUnprintable(doc);
   const out = doc.toString(OPTIONS);
   return raw ? out.replace(RAW_IN_QUOTES, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`) : out;

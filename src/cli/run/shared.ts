@@ -10,24 +10,37 @@ import {
   ZwgkError,
   outputKindOf,
   terminalText,
-  type Catalog,
+  type Doc,
   type Profile,
   type ReadOptions,
 } from '../../core/index.js';
 import { folderEntries, nativePath, readCatalog } from '../../node/read-file.js';
+import { loadLayouts } from '../../node/layouts.js';
 import { writeOutput } from '../../node/write.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';
+
+type RunLayouts = Awaited<ReturnType<typeof loadLayouts>>;
+/** The layouts of a run, read once (a folder of definitions is not read again for every file). */
+const LAYOUTS = new WeakMap<Context, RunLayouts>();
+
+/** The layouts a run reads with (--layout, the zwgk-版式 folder), as read options. */
+export async function readLayouts(ctx: Context, option: string | undefined): Promise<Pick<ReadOptions, 'layouts' | 'layout'>> {
+  let got = LAYOUTS.get(ctx);
+  if (!got) LAYOUTS.set(ctx, (got = await loadLayouts(option)));
+  return { layouts: got.layouts, ...(got.layout !== undefined ? { layout: got.layout } : {}) };
+}
 
 /** Read one input as the commands do: --profile and --sheet passed through, progress on a terminal. */
 export async function loadCatalog(
   ctx: Context,
   file: string,
-  opts: { profile?: string; sheet?: string },
+  opts: { profile?: string; sheet?: string; layout?: string },
   bytes?: Uint8Array,
   budget?: ReadBudget,
-): Promise<Catalog> {
-  const options: ReadOptions = { profile: (opts.profile ?? 'auto') as Profile | 'auto' };
+): Promise<Doc> {
+  const options: ReadOptions = { ...(await readLayouts(ctx, opts.layout)), profile: (opts.profile ?? 'auto') as Profile | 'auto' };
+  if (options.profile === 'auto' && LAYOUTS.get(ctx)?.profile) options.profile = LAYOUTS.get(ctx)!.profile!;
   if (budget) options.budget = budget;
   if (opts.sheet !== undefined) options.sheet = opts.sheet;
   const onProgress = progress(ctx);

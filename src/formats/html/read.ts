@@ -3,7 +3,6 @@
 // parsed in bounded memory into the tree a browser builds (bounded-parser.ts), every table's cells placed
 // by the HTML table algorithm (page-tables.ts) with their text as the page shows it (cell-text.ts), and
 // the tables read as grids (grid/tables.ts) like a Word document's.
-import type { Catalog } from '../../model/types.js';
 import type { Doc } from '../../model/list.js';
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
@@ -48,7 +47,7 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
     if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
     throw cause;
   }
-  let catalog: Catalog;
+  let catalog: Doc;
   try {
     catalog = readTables(file, tables, options, '网页');
   } catch (cause) {
