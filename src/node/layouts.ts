@@ -29,11 +29,14 @@ async function folder(dir: string): Promise<Layout[]> {
   return out;
 }
 
-/** What a run reads with: the unit's layouts (the folder's, then --layout's), the layout asked for, or a catalog layout forced. */
-export async function loadLayouts(option: string | undefined, cwd = process.cwd()): Promise<{ layouts: Layout[]; layout?: string; profile?: '2017' | '2019' }> {
+/** What a run reads with: the unit's layouts (the zwgk-版式 folders beside the input and in the working directory, then --layout's), the layout asked for, or a catalog layout forced. */
+export async function loadLayouts(option: string | undefined, cwd = process.cwd(), inputDir?: string): Promise<{ layouts: Layout[]; layout?: string; profile?: '2017' | '2019' }> {
   const layouts: Layout[] = [];
-  const own = path.join(cwd, LAYOUT_FOLDER);
-  if ((await kindOf(own)) === 'dir') layouts.push(...(await folder(own)));
+  // The folder beside the input first (a unit's lists and their layouts kept together), then the working directory's.
+  for (const dir of new Set([inputDir, cwd].filter((d): d is string => d !== undefined).map((d) => path.resolve(d, LAYOUT_FOLDER)))) {
+    if ((await kindOf(dir)) !== 'dir') continue;
+    for (const l of await folder(dir)) if (!layouts.some((k) => k.id === l.id)) layouts.push(l);
+  }
   if (option === undefined || option.trim() === '' || option === 'auto') return { layouts };
   const profile = CATALOG_LAYOUT_NAMES[option.replace(/\s+/gu, '')];
   if (profile) return { layouts, profile };

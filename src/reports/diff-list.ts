@@ -28,7 +28,7 @@ export function diffLists(before: ListDoc, after: ListDoc): DiffReport {
   for (const item of before.items) if (!old.has(id(before, item))) old.set(id(before, item), item);
   const seen = new Set<string>();
   const report: DiffReport = {
-    profile: layout.name, labels: { category: layout.columns.find((c) => c.key === group)?.label ?? '类别', name: layout.columns.find((c) => c.key === layout.nameColumn)!.label },
+    profile: layout.name, labels: { category: layout.columns.find((c) => c.key === group)?.label ?? '', name: layout.columns.find((c) => c.key === layout.nameColumn)!.label },
     oldFile: before.file, newFile: after.file, oldItems: before.items.length, newItems: after.items.length, added: [], removed: [], changed: [], unchanged: 0,
   };
   const extras = [...new Set([...before.extraColumns, ...after.extraColumns])];

@@ -44,7 +44,7 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
   const checked = checkCatalog(catalog, file);
   const findings = checked.findings;
   // The copy is read back as it was read (same layout, same sheet), under the name it is written to.
-  const read = { ...(await readLayouts(ctx, opts.layout)), profile: (opts.profile ?? 'auto') as Profile | 'auto', ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
+  const read = { ...(await readLayouts(ctx, opts.layout, file)), profile: (opts.profile ?? 'auto') as Profile | 'auto', ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
   const result = await fix(bytes, checked, outKind === 'yaml' ? 'yaml' : 'xlsx', { read, ...(opts.output !== '-' ? { output: opts.output } : {}) });
   await emit(ctx, opts.output, result.data, [file]);
   const lines = [...result.lines];

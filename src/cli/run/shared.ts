@@ -22,13 +22,16 @@ import { usageError } from '../preflight.js';
 
 type RunLayouts = Awaited<ReturnType<typeof loadLayouts>>;
 /** The layouts of a run, read once (a folder of definitions is not read again for every file). */
-const LAYOUTS = new WeakMap<Context, RunLayouts>();
+const LAYOUTS = new WeakMap<Context, Map<string, RunLayouts>>();
 
-/** The layouts a run reads with (--layout, the zwgk-版式 folder), as read options. */
-export async function readLayouts(ctx: Context, option: string | undefined): Promise<Pick<ReadOptions, 'layouts' | 'layout'>> {
-  let got = LAYOUTS.get(ctx);
-  if (!got) LAYOUTS.set(ctx, (got = await loadLayouts(option)));
-  return { layouts: got.layouts, ...(got.layout !== undefined ? { layout: got.layout } : {}) };
+/** The layouts a run reads a file with (--layout, the zwgk-版式 folders), as read options; read once per folder. */
+export async function readLayouts(ctx: Context, option: string | undefined, file?: string): Promise<Pick<ReadOptions, 'layouts' | 'layout' | 'profile'>> {
+  let byDir = LAYOUTS.get(ctx);
+  if (!byDir) LAYOUTS.set(ctx, (byDir = new Map()));
+  const dir = file !== undefined ? path.dirname(file) : '.';
+  let got = byDir.get(dir);
+  if (!got) byDir.set(dir, (got = await loadLayouts(option, process.cwd(), dir)));
+  return { layouts: got.layouts, ...(got.layout !== undefined ? { layout: got.layout } : {}), ...(got.profile ? { profile: got.profile } : {}) };
 }
 
 /** Read one input as the commands do: --profile and --sheet passed through, progress on a terminal. */
@@ -39,8 +42,9 @@ export async function loadCatalog(
   bytes?: Uint8Array,
   budget?: ReadBudget,
 ): Promise<Doc> {
-  const options: ReadOptions = { ...(await readLayouts(ctx, opts.layout)), profile: (opts.profile ?? 'auto') as Profile | 'auto' };
-  if (options.profile === 'auto' && LAYOUTS.get(ctx)?.profile) options.profile = LAYOUTS.get(ctx)!.profile!;
+  const { profile: forced, ...lists } = await readLayouts(ctx, opts.layout, file);
+  const options: ReadOptions = { ...lists, profile: (opts.profile ?? 'auto') as Profile | 'auto' };
+  if (options.profile === 'auto' && forced) options.profile = forced;
   if (budget) options.budget = budget;
   if (opts.sheet !== undefined) options.sheet = opts.sheet;
   const onProgress = progress(ctx);
