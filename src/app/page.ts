@@ -55,6 +55,11 @@ function showFile(view: FileView, article: HTMLElement): void {
     updateBatch();
     return;
   }
+  if (view.layout !== undefined) {
+    article.classList.add('layout-file');
+    article.append(el('p', { class: 'summary pass' }, view.summary ?? ''));
+    return;
+  }
   article.classList.toggle('invalid', !view.valid);
   article.append(el('p', { class: `summary ${view.valid ? 'pass' : 'fail'}` }, view.summary ?? ''));
 
