@@ -6,7 +6,7 @@ import { finding, sortFindings } from '../findings/finding.js';
 import type { SourceRef } from '../findings/location.js';
 import type { ListDoc } from '../model/list.js';
 import { carryDownList } from '../model/normalize-list.js';
-import type { GridSheet, TableSource } from './assemble.js';
+import type { GridSheet, TableSource } from './sheet.js';
 
 /** Put the list grids together (the first list sheet's layout decides) and report what was left out. */
 export function assembleList(file: string, sheets: readonly GridSheet[], tables?: TableSource): ListDoc {

@@ -5,6 +5,8 @@ import type { Code } from '../findings/codes.js';
 
 /** Every non-fatal code a grid read may report. */
 export const GRID_CODES = [
+  'layout-uncertain',
+  'tick-invalid',
   'missing-column',
   'blank-header-column',
   'unknown-column',

@@ -155,7 +155,7 @@ export const CASES: Case[] = [
     name: 'validate a folder: every catalog file in it',
     args: ['validate', '--no-color', 'examples'],
     code: 0,
-    stdout: ['examples/county-catalog.yaml：通过', 'examples/unit-anquan.yaml：通过', '共 4 个文件：通过 4 个，未通过 0 个'],
+    stdout: ['examples/county-catalog.yaml：通过', 'examples/major-decisions.yaml：通过（重大行政决策事项目录 版式', 'examples/public-services.yaml：通过（公共服务事项清单 版式', 'examples/unit-anquan.yaml：通过', '共 8 个文件：通过 8 个，未通过 0 个'],
   },
   {
     name: 'validate with a wildcard (Windows shells do not expand it)',

@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ListDoc } from '../../src/model/list.js';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/model/types.js';
 import type { Finding } from '../../src/findings/finding.js';
@@ -192,22 +193,22 @@ describe('what the reviewer saw, in detail', () => {
 describe('another kind of list (丹西街道 重大行政决策目录)', () => {
   const file = `${REAL}/danxi-juece.html`;
 
-  it('is refused, saying what kind of list it looks like', async () => {
+  it('is read as the 重大行政决策事项目录 it is (issue 21), every value in its own column', async () => {
     const r = await zwgk('validate', file);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
-      `错误：${file} 中没有政务公开事项目录的表头；第 1 个表格看起来是一份重大行政决策事项目录（表头有“重大行政决策事项”“计划完成时间”“决策实施单位”等列）。zwgk 目前只读取政务公开事项目录（2017 样表或 2019 标准目录），重大行政决策事项目录的版式尚未支持，未读取\n`,
-    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${file}：通过（重大行政决策事项目录 版式，1 个事项；错误 0，警告 0，提示 0）\n`);
+    const doc = (await readCatalog(file)) as unknown as ListDoc;
+    const item = doc.items[0]!;
+    expect([item.values.matter!.text, item.values.undertaker!.text, item.values.basis!.text, item.values.time!.text]).toEqual(['汇丰社区平安体验馆建设', '平安法治办公室', '《浙江省政府投资项目管理办法》（省政府令第185号）', '2023年12月']);
+    expect(item.ticks.steps!.values.map((v) => v.text)).toEqual(['公众参与', '合法性审查', '集体讨论决定']);
   });
 
-  it('--format json says so on stdout, with one file as with two', async () => {
+  it('--format json names the layout read, with one file as with two', async () => {
     for (const args of [[file], [file, `${REAL}/dean-shenong.html`]]) {
       const r = await zwgk('validate', '--format', 'json', ...args);
-      expect(r.code).toBe(2);
       const doc = JSON.parse(r.stdout);
-      expect(doc.valid).toBe(false);
-      const refused = doc.files.find((f: { file: string }) => f.file === file);
-      expect(refused).toMatchObject({ profile: null, valid: false, items: 0, diagnostics: [{ code: 'other-list-kind', location: { table: 1 } }] });
+      const listed = doc.files.find((f: { file: string }) => f.file === file);
+      expect(listed).toMatchObject({ profile: '重大行政决策事项目录', layout: '重大行政决策事项目录', valid: true, items: 1, diagnostics: [] });
     }
   });
 });
