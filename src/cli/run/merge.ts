@@ -29,7 +29,7 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   await emit(ctx, opts.output, data, files);
 
   // merge-duplicate names both sources, so the validator's own item-duplicate would say it twice.
-  const findings = [...notes, ...validate(catalog).filter((f) => f.code !== 'item-duplicate')];
+  const findings = [...notes, ...validate(catalog).filter((f) => f.code !== 'item-duplicate' && f.code !== 'list-item-duplicate')];
   const report = new Report();
   report.add({ file: opts.output, profile: catalog.profile, items: catalog.items.length, findings });
   ctx.stdout.write(report.toText(await paintFor(ctx, ctx.stdout, opts.color)));
