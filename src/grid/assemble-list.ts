@@ -39,7 +39,8 @@ export function assembleList(file: string, sheets: readonly GridSheet[], tables?
     doc.items.push(...list.items);
     for (const f of result!.findings) doc.findings.push(f.item === undefined ? f : { ...f, item: f.item + offset });
     doc.sources!.push(...result!.sources);
-    if (!readAny && result!.title) doc.title = result!.title;
+    // The layout's own title is what the renderer writes for a list without one: not the user's text.
+    if (!readAny && result!.title && result!.title !== layout.print.title) doc.title = result!.title;
     if (doc.unit === undefined && result!.unit) doc.unit = result!.unit;
     if (doc.date === undefined && result!.date) doc.date = result!.date;
     if (readAny && result!.title && normaliseName(result!.title) !== normaliseName(doc.title ?? '')) {
