@@ -6,6 +6,7 @@ import {
   SEVERITY_RANK,
   ZwgkError,
   check,
+  isList,
   layout as readLayout,
   describeAt,
   diff,
@@ -177,6 +178,7 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
       summary: summaryLine(result),
       valid: passes(result.findings),
       profile: catalog.profile,
+      list: isList(catalog),
       items: catalog.items.length,
       pages: Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS)),
       // A page or Word document is not rewritten: its corrected catalog comes as a workbook.
