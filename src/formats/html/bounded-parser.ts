@@ -142,6 +142,9 @@ class PageParser extends Parser<DefaultTreeAdapterMap> {
 
 const NON_BLANK = /\S/u;
 
+/** Elements whose own text (not their cells') a browser does not show. */
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
+
 /** Tag names as one string each: the tokenizer builds every element's name anew, a character at a time. */
 const TAG_NAMES = new Map<string, string>();
 /** Past this many distinct names (a page of made-up tags) the rest are not interned. */
@@ -214,6 +217,10 @@ export async function parsePage(text: string, file: string, budget: ReadBudget, 
         cell.valued = true;
         budget.take(keep.length, where(cell));
       }
+    } else if (TABLE_PARTS.has((parent as Element).tagName) && !NON_BLANK.test(text)) {
+      // The line breaks between rows and cells: a table shows no text of its own (what is not blank is
+      // moved out of it by the parser), and a page of 100 000 rows would keep as many nodes.
+      return;
     }
     const siblings = parent.childNodes;
     // From the end: a node is inserted before another only by foster parenting, just before a table
