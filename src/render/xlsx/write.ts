@@ -3,8 +3,6 @@
 // builders (render/xlsx.ts, render/gap-xlsx.ts, draft/template-xlsx.ts); here it is only spelled the way
 // exceljs's streaming writer wants it, so the writer can be replaced without touching them.
 import ExcelJS from 'exceljs';
-import XmlStream from 'exceljs/lib/utils/xml-stream.js';
-import SharedStringXform from 'exceljs/lib/xlsx/xform/strings/shared-string-xform.js';
 import { columnLetter, type CellStyle, type MergePlan, type SheetPlan, type WorkbookPlan } from './plan.js';
 import { xlsxText, xmlSafe } from './text.js';
 
@@ -52,7 +50,8 @@ export async function writeWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
   const strings = new SharedStringTable();
   const writer = wb as unknown as WriterInternals;
   writer.sharedStrings = strings;
-  writer.addSharedStrings = () => writeSharedStrings(writer, strings);
+  const exceljsPart = writer.addSharedStrings;
+  writer.addSharedStrings = () => writeSharedStrings(writer, strings, exceljsPart);
   for (const sheet of plan.sheets) await writeSheet(wb, sheet, styleOf);
   await wb.commit();
   const buf = (wb as unknown as { stream: { read(): Uint8Array } }).stream.read();
@@ -62,8 +61,14 @@ export async function writeWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
 /** What of exceljs's WorkbookWriter the shared strings below replace or use. */
 interface WriterInternals {
   sharedStrings: SharedStringTable;
-  addSharedStrings(): Promise<void>;
+  addSharedStrings(this: PartWriter): Promise<void>;
   _openStream(path: string): { write(chunk: string): void; end(): void };
+}
+
+/** What exceljs's own addSharedStrings reads of its writer: the table, and the zip it appends the part to. */
+interface PartWriter {
+  sharedStrings: { count: number; values: { length: number; forEach(f: (value: string) => void): void } };
+  zip: { append(xml: string, options: object): void };
 }
 
 /**
@@ -99,27 +104,30 @@ class SharedStringTable {
 const STRINGS_PER_TURN = 2000;
 
 /**
- * The shared strings part, as exceljs writes it (its own XML writer, byte for byte), but in pieces that
- * the zip compresses as they come: exceljs builds the whole part as one string (for 25 000 items some
- * 40 MB of text, held as pieces, joined, and encoded at once) at the very end, when memory is fullest.
+ * The shared strings part, as exceljs writes it (by its own code, byte for byte), but in pieces that the
+ * zip compresses as they come: exceljs builds the whole part as one string (for 25 000 items some 40 MB
+ * of text, held as pieces, joined, and encoded at once) at the very end, when memory is fullest. Each
+ * piece is exceljs's part of a few of the strings (under the head of them all), its <si> elements taken.
  */
-async function writeSharedStrings(writer: WriterInternals, strings: SharedStringTable): Promise<void> {
+async function writeSharedStrings(writer: WriterInternals, strings: SharedStringTable, exceljsPart: WriterInternals['addSharedStrings']): Promise<void> {
   const { values } = strings;
   if (!values.length) return;
   const stream = writer._openStream('/xl/sharedStrings.xml');
-  const head = new XmlStream();
-  head.openXml(XmlStream.StdDocAttributes);
-  // exceljs writes the unique count as `count` too.
-  head.openNode('sst', { xmlns: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main', count: values.length, uniqueCount: values.length });
-  stream.write(`${head.xml.slice(0, -2)}>`);
-  const si = new SharedStringXform();
+  const END = '</sst>';
   for (let at = 0; at < values.length; at += STRINGS_PER_TURN) {
-    const xml = new XmlStream();
-    for (const value of values.slice(at, at + STRINGS_PER_TURN)) si.render(xml, value);
-    stream.write(xml.xml);
+    const some = values.slice(at, at + STRINGS_PER_TURN);
+    let xml = '';
+    // exceljs appends the part synchronously, in its promise's executor.
+    void exceljsPart.call({
+      sharedStrings: { count: values.length, values: { length: values.length, forEach: (f) => some.forEach((v) => f(v)) } },
+      zip: { append: (part) => void (xml = part) },
+    });
+    const body = xml.indexOf('>', xml.indexOf('<sst')) + 1;
+    if (body === 0 || !xml.endsWith(END)) throw new Error('exceljs wrote its shared strings part in a form write.ts does not know');
+    stream.write(xml.slice(at === 0 ? 0 : body, xml.length - END.length));
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  stream.write('</sst>');
+  stream.write(END);
   stream.end();
 }
 
