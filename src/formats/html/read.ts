@@ -24,12 +24,14 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
   }
   const not = notAPage(bytes);
   if (not) throw new ZwgkError('not-a-page', { file }, { file, detail: not });
+  // Neither the page's text nor (below) its tree is kept once read: let go while the rest is built.
   const page = decodePage(bytes);
   const budget = options.budget ?? new ReadBudget();
-  let doc: Node;
+  let doc: Node | undefined;
   const limit: { at?: SourceRef } = {};
   try {
     doc = await parsePage(page.text, file, budget, limit);
+    page.text = '';
   } catch (cause) {
     if (cause instanceof ZwgkError) throw cause;
     if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
@@ -42,7 +44,9 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
   const extras: PageExtras = { notes: [], frames: [] };
   let tables: BuiltTable[];
   try {
-    tables = await withFrames(pageTables(doc, file, budget, limit, undefined, extras), extras, file, budget, limit, 1);
+    const walked = pageTables(doc, file, budget, limit, undefined, extras);
+    doc = undefined;
+    tables = await withFrames(walked, extras, file, budget, limit, 1);
   } catch (cause) {
     if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
     throw cause;
