@@ -177,6 +177,13 @@ const EXPECTED: Record<string, Expected> = {
       ['tick-missing', 1, 6, 13],
     ],
   },
+  'luojiang-huji.html': {
+    profile: '2019',
+    items: 6,
+    // Not the reviewer's: an unmarked 入户/现场 alone in its cell is read as selected without a word, and the
+    // one-entry list 1.受理部门 passes (SOURCES.md, not yet).
+    findings: [],
+  },
   'weishan-2017.html': {
     profile: '2017',
     items: 3,
@@ -278,6 +285,14 @@ describe('what the reviewer saw, in detail', () => {
     const c = await read('penglai-huji.html');
     expect(c.items.map((i) => i.extra['三级事项']?.text)).toEqual(['出生 登记', '死亡注销', '服现役注销', '迁出、迁入登记']);
     expect(c.items[3]!.extra['三级事项']!.at).toMatchObject({ table: 1, row: 6, column: 4 });
+  });
+
+  it('洛江区: 区级 and 乡级 both ticked; 入户/现场 without a mark is the selected channel', async () => {
+    const c = await read('luojiang-huji.html');
+    expect(c.options?.level).toEqual(['区级', '乡级']);
+    expect(c.items.map((i) => i.ticks!.level.values.map((v) => v.text))).toEqual(Array(6).fill(['区级', '乡级']));
+    expect(c.items.map((i) => i.channels!.values.map((v) => v.text))).toEqual(Array(6).fill(['入户/现场']));
+    expect(c.items.map((i) => i.category.text)).toEqual(['出生', '出生', '收养', '收养', '恢复', '恢复']);
   });
 });
 
