@@ -75,6 +75,7 @@ export const CODES = {
   'catalog-empty': { severity: 'warning', title: '目录没有事项', message: '目录中没有任何事项。请在表头下逐行填写事项后再校验' },
   'missing-column': { severity: 'error', title: '缺少必填列', message: '缺少必填列“{field}”。请在表头中加上“{field}”列并填写每个事项{hint}' },
   'blank-header-column': { severity: 'warning', title: '没有表头的列', message: '{column}没有表头，其中 {count} 个单元格有内容（如“{sample}”）{guess}，已作为“{key}”保留在“其他列”中。请在 {cell} 填写这一列的名称' },
+  'column-absent': { severity: 'warning', title: '缺少应有的列', message: '没有“{field}”列。{why}请加上这一列并逐项填写' },
   'unknown-column': { severity: 'info', title: '未识别的列', message: '未识别的列“{label}”，已原样保留' },
   'hidden-sheet-ignored': { severity: 'info', title: '跳过的隐藏工作表', message: '隐藏的工作表“{sheet}”中没有目录表头（可能是下拉选项清单），已跳过，其中 {count} 个有内容的单元格未读入目录' },
   'sheet-ignored': { severity: 'info', title: '跳过的工作表', message: '工作表“{sheet}”中没有目录表头（如填表说明），已跳过，其中 {count} 个有内容的单元格未读入目录。如果其中有事项，请把它们移到目录工作表中' },

@@ -17,6 +17,7 @@ export function assembleList(file: string, sheets: readonly GridSheet[], tables?
   const whole = (s: GridSheet): SourceRef => s.at ?? { file, sheet: s.name };
   const notes: string[] = [];
   let readAny = false;
+  const absentSaid = new Set<string>();
   for (const sheet of sheets) {
     const result = sheet.result;
     if (sheet.findings) other.push(...sheet.findings);
@@ -58,6 +59,12 @@ export function assembleList(file: string, sheets: readonly GridSheet[], tables?
       doc.missingColumns.push(key);
       const field = layout.columns.find((c) => c.key === key)!.label;
       doc.findings.push(finding('missing-column', list.header.firstAt, { field, hint: '' }, { field }));
+    }
+    for (const key of list.header.absent) {
+      if (doc.missingColumns.includes(key) || absentSaid.has(key)) continue;
+      absentSaid.add(key);
+      const c = layout.columns.find((x) => x.key === key)!;
+      doc.findings.push(finding('column-absent', list.header.firstAt, { field: c.label, why: c.description ? `${c.description}。` : '' }, { field: c.label }));
     }
     for (const [key, labels] of Object.entries(list.header.options)) (doc.options ??= {})[key] ??= labels;
   }

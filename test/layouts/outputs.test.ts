@@ -51,7 +51,7 @@ describe('a list as a workbook', () => {
     expect([ws.getCell('G2').value, ws.getCell('G3').value, ws.getCell('H3').value, ws.getCell('I3').value]).toEqual(['履行程序', '公众参与', '专家论证', '风险评估']);
     expect(ws.getCell('G2').isMerged && ws.getCell('I2').isMerged).toBe(true);
     expect([ws.getCell('G4').value, ws.getCell('H5').value, ws.getCell('I4').value]).toEqual(['√', '已完成', '']);
-    const remark = ws.getCell('J4');
+    const remark = ws.getCell('K4');
     expect(remark.value).toBe('=1+1');
     expect(remark.type).toBe(ExcelJS.ValueType.String);
     expect(ws.pageSetup.orientation).toBe('landscape');
@@ -67,7 +67,7 @@ describe('a list as a workbook', () => {
     expect(dv('F4')).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     expect(dv('G4')).toMatchObject({ type: 'list', formulae: ['"√"'] });
     const lines = help!.getColumn(1).values.filter((v) => typeof v === 'string') as string[];
-    expect(lines.some((t) => t.includes('决策时间（必填）：年月'))).toBe(true);
+    expect(lines.some((t) => t.includes('决策时间（选填）：年月'))).toBe(true);
     // Read back, the empty template is an empty list of its layout.
     const back = (await read((await template(l)).data as Uint8Array, '模板.xlsx')) as ListDoc;
     expect([back.layout.id, back.items.length]).toEqual(['major-decisions', 0]);

@@ -83,6 +83,7 @@ export function buildList(ctx: Ctx, layout: Layout): ListDoc {
       doc.missingColumns.push(c.key);
       doc.findings.push(finding('missing-column', fileAt, { field: c.label, hint: '' }, { field: c.label }));
     }
+    for (const c of layout.columns) if (c.recommended && !ctx.itemKeys.has(c.key)) doc.findings.push(finding('column-absent', fileAt, { field: c.label, why: c.description ? `${c.description}。` : '' }, { field: c.label }));
   }
   carryDownList(doc);
   return doc;
