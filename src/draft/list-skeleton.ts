@@ -1,11 +1,7 @@
 // A commented YAML skeleton of a list layout, for drafting in a text editor: the 版式 line, the top-level
 // keys, and one item with every column of the layout, each commented with what goes in it.
 import type { Layout, LayoutColumn } from '../layouts/types.js';
-
-const KIND_WORDS: Record<LayoutColumn['kind'], string> = {
-  text: '文字', serial: '序号（1、2、3…）', number: '数字', date: '日期，如 2024年6月30日', month: '年月，如 2024年6月、2024年第二季度',
-  yesno: '是或否', ticks: '选项列表', checklist: '■/□ 选项', list: '用“、”隔开的几个值',
-};
+import { KIND_WORDS } from '../layouts/words.js';
 
 /** What one column's line says: its kind, required or not, its options and description. */
 function comment(c: LayoutColumn): string {

@@ -2,7 +2,7 @@
 // empty list, so the header is exactly what `render` writes) with formatted empty rows, a prompt per column
 // from the layout's descriptions, drop-down lists from its vocabularies (√ under each option of a √ group,
 // 是/否, the options of a list), and a 填表说明 sheet listing every column.
-import type { Layout, LayoutColumn } from '../layouts/types.js';
+import type { Layout } from '../layouts/types.js';
 import type { ListDoc } from '../model/list.js';
 import { printSetup } from '../render/xlsx/print.js';
 import { columnLetter, type CellStyle, type RowPlan, type SheetPlan, type ValidationPlan } from '../render/xlsx/plan.js';
@@ -10,12 +10,9 @@ import { writeWorkbook } from '../render/xlsx/write.js';
 import { LIST_STYLES, listSheet, type ListPlanColumn } from '../render/list/plan.js';
 import { wrappedLines } from '../render/common.js';
 import { TICK } from '../settings/vocab.js';
+import { KIND_WORDS } from '../layouts/words.js';
 import { HELP_SHEET, TEMPLATE_ROWS, VALIDATED_ROWS } from './template-xlsx.js';
 
-const KIND_WORDS: Record<LayoutColumn['kind'], string> = {
-  text: '文字', serial: '序号，从 1 起依次编号', number: '数字（阿拉伯数字）', date: '日期，如 2024年6月30日', month: '年月，如 2024年6月、2024年第二季度',
-  yesno: '是或否', ticks: '在适用的选项下填 √', checklist: '■ 选用、□ 未选用', list: '一个或几个值，用顿号隔开',
-};
 
 /** Excel caps a prompt at 255 characters and its title at 32. */
 function clip(text: string, max: number): string {
