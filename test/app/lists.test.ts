@@ -14,7 +14,7 @@ describe('lists of other layouts in the app', () => {
     await pick(page, [name]);
     const card = article(page, name);
     expect(await card.locator('.summary').textContent()).toContain('通过（重大行政决策事项目录 版式，2 个事项；错误 0，警告 4，提示 1）');
-    expect(await card.locator('.catalog-table th').allTextContents()).toEqual(['序号', '决策事项', '承办单位', '决策依据', '决策时间', '是否听证', '履行程序', '备注']);
+    expect(await card.locator('.catalog-table th').allTextContents()).toEqual(['序号', '决策事项', '承办单位', '决策依据', '决策时间', '是否听证', '履行程序', '配合单位', '备注']);
     expect(await card.locator('.catalog-table tbody tr').first().textContent()).toContain('县自然资源局');
     const html = (await download(page, card.locator('fieldset.publish').getByRole('button', { name: '下载发布网页' }))).bytes.toString();
     expect(html).toContain('<li>专家论证（已完成）</li>');
