@@ -171,4 +171,10 @@ describe('a list in YAML and back', () => {
     expect(checked.findings.map((f) => [f.code, f.location.line])).toEqual([['column-absent', 1], ['unknown-column', 6]]);
     expect(renderListYaml(doc)).toContain('其他列:\n      联系电话: 0731-1234');
   });
+
+  it('a word broken by a space in a list is a hint whose fix joins it', async () => {
+    const text = '版式: 重大行政决策事项目录\n事项:\n  - 决策事项: 编制乡镇人民政 府规划\n    承办单位: 县水利局\n    决策时间: 2024年5月\n    是否听证: 否\n';
+    const checked = await check(new TextEncoder().encode(text), 'x.yaml');
+    expect(checked.findings.map((f) => [f.code, f.location.line, f.fix?.edits])).toEqual([['space-in-word', 3, [{ start: 7, end: 8, text: '' }]]]);
+  });
 });

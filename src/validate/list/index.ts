@@ -13,12 +13,14 @@ import type { LayoutColumn } from '../../layouts/types.js';
 import { findStrayHao, findWenhao } from '../rules/wenhao.js';
 import { edgeSpaces, trimSpaces } from '../rules/whitespace.js';
 import { findPlaceholder } from '../rules/placeholders.js';
+import { wordBreaks } from '../rules/word-breaks.js';
+import { deleteRanges } from '../../findings/fix.js';
 import { LIST_SEPARATORS } from '../../settings/vocab.js';
 
 /** Every code validateList may report besides the reader's. */
 export const LIST_CODES = [
   'catalog-empty', 'required-blank', 'serial-invalid', 'list-value-invalid', 'list-option-unknown', 'list-item-duplicate',
-  'wenhao-brackets', 'wenhao-spacing', 'wenhao-double-hao', 'whitespace', 'placeholder',
+  'wenhao-brackets', 'wenhao-spacing', 'wenhao-double-hao', 'whitespace', 'space-in-word', 'placeholder',
 ] as const satisfies readonly Code[];
 
 const DATE = /^(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})$/u;
@@ -117,6 +119,15 @@ function ruleFindings(doc: ListDoc, out: Finding[]): void {
       }
     }
     if (rules.whitespace && cell.text.trim() !== '' && trimSpaces(cell.text) !== cell.text) out.push(finding('whitespace', cell.at, { field }, { field, item, fix: edgeSpaces(cell.text) }));
+    // A word broken by a space or a line break (乡镇人民政 府): the name column is read as a short label, as a catalog's 名称.
+    const breaks = rules.whitespace && !cell.carried ? wordBreaks(cell.text, key === doc.layout.nameColumn ? 'name' : 'remark') : [];
+    if (breaks.length) {
+      let fixed = '';
+      let from = 0;
+      for (const [s, e] of breaks) (fixed += cell.text.slice(from, s)), (from = e);
+      fixed += cell.text.slice(from);
+      out.push(finding('space-in-word', cell.at, { field, found: cell.text, fixed }, { field, item, fix: deleteRanges(cell.text, breaks) }));
+    }
     const found = rules.placeholders ? findPlaceholder(cell.text) : undefined;
     if (found) out.push(finding('placeholder', cell.at, { field, value: short(cell.text), found }, { field, item }));
   }
