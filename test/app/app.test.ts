@@ -153,8 +153,14 @@ describe('app and CLI agree', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!.closest('label')!).outlineStyle);
     expect(outline).toBe('solid');
     await page.screenshot({ path: path.join(ARTIFACTS, 'app-keyboard-focus.png'), clip: { x: 0, y: 0, width: 1366, height: 260 } });
-    // (Generous time: with the whole suite on two cores the dialog can take seconds to be asked for.)
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 30_000 }), page.keyboard.press('Space')]);
+    // Under a loaded machine Chromium now and then drops the first key press that asks for the dialog (it
+    // came neither late nor at all in 30 s); a clerk presses again, and so does the test, at most three times.
+    let chooser: import('playwright-core').FileChooser | undefined;
+    for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
+      [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }).catch(() => undefined), page.keyboard.press('Space')]);
+      if (!chooser) expect(await page.evaluate(() => document.activeElement?.id ?? '')).toBe('pick');
+    }
+    if (!chooser) throw new Error('Space on 选择文件 never opened the file dialog');
     await chooser.setFiles(inDir(stage('examples/county-catalog.yaml')));
     await page.waitForSelector('article.file .summary', { timeout: 30_000 });
     expect(await article(page, 'county-catalog.yaml').locator('.summary').textContent()).toMatch(/county-catalog\.yaml/);
