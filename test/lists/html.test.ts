@@ -85,7 +85,7 @@ describe('renderListHtml', () => {
     const [first, second] = itemBodies(html);
     expect(first!.match(/<tr>/g)).toHaveLength(2);
     expect(first).toContain('class="k-name kind-text col-name w-l" rowspan="2">办理居住证</td>');
-    expect(first).toContain('<td data-label="办理材料" class="k-material kind-text w-l">居住证明</td>');
+    expect(first).toContain('<td data-label="办理材料" class="k-material kind-text per-row w-l">居住证明</td>');
     expect(second!.match(/<tr>/g)).toHaveLength(1);
     expect(second).not.toContain('rowspan');
     expect(html).toContain('@page{size:A4 portrait');

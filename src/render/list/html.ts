@@ -57,7 +57,8 @@ function cellClass(doc: ListDoc, col: ListPlanColumn): string {
   const c = col.column;
   const name = c.key === doc.layout.nameColumn ? ' col-name' : '';
   const serial = c.kind === 'serial' ? ' col-serial' : '';
-  return escapeHtml(`k-${c.key} kind-${c.kind}${serial}${name}${widthClass(c.width)}`);
+  const perRow = c.per === 'row' ? ' per-row' : '';
+  return escapeHtml(`k-${c.key} kind-${c.kind}${serial}${name}${perRow}${widthClass(c.width)}`);
 }
 
 /** The header: one row, or two when a tick column prints its options under its heading. */
