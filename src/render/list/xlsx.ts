@@ -37,11 +37,27 @@ function itemValue(item: ListItem, col: ListPlanColumn): CellValue {
   return col.column?.kind === 'serial' ? serialValue(text) : text;
 }
 
-/** Column widths: the layout's, else from the content (at least the header's, at most MAX_WIDTH). */
+/** The widest a column grows past the layout's width for a code or number that would otherwise break mid-word. */
+const MAX_TOKEN = 24;
+
+/** The width of the longest run of letters and digits in a column (a 宋体 digit is wider than the width unit), which a spreadsheet would break mid-word (事项编码 330217001000, a telephone number). */
+function longestToken(doc: ListDoc, col: ListPlanColumn): number {
+  let max = 0;
+  const scan = (text: string): void => {
+    for (const m of text.matchAll(/[A-Za-z0-9_.\-]+/g)) max = Math.max(max, Math.ceil(m[0].length * 1.2) + 2);
+  };
+  for (const item of doc.items) {
+    if (col.perRow) for (let r = 0; r < item.rows.length; r++) scan(rowText(item, col, r));
+    else scan(String(itemValue(item, col)));
+  }
+  return max;
+}
+
+/** Column widths: the layout's (wider for a long code), else from the content (at least the header's, at most MAX_WIDTH). */
 function columnWidths(doc: ListDoc, cols: readonly ListPlanColumn[]): number[] {
   return cols.map((col) => {
     if (col.option) return Math.max(6, textWidth(col.option.label) + 2);
-    if (col.column?.width !== undefined) return col.column.width;
+    if (col.column?.width !== undefined) return Math.max(col.column.width, Math.min(MAX_TOKEN, longestToken(doc, col)));
     const header = textWidth(col.label) + 2;
     let want = header;
     for (const item of doc.items) {
@@ -49,7 +65,7 @@ function columnWidths(doc: ListDoc, cols: readonly ListPlanColumn[]): number[] {
       if (col.perRow) for (let r = 0; r < item.rows.length; r++) want = Math.max(want, textWidth(rowText(item, col, r)) + 2);
       else want = Math.max(want, textWidth(String(itemValue(item, col))) + 2);
     }
-    return Math.max(header, Math.min(want, MAX_WIDTH));
+    return Math.max(header, Math.min(want, MAX_WIDTH), Math.min(MAX_TOKEN, longestToken(doc, col)));
   });
 }
 
