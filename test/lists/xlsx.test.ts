@@ -114,6 +114,18 @@ describe('renderListXlsx', () => {
     });
   }
 
+  test('per-row columns read back by the reader: the same rows of each item', async () => {
+    const doc = listDoc(SERVICES, [
+      { values: { serial: '1', name: '办理居住证', online: '是', channels: '■窗口 □网站 ■自助机' }, rows: [{ material: '身份证', copies: '1' }, { material: '居住证明', copies: '2' }, { material: '=HYPERLINK("x")', copies: '1' }] },
+      { values: { serial: '2', name: '查询社保', online: '否' }, rows: [{ material: '身份证' }] },
+    ], { unit: '某街道办事处', note: '材料均需原件。' });
+    const back = (await readCatalogBytes(await renderListXlsx(doc), 'services.xlsx', { layouts: [SERVICES] })) as ListDoc;
+    expect(back.layout.id).toBe('services');
+    expect(values(back)).toEqual(values(doc));
+    // A 注 that does not start like one is written after 注： (else it would read back as an item).
+    expect(back.note).toBe('注：材料均需原件。');
+  });
+
   test('LibreOffice opens and prints the workbooks (A4 landscape; PNG pages in test/artifacts)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'zwgk-list-xlsx-'));
     try {
