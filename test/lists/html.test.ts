@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { renderListHtml } from '../../src/render/list/html.js';
 import { textToHtml } from '../../src/render/escape.js';
+import { parseLayout } from '../../src/layouts/index.js';
 import { builtinDocs, HOSTILE, listDoc, SERVICES } from './helpers.js';
 
 const docs = builtinDocs();
@@ -90,5 +91,17 @@ describe('renderListHtml', () => {
     expect(second).not.toContain('rowspan');
     expect(html).toContain('@page{size:A4 portrait');
     expect(renderListHtml(docs.powers!)).not.toContain('size:A4 portrait');
+  });
+
+  test('a layout file is untrusted too: its name, labels, options and group heading come out as text', () => {
+    const evil = parseLayout(
+      `id: evil\nname: "<script>alert(1)</script>"\ndescription: x\nwords: [事项]\ngroup: kind\ncolumns:\n  - { key: name, label: "<img src=x onerror=alert(1)>", required: true }\n  - { key: kind, label: "类别\\"><b>", kind: text }\n  - { key: steps, label: 步骤, kind: ticks, options: ["<i>一</i>", "二&amp;"] }\nprint: { orientation: landscape, title: "</title><script>alert(2)</script>" }\n`,
+      'evil.yaml',
+    );
+    const html = renderListHtml(listDoc(evil, [{ values: { name: 'x', kind: '<svg onload=alert(3)>' }, ticks: { steps: ['<i>一</i>'] } }]));
+    expect(html.match(/<script/g)).toHaveLength(1);
+    for (const bad of ['<img', '<b>', '<i>', '<svg', '</title><script']) expect(html).not.toContain(bad);
+    expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    expect(html).toContain('二&amp;amp;');
   });
 });
