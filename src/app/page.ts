@@ -55,6 +55,13 @@ function showFile(view: FileView, article: HTMLElement): void {
     updateBatch();
     return;
   }
+  if (view.layout !== undefined) {
+    // A layout definition is not a list: it stays out of the roll-up, the merge and the change log.
+    shown.delete(view.file);
+    article.classList.add('layout-file');
+    article.append(el('p', { class: 'layout-summary' }, view.summary ?? ''));
+    return;
+  }
   article.classList.toggle('invalid', !view.valid);
   article.append(el('p', { class: `summary ${view.valid ? 'pass' : 'fail'}` }, view.summary ?? ''));
 
@@ -72,6 +79,8 @@ function showFile(view: FileView, article: HTMLElement): void {
     b.addEventListener('click', () => void download({ kind, files: [view.file], ...(state.reference !== undefined ? { reference: state.reference } : {}) }, note));
     gapRow.append(b);
   }
+  // 审核意见 and the gap report are for 政务公开事项目录 only: a list of another layout is not offered them.
+  if (view.list) gapRow.hidden = true;
   article.append(gapRow, note);
   article.append(findingsSection(view, (f) => void reveal(s, f)));
   const tableBox = el('div', { class: 'catalog' });

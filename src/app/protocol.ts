@@ -108,6 +108,10 @@ export interface FileView {
   meta?: Meta;
   /** The unit the roll-up names it by (编制单位, the title, or the most common 公开主体). */
   unit?: string;
+  /** A list of another layout (重大行政决策事项目录 …), not a 政务公开事项目录. */
+  list?: boolean;
+  /** The file is a layout definition (its list's name), not a list: nothing to check or publish. */
+  layout?: string;
 }
 
 export interface CellView {

@@ -6,6 +6,8 @@ import {
   SEVERITY_RANK,
   ZwgkError,
   check,
+  isList,
+  layout as readLayout,
   describeAt,
   diff,
   exportAs,
@@ -28,7 +30,8 @@ import {
   summaryLine,
   template,
   toJsonDiagnostic,
-  type Catalog,
+  type Doc,
+  type Layout,
   type Checked,
   type Code,
   type Exported,
@@ -113,7 +116,32 @@ function fixKinds(findings: readonly Finding[]): FileView['fixes'] {
   return [...counts].sort((a, b) => b[1] - a[1]).map(([code, count]) => ({ code, title: CODES[code as Code]?.title ?? code, count }));
 }
 
+/** The unit's own layouts the clerk picked (a definition file beside the lists): every later read knows them. */
+const layouts: Layout[] = [];
+/** A layout definition's own top-level keys: a file with all three is a definition, not a list. */
+const DEFINITION_KEYS = [/^id\s*:/mu, /^name\s*:/mu, /^columns\s*:/mu];
+
+/** A picked file that is a layout definition: read and kept (replacing one of the same id), and said so. */
+async function openLayout(id: number, file: number, input: InFile): Promise<boolean> {
+  if (!/\.(?:ya?ml|json)$/iu.test(input.name) || input.bytes.byteLength > 1024 * 1024) return false;
+  const text = new TextDecoder().decode(input.bytes);
+  if (!DEFINITION_KEYS.every((k) => k.test(text))) return false;
+  const view: FileView = { file, name: input.name, ok: false };
+  try {
+    const def = await readLayout(new Uint8Array(input.bytes), input.name);
+    const at = layouts.findIndex((l) => l.id === def.id);
+    if (at >= 0) layouts.splice(at, 1);
+    layouts.unshift(def);
+    Object.assign(view, { ok: true, layout: def.name, summary: `已读入版式定义“${def.name}”（${def.columns.length} 列：${def.columns.map((c) => c.label).join('、')}）。之后选择的${def.name}都按它校验；已打开的文件请移除后重新选择。` });
+  } catch (err) {
+    view.error = errorLine(err);
+  }
+  post({ id, type: 'opened', view });
+  return true;
+}
+
 async function open(id: number, file: number, input: InFile, role: 'catalog' | 'reference'): Promise<void> {
+  if (await openLayout(id, file, input)) return;
   const held: Held = { name: input.name, bytes: new Uint8Array(input.bytes), modified: input.modified ? localTime(new Date(input.modified)) : '' };
   files.set(file, held);
   const view: FileView = { file, name: input.name, ok: false };
@@ -128,6 +156,7 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
     post({ id, type: 'progress', file, text: `正在读取 ${input.name}…`, fraction: 0 });
     const checked = await check(held.bytes, input.name, {
       onProgress,
+      layouts,
       onRead: (catalog) => post({ id, type: 'progress', file, text: `正在校验 ${input.name}（${catalog.items.length} 个事项）…`, fraction: 1 }),
       ...(role === 'reference' ? { validate: false } : {}),
     });
@@ -149,6 +178,7 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
       summary: summaryLine(result),
       valid: passes(result.findings),
       profile: catalog.profile,
+      list: isList(catalog),
       items: catalog.items.length,
       pages: Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS)),
       // A page or Word document is not rewritten: its corrected catalog comes as a workbook.
@@ -211,22 +241,22 @@ async function fixed(held: Held & { checked: Checked }, skip: readonly string[] 
   const left = new Set(skip);
   const checked: Checked = left.size ? { ...held.checked, findings: held.checked.findings.filter((f) => !left.has(f.code)) } : held.checked;
   const ext = extensionOf(held.name);
-  const result = await fix(held.bytes, checked);
+  const result = await fix(held.bytes, checked, undefined, { read: { layouts } });
   const outExt = result.format === 'yaml' ? (ext === '.yml' ? 'yml' : 'yaml') : 'xlsx';
   return { result, name: outputName(held.name, '（修正后）', outExt), ext: outExt };
 }
 
 /** The catalog a publish button renders: the corrected one when asked (read back from the corrected copy),
  * with the 标题 / 编制单位 / 日期 the clerk entered. */
-async function toPublish(held: Held & { checked: Checked }, choices: ExportChoices): Promise<Catalog> {
+async function toPublish(held: Held & { checked: Checked }, choices: ExportChoices): Promise<Doc> {
   let catalog = held.checked.catalog;
   if (choices.fixFirst && held.checked.findings.some((f) => f.fix && !(choices.skip ?? []).includes(f.code))) {
     const { result, name } = await fixed(held, choices.skip);
     const bytes = typeof result.data === 'string' ? new TextEncoder().encode(result.data) : result.data;
-    catalog = (await check(bytes, name, { validate: false })).catalog;
+    catalog = (await check(bytes, name, { validate: false, layouts })).catalog;
   }
   const meta = choices.meta ?? {};
-  const copy: Catalog = { ...catalog };
+  const copy: Doc = { ...catalog };
   for (const key of ['title', 'unit', 'date'] as const) {
     // Left as the form showed it: the catalog's own text, exactly (what `zwgk render` prints).
     if (meta[key] === undefined || meta[key] === (catalog[key] ?? '')) continue;

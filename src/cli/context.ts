@@ -21,6 +21,8 @@ export interface Context {
 export interface GlobalOptions {
   color?: boolean;
   debug?: boolean;
+  /** --layout: a layout's name or id, a definition file or a folder of them. */
+  layout?: string;
 }
 
 /** Whether to colour text on this stream: --no-color and NO_COLOR win, FORCE_COLOR forces. */

@@ -31,6 +31,7 @@ export function buildProgram(ctx: Context): Command {
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .option('--no-color', '不使用彩色输出（也可设置环境变量 NO_COLOR）')
     .option('--debug', '出错时显示调试信息（堆栈）')
+    .option('--layout <版式>', '清单的版式：内置版式的名称或标识（重大行政决策事项目录 / major-decisions、权责清单 / powers、行政检查事项清单 / inspections、2017、2019），或自定义版式定义文件（.yaml）及其所在文件夹；默认自动识别，并读取当前文件夹下 zwgk-版式 中的定义')
     .addHelpText(
       'after',
       '\n退出码：0 通过（可有警告），1 有错误级别的问题，2 用法错误或文件无法读取。\n示例：\n  zwgk validate 目录.xlsx\n  zwgk render 目录.xlsx -o 目录.html\n  zwgk gap 目录.xlsx --against 参考目录.yaml -o 差距报告.xlsx\n  zwgk site 各领域目录 -o 网站\n',

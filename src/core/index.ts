@@ -3,21 +3,30 @@
 // a file, starts a process or writes to a terminal: src/node adds paths, src/cli and src/app add the
 // people. The shells import this module (and the CLI src/node) and nothing deeper — a test holds it.
 import type { Catalog } from '../model/types.js';
+import { isList, type Doc, type ListDoc } from '../model/list.js';
+import type { Layout } from '../layouts/types.js';
 import type { Finding } from '../findings/finding.js';
 import type { Profile } from '../settings/columns.js';
 import { detectFormat, extensionOf, formatOf, readCatalogBytes } from '../formats/index.js';
 import type { FormatSpec, ReadOptions } from '../formats/types.js';
-import { validateCatalog } from '../validate/index.js';
+import { validateDoc } from '../validate/index.js';
 import { Report, type FileResult } from '../reports/report.js';
 import { buildGap, gapCautions, type GapReport } from '../reports/gap.js';
 import { diffCatalogs, type DiffReport } from '../reports/diff.js';
 import { OUTPUT_FILES, render, renderDiff, renderGap, type DiffFormat, type GapFormat, type OutputFormat, type OutputKind, type Rendered } from '../render/index.js';
 import type { FixResult } from '../fix/index.js';
 import { mergeCatalogs, type MergeResult } from '../draft/merge.js';
+import { mergeLists } from '../draft/merge-list.js';
+import { diffLists } from '../reports/diff-list.js';
+import { ZwgkError } from '../findings/finding.js';
 export { mergeLines } from '../draft/merge.js';
 import { buildSummary, summaryRow, unreadableRow, type Summary, type SummaryRow } from '../reports/summary.js';
 
 export type { Catalog, Cell, Item, ListField, Pair } from '../model/types.js';
+export type { Doc, ListDoc, ListItem } from '../model/list.js';
+export { isList } from '../model/list.js';
+export type { Layout, LayoutColumn, ColumnKind } from '../layouts/types.js';
+export { builtinLayouts, listLayouts, layoutNamed, requireLayout as requireLayoutNamed, CATALOG_LAYOUT_NAMES } from '../layouts/index.js';
 export type { Profile } from '../settings/columns.js';
 export type { FormatSpec, ReadOptions } from '../formats/types.js';
 export type { GapReport } from '../reports/gap.js';
@@ -44,7 +53,8 @@ export { READ_LIMITS, SHARED_READ_LIMITS } from '../settings/limits.js';
 export interface Checked {
   /** The name the bytes were given (used in messages, never opened). */
   file: string;
-  catalog: Catalog;
+  /** The catalog, or a list of another layout (isList tells). */
+  catalog: Doc;
   /** Every finding, sorted by place. */
   findings: Finding[];
   /** The file's line of the report (layout, item count, findings). */
@@ -66,13 +76,24 @@ export interface Fixed extends FixResult {
 }
 
 /** Read a catalog from bytes; throws ZwgkError (exit 2 in the CLI) when the file cannot be read. */
-export async function read(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Catalog> {
+export async function read(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
   return readCatalogBytes(bytes, file, options);
 }
 
 /** Check an already read catalog: the findings of the schema and every content rule. */
-export function validate(catalog: Catalog): Finding[] {
-  return validateCatalog(catalog);
+export function validate(catalog: Doc): Finding[] {
+  return validateDoc(catalog);
+}
+
+/** Read a layout definition (a unit's own list, YAML or JSON); throws layout-invalid (exit 2) at its line. */
+export async function layout(bytes: Uint8Array, file: string): Promise<Layout> {
+  const { parseLayout } = await import('../layouts/definition.js');
+  return parseLayout(bytes, file);
+}
+
+/** The JSON Schema of a list layout's YAML form (what other systems validate a list's data with). */
+export async function layoutSchema(of: Layout): Promise<Record<string, unknown>> {
+  return (await import('../layouts/schema.js')).schemaOf(of);
 }
 
 /** How to check: how to read, and whether to run the rules (a reference catalog is only read). */
@@ -80,7 +101,7 @@ export interface CheckOptions extends ReadOptions {
   /** false: read only, no findings beyond the reader's refusal (default true). */
   validate?: boolean;
   /** Called between reading and validating (the app shows the item count while the rules run). */
-  onRead?: (catalog: Catalog) => void;
+  onRead?: (catalog: Doc) => void;
 }
 
 /** Read and check a catalog from bytes: the library's main call ("嵌入业务系统"). */
@@ -92,9 +113,9 @@ export async function check(bytes: Uint8Array, file: string, options: CheckOptio
 }
 
 /** Check a catalog already read (a reference, a merged catalog) into the same result as check(). */
-export function checkCatalog(catalog: Catalog, file = catalog.file, run = true): Checked {
+export function checkCatalog(catalog: Doc, file = catalog.file, run = true): Checked {
   const report = new Report();
-  report.add({ file, profile: catalog.profile, items: catalog.items.length, findings: run ? validateCatalog(catalog) : [] });
+  report.add({ file, profile: catalog.profile, items: catalog.items.length, findings: run ? validateDoc(catalog) : [] });
   const result = report.files[0]!;
   return { file, catalog, findings: result.findings, result };
 }
@@ -110,7 +131,7 @@ function exported(data: Rendered, kind: OutputKind): Exported {
 }
 
 /** A catalog as a publishable workbook (样表 style), web page, Markdown or YAML. */
-export async function exportAs(catalog: Catalog, format: OutputFormat): Promise<Exported> {
+export async function exportAs(catalog: Doc, format: OutputFormat): Promise<Exported> {
   return exported(await render(catalog, format), format);
 }
 
@@ -134,8 +155,9 @@ export interface ReviewOptions {
  * each finding says whether it was corrected, is still open or is new. */
 export async function review(bytes: Uint8Array, checked: Checked, options: ReviewOptions): Promise<import('../review/index.js').ReviewResult & { mime: string }> {
   const { reviewBytes } = await import('../review/index.js');
+  if (isList(checked.catalog)) notForLists('审核意见（review）', checked.catalog);
   const inPlace = detectFormat(bytes, checked.file)?.id === 'xlsx';
-  const result = await reviewBytes(bytes, checked, { ...options, inPlace });
+  const result = await reviewBytes(bytes, checked as Checked & { catalog: Catalog }, { ...options, inPlace } as Parameters<typeof reviewBytes>[2]);
   return { ...result, mime: OUTPUT_FILES.xlsx.mime };
 }
 
@@ -145,35 +167,42 @@ export function fixMode(bytes: Uint8Array | undefined, file: string): FormatSpec
 }
 
 /** The gap report of a checked catalog, against a reference catalog when given. */
-export function gapReport(checked: Checked, reference?: Catalog): GapReport {
+export function gapReport(checked: Checked, reference?: Doc): GapReport {
+  if (isList(checked.catalog)) notForLists('差距报告（gap）', checked.catalog);
+  if (reference && isList(reference)) notForLists('参考目录（--against）', reference);
   return buildGap(checked.catalog, checked.findings, reference);
 }
 
 /** The gap report rendered in a format, with what to tell the user about the reference (`cautions`: a
  * reference with nothing in common, or of the other layout). */
-export async function gap(checked: Checked, format: GapFormat, reference?: Catalog): Promise<Exported & { cautions: string[] }> {
+export async function gap(checked: Checked, format: GapFormat, reference?: Doc): Promise<Exported & { cautions: string[] }> {
   const report = gapReport(checked, reference);
   return { ...exported(await renderGap(report, format), format), cautions: gapCautions(report) };
 }
 
 /** What changed from one version of a catalog to the next. */
-export function diffReport(before: Catalog, after: Catalog): DiffReport {
+export function diffReport(before: Doc, after: Doc): DiffReport {
+  if (isList(before) && isList(after)) return diffLists(before, after);
+  if (isList(before) || isList(after)) throw new ZwgkError('diff-layouts', { file: after.file }, { detail: `${before.file} 是${layoutWords(before)}，${after.file} 是${layoutWords(after)}` });
   return diffCatalogs(before, after);
 }
 
 /** The change log of two versions rendered in a format. */
-export async function diff(before: Catalog, after: Catalog, format: DiffFormat): Promise<Exported> {
-  return exported(await renderDiff(diffCatalogs(before, after), format), format);
+export async function diff(before: Doc, after: Doc, format: DiffFormat): Promise<Exported> {
+  return exported(await renderDiff(diffReport(before, after), format), format);
 }
 
 /** Several catalogs of one layout merged into one named `output` (序号 1..N, sources kept, duplicates reported). */
-export function merge(catalogs: readonly Catalog[], output: string): MergeResult {
-  return mergeCatalogs(catalogs, output);
+export function merge(catalogs: readonly Doc[], output: string): MergeResult | ReturnType<typeof mergeLists> {
+  const lists = catalogs.filter(isList);
+  if (lists.length === catalogs.length) return mergeLists(lists, output);
+  if (lists.length) throw new ZwgkError('mixed-layouts', { file: lists[0]!.file }, { detail: catalogs.map((c) => `${c.file} 是${layoutWords(c)}`).join('，') });
+  return mergeCatalogs(catalogs as Catalog[], output);
 }
 
 /** The site of several catalogs: page name → HTML, with the index page, and the test that tells a page
  * zwgk wrote (from its first bytes) from a user's own file of the same name. */
-export async function site(catalogs: readonly Catalog[], options: import('../render/site.js').SiteOptions = {}): Promise<{ pages: Map<string, string>; names: string[]; index: string; isOurs: (head: Uint8Array) => boolean }> {
+export async function site(catalogs: readonly Doc[], options: import('../render/site.js').SiteOptions = {}): Promise<{ pages: Map<string, string>; names: string[]; index: string; isOurs: (head: Uint8Array) => boolean }> {
   const { renderSite, pageNames, isZwgkPage, SITE_INDEX } = await import('../render/site.js');
   return { pages: renderSite(catalogs, options), names: pageNames(catalogs.map((c) => c.file)), index: SITE_INDEX, isOurs: isZwgkPage };
 }
@@ -203,13 +232,15 @@ export async function summary(rows: readonly SummaryRow[], format: SummaryFormat
 }
 
 /** An empty Excel template of a layout, with the 填表说明 and drop-down lists (exceljs loaded only here). */
-export async function template(profile: Profile): Promise<Exported> {
+export async function template(profile: Profile | Layout): Promise<Exported> {
+  if (typeof profile !== 'string') return exported(await (await import('../draft/list-template.js')).renderListTemplateXlsx(profile), 'xlsx');
   const { renderTemplateXlsx } = await import('../draft/template-xlsx.js');
   return exported(await renderTemplateXlsx(profile), 'xlsx');
 }
 
 /** A commented YAML skeleton of a layout, for drafting in a text editor. */
-export async function skeleton(profile: Profile): Promise<Exported> {
+export async function skeleton(profile: Profile | Layout): Promise<Exported> {
+  if (typeof profile !== 'string') return exported((await import('../draft/list-skeleton.js')).renderListSkeleton(profile), 'yaml');
   const { renderSkeletonYaml } = await import('../draft/skeleton-yaml.js');
   return exported(renderSkeletonYaml(profile), 'yaml');
 }
@@ -218,4 +249,14 @@ export async function skeleton(profile: Profile): Promise<Exported> {
 export function outputName(input: string, suffix: string, ext: string): string {
   const cut = extensionOf(input).length;
   return `${cut ? input.slice(0, input.length - cut) : input}${suffix}.${ext.replace(/^\./, '')}`;
+}
+
+/** A document's layout in words (一份重大行政决策事项目录, 2019 版式的政务公开事项目录). */
+function layoutWords(doc: Doc): string {
+  return isList(doc) ? `一份${doc.layout.name}` : ` ${doc.profile} 版式的政务公开事项目录`;
+}
+
+/** A use case that exists for 政务公开事项目录 only, asked of a list of another layout: said plainly (exit 2). */
+function notForLists(what: string, doc: ListDoc): never {
+  throw new ZwgkError('list-not-supported', { file: doc.file }, { file: doc.file, what, layout: doc.layout.name });
 }

@@ -120,7 +120,7 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
 }
 
 /** The summary of a merge as the CLI prints it and the app shows it: files, items, 序号 ranges, duplicates. */
-export function mergeLines(result: MergeResult, files: number): string[] {
+export function mergeLines(result: Pick<MergeResult, 'findings' | 'sources'> & { catalog: { items: readonly unknown[] } }, files: number): string[] {
   const duplicates = result.findings.filter((f) => f.code === 'merge-duplicate').length;
   return [
     `已合并 ${files} 个文件，共 ${result.catalog.items.length} 个事项，重复 ${duplicates} 处：`,

@@ -66,6 +66,8 @@ export const CODES = {
   'profile-mismatch': { severity: 'error', fatal: true, title: '版式不符', message: '{file} 是 {actual} 版式，与指定的 --profile {expected} 不符。请去掉 --profile 或改为 --profile {actual}' },
   'layout-invalid': { severity: 'error', fatal: true, title: '版式定义有误', message: '版式定义 {file} 第 {line} 行：{detail}。请对照 README“其他清单与自定义版式”一节修改' },
   'layout-unknown': { severity: 'error', fatal: true, title: '没有这个版式', message: '没有名为“{name}”的版式。可用的版式：{known}；也可以用 --layout 指定自己的版式定义文件（.yaml）' },
+  'list-not-supported': { severity: 'error', fatal: true, title: '只适用于政务公开事项目录', message: '{what}只适用于政务公开事项目录，{file} 是一份{layout}。其他清单可以校验、修正、生成网页/Excel/Markdown、转换、比较和合并' },
+  'layout-file-given': { severity: 'error', fatal: true, title: '这是版式定义文件', message: '{file} 是版式定义文件（规定一种清单有哪些列），不是清单本身。要按它读取清单，请用 --layout {file}，或把它放进清单所在文件夹的 zwgk-版式 子文件夹' },
   'no-list-header': { severity: 'error', fatal: true, title: '找不到清单表头', message: '{file} 中没有找到“{layout}”的表头（需要{needed}等列）。{close}请检查表头，或去掉 --layout 让 zwgk 自动识别' },
   'internal-error': { severity: 'error', fatal: true, title: '内部错误', message: '处理 {file} 时发生内部错误：{detail}。请加 --debug 重试，并把输出反馈给维护者' },
 
@@ -73,6 +75,7 @@ export const CODES = {
   'catalog-empty': { severity: 'warning', title: '目录没有事项', message: '目录中没有任何事项。请在表头下逐行填写事项后再校验' },
   'missing-column': { severity: 'error', title: '缺少必填列', message: '缺少必填列“{field}”。请在表头中加上“{field}”列并填写每个事项{hint}' },
   'blank-header-column': { severity: 'warning', title: '没有表头的列', message: '{column}没有表头，其中 {count} 个单元格有内容（如“{sample}”）{guess}，已作为“{key}”保留在“其他列”中。请在 {cell} 填写这一列的名称' },
+  'column-absent': { severity: 'warning', title: '缺少应有的列', message: '没有“{field}”列。{why}请加上这一列并逐项填写' },
   'unknown-column': { severity: 'info', title: '未识别的列', message: '未识别的列“{label}”，已原样保留' },
   'hidden-sheet-ignored': { severity: 'info', title: '跳过的隐藏工作表', message: '隐藏的工作表“{sheet}”中没有目录表头（可能是下拉选项清单），已跳过，其中 {count} 个有内容的单元格未读入目录' },
   'sheet-ignored': { severity: 'info', title: '跳过的工作表', message: '工作表“{sheet}”中没有目录表头（如填表说明），已跳过，其中 {count} 个有内容的单元格未读入目录。如果其中有事项，请把它们移到目录工作表中' },

@@ -8,6 +8,7 @@
 // or YAML written carries the layout's own column names, so a header cell's new spelling is kept in the
 // copy's sources only (where it was read), which is all there is to change.
 import type { Catalog, Cell } from '../model/types.js';
+import type { Doc, ListItem } from '../model/list.js';
 import type { CellTarget, CellText, CellSkip, Edit } from '../findings/fix.js';
 import { locationKey, type SourceRef } from '../findings/location.js';
 import { TICK_GROUPS } from '../settings/columns.js';
@@ -24,7 +25,8 @@ interface Place {
 }
 
 /** Every text value of an item with its location. */
-function itemCells(item: Catalog['items'][number]): Cell[] {
+function itemCells(item: Catalog['items'][number] | ListItem): Cell[] {
+  if ('values' in item) return [...Object.values(item.values), ...item.rows.flatMap((r) => Object.values(r)), ...Object.values(item.ticks).flatMap((t) => t.values), ...Object.values(item.extra)];
   const out: Cell[] = [item.serial, item.category, item.name, item.subject, item.deadline, item.remark, ...item.basis.values];
   if (item.platform) out.push(item.platform);
   for (const p of item.pairs) {
@@ -40,7 +42,7 @@ function itemCells(item: Catalog['items'][number]): Cell[] {
 const TOP_FIELDS = { title: ['title'], unit: ['unit'], date: ['date'], note: ['note'] } as const;
 
 /** A copy of the catalog as a fix container, and the copy itself (to be rendered once committed). */
-export function catalogTarget(catalog: Catalog, render: (copy: Catalog) => Promise<Uint8Array | string>): CellTarget & { copy: Catalog } {
+export function catalogTarget(catalog: Doc, render: (copy: Doc) => Promise<Uint8Array | string>): CellTarget & { copy: Doc } {
   const copy = structuredClone(catalog);
   const places = new Map<string, Place>();
   const add = (at: SourceRef, owner: number, slot: Slot) => {

@@ -5,13 +5,13 @@
 // (formats/yaml/patch.ts), or — for pages, Word documents and converted files, which zwgk never rewrites —
 // a copy of the catalog written anew (catalog-target.ts). All go through one applier (apply.ts). fix knows
 // nothing about headers or 文号: a header spelled otherwise is a header-spelling finding with its fix.
-import type { Catalog } from '../model/types.js';
+import type { Doc } from '../model/list.js';
 import { ZwgkError, type Finding } from '../findings/finding.js';
 import type { CellTarget } from '../findings/fix.js';
 import { extensionOf, fixedInPlaceFormat, readCatalogBytes } from '../formats/index.js';
 import type { ReadOptions } from '../formats/types.js';
 import { yamlTarget } from '../formats/yaml/patch.js';
-import { validateCatalog } from '../validate/index.js';
+import { validateDoc } from '../validate/index.js';
 import { applyToTarget, type FixChange, type FixSkip } from './apply.js';
 import { catalogTarget } from './catalog-target.js';
 import { xlsmTarget } from './xlsm-target.js';
@@ -45,11 +45,10 @@ export interface FixResult {
 }
 
 /** The container a file's cells are fixed in, and what the copy is. */
-function targetFor(bytes: Uint8Array, file: string, catalog: Catalog | undefined, as: 'xlsx' | 'yaml'): { target: CellTarget; format: 'xlsx' | 'yaml'; rewritten?: true } {
+function targetFor(bytes: Uint8Array, file: string, catalog: Doc | undefined, as: 'xlsx' | 'yaml'): { target: CellTarget; format: 'xlsx' | 'yaml'; rewritten?: true } {
   const ext = extensionOf(file);
   if (!fixedInPlaceFormat(file) && catalog) {
-    const render = async (copy: Catalog) =>
-      as === 'yaml' ? (await import('../render/yaml.js')).renderYaml(copy) : (await import('../render/xlsx.js')).renderXlsx(copy);
+    const render = async (copy: Doc) => (await import('../render/index.js')).render(copy, as);
     return { target: catalogTarget(catalog, render), format: as, rewritten: true };
   }
   if (ext === '.yaml' || ext === '.yml') return { target: yamlTarget(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/u, '')), format: 'yaml' };
@@ -67,7 +66,7 @@ function renamed(file: string, format: 'xlsx' | 'yaml'): string {
 /** Read a corrected copy back with the same core and validate it: what remains. */
 export async function verifyCopy(data: Uint8Array | string, name: string, options: ReadOptions = {}): Promise<Finding[]> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  return validateCatalog(await readCatalogBytes(bytes, name, options));
+  return validateDoc(await readCatalogBytes(bytes, name, options));
 }
 
 /**
@@ -80,7 +79,7 @@ export async function fixBytes(
   bytes: Uint8Array,
   file: string,
   findings: readonly Finding[],
-  catalog?: Catalog,
+  catalog?: Doc,
   as?: 'xlsx' | 'yaml',
   options: FixOptions = {},
 ): Promise<FixResult> {
@@ -103,8 +102,8 @@ export async function fixFile(
   bytes: Uint8Array,
   file: string,
   options: FixOptions & { as?: 'xlsx' | 'yaml' } = {},
-): Promise<FixResult & { catalog: Catalog; findings: Finding[] }> {
+): Promise<FixResult & { catalog: Doc; findings: Finding[] }> {
   const catalog = await readCatalogBytes(bytes, file, options.read ?? {});
-  const findings = validateCatalog(catalog);
+  const findings = validateDoc(catalog);
   return { ...(await fixBytes(bytes, file, findings, catalog, options.as, options)), catalog, findings };
 }

@@ -3,7 +3,6 @@
 // what a folder is searched for, how fix writes a format. Readers are loaded when a file of their kind is
 // read (reading a workbook need not load the YAML parser). Platform-neutral: the bytes come from the CLI
 // (node/read-file.ts) or the app's file picker; `file` is the name used in messages, never opened here.
-import type { Catalog } from '../model/types.js';
 import type { Doc } from '../model/list.js';
 import { ZwgkError } from '../findings/finding.js';
 import { oldWord, otherSheets } from './converted.js';

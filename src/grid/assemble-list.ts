@@ -6,7 +6,7 @@ import { finding, sortFindings } from '../findings/finding.js';
 import type { SourceRef } from '../findings/location.js';
 import type { ListDoc } from '../model/list.js';
 import { carryDownList } from '../model/normalize-list.js';
-import type { GridSheet, TableSource } from './assemble.js';
+import type { GridSheet, TableSource } from './sheet.js';
 
 /** Put the list grids together (the first list sheet's layout decides) and report what was left out. */
 export function assembleList(file: string, sheets: readonly GridSheet[], tables?: TableSource): ListDoc {
@@ -17,6 +17,7 @@ export function assembleList(file: string, sheets: readonly GridSheet[], tables?
   const whole = (s: GridSheet): SourceRef => s.at ?? { file, sheet: s.name };
   const notes: string[] = [];
   let readAny = false;
+  const absentSaid = new Set<string>();
   for (const sheet of sheets) {
     const result = sheet.result;
     if (sheet.findings) other.push(...sheet.findings);
@@ -39,7 +40,8 @@ export function assembleList(file: string, sheets: readonly GridSheet[], tables?
     doc.items.push(...list.items);
     for (const f of result!.findings) doc.findings.push(f.item === undefined ? f : { ...f, item: f.item + offset });
     doc.sources!.push(...result!.sources);
-    if (!readAny && result!.title) doc.title = result!.title;
+    // The layout's own title is what the renderer writes for a list without one: not the user's text.
+    if (!readAny && result!.title && result!.title !== layout.print.title) doc.title = result!.title;
     if (doc.unit === undefined && result!.unit) doc.unit = result!.unit;
     if (doc.date === undefined && result!.date) doc.date = result!.date;
     if (readAny && result!.title && normaliseName(result!.title) !== normaliseName(doc.title ?? '')) {
@@ -57,6 +59,12 @@ export function assembleList(file: string, sheets: readonly GridSheet[], tables?
       doc.missingColumns.push(key);
       const field = layout.columns.find((c) => c.key === key)!.label;
       doc.findings.push(finding('missing-column', list.header.firstAt, { field, hint: '' }, { field }));
+    }
+    for (const key of list.header.absent) {
+      if (doc.missingColumns.includes(key) || absentSaid.has(key)) continue;
+      absentSaid.add(key);
+      const c = layout.columns.find((x) => x.key === key)!;
+      doc.findings.push(finding('column-absent', list.header.firstAt, { field: c.label, why: c.description ? `${c.description}。` : '' }, { field: c.label }));
     }
     for (const [key, labels] of Object.entries(list.header.options)) (doc.options ??= {})[key] ??= labels;
   }

@@ -26,26 +26,8 @@ function headingDiffers(catalog: Catalog, result: SheetResult, role: 'title' | '
   return undefined;
 }
 
-/** One grid of a source, read or not. */
-export interface GridSheet {
-  name: string;
-  hidden: boolean;
-  /** What readGrid gave; undefined for a sheet that is not a grid (a chart sheet) or was not read. */
-  result?: SheetResult;
-  /** The sheet holds something (values, or a chart): leaving it out must be reported. */
-  hasContent: boolean;
-  /** Where the grid is as a whole (a table: {file, table}); a sheet is named by `name`. */
-  at?: SourceRef;
-  /** A table's first text, quoted when it is left out (a metadata or layout table). */
-  sample?: string;
-  /** What the source reader found in the grid's cells themselves (a cell cut to Excel's limit), reported whether or not the grid is read. */
-  findings?: Finding[];
-}
-
-/** The grids are tables of a page or Word document (`what`: 网页, Word 文档), not worksheets. */
-export interface TableSource {
-  what: string;
-}
+export type { GridSheet, TableSource } from './sheet.js';
+import type { GridSheet, TableSource } from './sheet.js';
 
 /**
  * Put the grids together in source order and report what was left out. `picked`: one grid was asked

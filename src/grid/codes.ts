@@ -5,6 +5,9 @@ import type { Code } from '../findings/codes.js';
 
 /** Every non-fatal code a grid read may report. */
 export const GRID_CODES = [
+  'layout-uncertain',
+  'column-absent',
+  'tick-invalid',
   'missing-column',
   'blank-header-column',
   'unknown-column',

@@ -29,6 +29,8 @@ export interface ListHeader {
   columns: ListRole[];
   /** Required columns (keys) the header lacks. */
   missing: string[];
+  /** Recommended columns (keys) the header lacks. */
+  absent: string[];
   /** Layout columns found, required ones among them. */
   found: number;
   requiredFound: number;
@@ -200,6 +202,7 @@ export function listHeader(match: ListMatch, at: (row: number, col: number) => S
   const first = row.cells[0]!;
   return {
     layout, row: row.row, lastRow: sub ? sub.row : row.row, firstAt: at(first.row, first.col), columns,
-    missing: match.missing, found: match.found, requiredFound: match.requiredFound, options, cells,
+    missing: match.missing,
+    absent: layout.columns.filter((c) => c.recommended && !used.has(c.key)).map((c) => c.key), found: match.found, requiredFound: match.requiredFound, options, cells,
   };
 }

@@ -13,7 +13,6 @@ import type { Doc } from '../model/list.js';
 import { gridLayouts } from '../layouts/index.js';
 import { ownText } from '../model/strings.js';
 import { trimWhere } from '../settings/trim.js';
-import type { Catalog } from '../model/types.js';
 import { MAX_CELL_CHARS } from '../settings/limits.js';
 import type { Profile } from '../settings/columns.js';
 import { ZwgkError, finding, type Finding } from '../findings/finding.js';
@@ -74,14 +73,16 @@ export function sampleText(text: string): string {
 export const CELL_TEXT_CAP = 2 * MAX_CELL_CHARS;
 
 /**
- * A cell's parts within Excel's limit: the parts themselves when their text fits and nothing was
+ * A cell's parts within Excel's limit: the parts (copied) when their text fits and nothing was
  * dropped while reading, else cut to MAX_CELL_CHARS characters and the length as written (`dropped`:
  * characters counted but not kept). A nested table's place is kept.
  */
 export function withinLimit(parts: CellPart[], dropped: number): { parts: CellPart[]; length?: number } {
   let total = 0;
   for (const p of parts) if (typeof p === 'string') total += p.length;
-  if (dropped === 0 && total <= MAX_CELL_CHARS) return { parts };
+  // A copy of its length: the list the reader pushed to has room for 16 more, and there are as many
+  // lists as cells.
+  if (dropped === 0 && total <= MAX_CELL_CHARS) return { parts: parts.slice() };
   let room = MAX_CELL_CHARS;
   const cut: CellPart[] = [];
   for (const p of parts) {

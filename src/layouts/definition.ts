@@ -104,7 +104,7 @@ export function parseLayout(bytes: Uint8Array | string, file: string, source = f
       labels.set(n, key);
     }
     return {
-      key, label: c.label!, aliases: c.aliases ?? [], required: c.required ?? false, per, kind, options, closed: c.closed ?? false,
+      key, label: c.label!, aliases: c.aliases ?? [], required: c.required ?? false, recommended: c.recommended ?? false, per, kind, options, closed: c.closed ?? false,
       separator: c.separator ?? '、', description: c.description ?? '', ...(c.width !== undefined ? { width: c.width } : {}),
     };
   });

@@ -32,6 +32,8 @@ export interface LayoutColumn {
   /** Other header labels that mean this column, as real sheets write them. */
   aliases: string[];
   required: boolean;
+  /** The column should be there: a sheet without it gets a warning (a published list often leaves it out). */
+  recommended: boolean;
   /** 'item': one value per item (merged down over its rows); 'row': one value per row of the item. */
   per: 'item' | 'row';
   kind: ColumnKind;

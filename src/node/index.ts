@@ -7,6 +7,7 @@ import { readCatalog, readInputFile } from './read-file.js';
 export * from '../core/index.js';
 export { readCatalog, readInputFile } from './read-file.js';
 export { writeOutput, writeFiles } from './write.js';
+export { loadLayouts, LAYOUT_FOLDER } from './layouts.js';
 
 /** Read and check a catalog file by its path (a .xls, .et, .ods, .doc or .wps is converted first). */
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<Checked> {

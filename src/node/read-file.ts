@@ -6,7 +6,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
-import type { Catalog } from '../model/types.js';
+import type { Doc } from '../model/list.js';
 import { detectFormat, readCatalogBytes } from '../formats/index.js';
 import type { ReadOptions } from '../formats/types.js';
 import { formatBytes, ZwgkError } from '../findings/finding.js';
@@ -151,7 +151,7 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
 
 /** Read one catalog file of any supported type (its bytes, when the caller has them already); throws
  * ZwgkError (exit 2) when it cannot be read. */
-export async function readCatalog(file: string, options: ReadOptions = {}, given?: Uint8Array): Promise<Catalog> {
+export async function readCatalog(file: string, options: ReadOptions = {}, given?: Uint8Array): Promise<Doc> {
   const bytes = given ?? (await readInputFile(file));
   // What the bytes are decides (a “Word” .doc that is really a web page is read as the page, unconverted).
   const conversion = detectFormat(bytes, file)?.conversion;

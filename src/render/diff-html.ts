@@ -1,7 +1,7 @@
 // The diff as a self-contained HTML change log (templates/diff.hbs): no external resources, the
 // page's own CSS allowed by its hash, every sheet text escaped by Handlebars.
 import type { DiffReport } from '../reports/diff.js';
-import { fieldLabel } from '../settings/columns.js';
+import { fieldLabel, type Profile } from '../settings/columns.js';
 import { DIFF_TITLE, diffSummary } from './diff-md.js';
 import { asset, loadTemplate, type TemplateDelegate } from './templates.js';
 
@@ -23,8 +23,8 @@ export function renderDiffHtml(d: DiffReport): string {
     csp: `default-src 'none'; style-src ${css.hash}; img-src 'none'; base-uri 'none'; form-action 'none'`,
     css: css.text,
     profile: d.profile,
-    categoryLabel: fieldLabel(d.profile, 'category'),
-    nameLabel: fieldLabel(d.profile, 'name'),
+    categoryLabel: (d.labels?.category ?? fieldLabel(d.profile as Profile, 'category')),
+    nameLabel: (d.labels?.name ?? fieldLabel(d.profile as Profile, 'name')),
     oldFile: d.oldFile,
     newFile: d.newFile,
     oldItems: d.oldItems,

@@ -1,7 +1,7 @@
 // The diff as a Markdown change log (动态调整情况说明) a clerk can attach to a report: counts, then
 // 新增 / 删除 / 修改 sections. Every text from a sheet is escaped.
 import type { DiffReport } from '../reports/diff.js';
-import { fieldLabel } from '../settings/columns.js';
+import { fieldLabel, type Profile } from '../settings/columns.js';
 import { escapeMarkdownCell, escapeMarkdownLine } from './escape.js';
 
 /** Title of the change log (Markdown and HTML). */
@@ -14,13 +14,15 @@ export function diffSummary(d: DiffReport): string {
 
 /** Render a diff as GFM Markdown. */
 export function renderDiffMarkdown(d: DiffReport): string {
-  const cat = fieldLabel(d.profile, 'category');
-  const name = fieldLabel(d.profile, 'name');
+  const cat = (d.labels?.category ?? fieldLabel(d.profile as Profile, 'category'));
+  const name = (d.labels?.name ?? fieldLabel(d.profile as Profile, 'name'));
   const cell = escapeMarkdownCell;
   const out: string[] = [`# ${DIFF_TITLE}`, ''];
   out.push(`- 原目录：${cell(d.oldFile)}（${d.oldItems} 个事项）`);
   out.push(`- 新目录：${cell(d.newFile)}（${d.newItems} 个事项）`);
-  out.push(`- 版式：${d.profile}；事项按“${cat} + ${name}”对应，序号变化不计为修改`, '');
+  // A list grouped by no column is matched by its name alone.
+  const grouped = cat !== '';
+  out.push(`- 版式：${d.profile}；事项按“${grouped ? `${cat} + ` : ''}${name}”对应，序号变化不计为修改`, '');
   out.push(diffSummary(d), '');
 
   const list = (heading: string, entries: { category: string; name: string }[]) => {
@@ -29,8 +31,13 @@ export function renderDiffMarkdown(d: DiffReport): string {
       out.push('无。', '');
       return;
     }
-    out.push(`| 序号 | ${cat} | ${name} |`, '| --- | --- | --- |');
-    entries.forEach((e, i) => out.push(`| ${i + 1} | ${cell(e.category)} | ${cell(e.name)} |`));
+    if (grouped) {
+      out.push(`| 序号 | ${cat} | ${name} |`, '| --- | --- | --- |');
+      entries.forEach((e, i) => out.push(`| ${i + 1} | ${cell(e.category)} | ${cell(e.name)} |`));
+    } else {
+      out.push(`| 序号 | ${name} |`, '| --- | --- |');
+      entries.forEach((e, i) => out.push(`| ${i + 1} | ${cell(e.name)} |`));
+    }
     out.push('');
   };
   list('一、新增事项', d.added);
@@ -39,7 +46,7 @@ export function renderDiffMarkdown(d: DiffReport): string {
   out.push(`## 三、修改事项（${d.changed.length} 项）`, '');
   if (!d.changed.length) out.push('无。', '');
   d.changed.forEach((c, i) => {
-    out.push(`### ${i + 1}. ${escapeMarkdownLine(c.category)} / ${cell(c.name)}`, '');
+    out.push(`### ${i + 1}. ${grouped ? `${escapeMarkdownLine(c.category)} / ` : ''}${cell(c.name)}`, '');
     out.push('| 字段 | 修改前 | 修改后 |', '| --- | --- | --- |');
     for (const f of c.fields) out.push(`| ${cell(f.field)} | ${cell(f.before) || '（空）'} | ${cell(f.after) || '（空）'} |`);
     out.push('');

@@ -145,6 +145,13 @@ export function renderHtml(catalog: Catalog, options: PageOptions = {}): string 
   });
 }
 
+/** The catalog page's template filled with a view of another kind of list (render/list/html.ts): the same
+ * page, assets, CSP, search and print layout. */
+export function renderPage(view: Record<string, unknown>): string {
+  const { template, css, js, csp } = compile();
+  return template({ csp, css, js, ...view });
+}
+
 /** One catalog as the site index lists it. */
 export interface SiteIndexEntry {
   href: string;

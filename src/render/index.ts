@@ -1,5 +1,6 @@
 // The renderer table: output format → pure function of the catalog (string or bytes).
 import type { Catalog } from '../model/types.js';
+import { isList, type Doc } from '../model/list.js';
 import { diffToJson, type DiffReport } from '../reports/diff.js';
 import type { GapReport } from '../reports/gap.js';
 
@@ -40,7 +41,8 @@ export function formatFromPath(file: string): OutputFormat | undefined {
 }
 
 /** Render a catalog in a format. */
-export async function render(catalog: Catalog, format: OutputFormat): Promise<Rendered> {
+export async function render(catalog: Doc, format: OutputFormat): Promise<Rendered> {
+  if (isList(catalog)) return (await import('./list/index.js')).renderList(catalog, format);
   return RENDERERS[format](catalog);
 }
 

@@ -3,6 +3,8 @@
 // Self-contained and relative: it works from file:// and from any static web server, nothing is
 // fetched. Pure: returns file name → content; src/node/write.ts writes the files.
 import type { Catalog } from '../model/types.js';
+import { isList, itemText, type Doc, type ListDoc, type ListItem } from '../model/list.js';
+import { renderListHtml } from './list/html.js';
 import { DEFAULT_TITLE } from '../settings/texts.js';
 import { catalogTitle, displayColumns, displayValue, groupName } from '../model/display.js';
 import { renderHtml, renderSiteIndex, type SiteIndexEntry } from './html.js';
@@ -121,8 +123,26 @@ function searchFields(catalog: Catalog, item: Catalog['items'][number]): string[
   return out;
 }
 
+/** A list item's group on the index (its group column's text), '' when the layout groups by none. */
+function listGroup(doc: ListDoc, item: ListItem): string {
+  return doc.layout.group ? groupName(itemText(item, doc.layout.group)) : '';
+}
+
+/** The text the index search looks in for one item of a list: every value but its name and 序号. */
+function listFields(doc: ListDoc, item: ListItem): string[] {
+  const out: string[] = [];
+  for (const c of doc.layout.columns) {
+    if (c.key === doc.layout.nameColumn || c.kind === 'serial') continue;
+    if (c.kind === 'ticks') out.push(...(item.ticks[c.key]?.values ?? []).map((v) => v.text));
+    else if (c.per === 'row') out.push(...item.rows.map((r) => r[c.key]?.text ?? ''));
+    else out.push(item.values[c.key]?.text ?? '');
+  }
+  out.push(...Object.values(item.extra).map((v) => v.text));
+  return out.filter((t) => t !== '');
+}
+
 /** The site's title: the given one, else the unit all catalogs share, else the default. */
-function siteTitle(catalogs: readonly Catalog[], options: SiteOptions): string {
+function siteTitle(catalogs: readonly Doc[], options: SiteOptions): string {
   if (options.title?.trim()) return options.title.trim();
   const units = new Set(catalogs.map((c) => c.unit?.trim() ?? ''));
   const [unit] = [...units];
@@ -130,22 +150,23 @@ function siteTitle(catalogs: readonly Catalog[], options: SiteOptions): string {
 }
 
 /** Render catalogs as a static site: file name → page (index.html first, then one page per catalog). */
-export function renderSite(catalogs: readonly Catalog[], options: SiteOptions = {}): Map<string, string> {
+export function renderSite(catalogs: readonly Doc[], options: SiteOptions = {}): Map<string, string> {
   const names = pageNames(catalogs.map((c) => c.file));
   const title = siteTitle(catalogs, options);
   const entries: SiteIndexEntry[] = catalogs.map((catalog, i) => ({
     // A relative link; percent-encoded so that any server and file:// resolve it the same way.
     href: encodeURIComponent(names[i]!),
-    title: catalogTitle(catalog),
+    title: isList(catalog) ? catalog.title?.trim() || catalog.layout.print.title : catalogTitle(catalog),
     unit: catalog.unit?.trim() ?? '',
     date: catalog.date?.trim() ?? '',
     items: catalog.items.length,
-    layout: LAYOUT_WORDS[catalog.profile],
+    layout: isList(catalog) ? catalog.layout.name : LAYOUT_WORDS[catalog.profile],
   }));
   const items: [number, number, string, string, string[]][] = [];
-  catalogs.forEach((catalog, c) =>
-    catalog.items.forEach((item, i) => items.push([c, i + 1, groupName(item.category.text), item.name.text, searchFields(catalog, item)])),
-  );
+  catalogs.forEach((catalog, c) => {
+    if (isList(catalog)) catalog.items.forEach((item, i) => items.push([c, i + 1, listGroup(catalog, item), itemText(item, catalog.layout.nameColumn), listFields(catalog, item)]));
+    else catalog.items.forEach((item, i) => items.push([c, i + 1, groupName(item.category.text), item.name.text, searchFields(catalog, item)]));
+  });
   const files = new Map<string, string>();
   files.set(
     SITE_INDEX,
@@ -156,6 +177,6 @@ export function renderSite(catalogs: readonly Catalog[], options: SiteOptions = 
       searchData: scriptJson({ catalogs: entries.map((e) => ({ href: e.href, title: e.title })), items }),
     }),
   );
-  catalogs.forEach((catalog, i) => files.set(names[i]!, renderHtml(catalog, { home: { href: SITE_INDEX, label: `返回${title}` } })));
+  catalogs.forEach((catalog, i) => files.set(names[i]!, isList(catalog) ? renderListHtml(catalog, { home: { href: SITE_INDEX, label: `返回${title}` } }) : renderHtml(catalog, { home: { href: SITE_INDEX, label: `返回${title}` } })));
   return files;
 }

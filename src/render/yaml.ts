@@ -1,6 +1,6 @@
 // Catalog → YAML text, in the hand-editable format of src/model/document.ts.
 import { Document, isMap, isSeq, visit, type YAMLMap, type YAMLSeq } from 'yaml';
-import { toDocument, OPTION_KEYS, TOP_KEYS } from '../model/document.js';
+import { absentOptional, itemToDocument, toDocument, OPTION_KEYS, TOP_KEYS } from '../model/document.js';
 import type { Catalog } from '../model/types.js';
 
 // Short lists read best on one line (公开对象: [全社会]); 依据 and channels stay one per line.
@@ -26,7 +26,7 @@ function quoteUnprintable(doc: Document): boolean {
 }
 
 /** A document as text, with what the library leaves raw inside double quotes escaped. */
-function text(doc: Document): string {
+export function text(doc: Document): string {
   const raw = quoteUnprintable(doc);
   const out = doc.toString(OPTIONS);
   return raw ? out.replace(RAW_IN_QUOTES, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`) : out;
@@ -38,9 +38,9 @@ function text(doc: Document): string {
  * document tree of a whole 25 000-item catalog would take most of a gigabyte, one item's takes nothing.
  */
 export function renderYaml(catalog: Catalog): string {
-  const whole = toDocument(catalog);
-  const items = whole.事项;
-  whole.事项 = [];
+  // The items are projected one at a time too: the document form of them all is a second catalog.
+  const whole = toDocument({ ...catalog, items: [] });
+  const omit = absentOptional(catalog);
   const doc = new Document(whole);
   doc.commentBefore =
     ` zwgk 政务公开事项目录（${catalog.profile} 版式）。键名即表格列名，说明见 README“YAML 格式”。\n` +
@@ -49,10 +49,13 @@ export function renderYaml(catalog: Catalog): string {
   const columns = root.get(TOP_KEYS.extraColumns, true);
   if (isSeq(columns)) columns.flow = true;
   const head = text(doc);
-  if (!items.length) return head;
-  const parts: string[] = [];
-  for (const item of items) {
-    const one = new Document([item]);
+  if (!catalog.items.length) return head;
+  const marker = `\n${TOP_KEYS.items}: []\n`;
+  const at = head.indexOf(marker);
+  // Joined once: a flat string, where pieces concatenated around the items would be copied again when written.
+  const parts: string[] = [head.slice(0, at), `\n${TOP_KEYS.items}:\n`];
+  for (const item of catalog.items) {
+    const one = new Document([itemToDocument(catalog.profile, item, omit)]);
     const map = (one.contents as YAMLSeq).items[0];
     if (isMap(map) && catalog.profile === '2019') {
       for (const pair of map.items) {
@@ -63,9 +66,8 @@ export function renderYaml(catalog: Catalog): string {
     // Empty lines (inside block scalars) stay empty, as the library writes them when nested.
     parts.push(text(one).replace(/^(?=.)/gm, '  '));
   }
-  const marker = `\n${TOP_KEYS.items}: []\n`;
-  const at = head.indexOf(marker);
-  return `${head.slice(0, at)}\n${TOP_KEYS.items}:\n${parts.join('')}${head.slice(at + marker.length)}`;
+  parts.push(head.slice(at + marker.length));
+  return parts.join('');
 }
 
 /** Not YAML's c-printable: C0 controls but tab and line feed, DEL, C1, U+FFFE, U+FFFF, lone surrogates. */

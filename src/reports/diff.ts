@@ -32,7 +32,10 @@ export interface DiffResult {
 
 /** A diff with the context the Markdown and HTML change logs print. */
 export interface DiffReport extends DiffResult {
-  profile: Profile;
+  /** The layout: 2017/2019, or a list layout's name. */
+  profile: Profile | string;
+  /** What the category and name columns are called (a list layout's own; the catalog's by default). */
+  labels?: { category: string; name: string };
   oldFile: string;
   newFile: string;
   oldItems: number;

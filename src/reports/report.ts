@@ -8,7 +8,8 @@ import { fixSpan } from '../findings/fix.js';
 
 export interface FileResult {
   file: string;
-  profile: Profile;
+  /** 2017/2019, or the name of a list layout (重大行政决策事项目录 …). */
+  profile: Profile | string;
   items: number;
   findings: Finding[];
 }
@@ -65,6 +66,7 @@ export class Report {
       files: this.files.map((f) => ({
         file: f.file,
         profile: f.profile,
+        layout: layoutName(f.profile),
         valid: isValid(f.findings),
         items: f.items,
         diagnostics: f.findings.map(toJsonDiagnostic),
@@ -136,4 +138,9 @@ export function summaryLine(f: FileResult, c: Paint = PLAIN): string {
   const n = countBySeverity(f.findings);
   const verdict = isValid(f.findings) ? c.green('通过') : c.red('未通过');
   return `${terminalText(f.file)}：${verdict}（${f.profile} 版式，${f.items} 个事项；错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}）`;
+}
+
+/** The layout read, in words, for `--format json` (2019 → 2019 标准目录; a list layout by its name). */
+function layoutName(profile: string): string {
+  return profile === '2017' ? '2017 样表' : profile === '2019' ? '2019 标准目录' : profile;
 }

@@ -4,6 +4,7 @@
 // Rows are small plain data: the CLI builds them in worker threads and only they cross back.
 import type { Finding } from '../findings/finding.js';
 import type { Catalog } from '../model/types.js';
+import { isList, itemText, type Doc, type ListDoc } from '../model/list.js';
 import { categorySpellings, normaliseName } from '../model/names.js';
 import { countBySeverity, isValid } from './report.js';
 
@@ -54,8 +55,9 @@ export function unitOf(catalog: Catalog, file: string): string {
 }
 
 /** The roll-up row of a checked file. */
-export function summaryRow(file: string, catalog: Catalog, findings: readonly Finding[], modified: string): SummaryRow {
+export function summaryRow(file: string, catalog: Doc, findings: readonly Finding[], modified: string): SummaryRow {
   const n = countBySeverity(findings);
+  if (isList(catalog)) return listRow(file, catalog, n, findings, modified);
   const spellings = categorySpellings(catalog.items);
   const categories: Record<string, number> = {};
   for (const item of catalog.items) {
@@ -65,6 +67,19 @@ export function summaryRow(file: string, catalog: Catalog, findings: readonly Fi
     categories[name] = (categories[name] ?? 0) + 1;
   }
   return { file, unit: unitOf(catalog, file), layout: catalog.profile, items: catalog.items.length, errors: n.error, warnings: n.warning, hints: n.info, passed: isValid(findings), modified, categories };
+}
+
+/** A list's row: its unit from 单位 or the title, its groups (the layout's group column) as categories. */
+function listRow(file: string, doc: ListDoc, n: ReturnType<typeof countBySeverity>, findings: readonly Finding[], modified: string): SummaryRow {
+  const categories: Record<string, number> = {};
+  if (doc.layout.group) {
+    for (const item of doc.items) {
+      const g = itemText(item, doc.layout.group).trim();
+      if (g) categories[g] = (categories[g] ?? 0) + 1;
+    }
+  }
+  const unit = doc.unit?.trim() || doc.title?.trim().replace(doc.layout.name, '').replace(TITLE_TAIL, '').trim() || file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return { file, unit, layout: doc.layout.name, items: doc.items.length, errors: n.error, warnings: n.warning, hints: n.info, passed: isValid(findings), modified, categories };
 }
 
 /** The row of a file that could not be read: named, with the reason, never left out. */

@@ -114,7 +114,7 @@ export async function reviewBytes(bytes: Uint8Array, checked: Reviewed, options:
   let written: Catalog | undefined;
   if (!options.inPlace) {
     workbook = (await render(checked.catalog, 'xlsx')) as Uint8Array;
-    written = await readCatalogBytes(workbook, '审核意见.xlsx');
+    written = (await readCatalogBytes(workbook, '审核意见.xlsx')) as Catalog;
   }
   const targets = targetsOf(findings, checked.catalog, written);
   const since = options.since ? compareRounds(findings, checked.catalog, ownSheetAside(options.since.findings), options.since.catalog) : undefined;

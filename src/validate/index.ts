@@ -6,6 +6,8 @@ import { fieldLabel, type FieldKey } from '../settings/columns.js';
 import { appliesTo, type Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 import { schemaFindings } from './schema.js';
+import { isList, type Doc } from '../model/list.js';
+import { validateList } from './list/index.js';
 
 /** The codes validate itself reports besides the schema's and the rules' (an empty catalog). */
 export const VALIDATE_CODES = ['catalog-empty'] as const satisfies readonly Code[];
@@ -32,4 +34,9 @@ export function validateCatalog(catalog: Catalog): Finding[] {
   // An empty catalog is valid in form but never what a unit means to submit.
   const empty = catalog.items.length === 0 ? [finding('catalog-empty', { file: catalog.file })] : [];
   return sortFindings([...catalog.findings, ...empty, ...generic, ...rules]);
+}
+
+/** All findings for a catalog or a list of another layout, sorted deterministically. */
+export function validateDoc(doc: Doc): Finding[] {
+  return isList(doc) ? validateList(doc) : validateCatalog(doc);
 }

@@ -155,7 +155,7 @@ export const CASES: Case[] = [
     name: 'validate a folder: every catalog file in it',
     args: ['validate', '--no-color', 'examples'],
     code: 0,
-    stdout: ['examples/county-catalog.yaml：通过', 'examples/unit-anquan.yaml：通过', '共 4 个文件：通过 4 个，未通过 0 个'],
+    stdout: ['examples/county-catalog.yaml：通过', 'examples/major-decisions.yaml：通过（重大行政决策事项目录 版式', 'examples/public-services.yaml：通过（公共服务事项清单 版式', 'examples/unit-anquan.yaml：通过', '共 8 个文件：通过 8 个，未通过 0 个'],
   },
   {
     name: 'validate with a wildcard (Windows shells do not expand it)',
@@ -201,8 +201,8 @@ export const CASES: Case[] = [
     name: 'site over a folder of catalogs',
     args: ['site', 'examples', '-o', '{tmp}/网站'],
     code: 0,
-    stdout: ['已写出网站：', '（4 个目录，共 30 个事项）', 'county-catalog.html  ← examples/county-catalog.yaml（10 个事项）'],
-    written: { '{tmp}/网站/index.html': '共 4 个目录', '{tmp}/网站/unit-anquan.html': 'href="index.html"' },
+    stdout: ['已写出网站：', '（8 个目录，共 42 个事项）', 'county-catalog.html  ← examples/county-catalog.yaml（10 个事项）', 'major-decisions.html  ← examples/major-decisions.yaml（3 个事项）'],
+    written: { '{tmp}/网站/index.html': '共 8 个目录', '{tmp}/网站/unit-anquan.html': 'href="index.html"' },
   },
   {
     name: 'site: a catalog with errors is published and named (exit 1)',

@@ -4,6 +4,7 @@
 // (its cell, or a range containing it). Whatever is neither was dropped silently.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { isList, type Doc } from '../../src/model/list.js';
 import type { Catalog, Cell } from '../../src/model/types.js';
 import { a1, columnNumber, type SourceRef } from '../../src/findings/location.js';
 import type { Finding } from '../../src/findings/finding.js';
@@ -122,7 +123,7 @@ function named(findings: readonly Finding[], c: SourceCell): boolean {
 }
 
 /** Values of the model located at each cell ("sheet!A1" → texts). */
-function valuesByCell(catalog: Catalog): Map<string, string[]> {
+function valuesByCell(catalog: Doc): Map<string, string[]> {
   const map = new Map<string, string[]>();
   const add = (cell: Cell | undefined) => {
     const [sheet, ref] = cell ? placeOf(cell.at) : [undefined, undefined];
@@ -133,6 +134,15 @@ function valuesByCell(catalog: Catalog): Map<string, string[]> {
     if (list) list.push(...texts);
     else map.set(key, texts);
   };
+  if (isList(catalog)) {
+    for (const item of catalog.items) {
+      Object.values(item.values).forEach(add);
+      for (const r of item.rows) Object.values(r).forEach(add);
+      for (const t of Object.values(item.ticks)) t.values.forEach(add);
+      Object.values(item.extra).forEach(add);
+    }
+    return map;
+  }
   for (const item of catalog.items) {
     for (const c of [item.serial, item.category, item.name, item.subject, item.deadline, item.remark, item.platform]) add(c);
     item.basis.values.forEach(add);
@@ -154,7 +164,7 @@ const META_WORDS = /(?:编制|填报|制表)?(?:单位|日期|时间)/gu;
  * The cells a catalog neither holds nor names in a finding, as "工作表!A1“text”" strings (empty when
  * every cell is accounted for). `findings` defaults to the reader's own.
  */
-export function unaccounted(catalog: Catalog, cells: readonly SourceCell[], findings: readonly Finding[] = catalog.findings): string[] {
+export function unaccounted(catalog: Doc, cells: readonly SourceCell[], findings: readonly Finding[] = catalog.findings): string[] {
   const values = valuesByCell(catalog);
   const sources = new Map(
     (catalog.sources ?? [])
@@ -172,9 +182,9 @@ export function unaccounted(catalog: Catalog, cells: readonly SourceCell[], find
     const row = Number(m[4] ?? m[1]);
     if ((columns.get(key)?.row ?? 0) <= row) columns.set(key, { row, column: s.column });
   }
-  const title = catalog.title ?? DEFAULT_TITLE;
+  const title = catalog.title ?? (isList(catalog) ? catalog.layout.print.title : DEFAULT_TITLE);
   const note = norm(catalog.note ?? (catalog.profile === '2017' ? NOTE_2017 : ''));
-  const channelWords = norm([...CHANNELS, ...(catalog.options?.channels ?? [])].join('|'));
+  const channelWords = norm([...CHANNELS, ...((isList(catalog) ? undefined : catalog.options?.channels) ?? [])].join('|'));
 
   const held = (c: SourceCell): boolean => {
     const key = `${c.sheet}!${c.ref}`;

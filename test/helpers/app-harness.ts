@@ -79,7 +79,7 @@ export async function pick(page: Page, names: string[]): Promise<void> {
   const before = await page.locator('article.file').count();
   await page.setInputFiles('#pick', names.map((n) => path.join(dir, n)));
   await page.waitForFunction(
-    (n) => document.querySelectorAll('article.file .summary, article.file .error-line').length >= n,
+    (n) => document.querySelectorAll('article.file .summary, article.file .error-line, article.file .layout-summary').length >= n,
     before + names.length,
     { timeout: 30_000 },
   );

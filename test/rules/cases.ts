@@ -30,6 +30,13 @@ function header(cells: [string, string, string][]): SourceText[] {
   return cells.map(([cell, text, column]) => ({ role: 'header', text, at: at(cell), column }));
 }
 
+/** The catalog with one extra column (三级事项, 责任科室 …) holding the given text in each item, in column P. */
+function withExtra(catalog: Catalog, column: string, texts: string[]): Catalog {
+  catalog.items.forEach((item, i) => (item.extra[column] = { text: texts[i] ?? '', at: at(`P${item.name.at.row}`) }));
+  catalog.extraColumns.push(column);
+  return catalog;
+}
+
 const TWICE = '《意见》（国办发[2019]54号）、《通知》（国办发[2019]54号）';
 
 export const RULE_CASES: [Rule, RuleCases][] = [
@@ -50,11 +57,21 @@ export const RULE_CASES: [Rule, RuleCases][] = [
   [
     duplicatesRule,
     {
-      valid: [{ name: 'same name, other category', catalog: makeCatalog('2017', [{ category: '政策文件', name: '规划' }, { category: '财政', name: '规划' }]) }],
+      valid: [
+        { name: 'same name, other category', catalog: makeCatalog('2017', [{ category: '政策文件', name: '规划' }, { category: '财政', name: '规划' }]) },
+        { name: 'same name, other 公开主体', catalog: makeCatalog('2019', [{ name: '规划', subject: '县发改局' }, { name: '规划', subject: '县财政局' }]) },
+        { name: 'same name, other 公开内容', catalog: makeCatalog('2019', [{ name: '规划', pairs: [['总体规划']] }, { name: '规划', pairs: [['专项规划']] }]) },
+        { name: 'same name, other 三级事项 (an extra column)', catalog: withExtra(makeCatalog('2019', [{ name: '规划' }, { name: '规划' }]), '三级事项', ['总体规划', '专项规划']) },
+      ],
       invalid: [
         {
           name: 'same category and name, spaced differently',
           catalog: makeCatalog('2017', [{ category: '政策文件', name: '规划' }, { category: '政策 文件', name: '规 划' }]),
+          errors: [['item-duplicate', 'C5']],
+        },
+        {
+          name: 'every column the same but for spaces and bracket widths',
+          catalog: withExtra(makeCatalog('2019', [{ name: '规划', subject: '县发改局' }, { name: '规划', subject: '县 发改局' }]), '三级事项', ['总体规划', '总体规划 ']),
           errors: [['item-duplicate', 'C5']],
         },
       ],

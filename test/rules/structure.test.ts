@@ -124,6 +124,14 @@ describe('duplicatesRule', () => {
     expect(f[0]!.message).toBe('事项“依法 行政 / 行政许可”重复，另见 工作表“目录”C4 单元格。请合并或删除其一');
     expect(f[0]!.field).toBe('二级事项');
   });
+
+  it('names the first item by its number, not the flagged cell, when one merged 名称 cell covers both', () => {
+    const catalog = makeCatalog('2019', [{ name: '行政许可' }, { name: '行政许可' }]);
+    catalog.items[1]!.name.at = catalog.items[0]!.name.at;
+    const f = check(duplicatesRule, catalog);
+    expect(summary(f)).toEqual([['item-duplicate', 'C4', 2]]);
+    expect(f[0]!.message).toBe('事项“政策文件 / 行政许可”重复，另见 第 1 个事项。请合并或删除其一');
+  });
 });
 
 describe('pairsRule', () => {

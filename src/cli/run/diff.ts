@@ -6,6 +6,7 @@ import { EXIT } from '../exit.js';
 import { emit, loadCatalog, resolveFormat, sharedBudget } from './shared.js';
 
 export interface DiffOptions {
+  layout?: string;
   to?: 'md' | 'html' | 'json';
   output?: string;
 }
@@ -14,8 +15,8 @@ export interface DiffOptions {
 export async function diffFiles(ctx: Context, oldFile: string, newFile: string, opts: DiffOptions): Promise<number> {
   const format = resolveFormat(ctx, opts, ['md', 'html', 'json'] as const, 'md');
   const budget = sharedBudget();
-  const before = await loadCatalog(ctx, oldFile, { profile: 'auto' }, undefined, budget);
-  const after = await loadCatalog(ctx, newFile, { profile: 'auto' }, undefined, budget);
+  const before = await loadCatalog(ctx, oldFile, { profile: 'auto', layout: opts.layout }, undefined, budget);
+  const after = await loadCatalog(ctx, newFile, { profile: 'auto', layout: opts.layout }, undefined, budget);
   const { data } = await diff(before, after, format);
   await emit(ctx, opts.output ?? '-', data, [oldFile, newFile]);
   return EXIT.ok;

@@ -4,11 +4,12 @@ import { checkCatalog, countBySeverity, fix, fixedInPlaceFormat, formatOf, type 
 import { EXIT } from '../exit.js';
 import { readInputFile } from '../../node/read-file.js';
 import type { Context } from '../context.js';
-import { emit, loadCatalog } from './shared.js';
+import { emit, loadCatalog, readLayouts } from './shared.js';
 import { usageError } from '../preflight.js';
 import { reportErrors } from './render.js';
 
 export interface FixOptions {
+  layout?: string;
   output: string;
   profile: string;
   sheet?: string;
@@ -43,7 +44,7 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
   const checked = checkCatalog(catalog, file);
   const findings = checked.findings;
   // The copy is read back as it was read (same layout, same sheet), under the name it is written to.
-  const read = { profile: (opts.profile ?? 'auto') as Profile | 'auto', ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
+  const read = { ...(await readLayouts(ctx, opts.layout, file)), profile: (opts.profile ?? 'auto') as Profile | 'auto', ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
   const result = await fix(bytes, checked, outKind === 'yaml' ? 'yaml' : 'xlsx', { read, ...(opts.output !== '-' ? { output: opts.output } : {}) });
   await emit(ctx, opts.output, result.data, [file]);
   const lines = [...result.lines];

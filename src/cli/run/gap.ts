@@ -17,7 +17,7 @@ export async function gapFile(ctx: Context, file: string, opts: GapOptions): Pro
   const format = resolveFormat(ctx, opts, ['md', 'html', 'json', 'xlsx'] as const, 'md');
   const budget = sharedBudget();
   const catalog = await loadCatalog(ctx, file, opts, undefined, budget);
-  const reference = opts.against !== undefined ? await loadCatalog(ctx, opts.against, { profile: 'auto' }, undefined, budget) : undefined;
+  const reference = opts.against !== undefined ? await loadCatalog(ctx, opts.against, { profile: 'auto', layout: undefined }, undefined, budget) : undefined;
   const checked = checkCatalog(catalog, file);
   const findings = checked.findings;
   const { data, cautions } = await gap(checked, format, reference);

@@ -1,7 +1,8 @@
 // zwgk init: write an empty Excel template or a commented YAML skeleton, never over an existing file
 // unless --force.
 import path from 'node:path';
-import { ZwgkError, skeleton, template, terminalText, type Profile } from '../../core/index.js';
+import { ZwgkError, listLayouts, requireLayoutNamed, skeleton, template, terminalText, type Layout, type Profile } from '../../core/index.js';
+import { loadLayouts } from '../../node/layouts.js';
 import { exists } from '../../node/write.js';
 import { DEFAULT_INIT_OUTPUT } from '../defaults.js';
 import type { Context } from '../context.js';
@@ -13,6 +14,7 @@ export interface InitOptions {
   output?: string;
   profile: Profile;
   force?: boolean;
+  layout?: string;
 }
 
 /** Write the template or skeleton; returns the exit code. */
@@ -25,12 +27,15 @@ export async function initFile(ctx: Context, opts: InitOptions): Promise<number>
   if (output !== '-' && !opts.force && (await exists(output))) {
     throw new ZwgkError('output-exists', { file: output }, { output });
   }
+  // --layout: a list's template (a built-in list, or a unit's own definition), or a catalog layout by name.
+  const chosen = await loadLayouts(opts.layout);
+  const kind: Profile | Layout = chosen.layout !== undefined ? requireLayoutNamed(chosen.layout, listLayouts(chosen.layouts)) : (chosen.profile ?? opts.profile);
   // exceljs is loaded only for the workbook, so `zwgk init -o x.yaml` and `--help` stay light.
-  const { data } = ext === '.xlsx' ? await template(opts.profile) : await skeleton(opts.profile);
+  const { data } = ext === '.xlsx' ? await template(kind) : await skeleton(kind);
   await emit(ctx, output, data, []);
   if (output !== '-') {
     const what = ext === '.xlsx' ? '把标题改为本单位名称并逐行填写事项（选中单元格会显示该列的填写说明）' : '把示例事项改成本单位的事项';
-    ctx.stderr.write(`${opts.profile} 版式。请${what}，然后运行：zwgk validate ${terminalText(output)}\n`);
+    ctx.stderr.write(`${typeof kind === 'string' ? `${kind} 版式` : kind.name}。请${what}，然后运行：zwgk validate ${terminalText(output)}\n`);
   }
   return EXIT.ok;
 }

@@ -1,13 +1,14 @@
 // zwgk merge: read every input, merge (one layout, 序号 1..N, 来源 kept, duplicates warned), write
 // the result by the output's extension, print the findings and a summary.
 import path from 'node:path';
-import { Report, exportAs, merge, mergeLines, terminalText, validate, type Catalog } from '../../core/index.js';
+import { Report, exportAs, merge, mergeLines, terminalText, validate, type Doc } from '../../core/index.js';
 import { paintFor, type Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit, loadCatalog, sharedBudget } from './shared.js';
 import { usageError } from '../preflight.js';
 
 export interface MergeOptions {
+  layout?: string;
   output: string;
   color?: boolean;
 }
@@ -18,9 +19,9 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   if (ext !== '.yaml' && ext !== '.yml' && ext !== '.xlsx') {
     throw usageError(ctx.help, `merge 只能输出 .yaml、.yml 或 .xlsx 文件，“${path.basename(opts.output)}”的扩展名不对`, opts.output);
   }
-  const catalogs: Catalog[] = [];
+  const catalogs: Doc[] = [];
   const budget = sharedBudget();
-  for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto' }, undefined, budget));
+  for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto', layout: opts.layout }, undefined, budget));
   const merged = merge(catalogs, opts.output);
   const { catalog, findings: notes } = merged;
 
@@ -28,7 +29,7 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   await emit(ctx, opts.output, data, files);
 
   // merge-duplicate names both sources, so the validator's own item-duplicate would say it twice.
-  const findings = [...notes, ...validate(catalog).filter((f) => f.code !== 'item-duplicate')];
+  const findings = [...notes, ...validate(catalog).filter((f) => f.code !== 'item-duplicate' && f.code !== 'list-item-duplicate')];
   const report = new Report();
   report.add({ file: opts.output, profile: catalog.profile, items: catalog.items.length, findings });
   ctx.stdout.write(report.toText(await paintFor(ctx, ctx.stdout, opts.color)));

@@ -10,24 +10,41 @@ import {
   ZwgkError,
   outputKindOf,
   terminalText,
-  type Catalog,
+  type Doc,
   type Profile,
   type ReadOptions,
 } from '../../core/index.js';
 import { folderEntries, nativePath, readCatalog } from '../../node/read-file.js';
+import { loadLayouts } from '../../node/layouts.js';
 import { writeOutput } from '../../node/write.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';
+
+type RunLayouts = Awaited<ReturnType<typeof loadLayouts>>;
+/** The layouts of a run, read once (a folder of definitions is not read again for every file). */
+const LAYOUTS = new WeakMap<Context, Map<string, RunLayouts>>();
+
+/** The layouts a run reads a file with (--layout, the zwgk-版式 folders), as read options; read once per folder. */
+export async function readLayouts(ctx: Context, option: string | undefined, file?: string): Promise<Pick<ReadOptions, 'layouts' | 'layout' | 'profile'>> {
+  let byDir = LAYOUTS.get(ctx);
+  if (!byDir) LAYOUTS.set(ctx, (byDir = new Map()));
+  const dir = file !== undefined ? path.dirname(file) : '.';
+  let got = byDir.get(dir);
+  if (!got) byDir.set(dir, (got = await loadLayouts(option, process.cwd(), dir)));
+  return { layouts: got.layouts, ...(got.layout !== undefined ? { layout: got.layout } : {}), ...(got.profile ? { profile: got.profile } : {}) };
+}
 
 /** Read one input as the commands do: --profile and --sheet passed through, progress on a terminal. */
 export async function loadCatalog(
   ctx: Context,
   file: string,
-  opts: { profile?: string; sheet?: string },
+  opts: { profile?: string; sheet?: string; layout?: string },
   bytes?: Uint8Array,
   budget?: ReadBudget,
-): Promise<Catalog> {
-  const options: ReadOptions = { profile: (opts.profile ?? 'auto') as Profile | 'auto' };
+): Promise<Doc> {
+  const { profile: forced, ...lists } = await readLayouts(ctx, opts.layout, file);
+  const options: ReadOptions = { ...lists, profile: (opts.profile ?? 'auto') as Profile | 'auto' };
+  if (options.profile === 'auto' && forced) options.profile = forced;
   if (budget) options.budget = budget;
   if (opts.sheet !== undefined) options.sheet = opts.sheet;
   const onProgress = progress(ctx);

@@ -2,12 +2,13 @@
 // say which catalogs have errors (published all the same: exit 1) or could not be read (exit 2).
 import path from 'node:path';
 import { writeFiles } from '../../node/write.js';
-import { ZwgkError, countBySeverity, site, terminalText, validate, type Catalog } from '../../core/index.js';
+import { ZwgkError, countBySeverity, site, terminalText, validate, type Doc } from '../../core/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { expandInputs, loadCatalog, reportStale, sharedBudget } from './shared.js';
 
 export interface SiteOptions {
+  layout?: string;
   output: string;
   title?: string;
   force?: boolean;
@@ -16,12 +17,12 @@ export interface SiteOptions {
 /** Build the site of several catalogs; returns the exit code. */
 export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions): Promise<number> {
   const files = await expandInputs(args);
-  const read: { file: string; catalog: Catalog; errors: number; warnings: number }[] = [];
+  const read: { file: string; catalog: Doc; errors: number; warnings: number }[] = [];
   const failed: { file: string; error: ZwgkError }[] = [];
   const budget = sharedBudget();
   for (const file of files) {
     try {
-      const catalog = await loadCatalog(ctx, file, {}, undefined, budget);
+      const catalog = await loadCatalog(ctx, file, { layout: opts.layout }, undefined, budget);
       const n = countBySeverity(validate(catalog));
       read.push({ file, catalog, errors: n.error, warnings: n.warning });
     } catch (err) {

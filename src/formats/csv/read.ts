@@ -6,7 +6,6 @@
 // +A1) is kept as its text and pointed out (csv-formula).
 import { gridLayouts } from '../../layouts/index.js';
 import type { Doc } from '../../model/list.js';
-import type { Catalog } from '../../model/types.js';
 import type { Profile } from '../../settings/columns.js';
 import { MAX_CELL_CHARS } from '../../settings/limits.js';
 import { a1 } from '../../findings/location.js';

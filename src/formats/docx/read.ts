@@ -2,7 +2,6 @@
 // relationships, scanned into tables (document-scanner.ts), and the tables read as grids (grid/tables.ts)
 // like a page's. A .doc or .wps arrives here after LibreOffice Writer converted it (node/soffice.ts); a
 // "Word" file that is really a web page never does (the registry reads it as the page it is).
-import type { Catalog } from '../../model/types.js';
 import type { Doc } from '../../model/list.js';
 import { ZwgkError, finding, sortFindings, type Finding } from '../../findings/finding.js';
 import { ReadBudget, ReadLimitError, tooLarge } from '../../grid/limits.js';

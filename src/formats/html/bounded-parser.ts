@@ -4,6 +4,7 @@
 // tokenizer (parse5 would build it a character at a time); only the attributes the table reader uses are
 // kept; every cell with text is counted against the read budget as the tree is built.
 import { defaultTreeAdapter, Parser, Tokenizer, type DefaultTreeAdapterMap, type Token, type TreeAdapter } from 'parse5';
+type Location = Token.Location;
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
@@ -86,13 +87,39 @@ class CappedTokenizer extends Tokenizer {
     if (markupLength(this.currentToken, this.currentAttr) > TABLE_LIMITS.maxMarkupChars) throw new MarkupTooLong(this.preprocessor.line);
   }
 
+  /** The characters of the character token being read, joined into its text when it is emitted: parse5
+   * appends them one at a time (`chars += ch`), a chain of one string object per character that outlives
+   * the young generation and left the old one ten times the page's text in garbage. */
+  private pieces: string[] = [];
+  private growing: CappedToken | null = null;
+  private length = 0;
+
   protected override _appendCharToCurrentCharacterToken(type: Token.CharacterToken['type'], ch: string): void {
     const token = this.currentCharacterToken as CappedToken | null;
-    if (token && token.type === type && token.chars.length >= CELL_TEXT_CAP) {
+    if (!token || token.type !== type) {
+      super._appendCharToCurrentCharacterToken(type, ch);
+      return;
+    }
+    if (token !== this.growing) {
+      this.growing = token;
+      this.pieces.length = 0;
+      this.pieces.push(token.chars);
+      this.length = token.chars.length;
+    }
+    if (this.length >= CELL_TEXT_CAP) {
       token.dropped = (token.dropped ?? 0) + ch.length;
       return;
     }
-    super._appendCharToCurrentCharacterToken(type, ch);
+    this.pieces.push(ch);
+    this.length += ch.length;
+  }
+
+  protected override _emitCurrentCharacterToken(nextLocation: Location | null): void {
+    const token = this.growing;
+    if (token && token === this.currentCharacterToken) token.chars = this.pieces.join('');
+    this.growing = null;
+    this.pieces.length = 0;
+    super._emitCurrentCharacterToken(nextLocation);
   }
 }
 
@@ -114,6 +141,22 @@ class PageParser extends Parser<DefaultTreeAdapterMap> {
 }
 
 const NON_BLANK = /\S/u;
+
+/** Elements whose own text (not their cells') a browser does not show. */
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
+
+/** Tag names as one string each: the tokenizer builds every element's name anew, a character at a time. */
+const TAG_NAMES = new Map<string, string>();
+/** Past this many distinct names (a page of made-up tags) the rest are not interned. */
+const MAX_TAG_NAMES = 1000;
+
+/** The one copy of a tag name. */
+function internName(name: string): string {
+  const known = TAG_NAMES.get(name);
+  if (known !== undefined) return known;
+  if (TAG_NAMES.size < MAX_TAG_NAMES) TAG_NAMES.set(name, name);
+  return name;
+}
 /** Characters parsed between two turns of the event loop (about 50 ms of parsing). */
 const PARSE_CHUNK = 1 << 20;
 
@@ -174,6 +217,10 @@ export async function parsePage(text: string, file: string, budget: ReadBudget, 
         cell.valued = true;
         budget.take(keep.length, where(cell));
       }
+    } else if (TABLE_PARTS.has((parent as Element).tagName) && !NON_BLANK.test(text)) {
+      // The line breaks between rows and cells: a table shows no text of its own (what is not blank is
+      // moved out of it by the parser), and a page of 100 000 rows would keep as many nodes.
+      return;
     }
     const siblings = parent.childNodes;
     // From the end: a node is inserted before another only by foster parenting, just before a table
@@ -198,8 +245,9 @@ export async function parsePage(text: string, file: string, budget: ReadBudget, 
       doc = d;
       return d;
     },
-    createElement(tagName, namespaceURI, given) {
+    createElement(givenName, namespaceURI, given) {
       node();
+      const tagName = internName(givenName);
       // No attribute is kept but a cell's spans, as numbers: parse5 builds a value a character at a
       // time, and 2 million <br colspan=1> kept as attribute objects took the read past 1 GB.
       if (namespaceURI !== HTML_NS || (tagName !== 'td' && tagName !== 'th')) {
@@ -208,7 +256,8 @@ export async function parsePage(text: string, file: string, budget: ReadBudget, 
         return el;
       }
       // Built whole rather than extended: a page may hold hundreds of thousands of cells.
-      const cell: PageCell = { nodeName: tagName, tagName, attrs: NO_ATTRIBUTES, namespaceURI, childNodes: [], parentNode: null, kept: 0, dropped: 0, valued: false };
+      // rowspan and colspan are in the literal, so that setting one keeps the object's shape (and size).
+      const cell: PageCell = { nodeName: tagName, tagName, attrs: NO_ATTRIBUTES, namespaceURI, childNodes: [], parentNode: null, kept: 0, dropped: 0, valued: false, rowspan: undefined, colspan: undefined };
       if (given.length) markElement(cell, given);
       for (const a of given) {
         if (a.name !== 'rowspan' && a.name !== 'colspan') continue;
@@ -238,8 +287,12 @@ export async function parsePage(text: string, file: string, budget: ReadBudget, 
     onItemPush(): void {
       if (++depth > TABLE_LIMITS.maxDepth) throw tooComplex(file, `中的元素嵌套超过 ${TABLE_LIMITS.maxDepth} 层`, `${TABLE_LIMITS.maxDepth} 层`);
     },
-    onItemPop(): void {
+    onItemPop(item): void {
       depth--;
+      // A child list grows by 16 slots at its first push: the one text of a cell would keep 17. Cut to
+      // its length once the element is closed (a third of the tree of a page of 100 000 cells).
+      const children = (item as ParentNode).childNodes;
+      if (children.length > 0) (item as ParentNode).childNodes = children.slice();
     },
   };
   const parser = new PageParser(adapter, (n) => (dropped = n));

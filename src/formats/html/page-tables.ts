@@ -115,6 +115,9 @@ function shownOption(select: Element): Element | undefined {
   return first;
 }
 
+/** The children of a node already walked. */
+const WALKED: Node[] = Object.freeze([]) as unknown as Node[];
+
 /** Where a cell was placed: its table (from 1), row and column. */
 export class Placed {
   constructor(
@@ -128,7 +131,7 @@ export class Placed {
  * Collect every table of the page with its cells placed, each merged range (rowspan/colspan) counted
  * against `budget` (where it is is written into `limit`). With `stopAt`, only find where that cell is
  * placed (in a page parsed so far): throws a Placed. What is shown but hidden or elsewhere goes into
- * `extras` (and into each table's `unread`).
+ * `extras` (and into each table's `unread`). Without `stopAt` the tree is taken apart as it is walked.
  */
 export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?: { at?: SourceRef }, stopAt?: Element, extras?: PageExtras): BuiltTable[] {
   const tables: BuiltTable[] = [];
@@ -315,6 +318,9 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
     if (el && !enter(el)) continue;
     stack.push({ node, leaving: true });
     for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i]!, leaving: false });
+    // The tree is read once: a subtree walked is let go, so the page's tree and its tables are not both
+    // held whole. (Finding one cell, in a page still being parsed, leaves the tree as it is.)
+    if (!stopAt) (node as { childNodes: Node[] }).childNodes = WALKED;
   }
   return tables;
 }

@@ -3,7 +3,6 @@
 // parsed in bounded memory into the tree a browser builds (bounded-parser.ts), every table's cells placed
 // by the HTML table algorithm (page-tables.ts) with their text as the page shows it (cell-text.ts), and
 // the tables read as grids (grid/tables.ts) like a Word document's.
-import type { Catalog } from '../../model/types.js';
 import type { Doc } from '../../model/list.js';
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
@@ -25,12 +24,14 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
   }
   const not = notAPage(bytes);
   if (not) throw new ZwgkError('not-a-page', { file }, { file, detail: not });
+  // Neither the page's text nor (below) its tree is kept once read: let go while the rest is built.
   const page = decodePage(bytes);
   const budget = options.budget ?? new ReadBudget();
-  let doc: Node;
+  let doc: Node | undefined;
   const limit: { at?: SourceRef } = {};
   try {
     doc = await parsePage(page.text, file, budget, limit);
+    page.text = '';
   } catch (cause) {
     if (cause instanceof ZwgkError) throw cause;
     if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
@@ -43,12 +44,14 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
   const extras: PageExtras = { notes: [], frames: [] };
   let tables: BuiltTable[];
   try {
-    tables = await withFrames(pageTables(doc, file, budget, limit, undefined, extras), extras, file, budget, limit, 1);
+    const walked = pageTables(doc, file, budget, limit, undefined, extras);
+    doc = undefined;
+    tables = await withFrames(walked, extras, file, budget, limit, 1);
   } catch (cause) {
     if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });
     throw cause;
   }
-  let catalog: Catalog;
+  let catalog: Doc;
   try {
     catalog = readTables(file, tables, options, '网页');
   } catch (cause) {

@@ -6,7 +6,6 @@ import { gridLayouts } from '../../layouts/index.js';
 import type { Doc } from '../../model/list.js';
 import { MAX_CELL_CHARS } from '../../settings/limits.js';
 import type { Profile } from '../../settings/columns.js';
-import type { Catalog } from '../../model/types.js';
 import { finding, ZwgkError } from '../../findings/finding.js';
 import type { ReadOptions } from '../types.js';
 import { flatRows, sheetGrid } from '../../grid/grid.js';

@@ -27,27 +27,40 @@ export interface Split {
  */
 export function splitItems(text: string): Split | undefined {
   if (/(?:^|[\s[{,:-])[&*!][^\s]/mu.test(text)) return undefined;
-  const lines = text.split('\n');
-  const keyLines = lines.flatMap((l, i) => (/^事项:[ \t]*(?:#.*)?\r?$/u.test(l) ? [i] : []));
-  if (keyLines.length !== 1) return undefined;
-  const start = keyLines[0]! + 1;
-  let first = start;
-  while (first < lines.length && /^\s*(?:#.*)?\r?$/u.test(lines[first]!)) first++;
-  const indent = /^( +)-(?: |\r?$)/u.exec(lines[first] ?? '')?.[1];
+  // Lines by where they start, each read when looked at: the items' texts are slices of `text` (no copy
+  // of it, nor a string per line of a file of a million lines, is made).
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  const count = starts.length;
+  /** Line i, without its line feed. */
+  const line = (i: number): string => text.slice(starts[i]!, i + 1 < count ? starts[i + 1]! - 1 : text.length);
+  /** Lines [from, to) as `lines.slice(from, to).join('\n')` would give them. */
+  const span = (from: number, to: number): string => text.slice(starts[from]!, to < count ? starts[to]! - 1 : text.length);
+  let key = -1;
+  for (let i = 0; i < count; i++) {
+    if (!/^事项:[ \t]*(?:#.*)?\r?$/u.test(line(i))) continue;
+    if (key >= 0) return undefined;
+    key = i;
+  }
+  if (key < 0) return undefined;
+  let first = key + 1;
+  while (first < count && /^\s*(?:#.*)?\r?$/u.test(line(first))) first++;
+  const indent = first < count ? /^( +)-(?: |\r?$)/u.exec(line(first))?.[1] : undefined;
   if (indent === undefined) return undefined;
   const isItemStart = (l: string) => l.startsWith(indent + '- ') || l.replace(/\r$/u, '') === indent + '-';
   let end = first;
-  while (end < lines.length && !/^[^\s#]/u.test(lines[end]!)) end++;
+  while (end < count && !/^[^\s#]/u.test(line(end))) end++;
   const chunks: Split['chunks'] = [];
   let from = first;
   for (let i = first + 1; i <= end; i++) {
-    if (i === end || isItemStart(lines[i]!)) {
-      chunks.push({ text: lines.slice(from, i).join('\n'), lineOffset: from });
+    if (i === end || isItemStart(line(i))) {
+      chunks.push({ text: span(from, i), lineOffset: from });
       from = i;
     }
   }
-  for (let i = first; i < end; i++) lines[i] = '';
-  return { head: lines.join('\n'), chunks };
+  // The item lines blanked, their line feeds kept.
+  const head = end < count ? text.slice(0, starts[first]) + '\n'.repeat(end - first) + text.slice(starts[end]) : text.slice(0, starts[first]) + '\n'.repeat(end - first - 1);
+  return { head, chunks };
 }
 
 /** Thrown inside parseSplit when an item does not parse on its own. */

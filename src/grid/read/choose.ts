@@ -53,7 +53,7 @@ export function chooseLayout(
 ): LayoutChoice {
   if (forcedLayout) {
     const m = matchLayouts(rows, [forcedLayout], HEADER_SEARCH_ROWS)[0];
-    if (m && m.found >= 2) return { list: listHeader(m, at) };
+    if (m && qualifies(m)) return { list: listHeader(m, at) };
     return m && m.found > 0 ? { near: words(listCandidate(m)) } : {};
   }
   if (forcedProfile || layouts.length === 0) return catalog ? { catalog } : {};

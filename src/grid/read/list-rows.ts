@@ -15,6 +15,8 @@ import { shortText, type Cells, type ReadContext } from './context.js';
 import { ownCells } from './rows.js';
 import { readNoteRow } from './texts.js';
 
+/** A cell that is only the word of a notes row (备注, 注, 说明), with or without its colon. */
+const NOTE_LABEL = /^\s*(?:注|说明|备注|附注|填表说明)\s*[:：]?\s*$/u;
 const MARKED = new Set(TICK_MARKS);
 const UNMARKED = new Set(UNTICK_MARKS);
 
@@ -33,6 +35,8 @@ export class ListRows {
   private readonly byCol: (ListRole | undefined)[] = [];
   private readonly columns = new Map<string, LayoutColumn>();
   private readonly starters: number[] = [];
+  /** The 序号 column, when the header has one: its cell, merged down or not, says where an item starts. */
+  private serialCol?: number;
   private readonly blank = new Map<number, BlankColumn>();
   private noteMode = false;
   /** The heading row above the items being read (kept on each of them as 分组). */
@@ -46,6 +50,7 @@ export class ListRows {
       if (role.kind !== 'field') continue;
       const kind = this.columns.get(role.key)?.kind;
       if (kind === 'serial' || role.key === header.layout.nameColumn) this.starters.push(role.col);
+      if (kind === 'serial' && this.serialCol === undefined) this.serialCol = role.col;
     }
   }
 
@@ -56,9 +61,14 @@ export class ListRows {
     const [firstCol, firstText] = own[0]!;
     const m = ctx.cover(firstCol);
     const wide = m !== undefined && m.right - m.left >= 2;
-    if (NOTE_ROW_PREFIX.test(firstText) && (own.length === 1 || wide)) {
+    // 备注 | (one cell across the rest of the table): the label of a notes row, not an item's 序号.
+    const labelled = own.length === 2 && NOTE_LABEL.test(firstText) && (() => {
+      const n = ctx.cover(own[1]![0]);
+      return n !== undefined && n.right - n.left >= 2;
+    })();
+    if (NOTE_ROW_PREFIX.test(firstText) && (own.length === 1 || wide || labelled)) {
       this.noteMode = true;
-      readNoteRow(ctx, row, cells, own.length > 1 && !wide);
+      readNoteRow(ctx, row, cells, own.length > 1 && !wide && !labelled);
       return;
     }
     if (this.noteMode && !this.startsItem(ctx, row, cells)) {
@@ -79,6 +89,13 @@ export class ListRows {
 
   private startsItem(ctx: ReadContext, row: number, cells: Cells): boolean {
     if (this.starters.length === 0) return true;
+    // A 序号 merged down over several rows holds them in one item (a 领域 with several 抽查事项), whatever
+    // the other columns say; a row whose 序号 is blank and unmerged starts an item when its name does.
+    if (this.serialCol !== undefined) {
+      const s = ctx.resolve(row, this.serialCol, cells);
+      if (s.fromAbove) return false;
+      if (s.text.trim() !== '') return true;
+    }
     return this.starters.some((col) => {
       const r = ctx.resolve(row, col, cells);
       return !r.fromAbove && r.text.trim() !== '';

@@ -103,7 +103,7 @@ function itemHtml(item: ListItem, number: number, group: number, cols: readonly 
 }
 
 /** Render a list of another layout as a self-contained HTML page (string). */
-export function renderListHtml(doc: ListDoc): string {
+export function renderListHtml(doc: ListDoc, options: { home?: { href: string; label: string } } = {}): string {
   const { template, styles, js, csp } = compile();
   const cols = listColumns(doc);
   const classes = cols.map((col) => cellClass(doc, col));
@@ -133,5 +133,7 @@ export function renderListHtml(doc: ListDoc): string {
     columnCount: cols.length,
     groups,
     note: doc.note?.trim() ? doc.note : '',
+    // The link back to the site's index (a page of zwgk site).
+    home: options.home ?? false,
   });
 }

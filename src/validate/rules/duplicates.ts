@@ -1,11 +1,41 @@
-// The same (事项类别, 名称) twice — compared after normalising spaces, widths and brackets, as coverage does —
-// is reported at the second item's 名称 cell, naming the first one's cell.
-import type { Catalog, Item } from '../../model/types.js';
+// The same item twice: the same (事项类别, 名称) — compared after normalising spaces, widths and brackets, as
+// coverage does — and the same text in every other column (issue 20: two 二级事项 of one name that differ in
+// 三级事项, 公开内容 or 公开主体 are two items). Reported at the second item's 名称 cell, naming the first
+// one's cell — or, when both share one merged cell, the first item by its number (never the cell itself).
+import type { Catalog, Cell, Item } from '../../model/types.js';
+import { TICK_GROUPS } from '../../settings/columns.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { defineRule } from '../rule.js';
 import { normaliseName } from '../../model/names.js';
 import { describeAt } from '../../findings/location.js';
 import { isBlank, label } from './util.js';
+
+/** Every column but 序号, 事项类别 and 名称, as one text — folded like names, so that a stray space or a
+ * half-width bracket does not make a repeat look like another item. */
+function rest(item: Item): string {
+  const n = (text: string | undefined) => normaliseName(text ?? '');
+  const texts = (cells: readonly Cell[] | undefined) => (cells ?? []).map((c) => n(c.text) + '\u0001' + n(c.mark));
+  return JSON.stringify([
+    texts(item.basis.values),
+    item.pairs.map((p) => [n(p.content.text), n(p.standard?.text)]),
+    n(item.subject.text),
+    n(item.deadline.text),
+    n(item.remark.text),
+    n(item.platform?.text),
+    texts(item.channels?.values),
+    TICK_GROUPS.map((g) => texts(item.ticks?.[g].values)),
+    Object.keys(item.extra)
+      .sort()
+      .map((k) => [k, n(item.extra[k]!.text)]),
+  ]);
+}
+
+/** Where the first one is: its 名称 cell, or its number when both names are one merged cell (never "另见" the
+ * very cell being flagged). */
+function otherOne(catalog: Catalog, first: Item, item: Item): string {
+  const there = describeAt(first.name.at);
+  return there === describeAt(item.name.at) ? `第 ${catalog.items.indexOf(first) + 1} 个事项` : there;
+}
 
 /** Repeated (category, name) → item-duplicate warning at the later one. */
 function check(catalog: Catalog): Finding[] {
@@ -13,7 +43,7 @@ function check(catalog: Catalog): Finding[] {
   const seen = new Map<string, Item>();
   catalog.items.forEach((item, i) => {
     if (isBlank(item.name.text)) return;
-    const key = `${normaliseName(item.category.text)}\u0000${normaliseName(item.name.text)}`;
+    const key = `${normaliseName(item.category.text)}\u0000${normaliseName(item.name.text)}\u0000${rest(item)}`;
     const first = seen.get(key);
     if (!first) {
       seen.set(key, item);
@@ -23,7 +53,7 @@ function check(catalog: Catalog): Finding[] {
       finding(
         'item-duplicate',
         item.name.at,
-        { category: item.category.text.trim(), name: item.name.text.trim(), other: describeAt(first.name.at) },
+        { category: item.category.text.trim(), name: item.name.text.trim(), other: otherOne(catalog, first, item) },
         { field: label(catalog, 'name'), item: i + 1 },
       ),
     );

@@ -14,7 +14,7 @@ const isSpace = (unit: string): boolean => unit === ' ' || unit === '\t' || unit
  * (a 文号, a category's spelling) then do not overlap it and are applied in the same run. Walked from each
  * end (linear; a /…+$/ pattern is quadratic on a long run of spaces inside the text).
  */
-function edgeSpaces(text: string): Fix {
+export function edgeSpaces(text: string): Fix {
   let start = 0;
   let end = text.length;
   while (start < end && isSpace(text[start]!)) start++;
