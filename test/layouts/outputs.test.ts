@@ -50,7 +50,7 @@ describe('a list as a workbook', () => {
     expect(ws.getCell('A1').value).toBe('某县人民政府2024年度重大行政决策事项目录');
     expect([ws.getCell('G2').value, ws.getCell('G3').value, ws.getCell('H3').value, ws.getCell('I3').value]).toEqual(['履行程序', '公众参与', '专家论证', '风险评估']);
     expect(ws.getCell('G2').isMerged && ws.getCell('I2').isMerged).toBe(true);
-    expect([ws.getCell('G4').value, ws.getCell('H5').value, ws.getCell('I4').value]).toEqual(['√', '已完成', '']);
+    expect([ws.getCell('G4').value, ws.getCell('H5').value, ws.getCell('I4').value ?? '']).toEqual(['√', '已完成', '']);
     const remark = ws.getCell('K4');
     expect(remark.value).toBe('=1+1');
     expect(remark.type).toBe(ExcelJS.ValueType.String);
@@ -66,8 +66,10 @@ describe('a list as a workbook', () => {
     const dv = (cell: string) => (sheet as unknown as { dataValidations: { find(a: string): { type: string; formulae: string[] } | undefined } }).dataValidations.find(cell);
     expect(dv('F4')).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     expect(dv('G4')).toMatchObject({ type: 'list', formulae: ['"√"'] });
-    const lines = help!.getColumn(1).values.filter((v) => typeof v === 'string') as string[];
-    expect(lines.some((t) => t.includes('决策时间（选填）：年月'))).toBe(true);
+    // 填表说明: one row per column — 列, 是否必填, 填写方式, 说明.
+    const rows: string[] = [];
+    help!.eachRow((row) => void rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')).join('|')));
+    expect(rows.some((t) => t.startsWith('决策时间|选填|'))).toBe(true);
     // Read back, the empty template is an empty list of its layout.
     const back = (await read((await template(l)).data as Uint8Array, '模板.xlsx')) as ListDoc;
     expect([back.layout.id, back.items.length]).toEqual(['major-decisions', 0]);
@@ -82,7 +84,9 @@ describe('a list as a page and as Markdown', () => {
     expect(html).not.toContain('<script>alert(1)');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     for (const item of doc.items) for (const v of Object.values(item.values)) if (v.text && !v.text.includes('<')) expect(html).toContain(v.text.replace(/&/g, '&amp;'));
-    expect(html).toContain('<li>集体讨论决定</li>');
+    // 履行程序 is a heading over one √ column per option.
+    expect(html).toContain('>集体讨论决定</th>');
+    expect(html).toContain('>√</td>');
   });
 
   it('Markdown of the example matches its golden', async () => {

@@ -1,70 +1,139 @@
-// A list of another layout as the same publishable page as a catalog's (templates/catalog.hbs, its search,
-// print layout and CSP): items grouped by the layout's group column when it has one, a √ group printed as
-// the options ticked, per-row columns one table row each with the per-item cells spanning them. Every text
-// goes through textToHtml.
-import { groupName } from '../../model/display.js';
-import { itemText, type ListDoc, type ListItem } from '../../model/list.js';
-import { Handlebars } from '../templates.js';
+// A list of another layout (重大行政决策事项目录, 权责清单, a unit's own) as one self-contained, publishable
+// page in the catalog page's look and with its script: search, a filter by the layout's group column, phone
+// cards and print (A4 in the layout's orientation, header repeated). The layout's columns in order, a tick
+// column as one √ column per option under its heading, per-row columns as rows of the item beside per-item
+// cells spanning them, extra columns after; the 注 under the table. Every text is escaped.
+import type { ListDoc, ListItem } from '../../model/list.js';
 import { escapeHtml, textToHtml } from '../escape.js';
-import { renderPage, type PageOptions } from '../html.js';
+import { asset, Handlebars, loadTemplate, type TemplateDelegate } from '../templates.js';
+import { TICK } from '../../settings/vocab.js';
+import { groupItems, itemCell, itemRowCount, listColumns, listGroupName, listTitle, rowText, tickText, type ListPlanColumn } from './columns.js';
 
-function itemHtml(doc: ListDoc, item: ListItem, number: number, group: number): string {
-  const n = Math.max(1, item.rows.length);
+interface Compiled {
+  template: TemplateDelegate;
+  styles: { landscape: string[]; portrait: string[] };
+  js: string;
+  csp: { landscape: string; portrait: string };
+}
+
+let compiled: Compiled | undefined;
+
+/** The page template and its assets, once: the catalog's CSS and script, the list's CSS, the portrait paper. */
+function compile(): Compiled {
+  if (compiled) return compiled;
+  const template = loadTemplate('list', [], (hb) => ({
+    text: (value: unknown) => new hb.SafeString(textToHtml(value == null ? '' : String(value))),
+  }));
+  const css = ['catalog.css', 'list.css'] as const;
+  const csp = (names: readonly ('catalog.css' | 'list.css' | 'list-portrait.css')[]): string =>
+    [
+      "default-src 'none'",
+      // Hashes rather than 'unsafe-inline': an injected <style> or <script> would not match and would not apply or run.
+      `style-src ${names.map((n) => asset(n).hash).join(' ')}`,
+      `script-src ${asset('catalog-page.js').hash}`,
+      "img-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; ');
+  compiled = {
+    template,
+    styles: { landscape: css.map((n) => asset(n).text), portrait: [...css, 'list-portrait.css' as const].map((n) => asset(n).text) },
+    js: asset('catalog-page.js').text,
+    csp: { landscape: csp(css), portrait: csp([...css, 'list-portrait.css']) },
+  };
+  return compiled;
+}
+
+/** A width class from the layout's column width (characters), so the page gives long texts room without inline styles (the CSP allows none). */
+function widthClass(width: number | undefined): string {
+  if (width === undefined) return '';
+  return width <= 8 ? ' w-s' : width <= 16 ? ' w-m' : width <= 30 ? ' w-l' : ' w-xl';
+}
+
+/** The classes of a column's cells. Keys are the layout's ASCII keys, escaped all the same. */
+function cellClass(doc: ListDoc, col: ListPlanColumn): string {
+  if (col.option) return 'tick';
+  if (!col.column) return 'col-extra';
+  const c = col.column;
+  const name = c.key === doc.layout.nameColumn ? ' col-name' : '';
+  const serial = c.kind === 'serial' ? ' col-serial' : '';
+  const perRow = c.per === 'row' ? ' per-row' : '';
+  return escapeHtml(`k-${c.key} kind-${c.kind}${serial}${name}${perRow}${widthClass(c.width)}`);
+}
+
+/** The header: one row, or two when a tick column prints its options under its heading. */
+function headHtml(cols: readonly ListPlanColumn[]): string {
+  const two = cols.some((c) => c.option);
+  let top = '<tr>';
+  let bottom = '<tr>';
+  for (let i = 0; i < cols.length; ) {
+    const col = cols[i]!;
+    if (col.option) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1]!.option && cols[j + 1]!.column === col.column) j++;
+      top += `<th scope="colgroup" colspan="${j - i + 1}">${escapeHtml(col.label)}</th>`;
+      for (let k = i; k <= j; k++) bottom += `<th scope="col" class="option">${escapeHtml(cols[k]!.option!.label)}</th>`;
+      i = j + 1;
+    } else {
+      top += `<th scope="col"${two ? ' rowspan="2"' : ''}>${escapeHtml(col.label)}</th>`;
+      i++;
+    }
+  }
+  return `<thead>\n${top}</tr>\n${two ? `${bottom}</tr>\n` : ''}</thead>\n`;
+}
+
+/** One item: its own <tbody> (it prints whole and is a phone card), a <tr> per row of its per-row columns, per-item cells spanning them. */
+function itemHtml(item: ListItem, number: number, group: number, cols: readonly ListPlanColumn[], classes: readonly string[]): string {
+  const n = itemRowCount(item);
   let html = `<tbody class="item" id="item-${number}" data-group="${group}">\n`;
   for (let r = 0; r < n; r++) {
     html += '<tr>';
-    for (const c of doc.layout.columns) {
-      const open = `<td data-label="${escapeHtml(c.label)}" class="col-${escapeHtml(c.key)}"`;
-      if (c.per === 'row') {
-        html += `${open}>${textToHtml(item.rows[r]?.[c.key]?.text ?? '')}</td>`;
-        continue;
+    cols.forEach((col, c) => {
+      const label = col.option ? `${col.label}·${col.option.label}` : col.label;
+      const open = `<td data-label="${escapeHtml(label)}" class="${classes[c]}"`;
+      if (col.perRow) html += `${open}>${textToHtml(rowText(item, col, r))}</td>`;
+      else if (r === 0) {
+        const text = col.option ? tickText(item, col, TICK) : (itemCell(item, col)?.text ?? '');
+        html += `${open}${n > 1 ? ` rowspan="${n}"` : ''}>${textToHtml(text)}</td>`;
       }
-      if (r > 0) continue;
-      const span = n > 1 ? ` rowspan="${n}"` : '';
-      if (c.kind === 'ticks') {
-        const values = (item.ticks[c.key]?.values ?? []).map((v) => (v.mark !== undefined ? `${v.text}（${v.mark}）` : v.text));
-        html += `${open}${span}>${values.length ? `<ul>${values.map((v) => `<li>${textToHtml(v)}</li>`).join('')}</ul>` : ''}</td>`;
-      } else html += `${open}${span}>${textToHtml(item.values[c.key]?.text ?? '')}</td>`;
-    }
-    if (r === 0) for (const e of doc.extraColumns) html += `<td data-label="${escapeHtml(e)}" class="col-extra"${n > 1 ? ` rowspan="${n}"` : ''}>${textToHtml(item.extra[e]?.text ?? '')}</td>`;
+    });
     html += '</tr>\n';
   }
   return html + '</tbody>\n';
 }
 
-/** Render a list as a self-contained HTML page (string). */
-export function renderListHtml(doc: ListDoc, options: Pick<PageOptions, 'home'> = {}): string {
-  const title = doc.title?.trim() ? doc.title : doc.layout.print.title;
+/** Render a list of another layout as a self-contained HTML page (string). */
+export function renderListHtml(doc: ListDoc, options: { home?: { href: string; label: string } } = {}): string {
+  const { template, styles, js, csp } = compile();
+  const cols = listColumns(doc);
+  const classes = cols.map((col) => cellClass(doc, col));
+  const title = listTitle(doc);
   const unit = doc.unit?.trim() ? doc.unit : '';
-  const key = doc.layout.group;
-  const groups: { name: string; items: [ListItem, number][] }[] = [];
-  const byName = new Map<string, { name: string; items: [ListItem, number][] }>();
-  doc.items.forEach((item, i) => {
-    const name = key ? itemText(item, key).trim() : '';
-    let g = byName.get(name);
-    if (!g) byName.set(name, (g = { name, items: [] })), groups.push(g);
-    g.items.push([item, i + 1]);
-  });
-  const columns = [...doc.layout.columns.map((c) => ({ label: c.label })), ...doc.extraColumns.map((label) => ({ label }))];
-  const groupLabel = key ? doc.layout.columns.find((c) => c.key === key)!.label : '分组';
-  return renderPage({
+  const numbers = new Map(doc.items.map((item, i) => [item, i + 1]));
+  const grouped = doc.layout.group !== undefined;
+  const groups = groupItems(doc).map((g, gi) => ({
+    index: String(gi),
+    name: listGroupName(g.name),
+    count: g.items.length,
+    rows: new Handlebars.SafeString(g.items.map((item) => itemHtml(item, numbers.get(item)!, gi, cols, classes)).join('')),
+  }));
+  const orientation = doc.layout.print.orientation;
+  return template({
+    csp: csp[orientation],
+    styles: styles[orientation],
+    js,
     pageTitle: unit && !title.includes(unit) ? `${title} - ${unit}` : title,
     title,
     unit,
     date: doc.date?.trim() ? doc.date : '',
     total: doc.items.length,
-    profile: doc.layout.id,
-    categoryLabel: groupLabel,
-    columns,
-    columnCount: columns.length,
-    groups: groups.map((g, gi) => ({
-      index: String(gi),
-      name: g.name ? groupName(g.name) : doc.layout.name,
-      count: g.items.length,
-      rows: new Handlebars.SafeString(g.items.map(([item, no]) => itemHtml(doc, item, no, gi)).join('')),
-    })),
-    sections: false,
+    layoutId: doc.layout.id,
+    groupLabel: grouped ? (doc.layout.columns.find((c) => c.key === doc.layout.group)?.label ?? '') : '',
+    head: new Handlebars.SafeString(headHtml(cols)),
+    columnCount: cols.length,
+    groups,
     note: doc.note?.trim() ? doc.note : '',
+    // The link back to the site's index (a page of zwgk site).
     home: options.home ?? false,
   });
 }
