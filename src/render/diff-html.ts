@@ -24,6 +24,8 @@ export function renderDiffHtml(d: DiffReport): string {
     css: css.text,
     profile: d.profile,
     categoryLabel: (d.labels?.category ?? fieldLabel(d.profile as Profile, 'category')),
+    // A list grouped by no column is matched by its name alone: no 类别 column.
+    grouped: (d.labels?.category ?? 'x') !== '',
     nameLabel: (d.labels?.name ?? fieldLabel(d.profile as Profile, 'name')),
     oldFile: d.oldFile,
     newFile: d.newFile,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { builtinLayouts, exportAs, layout, read, template, type ListDoc } from '../../src/core/index.js';
+import { builtinLayouts, diff, exportAs, layout, read, template, type ListDoc } from '../../src/core/index.js';
 import { run } from '../../src/cli/index.js';
 
 const F = 'test/fixtures/lists';
@@ -95,6 +95,17 @@ describe('a list as a page and as Markdown', () => {
     const golden = 'test/layouts/golden/major-decisions.md';
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, md);
     expect(md).toBe(readFileSync(golden, 'utf8'));
+  });
+});
+
+describe('a list’s change log', () => {
+  it('a list grouped by no column is matched by its name alone: no empty 类别 column on the page', async () => {
+    const before = await read(bytes(`${F}/decisions-ticks.html`), 'old.html');
+    const after = await read(bytes('examples/major-decisions.yaml'), 'new.yaml');
+    const html = (await diff(before, after, 'html')).data as string;
+    expect(html).toContain('事项按“决策事项”对应');
+    expect(html).not.toContain('<th scope="col">类别</th>');
+    expect(html).not.toContain('<th scope="col"></th>');
   });
 });
 
