@@ -8,6 +8,7 @@ import {
   check,
   isList,
   layout as readLayout,
+  looksLikeDefinition,
   describeAt,
   diff,
   exportAs,
@@ -118,14 +119,12 @@ function fixKinds(findings: readonly Finding[]): FileView['fixes'] {
 
 /** The unit's own layouts the clerk picked (a definition file beside the lists): every later read knows them. */
 const layouts: Layout[] = [];
-/** A layout definition's own top-level keys: a file with all three is a definition, not a list. */
-const DEFINITION_KEYS = [/^id\s*:/mu, /^name\s*:/mu, /^columns\s*:/mu];
 
 /** A picked file that is a layout definition: read and kept (replacing one of the same id), and said so. */
 async function openLayout(id: number, file: number, input: InFile): Promise<boolean> {
   if (!/\.(?:ya?ml|json)$/iu.test(input.name) || input.bytes.byteLength > 1024 * 1024) return false;
   const text = new TextDecoder().decode(input.bytes);
-  if (!DEFINITION_KEYS.every((k) => k.test(text))) return false;
+  if (!looksLikeDefinition(text)) return false;
   const view: FileView = { file, name: input.name, ok: false };
   try {
     const def = await readLayout(new Uint8Array(input.bytes), input.name);

@@ -64,6 +64,14 @@ function words(e: AjvError): string {
   }
 }
 
+/** A layout definition's own top-level keys (schemas/layout.schema.json): id, name and columns. */
+const DEFINITION_KEYS = [/^id\s*:/mu, /^name\s*:/mu, /^columns\s*:/mu];
+
+/** Whether a text is a layout definition rather than a list or catalog (it has all three of its keys at the top). */
+export function looksLikeDefinition(text: string): boolean {
+  return DEFINITION_KEYS.every((k) => k.test(text));
+}
+
 function invalid(file: string, line: number, detail: string): ZwgkError {
   return new ZwgkError('layout-invalid', { file, line }, { file, line, detail });
 }

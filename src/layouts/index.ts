@@ -7,7 +7,7 @@ import { parseLayout } from './definition.js';
 import type { Layout } from './types.js';
 
 export type { Layout, LayoutColumn, ColumnKind, LayoutRules, LayoutPrint } from './types.js';
-export { parseLayout } from './definition.js';
+export { looksLikeDefinition, parseLayout } from './definition.js';
 
 let builtins: Layout[] | undefined;
 

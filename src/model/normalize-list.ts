@@ -3,7 +3,7 @@
 import { finding } from '../findings/finding.js';
 import type { Cell, ListField } from './types.js';
 import type { ListDoc } from './list.js';
-import { isSameAsAbove } from './normalize.js';
+import { isSameAsAbove, shorten } from './normalize.js';
 
 /** Replace every whole-cell 同上 of a list with the value above it. */
 export function carryDownList(doc: ListDoc): void {
@@ -34,9 +34,4 @@ export function carryDownList(doc: ListDoc): void {
       prevRow = row;
     }
   });
-}
-
-function shorten(text: string): string {
-  const one = text.replace(/\n/g, ' ');
-  return one.length > 40 ? one.slice(0, 40) + '…' : one;
 }

@@ -67,7 +67,7 @@ export function carryDown(catalog: Catalog): void {
 }
 
 /** Long values are cut in messages (the cell itself keeps the whole text). */
-function shorten(text: string): string {
+export function shorten(text: string): string {
   const one = text.replace(/\n/g, ' ');
   return one.length > 40 ? one.slice(0, 40) + '…' : one;
 }

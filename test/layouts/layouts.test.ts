@@ -177,4 +177,11 @@ describe('a list in YAML and back', () => {
     const checked = await check(new TextEncoder().encode(text), 'x.yaml');
     expect(checked.findings.map((f) => [f.code, f.location.line, f.fix?.edits])).toEqual([['space-in-word', 3, [{ start: 7, end: 8, text: '' }]]]);
   });
+
+  it('a text written under an option ticked on a row above is kept with the tick, never dropped', async () => {
+    const doc = (await read(bytes(`${F}/decisions-two-rows.html`), 'two-rows.html')) as ListDoc;
+    expect(doc.items.length).toBe(1);
+    expect(doc.items[0]!.ticks.steps!.values.map((v) => [v.text, v.mark])).toEqual([['公众参与', '已于5月完成'], ['专家论证', undefined]]);
+    expect(renderListYaml(doc)).toContain('履行程序: [ 公众参与：已于5月完成, 专家论证 ]');
+  });
 });

@@ -11,6 +11,7 @@ import type { Cell, SourceText } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding, ZwgkError } from '../../findings/finding.js';
 import { normaliseLabel } from '../../settings/columns.js';
+import { LIST_SEPARATORS } from '../../settings/vocab.js';
 import type { Layout, LayoutColumn } from '../../layouts/types.js';
 import { at, keyOf, resolve, type Ctx } from './build.js';
 
@@ -145,7 +146,7 @@ function readItem(ctx: Ctx, doc: ListDoc, byLabel: Map<string, LayoutColumn>, no
         const cut = c.text.indexOf(MARK_SEPARATOR);
         const option = cut > 0 ? c.text.slice(0, cut) : c.text;
         if (cut > 0 && column.options.includes(option)) list.values.push({ text: option, at: c.at, mark: c.text.slice(cut + 1) });
-        else list.values.push(...c.text.split(/[、，,；;\n]+/u).map((t) => t.trim()).filter((t) => t !== '').map((t) => ({ text: t, at: c.at })));
+        else list.values.push(...c.text.split(LIST_SEPARATORS).map((t) => t.trim()).filter((t) => t !== '').map((t) => ({ text: t, at: c.at })));
       }
     } else if (column.per === 'row') {
       const entries = isSeq(value) ? value.items.map((n) => resolve(ctx, n)) : [value];

@@ -2,7 +2,7 @@
 // (decode.ts), the lines checked and runs of comments taken out (lines.ts), the text parsed whole or item
 // by item (parse.ts, split.ts) and built into the model (build.ts) with every value's line and column.
 import type { Doc } from '../../model/list.js';
-import { CATALOG_LAYOUT_NAMES, gridLayouts, requireLayout } from '../../layouts/index.js';
+import { CATALOG_LAYOUT_NAMES, gridLayouts, looksLikeDefinition, requireLayout } from '../../layouts/index.js';
 import { buildList, declaredListLayout } from './list.js';
 import { ZwgkError } from '../../findings/finding.js';
 import { READ_LIMITS } from '../../settings/limits.js';
@@ -18,8 +18,6 @@ import { parseSplit, splitItems, SPLIT_MIN_CHARS } from './split.js';
  * bytes of memory per character: beyond this it is refused rather than parsed. */
 const MAX_WHOLE_CHARS = 8 * 1024 * 1024;
 const CATALOG_NAMES = new Set(Object.keys(CATALOG_LAYOUT_NAMES));
-/** A layout definition's own top-level keys (schemas/layout.schema.json): id, name and columns. */
-const DEFINITION_KEYS = [/^id\s*:/mu, /^name\s*:/mu, /^columns\s*:/mu];
 /** The 版式 line of a file, near its top (a list names its layout there). */
 const LIST_PROFILE = /^版式\s*:\s*["']?([^"'\n#]+?)["']?\s*(?:#.*)?$/mu;
 
@@ -44,7 +42,7 @@ export function parseYamlCatalog(text: string, file: string, options: ReadOption
     // A list of another layout (版式 names it, or --layout asks for it) is parsed whole.
     const lists = gridLayouts(options);
     // A layout definition given as a list (the clerk picked the wrong file): said so, with what to do.
-    if (DEFINITION_KEYS.every((k) => k.test(prepared.text))) throw new ZwgkError('layout-file-given', { file }, { file });
+    if (looksLikeDefinition(prepared.text)) throw new ZwgkError('layout-file-given', { file }, { file });
     const declared = LIST_PROFILE.exec(prepared.text.slice(0, 4096))?.[1]?.trim();
     const listNamed = lists.layout ?? (declared !== undefined ? lists.layouts.find((l) => l.name === declared || l.id === declared) : undefined);
     // 版式 naming a kind of list zwgk has no layout for: said plainly, with the layouts there are (a

@@ -179,7 +179,14 @@ export class ListRows {
     const list = (item.ticks[column.key] ??= { values: [], at: cell.at });
     const text = cell.text.trim();
     if (text === '' || UNMARKED.has(text)) return;
-    if (list.values.some((v) => v.text === role.option)) return;
+    const had = list.values.find((v) => v.text === role.option);
+    if (had) {
+      // Ticked already (a row above of the same item): a √ again adds nothing, a text is kept with the first.
+      if (MARKED.has(text)) return;
+      had.mark = had.mark !== undefined ? `${had.mark}\n${cell.text}` : cell.text;
+      ctx.result.findings.push(finding('tick-invalid', cell.at, { field: column.label, option: role.option, value: shortText(cell.text) }, { field: column.label, item: no }));
+      return;
+    }
     if (MARKED.has(text)) {
       list.values.push({ text: role.option, at: cell.at });
       return;
