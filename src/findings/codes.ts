@@ -65,7 +65,7 @@ export const CODES = {
   'diff-layouts': { severity: 'error', fatal: true, title: '版式不同无法比较', message: '不能比较不同版式的目录：{detail}。请用同一版式（2017 样表或 2019 标准目录）的新旧两版目录进行比较' },
   'profile-mismatch': { severity: 'error', fatal: true, title: '版式不符', message: '{file} 是 {actual} 版式，与指定的 --profile {expected} 不符。请去掉 --profile 或改为 --profile {actual}' },
   'layout-invalid': { severity: 'error', fatal: true, title: '版式定义有误', message: '版式定义 {file} 第 {line} 行：{detail}。请对照 README“其他清单与自定义版式”一节修改' },
-  'layout-unknown': { severity: 'error', fatal: true, title: '没有这个版式', message: '没有名为“{name}”的版式。可用的版式：{known}；也可以用 --layout 指定自己的版式定义文件（.yaml）' },
+  'layout-unknown': { severity: 'error', fatal: true, title: '没有这个版式', message: '{where}没有名为“{name}”的版式。可用的版式：{known}；也可以用 --layout 指定自己的版式定义文件（.yaml），或把它放进清单所在文件夹的 zwgk-版式 子文件夹' },
   'list-not-supported': { severity: 'error', fatal: true, title: '只适用于政务公开事项目录', message: '{what}只适用于政务公开事项目录，{file} 是一份{layout}。其他清单可以校验、修正、生成网页/Excel/Markdown、转换、比较和合并' },
   'layout-file-given': { severity: 'error', fatal: true, title: '这是版式定义文件', message: '{file} 是版式定义文件（规定一种清单有哪些列），不是清单本身。要按它读取清单，请用 --layout {file}，或把它放进清单所在文件夹的 zwgk-版式 子文件夹' },
   'no-list-header': { severity: 'error', fatal: true, title: '找不到清单表头', message: '{file} 中没有找到“{layout}”的表头（需要{needed}等列）。{close}请检查表头，或去掉 --layout 让 zwgk 自动识别' },

@@ -33,11 +33,13 @@ export function layoutNamed(name: string, layouts: readonly Layout[]): Layout | 
 }
 
 /** The list layout a name stands for, or layout-unknown (exit 2) naming every layout there is. */
-export function requireLayout(name: string, layouts: readonly Layout[]): Layout {
+export function requireLayout(name: string, layouts: readonly Layout[], file?: string): Layout {
   const found = layoutNamed(name, layouts);
   if (found) return found;
   const known = ['2017（2017 样表）', '2019（2019 标准目录）', ...layouts.map((l) => `${l.id}（${l.name}）`)].join('、');
-  throw new ZwgkError('layout-unknown', { file: name }, { name, known });
+  // Named by a file's 版式 line: the file is said, so the clerk knows which one to look at.
+  const where = file !== undefined ? `${file} 的“版式”写的是“${name}”，但` : '';
+  throw new ZwgkError('layout-unknown', { file: file ?? name }, { name, known, where });
 }
 
 /** What a grid reader is given from the read options: every list layout a sheet may be, and the one asked for. */

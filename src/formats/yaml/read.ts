@@ -47,7 +47,7 @@ export function parseYamlCatalog(text: string, file: string, options: ReadOption
     const listNamed = lists.layout ?? (declared !== undefined ? lists.layouts.find((l) => l.name === declared || l.id === declared) : undefined);
     // 版式 naming a kind of list zwgk has no layout for: said plainly, with the layouts there are (a
     // number such as 2018 is a mistyped catalog layout, reported by the catalog reader).
-    if (!listNamed && declared !== undefined && /\p{Script=Han}|^[a-z][a-z0-9-]+$/u.test(declared) && !CATALOG_NAMES.has(declared)) requireLayout(declared, lists.layouts);
+    if (!listNamed && declared !== undefined && /\p{Script=Han}|^[a-z][a-z0-9-]+$/u.test(declared) && !CATALOG_NAMES.has(declared)) requireLayout(declared, lists.layouts, file);
     if (listNamed) {
       const { doc, lc } = parseChecked(prepared.text, file, 0, lineOf);
       const ctx = { file, lc, doc, findings: [], aliases: 0, itemKeys: new Set<string>(), lineOffset: 0, lineOf, budget };
