@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import YAML from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
@@ -114,6 +115,26 @@ function layoutsModule() {
   return lines.join('\n');
 }
 
+/** The two catalog layouts (src/layouts/catalog/2017.yaml, 2019.yaml), in the same definition format as
+ * the lists, held to schemas/layout.schema.json here and turned into data: the column tables of
+ * src/settings (labels, aliases, options, widths) are read from it, so the catalog reader, the rules, the
+ * renderers and `init` take their words from these two files. */
+function catalogLayoutsModule() {
+  const ajv = new Ajv2020({ allErrors: false, strict: true });
+  const check = ajv.compile(JSON.parse(read('schemas', 'layout.schema.json')));
+  const lines = [header('src/layouts/catalog/'), 'export const CATALOG_DEFINITIONS = {'];
+  for (const profile of ['2017', '2019']) {
+    const file = path.join(root, 'src', 'layouts', 'catalog', `${profile}.yaml`);
+    const text = readFileSync(file, 'utf8');
+    const data = YAML.parse(text);
+    if (!check(data)) throw new Error(`${file}: ${ajv.errorsText(check.errors)}`);
+    lines.push(`  ${JSON.stringify(profile)}: { text: ${JSON.stringify(text)}, data: ${JSON.stringify(data)} },`);
+  }
+  lines.push('} as const;', '');
+  return lines.join('\n');
+}
+
 write('templates.ts', templatesModule());
+write('catalog-layouts.ts', catalogLayoutsModule());
 write('layouts.ts', layoutsModule());
 write('schemas.ts', schemasModule());

@@ -26,7 +26,7 @@ export type { Catalog, Cell, Item, ListField, Pair } from '../model/types.js';
 export type { Doc, ListDoc, ListItem } from '../model/list.js';
 export { isList } from '../model/list.js';
 export type { Layout, LayoutColumn, ColumnKind } from '../layouts/types.js';
-export { builtinLayouts, listLayouts, layoutNamed, looksLikeDefinition, requireLayout as requireLayoutNamed, CATALOG_LAYOUT_NAMES } from '../layouts/index.js';
+export { builtinLayouts, catalogLayouts, listLayouts, layoutNamed, looksLikeDefinition, requireLayout as requireLayoutNamed, CATALOG_LAYOUT_NAMES } from '../layouts/index.js';
 export type { Profile } from '../settings/columns.js';
 export type { FormatSpec, ReadOptions } from '../formats/types.js';
 export type { GapReport } from '../reports/gap.js';

@@ -74,7 +74,7 @@ function optionOf(layout: Layout, text: string): { column: LayoutColumn; option:
   const n = normaliseLabel(text);
   for (const c of layout.columns) {
     if (c.kind !== 'ticks') continue;
-    const i = c.options.findIndex((o) => normaliseLabel(o) === n);
+    const i = c.options.findIndex((o) => normaliseLabel(o) === n || (c.optionAliases[o] ?? []).some((a) => normaliseLabel(a) === n));
     if (i >= 0) return { column: c, option: i };
   }
   return undefined;

@@ -13,7 +13,7 @@ import type { ColumnKind, Layout, LayoutColumn } from './types.js';
 /** Words of a definition's own key for messages (the file is written with English keys). */
 const KEY_WORDS: Record<string, string> = {
   id: '标识', name: '名称', columns: '列', key: '键', label: '标题', kind: '类型', per: '按事项/按行', options: '选项',
-  aliases: '别名', required: '必填', rules: '规则', print: '打印', words: '识别词', group: '分组', nameColumn: '名称列',
+  aliases: '别名', optionAliases: '选项别名', printed: '打印写法', heading: '上一级表头', otherOptions: '其他选项', required: '必填', rules: '规则', print: '打印', words: '识别词', group: '分组', nameColumn: '名称列',
 };
 
 interface AjvError {
@@ -103,6 +103,14 @@ export function parseLayout(bytes: Uint8Array | string, file: string, source = f
     const options = c.options ?? DEFAULT_OPTIONS[kind] ?? [];
     if ((kind === 'ticks' || kind === 'checklist') && options.length < 2) throw invalid(file, lineAt(`/columns/${i}`), `“${c.label}”是 ${kind} 类型，要在 options 中列出至少两个选项`);
     if (kind === 'yesno' && options.length !== 2) throw invalid(file, lineAt(`/columns/${i}/options`), `“${c.label}”是 yesno 类型，options 要正好两个词（表示“是”的词在前），如 [是, 否]`);
+    // What only the catalog reader reads: a unit's list would carry it without effect, so it is refused.
+    for (const own of ['printed', 'heading', 'otherOptions'] as const) {
+      if (c[own] !== undefined && source !== 'builtin') throw invalid(file, lineAt(`/columns/${i}/${own}`), `“${own}”只用于内置的政务公开事项目录版式，自定义清单不能用；请删去这一行`);
+    }
+    const optionAliases = Object.assign(Object.create(null) as Record<string, string[]>, c.optionAliases ?? {});
+    for (const option of Object.keys(optionAliases)) {
+      if (!options.includes(option)) throw invalid(file, lineAt(`/columns/${i}/optionAliases/${option}`), `“${option}”不是“${c.label}”的选项（options 中没有），别名要写在已有的选项下`);
+    }
     const per = c.per ?? 'item';
     if (per === 'row' && (kind === 'ticks' || kind === 'serial')) throw invalid(file, lineAt(`/columns/${i}/per`), `“${c.label}”是 ${kind} 类型，只能按事项（per: item）`);
     for (const label of [c.label!, ...(c.aliases ?? [])]) {
@@ -113,7 +121,8 @@ export function parseLayout(bytes: Uint8Array | string, file: string, source = f
     }
     return {
       key, label: c.label!, aliases: c.aliases ?? [], required: c.required ?? false, recommended: c.recommended ?? false, per, kind, options, closed: c.closed ?? false,
-      separator: c.separator ?? '、', description: c.description ?? '', ...(c.width !== undefined ? { width: c.width } : {}),
+      separator: c.separator ?? '、', description: c.description ?? '', optionAliases, ...(c.width !== undefined ? { width: c.width } : {}),
+      ...(c.printed !== undefined ? { printed: c.printed } : {}), ...(c.heading !== undefined ? { heading: c.heading } : {}), ...(c.otherOptions !== undefined ? { otherOptions: c.otherOptions } : {}),
     };
   });
   const known = (key: string | undefined, path: string): void => {

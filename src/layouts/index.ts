@@ -1,10 +1,13 @@
 // The layouts zwgk knows: the built-in lists (src/layouts/builtin/*.yaml, embedded at build time) and the
 // ones a caller brings (a unit's --layout files, the app's layout file). The catalogs' own two layouts
-// (2017 样表, 2019 标准目录) are read by the catalog reader and named here only for recognition and messages.
+// (2017 样表, 2019 标准目录) are definitions in the same format (src/layouts/catalog/*.yaml) whose column
+// words the catalog reader, rules and renderers take through src/settings; they are read by the catalog
+// reader, not as lists, so they are kept apart from listLayouts().
 import { BUILTIN_LAYOUTS } from '../generated/layouts.js';
 import { ZwgkError } from '../findings/finding.js';
 import { parseLayout } from './definition.js';
 import type { Layout } from './types.js';
+import { catalogDefinitionText, type Profile } from '../settings/columns.js';
 
 export type { Layout, LayoutColumn, ColumnKind, LayoutRules, LayoutPrint } from './types.js';
 export { looksLikeDefinition, parseLayout } from './definition.js';
@@ -17,8 +20,19 @@ export function builtinLayouts(): readonly Layout[] {
   return builtins;
 }
 
-/** The catalog layouts by the names a user may give them. */
-export const CATALOG_LAYOUT_NAMES: Record<string, '2017' | '2019'> = { '2017': '2017', '2019': '2019', '2017样表': '2017', '2019标准目录': '2019', 政务公开事项目录: '2019' };
+let catalogs: Record<Profile, Layout> | undefined;
+
+/** The two catalog layouts' definitions (2017 样表, 2019 标准目录), read by the same loader as every layout. */
+export function catalogLayouts(): Record<Profile, Layout> {
+  catalogs ??= { '2017': parseLayout(catalogDefinitionText('2017'), '内置版式 2017.yaml', 'builtin'), '2019': parseLayout(catalogDefinitionText('2019'), '内置版式 2019.yaml', 'builtin') };
+  return catalogs;
+}
+
+/** The catalog layouts by the names a user may give them (also each definition's id and name). */
+export const CATALOG_LAYOUT_NAMES: Record<string, Profile> = {
+  '2017': '2017', '2019': '2019', '2017样表': '2017', '2019标准目录': '2019', 政务公开事项目录: '2019',
+  'catalog-2017': '2017', 'catalog-2019': '2019', '政务公开事项目录（2017样表）': '2017', '政务公开标准目录（2019版式）': '2019',
+};
 
 /** Every list layout a read may use: the caller's own first (a unit's layout of the same id replaces the built-in). */
 export function listLayouts(own: readonly Layout[] = []): Layout[] {

@@ -39,6 +39,14 @@ export interface LayoutColumn {
   kind: ColumnKind;
   /** ticks/checklist: the options in printed order; yesno: the yes and no words; list/text: the usual values (drop-down). */
   options: string[];
+  /** ticks: other spellings of each option (社会公众 for 全社会), read as that option. */
+  optionAliases: Record<string, string[]>;
+  /** Built-in catalog layouts only: the header as printed where it differs from `label` (公开内容（要素）). */
+  printed?: string;
+  /** Built-in catalog layouts only: the heading over several columns (公开事项 over 一级事项, 二级事项). */
+  heading?: string;
+  /** Built-in catalog layouts only (ticks): more options a sheet may head a √ column with (省级, 村级). */
+  otherOptions?: string[];
   /** list: values outside `options` are reported (a closed vocabulary). */
   closed: boolean;
   /** list: the separator written between values (、). */

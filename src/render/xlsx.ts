@@ -4,7 +4,7 @@
 // header repeated, sized rows, the 注 never alone on a page). Built as a plan (render/xlsx/plan.ts),
 // which the `init` template starts from too, and written by render/xlsx/write.ts. Pure: returns bytes.
 import { formatMetaLine, PRINT_FOOTER } from '../settings/texts.js';
-import { isBlankHeaderKey } from '../settings/columns.js';
+import { COLUMNS, isBlankHeaderKey } from '../settings/columns.js';
 import { TICK } from '../settings/vocab.js';
 import type { Catalog, Item } from '../model/types.js';
 import { categorySpellings, normaliseName } from '../model/names.js';
@@ -20,22 +20,6 @@ export const CATALOG_SHEET = '目录';
 /** Body font size (pt); 宋体 is what Chinese office sheets use, and CJK glyphs are 2 width units. */
 const FONT_SIZE = 11;
 const FONT_NAME = '宋体';
-
-/** Widest a column grows before its text wraps, in width units (CJK char = 2). */
-const MAX_WIDTH: Record<string, number> = {
-  serial: 7,
-  category: 14,
-  name: 20,
-  basis: 34,
-  content: 26,
-  standard: 34,
-  subject: 18,
-  platform: 20,
-  deadline: 18,
-  remark: 16,
-  channels: 34,
-  extra: 20,
-};
 
 const BORDER = { color: 'FF000000' };
 const FONT = { name: FONT_NAME, size: FONT_SIZE };
@@ -75,7 +59,8 @@ function columnWidths(catalog: Catalog, cols: PlanColumn[]): number[] {
   return cols.map((col) => {
     const headerW = Math.max(textWidth(col.sub ?? ''), col.sub ? 0 : textWidth(col.label)) + 2;
     if (col.tick) return Math.max(6, headerW);
-    const cap = MAX_WIDTH[col.key] ?? 20;
+    // Widest a column grows before its text wraps: the column's `width` in the layout's definition.
+    const cap = COLUMNS[catalog.profile].find((c) => c.key === col.key)?.width ?? 20;
     let want = headerW;
     for (const item of catalog.items) {
       if (want >= cap) break;

@@ -1,33 +1,24 @@
 // What the cells of a catalog hold besides free text: the 2019 tick options and channel checklist,
 // the marks read as ticked or not, 同上, list separators, notes rows, and the rules' default deadline.
-import type { TickGroup } from './columns.js';
+import { TICK_GROUPS, definedColumns, type TickGroup } from './columns.js';
 
-/** Sub-column labels of each 2019 tick group, in header order; the first of each alias list is canonical. */
-export const TICK_OPTIONS: Record<TickGroup, readonly (readonly string[])[]> = {
-  audience: [['全社会', '社会公众', '全体社会'], ['特定群体', '特定群众', '特定群', '特定对象']],
-  mode: [['主动', '主动公开'], ['依申请', '依申请公开']],
-  level: [['县级', '区级', '市级', '县区级', '县(市、区)级'], ['乡级', '镇级', '乡镇级', '乡、村级', '乡村级', '街道', '乡镇(街道)级']],
-};
+/** The 2019 definition's column of a key (src/layouts/catalog/2019.yaml). */
+const column2019 = (key: string) => definedColumns('2019').find((c) => c.key === key)!;
 
-/** 公开层级 sub-labels seen in real catalogs (any number of them may head a sheet's √ columns). */
-export const LEVEL_LABELS: readonly string[] = ['省级', '市级', '区级', '县级', '县区级', '镇级', '乡级', '乡镇级', '街道级', '乡、村级', '乡村级', '村级', '社区级', '村（社区）级', '村(居)级'];
+/** Sub-column labels of each 2019 tick group, in header order; the first of each alias list is canonical
+ * (the definition's `options`, each with its `optionAliases`). */
+export const TICK_OPTIONS: Record<TickGroup, readonly (readonly string[])[]> = Object.fromEntries(
+  TICK_GROUPS.map((g) => {
+    const c = column2019(g);
+    return [g, (c.options ?? []).map((o) => [o, ...(c.optionAliases?.[o] ?? [])])];
+  }),
+) as unknown as Record<TickGroup, readonly (readonly string[])[]>;
 
-/** Default 公开渠道和载体 checklist of the 2019 guides, in their printed order. */
-export const CHANNELS: readonly string[] = [
-  '政府网站',
-  '政府公报',
-  '两微一端',
-  '发布会',
-  '广播电视',
-  '纸质媒体',
-  '公开查阅点',
-  '政务服务中心',
-  '便民服务站',
-  '入户/现场',
-  '社区/企事业单位、村公示栏(电子屏)',
-  '精准推送',
-  '其他',
-];
+/** 公开层级 sub-labels seen in real catalogs (any number of them may head a sheet's √ columns): `otherOptions`. */
+export const LEVEL_LABELS: readonly string[] = column2019('level').otherOptions ?? [];
+
+/** Default 公开渠道和载体 checklist of the 2019 guides, in their printed order (the channels column's `options`). */
+export const CHANNELS: readonly string[] = column2019('channels').options ?? [];
 
 /** Marks read as "ticked" in a √ column. */
 export const TICK_MARKS: readonly string[] = ['√', '✓', '✔', '●', '■', '☑', '✅', '是', 'Y', 'y', '▄'];

@@ -83,7 +83,7 @@ function columnFindings(doc: ListDoc, out: Finding[]): void {
         }
       }
       if (column.kind === 'ticks') {
-        const known = new Set([...column.options, ...(doc.options?.[column.key] ?? [])]);
+        const known = new Set([...column.options, ...Object.values(column.optionAliases).flat(), ...(doc.options?.[column.key] ?? [])]);
         for (const v of it.ticks[column.key]?.values ?? []) {
           if (!known.has(v.text) && !v.carried) out.push(finding('list-option-unknown', v.at, { field: column.label, value: v.text, options: column.options.join('、') }, { field: column.label, item }));
         }
