@@ -77,6 +77,8 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
   if (date) merged.date = date;
   const note = catalogs.find((c) => c.note?.trim())?.note;
   if (note) merged.note = note;
+  const preface = catalogs.find((c) => c.preface?.trim())?.preface;
+  if (preface) merged.preface = preface;
   const findings: Finding[] = [];
   const options = mergeOptions(catalogs, findings);
   if (options) merged.options = options;

@@ -16,6 +16,7 @@ export function assembleList(file: string, sheets: readonly GridSheet[], tables?
   const other: Finding[] = [];
   const whole = (s: GridSheet): SourceRef => s.at ?? { file, sheet: s.name };
   const notes: string[] = [];
+  const prefaces: string[] = [];
   let readAny = false;
   const absentSaid = new Set<string>();
   for (const sheet of sheets) {
@@ -47,10 +48,12 @@ export function assembleList(file: string, sheets: readonly GridSheet[], tables?
     if (readAny && result!.title && normaliseName(result!.title) !== normaliseName(doc.title ?? '')) {
       const at = result!.sources.find((s) => s.role === 'title')?.at ?? whole(sheet);
       const params = { what: '标题', text: result!.title, kept: doc.title ?? layout.print.title };
+      prefaces.push(`${tables ? sheet.name : `工作表“${sheet.name}”`}的标题：${result!.title}`);
       other.push(tables ? finding('table-heading-differs', at, { table: sheet.name, ...params }) : finding('sheet-heading-differs', at, { sheet: sheet.name, ...params }));
     }
     readAny = true;
     if (result!.note !== undefined) notes.push(result!.note);
+    if (result!.preface !== undefined) prefaces.push(result!.preface);
     for (const c of list.header.columns) if (c.kind === 'extra' && !doc.extraColumns.includes(c.label)) doc.extraColumns.push(c.label);
     if (list.items.some((i) => i.extra['分组']) && !doc.extraColumns.includes('分组')) doc.extraColumns.push('分组');
     for (const k of list.blankColumns) if (!doc.extraColumns.includes(k)) doc.extraColumns.push(k);
@@ -69,6 +72,7 @@ export function assembleList(file: string, sheets: readonly GridSheet[], tables?
     for (const [key, labels] of Object.entries(list.header.options)) (doc.options ??= {})[key] ??= labels;
   }
   if (notes.length) doc.note = notes.join('\n');
+  if (prefaces.length) doc.preface = prefaces.join('\n');
   doc.findings.push(...other);
   carryDownList(doc);
   sortFindings(doc.findings);

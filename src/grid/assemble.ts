@@ -66,6 +66,7 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
   let absentOptional: FieldKey[] | undefined;
   const options: CatalogOptions = {};
   const notes: string[] = [];
+  const prefaces: string[] = [];
   const other: Finding[] = [];
   let readAny = false;
   for (const sheet of sheets) {
@@ -96,6 +97,8 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
     for (const src of result.sources) {
       if ((src.role !== 'title' && src.role !== 'meta') || !readAny) continue;
       const heading = headingDiffers(catalog, result, src.role);
+      // Kept, never dropped: a line of the 表前说明 that says whose it is.
+      if (heading) prefaces.push(`${tables ? sheet.name : `工作表“${sheet.name}”`}的${heading.what}：${heading.text}`);
       if (heading && tables) other.push(finding('table-heading-differs', src.at, { table: sheet.name, ...heading }));
       else if (heading) other.push(finding('sheet-heading-differs', src.at, { sheet: sheet.name, ...heading }));
     }
@@ -104,6 +107,7 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
     if (catalog.date === undefined && result.date) catalog.date = result.date;
     readAny = true;
     if (result.note !== undefined) notes.push(result.note);
+    if (result.preface !== undefined) prefaces.push(result.preface);
     for (const c of result.header.columns) if (c.kind === 'extra' && !catalog.extraColumns.includes(c.label)) catalog.extraColumns.push(c.label);
     for (const key of result.header.missing) if (!catalog.missingColumns.includes(key)) catalog.missingColumns.push(key);
     // An optional column counts as absent only when no sheet has it, or its values would be dropped.
@@ -112,6 +116,7 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
   }
   // The standard 注 is what the renderer writes when a catalog has none; it is not the user's text.
   if (notes.length && !(notes.length === 1 && notes[0]!.trim() === NOTE_2017)) catalog.note = notes.join('\n');
+  if (prefaces.length) catalog.preface = prefaces.join('\n');
   for (const key of absentOptional ?? []) if (!catalog.missingColumns.includes(key)) catalog.missingColumns.push(key);
   if (Object.keys(options).length) catalog.options = options;
   catalog.findings.push(...other);

@@ -37,6 +37,7 @@ export function schemaOf(layout: Layout): Record<string, unknown> {
       [TOP_KEYS.title]: TEXT,
       [TOP_KEYS.unit]: TEXT,
       [TOP_KEYS.date]: TEXT,
+      [TOP_KEYS.preface]: TEXT,
       [TOP_KEYS.note]: TEXT,
       [TOP_KEYS.extraColumns]: { type: 'array', items: TEXT },
       [TOP_KEYS.options]: { type: 'object', additionalProperties: { type: 'array', items: TEXT } },

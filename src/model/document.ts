@@ -10,6 +10,7 @@ export const TOP_KEYS = {
   title: '标题',
   unit: '单位',
   date: '日期',
+  preface: '表前说明',
   options: '选项',
   extraColumns: '其他列',
   items: '事项',
@@ -43,6 +44,7 @@ export interface CatalogDocument {
   标题?: string;
   单位?: string;
   日期?: string;
+  表前说明?: string;
   选项?: Record<string, string[]>;
   其他列?: string[];
   事项: DocItem[];
@@ -146,6 +148,7 @@ export function toDocument(catalog: Catalog): CatalogDocument {
   if (catalog.title) doc.标题 = catalog.title;
   if (catalog.unit) doc.单位 = catalog.unit;
   if (catalog.date) doc.日期 = catalog.date;
+  if (catalog.preface) doc.表前说明 = catalog.preface;
   const opts = catalog.options;
   if (opts && Object.values(opts).some((v) => v && v.length)) {
     doc.选项 = {};

@@ -32,6 +32,7 @@ export function toListDocument(doc: ListDoc): Record<string, unknown> {
   if (doc.title !== undefined) out[TOP_KEYS.title] = doc.title;
   if (doc.unit !== undefined) out[TOP_KEYS.unit] = doc.unit;
   if (doc.date !== undefined) out[TOP_KEYS.date] = doc.date;
+  if (doc.preface !== undefined) out[TOP_KEYS.preface] = doc.preface;
   const options = Object.entries(doc.options ?? {});
   if (options.length) out[TOP_KEYS.options] = Object.fromEntries(options.map(([k, v]) => [doc.layout.columns.find((c) => c.key === k)?.label ?? k, v]));
   if (doc.extraColumns.length) out[TOP_KEYS.extraColumns] = [...doc.extraColumns];

@@ -31,6 +31,8 @@ export interface ListDoc {
   title?: string;
   unit?: string;
   date?: string;
+  /** Lines above the header that are neither title nor 编制单位/日期, kept (as Catalog.preface). */
+  preface?: string;
   note?: string;
   items: ListItem[];
   /** Header labels of columns the layout does not have, in sheet order. */

@@ -57,7 +57,7 @@ export interface Item {
  * and header cells; a YAML file's 标题, 单位, 日期 and 注. Items carry their own locations; these are the
  * rest, so that every value read can be traced to its cell or line. */
 export interface SourceText {
-  role: 'title' | 'unit' | 'date' | 'meta' | 'note' | 'header';
+  role: 'title' | 'unit' | 'date' | 'meta' | 'preface' | 'note' | 'header';
   text: string;
   at: SourceRef;
   /** header: what the column below holds — a field key, `tick:<group>`, `ticks:<group>` (a text-valued
@@ -79,6 +79,9 @@ export interface Catalog {
   title?: string;
   unit?: string;
   date?: string;
+  /** Lines above the header that are neither the title nor 编制单位/日期 (填报单位（盖章）：, 单位：万元, a
+   * YAML file's unknown top-level keys as “键：值”), one per line: kept, printed above the table. */
+  preface?: string;
   /** The 注 row text (2017) or notes under the table. */
   note?: string;
   items: Item[];

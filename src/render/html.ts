@@ -6,6 +6,7 @@ import type { Catalog, Item } from '../model/types.js';
 import { catalogTitle, displayColumns, displayValue, groupByCategory, groupName, type DisplayColumn } from '../model/display.js';
 import { escapeHtml, textToHtml } from './escape.js';
 import { asset, Handlebars, loadTemplate, type AssetName, type TemplateDelegate } from './templates.js';
+import { foldSections, SECTIONS, type SectionSplit } from './sections.js';
 
 /** A page template with the assets it inlines and the CSP that allows exactly those. */
 interface PageTemplate {
@@ -86,14 +87,11 @@ function itemRowsHtml(catalog: Catalog, item: Item, number: number, group: numbe
 export interface PageOptions {
   /** The link back to the site's index (a page of zwgk site). */
   home?: { href: string; label: string };
-  /** Above how many items the page is laid out in folded sections, and how many items a section holds
-   * at most. A browser lays a table out whole: 25 000 items in one table took a minute to show and
-   * seconds per search; folded sections of 100 are laid out only when opened (500 items took 0.5 s to lay out on opening). */
-  sections?: { over: number; size: number };
+  /** Above how many items the page is laid out in folded sections, and how many a section holds (render/sections.ts). */
+  sections?: SectionSplit;
 }
 
-/** The default of PageOptions.sections. */
-export const SECTIONS = { over: 2000, size: 100 };
+export { SECTIONS } from './sections.js';
 
 /** Render a catalog as a self-contained HTML page (string). */
 export function renderHtml(catalog: Catalog, options: PageOptions = {}): string {
@@ -112,17 +110,7 @@ export function renderHtml(catalog: Catalog, options: PageOptions = {}): string 
     count: g.items.length,
     rows: large ? '' : rowsOf(g.items, gi),
   }));
-  const sections = large
-    ? byCategory.flatMap((g, gi) => {
-        const parts = Math.ceil(g.items.length / split.size);
-        return Array.from({ length: parts }, (_, p) => {
-          const items = g.items.slice(p * split.size, (p + 1) * split.size);
-          const [first, last] = [p * split.size + 1, p * split.size + items.length];
-          const label = parts > 1 ? `第 ${first === last ? first : `${first}–${last}`} 项，共 ${g.items.length} 项` : `${g.items.length}项`;
-          return { group: String(gi), name: groupName(g.name), label, rows: rowsOf(items, gi) };
-        });
-      }).map((s, index) => ({ ...s, index: String(index) }))
-    : false;
+  const sections = large ? foldSections(byCategory.map((g) => ({ name: groupName(g.name), items: g.items })), split, rowsOf) : false;
   return template({
     csp,
     css,
@@ -141,6 +129,8 @@ export function renderHtml(catalog: Catalog, options: PageOptions = {}): string 
     // Only the catalog's own 注: the sample table's standard 注 tells drafters how to fill the
     // columns and means nothing to the public.
     note: catalog.note?.trim() ? catalog.note : '',
+    // Lines the sheet has above its header (填报单位（盖章）：…), as written.
+    preface: catalog.preface?.trim() ? catalog.preface : '',
     home: options.home ?? false,
   });
 }

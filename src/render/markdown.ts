@@ -26,6 +26,7 @@ export function renderMarkdown(catalog: Catalog): string {
   if (catalog.date?.trim()) meta.push(`日期：${escapeMarkdownCell(catalog.date)}`);
   meta.push(`共 ${catalog.items.length} 项`);
   out.push(meta.join('　'), '');
+  if (catalog.preface?.trim()) out.push(escapeMarkdownParagraph(catalog.preface), '');
   const header = `| ${cols.map((c) => escapeMarkdownCell(c.label)).join(' | ')} |`;
   const rule = `|${cols.map(() => ' --- |').join('')}`;
   for (const group of groupByCategory(catalog.items)) {

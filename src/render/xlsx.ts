@@ -145,7 +145,9 @@ export function catalogSheet(catalog: Catalog, { note: withNote = true } = {}): 
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const twoRowHeader = cols.some((c) => c.sub !== undefined);
   const meta = formatMetaLine(catalog.unit, catalog.date);
-  const headerTop = meta ? 3 : 2;
+  // The 表前说明 lines (what the source had above its header besides title and 编制单位), one row each.
+  const preface = (catalog.preface ?? '').split('\n').filter((l) => l.trim() !== '');
+  const headerTop = (meta ? 3 : 2) + preface.length;
   const headerBottom = twoRowHeader ? headerTop + 1 : headerTop;
   const last = cols.length;
   const rows: RowPlan[] = [];
@@ -161,6 +163,10 @@ export function catalogSheet(catalog: Catalog, { note: withNote = true } = {}): 
   if (meta) {
     rows.push({ values: [meta], styles: ['meta'], height: MIN_ROW_PT + 4 });
     across(2);
+  }
+  for (const line of preface) {
+    rows.push({ values: [line], styles: ['note'], height: Math.min(MAX_ROW_PT, Math.max(MIN_ROW_PT, heightFor(line, totalWidth * 0.95))) });
+    across(rows.length);
   }
 
   // Header: one row, or two with group labels over their sub-columns.

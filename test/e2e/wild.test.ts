@@ -73,10 +73,13 @@ describe('a published 清单 whose citations sit in a column with a blank header
     expect(second).toBe(first);
     expect(first).toContain('其他列: [ 无表头列1 ]');
     expect(first).toContain('      无表头列1: |-\n        《中华人民共和国预算法》\n        《中华人民共和国政府信息公开条例》（国务院令第711号）');
+    // 附件2, above the title, is kept as the 表前说明 and printed on its own row under the 编制单位 line.
+    expect(first).toContain('表前说明: 附件2\n');
     const sheet = await sheetValues(xlsx);
-    expect(sheet.cell('K3')).toBeNull();
-    expect(sheet.cell('K4')).toBe('《中华人民共和国预算法》\n《中华人民共和国政府信息公开条例》（国务院令第711号）');
-    expect(brief(back.findings)).toEqual([['blank-header-column', '目录', 'K3', undefined, '无表头列1']]);
+    expect(sheet.cell('A3')).toBe('附件2');
+    expect(sheet.cell('K4')).toBeNull();
+    expect(sheet.cell('K5')).toBe('《中华人民共和国预算法》\n《中华人民共和国政府信息公开条例》（国务院令第711号）');
+    expect(brief(back.findings)).toEqual([['text-above-header', '目录', 'A3', undefined, undefined], ['blank-header-column', '目录', 'K4', undefined, '无表头列1']]);
   });
 
   it('validate names the column (exit 1 for the missing 依据)', async () => {

@@ -197,6 +197,8 @@ export function unaccounted(catalog: Doc, cells: readonly SourceCell[], findings
           return norm(c.text) === norm(title);
         case 'note':
           return note.includes(norm(c.text));
+        case 'preface':
+          return norm(catalog.preface ?? '').includes(norm(c.text));
         case 'meta': {
           let rest = c.text;
           for (const v of [catalog.unit, catalog.date]) if (v) rest = rest.replace(v, '');

@@ -22,6 +22,8 @@ export function catalogValues(catalog: Catalog): string[] {
     for (const g of TICK_GROUPS) item.ticks?.[g].values.forEach((c) => add(g, c));
     for (const [k, c] of Object.entries(item.extra)) add(`extra ${k}`, c);
   }
+  // The 表前说明: what the sheet had above its header besides title and 编制单位, line by line.
+  for (const line of (catalog.preface ?? '').split('\n')) add('preface', { text: line, at: { file: catalog.file } });
   return out.sort();
 }
 

@@ -1,4 +1,4 @@
-// Lines above the header and rows below the 注: read, or reported at their cells (exact codes and cells).
+// Lines above the header and rows below the 注: read, or kept and reported at their cells (exact codes and cells).
 import { describe, expect, it } from 'vitest';
 import { arrayGrid } from '../../src/grid/grid.js';
 import { assembleCatalog } from '../../src/grid/assemble.js';
@@ -13,7 +13,7 @@ function catalogOf(...grids: ReturnType<typeof arrayGrid>[]) {
 }
 
 describe('above the header', () => {
-  it('takes the title after an 附件 label and unit/date from the line below; the rest of that line is reported', () => {
+  it('takes the title after an 附件 label and unit/date from the line below; the rest is kept as the 表前说明 and reported', () => {
     const c = catalogOf(arrayGrid('t.xlsx', 'S', [['附件 3'], ['某县财政局目录', undefined, undefined, undefined, undefined, undefined, undefined, undefined, '单位：元'], ['编制单位：某县财政局  联系人：张三  日期：2024年5月'], HEADER, ITEM('1')]));
     expect([c.title, c.unit, c.date]).toEqual(['某县财政局目录', '某县财政局', '2024年5月']);
     expect(brief(c.findings)).toEqual([
@@ -22,13 +22,17 @@ describe('above the header', () => {
       ['text-above-header', 'S', 'A3', undefined, undefined],
     ]);
     expect(c.findings.map((f) => f.params!.text)).toEqual(['附件 3', '单位：元', '联系人：张三']);
+    // Every one of those texts is in the catalog, one line each, in sheet order.
+    expect(c.preface).toBe('附件 3\n单位：元\n联系人：张三');
+    expect(c.sources!.filter((s) => s.role === 'preface').map((s) => [s.text, s.at.cell])).toEqual([['附件 3', 'A1'], ['单位：元', 'I2']]);
   });
 
   it('a later sheet whose title differs says so at its title cell', () => {
     const c = catalogOf(arrayGrid('t.xlsx', '县本级', [['县本级目录'], HEADER, ITEM('1')]), arrayGrid('t.xlsx', '乡镇', [['乡镇目录'], HEADER, ITEM('1')]));
     expect(c.title).toBe('县本级目录');
     expect(brief(c.findings)).toEqual([['sheet-heading-differs', '乡镇', 'A1', undefined, undefined]]);
-    expect(c.findings[0]!.message).toBe('工作表“乡镇”的标题“乡镇目录”与前面工作表的“县本级目录”不同，未读入目录（一个目录只有一个标题）。如需保留，请写进注或备注');
+    expect(c.findings[0]!.message).toBe('工作表“乡镇”的标题“乡镇目录”与前面工作表的“县本级目录”不同（一个目录只有一个标题），已作为“表前说明”的一行保留');
+    expect(c.preface).toBe('工作表“乡镇”的标题：乡镇目录');
   });
 });
 

@@ -50,6 +50,16 @@ export function resolve(ctx: Ctx, node: unknown): Node | null {
   return (node as Node | null) ?? null;
 }
 
+/** A node's values as one line of plain text (a list joined by 、, a mapping as 键：值；…): how a top-level
+ * key zwgk does not know is kept in the 表前说明. */
+export function plainText(ctx: Ctx, node: Node | null): string {
+  if (node === null) return '';
+  if (isScalar(node)) return node.value === null || node.value === undefined ? '' : typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
+  if (isSeq(node)) return node.items.map((n) => plainText(ctx, resolve(ctx, n))).filter(Boolean).join('、');
+  if (isMap(node)) return node.items.map((p) => `${keyOf(p)}：${plainText(ctx, resolve(ctx, p.value))}`).join('；');
+  return '';
+}
+
 /** A key as written: `0o17:` is the key 0o17, not 15. */
 export function keyOf(pair: YamlPair): string {
   const k = pair.key as unknown;
@@ -97,6 +107,9 @@ export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: I
   if (unit) catalog.unit = unit;
   const date = topText(TOP_KEYS.date, 'date');
   if (date) catalog.date = date;
+  const prefaceLines: string[] = [];
+  const preface = topText(TOP_KEYS.preface, 'preface');
+  if (preface) prefaceLines.push(preface);
   const note = topText(TOP_KEYS.note, 'note');
   if (note) catalog.note = note;
   if (sources.length) catalog.sources = sources;
@@ -129,9 +142,18 @@ export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: I
   for (const [key, pair] of top) {
     if (key === TOP_KEYS.options) continue;
     if (!known.has(key)) {
-      ctx.findings.push(finding('unknown-key', at(ctx, pair.key as Node, fileAt), { key, known: [...known].join('、') }));
+      // Kept, never dropped: a line “键：值” of the 表前说明, printed above the table.
+      const node = resolve(ctx, pair.value);
+      const where = at(ctx, pair.key as Node, fileAt);
+      const text = plainText(ctx, node);
+      if (text.trim()) {
+        prefaceLines.push(`${key}：${text}`);
+        sources.push({ role: 'preface', text, at: at(ctx, node, where) });
+      }
+      ctx.findings.push(finding('unknown-key-kept', where, { key, known: [...known].join('、') }));
     }
   }
+  if (prefaceLines.length) catalog.preface = prefaceLines.join('\n');
 
   const itemsPair = top.get(TOP_KEYS.items);
   if (!itemsPair) throw new ZwgkError('yaml-not-catalog', { file }, { file, kind: '没有“事项”键的映射' });

@@ -7,13 +7,13 @@ import { ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, TOP_KEYS } from '../../model/document.
 import { MARK_SEPARATOR } from '../../model/list-document.js';
 import { record, type ListDoc, type ListItem } from '../../model/list.js';
 import { carryDownList } from '../../model/normalize-list.js';
-import type { Cell, SourceText } from '../../model/types.js';
+import type { Cell } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding, ZwgkError } from '../../findings/finding.js';
 import { normaliseLabel } from '../../settings/columns.js';
 import { LIST_SEPARATORS } from '../../settings/vocab.js';
 import type { Layout, LayoutColumn } from '../../layouts/types.js';
-import { at, keyOf, resolve, type Ctx } from './build.js';
+import { at, keyOf, plainText, resolve, type Ctx } from './build.js';
 
 /** A scalar as text, as written (an unquoted 1 or true is the text 1 or true). */
 function scalarText(node: Node | null): string | undefined {
@@ -52,16 +52,18 @@ export function buildList(ctx: Ctx, layout: Layout): ListDoc {
     ctx.budget.take(t.length, () => `第 ${where.line} 行`);
     return { text: t, at: where };
   };
+  const prefaceLines: string[] = [];
   for (const pair of root.items) {
     const key = keyOf(pair);
     const node = resolve(ctx, pair.value);
     const where = at(ctx, pair.key as Node, fileAt);
     if (key === TOP_KEYS.profile) continue;
-    if (key === TOP_KEYS.title || key === TOP_KEYS.unit || key === TOP_KEYS.date || key === TOP_KEYS.note) {
+    if (key === TOP_KEYS.title || key === TOP_KEYS.unit || key === TOP_KEYS.date || key === TOP_KEYS.note || key === TOP_KEYS.preface) {
       const cell = text(pair, key);
       if (!cell) continue;
-      const role: SourceText['role'] = key === TOP_KEYS.title ? 'title' : key === TOP_KEYS.unit ? 'unit' : key === TOP_KEYS.date ? 'date' : 'note';
-      doc[role === 'title' ? 'title' : role === 'unit' ? 'unit' : role === 'date' ? 'date' : 'note'] = cell.text;
+      const role = ({ [TOP_KEYS.title]: 'title', [TOP_KEYS.unit]: 'unit', [TOP_KEYS.date]: 'date', [TOP_KEYS.note]: 'note', [TOP_KEYS.preface]: 'preface' } as const)[key];
+      if (role === 'preface') prefaceLines.unshift(cell.text);
+      else doc[role] = cell.text;
       doc.sources!.push({ role, text: cell.text, at: cell.at });
     } else if (key === TOP_KEYS.extraColumns) {
       if (isSeq(node)) for (const n of node.items) doc.extraColumns.push(scalarText(resolve(ctx, n)) ?? '');
@@ -76,9 +78,16 @@ export function buildList(ctx: Ctx, layout: Layout): ListDoc {
       if (isSeq(node)) for (const raw of node.items) doc.items.push(readItem(ctx, doc, byLabel, resolve(ctx, raw), fileAt));
       else if (node !== null) ctx.findings.push(finding('wrong-type', at(ctx, node, fileAt), { field: key, expected: '列表', actual: '其他内容' }, { field: key }));
     } else {
-      ctx.findings.push(finding('unknown-key', where, { key, known: Object.values(TOP_KEYS).join('、') }, { field: key }));
+      // Kept, never dropped: a line “键：值” of the 表前说明, printed above the table.
+      const kept = plainText(ctx, node);
+      if (kept.trim()) {
+        prefaceLines.push(`${key}：${kept}`);
+        doc.sources!.push({ role: 'preface', text: kept, at: node ? at(ctx, node, where) : where });
+      }
+      ctx.findings.push(finding('unknown-key-kept', where, { key, known: Object.values(TOP_KEYS).join('、') }, { field: key }));
     }
   }
+  if (prefaceLines.length) doc.preface = prefaceLines.join('\n');
   if (doc.items.length) {
     for (const c of layout.columns) if (c.required && !ctx.itemKeys.has(c.key)) {
       doc.missingColumns.push(c.key);

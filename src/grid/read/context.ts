@@ -31,6 +31,8 @@ export interface SheetResult {
   title?: string;
   unit?: string;
   date?: string;
+  /** Lines above the header that are neither title nor 编制单位/日期, kept (Catalog.preface). */
+  preface?: string;
   note?: string;
   options: CatalogOptions;
   /** Title, 编制单位 line, 注 rows and header cells as written, with their cells. */

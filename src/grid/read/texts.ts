@@ -53,11 +53,24 @@ function metaLine(result: SheetResult, grid: Grid, row: number, cells: HeaderCel
     } else rest.push(meta.date);
   }
   if (!taken) {
-    for (const c of cells) result.findings.push(finding('text-above-header', grid.at(c.row, c.col), { row, text: shortText(c.text) }));
+    // Neither title nor 编制单位/日期 (填报单位（盖章）：, 单位：万元): kept as a line of the 表前说明, and said so.
+    for (const c of cells) {
+      preface(result, c.text.trim());
+      source(result, grid, 'preface', c);
+      result.findings.push(finding('text-above-header', grid.at(c.row, c.col), { row, text: shortText(c.text) }));
+    }
     return;
   }
   for (const c of cells) source(result, grid, 'meta', c);
-  if (rest.length) result.findings.push(finding('text-above-header', grid.at(row, cells[0]!.col), { row, text: shortText(rest.join(' ')) }));
+  if (rest.length) {
+    preface(result, rest.join('  '));
+    result.findings.push(finding('text-above-header', grid.at(row, cells[0]!.col), { row, text: shortText(rest.join(' ')) }));
+  }
+}
+
+/** One more line of the sheet's 表前说明. */
+function preface(result: SheetResult, line: string): void {
+  result.preface = result.preface === undefined ? line : `${result.preface}\n${line}`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { ListDoc, ListItem } from '../../model/list.js';
 import { escapeHtml, textToHtml } from '../escape.js';
 import { asset, Handlebars, loadTemplate, type TemplateDelegate } from '../templates.js';
+import { foldSections, SECTIONS, type SectionSplit } from '../sections.js';
 import { TICK } from '../../settings/vocab.js';
 import { groupItems, itemCell, itemRowCount, listColumns, listGroupName, listTitle, rowText, tickText, type ListPlanColumn } from './columns.js';
 
@@ -103,7 +104,7 @@ function itemHtml(item: ListItem, number: number, group: number, cols: readonly 
 }
 
 /** Render a list of another layout as a self-contained HTML page (string). */
-export function renderListHtml(doc: ListDoc, options: { home?: { href: string; label: string } } = {}): string {
+export function renderListHtml(doc: ListDoc, options: { home?: { href: string; label: string }; sections?: SectionSplit } = {}): string {
   const { template, styles, js, csp } = compile();
   const cols = listColumns(doc);
   const classes = cols.map((col) => cellClass(doc, col));
@@ -111,12 +112,13 @@ export function renderListHtml(doc: ListDoc, options: { home?: { href: string; l
   const unit = doc.unit?.trim() ? doc.unit : '';
   const numbers = new Map(doc.items.map((item, i) => [item, i + 1]));
   const grouped = doc.layout.group !== undefined;
-  const groups = groupItems(doc).map((g, gi) => ({
-    index: String(gi),
-    name: listGroupName(g.name),
-    count: g.items.length,
-    rows: new Handlebars.SafeString(g.items.map((item) => itemHtml(item, numbers.get(item)!, gi, cols, classes)).join('')),
-  }));
+  const rowsOf = (items: readonly ListItem[], gi: number) => new Handlebars.SafeString(items.map((item) => itemHtml(item, numbers.get(item)!, gi, cols, classes)).join(''));
+  // A large list (a county's 权责清单 runs to thousands of powers) folds as a large catalog does.
+  const split = options.sections ?? SECTIONS;
+  const large = doc.items.length > split.over;
+  const byGroup = groupItems(doc);
+  const groups = byGroup.map((g, gi) => ({ index: String(gi), name: listGroupName(g.name), count: g.items.length, rows: large ? '' : rowsOf(g.items, gi) }));
+  const sections = large ? foldSections(byGroup.map((g) => ({ name: grouped ? listGroupName(g.name) : title, items: g.items })), split, rowsOf) : false;
   const orientation = doc.layout.print.orientation;
   return template({
     csp: csp[orientation],
@@ -132,7 +134,9 @@ export function renderListHtml(doc: ListDoc, options: { home?: { href: string; l
     head: new Handlebars.SafeString(headHtml(cols)),
     columnCount: cols.length,
     groups,
+    sections,
     note: doc.note?.trim() ? doc.note : '',
+    preface: doc.preface?.trim() ? doc.preface : '',
     // The link back to the site's index (a page of zwgk site).
     home: options.home ?? false,
   });

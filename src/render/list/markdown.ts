@@ -33,6 +33,7 @@ export function renderListMarkdown(doc: ListDoc): string {
   if (doc.date?.trim()) meta.push(`日期：${escapeMarkdownCell(doc.date)}`);
   meta.push(`共 ${doc.items.length} 项`);
   out.push(meta.join('　'), '');
+  if (doc.preface?.trim()) out.push(escapeMarkdownParagraph(doc.preface), '');
   // A column without a header label in its source (无表头列N) is named by its key here: a table needs a header.
   const header = `| ${cols.map((c) => escapeMarkdownCell(c.label)).join(' | ')} |`;
   const rule = `|${cols.map(() => ' --- |').join('')}`;

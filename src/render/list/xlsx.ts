@@ -118,7 +118,9 @@ export function listSheet(doc: ListDoc, { note: withNote = true, title = listTit
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const two = cols.some((c) => c.option);
   const meta = formatMetaLine(doc.unit?.trim() || undefined, doc.date?.trim() || undefined);
-  const headerTop = meta ? 3 : 2;
+  // The 表前说明 lines (what the source had above its header besides title and 编制单位), one row each.
+  const preface = (doc.preface ?? '').split('\n').filter((l) => l.trim() !== '');
+  const headerTop = (meta ? 3 : 2) + preface.length;
   const headerBottom = two ? headerTop + 1 : headerTop;
   const rows: RowPlan[] = [];
   const merges: MergePlan[] = [];
@@ -129,6 +131,10 @@ export function listSheet(doc: ListDoc, { note: withNote = true, title = listTit
   if (meta) {
     rows.push({ values: [meta], styles: ['meta'], height: MIN_ROW_PT + 4 });
     across(2);
+  }
+  for (const line of preface) {
+    rows.push({ values: [line], styles: ['note'], height: Math.min(MAX_ROW_PT, Math.max(MIN_ROW_PT, heightFor(line, totalWidth * 0.95))) });
+    across(rows.length);
   }
 
   // Header. A column that had no header label in its source (无表头列N) gets none back, so it reads back under its key.

@@ -52,6 +52,7 @@ function check(catalog: Catalog): Finding[] {
   top(catalog.unit, TOP_KEYS.unit, 'unit');
   top(catalog.date, TOP_KEYS.date, 'date');
   top(catalog.note, TOP_KEYS.note, 'note', catalog.sources?.filter((s) => s.role === 'note').length === 1);
+  top(catalog.preface, TOP_KEYS.preface, 'preface', catalog.sources?.filter((s) => s.role === 'preface').length === 1);
   for (const column of catalog.extraColumns) check(column, column, sourceAt('header', column), undefined, false);
   for (const [k, list] of Object.entries(catalog.options ?? {}) as [keyof typeof OPTION_KEYS, string[]][]) {
     for (const option of list) check(option, OPTION_KEYS[k], fileAt, undefined, false);
