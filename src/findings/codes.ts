@@ -100,7 +100,7 @@ export const CODES = {
   'continuation-row': { severity: 'info', title: '续行', message: '第 {row} 行没有序号和名称，已作为上一事项的续行（又一组公开内容）读取' },
   'yaml-unquoted': { severity: 'warning', title: 'YAML 值需要加引号', message: '“{field}”的值 {written} 没有加引号，YAML 会把它读成{kind} {read}；已按原文“{written}”读取。请给它加上引号，写成 "{written}"' },
   'options-wrong-layout': { severity: 'warning', title: '2017 版式中的“选项”', message: '“{key}”只用于 2019 版式（{keys}的选项清单），2017 版式没有这些列，已忽略。请删除“{key}”这一项；如果这是 2019 版式的目录，请把“版式”改为 "2019"' },
-  'unknown-key-kept': { severity: 'warning', title: '未知的顶层字段', message: '未知字段“{key}”，已作为“表前说明”的一行（“{key}：…”）保留，印在表格上方。可用字段：{known}；如是笔误，请改成其中之一' },
+  'unknown-key-kept': { severity: 'warning', title: '未知字段（已保留）', message: '未知字段“{key}”，已作为{kept}保留。可用字段：{known}；如是笔误，请改成其中之一' },
   'unknown-key': { severity: 'warning', title: '未知字段', message: '未知字段“{key}”，已忽略。可用字段：{known}' },
   'wrong-type': { severity: 'error', title: '类型错误', message: '“{field}”应为{expected}，现在是{actual}。请改为{expected}' },
   'tick-invalid': { severity: 'warning', title: '勾选列中写了文字', message: '“{field}”的“{option}”列写的是“{value}”而不是 √，已按勾选“{option}”读取，“{value}”原样保留。勾选请写 √（要说明的话写进备注），不选请留空' },

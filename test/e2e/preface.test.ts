@@ -12,21 +12,26 @@ const text = (d: { data: unknown }) => (typeof d.data === 'string' ? d.data : ne
 const asBytes = (d: { data: unknown }) => (typeof d.data === 'string' ? new TextEncoder().encode(d.data) : (d.data as Uint8Array));
 
 describe('the 表前说明', () => {
-  it('a YAML file’s unknown top-level keys are kept as its lines (warned), through xlsx and back, onto the page', async () => {
+  it('a YAML file’s unknown top-level keys are kept as its lines, an item’s as extra columns (warned), through xlsx and back, onto the page', async () => {
     const file = 'test/fixtures/preface/unknown-keys.yaml';
     const c = (await read(bytes(file), 'unknown-keys.yaml')) as Catalog;
     expect(c.preface).toBe('联系人：张三（电话 0000-1234567）\n审核：李四、王五');
     expect(validate(c).filter((f) => f.code.startsWith('unknown-key')).map((f) => [f.code, f.severity, f.location.line])).toEqual([
       ['unknown-key-kept', 'warning', 4],
       ['unknown-key-kept', 'warning', 5],
+      ['unknown-key-kept', 'warning', 17],
+      ['unknown-key-kept', 'warning', 25],
     ]);
+    // An item's unknown key (and one inside a row of 公开内容与标准) is an extra column of its own.
+    expect(c.extraColumns).toEqual(['咨询电话', '公开形式']);
+    expect(c.items.map((i) => [i.extra['咨询电话']?.text, i.extra['公开形式']?.text])).toEqual([['0000-7654321', undefined], [undefined, '网站']]);
     const yaml = text(await exportAs(c, 'yaml'));
     expect(yaml).toContain('表前说明: |-\n  联系人：张三（电话 0000-1234567）\n  审核：李四、王五\n');
     const xlsx = asBytes(await exportAs(c, 'xlsx'));
     const back = (await read(xlsx, 'back.xlsx')) as Catalog;
     expect(back.preface).toBe(c.preface);
     // Read back from its own rows: kept again, and said where (info), nothing else.
-    expect(back.findings.map((f) => [f.code, f.location.cell])).toEqual([['text-above-header', 'A3'], ['text-above-header', 'A4']]);
+    expect(back.findings.map((f) => [f.code, f.location.cell])).toEqual([['text-above-header', 'A3'], ['text-above-header', 'A4'], ['unknown-column', 'J5'], ['unknown-column', 'K5']]);
     expect(text(await exportAs(back, 'yaml'))).toBe(text(await exportAs((await read(new TextEncoder().encode(yaml), 'again.yaml')) as Catalog, 'yaml')));
     const page = text(await exportAs(c, 'html'));
     expect(page).toContain('<p class="preface">联系人：张三（电话 0000-1234567）<br>审核：李四、王五</p>');

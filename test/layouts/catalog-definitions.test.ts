@@ -103,3 +103,23 @@ describe('tick options written otherwise', () => {
     expect(checked.findings.filter((f) => f.code === 'list-option-unknown')).toEqual([]);
   });
 });
+
+describe('a ■/□ checklist column of a list', () => {
+  it('each name marked ■ or □ (or listed without marks) is one of the options or their aliases; others are named', async () => {
+    const def = await layout(new TextEncoder().encode([
+      'id: service-points', 'name: 便民服务事项清单', 'words: [服务事项名称, 办理渠道]', 'columns:',
+      '  - { key: serial, label: 序号, kind: serial }',
+      '  - { key: name, label: 服务事项名称, required: true }',
+      '  - key: channels', '    label: 办理渠道', '    kind: checklist', '    options: [窗口办理, 网上办理, 自助终端]', '    optionAliases: { 网上办理: [网办] }', '',
+    ].join('\n')), '便民服务事项清单.yaml');
+    const html = '<table><tr><td>序号</td><td>服务事项名称</td><td>办理渠道</td></tr>'
+      + '<tr><td>1</td><td>居住证办理</td><td>■窗口办理 □网上办理 ■自助终端</td></tr>'
+      + '<tr><td>2</td><td>社保缴费记录查询</td><td>■网办、□窗口办理、■电话办理</td></tr>'
+      + '<tr><td>3</td><td>老年优待证办理</td><td>窗口办理、上门办理</td></tr></table>';
+    const checked = await check(new TextEncoder().encode(`<html><head><meta charset="utf-8"></head><body>${html}</body></html>`), 'points.html', { layouts: [def] });
+    expect((checked.catalog as ListDoc).layout.id).toBe('service-points');
+    expect(checked.findings.filter((f) => f.code === 'list-option-unknown').map((f) => [f.location.row, f.params!.value])).toEqual([[3, '电话办理'], [4, '上门办理']]);
+    // Kept as written.
+    expect((checked.catalog as ListDoc).items[1]!.values.channels!.text).toBe('■网办、□窗口办理、■电话办理');
+  });
+});

@@ -150,7 +150,7 @@ export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: I
         prefaceLines.push(`${key}：${text}`);
         sources.push({ role: 'preface', text, at: at(ctx, node, where) });
       }
-      ctx.findings.push(finding('unknown-key-kept', where, { key, known: [...known].join('、') }));
+      ctx.findings.push(finding('unknown-key-kept', where, { key, known: [...known].join('、'), kept: '“表前说明”的一行（印在表格上方）' }));
     }
   }
   if (prefaceLines.length) catalog.preface = prefaceLines.join('\n');
@@ -174,6 +174,8 @@ export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: I
   } else if (itemsNode !== null) {
     ctx.findings.push(wrongType(at(ctx, itemsNode, fileAt), TOP_KEYS.items, '列表', kindOf(itemsNode)));
   }
+  // An item's key kept as an extra column is one of the catalog's columns (in the order first met).
+  for (const item of catalog.items) for (const k of Object.keys(item.extra)) if (!catalog.extraColumns.includes(k)) catalog.extraColumns.push(k);
   if (catalog.items.length) {
     for (const { key, docKey } of itemKeys(profile)) {
       if (optionalKeys(profile).includes(key) && !ctx.itemKeys.has(docKey)) catalog.missingColumns.push(key);
@@ -332,7 +334,7 @@ function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef, 
   };
   if (profile === '2017') {
     item.platform = text('platform');
-    item.pairs = readPairs2017(ctx, valueOf(PAIRS_KEY));
+    item.pairs = readPairs2017(ctx, item, valueOf(PAIRS_KEY));
   } else {
     const label = fieldLabel(profile, 'content');
     const { node: n, keyAt } = valueOf(label);
@@ -358,16 +360,25 @@ function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef, 
 
   const known = new Set<string>([...itemKeys(profile).map((k) => k.docKey), ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY]);
   for (const [key, p] of pairs) {
-    if (!known.has(key)) {
-      ctx.findings.push(
-        finding('unknown-key', at(ctx, p.key as Node, itemAt), { key, known: [...known].join('、') }),
-      );
-    }
+    if (known.has(key)) continue;
+    // Kept, never dropped: a column of its own under the key's name (as a sheet's unknown column is).
+    const where = at(ctx, p.key as Node, itemAt);
+    keepExtra(ctx, item, key, resolve(ctx, p.value), where);
+    ctx.findings.push(finding('unknown-key-kept', where, { key, known: [...known].join('、'), kept: '“其他列”中的一列' }, { field: key }));
   }
   return item;
 }
 
-function readPairs2017(ctx: Ctx, { node, keyAt }: { node: Node | null; keyAt: SourceRef }): Pair[] {
+/** A value under a key the layout does not have, kept in the item's extra column of that name (a second
+ * value of the same key, from another row of 公开内容与标准, on a line of its own). */
+function keepExtra(ctx: Ctx, item: Item, key: string, node: Node | null, where: SourceRef): void {
+  const text = isScalar(node) || node === null ? scalarText(ctx, node, key, where) : plainText(ctx, node);
+  if (text.trim() === '') return;
+  const had = item.extra[key];
+  item.extra[key] = had ? { ...had, text: `${had.text}\n${ownText(text)}` } : { text: ownText(text), at: node ? at(ctx, node, where) : where };
+}
+
+function readPairs2017(ctx: Ctx, item: Item, { node, keyAt }: { node: Node | null; keyAt: SourceRef }): Pair[] {
   const content = fieldLabel('2017', 'content');
   const standard = fieldLabel('2017', 'standard');
   if (node === null) return [{ content: { text: '', at: keyAt }, standard: { text: '', at: keyAt } }];
@@ -390,7 +401,9 @@ function readPairs2017(ctx: Ctx, { node, keyAt }: { node: Node | null; keyAt: So
     for (const p of n.items) {
       const k = keyOf(p);
       if (k !== content && k !== standard) {
-        ctx.findings.push(finding('unknown-key', at(ctx, p.key as Node, rowAt), { key: k, known: `${content}、${standard}` }));
+        const where = at(ctx, p.key as Node, rowAt);
+        keepExtra(ctx, item, k, resolve(ctx, p.value), where);
+        ctx.findings.push(finding('unknown-key-kept', where, { key: k, known: `${content}、${standard}`, kept: '“其他列”中的一列' }, { field: k }));
       }
     }
     out.push({ content: get(content), standard: get(standard) });

@@ -84,7 +84,7 @@ export function buildList(ctx: Ctx, layout: Layout): ListDoc {
         prefaceLines.push(`${key}：${kept}`);
         doc.sources!.push({ role: 'preface', text: kept, at: node ? at(ctx, node, where) : where });
       }
-      ctx.findings.push(finding('unknown-key-kept', where, { key, known: Object.values(TOP_KEYS).join('、') }, { field: key }));
+      ctx.findings.push(finding('unknown-key-kept', where, { key, known: Object.values(TOP_KEYS).join('、'), kept: '“表前说明”的一行（印在表格上方）' }, { field: key }));
     }
   }
   if (prefaceLines.length) doc.preface = prefaceLines.join('\n');

@@ -15,7 +15,7 @@ import { edgeSpaces, trimSpaces } from '../rules/whitespace.js';
 import { findPlaceholder } from '../rules/placeholders.js';
 import { wordBreaks } from '../rules/word-breaks.js';
 import { deleteRanges } from '../../findings/fix.js';
-import { LIST_SEPARATORS } from '../../settings/vocab.js';
+import { CHANNEL_SELECTED, CHANNEL_UNSELECTED, LIST_SEPARATORS } from '../../settings/vocab.js';
 
 /** Every code validateList may report besides the reader's. */
 export const LIST_CODES = [
@@ -69,6 +69,33 @@ function kindProblem(column: LayoutColumn, text: string): { expected: string; ex
   }
 }
 
+const MARKS = new Set([...CHANNEL_SELECTED, ...CHANNEL_UNSELECTED]);
+
+/** The names of a checklist cell (■窗口办理 □网上办理, or 窗口办理、网上办理): each mark starts a name; without
+ * marks the names are split at separators. */
+export function checklistNames(text: string): string[] {
+  const chars = [...text.normalize('NFC')];
+  // 口 is □ in scanned copies, and a character of 窗口: a mark only where a name starts.
+  const isMark = (i: number) => MARKS.has(chars[i]!) && (chars[i] !== '口' || i === 0 || /[\s、，,；;]/u.test(chars[i - 1]!));
+  if (!chars.some((_, i) => isMark(i))) return text.split(LIST_SEPARATORS).map((s) => s.trim()).filter((s) => s !== '');
+  const names: string[] = [];
+  let current = '';
+  chars.forEach((ch, i) => {
+    if (isMark(i)) {
+      if (current.trim()) names.push(current);
+      current = '';
+    } else current += ch;
+  });
+  if (current.trim()) names.push(current);
+  // A name ends at a separator before the next mark: ■窗口办理、□网上办理.
+  return names.map((n) => n.replace(/^[\s、，,；;]+|[\s、，,；;。]+$/gu, '')).filter((n) => n !== '');
+}
+
+/** Whether a value is one of a column's options, as named or by one of its aliases. */
+function optionKnown(column: LayoutColumn, value: string): boolean {
+  return column.options.includes(value) || Object.values(column.optionAliases).some((a) => a.includes(value));
+}
+
 /** Required blanks, values of the wrong kind and values outside a closed vocabulary. */
 function columnFindings(doc: ListDoc, out: Finding[]): void {
   const missing = new Set(doc.missingColumns);
@@ -98,6 +125,13 @@ function columnFindings(doc: ListDoc, out: Finding[]): void {
     }
     const problem = kindProblem(column, cell.text);
     if (problem) out.push(finding('list-value-invalid', cell.at, { field, value: short(cell.text), ...problem }, { field, item }));
+    if (column.kind === 'checklist') {
+      // Every name of a ■/□ checklist (or of a plain list of the chosen ones) is one of its options.
+      for (const v of checklistNames(cell.text)) {
+        if (!optionKnown(column, v)) out.push(finding('list-option-unknown', cell.at, { field, value: v, options: column.options.join('、') }, { field, item }));
+      }
+      continue;
+    }
     if (column.closed && column.options.length) {
       for (const v of cell.text.split(LIST_SEPARATORS).map((s) => s.trim()).filter((s) => s !== '')) {
         if (!column.options.includes(v)) out.push(finding('list-option-unknown', cell.at, { field, value: v, options: column.options.join('、') }, { field, item }));
