@@ -34,6 +34,7 @@ export const GRID_CODES = [
   'tick-value-unknown',
   'channel-unmarked',
   'channel-unknown',
+  'header-fused',
   // Pages and Word documents: what a reader of the page or document would not see, or zwgk cannot read.
   'hidden-content',
   'content-unread',
