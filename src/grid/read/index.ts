@@ -14,6 +14,7 @@ import type { SourceRef } from '../../findings/location.js';
 import { finding } from '../../findings/finding.js';
 import { otherListKind } from '../list-kinds.js';
 import { nearestHeader } from '../header-near.js';
+import { mergedValues } from './merged-values.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderRow } from '../header.js';
 import { ExtentTracker, gridExtent, type Grid, type GridRow, type MergeRange } from '../grid.js';
 import { DEFAULT_COLUMNS, MergeSweep } from '../merges.js';
@@ -150,7 +151,10 @@ class GridReader implements ReadContext {
     }
     const checklist = sheetChecklist(this.channels);
     if (checklist) this.result.options.channels = checklist;
-    if (this.result.header) this.finishColumns(this.result.header);
+    if (this.result.header) {
+      mergedValues(this.grid, this.result.header, this.merges, this.result.items, this.result.findings);
+      this.finishColumns(this.result.header);
+    }
     const extent = this.extent.get();
     if (extent) this.result.extent = extent;
     return this.result;
