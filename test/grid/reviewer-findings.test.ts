@@ -86,3 +86,16 @@ describe('channel lists as a reviewer reads them', () => {
     expect(brief(c)).toEqual([['tick-invalid', 'I3']]);
   });
 });
+
+describe('序号 merged down over the items of one 一级事项', () => {
+  it('is one number for them all: no serial-duplicate, and the next 序号 is in order', () => {
+    const c = read([HEAD, SUB, row('1', '20个工作日内', '县民政局'), row('', '20个工作日内', '县民政局'), row('2', '20个工作日内', '县民政局'), row('2', '20个工作日内', '县民政局')], [
+      ...HEAD_MERGES,
+      { top: 3, left: 1, bottom: 4, right: 1 },
+    ]);
+    expect(c.items.map((i) => [i.serial.text, i.serial.at.cell])).toEqual([['1', 'A3'], ['1', 'A3'], ['2', 'A5'], ['2', 'A6']]);
+    // Two cells that each say 2 are still a duplicate, named at the second and pointing at the first.
+    const dup = validateCatalog(c).filter((f) => f.code.startsWith('serial'));
+    expect(dup.map((f) => [f.code, f.location.cell, f.message])).toEqual([["serial-duplicate", "A6", "序号 2 与工作表“目录”A5 单元格的序号重复。请重新编号"]]);
+  });
+});
