@@ -69,7 +69,7 @@ function joinEntries(tokens: readonly string[]): string[] {
     const t = entryName(raw);
     if (t === '') continue;
     const last = out.length - 1;
-    if (last >= 0 && (/^[(（]/u.test(t) || (!CHANNELS.includes(out[last]!) && CHANNELS.includes(out[last]! + t)))) out[last] += t;
+    if (last >= 0 && (/^[(（]/u.test(t) || (!isStandardChannel(out[last]!) && isStandardChannel(out[last]! + t)))) out[last] += t;
     else out.push(t);
   }
   return out;

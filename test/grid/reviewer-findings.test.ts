@@ -10,6 +10,7 @@ import { readGrid } from '../../src/grid/read/index.js';
 import { isStandardChannel, parseChannels } from '../../src/grid/lists.js';
 import { valueParts } from '../../src/grid/read/merged-values.js';
 import { validateCatalog } from '../../src/validate/index.js';
+import { wordBreaks } from '../../src/validate/rules/word-breaks.js';
 
 function read(rows: string[][], merges: MergeRange[] = []) {
   const grid = arrayGrid('g.xlsx', '目录', rows, merges);
@@ -67,6 +68,9 @@ describe('channel lists as a reviewer reads them', () => {
     expect(parseChannels('⠂政府网站 ⠂便民服务站').selected).toEqual(['政府网站', '便民服务站']);
     expect(parseChannels('社区/企事业单位、村公示栏 (电子屏)').selected).toEqual(['社区/企事业单位、村公示栏(电子屏)']);
     expect(parseChannels('■1.政府网站 □2.政府公报').selected).toEqual(['政府网站']);
+    // A standard name wrapped by a space inside a checklist (盖州): one unselected option, not a selected 栏(电子屏).
+    const wrapped = parseChannels('■政府网站 □社区/企事业单位/村公示 栏(电子屏) □精准推送');
+    expect([wrapped.selected, wrapped.options, wrapped.unmarked]).toEqual([['政府网站'], ['政府网站', '社区/企事业单位/村公示栏(电子屏)', '精准推送'], []]);
   });
 
   it('a standard channel with / for 、 or a note in brackets is standard; others are not', () => {
@@ -97,5 +101,15 @@ describe('序号 merged down over the items of one 一级事项', () => {
     // Two cells that each say 2 are still a duplicate, named at the second and pointing at the first.
     const dup = validateCatalog(c).filter((f) => f.code.startsWith('serial'));
     expect(dup.map((f) => [f.code, f.location.cell, f.message])).toEqual([["serial-duplicate", "A6", "序号 2 与工作表“目录”A5 单元格的序号重复。请重新编号"]]);
+  });
+});
+
+describe('letter-spaced text', () => {
+  it('every space of three or more spaced single characters is a break; digits and ordinary words are left alone', () => {
+    const text = '制 定 或 获 取 信 息之日起 10 个 工作日内';
+    const joined = (t: string) => wordBreaks(t, 'deadline').reduceRight((acc, [s, e]) => acc.slice(0, s) + acc.slice(e), t);
+    expect(joined(text)).toBe('制定或获取信息之日起 10 个 工作日内');
+    expect(wordBreaks('社会救助信访通讯地址 社会救助投诉举报电话', 'content')).toEqual([]);
+    expect(wordBreaks('甲 乙', 'content')).toEqual([]);
   });
 });

@@ -49,9 +49,9 @@ function check(catalog: Catalog): Finding[] {
     // A √ option label keeps its own wording (县级, 镇级 are the catalog's options), but not a space
     // inside it (特定 主体, 全社 会: the label wrapped in a narrow column).
     if ((src.column ?? '').startsWith('tick:')) {
-      const joined = src.text.trim().replace(SPACES, '');
-      if (joined !== src.text.trim() && /\S[ \t\u3000\u00a0]+\S/u.test(src.text)) {
-        out.push(finding('header-spelling', src.at, { label: src.text, fixed: joined }, { field: '表头', fix: deleteRanges(src.text, matchRanges(src.text, SPACES)) }));
+      const joined = src.text.replace(/\s+/gu, '');
+      if (/\S[ \t\u3000\u00a0]+\S/u.test(src.text)) {
+        out.push(finding('header-spelling', src.at, { label: src.text, fixed: joined }, { field: '表头', fix: deleteRanges(src.text, matchRanges(src.text, /\s+/gu)) }));
       }
       continue;
     }
