@@ -35,7 +35,7 @@ export const CODES = {
   'workbook-too-large': { severity: 'error', fatal: true, title: '工作簿解压后过大', message: '{file} 中的“{part}”解压后达 {size}，超过上限 {limit}，可能是损坏或恶意构造的文件。请检查文件来源，或拆分后再处理' },
   'catalog-too-large': { severity: 'error', fatal: true, title: '目录过大', message: '{file} 过大：读到{place}时{detail}，已停止读取，以免耗尽内存。{advice}' },
   'workbook-empty': { severity: 'error', fatal: true, title: '工作簿为空', message: '{file} 中没有任何有内容的工作表。请确认填写的目录已保存' },
-  'no-catalog-header': { severity: 'error', fatal: true, title: '找不到目录表头', message: '{file} 的各工作表前 {rows} 行中都没有找到目录表头（需要“名称/二级事项”“公开内容”等列名）。请确认表头文字与样表一致' },
+  'no-catalog-header': { severity: 'error', fatal: true, title: '找不到目录表头', message: '{file} 的各工作表前 {rows} 行中都没有找到目录表头（{needed}）。{near}请确认表头文字与样表一致' },
   // ---- web pages and Word documents: tables read as grids ----
   'not-a-csv': { severity: 'error', fatal: true, title: '不是 CSV 文本文件', message: '{file} 不是 CSV 文本文件：{detail}' },
   'not-a-document': { severity: 'error', fatal: true, title: '不是有效的 Word 文档', message: '{file} 不是有效的 Word 文档（.docx）：{detail}。请在 Word 或 WPS 中打开并另存为“Word 文档(*.docx)”' },
@@ -45,7 +45,7 @@ export const CODES = {
   'page-undecodable': { severity: 'error', fatal: true, title: '网页编码有误', message: '{file} 中有 {count} 处字节无法按 {encoding} 编码解读{where}，读出的文字中找不到目录表格：网页的编码声明可能有误，或文件已损坏。请在浏览器中打开网页，确认文字正常后另存为“网页，仅 HTML”再读，或向发布单位索取原件' },
   'page-too-complex': { severity: 'error', fatal: true, title: '网页或文档结构异常', message: '{file} {detail}（上限 {limit}），可能是损坏或恶意构造的文件，已拒绝读取。请确认选对了文件，或把其中的目录表格复制到 Excel 中另存为 .xlsx' },
   'no-tables': { severity: 'error', fatal: true, title: '没有表格', message: '{file} 中没有任何表格，读不出目录。zwgk 读取{what}中的表格；如果目录是图片、扫描件或附件链接，请下载原件（Excel 或 Word 文件）后再读' },
-  'no-catalog-table': { severity: 'error', fatal: true, title: '没有目录表格', message: '{file} 的 {count} 个表格前 {rows} 行中都没有找到目录表头（需要“名称/二级事项”“公开内容”等列名）。请确认选对了文件、表头文字与样表一致；如果目录在附件中，请下载附件后再读' },
+  'no-catalog-table': { severity: 'error', fatal: true, title: '没有目录表格', message: '{file} 的 {count} 个表格前 {rows} 行中都没有找到目录表头（{needed}）。{near}请确认选对了文件、表头文字与样表一致；如果目录在附件中，请下载附件后再读' },
   'other-list-kind': { severity: 'error', fatal: true, title: '不是政务公开事项目录', message: '{file} 中没有政务公开事项目录的表头；{where}看起来是一份{kind}（表头有{words}等列）。zwgk 目前只读取政务公开事项目录（2017 样表或 2019 标准目录），{kind}的版式尚未支持，未读取' },
   'sheet-not-found': { severity: 'error', fatal: true, title: '工作表不存在', message: '{file} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}' },
   'yaml-syntax': { severity: 'error', fatal: true, title: 'YAML 语法错误', message: 'YAML 语法错误：{detail}。请检查该行的缩进、冒号和引号' },
@@ -140,6 +140,8 @@ export const CODES = {
   'xml-char': { severity: 'error', title: '不可见的非法字符', message: '“{field}”中有 Excel 文件不允许的字符 {chars}（多为从其他系统复制来的不可见字符），生成 Excel 时写成 Excel 的转义形式 {escaped}，其他程序中可能显示为这样的文字。请删除这些字符，可用 zwgk fix（网页版中为“下载修正后的表格”）自动删除' },
   'whitespace': { severity: 'info', title: '首尾空格', message: '“{field}”首尾有多余空格，可用 zwgk fix（网页版中为“下载修正后的表格”）自动去除' },
   'space-in-word': { severity: 'info', title: '词语中间有空格', message: '“{field}”的“{found}”中有空格或换行把词语断开了（多为从 PDF 或窄列中复制而来），应写作“{fixed}”。可用 zwgk fix（网页版中为“下载修正后的表格”）自动去除' },
+  'merged-values': { severity: 'warning', title: '合并单元格中写了几个事项的值', message: '“{field}”的合并单元格跨 {count} 个事项，写的是“{value}”，像是每个事项各一个（{parts}），现在每个事项都读作整段文字。请拆分合并单元格，分别填写每个事项的“{field}”' },
+  'header-fused': { severity: 'warning', title: '两个选项写在一个表头单元格', message: '两列共用的表头写的是“{label}”，已读作“{first}”“{second}”两个选项。请把两个选项分别写在各自的表头单元格中' },
   'header-spelling': { severity: 'info', title: '表头写法不标准', message: '表头“{label}”应写作“{fixed}”，可用 zwgk fix（网页版中为“下载修正后的表格”）自动修改' },
 
   // ---- merge / coverage ----

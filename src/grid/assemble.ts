@@ -51,8 +51,13 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
       const { kind, words } = other.result!.otherKind!;
       throw new ZwgkError('other-list-kind', other.at ?? { file, sheet: other.name }, { file, where, kind, words: words.map((w) => `“${w}”`).join('') });
     }
-    if (tables) throw new ZwgkError('no-catalog-table', { file }, { file, count: sheets.length, rows: HEADER_SEARCH_ROWS });
-    throw new ZwgkError('no-catalog-header', { file }, { file, rows: HEADER_SEARCH_ROWS });
+    // The sheet that came closest says what it has and what it lacks (not the default list of columns).
+    const close = sheets.find((s) => s.result?.nearHeader);
+    const hint = close?.result?.nearHeader;
+    const needed = hint?.needed ?? '需要“名称/二级事项”“公开内容”等列名';
+    const near = hint ? `${tables ? close!.name : `工作表“${close!.name}”`}${hint.near}` : '';
+    if (tables) throw new ZwgkError('no-catalog-table', { file }, { file, count: sheets.length, rows: HEADER_SEARCH_ROWS, needed, near });
+    throw new ZwgkError('no-catalog-header', { file }, { file, rows: HEADER_SEARCH_ROWS, needed, near });
   }
   const looks = (s: GridSheet): Profile => s.result!.header!.looksLike;
   const whole = (s: GridSheet): SourceRef => s.at ?? { file, sheet: s.name };

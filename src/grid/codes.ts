@@ -34,6 +34,8 @@ export const GRID_CODES = [
   'tick-value-unknown',
   'channel-unmarked',
   'channel-unknown',
+  'header-fused',
+  'merged-values',
   // Pages and Word documents: what a reader of the page or document would not see, or zwgk cannot read.
   'hidden-content',
   'content-unread',

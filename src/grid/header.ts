@@ -63,6 +63,10 @@ export interface Header {
   options: CatalogOptions;
   /** Every cell of the header rows, with what the column below it holds. */
   cells: SourceText[];
+  /** Option labels written together in one cell over two columns (州级县级), read as two options. */
+  /** Header cells merged across several columns (a group label, or one label over two columns). */
+  spans: { row: number; left: number; right: number; label: string }[];
+  fused: { row: number; label: string; options: [string, string]; cols: [number, number] }[];
 }
 
 const TICK_GROUP_SET = new Set<string>(TICK_GROUPS);
@@ -135,7 +139,7 @@ function readDamaged(profile: Profile, columns: ColumnRole[], used: Set<FieldKey
 function oneOption(cell: HeaderCell, next: HeaderRow | undefined): boolean {
   const key = HEADER_ALIASES['2019'][normaliseLabel(cell.text)];
   const below = next?.cells.find((c) => c.col === cell.col);
-  return key !== undefined && TICK_GROUP_SET.has(key) && below !== undefined && TICK_OPTION_LABELS.has(normaliseLabel(below.text));
+  return key !== undefined && TICK_GROUP_SET.has(key) && below !== undefined && (TICK_OPTION_LABELS.has(normaliseLabel(below.text)) || fusedOptions(below.text) !== undefined);
 }
 
 function isSubHeader(row: HeaderRow, next: HeaderRow | undefined): boolean {
@@ -150,7 +154,7 @@ function isSubHeader(row: HeaderRow, next: HeaderRow | undefined): boolean {
     const known = SUB_LABELS.has(n) || HEADER_ALIASES['2017'][n] !== undefined || HEADER_ALIASES['2019'][n] !== undefined;
     if (!within && !known) return false;
     if (within) inGroup++;
-    if (SUB_LABELS.has(n)) subLabels++;
+    if (SUB_LABELS.has(n) || (within && fusedOptions(c.text))) subLabels++;
   }
   return inGroup > 0 && subLabels > 0;
 }
@@ -164,6 +168,22 @@ function layoutOf(row: HeaderRow, sub: HeaderRow | undefined): { looks: Profile;
   const looks: Profile = strong || scope ? '2019' : '2017';
   const clearly2017 = labels.some((l) => HEADER_ALIASES['2017'][l] === 'standard');
   return { looks, clearly2017 };
+}
+
+// A level the vocabulary may not list (州级, 盟级, 旗级) is still a level: a few characters and 级.
+const LEVEL_LIKE = /^\p{Script=Han}{1,3}级$/u;
+const optionLike = (t: string): boolean => TICK_OPTION_LABELS.has(normaliseLabel(t)) || LEVEL_LIKE.test(t);
+
+/** Two option labels written as one (州级县级, 全社会特定群体), split; undefined when the text is not two of them. */
+export function fusedOptions(text: string): [string, string] | undefined {
+  const label = optionLabel(text);
+  if (TICK_OPTION_LABELS.has(normaliseLabel(label))) return undefined;
+  for (let i = 2; i <= label.length - 2; i++) {
+    const a = label.slice(0, i);
+    const b = label.slice(i);
+    if (optionLike(a) && optionLike(b)) return [a, b];
+  }
+  return undefined;
 }
 
 /** A √ column's label as kept: the sub-header text without white space (村（社区）级 keeps its brackets). */
@@ -224,6 +244,7 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
     }
   };
   const options: CatalogOptions = {};
+  const fused: Header['fused'] = [];
   const groups = sub ? groupsOf(headerRow, sub) : [];
   for (const cell of headerRow.cells) {
     const group = groups.find((g) => g.cell === cell);
@@ -252,6 +273,18 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
       const written: string[] = [];
       for (const c of subCells) {
         const label = optionLabel(c.text);
+        // 州级县级 over two columns (a merge, or itself and a blank one of the group): the two options.
+        const pair = fusedOptions(c.text);
+        const room = c.right === c.col + 1 || (c.right === c.col && c.col < group.right && !subCells.some((s) => s.col === c.col + 1));
+        if (pair && room && !written.includes(pair[0]) && !written.includes(pair[1]) && pair[0] !== pair[1]) {
+          for (const [i, part] of pair.entries()) {
+            written.push(part);
+            columns.push({ kind: 'tick', group: g, option: written.length - 1, col: c.col + i, at: at(c.row, c.col), label: part });
+          }
+          fused.push({ row: c.row, label: cleanLabel(c.text), options: pair, cols: [c.col, c.col + 1] });
+          source(c, `tick:${g}`);
+          continue;
+        }
         const other = aliases[normaliseLabel(c.text)];
         if (other && !TICK_GROUP_SET.has(other)) {
           addField(c, other);
@@ -300,5 +333,7 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
     absentOptional,
     options,
     cells: cells.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col).map((c) => c.text),
+    spans: headerRow.cells.filter((c) => c.right > c.col).map((c) => ({ row: c.row, left: c.col, right: c.right, label: cleanLabel(c.text) })),
+    fused,
   };
 }

@@ -41,9 +41,38 @@ export interface ChannelList {
 const BY_LENGTH = (a: string, b: string): number => b.length - a.length;
 const KNOWN_CHANNELS = [...CHANNELS].sort(BY_LENGTH);
 
-/** Split a plain list, keeping the standard channel names whole (社区/企事业单位、村公示栏(电子屏) has a 、 inside). */
+/** List numbering (①, 1., 2、) and bullet dots (⠂ from a PDF, •, ·) that start an entry: a new entry there. */
+const NUMBERING = /(?:(?<!\d)\d{1,2}[.．、](?!\d)|[①-⑳]|[⠂•·・▪])/gu;
+
+/** Split a plain list, keeping the standard channel names whole (社区/企事业单位、村公示栏(电子屏) has a 、 inside),
+ * each entry as `entries` reads the names after a mark (numbering dropped, tails and wrapped names joined). */
 function splitPlain(text: string): string[] {
-  return splitKnown(text, KNOWN_CHANNELS);
+  return joinEntries(splitKnown(text.replace(NUMBERING, '\n').replace(/\s+(?=[(（])/gu, ''), KNOWN_CHANNELS));
+}
+
+/** A channel's name compared loosely: no spaces, / and 、 alike, half-width brackets, no bracketed tail. */
+function channelKey(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/gu, '').replace(/、/gu, '/').replace(/\([^()]*\)$/u, '');
+}
+const STANDARD_KEYS = new Set(CHANNELS.map(channelKey));
+
+/** Whether a channel as written is a standard one (社区/企事业单位/村公示栏(电子屏), 政府网站（县政府门户）). */
+export function isStandardChannel(name: string): boolean {
+  return CHANNELS.includes(name) || STANDARD_KEYS.has(channelKey(name));
+}
+
+/** Names split from a list, as a reviewer reads them: numbering and a closing 。 dropped, a bracketed tail
+ * (电子屏) kept with the name before it, a standard name wrapped by a space (政府 网站) joined. */
+function joinEntries(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of tokens) {
+    const t = entryName(raw);
+    if (t === '') continue;
+    const last = out.length - 1;
+    if (last >= 0 && (/^[(（]/u.test(t) || (!isStandardChannel(out[last]!) && isStandardChannel(out[last]! + t)))) out[last] += t;
+    else out.push(t);
+  }
+  return out;
 }
 
 /**
@@ -115,21 +144,13 @@ export function parseChannels(text: string): ChannelList {
 
 /** An entry's name without list numbering (1.政府网站) and the sentence end a list closes with (口其他。). */
 function entryName(text: string): string {
-  return text.replace(/^(?:\d{1,2}|[①-⑳])[.、．)）]?(?=\D)/u, '').replace(/[。.]+$/u, '');
+  return text.replace(/^(?:\d{1,2}|[①-⑳])[.、．)）]?(?=\D)/u, '').replace(/^[⠂•·・▪\s]+/u, '').replace(/[。.]+$/u, '');
 }
 
 /** The names in a segment after a mark: split at spaces and separators, a bracketed tail (电子屏) kept with
  * the name before it, and a standard name wrapped by a space (政府 网站) kept whole. */
 function entries(segment: string): string[] {
-  const out: string[] = [];
-  for (const raw of segment.split(ENTRY_END)) {
-    const t = entryName(raw);
-    if (t === '') continue;
-    const last = out.length - 1;
-    if (last >= 0 && (/^[(（]/u.test(t) || (!CHANNELS.includes(out[last]!) && CHANNELS.includes(out[last]! + t)))) out[last] += t;
-    else out.push(t);
-  }
-  return out;
+  return joinEntries(segment.split(ENTRY_END));
 }
 
 /** Channel names seen in published checklists besides the standard ones: what run-together names split into. */

@@ -14,6 +14,8 @@ const NON_BLANK = /\S/u;
 
 interface BlankColumn {
   role: ColumnRole & { kind: 'extra' };
+  /** The merged header cell the column lies under (公开层级 over M1:N1 with N2 blank), if any. */
+  under?: Header['spans'][number];
   count: number;
   sample: string;
   guess: ColumnGuess;
@@ -59,10 +61,13 @@ export class BlankColumns implements BlankColumnsSeen {
     let b = this.byCol.get(col);
     if (!b) {
       const header = ctx.header;
-      const role: ColumnRole & { kind: 'extra' } = { kind: 'extra', col, at: ctx.at(header.row, col), label: `\u0000${col}` };
+      // Under a merged header cell the blank one is the cell of the row below it (the sub-header's).
+      const under = header.spans.find((s) => col >= s.left && col <= s.right);
+      const row = under && header.lastRow > under.row ? header.lastRow : header.row;
+      const role: ColumnRole & { kind: 'extra' } = { kind: 'extra', col, at: ctx.at(row, col), label: `\u0000${col}` };
       header.columns.push(role);
       ctx.byCol[col] = role;
-      this.byCol.set(col, (b = { role, count: 0, sample: text, guess: new ColumnGuess(header.profile) }));
+      this.byCol.set(col, (b = { role, under, count: 0, sample: text, guess: new ColumnGuess(header.profile) }));
     }
     b.count++;
     b.guess.add(text);
@@ -98,7 +103,7 @@ export class BlankColumns implements BlankColumnsSeen {
           sample: shortText(b.sample),
           guess: guess ? `，内容像是“${fieldLabel(header.profile, guess)}”` : '',
           key: b.role.label,
-          cell: b.role.at.cell ?? `${column}的表头`,
+          cell: this.where(grid, header, b, column),
         }, { field: b.role.label }),
       );
     }
@@ -110,6 +115,17 @@ export class BlankColumns implements BlankColumnsSeen {
     if (!maybe) return '';
     const where = maybe[1].role.at.cell ?? `${grid.columnName(maybe[0])}的表头`;
     return `。${grid.columnName(maybe[0])}没有表头，内容像是“${field}”，可能就是这一列：在 ${where} 填写“${field}”即可`;
+  }
+
+  /** Where the column's label goes: its header cell, named with the merged header cell above it if any. */
+  private where(grid: Grid, header: Header, b: BlankColumn, column: string): string {
+    const cell = b.role.at.cell ?? `${column}的表头`;
+    const u = b.under;
+    if (!u) return cell;
+    const range = grid.rangeAt(u.row, u.left, u.row, u.right);
+    const name = range.range ?? range.cell ?? '';
+    if (header.lastRow > u.row) return `${name}“${u.label}”下方的 ${cell}`;
+    return `${cell}（它在合并的表头 ${name}“${u.label}”之中，请先拆分合并单元格）`;
   }
 
   private sorted(): [number, BlankColumn][] {

@@ -43,6 +43,8 @@ export interface SheetResult {
   extentAt?: SourceRef;
   /** No catalog header, but the header of another kind of list (重大行政决策事项目录 …): its name. */
   otherKind?: { kind: string; words: string[] };
+  /** No header: the row that came closest and the required columns it lacks, in words (header-near.ts). */
+  nearHeader?: { near: string; needed: string };
   /** The grid is a list of another layout (src/layouts): its header and items (`items` above stays empty). */
   list?: { header: ListHeader; items: ListItem[]; blankColumns: string[] };
   /** No header found, but layouts that came close, in words (名称（缺 …）), for the refusal. */

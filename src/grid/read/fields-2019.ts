@@ -5,7 +5,7 @@ import { TICK_GROUPS, fieldLabel, type TickGroup } from '../../settings/columns.
 import type { Cell, Item, ListField, Pair } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding } from '../../findings/finding.js';
-import { isSameAsAbove, parseChannels, parseTickText, readTick } from '../lists.js';
+import { isSameAsAbove, isStandardChannel, parseChannels, parseTickText, readTick } from '../lists.js';
 import { resolveField, startsHere, type Cells, type ChannelsSeen, type LayoutFields, type ReadContext } from './context.js';
 
 /** How a 2019 row's own fields are read (items.ts picks it by the header's layout). */
@@ -68,7 +68,7 @@ function readChannels(ctx: ReadContext, row: number, cells: Cells, itemAt: Sourc
   for (const s of list.selected) {
     seen.selected.add(s);
     // Reported at every cell that selects it: the clerk fixes cells, not the sheet's first mention.
-    if (!CHANNELS.includes(s)) {
+    if (!isStandardChannel(s)) {
       seen.unknown.add(s);
       ctx.result.findings.push(finding('channel-unknown', at, { value: s }, { field: fieldLabel('2019', 'channels'), item }));
     }

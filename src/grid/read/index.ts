@@ -13,6 +13,8 @@ import type { Cell, Item } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding } from '../../findings/finding.js';
 import { otherListKind } from '../list-kinds.js';
+import { nearestHeader } from '../header-near.js';
+import { mergedValues } from './merged-values.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderRow } from '../header.js';
 import { ExtentTracker, gridExtent, type Grid, type GridRow, type MergeRange } from '../grid.js';
 import { DEFAULT_COLUMNS, MergeSweep } from '../merges.js';
@@ -149,7 +151,10 @@ class GridReader implements ReadContext {
     }
     const checklist = sheetChecklist(this.channels);
     if (checklist) this.result.options.channels = checklist;
-    if (this.result.header) this.finishColumns(this.result.header);
+    if (this.result.header) {
+      mergedValues(this.grid, this.result.header, this.merges, this.result.items, this.result.findings);
+      this.finishColumns(this.result.header);
+    }
     const extent = this.extent.get();
     if (extent) this.result.extent = extent;
     return this.result;
@@ -195,6 +200,10 @@ class GridReader implements ReadContext {
     if (!header) {
       const kind = otherListKind(headerRows);
       if (kind) this.result.otherKind = kind;
+      else {
+        const near = nearestHeader(headerRows, HEADER_SEARCH_ROWS);
+        if (near) this.result.nearHeader = near;
+      }
       return false;
     }
     this.header = header;
@@ -208,6 +217,10 @@ class GridReader implements ReadContext {
     readAboveHeader(this.result, this.grid, headerRows, header.row);
     for (const c of header.columns) {
       if (c.kind === 'extra') this.result.findings.push(finding('unknown-column', c.at, { label: c.label }, { field: c.label }));
+    }
+    for (const f of header.fused) {
+      const at = this.grid.rangeAt(f.row, f.cols[0], f.row, f.cols[1]);
+      this.result.findings.push(finding('header-fused', at, { label: f.label, first: f.options[0], second: f.options[1] }, { field: '表头' }));
     }
     for (const { row, cells } of rows) {
       if (row > header.lastRow) this.dataRow(row, cells);

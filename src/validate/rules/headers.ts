@@ -6,7 +6,7 @@
 //
 // Not flagged: labels of columns kept as extra columns (their label is their key in 其他列, and a second
 // 备注 read as an extra must not be renamed to the first), √ option labels under a group (县级, 镇级 …
-// are the catalog's own options), and YAML, whose keys the format itself spells.
+// are the catalog's own options; only a space inside one is), and YAML, whose keys the format itself spells.
 import type { Catalog, SourceText } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { deleteRanges, matchRanges, replaceAll, type Fix } from '../../findings/fix.js';
@@ -46,6 +46,15 @@ function check(catalog: Catalog): Finding[] {
   const aliases = HEADER_ALIASES[catalog.profile];
   for (const src of catalog.sources ?? []) {
     if (src.role !== 'header') continue;
+    // A √ option label keeps its own wording (县级, 镇级 are the catalog's options), but not a space
+    // inside it (特定 主体, 全社 会: the label wrapped in a narrow column).
+    if ((src.column ?? '').startsWith('tick:')) {
+      const joined = src.text.replace(/\s+/gu, '');
+      if (/\S[ \t\u3000\u00a0]+\S/u.test(src.text)) {
+        out.push(finding('header-spelling', src.at, { label: src.text, fixed: joined }, { field: '表头', fix: deleteRanges(src.text, matchRanges(src.text, /\s+/gu)) }));
+      }
+      continue;
+    }
     const as = readAs(src);
     // A label the reader took for another field than its spelling says (a forced layout) is left alone.
     const alias = aliases[normaliseLabel(src.text)];

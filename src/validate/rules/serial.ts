@@ -5,13 +5,14 @@
 // 2.3.1) and anything else that does not read as one whole number take part in the duplicate check only. Some catalogs restart
 // numbering under each 事项类别/一级事项 (1, 2, 3 | 1, 2): when every category block starts at 1, numbers are
 // checked per block, so the restart is not reported as a duplicate. Each sheet of a workbook numbers on its own. The first number is not required to be
-// 1 (a 科室's part of a larger catalog may start at 15); a blank 序号 is the schema's required-blank.
+// 1 (a 科室's part of a larger catalog may start at 15); a blank 序号 is the schema's required-blank. A 序号
+// merged down over several items is one number for them all.
 import type { Catalog, Item } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { defineRule } from '../rule.js';
 import { parseNumber } from './deadline.js';
 import { normaliseName } from '../../model/names.js';
-import { describeAt } from '../../findings/location.js';
+import { describeAt, locationKey } from '../../findings/location.js';
 import { isBlank, label } from './util.js';
 
 /** A 序号 in Arabic digits, possibly bracketed or followed by 、 or a dot (1, 1、, (1)), above zero. */
@@ -38,9 +39,15 @@ function check(catalog: Catalog): Finding[] {
   const indexed = catalog.items.map((item, i) => ({ item, index: i + 1 })).filter(({ item }) => !item.serial.carried);
   for (const block of blocks(indexed)) {
     const seen = new Map<string, Item>();
+    // One 序号 cell merged down over several items (序号 1 over the three 二级事项 of an 一级事项) numbers
+    // them together: the items after the first share the cell, they do not repeat its number.
+    const cells = new Set<string>();
     let previous: number | undefined;
     for (const { item, index } of block) {
       const text = item.serial.text.trim();
+      const cell = locationKey(item.serial.at);
+      if (text !== '' && cells.has(cell)) continue;
+      cells.add(cell);
       // A blank 序号 (the schema reports it) still takes its place in the count: 1, 空, 3 is in order.
       if (text === '') {
         if (previous !== undefined) previous++;

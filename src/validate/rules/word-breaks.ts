@@ -5,7 +5,7 @@
 // Telling a broken word from two words needs a dictionary; a short one does: the two characters on either
 // side of the break form one of the words catalogs are written in (工作, 土地, 政府 …). Short labels (一级事项,
 // 二级事项, 公开主体) are words themselves, so any space inside one of four to six characters (政策 文件,
-// 依法 行政) is a break too. Not flagged: breaks next to a digit, a letter or punctuation (1、… 2、…), a
+// 依法 行政) is a break too, and so is every space of letter-spaced text (制 定 或 获 取). Not flagged: breaks next to a digit, a letter or punctuation (1、… 2、…), a
 // line break in a label (依法\n行政 is how a clerk wraps a heading on purpose), and the channel list.
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
@@ -43,9 +43,18 @@ export function wordBreaks(text: string, key: FieldKey): [number, number][] {
     const end = start + gap.length;
     const pair = text[start - 1]! + text[end]!;
     if (gap.includes('\n') && SHORT_LABELS.includes(key)) continue;
-    if (WORDS.has(pair) || (short && !gap.includes('\n'))) out.push([start, end]);
+    if (WORDS.has(pair) || (short && !gap.includes('\n')) || inSpacedRun(text, start)) out.push([start, end]);
   }
   return out;
+}
+
+/** Letter-spaced text (制 定 或 获 取 信 息之日起, a PDF's justified line): three or more single characters in a
+ * row, each followed by one space; every space of the run is a break whatever the words. */
+const SPACED_RUN = /(?<!\p{Script=Han})(?:\p{Script=Han}[ \u3000]){3,}(?=\p{Script=Han})/gu;
+
+function inSpacedRun(text: string, gapStart: number): boolean {
+  for (const m of text.matchAll(SPACED_RUN)) if (gapStart > m.index! && gapStart < m.index! + m[0].length) return true;
+  return false;
 }
 
 const CHECKED: readonly FieldKey[] = ['category', 'name', 'content', 'standard', 'subject', 'deadline', 'remark'];
