@@ -16,6 +16,7 @@ import { findPlaceholder } from '../rules/placeholders.js';
 import { wordBreaks } from '../rules/word-breaks.js';
 import { deleteRanges } from '../../findings/fix.js';
 import { CHANNEL_SELECTED, CHANNEL_UNSELECTED, LIST_SEPARATORS } from '../../settings/vocab.js';
+import { listHeaderFindings } from './headers.js';
 
 /** Every code validateList may report besides the reader's. */
 export const LIST_CODES = [
@@ -200,5 +201,6 @@ export function validateList(doc: ListDoc): Finding[] {
   columnFindings(doc, out);
   ruleFindings(doc, out);
   duplicateFindings(doc, out);
+  out.push(...listHeaderFindings(doc));
   return sortFindings(out);
 }

@@ -36,8 +36,15 @@ function readAs(src: SourceText): FieldKey | 'group' | undefined {
 }
 
 /** The header cell's fix: the spaces deleted where only spaces differ, else the whole label replaced. */
-function spellingFix(raw: string, fixed: string): Fix {
+export function spellingFix(raw: string, fixed: string): Fix {
   return raw.replace(SPACES, '') === fixed ? deleteRanges(raw, matchRanges(raw, SPACES)) : replaceAll(raw, fixed);
+}
+
+/** A √ option label with a space inside (特定 主体, 全社 会: wrapped in a narrow column): the label joined. */
+export function optionSpelling(src: SourceText): Finding | undefined {
+  if (!/\S[ \t\u3000\u00a0]+\S/u.test(src.text)) return undefined;
+  const joined = src.text.replace(/\s+/gu, '');
+  return finding('header-spelling', src.at, { label: src.text, fixed: joined }, { field: '表头', fix: deleteRanges(src.text, matchRanges(src.text, /\s+/gu)) });
 }
 
 /** Header cells read as a field but not spelled as the layout spells it → header-spelling info with fix. */
@@ -49,10 +56,8 @@ function check(catalog: Catalog): Finding[] {
     // A √ option label keeps its own wording (县级, 镇级 are the catalog's options), but not a space
     // inside it (特定 主体, 全社 会: the label wrapped in a narrow column).
     if ((src.column ?? '').startsWith('tick:')) {
-      const joined = src.text.replace(/\s+/gu, '');
-      if (/\S[ \t\u3000\u00a0]+\S/u.test(src.text)) {
-        out.push(finding('header-spelling', src.at, { label: src.text, fixed: joined }, { field: '表头', fix: deleteRanges(src.text, matchRanges(src.text, /\s+/gu)) }));
-      }
+      const spaced = optionSpelling(src);
+      if (spaced) out.push(spaced);
       continue;
     }
     const as = readAs(src);
