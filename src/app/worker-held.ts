@@ -42,8 +42,8 @@ export const files = new Map<number, Held>();
 /** The files in use, least recently used first. */
 const loaded = new Map<number, Loaded>();
 
-/** Items the files in use may hold together (about 5 MB of memory per 1000 items of a real catalog,
- * bench/app-memory.mjs): a county's files all stay, a province's catalog of 25 000 items is read again
+/** Items the files in use may hold together (a real catalog's bytes and catalog take about 3 MB of the
+ * worker's memory per 1000 items, bench/app-memory.mjs): a county's files all stay, a province's catalog of 25 000 items is read again
  * after two others of its size were used. The file used last always stays. */
 export const LOADED_ITEMS = 50_000;
 
