@@ -74,10 +74,13 @@ describe('cancelling a slow file', () => {
     await page.context().close();
   });
 
-  it('by keyboard: Tab reaches 取消 of the file being read, Enter cancels it and the focus stays on its card', async () => {
+  it('by keyboard: Tab reaches 取消 of the file being read, Enter cancels it and the focus stays on its card; the reference stays in use', async () => {
     const slow = slowCatalog('慢目录二.yaml', SLOW_ITEMS);
-    const next = stage('examples/county-catalog.yaml', '排队的目录.yaml');
+    const next = stage('examples/unit-anquan.yaml', '排队的目录.yaml');
+    const ref = stage('examples/reference-anquan.yaml');
     const { page, log } = await openApp();
+    await page.setInputFiles('#pick-reference', inDir(ref));
+    await expect.poll(() => page.locator('#reference-name').textContent()).toContain('reference-anquan.yaml（');
     await page.setInputFiles('#pick', [slow, next].map(inDir));
     await reading(page, slow);
     let label = '';
@@ -92,6 +95,10 @@ describe('cancelling a slow file', () => {
     await article(page, next).locator('.summary').waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     await expect.poll(() => article(page, slow).count()).toBe(0);
+    // The worker that replaced the cancelled one holds the reference picked before: the gap report is the CLI's.
+    const gap = await download(page, article(page, next).locator('button', { hasText: '下载差距报告' }));
+    await cli('gap', next, '--against', ref, '--to', 'html', '-o', 'cli-gap.html');
+    expect(gap.bytes.toString()).toBe(readFileSync(inDir('cli-gap.html'), 'utf8'));
     expect(log.errors).toEqual([]);
     await page.context().close();
   });
