@@ -25,7 +25,7 @@ function openOne(name: string, blob: Blob, place: (article: HTMLElement) => void
   bar.value = 0;
   const line = el('span', { class: 'reading-text' }, '等待读取…');
   const stop = el('button', { type: 'button', class: 'cancel', 'aria-label': `取消读取 ${name}` }, '取消');
-  const article = el('article', { class: 'file', id: `file-${file}`, 'aria-label': name }, el('h2', {}, name), el('div', { class: 'reading', role: 'status' }, bar, line, stop));
+  const article = el('article', { class: 'file pending', id: `file-${file}`, 'aria-label': name }, el('h2', {}, name), el('div', { class: 'reading', role: 'status' }, bar, line, stop));
   let cancelled = false;
   let reading = false;
   stop.addEventListener('click', () => {
@@ -65,7 +65,7 @@ function showCancelled(name: string, article: HTMLElement): void {
   const hadFocus = article.contains(document.activeElement);
   const remove = el('button', { type: 'button', class: 'link' }, '移除');
   remove.addEventListener('click', () => article.remove());
-  article.classList.add('cancelled');
+  article.classList.replace('pending', 'cancelled');
   article.replaceChildren(el('div', { class: 'file-head' }, el('h2', {}, name), remove), el('p', { class: 'cancelled-line', role: 'status' }, `已取消读取 ${name}。其他文件不受影响；需要时可以重新选择这个文件。`));
   if (hadFocus) remove.focus();
 }
@@ -78,6 +78,7 @@ whenRespawned(() => {
 function showFile(view: FileView, article: HTMLElement): void {
   const s: Shown = { view, article, page: 0 };
   shown.set(view.file, s);
+  article.classList.remove('pending');
   article.replaceChildren();
   const remove = el('button', { type: 'button', class: 'link' }, '移除');
   remove.addEventListener('click', () => {
