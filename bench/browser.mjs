@@ -26,3 +26,26 @@ export async function watchFrames(page) {
   });
   return () => page.evaluate(() => ((window.zwgkGaps.stop = true), Math.round(window.zwgkGaps.max)));
 }
+
+/** Start recording the page's long animation frames (Chromium's long-animation-frame entries, over 100 ms):
+ * the returned function stops and gives each one — how long, how much of it was style and layout, and the
+ * scripts that ran in it — to tell a slow script from a slow layout. */
+export async function watchLongFrames(page) {
+  await page.evaluate(() => {
+    const w = window;
+    w.zwgkFrames = [];
+    w.zwgkFrameObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.duration < 100) continue;
+        const end = e.startTime + e.duration;
+        w.zwgkFrames.push({
+          ms: Math.round(e.duration),
+          layoutMs: e.styleAndLayoutStart ? Math.round(end - e.styleAndLayoutStart) : 0,
+          scripts: e.scripts.map((s) => `${s.invokerType} ${s.invoker || ''} ${s.sourceFunctionName || ''} ${Math.round(s.duration)} ms`.replace(/\s+/g, ' ').trim()),
+        });
+      }
+    });
+    w.zwgkFrameObserver.observe({ type: 'long-animation-frame', buffered: false });
+  });
+  return () => page.evaluate(() => (window.zwgkFrameObserver.disconnect(), window.zwgkFrames));
+}

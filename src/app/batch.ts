@@ -1,7 +1,7 @@
 // Several files at once — merge the ones the clerk ticks, the change log of two versions — and the
 // reference catalog a gap report is made against.
-import { $, alertLine, ask, download, el, enqueue, working } from './page-plumbing.js';
-import { nextFile, readable, shown, state } from './page-state.js';
+import { $, alertLine, ask, download, el, enqueue, tell, working } from './page-plumbing.js';
+import { nextFile, readable, shown, sources, state } from './page-state.js';
 
 /** Files left out of the merge by the clerk (by worker id); every other readable file is merged. */
 const leftOut = new Set<number>();
@@ -76,7 +76,10 @@ $('diff').addEventListener('click', () => {
 
 /** Stop using the reference catalog (the worker forgets it too). */
 function clearReference(): void {
-  if (state.reference !== undefined) void ask({ op: 'forget', file: state.reference });
+  if (state.reference !== undefined) {
+    tell({ op: 'forget', file: state.reference });
+    sources.delete(state.reference);
+  }
   state.reference = undefined;
   const label = $('reference-name');
   label.textContent = '未选择';
@@ -95,20 +98,21 @@ $<HTMLInputElement>('pick-reference').addEventListener('change', (e) => {
   label.textContent = `正在读取 ${f.name}…`;
   void enqueue(() =>
     working(`正在读取参考目录 ${f.name}…`, async () => {
-      const bytes = await f.arrayBuffer();
-      await ask({ op: 'open', file, input: { name: f.name, bytes }, role: 'reference' }, (r) => {
+      const input = { name: f.name, blob: f };
+      await ask({ op: 'open', file, input, role: 'reference' }, (r) => {
         if (r.type !== 'opened') return;
         // A failed pick leaves no reference at all: the one before it must not be used unseen.
         clearReference();
         if (r.view.ok) {
           state.reference = file;
+          sources.set(file, { input, role: 'reference', view: r.view });
           label.textContent = `${f.name}（${r.view.profile} 版式，${r.view.items} 个事项）`;
           $('clear-reference').hidden = false;
         } else {
           label.textContent = `${r.view.error ?? '错误：无法读取'}（现在没有参考目录）`;
           label.classList.add('error-line');
         }
-      }, [bytes]).catch((message: string) => {
+      }).catch((message: string) => {
         clearReference();
         label.textContent = `${message}（现在没有参考目录）`;
         label.classList.add('error-line');

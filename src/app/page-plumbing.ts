@@ -20,30 +20,60 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
 
 // ---------------------------------------------------------------- the worker
 
-const source = $('zwgk-worker').textContent ?? '';
-const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+const source = URL.createObjectURL(new Blob([$('zwgk-worker').textContent ?? ''], { type: 'text/javascript' }));
 let nextId = 1;
 const handlers = new Map<number, Handler>();
 const pending = new Map<number, { resolve: () => void; reject: (message: string) => void }>();
 
-worker.onmessage = (event: MessageEvent<Response>) => {
-  const r = event.data;
-  if (r.type === 'progress') showProgress(r.text, r.fraction);
-  else if (r.type === 'done' || r.type === 'error') {
-    const p = pending.get(r.id);
-    pending.delete(r.id);
-    handlers.delete(r.id);
-    if (r.type === 'done') p?.resolve();
-    else p?.reject(r.message);
-  } else handlers.get(r.id)?.(r);
-};
-worker.onerror = (event) => {
-  event.preventDefault();
-  for (const p of pending.values()) p.reject('错误：处理时出现意外问题，请刷新页面后重试');
-  pending.clear();
-};
+/** What a request ended by cancel() is rejected with (the page says 已取消读取 …, not an error). */
+export const CANCELLED = '\u0000cancelled';
 
-/** Send a request; resolves when the worker is done with it. */
+function spawn(): Worker {
+  const w = new Worker(source);
+  w.onmessage = (event: MessageEvent<Response>) => {
+    const r = event.data;
+    if (r.type === 'progress') showProgress(r.text, r.fraction);
+    if (r.type === 'done' || r.type === 'error') {
+      const p = pending.get(r.id);
+      pending.delete(r.id);
+      handlers.delete(r.id);
+      if (r.type === 'done') p?.resolve();
+      else p?.reject(r.message);
+    } else handlers.get(r.id)?.(r);
+  };
+  w.onerror = (event) => {
+    event.preventDefault();
+    for (const p of pending.values()) p.reject('错误：处理时出现意外问题，请刷新页面后重试');
+    pending.clear();
+  };
+  return w;
+}
+let worker = spawn();
+
+/** Called with a new worker after cancel(), to hand it the files the page shows (op 'hold'). */
+let onRespawn: () => void = () => undefined;
+export function whenRespawned(f: () => void): void {
+  onRespawn = f;
+}
+
+/** Stop what the worker is doing (a slow read): the worker is ended — nothing else stops a synchronous
+ * parse — and a new one started, which the page hands every file it shows (they are read again from their
+ * Blobs when used), so nothing but the cancelled request is lost. Its promise is rejected with CANCELLED. */
+export function cancel(): void {
+  worker.terminate();
+  worker = spawn();
+  for (const p of pending.values()) p.reject(CANCELLED);
+  pending.clear();
+  handlers.clear();
+  onRespawn();
+}
+
+/** Send a request that needs no answer (forget, hold). */
+export function tell(req: Ask): void {
+  worker.postMessage({ ...req, id: 0 } as Request);
+}
+
+/** Send a request; resolves when the worker is done with it. `onMessage` gets its answers and its progress. */
 export function ask(req: Ask, onMessage: Handler = () => undefined, transfer: Transferable[] = []): Promise<void> {
   const id = nextId++;
   handlers.set(id, onMessage);

@@ -1,5 +1,5 @@
 // What the page holds of each file it shows (the worker holds the file itself), and the reference catalog.
-import type { FileView } from './protocol.js';
+import type { FileView, InFile } from './protocol.js';
 
 export interface Shown {
   view: FileView;
@@ -10,6 +10,15 @@ export interface Shown {
 }
 
 export const shown = new Map<number, Shown>();
+
+/** What the page handed the worker for each file it read (catalogs, the reference, layout definitions)
+ * and what the worker said of it: enough to hand a new worker the same files after a cancel. */
+export interface Source {
+  input: InFile;
+  role: 'catalog' | 'reference';
+  view: FileView;
+}
+export const sources = new Map<number, Source>();
 
 export const state = {
   /** The worker's id of the reference catalog, when one is picked. */

@@ -2,8 +2,8 @@
 // choose, the publish form, its findings and its table. Every text from a file reaches the page through
 // textContent, never as markup. All work happens in the worker (worker.ts), asked through page-plumbing.ts.
 import type { ExportChoices, ExportKind, FileView } from './protocol.js';
-import { $, ask, download, el, enqueue, working } from './page-plumbing.js';
-import { nextFile, shown, state, type Shown } from './page-state.js';
+import { $, CANCELLED, ask, cancel, download, el, enqueue, tell, whenRespawned, working } from './page-plumbing.js';
+import { nextFile, shown, sources, state, type Shown } from './page-state.js';
 import { findingsSection } from './findings-view.js';
 import { loadPage, reveal } from './catalog-view.js';
 import { updateBatch } from './batch.js';
@@ -13,39 +13,79 @@ import { folderFiles, folderNote } from './folder-drop.js';
 
 /** Open files the clerk picked or dropped, each in its own article (newest on top). */
 function openFiles(list: FileList | File[]): void {
-  for (const f of Array.from(list)) openOne(f.name, () => f.arrayBuffer(), (a) => $('files').prepend(a), f.lastModified);
+  for (const f of Array.from(list)) openOne(f.name, f, (a) => $('files').prepend(a), f.lastModified);
 }
 
-/** Read one file in the worker; `place` puts its article on the page. */
-function openOne(name: string, bytesOf: () => Promise<ArrayBuffer>, place: (article: HTMLElement) => void, modified?: number): void {
+/** Read one file in the worker; `place` puts its article on the page. While it waits and while it is read
+ * the article shows how far it got and a 取消 button: a waiting file is dropped from the queue, the file
+ * being read has its worker ended (page-plumbing.ts cancel()), and the files after it go on. */
+function openOne(name: string, blob: Blob, place: (article: HTMLElement) => void, modified?: number): void {
   const file = nextFile();
-  const article = el('article', { class: 'file', id: `file-${file}`, 'aria-label': name }, el('h2', {}, name), el('p', { class: 'muted' }, '等待读取…'));
+  const bar = el('progress', { max: '1', 'aria-label': `${name} 的读取进度` });
+  bar.value = 0;
+  const line = el('span', { class: 'reading-text' }, '等待读取…');
+  const stop = el('button', { type: 'button', class: 'cancel', 'aria-label': `取消读取 ${name}` }, '取消');
+  const article = el('article', { class: 'file pending', id: `file-${file}`, 'aria-label': name }, el('h2', {}, name), el('div', { class: 'reading', role: 'status' }, bar, line, stop));
+  let cancelled = false;
+  let reading = false;
+  stop.addEventListener('click', () => {
+    cancelled = true;
+    if (reading) cancel();
+    else showCancelled(name, article);
+  });
   place(article);
-  void enqueue(() =>
-    working(`正在读取 ${name}…`, async () => {
-      let bytes: ArrayBuffer;
-      try {
-        bytes = await bytesOf();
-      } catch {
-        showFile({ file, name, ok: false, error: `错误：无法读取文件 ${name}，请确认文件没有被其他程序占用` }, article);
-        return;
-      }
-      await ask({ op: 'open', file, input: { name, bytes, ...(modified !== undefined ? { modified } : {}) }, role: 'catalog' }, (r) => {
-        if (r.type === 'opened') showFile(r.view, article);
-      }, [bytes]).catch((message: string) => showFile({ file, name, ok: false, error: message }, article));
-    }),
-  );
+  const input = { name, blob, ...(modified !== undefined ? { modified } : {}) };
+  void enqueue(async () => {
+    if (cancelled) return;
+    reading = true;
+    try {
+      await working(`正在读取 ${name}…`, () =>
+        ask({ op: 'open', file, input, role: 'catalog' }, (r) => {
+          if (r.type === 'progress') {
+            line.textContent = r.text;
+            if (r.fraction === undefined) bar.removeAttribute('value');
+            else bar.value = r.fraction;
+          } else if (r.type === 'opened') {
+            sources.set(file, { input, role: 'catalog', view: r.view });
+            showFile(r.view, article);
+          }
+        }),
+      );
+    } catch (message) {
+      if (message === CANCELLED) showCancelled(name, article);
+      else showFile({ file, name, ok: false, error: String(message) }, article);
+    } finally {
+      reading = false;
+    }
+  });
 }
+
+/** A file whose read the clerk cancelled: said so, nothing held of it; the focus stays on its card. */
+function showCancelled(name: string, article: HTMLElement): void {
+  const hadFocus = article.contains(document.activeElement);
+  const remove = el('button', { type: 'button', class: 'link' }, '移除');
+  remove.addEventListener('click', () => article.remove());
+  article.classList.replace('pending', 'cancelled');
+  article.replaceChildren(el('div', { class: 'file-head' }, el('h2', {}, name), remove), el('p', { class: 'cancelled-line', role: 'status' }, `已取消读取 ${name}。其他文件不受影响；需要时可以重新选择这个文件。`));
+  if (hadFocus) remove.focus();
+}
+
+// After a cancel the new worker is handed every file the page still shows: nothing else is lost.
+whenRespawned(() => {
+  for (const [file, s] of [...sources].sort((a, b) => a[0] - b[0])) tell({ op: 'hold', file, input: s.input, role: s.role, view: s.view });
+});
 
 function showFile(view: FileView, article: HTMLElement): void {
   const s: Shown = { view, article, page: 0 };
   shown.set(view.file, s);
+  article.classList.remove('pending');
   article.replaceChildren();
   const remove = el('button', { type: 'button', class: 'link' }, '移除');
   remove.addEventListener('click', () => {
     shown.delete(view.file);
+    sources.delete(view.file);
     article.remove();
-    void ask({ op: 'forget', file: view.file });
+    tell({ op: 'forget', file: view.file });
     updateBatch();
   });
   article.append(el('div', { class: 'file-head' }, el('h2', {}, view.name), remove));
@@ -106,7 +146,7 @@ function fixBox(s: Shown, skipped: Set<string>, note: HTMLElement): HTMLElement 
   run.addEventListener('click', () =>
     void download({ kind: 'fix', files: [view.file], choices: { skip: [...skipped] } }, note, (name, bytes) => {
       // The corrected copy is read and checked like any file, just above the original.
-      openOne(name, async () => bytes, (a) => s.article.before(a));
+      openOne(name, new Blob([bytes]), (a) => s.article.before(a));
     }),
   );
   box.append(el('div', { class: 'actions' }, run, el('span', { class: 'muted' }, '修正后的表格会重新检查，结果显示在本文件上方。')));

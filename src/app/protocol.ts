@@ -2,11 +2,13 @@
 // only what it shows (summary, findings, one page of the table at a time), so a province-sized catalog
 // never crosses the thread boundary whole and the page never stalls deserialising it.
 import type { JsonDiagnostic, Severity } from '../core/text.js';
+import type { SummaryRow } from '../core/index.js';
 
 /** A file the clerk picked or dropped. */
 export interface InFile {
   name: string;
-  bytes: ArrayBuffer;
+  /** The file itself (for a picked file a handle on it, not its bytes; the worker reads it when needed). */
+  blob: Blob;
   /** The file's last change (ms since the epoch, File.lastModified), for the roll-up. */
   modified?: number;
 }
@@ -47,7 +49,9 @@ export type Request =
   | { id: number; op: 'page'; file: number; page: number }
   | { id: number; op: 'findings'; file: number; query: FindingQuery }
   | { id: number; op: 'export'; kind: ExportKind; files: number[]; reference?: number; choices?: ExportChoices }
-  | { id: number; op: 'forget'; file: number };
+  | { id: number; op: 'forget'; file: number }
+  /** A file read by an earlier worker, held again without a read (after a read was cancelled). */
+  | { id: number; op: 'hold'; file: number; input: InFile; role: 'catalog' | 'reference'; view: FileView };
 
 /** Which findings the page shows: a level (or all), words in the place or message, and a page of
  * FINDING_ROWS rows (or, for printing, `all`). */
@@ -112,6 +116,9 @@ export interface FileView {
   list?: boolean;
   /** The file is a layout definition (its list's name), not a list: nothing to check or publish. */
   layout?: string;
+  /** Its roll-up row and its bytes' digest: what the page hands back to hold the file again (op 'hold'). */
+  row?: SummaryRow;
+  digest?: string;
 }
 
 export interface CellView {
@@ -148,5 +155,6 @@ export type Response =
   | { id: number; type: 'error'; message: string }
   | { id: number; type: 'done' };
 
-/** Items per page of the catalog table. */
-export const PAGE_ITEMS = 50;
+/** Items per page of the catalog table: laying out 50 items of four rows (a table's cells are measured
+ * whole) stalled the page 640 ms on a loaded machine when a file opened, 20 items 180 ms (bench/app.mjs). */
+export const PAGE_ITEMS = 20;

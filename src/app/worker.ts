@@ -1,5 +1,6 @@
 // The app's Web Worker: the same core the CLI runs (read → validate → fix/render/gap/merge/diff), on the
-// bytes the page hands over. It keeps every file and catalog, and answers the page with what it shows.
+// files the page hands over (as Blobs). It holds each file as worker-held.ts says — whole only while in
+// use — and answers the page with what it shows.
 import {
   CODES,
   FIX_WORDS,
@@ -23,6 +24,7 @@ import {
   mergeLines,
   outputName,
   passes,
+  sharedBudget,
   review,
   severityLabel,
   summary,
@@ -39,24 +41,10 @@ import {
   type Finding,
   type Severity,
 } from '../core/index.js';
+import { AppError, bytesOf, digestOf, files, forget, inUse, keep, type Held, type Loaded } from './worker-held.js';
 import { FINDING_ROWS, PAGE_ITEMS, type ExportChoices, type FindingQuery, type ExportKind, type FileView, type FindingView, type InFile, type Meta, type Request, type Response } from './protocol.js';
 import { pageView, refKey } from './worker-table.js';
 
-interface Held {
-  name: string;
-  bytes: Uint8Array;
-  /** Last change, as the roll-up shows it. */
-  modified: string;
-  /** Why it could not be read (the roll-up names it). */
-  error?: string;
-  checked?: Checked;
-  /** The findings as the page lists them. */
-  views?: FindingView[];
-  /** The worst severity of the findings at each table cell. */
-  marks?: Map<string, Severity>;
-}
-
-const files = new Map<number, Held>();
 const post = (r: Response, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(r, transfer);
 
 /** Whether the app offers a corrected copy of a file: a workbook or YAML fixed in place, or a page or
@@ -73,9 +61,6 @@ function localTime(d: Date, dateOnly = false): string {
   const day = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
   return dateOnly ? day : `${day} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
-
-/** A request the page should not have made (a file that was not read); said to the clerk as is. */
-class AppError extends Error {}
 
 /** A message in the words of a page with buttons: where the CLI says “可用 zwgk fix”, the clerk has one. */
 function appWords(text: string): string {
@@ -121,13 +106,13 @@ function fixKinds(findings: readonly Finding[]): FileView['fixes'] {
 const layouts: Layout[] = [];
 
 /** A picked file that is a layout definition: read and kept (replacing one of the same id), and said so. */
-async function openLayout(id: number, file: number, input: InFile): Promise<boolean> {
-  if (!/\.(?:ya?ml|json)$/iu.test(input.name) || input.bytes.byteLength > 1024 * 1024) return false;
-  const text = new TextDecoder().decode(input.bytes);
-  if (!looksLikeDefinition(text)) return false;
+async function openLayout(id: number, file: number, input: InFile, quiet = false): Promise<boolean> {
+  if (!/\.(?:ya?ml|json)$/iu.test(input.name) || input.blob.size > 1024 * 1024) return false;
+  const bytes = await bytesOf(input);
+  if (!looksLikeDefinition(new TextDecoder().decode(bytes))) return false;
   const view: FileView = { file, name: input.name, ok: false };
   try {
-    const def = await readLayout(new Uint8Array(input.bytes), input.name);
+    const def = await readLayout(bytes, input.name);
     const at = layouts.findIndex((l) => l.id === def.id);
     if (at >= 0) layouts.splice(at, 1);
     layouts.unshift(def);
@@ -135,43 +120,64 @@ async function openLayout(id: number, file: number, input: InFile): Promise<bool
   } catch (err) {
     view.error = errorLine(err);
   }
-  post({ id, type: 'opened', view });
+  if (!quiet) post({ id, type: 'opened', view });
   return true;
 }
 
-async function open(id: number, file: number, input: InFile, role: 'catalog' | 'reference'): Promise<void> {
-  if (await openLayout(id, file, input)) return;
-  const held: Held = { name: input.name, bytes: new Uint8Array(input.bytes), modified: input.modified ? localTime(new Date(input.modified)) : '' };
-  files.set(file, held);
-  const view: FileView = { file, name: input.name, ok: false };
+/** Read a held file and keep it in use: its catalog, findings as listed and the marks of the table's cells.
+ * `again` when it was read before and let go (the clerk is told why it takes a moment). */
+async function load(id: number, file: number, held: Held, again: boolean): Promise<Loaded> {
+  const name = held.name;
   let last = 0;
   const onProgress = (items: number, fraction?: number): void => {
     const now = performance.now();
     if (now - last < 100) return;
     last = now;
-    post({ id, type: 'progress', file, text: `正在读取 ${input.name}：已读取 ${items} 个事项…`, ...(fraction !== undefined ? { fraction } : {}) });
+    post({ id, type: 'progress', file, text: `正在${again ? '重新' : ''}读取 ${name}：已读取 ${items} 个事项…`, ...(fraction !== undefined ? { fraction } : {}) });
   };
+  post({ id, type: 'progress', file, text: again ? `正在重新读取 ${name}…（为节省内存，暂时不用的大文件没有一直保留）` : `正在读取 ${name}…`, fraction: 0 });
+  const bytes = await bytesOf(held);
+  const checked = await check(bytes, name, {
+    onProgress,
+    layouts,
+    onRead: (catalog) => post({ id, type: 'progress', file, text: `正在校验 ${name}（${catalog.items.length} 个事项）…`, fraction: 1 }),
+    ...(held.role === 'reference' ? { validate: false } : {}),
+  });
+  const marks = new Map<string, Severity>();
+  for (const f of checked.findings) {
+    const key = refKey(f.location);
+    if (!key) continue;
+    const had = marks.get(key);
+    if (!had || SEVERITY_RANK[f.severity] < SEVERITY_RANK[had]) marks.set(key, f.severity);
+  }
+  const l: Loaded = { bytes, checked, views: checked.findings.map(findingView), marks };
+  keep(file, l);
+  return l;
+}
+
+/** A file read before, in use again (read again from its Blob when it was let go). */
+async function use(id: number, file: number): Promise<Held & Loaded> {
+  const held = files.get(file);
+  if (!held || held.error !== undefined) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
+  const l = inUse(file) ?? (await load(id, file, held, true));
+  return { ...held, ...l };
+}
+
+async function open(id: number, file: number, input: InFile, role: 'catalog' | 'reference'): Promise<void> {
+  if (await openLayout(id, file, input)) return;
+  const held: Held = { name: input.name, blob: input.blob, role, items: 0, modified: input.modified ? localTime(new Date(input.modified)) : '' };
+  files.set(file, held);
+  const view: FileView = { file, name: input.name, ok: false };
   try {
-    post({ id, type: 'progress', file, text: `正在读取 ${input.name}…`, fraction: 0 });
-    const checked = await check(held.bytes, input.name, {
-      onProgress,
-      layouts,
-      onRead: (catalog) => post({ id, type: 'progress', file, text: `正在校验 ${input.name}（${catalog.items.length} 个事项）…`, fraction: 1 }),
-      ...(role === 'reference' ? { validate: false } : {}),
-    });
+    const { bytes, checked } = await load(id, file, held, false);
     const { catalog, result } = checked;
-    held.checked = checked;
-    held.marks = new Map();
-    for (const f of result.findings) {
-      const key = refKey(f.location);
-      if (!key) continue;
-      const had = held.marks.get(key);
-      if (!had || SEVERITY_RANK[f.severity] < SEVERITY_RANK[had]) held.marks.set(key, f.severity);
-    }
     const meta: Meta = {};
     if (catalog.title) meta.title = catalog.title;
     if (catalog.unit) meta.unit = catalog.unit;
     if (catalog.date) meta.date = catalog.date;
+    held.row = summaryRowOf(checked, held.modified);
+    held.digest = digestOf(bytes);
+    held.items = catalog.items.length;
     Object.assign(view, {
       ok: true,
       summary: summaryLine(result),
@@ -181,20 +187,34 @@ async function open(id: number, file: number, input: InFile, role: 'catalog' | '
       items: catalog.items.length,
       pages: Math.max(1, Math.ceil(catalog.items.length / PAGE_ITEMS)),
       // A page or Word document is not rewritten: its corrected catalog comes as a workbook.
-      fixable: fixableInApp(held.bytes, input.name),
+      fixable: fixableInApp(bytes, input.name),
       fixes: fixKinds(result.findings),
       meta,
-      unit: summaryRowOf(checked, '').unit,
+      unit: held.row.unit,
       counts: countsOf(result.findings),
+      row: held.row,
+      digest: held.digest,
     });
-    held.views = result.findings.map(findingView);
   } catch (err) {
+    // A refused file keeps only its message (never its bytes).
     view.error = errorLine(err);
     held.error = view.error.replace(/^错误：/, '');
-    // A refused file's bytes are of no further use: only its message is kept.
-    held.bytes = new Uint8Array(0);
   }
   post({ id, type: 'opened', view });
+}
+
+/** A file the page read before with an earlier worker (one ended to cancel a read): held again from what
+ * the page has of it, without reading it (it is read again when first used). */
+async function hold(file: number, input: InFile, role: 'catalog' | 'reference', view: FileView): Promise<void> {
+  if (view.layout !== undefined) {
+    await openLayout(0, file, input, true);
+    return;
+  }
+  const held: Held = { name: input.name, blob: input.blob, role, items: view.items ?? 0, modified: input.modified ? localTime(new Date(input.modified)) : '' };
+  if (!view.ok) held.error = (view.error ?? '无法读取').replace(/^错误：/, '');
+  if (view.row) held.row = view.row;
+  if (view.digest) held.digest = view.digest;
+  files.set(file, held);
 }
 
 function countsOf(findings: readonly Finding[]): Record<'all' | Severity, number> {
@@ -204,9 +224,8 @@ function countsOf(findings: readonly Finding[]): Record<'all' | Severity, number
 }
 
 /** A page of a file's findings that match the query (all of them, for printing). */
-function findingsPage(id: number, file: number, q: FindingQuery): void {
-  const views = files.get(file)?.views;
-  if (!views) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
+async function findingsPage(id: number, file: number, q: FindingQuery): Promise<void> {
+  const { views } = await use(id, file);
   const words = q.words.trim();
   const matching = q.level === 'all' && !words ? views : views.filter((f) => (q.level === 'all' || f.severity === q.level) && (!words || f.place.includes(words) || f.message.includes(words) || f.where.includes(words)));
   const pages = Math.max(1, Math.ceil(matching.length / FINDING_ROWS));
@@ -215,28 +234,13 @@ function findingsPage(id: number, file: number, q: FindingQuery): void {
   post({ id, type: 'findings', view: { file, rows, matching: matching.length, page, pages } });
 }
 
-function page(id: number, file: number, pageNo: number): void {
-  const held = files.get(file);
-  const catalog = held?.checked?.catalog;
-  if (!held || !catalog) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
-  post({ id, type: 'page', view: pageView(catalog, held.marks ?? new Map(), file, pageNo) });
-}
-
-/** Whether two files have the same bytes. */
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function catalogOf(file: number): Held & { checked: Checked } {
-  const held = files.get(file);
-  if (!held?.checked) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
-  return held as Held & { checked: Checked };
+async function page(id: number, file: number, pageNo: number): Promise<void> {
+  const { checked, marks } = await use(id, file);
+  post({ id, type: 'page', view: pageView(checked.catalog, marks, file, pageNo) });
 }
 
 /** The corrected copy of a file, with the fixes the clerk chose (all, less the codes left out). */
-async function fixed(held: Held & { checked: Checked }, skip: readonly string[] = []) {
+async function fixed(held: Held & Loaded, skip: readonly string[] = []) {
   const left = new Set(skip);
   const checked: Checked = left.size ? { ...held.checked, findings: held.checked.findings.filter((f) => !left.has(f.code)) } : held.checked;
   const ext = extensionOf(held.name);
@@ -247,7 +251,7 @@ async function fixed(held: Held & { checked: Checked }, skip: readonly string[] 
 
 /** The catalog a publish button renders: the corrected one when asked (read back from the corrected copy),
  * with the 标题 / 编制单位 / 日期 the clerk entered. */
-async function toPublish(held: Held & { checked: Checked }, choices: ExportChoices): Promise<Doc> {
+async function toPublish(held: Held & Loaded, choices: ExportChoices): Promise<Doc> {
   let catalog = held.checked.catalog;
   if (choices.fixFirst && held.checked.findings.some((f) => f.fix && !(choices.skip ?? []).includes(f.code))) {
     const { result, name } = await fixed(held, choices.skip);
@@ -282,7 +286,7 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
       return;
     }
     case 'fix': {
-      const held = catalogOf(ids[0]!);
+      const held = await use(id, ids[0]!);
       const { result, name, ext } = await fixed(held, choices.skip);
       const lines = result.lines.map(appWords);
       if (!fixedInPlaceFormat(held.name)) lines.unshift(`${held.name} 不会被改写：修正后的目录写成 Excel 工作簿（样表格式）。`);
@@ -294,37 +298,48 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
     case 'xlsx':
     case 'md':
     case 'yaml': {
-      const held = catalogOf(ids[0]!);
+      const held = await use(id, ids[0]!);
       const same = extensionOf(held.name) === `.${kind}`;
       send(outputName(held.name, same ? '（发布版）' : '', kind), await exportAs(await toPublish(held, choices), kind));
       return;
     }
     case 'gap-html':
     case 'gap-xlsx': {
-      const held = catalogOf(ids[0]!);
-      const ref = reference !== undefined ? catalogOf(reference).checked.catalog : undefined;
+      const held = await use(id, ids[0]!);
+      const ref = reference !== undefined ? (await use(id, reference)).checked.catalog : undefined;
       const format = kind === 'gap-html' ? 'html' : 'xlsx';
       const out = await gap(held.checked, format, ref);
       send(outputName(held.name, '-差距报告', format), out, out.cautions.map((c) => `注意：${c}`).join('\n') || undefined);
       return;
     }
     case 'merge': {
-      const held = ids.map((f) => catalogOf(f));
-      const merged = merge(held.map((h) => h.checked.catalog), '合并目录.xlsx');
+      // Read again, all under one budget as the CLI's merge reads them: many large files are refused in
+      // its words (请分几次处理…) rather than held together past what the page's memory can take.
+      const budget = sharedBudget();
+      const held: Held[] = [];
+      const docs: Doc[] = [];
+      for (const f of ids) {
+        const h = files.get(f);
+        if (!h || h.error !== undefined) throw new AppError('这个文件已移除或没有读取成功，请重新选择');
+        post({ id, type: 'progress', text: `正在读取 ${h.name}（合并 ${held.length + 1}/${ids.length}）…` });
+        docs.push((await check(await bytesOf(h), h.name, { validate: false, layouts, budget })).catalog);
+        held.push(h);
+      }
+      const merged = merge(docs, '合并目录.xlsx');
       // The CLI's summary of a merge and its notes, and what only a clerk picking files can do: pick one file twice.
       const lines = [...mergeLines(merged, held.length), ...merged.findings.filter((f) => f.code !== 'merge-duplicate').map((f) => `注意：${f.message}`)];
       const duplicates = merged.findings.filter((x) => x.code === 'merge-duplicate');
       for (const f of duplicates.slice(0, 20)) lines.push(f.message);
       if (duplicates.length > 20) lines.push(`……另有 ${duplicates.length - 20} 处重复，见合并后的表格`);
       for (let i = 0; i < held.length; i++) {
-        const twin = held.findIndex((h, j) => j < i && sameBytes(h.bytes, held[i]!.bytes));
+        const twin = held.findIndex((h, j) => j < i && h.digest !== undefined && h.digest === held[i]!.digest);
         if (twin >= 0) lines.push(`注意：${held[i]!.name} 与 ${held[twin]!.name} 内容完全相同（可能把同一个文件选了两次），其中的事项都已重复合并；不需要时请去掉其中一个的勾选再合并`);
       }
       send('合并目录.xlsx', await exportAs(merged.catalog, 'xlsx'), lines.join('\n'));
       return;
     }
     case 'review': {
-      const held = catalogOf(ids[0]!);
+      const held = await use(id, ids[0]!);
       const result = await review(held.bytes, held.checked, { date: localTime(new Date(), true) });
       send(outputName(held.name, '（审核意见）', 'xlsx'), { data: result.data, ext: 'xlsx', mime: result.mime }, `${summaryLine({ ...held.checked.result, findings: result.findings })}\n每个问题已作为批注写在所在单元格，第一张工作表“审核意见”列出全部问题。`);
       return;
@@ -333,30 +348,38 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
       const rows = ids.map((f) => {
         const held = files.get(f);
         if (!held) throw new AppError('这个文件已移除，请重新选择');
-        return held.checked ? summaryRowOf(held.checked, held.modified) : unreadableSummaryRow(held.name, held.error ?? '无法读取', held.modified);
+        return held.row ?? unreadableSummaryRow(held.name, held.error ?? '无法读取', held.modified);
       });
       const out = await summary(rows, 'xlsx');
       send('政务公开事项目录汇总.xlsx', out, `${ids.length} 个文件的汇总：${out.summary.totals.passed} 个通过。`);
       return;
     }
     case 'diff': {
-      const [a, b] = ids.map((f) => catalogOf(f).checked.catalog);
+      const a = (await use(id, ids[0]!)).checked.catalog;
+      const b = (await use(id, ids[1]!)).checked.catalog;
       send('变化说明.html', await diff(a!, b!, 'html'));
       return;
     }
   }
 }
 
-self.onmessage = async (event: MessageEvent<Request>) => {
-  const req = event.data;
+async function answer(req: Request): Promise<void> {
   try {
     if (req.op === 'open') await open(req.id, req.file, req.input, req.role);
-    else if (req.op === 'page') page(req.id, req.file, req.page);
-    else if (req.op === 'findings') findingsPage(req.id, req.file, req.query);
+    else if (req.op === 'page') await page(req.id, req.file, req.page);
+    else if (req.op === 'findings') await findingsPage(req.id, req.file, req.query);
+    else if (req.op === 'hold') await hold(req.file, req.input, req.role, req.view);
     else if (req.op === 'export') await exportFile(req.id, req.kind, req.files, req.reference, req.choices);
-    else if (req.op === 'forget') files.delete(req.file);
+    else if (req.op === 'forget') forget(req.file);
     post({ id: req.id, type: 'done' });
   } catch (err) {
     post({ id: req.id, type: 'error', message: errorLine(err) });
   }
+}
+
+// One request after another, in the order sent: a file held again after a cancel (a layout read from its
+// Blob) is in place before the next request is answered.
+let answering = Promise.resolve();
+self.onmessage = (event: MessageEvent<Request>) => {
+  answering = answering.then(() => answer(event.data));
 };

@@ -19,6 +19,8 @@ import { mergeCatalogs, type MergeResult } from '../draft/merge.js';
 import { mergeLists } from '../draft/merge-list.js';
 import { diffLists } from '../reports/diff-list.js';
 import { ZwgkError } from '../findings/finding.js';
+import { ReadBudget } from '../grid/limits.js';
+import { SHARED_READ_LIMITS } from '../settings/limits.js';
 export { mergeLines } from '../draft/merge.js';
 import { buildSummary, summaryRow, unreadableRow, type Summary, type SummaryRow } from '../reports/summary.js';
 
@@ -47,7 +49,13 @@ export { displayColumns, displayValue } from '../model/display.js';
 export { FORMATS, READABLE_EXTENSIONS, FOLDER_EXTENSIONS, extensionOf, formatOf, detectFormat, fixedInPlaceFormat } from '../formats/index.js';
 export { OUTPUT_FILES, outputKindOf, formatFromPath } from '../render/index.js';
 export { ReadBudget } from '../grid/limits.js';
-export { READ_LIMITS, SHARED_READ_LIMITS } from '../settings/limits.js';
+export { READ_LIMITS, SHARED_READ_LIMITS, INPUT_LIMITS } from '../settings/limits.js';
+export { formatBytes } from '../findings/finding.js';
+
+/** One budget for the files a command keeps in memory together (merge, site, diff, gap --against; the app's merge): their values count together against SHARED_READ_LIMITS. */
+export function sharedBudget(): ReadBudget {
+  return new ReadBudget(SHARED_READ_LIMITS, '各文件合计有内容的单元格（值）', '请分几次处理，每次少用几个文件');
+}
 
 /** A catalog read and checked: what validate reports, and what fix, render and gap start from. */
 export interface Checked {

@@ -6,7 +6,6 @@ import {
   FOLDER_EXTENSIONS,
   READABLE_EXTENSIONS,
   ReadBudget,
-  SHARED_READ_LIMITS,
   ZwgkError,
   outputKindOf,
   terminalText,
@@ -56,10 +55,7 @@ export async function loadCatalog(
   }
 }
 
-/** One budget for the files a command keeps in memory together (merge, site, diff, gap --against): their values count together against SHARED_READ_LIMITS. */
-export function sharedBudget(): ReadBudget {
-  return new ReadBudget(SHARED_READ_LIMITS, '各文件合计有内容的单元格（值）', '请分几次处理，每次少用几个文件');
-}
+export { sharedBudget } from '../../core/index.js';
 
 /** Write a command's output: `-` means stdout (text formats only); otherwise an atomic file write. */
 export async function emit(ctx: Context, output: string, data: string | Uint8Array, inputs: readonly string[]): Promise<void> {
