@@ -100,6 +100,7 @@ function showFile(view: FileView, article: HTMLElement): void {
     shown.delete(view.file);
     article.classList.add('layout-file');
     article.append(el('p', { class: 'layout-summary' }, view.summary ?? ''));
+    offerTemplate(view.layoutId, view.layout);
     return;
   }
   article.classList.toggle('invalid', !view.valid);
@@ -250,6 +251,20 @@ window.addEventListener('drop', (e) => {
   for (const folder of folders) void openFolder(folder);
 });
 
+/** Offer the template of a layout the clerk picked the definition of (replacing an option of the same id), chosen. */
+function offerTemplate(id: string | undefined, name: string): void {
+  if (id === undefined) return;
+  const select = $('template-layout') as HTMLSelectElement;
+  const option = [...select.options].find((o) => o.value === id) ?? select.appendChild(el('option', { value: id }, name) as HTMLOptionElement);
+  option.textContent = name;
+  select.value = id;
+}
+
 for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-template]')) {
   b.addEventListener('click', () => void download({ kind: b.dataset.template as ExportKind, files: [] }, $('template-note')));
 }
+// The lists' templates: the built-in ones, and each layout whose definition file the clerk picked.
+$('template-list').addEventListener('click', () => {
+  const layout = ($('template-layout') as HTMLSelectElement).value;
+  void download({ kind: 'template-list', files: [], choices: { layout } }, $('template-note'));
+});

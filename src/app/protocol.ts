@@ -27,7 +27,9 @@ export type ExportKind =
   | 'review'
   | 'summary'
   | 'template-2017'
-  | 'template-2019';
+  | 'template-2019'
+  /** The blank template of a list layout (choices.layout: its id). */
+  | 'template-list';
 
 /** The 标题 / 编制单位 / 日期 a clerk enters for the published page and workbook (blank: the catalog's own). */
 export interface Meta {
@@ -40,6 +42,8 @@ export interface Meta {
  * whether the page is made from the corrected catalog. */
 export interface ExportChoices {
   skip?: string[];
+  /** template-list: the id of the list layout. */
+  layout?: string;
   meta?: Meta;
   fixFirst?: boolean;
 }
@@ -116,6 +120,8 @@ export interface FileView {
   list?: boolean;
   /** The file is a layout definition (its list's name), not a list: nothing to check or publish. */
   layout?: string;
+  /** A layout definition's id (its template is offered beside the built-in lists'). */
+  layoutId?: string;
   /** Its roll-up row and its bytes' digest: what the page hands back to hold the file again (op 'hold'). */
   row?: SummaryRow;
   digest?: string;

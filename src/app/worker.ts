@@ -32,6 +32,7 @@ import {
   unreadableSummaryRow,
   summaryLine,
   template,
+  listLayouts,
   toJsonDiagnostic,
   type Doc,
   type Layout,
@@ -116,7 +117,7 @@ async function openLayout(id: number, file: number, input: InFile, quiet = false
     const at = layouts.findIndex((l) => l.id === def.id);
     if (at >= 0) layouts.splice(at, 1);
     layouts.unshift(def);
-    Object.assign(view, { ok: true, layout: def.name, summary: `已读入版式定义“${def.name}”（${def.columns.length} 列：${def.columns.map((c) => c.label).join('、')}）。之后选择的${def.name}都按它校验；已打开的文件请移除后重新选择。` });
+    Object.assign(view, { ok: true, layout: def.name, layoutId: def.id, summary: `已读入版式定义“${def.name}”（${def.columns.length} 列：${def.columns.map((c) => c.label).join('、')}）。之后选择的${def.name}都按它校验；已打开的文件请移除后重新选择。` });
   } catch (err) {
     view.error = errorLine(err);
   }
@@ -283,6 +284,13 @@ async function exportFile(id: number, kind: ExportKind, ids: number[], reference
     case 'template-2019': {
       const profile = kind === 'template-2017' ? '2017' : '2019';
       send(`政务公开事项目录模板（${profile === '2017' ? '2017 样表' : '2019 标准目录'}）.xlsx`, await template(profile));
+      return;
+    }
+    case 'template-list': {
+      // A built-in list's or one the clerk picked a definition of (the picked one first, as for reading).
+      const chosen = listLayouts(layouts).find((l) => l.id === choices.layout);
+      if (!chosen) throw new AppError(`没有找到版式“${choices.layout ?? ''}”；请重新选择它的版式定义文件`);
+      send(`${chosen.name}模板.xlsx`, await template(chosen));
       return;
     }
     case 'fix': {

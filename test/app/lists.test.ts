@@ -1,9 +1,10 @@
 // The app with lists of other layouts (issue 21), by mouse only: a 重大行政决策事项目录 is read as that list
 // and published; a unit's own layout file picked beside its list is said to be read, and the list is then
-// checked by it, its table showing the layout's columns.
+// checked by it, its table showing the layout's columns; each list's blank template is `zwgk init --layout`'s.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, article, download, openApp, pick, stage, useApp } from '../helpers/app-harness.js';
+import { ARTIFACTS, article, cli, download, inDir, openApp, pick, stage, useApp, values } from '../helpers/app-harness.js';
 
 useApp();
 
@@ -35,5 +36,23 @@ describe('lists of other layouts in the app', () => {
     expect(await page.locator('#batch').textContent()).toContain('共 2 个文件：通过 2 个，未通过 0 个');
     expect(await card.getByRole('button', { name: '下载差距报告' }).isVisible()).toBe(false);
     await page.screenshot({ path: path.join(ARTIFACTS, 'app-own-layout.png'), fullPage: true });
+  });
+
+  it('a list’s blank template, chosen by its name, is the one `zwgk init --layout` writes; a picked layout is offered too', async () => {
+    const { page } = await openApp();
+    await page.getByLabel('其他清单：').selectOption({ label: '权责清单' });
+    const powers = await download(page, page.getByRole('button', { name: '下载这种清单的空白模板' }));
+    expect(powers.name).toBe('权责清单模板.xlsx');
+    await cli('init', '--layout', 'powers', '-o', 'cli-template-powers.xlsx');
+    expect(await values(powers.bytes)).toEqual(await values(readFileSync(inDir('cli-template-powers.xlsx'))));
+    // A unit's own layout, once its definition is picked, is in the list and chosen.
+    const def = stage('examples/zwgk-版式/公共服务事项清单.yaml');
+    await pick(page, [def]);
+    expect(await page.getByLabel('其他清单：').inputValue()).toBe('public-services');
+    const own = await download(page, page.getByRole('button', { name: '下载这种清单的空白模板' }));
+    expect(own.name).toBe('公共服务事项清单模板.xlsx');
+    await cli('init', '--layout', def, '-o', 'cli-template-own.xlsx');
+    expect(await values(own.bytes)).toEqual(await values(readFileSync(inDir('cli-template-own.xlsx'))));
+    await page.context().close();
   });
 });
