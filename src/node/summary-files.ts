@@ -31,7 +31,8 @@ export async function catalogFilesUnder(dir: string, extensions: readonly string
     }
   };
   await walk(dir);
-  return out.sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  // One collator for all: localeCompare builds one per comparison (30,000 of them for 2,600 files).
+  return out.sort(new Intl.Collator('zh-CN').compare);
 }
 
 /** A file's last change as the roll-up shows it: 2026-12-03 08:15 (local time). */
