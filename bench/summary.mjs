@@ -9,7 +9,7 @@
 // Prints one table row in the format of bench/results.md; exits 1 when the goal is missed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -138,5 +138,7 @@ cpus.sort((a, b) => a - b);
 const cpu = cpus[Math.floor(cpus.length / 2)] ?? 0;
 const pass = median <= GOAL_S;
 const mb = rss ? `${Math.round(rss / 1024 / 1024)} MB` : '—';
+// The machine is shared: its load says how far the wall time is the run's own.
+process.stderr.write(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; wall ${times.map((t) => t.toFixed(2)).join(' / ')} s, CPU ${cpus.map((c) => c.toFixed(2)).join(' / ')} s\n`);
 console.log(`| zwgk summary ${path.relative(root, dataDir)} -o 汇总.xlsx (${count(dataDir)} files in ${CITIES.length} 市 folders) | ${median.toFixed(2)} | — | ${cpu ? cpu.toFixed(2) : '—'} | ≤ ${GOAL_S} s | ${mb} | ${pass ? 'pass' : 'FAIL'} |`);
 process.exit(pass ? 0 : 1);

@@ -42,13 +42,27 @@ export function isOwnColumn(label: string): boolean {
   return OWN.has(normaliseLabel(label));
 }
 
+/** Per layout, once: the aliases a damaged label may stand for, and the longest (a label as long is never damaged). */
+const CANDIDATES = Object.fromEntries(
+  (['2017', '2019'] as const).map((profile) => {
+    const list = Object.entries(HEADER_ALIASES[profile]).filter(([alias, key]) => !TICKS.has(key) && alias.length >= 3);
+    return [profile, { list, longest: Math.max(...list.map(([alias]) => alias.length)) }];
+  }),
+) as Record<Profile, { list: [string, FieldKey][]; longest: number }>;
+
 /** The fields (not √ groups) a label may be a damaged spelling of: an alias with one character lost, or cut short. */
 export function damagedKeys(profile: Profile, label: string): FieldKey[] {
-  const n = normaliseLabel(label);
-  if (n.length < 2 || OWN.has(n)) return [];
+  return damagedKeysOf(profile, normaliseLabel(label));
+}
+
+/** damagedKeys of a label normalised already (normaliseLabel). */
+export function damagedKeysOf(profile: Profile, n: string): FieldKey[] {
+  const { list, longest } = CANDIDATES[profile];
+  // Most cells of the rows searched are data, as long as any alias or longer: no alias need be tried.
+  if (n.length < 2 || n.length >= longest || OWN.has(n)) return [];
   const out = new Set<FieldKey>();
-  for (const [alias, key] of Object.entries(HEADER_ALIASES[profile])) {
-    if (TICKS.has(key) || alias.length < 3 || alias === n) continue;
+  for (const [alias, key] of list) {
+    if (alias === n) continue;
     const lost = n.length >= 3 && alias.length === n.length + 1 && oneLost(alias, n);
     const cut = alias.length > n.length && alias.length - n.length <= 2 && alias.startsWith(n);
     if (lost || cut) out.add(key);

@@ -15,7 +15,7 @@ import { HEADER_SEARCH_ROWS } from '../settings/limits.js';
 import { LEVEL_LABELS, TICK_OPTIONS } from '../settings/vocab.js';
 import type { CatalogOptions, SourceText } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
-import { damagedField, damagedKeys } from './header-fuzzy.js';
+import { damagedField, damagedKeysOf } from './header-fuzzy.js';
 
 /** A non-empty cell that starts in this row (unmerged, or the top-left of a merge). */
 export interface HeaderCell {
@@ -80,16 +80,16 @@ export function cleanLabel(text: string): string {
   return text.trim().replace(/\s*\n\s*/g, '');
 }
 
-function uniqueDamaged(profile: Profile, text: string): FieldKey | undefined {
-  const keys = damagedKeys(profile, text);
+function uniqueDamaged(profile: Profile, n: string): FieldKey | undefined {
+  const keys = damagedKeysOf(profile, n);
   return keys.length === 1 ? keys[0] : undefined;
 }
 
-function keysOf(row: HeaderRow, profile: Profile): Set<FieldKey> {
+/** The fields a row's labels (normalised) name in a layout. */
+function keysOf(labels: readonly string[], profile: Profile): Set<FieldKey> {
   const keys = new Set<FieldKey>();
-  for (const c of row.cells) {
-    const n = normaliseLabel(c.text);
-    const k = HEADER_ALIASES[profile][n] ?? (n.length >= 3 ? uniqueDamaged(profile, c.text) : undefined);
+  for (const n of labels) {
+    const k = HEADER_ALIASES[profile][n] ?? (n.length >= 3 ? uniqueDamaged(profile, n) : undefined);
     if (k) keys.add(k);
     else if (profile === '2019' && n === ITEM_GROUP) keys.add('name');
   }
@@ -200,7 +200,8 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
   let bestScore = 0;
   for (const row of rows) {
     if (row.row > HEADER_SEARCH_ROWS) break;
-    const score = Math.max(keysOf(row, '2017').size, keysOf(row, '2019').size);
+    const labels = row.cells.map((c) => normaliseLabel(c.text));
+    const score = Math.max(keysOf(labels, '2017').size, keysOf(labels, '2019').size);
     if (score > bestScore) {
       best = row;
       bestScore = score;

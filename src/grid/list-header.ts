@@ -57,13 +57,29 @@ export function coverage(m: { requiredFound: number; requiredTotal: number }): n
   return m.requiredTotal === 0 ? 1 : m.requiredFound / m.requiredTotal;
 }
 
-function labelIndex(layout: Layout): Map<string, LayoutColumn> {
-  const index = new Map<string, LayoutColumn>();
-  for (const c of layout.columns) for (const l of [c.label, ...c.aliases]) index.set(normaliseLabel(l), c);
-  return index;
+/** A layout's labels, normalised once (every file's header rows are held against every layout). */
+interface LabelIndex {
+  labels: Map<string, LayoutColumn>;
+  /** Option label → the first tick column (in column order) that has it, and its position there. */
+  options: Map<string, { column: LayoutColumn; option: number }>;
+  words: Set<string>;
 }
-const INDEXES = new WeakMap<Layout, Map<string, LayoutColumn>>();
-function indexOf(layout: Layout): Map<string, LayoutColumn> {
+
+function labelIndex(layout: Layout): LabelIndex {
+  const labels = new Map<string, LayoutColumn>();
+  const options = new Map<string, { column: LayoutColumn; option: number }>();
+  for (const c of layout.columns) {
+    for (const l of [c.label, ...c.aliases]) labels.set(normaliseLabel(l), c);
+    if (c.kind !== 'ticks') continue;
+    c.options.forEach((o, option) => {
+      // An option's other spellings (公开征求意见 for 公众参与) are that option.
+      for (const n of [o, ...(c.optionAliases[o] ?? [])].map(normaliseLabel)) if (!options.has(n)) options.set(n, { column: c, option });
+    });
+  }
+  return { labels, options, words: new Set(layout.words.map(normaliseLabel)) };
+}
+const INDEXES = new WeakMap<Layout, LabelIndex>();
+function indexOf(layout: Layout): LabelIndex {
   let i = INDEXES.get(layout);
   if (!i) INDEXES.set(layout, (i = labelIndex(layout)));
   return i;
@@ -71,13 +87,7 @@ function indexOf(layout: Layout): Map<string, LayoutColumn> {
 
 /** The tick column an option label belongs to, with the option's position. */
 function optionOf(layout: Layout, text: string): { column: LayoutColumn; option: number } | undefined {
-  const n = normaliseLabel(text);
-  for (const c of layout.columns) {
-    if (c.kind !== 'ticks') continue;
-    const i = c.options.findIndex((o) => normaliseLabel(o) === n || (c.optionAliases[o] ?? []).some((a) => normaliseLabel(a) === n));
-    if (i >= 0) return { column: c, option: i };
-  }
-  return undefined;
+  return indexOf(layout).options.get(normaliseLabel(text));
 }
 
 /** The cells of the row below that stand under a header cell's columns. */
@@ -94,19 +104,18 @@ function subHeaderOf(row: HeaderRow, next: HeaderRow | undefined): HeaderRow | u
 }
 
 /** Match one header row (and its sub-header) against a layout. */
-function matchRow(layout: Layout, row: HeaderRow, next: HeaderRow | undefined): ListMatch {
-  const index = indexOf(layout);
+function matchRow(layout: Layout, row: HeaderRow, next: HeaderRow | undefined, label: (cell: HeaderCell) => string): ListMatch {
+  const { labels, options, words } = indexOf(layout);
   const sub = subHeaderOf(row, next);
   const keys = new Set<string>();
-  const words = new Set(layout.words.map(normaliseLabel));
   let wordCount = 0;
   for (const cell of row.cells) {
-    const n = normaliseLabel(cell.text);
+    const n = label(cell);
     if (words.has(n)) wordCount++;
-    const column = index.get(n) ?? optionOf(layout, cell.text)?.column;
+    const column = labels.get(n) ?? options.get(n)?.column;
     if (column) keys.add(column.key);
     for (const s of under(cell, sub)) {
-      const option = optionOf(layout, s.text)?.column;
+      const option = options.get(label(s))?.column;
       if (option) keys.add(option.key);
     }
   }
@@ -123,11 +132,18 @@ export function qualifies(m: ListMatch): boolean {
 /** The best match of each layout among the first rows, best first (by coverage, then columns, then words). */
 export function matchLayouts(rows: readonly HeaderRow[], layouts: readonly Layout[], searchRows: number): ListMatch[] {
   const best: ListMatch[] = [];
+  // Each cell normalised once, not once per layout.
+  const labels = new Map<HeaderCell, string>();
+  const label = (cell: HeaderCell): string => {
+    let n = labels.get(cell);
+    if (n === undefined) labels.set(cell, (n = normaliseLabel(cell.text)));
+    return n;
+  };
   for (const layout of layouts) {
     let top: ListMatch | undefined;
     rows.forEach((row, i) => {
       if (row.row > searchRows || row.cells.length === 0) return;
-      const m = matchRow(layout, row, rows[i + 1]);
+      const m = matchRow(layout, row, rows[i + 1], label);
       if (!top || better(m, top)) top = m;
     });
     if (top) best.push(top);
@@ -144,7 +160,7 @@ function better(a: ListMatch, b: ListMatch): boolean {
 /** The header of a matched layout: every cell of its rows given its role. */
 export function listHeader(match: ListMatch, at: (row: number, col: number) => SourceRef): ListHeader {
   const { layout, row, sub } = match;
-  const index = indexOf(layout);
+  const index = indexOf(layout).labels;
   const columns: ListRole[] = [];
   const cells: SourceText[] = [];
   const used = new Set<string>();

@@ -1,19 +1,22 @@
 // zwgk summary's reading, at a province's scale: the catalog files of a tree of folders, each read and
 // checked into one small roll-up row, in worker threads (one per core) when there are many, so that
 // 2,600 files take seconds. A file that cannot be read becomes a row that says why; none is skipped.
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { checkCatalog, summaryRowOf, unreadableSummaryRow, ZwgkError, type Profile, type SummaryRow } from '../core/index.js';
-import { readCatalog, readInputFile } from './read-file.js';
+import { INPUT_LIMITS } from '../settings/limits.js';
+import { nativePath, readCatalog, readInputFile } from './read-file.js';
 
 /** Below this many files the threads cost more to start than they save. */
 const THREADED_FROM = 24;
-/** Files each thread works on at once. */
-const IN_FLIGHT = 4;
+/** Files sent to a thread at once, at most. */
+const MAX_BATCH = 16;
+/** Batches a thread holds at once. */
+const BATCHES_IN_FLIGHT = 2;
 
 /** The catalog files under a folder, every level, by path (hidden files, ~$ lock files and folders skipped; links to folders not followed). */
 export async function catalogFilesUnder(dir: string, extensions: readonly string[]): Promise<string[]> {
@@ -28,7 +31,8 @@ export async function catalogFilesUnder(dir: string, extensions: readonly string
     }
   };
   await walk(dir);
-  return out.sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  // One collator for all: localeCompare builds one per comparison (30,000 of them for 2,600 files).
+  return out.sort(new Intl.Collator('zh-CN').compare);
 }
 
 /** A file's last change as the roll-up shows it: 2026-12-03 08:15 (local time). */
@@ -37,11 +41,38 @@ function modifiedText(time: Date): string {
   return `${time.getFullYear()}-${p(time.getMonth() + 1)}-${p(time.getDate())} ${p(time.getHours())}:${p(time.getMinutes())}`;
 }
 
+/**
+ * A regular file's bytes and last change, read without leaving this thread (four hand-offs to libuv's threads
+ * per file cost more than reading it, and each wakes another thread on a busy machine); undefined when
+ * anything is unusual — not a regular file, too large, growing, an error — and readInputFile then says why.
+ */
+function readPlainFileSync(file: string): { bytes: Uint8Array; modified: Date } | undefined {
+  let fd: number | undefined;
+  try {
+    const info = statSync(nativePath(file));
+    if (!info.isFile() || info.size > INPUT_LIMITS.maxFileBytes) return undefined;
+    fd = openSync(nativePath(file), 'r');
+    // One byte more than the size: a file that grew since is left to readInputFile.
+    const buf = Buffer.allocUnsafe(info.size + 1);
+    let total = 0;
+    for (let n; (n = readSync(fd, buf, total, buf.length - total, null)) > 0; ) {
+      total += n;
+      if (total === buf.length) return undefined;
+    }
+    return { bytes: buf.subarray(0, total), modified: info.mtime };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** One file's roll-up row (read, checked, summed up; or why it could not be read). */
 export async function summarizeFile(file: string, profile: Profile | 'auto' = 'auto'): Promise<SummaryRow> {
-  const modified = await stat(file).then((s) => modifiedText(s.mtime), () => '');
+  const plain = readPlainFileSync(file);
+  const modified = plain ? modifiedText(plain.modified) : await stat(nativePath(file)).then((s) => modifiedText(s.mtime), () => '');
   try {
-    const catalog = await readCatalog(file, { profile }, await readInputFile(file));
+    const catalog = await readCatalog(file, { profile }, plain?.bytes ?? (await readInputFile(file)));
     return summaryRowOf(checkCatalog(catalog, file), modified);
   } catch (err) {
     if (err instanceof ZwgkError) return unreadableSummaryRow(file, err.message, modified);
@@ -77,25 +108,36 @@ export async function summarizeFiles(files: readonly string[], options: Summariz
     return rows;
   }
   let next = 0;
-  // Several files in flight per thread: while one waits for its parts to inflate (zlib works on libuv's
-  // threads), the thread parses another.
+  // Files go out in batches and their rows come back in batches: a message per file woke the other thread
+  // 5,200 times, and on a busy machine each wake-up can cost the sender its turn on the core. Batches shrink
+  // towards the end so that both threads finish together; two in flight per thread, so that a thread never
+  // waits for the main one to send more.
+  const batchOf = () => {
+    const size = Math.max(1, Math.min(MAX_BATCH, Math.floor((files.length - next) / (threads * 4))));
+    return Array.from({ length: Math.min(size, files.length - next) }, () => next++);
+  };
   const lane = () =>
     new Promise<void>((resolve) => {
       const start = () => {
         const worker = new Worker(script, { workerData: { profile } });
         const pending = new Set<number>();
+        let inFlight = 0;
         const feed = () => {
-          while (pending.size < IN_FLIGHT && next < files.length) {
-            const i = next++;
-            pending.add(i);
-            worker.postMessage({ i, file: files[i] });
+          while (inFlight < BATCHES_IN_FLIGHT && next < files.length) {
+            const batch = batchOf();
+            for (const i of batch) pending.add(i);
+            inFlight++;
+            worker.postMessage(batch.map((i) => ({ i, file: files[i] })));
           }
           if (pending.size === 0) void worker.terminate().then(() => resolve());
         };
-        worker.on('message', ({ i, row }: { i: number; row: SummaryRow }) => {
-          pending.delete(i);
-          rows[i] = row;
-          options.onProgress?.(++done, files.length);
+        worker.on('message', (answers: { i: number; row: SummaryRow }[]) => {
+          inFlight--;
+          for (const { i, row } of answers) {
+            pending.delete(i);
+            rows[i] = row;
+            options.onProgress?.(++done, files.length);
+          }
           feed();
         });
         worker.on('error', (err) => {

@@ -3,6 +3,7 @@
 // controls left out). Under the same Content-Security-Policy as every other page: nothing may load, only
 // its own CSS and script (by hash) apply. Handlebars escapes every value; the view holds plain strings.
 import { SUMMARY_COLUMNS, summaryCells, summaryHeadline, type Summary } from '../reports/summary.js';
+import { domainMatrixCells } from '../reports/summary-domains.js';
 import { asset, loadTemplate, type TemplateDelegate } from './templates.js';
 
 let compiled: TemplateDelegate | undefined;
@@ -20,6 +21,8 @@ export function renderSummaryHtml(s: Summary, title: string): string {
   const js = asset('summary.js');
   const t = s.totals;
   const cell = (v: string | number, i: number) => ({ text: String(v), num: NUMERIC.has(i) });
+  const domains = s.domains ? domainMatrixCells(s.domains) : undefined;
+  const last = (domains?.header.length ?? 0) - 2;
   return template()({
     css: css.text,
     js: js.text,
@@ -29,6 +32,16 @@ export function renderSummaryHtml(s: Summary, title: string): string {
     columns: SUMMARY_COLUMNS.map((label, i) => ({ label, num: NUMERIC.has(i) })),
     rows: s.rows.map((r) => ({ verdict: r.passed ? 'pass' : 'fail', cells: summaryCells(r).map(cell) })),
     totals: ['合计', `${t.files} 个文件`, '', t.items, t.errors, t.warnings, t.hints, `通过 ${t.passed} 个`, ''].map(cell),
+    ...(domains
+      ? {
+          domains: {
+            header: domains.header,
+            rows: domains.rows.map((r) => r.map((v, i) => ({ text: String(v), num: i > 0, gap: i > 0 && i < last && v === '' }))),
+            totals: domains.totals.map((r) => r.map(String)),
+          },
+        }
+      : {}),
+    categoryHeading: domains ? '三、各单位的事项类别' : '二、各单位的事项类别',
     categories: s.categories,
     totalCol: s.categories.length + 1,
     matrix: s.rows.map((r) => [r.unit, ...s.categories.map((c) => String(r.categories[c] ?? '')), String(r.items)]),

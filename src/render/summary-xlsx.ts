@@ -3,6 +3,7 @@
 // wide, header repeated. Values are plain strings and numbers, never formulas. Written through the one
 // workbook door (render/xlsx/plan.ts → write.ts).
 import { SUMMARY_COLUMNS, summaryCells, summaryHeadline, type Summary } from '../reports/summary.js';
+import { domainMatrixCells } from '../reports/summary-domains.js';
 import { PRINT_FOOTER } from '../settings/texts.js';
 import { printSetup, rowHeight } from './xlsx/print.js';
 import { columnLetter, type CellStyle, type RowPlan, type SheetPlan } from './xlsx/plan.js';
@@ -17,6 +18,7 @@ const STYLES = {
   text: { font: FONT, border: {}, alignment: { vertical: 'top', wrapText: true } },
   number: { font: FONT, border: {}, alignment: { vertical: 'top', horizontal: 'right' } },
   failed: { font: FONT, border: {}, fill: 'FFFFC7CE', alignment: { vertical: 'top', wrapText: true } },
+  gap: { font: FONT, border: {}, fill: 'FFFDE8E8', alignment: { vertical: 'top', horizontal: 'right' } },
   total: { font: BOLD, border: {}, alignment: { vertical: 'top', horizontal: 'right' } },
   totalText: { font: BOLD, border: {}, alignment: { vertical: 'top', wrapText: true } },
 } satisfies Record<string, CellStyle>;
@@ -46,6 +48,20 @@ function sheet(name: string, title: string, headline: string, headers: string[],
   };
 }
 
+/** 领域覆盖: units × domains, an empty cell (not published) filled light red. */
+function domainSheet(s: Summary, title: string): SheetPlan {
+  const { header, rows, totals } = domainMatrixCells(s.domains!);
+  const widths = header.map((h, i) => (i === 0 ? 24 : Math.min(14, Math.max(7, [...h].length * 2 + 2))));
+  const last = header.length - 2;
+  const plans: RowPlan[] = rows.map((values) => ({
+    values,
+    styles: values.map((v, i): Style => (i === 0 ? 'text' : i < last && v === '' ? 'gap' : 'number')),
+    height: rowHeight([String(values[0])], [widths[0]!]),
+  }));
+  for (const values of totals) plans.push({ values, styles: values.map((_, i): Style => (i === 0 ? 'totalText' : 'total')) });
+  return sheet('领域覆盖', `${title}：各单位的领域目录`, '每格为该单位该领域目录的事项数，标红的空格表示该单位尚未发布这一领域的目录', header, widths, plans);
+}
+
 /** Render the roll-up as an .xlsx workbook (bytes). */
 export async function renderSummaryXlsx(s: Summary, title: string): Promise<Uint8Array> {
   const headline = summaryHeadline(s);
@@ -71,6 +87,7 @@ export async function renderSummaryXlsx(s: Summary, title: string): Promise<Uint
     styles: STYLES,
     sheets: [
       sheet('汇总', title, headline, [...SUMMARY_COLUMNS], widths, files),
+      ...(s.domains ? [domainSheet(s, title)] : []),
       sheet('覆盖情况', `${title}：各单位的事项类别`, '每格为该单位该类别的事项数，空白表示没有这一类别', headers, covWidths, matrix),
     ],
   });

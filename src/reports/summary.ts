@@ -7,6 +7,7 @@ import type { Catalog } from '../model/types.js';
 import { isList, itemText, type Doc, type ListDoc } from '../model/list.js';
 import { categorySpellings, normaliseName } from '../model/names.js';
 import { countBySeverity, isValid } from './report.js';
+import { domainMatrix, domainOf, folderOf, type DomainMatrix } from './summary-domains.js';
 
 /** One file of the roll-up. */
 export interface SummaryRow {
@@ -24,6 +25,8 @@ export interface SummaryRow {
   modified: string;
   /** Items per category, by the category's most common spelling. */
   categories: Record<string, number>;
+  /** The 领域 of a domain catalog (from its title or file name): 安全生产, 户籍管理 …; absent for other catalogs. */
+  domain?: string;
   /** Why the file could not be read (the finding's message); then it does not pass. */
   unreadable?: string;
 }
@@ -35,23 +38,32 @@ export interface Summary {
   categories: string[];
   /** Per category: how many units have it, and their items. */
   coverage: Record<string, { units: number; items: number }>;
+  /** Units × domains, when most files are domain catalogs. */
+  domains?: DomainMatrix;
   totals: { files: number; passed: number; unreadable: number; items: number; errors: number; warnings: number; hints: number };
 }
 
 const TITLE_TAIL = /(?:政务公开)?(?:事项)?(?:标准)?(?:目录|清单)(?:[（(].*[）)])?$/;
 
-/** The unit a catalog is of, as the roll-up names it. */
-export function unitOf(catalog: Catalog, file: string): string {
-  if (catalog.unit?.trim()) return catalog.unit.trim();
-  const fromTitle = catalog.title?.trim().replace(TITLE_TAIL, '').trim();
-  if (fromTitle) return fromTitle;
+/** The most common 公开主体 of a catalog's items. */
+function commonSubject(catalog: Catalog): string | undefined {
   const subjects = new Map<string, number>();
   for (const item of catalog.items) {
     const s = item.subject.text.trim();
     if (s) subjects.set(s, (subjects.get(s) ?? 0) + 1);
   }
-  const common = [...subjects].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return common ?? file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return [...subjects].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** The unit a catalog is of, as the roll-up names it. A domain catalog's title names the unit before the
+ * domain (XX县 of XX县安全生产领域…); without it the folder the file is in — a unit's folder of domain
+ * catalogs — comes before 公开主体, which in these is most often another office (县应急管理局). */
+export function unitOf(catalog: Catalog, file: string, domain?: { unit?: string }): string {
+  if (catalog.unit?.trim()) return catalog.unit.trim();
+  if (domain) return domain.unit || folderOf(file) || commonSubject(catalog) || file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const fromTitle = catalog.title?.trim().replace(TITLE_TAIL, '').trim();
+  if (fromTitle) return fromTitle;
+  return commonSubject(catalog) ?? file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 }
 
 /** The roll-up row of a checked file. */
@@ -66,7 +78,11 @@ export function summaryRow(file: string, catalog: Doc, findings: readonly Findin
     const name = spellings.get(normaliseName(raw))?.name.trim() || raw;
     categories[name] = (categories[name] ?? 0) + 1;
   }
-  return { file, unit: unitOf(catalog, file), layout: catalog.profile, items: catalog.items.length, errors: n.error, warnings: n.warning, hints: n.info, passed: isValid(findings), modified, categories };
+  const domain = domainOf(catalog.title, file);
+  return {
+    file, unit: unitOf(catalog, file, domain), layout: catalog.profile, items: catalog.items.length, errors: n.error, warnings: n.warning, hints: n.info, passed: isValid(findings), modified, categories,
+    ...(domain ? { domain: domain.domain } : {}),
+  };
 }
 
 /** A list's row: its unit from 单位 or the title, its groups (the layout's group column) as categories. */
@@ -120,10 +136,12 @@ export function buildSummary(given: readonly SummaryRow[]): Summary {
   }
   const categories = Object.keys(coverage).sort((a, b) => coverage[b]!.units - coverage[a]!.units || a.localeCompare(b, 'zh-CN'));
   const sum = (k: 'items' | 'errors' | 'warnings' | 'hints') => rows.reduce((s, r) => s + r[k], 0);
+  const domains = domainMatrix(rows);
   return {
     rows,
     categories,
     coverage,
+    ...(domains ? { domains } : {}),
     totals: { files: rows.length, passed: rows.filter((r) => r.passed).length, unreadable: rows.filter((r) => r.unreadable).length, items: sum('items'), errors: sum('errors'), warnings: sum('warnings'), hints: sum('hints') },
   };
 }

@@ -177,7 +177,10 @@ export function markSheet(xml: string, marks: ReadonlyMap<string, Severity>, sty
     }
   }
   if (sdSelf && selfRows.length) splices.push({ start: sdMatch!.index, end: sdFrom, text: sdMatch![0].replace(/\s*\/>$/, '>') + selfRows.join('') + `</${p}sheetData>` });
-  // The comments print after the sheet (LibreOffice and Excel both honour cellComments="atEnd").
+  // Excel and WPS print the comments after the sheet (cellComments="atEnd"). LibreOffice 7.4 takes only
+  // "asDisplayed" as printing them, which Excel reads as printing the comments shown on the sheet — ours are
+  // hidden, so none; its users export to PDF with comments (test/review/print.test.ts), and the 审核意见
+  // sheet prints every finding in every program.
   const setup = new RegExp(`<${p}pageSetup(?=[\\s/>])[^>]*>`).exec(xml);
   if (setup) splices.push({ start: setup.index, end: setup.index + setup[0].length, text: setAttr(setup[0], 'cellComments', 'atEnd') });
   else {

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import { crc32, inflateAll, readZipDirectory, writeZip, ZipFormatError, type ZipEntry } from '../../src/formats/ooxml/zip.js';
-import { readCatalog } from '../../src/node/read-file.js';
+import { crc32, inflateAll, readZipDirectory, useRawInflater, writeZip, ZipFormatError, type ZipEntry } from '../../src/formats/ooxml/zip.js';
+import { NODE_INFLATER, readCatalog } from '../../src/node/read-file.js';
 import { readCatalogBytes } from '../../src/formats/index.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 
@@ -48,6 +48,27 @@ describe('zip layer', () => {
     const err = await inflateAll(bytes, { ...e, crc: e.crc ^ 1 }).then(() => undefined, (x: unknown) => x);
     expect(err).toBeInstanceOf(ZipFormatError);
     expect((err as ZipFormatError).detail).toBe('部件“a.txt”的校验码（CRC）不符');
+  });
+
+  it('small parts inflated in one call (Node) and streamed (the browser) are refused alike when damaged', async () => {
+    const body = 'hello world '.repeat(50);
+    const bytes = await zipOf({ 'a.txt': body });
+    const e = readZipDirectory(bytes)[0]!;
+    const damaged: ZipEntry[] = [{ ...e, crc: e.crc ^ 1 }, { ...e, size: e.size - 5 }, { ...e, size: e.size + 5 }, { ...e, compressedSize: e.compressedSize - 3 }];
+    const outcome = (p: Promise<Uint8Array>) => p.then((x) => new TextDecoder().decode(x), (x: unknown) => (x instanceof ZipFormatError ? x.detail : String(x)));
+    const seen: Record<string, string[]> = {};
+    try {
+      for (const [way, inflater] of [['one call', NODE_INFLATER], ['stream', undefined]] as const) {
+        useRawInflater(inflater);
+        seen[way] = [await outcome(inflateAll(bytes, e)), ...(await Promise.all(damaged.map((d) => outcome(inflateAll(bytes, d)))))];
+      }
+    } finally {
+      useRawInflater(NODE_INFLATER);
+    }
+    const [crc, longer, shorter, cut] = ['的校验码（CRC）不符', '解压后比压缩目录记录的大', '的大小与压缩目录记录的不符', '无法解压（数据有误或不完整）'].map((d) => `部件“a.txt”${d}`);
+    expect(seen['one call']).toEqual([body, crc, longer, shorter, cut]);
+    // The stream finds a short part by the gzip trailer's length, which it reports as data it cannot inflate.
+    expect(seen['stream']).toEqual([body, crc, longer, cut, cut]);
   });
 
   it('refuses two parts of one name', async () => {

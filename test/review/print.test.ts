@@ -14,6 +14,32 @@ import { pdfPages, pdfPageSize, pdfToPngs, sofficePdf } from '../helpers/pdf.js'
 
 const sink = { write: () => true };
 
+/** A PDF string's text: <FEFF…> hex (UTF-16BE, as LibreOffice writes them) or a literal (…) one. */
+function pdfString(raw: string): string {
+  if (raw.startsWith('<')) {
+    const bytes = Buffer.from(raw.slice(1, -1).replace(/\s+/g, ''), 'hex');
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString('utf16le');
+    return bytes.toString('latin1');
+  }
+  return raw.slice(1, -1).replace(/\\([()\\])/g, '$1');
+}
+
+/** The comments (PDF text annotations) on each page of a PDF LibreOffice wrote, in page order — read from the
+ * file's own objects (LibreOffice writes them uncompressed): page → annotation → /Contents. */
+function pdfNotes(pdf: string): string[][] {
+  const text = readFileSync(pdf, 'latin1');
+  const objects = new Map<string, string>();
+  for (const m of text.matchAll(/(\d+) 0 obj\s*([\s\S]*?)\bendobj/g)) objects.set(m[1]!, m[2]!);
+  const kids = /\/Type\s*\/Pages[\s\S]*?\/Kids\s*\[([^\]]*)\]/.exec(text)![1]!;
+  return [...kids.matchAll(/(\d+) 0 R/g)].map(([, page]) => {
+    const annots = /\/Annots\s*\[([^\]]*)\]/.exec(objects.get(page!)!)?.[1] ?? '';
+    return [...annots.matchAll(/(\d+) 0 R/g)]
+      .map(([, id]) => objects.get(id!)!)
+      .filter((o) => /\/Subtype\s*\/Text\b/.test(o))
+      .map((o) => pdfString(/\/Contents\s*(<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\))/.exec(o)![1]!));
+  });
+}
+
 /** The notes of an OpenDocument spreadsheet's content.xml: sheet → cell → text (repeated rows and columns counted). */
 function odsNotes(xml: string): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
@@ -83,6 +109,24 @@ describe('LibreOffice opens the reviewed workbook', () => {
       expect(notes['目录']!['I6']).toContain('【错误】必填项“公开时限”为空');
       expect(Object.keys(notes['填表说明'] ?? {})).toEqual(['A1']);
       expect(notes['审核意见']).toBeUndefined();
+
+      // What a LibreOffice user gets from 导出为 PDF with 注释 ticked (ExportNotes): every comment as a PDF note at
+      // its cell, on the page of its sheet — the same texts the workbook holds. (LibreOffice 7.4 does not take
+      // Excel's cellComments="atEnd" as printing the comments on paper; Excel and WPS do.)
+      const notesDir = path.join(dir, 'notes');
+      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf:calc_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}', '--outdir', notesDir, out], { stdio: 'pipe', timeout: 120_000 });
+      const notesPdf = path.join(notesDir, 'review.pdf');
+      const perPage = pdfNotes(notesPdf);
+      const printed = pdfPages(notesPdf);
+      expect(perPage).toHaveLength(printed.length);
+      const squash = (t: string) => t.replace(/\s+/g, '');
+      expect(perPage.flat().map(squash).sort()).toEqual([...Object.values(notes['目录']!), ...Object.values(notes['填表说明']!)].map(squash).sort());
+      expect(perPage.flat()).toHaveLength(12);
+      // The first page of the 科室's sheet (its title on it) holds most of them; the list's pages none.
+      expect(perPage.find((_, i) => printed[i]!.includes('某县应急管理局政务公开事项目录'))!.length).toBeGreaterThanOrEqual(8);
+      expect(perPage.flat().every((n) => n.startsWith('zwgk 审核：'))).toBe(true);
+      expect(perPage.filter((_, i) => printed[i]!.includes('修改建议')).flat()).toEqual([]);
+      pdfToPngs(notesPdf, 'review-notes', 80);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

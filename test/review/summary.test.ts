@@ -39,7 +39,7 @@ describe('zwgk summary', () => {
       ['部门/坏文件.xlsx', '坏文件', '', 0, 1, 0, 0, false],
       ['部门/市场监管.yaml', '沂河县市场监督管理局', '2017', 10, 0, 0, 0, true],
       ['乡镇/甲镇/应急.xlsx', '某县应急管理局', '2017', 3, 1, 0, 11, false],
-      ['乡镇/乙镇.xlsx', '某县应急管理领域基层', '2019', 5, 0, 0, 2, true],
+      ['乡镇/乙镇.xlsx', '某县', '2019', 5, 0, 0, 2, true],
     ]);
     expect(doc.rows[0].unreadable).toContain('文件已损坏');
     expect(doc.rows[0].modified).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
@@ -47,6 +47,9 @@ describe('zwgk summary', () => {
     // Units × categories: each unit's items per category, and how many units have each.
     expect(doc.rows[2].categories).toEqual({ 安全生产: 2, 政务服务: 1 });
     expect(doc.coverage['依法行政']).toEqual({ units: 1, items: 4 });
+    // One domain catalog (乙镇.xlsx, 某县应急管理领域…) among units' own catalogs: its unit from the title, no domain matrix.
+    expect(doc.rows[3].domain).toBe('应急管理');
+    expect(doc.domains).toBeUndefined();
     expect(r.stderr).toContain('共 4 个文件：通过 2 个，未通过 2 个（其中无法读取 1 个）；事项 18 个，错误 2，警告 0，提示 13');
   });
 
@@ -136,8 +139,8 @@ describe('the roll-up page', () => {
     expect(await items()).toEqual([0, 1, 3, 5, 10]);
     await page.getByRole('button', { name: '事项数' }).click();
     expect(await items()).toEqual([10, 5, 3, 1, 0]);
-    await page.getByLabel('筛选').fill('应急');
-    expect(await units()).toEqual(['某县应急管理领域基层', '某县应急管理局']);
+    await page.getByLabel('筛选').fill('某县');
+    expect(await units()).toEqual(['某县', '某县应急管理局']);
     await expect.poll(() => page.locator('#count').textContent()).toBe('显示 2 / 5 个文件');
     await page.getByLabel('筛选').fill('');
     await page.getByLabel('结论').selectOption('fail');

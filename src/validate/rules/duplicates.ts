@@ -40,13 +40,21 @@ function otherOne(catalog: Catalog, first: Item, item: Item): string {
 /** Repeated (category, name) → item-duplicate warning at the later one. */
 function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
-  const seen = new Map<string, Item>();
+  // By (category, name) first: the rest of an item is folded only when another item has its name — most
+  // have none, and folding every column of every item was most of this rule's time.
+  const named = new Map<string, { item: Item; rest?: string }[]>();
   catalog.items.forEach((item, i) => {
     if (isBlank(item.name.text)) return;
-    const key = `${normaliseName(item.category.text)}\u0000${normaliseName(item.name.text)}\u0000${rest(item)}`;
-    const first = seen.get(key);
+    const key = `${normaliseName(item.category.text)}\u0000${normaliseName(item.name.text)}`;
+    const earlier = named.get(key);
+    if (!earlier) {
+      named.set(key, [{ item }]);
+      return;
+    }
+    const mine = rest(item);
+    const first = earlier.find((e) => (e.rest ??= rest(e.item)) === mine)?.item;
     if (!first) {
-      seen.set(key, item);
+      earlier.push({ item, rest: mine });
       return;
     }
     out.push(
