@@ -4,6 +4,7 @@
 import type { Catalog, CatalogOptions, Item } from '../model/types.js';
 import { originOf } from '../findings/location.js';
 import { normaliseName } from '../model/names.js';
+import { copyCell } from '../model/packed.js';
 import type { Code } from '../findings/codes.js';
 import { finding, ZwgkError, type Finding } from '../findings/finding.js';
 import { optionalKeys, type FieldKey } from '../settings/columns.js';
@@ -99,7 +100,7 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
       const n = merged.items.length + 1;
       // An item of an already merged file keeps the source it was first taken from.
       const origin = item.origin?.trim() ? item.origin : originOf(item.at);
-      const copy: Item = { ...item, serial: { ...item.serial, text: String(n) }, origin };
+      const copy: Item = { ...item, serial: copyCell(item.serial, String(n)), origin };
       merged.items.push(copy);
       const key = itemKey(item);
       if (normaliseName(item.name.text) === '') continue;

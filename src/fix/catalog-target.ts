@@ -12,6 +12,7 @@ import type { Doc, ListItem } from '../model/list.js';
 import type { CellTarget, CellText, CellSkip, Edit } from '../findings/fix.js';
 import { locationKey, type SourceRef } from '../findings/location.js';
 import { TICK_GROUPS } from '../settings/columns.js';
+import { clonePlain } from '../model/packed.js';
 
 /** Something at a place that holds text: a value, or a source text (and the catalog field that is it). */
 interface Slot {
@@ -43,7 +44,7 @@ const TOP_FIELDS = { title: ['title'], unit: ['unit'], date: ['date'], note: ['n
 
 /** A copy of the catalog as a fix container, and the copy itself (to be rendered once committed). */
 export function catalogTarget(catalog: Doc, render: (copy: Doc) => Promise<Uint8Array | string>): CellTarget & { copy: Doc } {
-  const copy = structuredClone(catalog);
+  const copy = clonePlain(catalog);
   const places = new Map<string, Place>();
   const add = (at: SourceRef, owner: number, slot: Slot) => {
     const key = locationKey(at);

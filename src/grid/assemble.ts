@@ -7,6 +7,7 @@ import { normaliseName } from '../model/names.js';
 import type { Catalog, CatalogOptions } from '../model/types.js';
 import type { SourceRef } from '../findings/location.js';
 import { carryDown } from '../model/normalize.js';
+import { packItem } from '../model/packed.js';
 import { ZwgkError, finding, sortFindings, type Finding } from '../findings/finding.js';
 import type { SheetResult } from './read/index.js';
 import type { Doc } from '../model/list.js';
@@ -95,7 +96,9 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
       continue;
     }
     const offset = catalog.items.length;
-    catalog.items.push(...result.items);
+    // The reader packs each item when the next begins (model/packed.ts); the last one is complete now.
+    for (const item of result.items) catalog.items.push(item);
+    if (result.items.length) packItem(result.items[result.items.length - 1]!);
     for (const f of result.findings) catalog.findings.push(f.item === undefined ? f : { ...f, item: f.item + offset });
     catalog.sources!.push(...result.sources);
     // A later sheet's own title or 编制单位 line cannot go into a catalog that has one of each: said so.

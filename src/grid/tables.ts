@@ -13,7 +13,7 @@ import type { Doc } from '../model/list.js';
 import { gridLayouts } from '../layouts/index.js';
 import { ownText } from '../model/strings.js';
 import { trimWhere } from '../settings/trim.js';
-import { MAX_CELL_CHARS } from '../settings/limits.js';
+import { HEADER_SEARCH_ROWS, MAX_CELL_CHARS } from '../settings/limits.js';
 import type { Profile } from '../settings/columns.js';
 import { ZwgkError, finding, type Finding } from '../findings/finding.js';
 import { tableName } from '../findings/location.js';
@@ -176,23 +176,62 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
     }
     return trimLineBreaks(text);
   };
-  const gridOf = (index: number, inline: boolean) => {
-    const rows: GridRow[] = [];
-    const merges: MergeRange[] = [];
-    let current: { row: number; cells: Map<number, string> } | undefined;
-    for (const cell of tables[index]!.cells) {
-      if (cell.bottom > cell.row || cell.right > cell.col) merges.push({ top: cell.row, left: cell.col, bottom: cell.bottom, right: cell.right });
-      const text = cellText(cell, inline);
-      if (text === '') continue;
-      if (!current || current.row !== cell.row) rows.push((current = { row: cell.row, cells: new Map() }));
-      // Its own copy: a cell's text is most often one piece of the decoded part or page, which it would keep whole.
-      current.cells.set(cell.col, ownText(text));
+  // A cell without a nested table reads the same inline or not: its text is worked out once and kept
+  // as its only part, its own copy (a cell's text is most often one piece of the decoded part or page,
+  // which it would keep whole), and the grid's rows are built from the cells as they are walked, one
+  // at a time — not a second copy of the table's text beside the cells (issue 19).
+  for (const t of tables) {
+    for (const cell of t.cells) {
+      if (!cell.parts.every((p) => typeof p === 'string')) continue;
+      const text = cellText(cell, false);
+      cell.parts = text === '' ? [] : [ownText(text)];
     }
+  }
+  /** A grid of a table; with `release`, its cells are let go as the walk passes them once the reader
+   * reads the grid to its end (readGrid stops, and walks again for the extent, only while it searches
+   * the first HEADER_SEARCH_ROWS + 1 rows for a header): for a table read once and never again. */
+  const gridOf = (index: number, inline: boolean, release = false) => {
+    const cells: (TableCell | undefined)[] = tables[index]!.cells;
+    const merges: MergeRange[] = [];
+    for (const cell of cells) if (cell!.bottom > cell!.row || cell!.right > cell!.col) merges.push({ top: cell!.row, left: cell!.col, bottom: cell!.bottom, right: cell!.right });
     merges.sort((a, b) => a.top - b.top || a.left - b.left);
-    return tableGrid(file, index + 1, () => rows, merges);
+    function* rows(): Generator<GridRow> {
+      let current: { row: number; cells: Map<number, string> } | undefined;
+      let reading = false;
+      for (let k = 0; k < cells.length; k++) {
+        const cell = cells[k]!;
+        if (reading) cells[k] = undefined;
+        const p = cell.parts;
+        const text = p.length === 0 ? '' : p.length === 1 && typeof p[0] === 'string' ? p[0] : ownText(cellText(cell, inline));
+        if (text === '') continue;
+        if (!current || current.row !== cell.row) {
+          if (current) {
+            yield current;
+            if (release && !reading && current.row > HEADER_SEARCH_ROWS + 1) {
+              reading = true;
+              cells.fill(undefined, 0, k + 1);
+            }
+          }
+          current = { row: cell.row, cells: new Map() };
+        }
+        current.cells.set(cell.col, text);
+      }
+      if (current) yield current;
+      if (reading) cells.length = 0;
+    }
+    return tableGrid(file, index + 1, rows, merges);
   };
 
-  const results: SheetResult[] = tables.map((_, i) => readGrid(gridOf(i, false), { forced, onItem, ...lists }));
+  // A page's or document's cells, its first text (the sample a skipped table is named by) taken first:
+  // a top-level table without nested ones is read once, its cells let go as it is read.
+  const firsts = tables.map((t) => {
+    for (const c of t.cells) {
+      const text = cellText(c, false);
+      if (NON_BLANK.test(text)) return text;
+    }
+    return undefined;
+  });
+  const results: SheetResult[] = tables.map((t, i) => readGrid(gridOf(i, false, t.parent === undefined && children[i]!.length === 0), { forced, onItem, ...lists }));
   const isCatalog = results.map((r) => r.header !== undefined || r.list !== undefined);
   // Parents come before their nested tables in document order.
   tables.forEach((t, i) => {
@@ -218,10 +257,10 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
     }
   });
   const sheets: GridSheet[] = [];
-  tables.forEach((t, i) => {
+  tables.forEach((_, i) => {
     if (inlined[i]) return;
     const result = results[i]!;
-    const first = t.cells.map((c) => cellText(c, false)).find((x) => NON_BLANK.test(x));
+    const first = firsts[i];
     const sheet: GridSheet = { name: tableName(i + 1), hidden: false, hasContent: first !== undefined, result, at: { file, table: i + 1 } };
     if (first !== undefined) sheet.sample = shortText(first);
     if (cut[i]!.length) sheet.findings = cut[i];

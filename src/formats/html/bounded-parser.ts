@@ -10,6 +10,7 @@ import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
 import { CELL_TEXT_CAP, tooComplex } from '../../grid/tables.js';
 import { SKIPPED } from './cell-text.js';
+import { settleCell } from './settled-cell.js';
 import { HIDDEN, HTML_NS, isPageCell, pageTables, Placed, SELECTED, spanValue, SRCDOC, type Element, type Node, type PageCell } from './page-tables.js';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
@@ -175,7 +176,7 @@ function insertBefore(parent: ParentNode, node: ChildNode, before: ChildNode): v
  * is kept up to CELL_TEXT_CAP characters (and counted beyond); every cell with text is counted against
  * the budget as it is built, so a page of millions of cells stops before its tree is complete.
  */
-export async function parsePage(text: string, file: string, budget: ReadBudget, limit: { at?: SourceRef }): Promise<Node> {
+export async function parsePage(text: string | Iterable<string>, file: string, budget: ReadBudget, limit: { at?: SourceRef }): Promise<Node> {
   let depth = 0;
   let nodes = 0;
   let dropped = 0;
@@ -257,7 +258,7 @@ export async function parsePage(text: string, file: string, budget: ReadBudget, 
       }
       // Built whole rather than extended: a page may hold hundreds of thousands of cells.
       // rowspan and colspan are in the literal, so that setting one keeps the object's shape (and size).
-      const cell: PageCell = { nodeName: tagName, tagName, attrs: NO_ATTRIBUTES, namespaceURI, childNodes: [], parentNode: null, kept: 0, dropped: 0, valued: false, rowspan: undefined, colspan: undefined };
+      const cell: PageCell = { nodeName: tagName, tagName, attrs: NO_ATTRIBUTES, namespaceURI, childNodes: [], parentNode: null, kept: 0, dropped: 0, valued: false, rowspan: undefined, colspan: undefined, shown: undefined };
       if (given.length) markElement(cell, given);
       for (const a of given) {
         if (a.name !== 'rowspan' && a.name !== 'colspan') continue;
@@ -289,6 +290,8 @@ export async function parsePage(text: string, file: string, budget: ReadBudget, 
     },
     onItemPop(item): void {
       depth--;
+      // A closed cell's text is final: worked out now, and its children let go (settled-cell.ts).
+      if (isPageCell(item)) settleCell(item);
       // A child list grows by 16 slots at its first push: the one text of a cell would keep 17. Cut to
       // its length once the element is closed (a third of the tree of a page of 100 000 cells).
       const children = (item as ParentNode).childNodes;
@@ -298,11 +301,14 @@ export async function parsePage(text: string, file: string, budget: ReadBudget, 
   const parser = new PageParser(adapter, (n) => (dropped = n));
   // In pieces, letting the event loop run between them: Ctrl-C or SIGTERM (and the app's cancel) are
   // heard during a long parse, which in one call ran to its end whatever was pressed.
-  for (let at = 0; at < text.length; at += PARSE_CHUNK) {
-    const last = at + PARSE_CHUNK >= text.length;
-    parser.tokenizer.write(text.slice(at, at + PARSE_CHUNK), last);
-    if (!last) await new Promise((resolve) => setTimeout(resolve, 0));
+  // A page handed out in pieces (html/charset.ts) is parsed as they come, never held whole.
+  const pieces = typeof text === 'string' ? [text] : text;
+  for (const piece of pieces) {
+    for (let at = 0; at < piece.length; at += PARSE_CHUNK) {
+      parser.tokenizer.write(piece.slice(at, at + PARSE_CHUNK), false);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
-  if (text.length === 0) parser.tokenizer.write('', true);
+  parser.tokenizer.write('', true);
   return parser.document;
 }

@@ -131,25 +131,57 @@ const STRAY_SHARE = 20;
  * UTF-8 if the bytes are valid UTF-8, else GB18030 (which reads GB2312 and GBK).
  */
 export function decodePage(bytes: Uint8Array): DecodedPage {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return lenient(bytes.subarray(3), 'utf-8');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return lenient(bytes.subarray(2), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return lenient(bytes.subarray(2), 'utf-16be');
+  const { pieces, ...rest } = pagePieces(bytes);
+  return { text: typeof pieces === 'string' ? pieces : [...pieces].join(''), ...rest };
+}
+
+/** Bytes decoded at a time when a page is handed out in pieces. */
+const PIECE_BYTES = 1 << 20;
+
+/** A page decoded as decodePage does, its text handed out in pieces when it decodes cleanly (a page of
+ * 50 MB is never held as one string beside its tree; issue 19), else whole. */
+export function pagePieces(bytes: Uint8Array): Omit<DecodedPage, 'text'> & { pieces: string | Iterable<string> } {
+  const whole = (page: DecodedPage) => {
+    const { text, ...rest } = page;
+    return { pieces: text, ...rest };
+  };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return whole(lenient(bytes.subarray(3), 'utf-8'));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return whole(lenient(bytes.subarray(2), 'utf-16le'));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return whole(lenient(bytes.subarray(2), 'utf-16be'));
   const declared = declaredCharset(bytes);
   if (hasNonAscii(bytes)) {
     // UTF-8 with a stray byte or two (whatever the page declares) is UTF-8: read as such, the bytes
     // named; read as GBK, the whole page would be garbled and refused as having no catalog table.
     const shape = utf8Shape(bytes);
-    if (shape.bad > 0 && shape.good >= shape.bad * STRAY_SHARE) return lenient(bytes, 'utf-8');
+    if (shape.bad > 0 && shape.good >= shape.bad * STRAY_SHARE) return whole(lenient(bytes, 'utf-8'));
   }
   const candidates = declared === undefined || declared === 'utf-8' ? ['utf-8', 'gb18030'] : hasNonAscii(bytes) ? ['utf-8', declared, 'gb18030'] : [declared];
   for (const encoding of candidates) {
-    const text = decodes(bytes, encoding);
-    if (text !== undefined) return { text, encoding, errors: 0 };
+    if (decodesCleanly(bytes, encoding)) return { pieces: piecesOf(bytes, encoding), encoding, errors: 0 };
   }
   // Neither decodes cleanly: the one that leaves fewer bytes unread (a GBK page declared UTF-8 with a
   // stray byte is still GBK), the declared one when they tie.
   const options = [...new Set([declared ?? 'gb18030', 'utf-8', 'gb18030'])].map((e) => lenient(bytes, e));
-  return options.reduce((best, o) => (o.errors < best.errors ? o : best));
+  return whole(options.reduce((best, o) => (o.errors < best.errors ? o : best)));
+}
+
+/** Whether the bytes decode in an encoding without a byte it cannot read (decoded a piece at a time, the text let go). */
+function decodesCleanly(bytes: Uint8Array, encoding: string): boolean {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  try {
+    for (let at = 0; at < bytes.length; at += PIECE_BYTES) decoder.decode(bytes.subarray(at, at + PIECE_BYTES), { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The text of bytes that decode cleanly, a piece at a time. */
+function* piecesOf(bytes: Uint8Array, encoding: string): Generator<string> {
+  const decoder = new TextDecoder(encoding);
+  for (let at = 0; at < bytes.length; at += PIECE_BYTES) yield decoder.decode(bytes.subarray(at, at + PIECE_BYTES), { stream: true });
+  yield decoder.decode();
 }
 
 function lenient(bytes: Uint8Array, encoding: string): DecodedPage {

@@ -20,6 +20,8 @@ export interface PageCell extends Element {
   kept: number;
   dropped: number;
   valued: boolean;
+  /** The cell's text, worked out when the parser closed it (settled-cell.ts); its children are then gone. */
+  shown: string | undefined;
 }
 
 /** HTML's rules for a non-negative integer attribute: leading digits, else undefined. */
@@ -229,6 +231,9 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
       case 'th':
         if (t && !t.cell && t.row > 0) {
           openCell(t, el);
+          const shown = isPageCell(el) ? el.shown : undefined;
+          const opened = (t as OpenTable).cell;
+          if (shown !== undefined && shown !== '' && opened) opened.cell.parts.push(shown);
           return true;
         }
         break;

@@ -14,7 +14,7 @@ import { isOle } from '../ooxml/package.js';
 import { looksLikeZip } from '../ooxml/zip.js';
 import { guessContent } from '../sniff.js';
 import { MarkupTooLong, parsePage } from './bounded-parser.js';
-import { decodePage, ENCODING_NAME } from './charset.js';
+import { pagePieces, ENCODING_NAME } from './charset.js';
 import { pageTables, type Node, type PageExtras } from './page-tables.js';
 
 /** Read a web page's bytes into one catalog (every table with a catalog header, in page order). */
@@ -24,14 +24,14 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
   }
   const not = notAPage(bytes);
   if (not) throw new ZwgkError('not-a-page', { file }, { file, detail: not });
-  // Neither the page's text nor (below) its tree is kept once read: let go while the rest is built.
-  const page = decodePage(bytes);
+  // The page's text is decoded a piece at a time as it is parsed, and (below) its tree let go as its tables are built.
+  const page = pagePieces(bytes);
   const budget = options.budget ?? new ReadBudget();
   let doc: Node | undefined;
   const limit: { at?: SourceRef } = {};
   try {
-    doc = await parsePage(page.text, file, budget, limit);
-    page.text = '';
+    doc = await parsePage(page.pieces, file, budget, limit);
+    page.pieces = '';
   } catch (cause) {
     if (cause instanceof ZwgkError) throw cause;
     if (cause instanceof ReadLimitError) throw tooLarge(file, cause, limit.at ?? { file });

@@ -5,6 +5,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type 
 import { itemKeys, ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, OPTION_KEYS, PAIRS_KEY, TOP_KEYS } from '../../model/document.js';
 import { carryDown } from '../../model/normalize.js';
 import { ownText } from '../../model/strings.js';
+import { packItem } from '../../model/packed.js';
 import type { Catalog, CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding, ZwgkError, type Finding } from '../../findings/finding.js';
@@ -165,7 +166,9 @@ export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: I
       ctx.findings.push(wrongType(itemAt, TOP_KEYS.items, '映射（每个事项是一组“列名: 值”）', kindOf(node)));
       return;
     }
-    catalog.items.push(readItem(itemCtx, profile, node, itemAt, catalog.options));
+    const item = readItem(itemCtx, profile, node, itemAt, catalog.options);
+    packItem(item);
+    catalog.items.push(item);
   };
   if (items) {
     for (const source of items.sources) addItem(source);

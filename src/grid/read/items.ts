@@ -2,6 +2,7 @@
 // each layout's own fields (pairs, 公开方式 / channels and ticks) by its table in fields-2017/2019.ts.
 import { fieldLabel, type FieldKey, type Profile } from '../../settings/columns.js';
 import type { Cell, Item, ListField } from '../../model/types.js';
+import { packItem } from '../../model/packed.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding } from '../../findings/finding.js';
 import { fieldCell, resolveField, shortText, type Cells, type LayoutFields, type ReadContext } from './context.js';
@@ -21,6 +22,8 @@ export function newItem(ctx: ReadContext, row: number, cells: Cells, heading: Ce
   const fields = FIELDS[header.profile];
   const itemNo = items.length + 1;
   const base = (key: FieldKey): Cell => fieldCell(ctx, key, row, cells, itemAt);
+  // The item above has all its rows now: kept packed from here on (model/packed.ts).
+  if (itemNo > 1) packItem(items[itemNo - 2]!);
   // Findings raised while building refer to the item being built.
   items.push(undefined as unknown as Item);
   const item: Item = {

@@ -1,0 +1,153 @@
+// Catalog cells kept compactly (issue 19). A value read from a sheet, a table or a YAML line is a text and
+// the place it came from; as plain objects that place is an object of its own with its own A1 string,
+// about 90 bytes per value on top of the cell, a third of what a catalog holds. A packed cell keeps its
+// place as the grid it came from (one object shared by all its cells) and two numbers, and builds the
+// SourceRef when asked (`cell.at`), the same object the reader made, so no caller sees a difference.
+// Readers pack an item once it is complete (packItem); cells made anywhere else stay plain objects, and
+// both kinds mix freely. A packed cell is a class instance: copy it with copyCell, never by spreading it.
+import { a1, columnNumber, type SourceRef } from '../findings/location.js';
+import type { Cell, Item, ListField } from './types.js';
+
+const SHEET = 0;
+const TABLE = 1;
+const LINE = 2;
+/** Columns a packed place holds, and rows (lines): row × COLS + column stays a small integer (V8 keeps it
+ * in the field itself, no number object); a place beyond either stays a plain object. */
+const COLS = 1024;
+const ROWS = 2 ** 31 / COLS;
+
+/** The grid (or file) cells come from, shared by all of them. */
+interface Place {
+  kind: typeof SHEET | typeof TABLE | typeof LINE;
+  file: string;
+  sheet: string;
+  table: number;
+}
+
+/** A catalog value whose place is packed into numbers (see the top of this file). */
+class PackedCell implements Cell {
+  text: string;
+  declare carried?: boolean;
+  declare mark?: string;
+  #place: Place | SourceRef;
+  /** Row (table row, YAML line) × COLS + column, a small integer; -1 when #place is the SourceRef itself
+   * (set by assignment). */
+  #pos: number;
+
+  constructor(text: string, place: Place, row: number, col: number) {
+    this.text = text;
+    this.#place = place;
+    this.#pos = row * COLS + col;
+  }
+
+  /** Where the value came from, built as the reader built it (same keys, same order). */
+  get at(): SourceRef {
+    const p = this.#place;
+    const pos = this.#pos;
+    if (pos < 0) return p as SourceRef;
+    const place = p as Place;
+    const row = Math.floor(pos / COLS);
+    const col = pos - row * COLS;
+    if (place.kind === SHEET) return { file: place.file, sheet: place.sheet, cell: a1(row, col), row };
+    if (place.kind === TABLE) return { file: place.file, table: place.table, row, column: col };
+    return { file: place.file, line: row, column: col };
+  }
+
+  set at(at: SourceRef) {
+    this.#place = at;
+    this.#pos = -1;
+  }
+
+  /** JSON as a plain cell (`{text, at, …}`), not the class's private fields. */
+  toJSON(): Cell {
+    return copyCell(this);
+  }
+}
+
+let lastPlace: Place | undefined;
+
+/** The shared place of a grid or file (the last one is reused: cells come a grid at a time). */
+function placeOf(kind: Place['kind'], file: string, sheet: string, table: number): Place {
+  const p = lastPlace;
+  if (p && p.kind === kind && p.file === file && p.sheet === sheet && p.table === table) return p;
+  return (lastPlace = { kind, file, sheet, table });
+}
+
+/** Row and column of an A1 address, or undefined for anything but letters and digits. */
+function splitA1(cell: string): [number, number] | undefined {
+  let i = 0;
+  while (i < cell.length && cell.charCodeAt(i) >= 65 && cell.charCodeAt(i) <= 90) i++;
+  if (i === 0 || i === cell.length || i > 3) return undefined;
+  const row = Number(cell.slice(i));
+  return Number.isInteger(row) && row > 0 ? [row, columnNumber(cell.slice(0, i))] : undefined;
+}
+
+/** A packed copy of a plain cell whose place is one sheet cell, table cell or YAML line and column (what
+ * readers make); the cell itself when its place is anything else (a range, a bare file). */
+function pack(cell: Cell): Cell {
+  if (cell instanceof PackedCell) return cell;
+  const at = cell.at;
+  if (at.range !== undefined) return cell;
+  const row = at.line ?? at.row;
+  const col = at.column ?? 0;
+  if (row === undefined || !(row > 0 && row < ROWS && col >= 0 && col < COLS)) return cell;
+  let out: PackedCell | undefined;
+  if (at.sheet !== undefined && at.cell !== undefined && at.table === undefined && at.line === undefined && at.column === undefined) {
+    const rc = splitA1(at.cell);
+    if (rc && rc[0] === at.row && rc[1] < COLS) out = new PackedCell(cell.text, placeOf(SHEET, at.file, at.sheet, 0), rc[0], rc[1]);
+  } else if (at.table !== undefined && at.row !== undefined && at.column !== undefined && at.sheet === undefined && at.cell === undefined && at.line === undefined) {
+    out = new PackedCell(cell.text, placeOf(TABLE, at.file, '', at.table), at.row, at.column);
+  } else if (at.line !== undefined && at.column !== undefined && at.sheet === undefined && at.cell === undefined && at.table === undefined && at.row === undefined) {
+    out = new PackedCell(cell.text, placeOf(LINE, at.file, '', 0), at.line, at.column);
+  }
+  if (!out) return cell;
+  if (cell.carried !== undefined) out.carried = cell.carried;
+  if (cell.mark !== undefined) out.mark = cell.mark;
+  return out;
+}
+
+function packList(list: ListField | undefined): void {
+  if (!list) return;
+  const v = list.values;
+  for (let i = 0; i < v.length; i++) v[i] = pack(v[i]!);
+}
+
+/** Pack every cell of a complete item in place (a reader calls it once the item has all its rows). */
+export function packItem(item: Item): void {
+  item.serial = pack(item.serial);
+  item.category = pack(item.category);
+  item.name = pack(item.name);
+  packList(item.basis);
+  for (const p of item.pairs) {
+    p.content = pack(p.content);
+    if (p.standard) p.standard = pack(p.standard);
+  }
+  item.subject = pack(item.subject);
+  item.deadline = pack(item.deadline);
+  item.remark = pack(item.remark);
+  if (item.platform) item.platform = pack(item.platform);
+  packList(item.channels);
+  if (item.ticks) for (const g in item.ticks) packList(item.ticks[g as keyof typeof item.ticks]);
+  for (const k in item.extra) item.extra[k] = pack(item.extra[k]!);
+}
+
+/** A plain copy of a cell, packed or not, with its own SourceRef (what `{...cell, at: {...cell.at}}` was). */
+export function copyCell(cell: Cell, text = cell.text): Cell {
+  const out: Cell = { text, at: { ...cell.at } };
+  if (cell.carried !== undefined) out.carried = cell.carried;
+  if (cell.mark !== undefined) out.mark = cell.mark;
+  return out;
+}
+
+/** A deep copy of a catalog (or any plain data holding cells) with every packed cell as a plain one: what
+ * structuredClone gave before cells were packed (structuredClone drops a class's private fields). */
+export function clonePlain<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof PackedCell) return copyCell(value) as T;
+  if (Array.isArray(value)) return value.map((v) => clonePlain(v)) as T;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out = Object.create(proto) as Record<string, unknown>;
+  for (const k of Object.keys(value)) out[k] = clonePlain((value as Record<string, unknown>)[k]);
+  return out as T;
+}
