@@ -2,6 +2,9 @@
 // A large catalog comes in folded sections (<details>, one table each); a search opens the sections
 // that have matches. What is printed after a search is the matches, unless the reader ticks 打印时也打印
 // 未匹配的事项; folded sections are opened for printing and folded again after.
+// A folded section's table is inside <noscript>: with scripts on, the browser keeps it as one text (no
+// nodes to lay out or collect: 25 000 items as nodes cost seconds of garbage collection per search), and
+// it becomes a table when the section is first opened; with scripts off it is a table from the start.
 (function () {
   'use strict';
   var form = document.getElementById('controls');
@@ -14,7 +17,50 @@
   if (!form || !input || !select || !count || !empty || typeof zwgkSearch === 'undefined') return;
   var fold = zwgkSearch.fold;
   var sections = document.querySelectorAll('details.section');
-  var total = document.querySelectorAll('tbody.item').length;
+  var total = Number(count.getAttribute('data-total')) || document.querySelectorAll('tbody.item').length;
+  // Indexed items by their anchor (item-3), to give each its row group when its section is made.
+  var itemsById = {};
+
+  // A folded section's rows as the table they are, and each indexed item given its row group.
+  function materialize(d) {
+    var ns = d.querySelector('noscript.rows');
+    if (!ns) return;
+    var t = document.createElement('template');
+    t.innerHTML = ns.textContent;
+    ns.parentNode.replaceChild(t.content, ns);
+    var bodies = d.querySelectorAll('tbody.item');
+    for (var i = 0; i < bodies.length; i++) {
+      var it = itemsById[bodies[i].id];
+      if (!it) continue;
+      it.body = bodies[i];
+      if (it.off) it.body.classList.add('off');
+    }
+  }
+  for (var m = 0; m < sections.length; m++) {
+    sections[m].addEventListener('toggle', function (e) {
+      if (e.target.open) materialize(e.target);
+    });
+  }
+
+  // The items of a section still in its <noscript>, read from the markup (the same texts as from the
+  // cells: tags dropped, the five escapes undone, each cell folded on its own line).
+  var ITEM = /<tbody\s+class="item"\s+id="([^"]*)"\s+data-group="([^"]*)"[^>]*>([\s\S]*?)<\/tbody>/g;
+  var TAG = /<[^>]*>/g;
+  function unescape(s) {
+    return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  }
+  function markupItems(markup, box) {
+    var out = [];
+    var hit;
+    ITEM.lastIndex = 0;
+    while ((hit = ITEM.exec(markup))) {
+      var cells = hit[3].split('</td>');
+      var parts = [box.name];
+      for (var c = 0; c < cells.length - 1; c++) parts.push(fold(unescape(cells[c].replace(TAG, ''))));
+      out.push({ body: null, id: hit[1], box: box, groupId: hit[2], text: parts.join('\n'), off: false });
+    }
+    return out;
+  }
 
   // Built after the page shows, a slice at a time between frames: reading and folding a million cells
   // at once would freeze a large catalog's page for seconds. A search typed before it is done waits.
@@ -31,6 +77,22 @@
       boxes.push(box);
       if (!sections.length) byId[heads[g].getAttribute('data-group')] = box;
     }
+    // Folded sections first, from their markup, a few a slice.
+    var s = 0;
+    function folded() {
+      var until = Date.now() + 20;
+      for (; s < sections.length && Date.now() < until; s++) {
+        var ns = sections[s].querySelector('noscript.rows');
+        if (!ns) continue;
+        var found = markupItems(ns.textContent, boxes[s]);
+        for (var f = 0; f < found.length; f++) {
+          items.push(found[f]);
+          itemsById[found[f].id] = found[f];
+        }
+      }
+      if (s < sections.length) return void setTimeout(folded, 0);
+      slice();
+    }
     var bodies = document.querySelectorAll('tbody.item');
     var at = 0;
     function slice() {
@@ -41,14 +103,15 @@
         var cells = body.querySelectorAll('td');
         var parts = [owner ? owner.name : ''];
         for (var c = 0; c < cells.length; c++) parts.push(fold(cells[c].textContent));
-        items.push({ body: body, box: owner, groupId: body.getAttribute('data-group'), text: parts.join('\n'), off: false });
+        if (itemsById[body.id]) continue;
+        items.push({ body: body, id: body.id, box: owner, groupId: body.getAttribute('data-group'), text: parts.join('\n'), off: false });
       }
       if (at < bodies.length) return void setTimeout(slice, 0);
       ready = true;
       for (var w = 0; w < waiting.length; w++) waiting[w]();
       waiting = [];
     }
-    slice();
+    folded();
   }
   function whenReady(job) {
     if (ready) job();
@@ -99,7 +162,8 @@
         var it = changes[at];
         it.off = !it.off;
         // A class, not `hidden`: in one table the CSS collapses the rows and keeps every column's width.
-        it.body.classList.toggle('off', it.off);
+        // A row of a section still folded in its markup gets it when the section is opened.
+        if (it.body) it.body.classList.toggle('off', it.off);
       }
       // Opening a section lays it out after this script, so at most two are opened a frame.
       for (var opened = 0; at >= changes.length && box < boxes.length && opened < 2 && Date.now() < until; box++) {
@@ -145,6 +209,8 @@
       var d = sections[s];
       if (!d.open && (all || !d.classList.contains('off'))) {
         d.open = true;
+        // The toggle event comes after printing has begun: the rows are made now.
+        materialize(d);
         reopened.push(d);
       }
     }
@@ -159,7 +225,18 @@
     var id = location.hash.slice(1);
     var target = id ? document.getElementById(id) : null;
     var d = target && target.closest ? target.closest('details') : null;
-    if (d && !d.open) {
+    if (!target && id) {
+      // Still in a folded section's markup: the section that holds it.
+      for (var s = 0; s < sections.length && !d; s++) {
+        var ns = sections[s].querySelector('noscript.rows');
+        if (ns && ns.textContent.indexOf('id="' + id + '"') >= 0) d = sections[s];
+      }
+      if (d) {
+        materialize(d);
+        target = document.getElementById(id);
+      }
+    }
+    if (d && target && !d.open) {
       d.open = true;
       target.scrollIntoView();
     }

@@ -387,7 +387,9 @@ describe('another kind of list (丹西街道 重大行政决策目录)', () => {
     expect(r.code).toBe(0);
     // No 是否听证 column, which the 2020 work plans ask for: a warning at the header.
     expect(r.stdout).toContain('没有“是否听证”列');
-    expect(r.stdout).toContain(`${file}：通过（重大行政决策事项目录 版式，1 个事项；错误 0，警告 1，提示 0）\n`);
+    // 重大行政 决策事项: a label broken by a space, joined by its fix (a hint).
+    expect(r.stdout).toContain('表头“重大行政 决策事项”应写作“重大行政决策事项”');
+    expect(r.stdout).toContain(`${file}：通过（重大行政决策事项目录 版式，1 个事项；错误 0，警告 1，提示 1）\n`);
     const doc = (await readCatalog(file)) as unknown as ListDoc;
     const item = doc.items[0]!;
     expect([item.values.matter!.text, item.values.undertaker!.text, item.values.basis!.text, item.values.time!.text]).toEqual(['汇丰社区平安体验馆建设', '平安法治办公室', '《浙江省政府投资项目管理办法》（省政府令第185号）', '2023年12月']);
@@ -399,7 +401,7 @@ describe('another kind of list (丹西街道 重大行政决策目录)', () => {
       const r = await zwgk('validate', '--format', 'json', ...args);
       const doc = JSON.parse(r.stdout);
       const listed = doc.files.find((f: { file: string }) => f.file === file);
-      expect(listed).toMatchObject({ profile: '重大行政决策事项目录', layout: '重大行政决策事项目录', valid: true, items: 1, diagnostics: [{ code: 'column-absent', field: '是否听证' }] });
+      expect(listed).toMatchObject({ profile: '重大行政决策事项目录', layout: '重大行政决策事项目录', valid: true, items: 1, diagnostics: [{ code: 'column-absent', field: '是否听证' }, { code: 'header-spelling', field: '表头' }] });
     }
   });
 });

@@ -94,6 +94,26 @@ describe('a large catalog’s page', () => {
     await page.close();
   });
 
+  it('keeps a folded section’s rows as text until it is opened, and shows them as tables when scripts are off', async () => {
+    const url = write('folded.html', renderHtml(catalog(), { sections: { over: 20, size: 4 } }));
+    const { page, log } = await watchedPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    await page.goto(url);
+    // Nothing laid out or held as nodes until asked for.
+    expect(await page.locator('tbody.item').count()).toBe(0);
+    await page.locator('details.section summary').nth(1).click();
+    expect(await page.locator('details.section').nth(1).locator('tbody.item td.col-name').allTextContents()).toEqual(['事项5号抽检', '事项6号公示', '事项7号公示', '事项8号公示']);
+    expect(await page.locator('tbody.item').count()).toBe(4);
+    expect(log.errors).toEqual([]);
+    await page.close();
+    const off = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const still = await off.newPage();
+    await still.goto(url);
+    expect(await still.locator('tbody.item').count()).toBe(23);
+    await still.locator('details.section summary').first().click();
+    expect(await still.locator('details.section').first().locator('tbody.item').count()).toBe(4);
+    await off.close();
+  });
+
   it('prints after a search only the matches, saying so, or everything when asked; a folded page prints whole', async () => {
     const url = write('small.html', renderHtml(catalog()));
     const { page } = await watchedPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));

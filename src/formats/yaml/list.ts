@@ -13,7 +13,7 @@ import { finding, ZwgkError } from '../../findings/finding.js';
 import { normaliseLabel } from '../../settings/columns.js';
 import { LIST_SEPARATORS } from '../../settings/vocab.js';
 import type { Layout, LayoutColumn } from '../../layouts/types.js';
-import { at, keyOf, plainText, resolve, type Ctx } from './build.js';
+import { at, keyOf, plainText, resolve, type Ctx } from './nodes.js';
 
 /** A scalar as text, as written (an unquoted 1 or true is the text 1 or true). */
 function scalarText(node: Node | null): string | undefined {
