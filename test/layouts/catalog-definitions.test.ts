@@ -5,21 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogLayouts, check, layout, type ListDoc } from '../../src/core/index.js';
-import { ZwgkError } from '../../src/findings/finding.js';
 import { COLUMNS, HEADER_ALIASES, ITEM_GROUP_LABEL_2019, PRINTED_LABELS, PROFILE_2019_MARKERS, type Profile } from '../../src/settings/columns.js';
 import { CHANNELS, LEVEL_LABELS, TICK_OPTIONS } from '../../src/settings/vocab.js';
+import { refusal } from './helpers.js';
 
 const PROFILES: Profile[] = ['2017', '2019'];
 
-async function refusal(text: string): Promise<{ code: string; line?: number; message: string }> {
-  try {
-    await layout(new TextEncoder().encode(text), '我的清单.yaml');
-  } catch (e) {
-    if (e instanceof ZwgkError) return { code: e.finding.code, ...(e.finding.location.line !== undefined ? { line: e.finding.location.line } : {}), message: e.message };
-    throw e;
-  }
-  throw new Error('accepted');
-}
 
 describe('the 2017 样表 and the 2019 标准目录 as layout definitions', () => {
   it('both load with the loader every layout goes through, with their columns in printed order', () => {

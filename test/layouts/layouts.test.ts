@@ -8,20 +8,12 @@ import { ZwgkError } from '../../src/findings/finding.js';
 import { renderListYaml } from '../../src/render/list/yaml.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
+import { refusal } from './helpers.js';
 
 const F = 'test/fixtures/lists';
 const bytes = (p: string) => new Uint8Array(readFileSync(p));
 const short = (f: { code: string; location: { cell?: string; line?: number; row?: number; column?: number } }) => [f.code, f.location.cell ?? f.location.line ?? `${f.location.row}/${f.location.column}`];
 
-async function refusal(text: string): Promise<{ code: string; line?: number; message: string }> {
-  try {
-    await layout(new TextEncoder().encode(text), '我的清单.yaml');
-  } catch (e) {
-    if (e instanceof ZwgkError) return { code: e.finding.code, ...(e.finding.location.line !== undefined ? { line: e.finding.location.line } : {}), message: e.message };
-    throw e;
-  }
-  throw new Error('accepted');
-}
 
 describe('layout definition files', () => {
   it('the built-in lists are definitions like any other: they load, each with a name column and ids', () => {
