@@ -139,6 +139,7 @@ export const CODES = {
   'serial-invalid': { severity: 'warning', title: '序号不是正整数', message: '序号“{serial}”不是正整数{detail}。请按 1、2、3…编号' },
   'xml-char': { severity: 'error', title: '不可见的非法字符', message: '“{field}”中有 Excel 文件不允许的字符 {chars}（多为从其他系统复制来的不可见字符），生成 Excel 时写成 Excel 的转义形式 {escaped}，其他程序中可能显示为这样的文字。请删除这些字符，可用 zwgk fix（网页版中为“下载修正后的表格”）自动删除' },
   'whitespace': { severity: 'info', title: '首尾空格', message: '“{field}”首尾有多余空格，可用 zwgk fix（网页版中为“下载修正后的表格”）自动去除' },
+  'odd-char': { severity: 'info', title: '异常字符', message: '“{field}”中有{chars}，公开网页上会原样显示。请在原表中改为应有的字（如顿号“、”或间隔号“·”），或删去' },
   'space-in-word': { severity: 'info', title: '词语中间有空格', message: '“{field}”的“{found}”中有空格或换行把词语断开了（多为从 PDF 或窄列中复制而来），应写作“{fixed}”。可用 zwgk fix（网页版中为“下载修正后的表格”）自动去除' },
   'merged-values': { severity: 'warning', title: '合并单元格中写了几个事项的值', message: '“{field}”的合并单元格跨 {count} 个事项，写的是“{value}”，像是每个事项各一个（{parts}），现在每个事项都读作整段文字。请拆分合并单元格，分别填写每个事项的“{field}”' },
   'header-fused': { severity: 'warning', title: '两个选项写在一个表头单元格', message: '两列共用的表头写的是“{label}”，已读作“{first}”“{second}”两个选项。请把两个选项分别写在各自的表头单元格中' },

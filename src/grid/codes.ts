@@ -28,6 +28,7 @@ export const GRID_CODES = [
   'section-row',
   'section-category',
   'row-value-joined',
+  'odd-char',
   'continuation-row',
   'hidden-content',
   'content-unread',

@@ -17,6 +17,7 @@ import { wenhaoRule } from '../../src/validate/rules/wenhao.js';
 import { whitespaceRule } from '../../src/validate/rules/whitespace.js';
 import { wordBreaksRule } from '../../src/validate/rules/word-breaks.js';
 import { xmlCharsRule } from '../../src/validate/rules/xml-chars.js';
+import { oddCharsRule } from '../../src/validate/rules/odd-chars.js';
 import { at, makeCatalog, SAMPLE_ITEM } from './factory.js';
 import type { InvalidCase, ValidCase } from './rule-tester.js';
 
@@ -145,6 +146,16 @@ export const RULE_CASES: [Rule, RuleCases][] = [
       invalid: [
         { name: 'a word broken by a space (乡镇人民政 府)', catalog: makeCatalog('2019', [{ subject: '乡镇人民政 府' }]), errors: [['space-in-word', 'G4']], output: { G4: '乡镇人民政府' } },
         { name: 'a line break inside 工作日', catalog: makeCatalog('2019', [{ deadline: '信息形成之日起20个工作\n日内' }]), errors: [['space-in-word', 'F4']], output: { F4: '信息形成之日起20个工作日内' } },
+      ],
+    },
+  ],
+  [
+    oddCharsRule,
+    {
+      valid: [{ name: 'middle dots and bullets a catalog writes (·, •)', catalog: makeCatalog('2019', [{ pairs: [['领导姓名·职务', '• 基本信息']] }]) }],
+      invalid: [
+        { name: 'a Braille dot copied from a PDF (职 ⠂ 责)', catalog: makeCatalog('2019', [{ pairs: [['【职 ⠂ 责】']] }]), errors: [['odd-char', 'D4']] },
+        { name: 'a character a conversion could not decode', catalog: makeCatalog('2019', [{ subject: '县民政\ufffd' }]), errors: [['odd-char', 'G4']] },
       ],
     },
   ],

@@ -5,6 +5,7 @@ import { TICK_GROUPS, fieldLabel, type TickGroup } from '../../settings/columns.
 import type { Cell, Item, ListField, Pair } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding } from '../../findings/finding.js';
+import { oddCharWords, oddChars } from '../../settings/odd-chars.js';
 import { isSameAsAbove, isStandardChannel, parseChannels, parseTickText, readTick } from '../lists.js';
 import { resolveField, startsHere, type Cells, type ChannelsSeen, type LayoutFields, type ReadContext } from './context.js';
 
@@ -55,6 +56,9 @@ function readChannels(ctx: ReadContext, row: number, cells: Cells, itemAt: Sourc
   const at = v.at;
   if (isSameAsAbove(v.text)) return { values: [{ text: v.text.trim(), at }], at };
   const list = parseChannels(v.text);
+  // A ⠂ read as a bullet and left out of the names: still said, at the cell (the other texts' are the odd-chars rule's).
+  const odd = oddChars(v.text);
+  if (odd.length) ctx.result.findings.push(finding('odd-char', at, { field: fieldLabel('2019', 'channels'), chars: oddCharWords(odd) }, { field: fieldLabel('2019', 'channels'), item: ctx.result.items.length + 1 }));
   const seen = ctx.channels;
   if (list.options) {
     if (!seen.options) seen.options = [...list.options];

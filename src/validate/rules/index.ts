@@ -14,6 +14,7 @@ import { wenhaoRule } from './wenhao.js';
 import { whitespaceRule } from './whitespace.js';
 import { wordBreaksRule } from './word-breaks.js';
 import { xmlCharsRule } from './xml-chars.js';
+import { oddCharsRule } from './odd-chars.js';
 
 /** Every content rule, run in this order after the schema. */
 export const RULES: readonly Rule[] = [
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   wordBreaksRule,
   placeholdersRule,
   xmlCharsRule,
+  oddCharsRule,
   headerSpellingRule,
 ];
 
