@@ -68,11 +68,12 @@ function check(catalog: Catalog): Finding[] {
   const categories = new Set(catalog.items.map((i) => i.category.text));
   for (const { index, key, cell } of textCells(catalog)) {
     if (cell.carried || !CHECKED.includes(key)) continue;
+    // The breaks first: most cells have none, and a cell's place is built when asked (model/packed.ts).
+    const ranges = wordBreaks(cell.text, key);
+    if (!ranges.length) continue;
     const place = JSON.stringify(cell.at);
     if (seen.has(place)) continue;
     seen.add(place);
-    const ranges = wordBreaks(cell.text, key);
-    if (!ranges.length) continue;
     const field = label(catalog, key);
     let fixed = '';
     let at = 0;
