@@ -10,10 +10,11 @@ import type { Catalog, Item } from '../model/types.js';
 import { categorySpellings, normaliseName } from '../model/names.js';
 import { catalogTitle, noteText, channelChecklistText, tickCellText, itemText } from '../model/display.js';
 import { serialValue } from '../model/document.js';
-import { planColumns, textWidth, wrappedLines, type PlanColumn } from './common.js';
+import { planColumns, textWidth, type PlanColumn } from './common.js';
 import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, printSetup } from './xlsx/print.js';
-import type { CellStyle, CellValue, MergePlan, RowPlan, SheetPlan } from './xlsx/plan.js';
+import type { CellStyle, CellValue, SheetPlan } from './xlsx/plan.js';
 import { writeWorkbook } from './xlsx/write.js';
+import { sheetHead } from './xlsx/head.js';
 
 /** The one sheet's name. */
 export const CATALOG_SHEET = '目录';
@@ -145,29 +146,11 @@ export function catalogSheet(catalog: Catalog, { note: withNote = true } = {}): 
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const twoRowHeader = cols.some((c) => c.sub !== undefined);
   const meta = formatMetaLine(catalog.unit, catalog.date);
-  // The 表前说明 lines (what the source had above its header besides title and 编制单位), one row each.
-  const preface = (catalog.preface ?? '').split('\n').filter((l) => l.trim() !== '');
-  const headerTop = (meta ? 3 : 2) + preface.length;
+  // Title, 编制单位 and 日期 under it when the catalog names them, the 表前说明 lines: each merged across.
+  const { rows, merges, headerTop } = sheetHead(catalogTitle(catalog), meta, catalog.preface, cols.length, totalWidth);
   const headerBottom = twoRowHeader ? headerTop + 1 : headerTop;
   const last = cols.length;
-  const rows: RowPlan[] = [];
-  const merges: MergePlan[] = [];
   const across = (row: number): void => void merges.push({ top: row, left: 1, bottom: row, right: last });
-
-  // Title row, merged across.
-  const titleText = catalogTitle(catalog);
-  rows.push({ values: [titleText], styles: ['title'], height: Math.max(30, wrappedLines(titleText, totalWidth / 1.5) * 22 + 8) });
-  across(1);
-
-  // 编制单位 and 日期 under the title, when the catalog names them.
-  if (meta) {
-    rows.push({ values: [meta], styles: ['meta'], height: MIN_ROW_PT + 4 });
-    across(2);
-  }
-  for (const line of preface) {
-    rows.push({ values: [line], styles: ['note'], height: Math.min(MAX_ROW_PT, Math.max(MIN_ROW_PT, heightFor(line, totalWidth * 0.95))) });
-    across(rows.length);
-  }
 
   // Header: one row, or two with group labels over their sub-columns.
   const headerStyles = cols.map(() => 'header');

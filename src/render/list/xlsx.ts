@@ -9,10 +9,11 @@ import { isBlankHeaderKey } from '../../settings/columns.js';
 import { NOTE_ROW_PREFIX, TICK } from '../../settings/vocab.js';
 import { serialValue } from '../../model/document.js';
 import type { ListDoc, ListItem } from '../../model/list.js';
-import { textWidth, wrappedLines } from '../common.js';
+import { textWidth } from '../common.js';
 import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, printSetup } from '../xlsx/print.js';
-import type { CellValue, MergePlan, RowPlan, SheetPlan } from '../xlsx/plan.js';
+import type { CellValue, SheetPlan } from '../xlsx/plan.js';
 import { writeWorkbook } from '../xlsx/write.js';
+import { sheetHead } from '../xlsx/head.js';
 import { CATALOG_STYLES } from '../xlsx.js';
 import { itemCell, itemRowCount, listColumns, listTitle, rowText, tickText, type ListPlanColumn } from './columns.js';
 
@@ -118,24 +119,9 @@ export function listSheet(doc: ListDoc, { note: withNote = true, title = listTit
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const two = cols.some((c) => c.option);
   const meta = formatMetaLine(doc.unit?.trim() || undefined, doc.date?.trim() || undefined);
-  // The 表前说明 lines (what the source had above its header besides title and 编制单位), one row each.
-  const preface = (doc.preface ?? '').split('\n').filter((l) => l.trim() !== '');
-  const headerTop = (meta ? 3 : 2) + preface.length;
+  const { rows, merges, headerTop } = sheetHead(title, meta, doc.preface, cols.length, totalWidth);
   const headerBottom = two ? headerTop + 1 : headerTop;
-  const rows: RowPlan[] = [];
-  const merges: MergePlan[] = [];
   const across = (row: number): void => void merges.push({ top: row, left: 1, bottom: row, right: cols.length });
-
-  rows.push({ values: [title], styles: ['title'], height: Math.max(30, wrappedLines(title, totalWidth / 1.5) * 22 + 8) });
-  across(1);
-  if (meta) {
-    rows.push({ values: [meta], styles: ['meta'], height: MIN_ROW_PT + 4 });
-    across(2);
-  }
-  for (const line of preface) {
-    rows.push({ values: [line], styles: ['note'], height: Math.min(MAX_ROW_PT, Math.max(MIN_ROW_PT, heightFor(line, totalWidth * 0.95))) });
-    across(rows.length);
-  }
 
   // Header. A column that had no header label in its source (无表头列N) gets none back, so it reads back under its key.
   const headerStyles = cols.map(() => 'header');
