@@ -4,6 +4,13 @@
 
 const ODD = /[\u2800-\u28ff\ufffd]/gu;
 
+const ODD_ONE = /[\u2800-\u28ff\ufffd]/u;
+
+/** True when a text holds an odd character (a test, no array: most texts hold none). */
+export function hasOddChar(text: string): boolean {
+  return ODD_ONE.test(text);
+}
+
 /** The odd characters of a text, each once, in the order met; empty for none. */
 export function oddChars(text: string): string[] {
   return [...new Set(text.match(ODD) ?? [])];

@@ -11,9 +11,14 @@ export const hex = (c: string): string => c.charCodeAt(0).toString(16).toUpperCa
 /** The same, a carriage return not counted (it is a line break, kept as _x000D_). */
 const NON_XML_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Every character NON_XML_CHAR can match, and the paired surrogates it cannot (a character beyond U+FFFF). */
+const MAY_BE_NON_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /** Whether a text holds a character that XML 1.0 forbids (U+FFFE, U+FFFF, C0 controls but tab and line breaks, lone surrogates). */
 export function hasNonXmlChar(s: string): boolean {
-  return NON_XML_CHAR.test(s);
+  // One character class first: the alternation with look-arounds costs four times as much per text, and
+  // texts without a control character or a surrogate (nearly all) cannot match it.
+  return MAY_BE_NON_XML.test(s) && NON_XML_CHAR.test(s);
 }
 
 /** The characters of a text that XML forbids, each once, as U+HHHH. */

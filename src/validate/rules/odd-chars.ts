@@ -5,24 +5,23 @@
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { defineRule } from '../rule.js';
-import { label, textCells } from './util.js';
-import { oddCharWords, oddChars } from '../../settings/odd-chars.js';
+import { eachTextCell, label } from './util.js';
+import { hasOddChar, oddCharWords, oddChars } from '../../settings/odd-chars.js';
 
 
 /** Every text of the catalog holding an odd character → odd-char hint at its cell or line. */
 function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const { index, key, cell } of textCells(catalog)) {
-    if (cell.carried) continue;
+  eachTextCell(catalog, (cell, key, index) => {
+    if (cell.carried || !hasOddChar(cell.text)) return;
     const chars = oddChars(cell.text);
-    if (!chars.length) continue;
     const place = JSON.stringify(cell.at);
-    if (seen.has(place)) continue;
+    if (seen.has(place)) return;
     seen.add(place);
     const field = label(catalog, key);
     out.push(finding('odd-char', cell.at, { field, chars: oddCharWords(chars) }, { field, item: index }));
-  }
+  });
   return out;
 }
 

@@ -5,7 +5,7 @@ import type { Catalog, SourceText } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { defineRule } from '../rule.js';
-import { label, textCells } from './util.js';
+import { eachTextCell, label } from './util.js';
 
 /** XX/xx (not inside a Latin word), ×× and ○○, 某某, 请填写/请输入/请选择/待填写/此处填写. */
 const PLACEHOLDER = /(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×✕╳]{2,}|○{2,}|某某|(?:请|待|此处)(?:填写|输入|选择|补充)/u;
@@ -43,12 +43,12 @@ function check(catalog: Catalog): Finding[] {
     const at: SourceRef = catalog.sources?.find((s) => roles.includes(s.role))?.at ?? { file: catalog.file };
     out.push(finding('placeholder', at, { field, value: shortValue(text), found }, { field }));
   }
-  for (const { index, key, cell } of textCells(catalog)) {
+  eachTextCell(catalog, (cell, key, index) => {
     const found = cell.carried ? undefined : findPlaceholder(cell.text);
-    if (!found) continue;
+    if (!found) return;
     const field = label(catalog, key);
     out.push(finding('placeholder', cell.at, { field, value: shortValue(cell.text), found }, { field, item: index }));
-  }
+  });
   catalog.items.forEach((item, i) => {
     for (const [name, cell] of Object.entries(item.extra)) {
       const found = cell.carried ? undefined : findPlaceholder(cell.text);

@@ -18,6 +18,9 @@ import { isBlank, label } from './util.js';
 /** A 序号 in Arabic digits, possibly bracketed or followed by 、 or a dot (1, 1、, (1)), above zero. */
 const ARABIC = /^[(（]?0*[1-9]\d*[)）]?[.、．,，]?$/u;
 
+/** A 序号 in plain Arabic digits without a leading zero: its own key (String(n) is the same text). */
+const PLAIN = /^[1-9][0-9]{0,14}$/;
+
 /** The integer a 序号 stands for, or undefined when it is not one whole number. */
 export function parseSerial(raw: string): number | undefined {
   const s = raw.normalize('NFKC').replace(/\s+/gu, '');
@@ -53,15 +56,17 @@ function check(catalog: Catalog): Finding[] {
         if (previous !== undefined) previous++;
         continue;
       }
-      const key = serialKey(text);
+      // Nearly every 序号 is plain digits: its number, key and form without NFKC and three patterns.
+      const plain = PLAIN.test(text);
+      const key = plain ? text : serialKey(text);
       const first = seen.get(key);
       if (first) {
         out.push(finding('serial-duplicate', item.serial.at, { serial: text, other: `${describeAt(first.serial.at)}的序号` }, { field, item: index }));
         continue;
       }
       seen.set(key, item);
-      const n = parseSerial(text);
-      if (!ARABIC.test(text.normalize('NFKC').replace(/\s+/gu, ''))) {
+      const n = plain ? Number(text) : parseSerial(text);
+      if (!plain && !ARABIC.test(text.normalize('NFKC').replace(/\s+/gu, ''))) {
         const detail = n !== undefined ? `，应写作阿拉伯数字 ${n}` : '';
         out.push(finding('serial-invalid', item.serial.at, { serial: text, detail }, { field, item: index }));
       }

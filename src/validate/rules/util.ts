@@ -3,32 +3,26 @@
 import type { Catalog, Cell, Item } from '../../model/types.js';
 import { fieldLabel, type FieldKey } from '../../settings/columns.js';
 
-/** One located text value of an item, with the canonical key of its column. */
-export interface ItemCell {
-  item: Item;
-  /** 1-based index in catalog.items. */
-  index: number;
-  key: FieldKey;
-  cell: Cell;
-}
-
-/** Every scalar text cell of every item (citations and pairs included; ticks and channels excluded). */
-export function* textCells(catalog: Catalog): Generator<ItemCell> {
-  let index = 0;
-  for (const item of catalog.items) {
-    index++;
-    yield { item, index, key: 'serial', cell: item.serial };
-    yield { item, index, key: 'category', cell: item.category };
-    yield { item, index, key: 'name', cell: item.name };
-    for (const c of item.basis.values) yield { item, index, key: 'basis', cell: c };
+/** Call `visit` on every scalar text cell of every item, as textCells yields them, without an object per
+ * cell: the rules that look at every text (whitespace, word breaks, placeholders…) visit 15 cells per item
+ * each, and one object per visit was a quarter of their time on a 25 000-item catalog. */
+export function eachTextCell(catalog: Catalog, visit: (cell: Cell, key: FieldKey, index: number, item: Item) => void): void {
+  const items = catalog.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const index = i + 1;
+    visit(item.serial, 'serial', index, item);
+    visit(item.category, 'category', index, item);
+    visit(item.name, 'name', index, item);
+    for (const c of item.basis.values) visit(c, 'basis', index, item);
     for (const p of item.pairs) {
-      yield { item, index, key: 'content', cell: p.content };
-      if (p.standard) yield { item, index, key: 'standard', cell: p.standard };
+      visit(p.content, 'content', index, item);
+      if (p.standard) visit(p.standard, 'standard', index, item);
     }
-    yield { item, index, key: 'subject', cell: item.subject };
-    if (item.platform) yield { item, index, key: 'platform', cell: item.platform };
-    yield { item, index, key: 'deadline', cell: item.deadline };
-    yield { item, index, key: 'remark', cell: item.remark };
+    visit(item.subject, 'subject', index, item);
+    if (item.platform) visit(item.platform, 'platform', index, item);
+    visit(item.deadline, 'deadline', index, item);
+    visit(item.remark, 'remark', index, item);
   }
 }
 

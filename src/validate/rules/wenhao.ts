@@ -105,26 +105,32 @@ const STRAY_HAO = /(\p{Script=Han}{0,8}第[ \t\u3000\u00a0]*[0-9０-９]+[ \t\u3
 
 /** Order numbers with a 号 repeated after their closing bracket, each with the text without it. */
 export function findStrayHao(text: string): WenhaoHit[] {
-  if (!text.includes('号')) return [];
+  // Two 号 and a 第 before them, or no stray 号: most citations (国务院令第711号) have one 号.
+  const hao = text.indexOf('号');
+  if (hao < 0 || text.indexOf('号', hao + 1) < 0 || text.indexOf('第') < 0) return [];
   return [...text.matchAll(STRAY_HAO)].map((m) => ({ index: m.index!, found: m[0], fixed: m[1]!, problems: ['double-hao'] }));
 }
 
-/** The cells that may hold a 文号: 依据 citations, 公开内容 / 公开标准 (a 文件 listed by number) and 备注. */
-function wenhaoCells(item: Catalog['items'][number]): { key: FieldKey; c: Cell }[] {
-  return [
-    ...item.basis.values.map((c) => ({ key: 'basis' as FieldKey, c })),
-    ...item.pairs.flatMap((p) => [{ key: 'content' as FieldKey, c: p.content }, ...(p.standard ? [{ key: 'standard' as FieldKey, c: p.standard }] : [])]),
-    { key: 'remark' as FieldKey, c: item.remark },
-  ];
+/** Call `visit` on each cell that may hold a 文号: 依据 citations, 公开内容 / 公开标准 (a 文件 listed by number) and 备注. */
+function eachWenhaoCell(item: Catalog['items'][number], visit: (key: FieldKey, c: Cell) => void): void {
+  for (const c of item.basis.values) visit('basis', c);
+  for (const p of item.pairs) {
+    visit('content', p.content);
+    if (p.standard) visit('standard', p.standard);
+  }
+  visit('remark', item.remark);
 }
 
 /** 文号 brackets, spaces and doubled 号 in 依据 citations, 公开内容/公开标准 and 备注. */
 function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   catalog.items.forEach((item, i) => {
-    for (const { key, c } of wenhaoCells(item)) {
-      if (c.carried) continue;
-      for (const hit of [...findWenhao(c.text), ...findStrayHao(c.text)].sort((a, b) => a.index - b.index)) {
+    eachWenhaoCell(item, (key, c) => {
+      if (c.carried) return;
+      const hits = findWenhao(c.text);
+      const stray = findStrayHao(c.text);
+      if (hits.length + stray.length === 0) return;
+      for (const hit of [...hits, ...stray].sort((a, b) => a.index - b.index)) {
         const code = hit.problems.includes('brackets')
           ? 'wenhao-brackets'
           : hit.problems.includes('spacing')
@@ -138,7 +144,7 @@ function check(catalog: Catalog): Finding[] {
           }),
         );
       }
-    }
+    });
   });
   return out;
 }

@@ -5,7 +5,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { deleteRanges, type Fix } from '../../findings/fix.js';
 import { trimWhere } from '../../settings/trim.js';
 import { defineRule } from '../rule.js';
-import { label, textCells } from './util.js';
+import { eachTextCell, label } from './util.js';
 
 const isSpace = (unit: string): boolean => unit === ' ' || unit === '\t' || unit === '\u3000' || unit === '\u00a0';
 
@@ -33,11 +33,13 @@ export function trimSpaces(text: string): string {
 /** Leading/trailing spaces → whitespace info with fix. */
 function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
-  for (const { index, key, cell } of textCells(catalog)) {
-    if (cell.carried || cell.text.trim() === '' || trimSpaces(cell.text) === cell.text) continue;
+  eachTextCell(catalog, (cell, key, index) => {
+    const t = cell.text;
+    // Most texts neither start nor end with a space: two character looks, no trimmed copy.
+    if (cell.carried || t === '' || !(isSpace(t[0]!) || isSpace(t[t.length - 1]!)) || t.trim() === '') return;
     const field = label(catalog, key);
-    out.push(finding('whitespace', cell.at, { field }, { field, item: index, fix: edgeSpaces(cell.text) }));
-  }
+    out.push(finding('whitespace', cell.at, { field }, { field, item: index, fix: edgeSpaces(t) }));
+  });
   return out;
 }
 

@@ -12,7 +12,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { deleteRanges } from '../../findings/fix.js';
 import type { FieldKey } from '../../settings/columns.js';
 import { defineRule } from '../rule.js';
-import { label, textCells } from './util.js';
+import { eachTextCell, label } from './util.js';
 
 /** Words of catalog texts, as the pairs of characters a break may fall between. */
 const WORDS = new Set(
@@ -66,13 +66,13 @@ function check(catalog: Catalog): Finding[] {
   const seen = new Set<string>();
   // A category also spelled without the break elsewhere is category-spelling's (one finding per problem).
   const categories = new Set(catalog.items.map((i) => i.category.text));
-  for (const { index, key, cell } of textCells(catalog)) {
-    if (cell.carried || !CHECKED.includes(key)) continue;
+  eachTextCell(catalog, (cell, key, index) => {
+    if (cell.carried || !CHECKED.includes(key)) return;
     // The breaks first: most cells have none, and a cell's place is built when asked (model/packed.ts).
     const ranges = wordBreaks(cell.text, key);
-    if (!ranges.length) continue;
+    if (!ranges.length) return;
     const place = JSON.stringify(cell.at);
-    if (seen.has(place)) continue;
+    if (seen.has(place)) return;
     seen.add(place);
     const field = label(catalog, key);
     let fixed = '';
@@ -82,9 +82,9 @@ function check(catalog: Catalog): Finding[] {
       at = e;
     }
     fixed += cell.text.slice(at);
-    if (key === 'category' && categories.has(fixed)) continue;
+    if (key === 'category' && categories.has(fixed)) return;
     out.push(finding('space-in-word', cell.at, { field, found: cell.text, fixed }, { field, item: index, fix: deleteRanges(cell.text, ranges) }));
-  }
+  });
   return out;
 }
 

@@ -10,7 +10,7 @@ import { defineRule } from '../rule.js';
 import { hasNonXmlChar, nonXmlChars } from '../../formats/ooxml/xml-text.js';
 import { TOP_KEYS, OPTION_KEYS } from '../../model/document.js';
 import { fieldLabel, TICK_GROUPS } from '../../settings/columns.js';
-import { label, textCells } from './util.js';
+import { eachTextCell, label } from './util.js';
 
 /** The removal of the characters XML forbids, each where it is (a carriage return is kept: it is a line break). */
 function removal(text: string): Fix {
@@ -57,11 +57,14 @@ function check(catalog: Catalog): Finding[] {
   for (const [k, list] of Object.entries(catalog.options ?? {}) as [keyof typeof OPTION_KEYS, string[]][]) {
     for (const option of list) check(option, OPTION_KEYS[k], fileAt, undefined, false);
   }
-  for (const { index, key, cell } of textCells(catalog)) if (!cell.carried) check(cell.text, label(catalog, key), cell.at, index);
+  // The label and the place are built only for a text that has such a character (a packed cell builds its place when asked).
+  eachTextCell(catalog, (cell, key, index) => {
+    if (!cell.carried && hasNonXmlChar(cell.text)) check(cell.text, label(catalog, key), cell.at, index);
+  });
   catalog.items.forEach((item, i) => {
-    for (const [key, cell] of Object.entries(item.extra)) if (!cell.carried) check(cell.text, key, cell.at, i + 1);
-    for (const c of item.channels?.values ?? []) check(c.text, fieldLabel(catalog.profile, 'channels'), c.at, i + 1, false);
-    for (const g of TICK_GROUPS) for (const c of item.ticks?.[g].values ?? []) check(c.text, fieldLabel(catalog.profile, g), c.at, i + 1, false);
+    for (const [key, cell] of Object.entries(item.extra)) if (!cell.carried && hasNonXmlChar(cell.text)) check(cell.text, key, cell.at, i + 1);
+    for (const c of item.channels?.values ?? []) if (hasNonXmlChar(c.text)) check(c.text, fieldLabel(catalog.profile, 'channels'), c.at, i + 1, false);
+    for (const g of TICK_GROUPS) for (const c of item.ticks?.[g].values ?? []) if (hasNonXmlChar(c.text)) check(c.text, fieldLabel(catalog.profile, g), c.at, i + 1, false);
   });
   return out;
 }
