@@ -8,6 +8,7 @@ import type { ReadBudget } from '../../grid/limits.js';
 import type { ReadOptions } from '../types.js';
 import { buildCatalog, keyOf, resolve, type Ctx, type ItemSource } from './build.js';
 import { checkSlips, parseChecked, PARSE_OPTIONS } from './parse.js';
+import { fastItem } from './fast.js';
 
 /** Files at least this large are parsed item by item: the yaml library's whole-document tree takes
  * about 30 bytes of memory per byte of text (a 31 MB catalog: 900 MB). */
@@ -71,6 +72,13 @@ export function parseSplit(split: Split, file: string, options: ReadOptions, lin
   const { doc, lc } = parseChecked(split.head, file, 0, lineOf);
   const ctx: Ctx = { file, lc, doc, findings: [], aliases: 0, itemKeys: new Set(), lineOffset: 0, lineOf, budget };
   const parseChunk = (chunk: Split['chunks'][number]): ItemSource => {
+    // An item written the plain way is read without the library's parser (fast.ts); any other by it.
+    const fast = fastItem(chunk.text);
+    if (fast) {
+      checkSlips(fast.doc, chunk.text, fast.lc, undefined, 'root', file, chunk.lineOffset, lineOf);
+      const itemCtx: Ctx = { ...ctx, lc: fast.lc, doc: fast.doc, lineOffset: chunk.lineOffset };
+      return { ctx: itemCtx, node: fast.node };
+    }
     const itemLc = new LineCounter();
     const itemDoc = parseDocument(chunk.text, { ...PARSE_OPTIONS, lineCounter: itemLc });
     if (itemDoc.errors.length || itemDoc.warnings.length || !isSeq(itemDoc.contents) || itemDoc.contents.items.length !== 1) {
