@@ -240,6 +240,24 @@ const EXPECTED: Record<string, Expected> = {
       ['odd-char', 1, 11, 5],
     ],
   },
+  'dayao-shiyang-jiaoyu.html': {
+    profile: '2019',
+    items: 2,
+    findings: [
+      ['header-spelling', 1, 2, 4],
+      ['header-spelling', 1, 2, 6],
+      ['header-spelling', 1, 2, 7],
+    ],
+  },
+  'yiju-wenhua.html': {
+    profile: '2019',
+    items: 2,
+    findings: [
+      ['header-spelling', 1, 1, 4],
+      ['channel-unknown', 1, 3, 8],
+      ['channel-unknown', 1, 4, 8],
+    ],
+  },
   'weishan-2017.html': {
     profile: '2017',
     items: 3,
@@ -377,6 +395,22 @@ describe('the catalogs added last (盖州, 石城)', () => {
       ['综合业务', '综合业务', '监督检查', undefined],
     ]);
     expect(c.items[1]!.channels!.values.map((v) => v.text)).toEqual(['政府网站', '公开查阅点', '政务服务中心', '社区/企事业单位/村公示栏(电子屏)']);
+  });
+});
+
+describe('the catalogs added after (大姚石羊镇, 宜就镇)', () => {
+  it('宜就镇: 口 straight after a channel (■政府网站口政府公报) is a mark; 存公示栏 is the one selected unknown', async () => {
+    const c = await read('yiju-wenhua.html');
+    expect(c.items.map((i) => i.channels!.values.map((v) => v.text))).toEqual(Array(2).fill(['政府网站', '社区/企事业单位/存公示栏(电子屏)']));
+    expect(c.options?.channels).toEqual(expect.arrayContaining(['政府公报', '广播电台', '纸质媒体', '入户/现场宣传', '其他']));
+    expect(c.items.map((i) => i.ticks!.level.values.map((v) => v.text))).toEqual([['乡级'], ['乡级']]);
+  });
+
+  it('大姚石羊镇: four √ are 全社会 · 主动 · 县级 + 乡级', async () => {
+    const c = await read('dayao-shiyang-jiaoyu.html');
+    expect(c.items.map((i) => [i.ticks!.audience, i.ticks!.mode, i.ticks!.level].map((t) => t.values.map((v) => v.text)))).toEqual(
+      Array(2).fill([['全社会'], ['主动'], ['县级', '乡级']]),
+    );
   });
 });
 
