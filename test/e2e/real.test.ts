@@ -258,6 +258,16 @@ const EXPECTED: Record<string, Expected> = {
       ['channel-unknown', 1, 4, 8],
     ],
   },
+  'yncn-wenhua.html': {
+    profile: '2019',
+    items: 3,
+    findings: [
+      ['header-spelling', 1, 1, 4],
+      ['wenhao-brackets', 1, 3, 5],
+      ['wenhao-brackets', 1, 3, 5],
+      ['wenhao-brackets', 1, 4, 5],
+    ],
+  },
   'weishan-2017.html': {
     profile: '2017',
     items: 3,
@@ -398,12 +408,18 @@ describe('the catalogs added last (盖州, 石城)', () => {
   });
 });
 
-describe('the catalogs added after (大姚石羊镇, 宜就镇)', () => {
+describe('the catalogs added after (大姚石羊镇, 宜就镇, 楚雄)', () => {
   it('宜就镇: 口 straight after a channel (■政府网站口政府公报) is a mark; 存公示栏 is the one selected unknown', async () => {
     const c = await read('yiju-wenhua.html');
     expect(c.items.map((i) => i.channels!.values.map((v) => v.text))).toEqual(Array(2).fill(['政府网站', '社区/企事业单位/存公示栏(电子屏)']));
     expect(c.options?.channels).toEqual(expect.arrayContaining(['政府公报', '广播电台', '纸质媒体', '入户/现场宣传', '其他']));
     expect(c.items.map((i) => i.ticks!.level.values.map((v) => v.text))).toEqual([['乡级'], ['乡级']]);
+  });
+
+  it('楚雄 (yncn): a numbered plain channel list; 公共服务 merged over three items; 文号 in [] fixed to 〔〕', async () => {
+    const c = await read('yncn-wenhua.html');
+    expect(c.items.map((i) => [i.category.text, i.channels!.values.map((v) => v.text)])).toEqual(Array(3).fill(['公共服务', ['政府网站', '其他']]));
+    expect(validateCatalog(c).filter((f) => f.code === 'wenhao-brackets').map((f) => f.params.fixed).sort()).toEqual(['中办发〔2015〕2号', '文财务函〔2016〕171号', '文财务发〔2011〕5号']);
   });
 
   it('大姚石羊镇: four √ are 全社会 · 主动 · 县级 + 乡级', async () => {
