@@ -268,6 +268,11 @@ const EXPECTED: Record<string, Expected> = {
       ['wenhao-brackets', 1, 4, 5],
     ],
   },
+  'xingguo-wenhua.html': {
+    profile: '2019',
+    items: 4,
+    findings: [],
+  },
   'weishan-2017.html': {
     profile: '2017',
     items: 3,
@@ -408,7 +413,7 @@ describe('the catalogs added last (盖州, 石城)', () => {
   });
 });
 
-describe('the catalogs added after (大姚石羊镇, 宜就镇, 楚雄)', () => {
+describe('the catalogs added after (大姚石羊镇, 宜就镇, 楚雄, 兴国)', () => {
   it('宜就镇: 口 straight after a channel (■政府网站口政府公报) is a mark; 存公示栏 is the one selected unknown', async () => {
     const c = await read('yiju-wenhua.html');
     expect(c.items.map((i) => i.channels!.values.map((v) => v.text))).toEqual(Array(2).fill(['政府网站', '社区/企事业单位/存公示栏(电子屏)']));
@@ -420,6 +425,13 @@ describe('the catalogs added after (大姚石羊镇, 宜就镇, 楚雄)', () => 
     const c = await read('yncn-wenhua.html');
     expect(c.items.map((i) => [i.category.text, i.channels!.values.map((v) => v.text)])).toEqual(Array(3).fill(['公共服务', ['政府网站', '其他']]));
     expect(validateCatalog(c).filter((f) => f.code === 'wenhao-brackets').map((f) => f.params.fixed).sort()).toEqual(['中办发〔2015〕2号', '文财务函〔2016〕171号', '文财务发〔2011〕5号']);
+  });
+
+  it('兴国: 公共 merged twice; one 乡级 column; ticks 全社会 · 主动 · 乡级', async () => {
+    const c = await read('xingguo-wenhua.html');
+    expect(c.items.map((i) => [i.category.text, i.ticks!.level.values.map((v) => v.text), i.subject.text])).toEqual(
+      Array(4).fill(['公共', ['乡级'], '县文广新旅局,相关公共文化服务机构']),
+    );
   });
 
   it('大姚石羊镇: four √ are 全社会 · 主动 · 县级 + 乡级', async () => {
