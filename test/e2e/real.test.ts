@@ -273,6 +273,30 @@ const EXPECTED: Record<string, Expected> = {
     items: 4,
     findings: [],
   },
+  'wubu-songjiachuan.html': {
+    profile: '2019',
+    items: 5,
+    findings: [
+      ['tick-missing', 1, 4, 9],
+      ['tick-missing', 1, 4, 11],
+      ['tick-missing', 1, 4, 13],
+      ['tick-missing', 1, 5, 9],
+      ['tick-missing', 1, 5, 11],
+      ['tick-missing', 1, 5, 13],
+      ['channel-unknown', 1, 6, 8],
+      ['tick-missing', 1, 6, 9],
+      ['tick-missing', 1, 6, 11],
+      ['tick-missing', 1, 6, 13],
+      ['channel-unknown', 1, 7, 8],
+      ['tick-missing', 1, 7, 9],
+      ['tick-missing', 1, 7, 11],
+      ['tick-missing', 1, 7, 13],
+      ['channel-unknown', 1, 8, 8],
+      ['tick-missing', 1, 8, 9],
+      ['tick-missing', 1, 8, 11],
+      ['tick-missing', 1, 8, 13],
+    ],
+  },
   'weishan-2017.html': {
     profile: '2017',
     items: 3,
@@ -413,7 +437,7 @@ describe('the catalogs added last (盖州, 石城)', () => {
   });
 });
 
-describe('the catalogs added after (大姚石羊镇, 宜就镇, 楚雄, 兴国)', () => {
+describe('the catalogs added after (大姚石羊镇, 宜就镇, 楚雄, 兴国, 宋家川)', () => {
   it('宜就镇: 口 straight after a channel (■政府网站口政府公报) is a mark; 存公示栏 is the one selected unknown', async () => {
     const c = await read('yiju-wenhua.html');
     expect(c.items.map((i) => i.channels!.values.map((v) => v.text))).toEqual(Array(2).fill(['政府网站', '社区/企事业单位/存公示栏(电子屏)']));
@@ -432,6 +456,13 @@ describe('the catalogs added after (大姚石羊镇, 宜就镇, 楚雄, 兴国)'
     expect(c.items.map((i) => [i.category.text, i.ticks!.level.values.map((v) => v.text), i.subject.text])).toEqual(
       Array(4).fill(['公共', ['乡级'], '县文广新旅局,相关公共文化服务机构']),
     );
+  });
+
+  it('宋家川: 序号 in the second header row under an empty cell; 镇级 | 村级 the level options', async () => {
+    const c = await read('wubu-songjiachuan.html');
+    expect(c.options?.level).toEqual(['镇级', '村级']);
+    expect(c.items.map((i) => i.name.text)).toEqual(['乡镇概况', '相关文件', '惠民政策明白卡', '行政法规、规章', '其他政策文件']);
+    expect(c.items.map((i) => i.serial.text)).toEqual(['1', '2', '3', '4', '5']);
   });
 
   it('大姚石羊镇: four √ are 全社会 · 主动 · 县级 + 乡级', async () => {
