@@ -107,13 +107,21 @@ function splitKnown(text: string, known: readonly string[]): string[] {
   return out.filter((t) => t !== '');
 }
 
+/** A 口 written straight after the previous entry (■政府网站口政府公报): a mark when the cell is already a checklist
+ * and a standard channel's name follows it — an ordinary 口 (窗口, 出入口) is not followed by one. */
+function runOnMark(chars: readonly string[], i: number, marksBefore: number): boolean {
+  if (marksBefore === 0) return false;
+  const rest = chars.slice(i + 1).join('');
+  return KNOWN_CHANNELS.some((k) => rest.startsWith(k));
+}
+
 /** Parse a 公开渠道和载体 cell. */
 export function parseChannels(text: string): ChannelList {
   const chars = [...text];
   const marks: { index: number; on: boolean }[] = [];
   chars.forEach((ch, i) => {
     if (!SELECTED.has(ch) && !UNSELECTED.has(ch)) return;
-    if (AMBIGUOUS_MARKS.has(ch) && i > 0 && !BEFORE_MARK.test(chars[i - 1]!)) return;
+    if (AMBIGUOUS_MARKS.has(ch) && i > 0 && !BEFORE_MARK.test(chars[i - 1]!) && !runOnMark(chars, i, marks.length)) return;
     marks.push({ index: i, on: SELECTED.has(ch) });
   });
   // A list that never uses ■/□ means every channel listed is selected.

@@ -240,6 +240,63 @@ const EXPECTED: Record<string, Expected> = {
       ['odd-char', 1, 11, 5],
     ],
   },
+  'dayao-shiyang-jiaoyu.html': {
+    profile: '2019',
+    items: 2,
+    findings: [
+      ['header-spelling', 1, 2, 4],
+      ['header-spelling', 1, 2, 6],
+      ['header-spelling', 1, 2, 7],
+    ],
+  },
+  'yiju-wenhua.html': {
+    profile: '2019',
+    items: 2,
+    findings: [
+      ['header-spelling', 1, 1, 4],
+      ['channel-unknown', 1, 3, 8],
+      ['channel-unknown', 1, 4, 8],
+    ],
+  },
+  'yncn-wenhua.html': {
+    profile: '2019',
+    items: 3,
+    findings: [
+      ['header-spelling', 1, 1, 4],
+      ['wenhao-brackets', 1, 3, 5],
+      ['wenhao-brackets', 1, 3, 5],
+      ['wenhao-brackets', 1, 4, 5],
+    ],
+  },
+  'xingguo-wenhua.html': {
+    profile: '2019',
+    items: 4,
+    findings: [],
+  },
+  'wubu-songjiachuan.html': {
+    profile: '2019',
+    items: 5,
+    findings: [
+      ['tick-missing', 1, 4, 9],
+      ['tick-missing', 1, 4, 11],
+      ['tick-missing', 1, 4, 13],
+      ['tick-missing', 1, 5, 9],
+      ['tick-missing', 1, 5, 11],
+      ['tick-missing', 1, 5, 13],
+      ['channel-unknown', 1, 6, 8],
+      ['tick-missing', 1, 6, 9],
+      ['tick-missing', 1, 6, 11],
+      ['tick-missing', 1, 6, 13],
+      ['channel-unknown', 1, 7, 8],
+      ['tick-missing', 1, 7, 9],
+      ['tick-missing', 1, 7, 11],
+      ['tick-missing', 1, 7, 13],
+      ['channel-unknown', 1, 8, 8],
+      ['tick-missing', 1, 8, 9],
+      ['tick-missing', 1, 8, 11],
+      ['tick-missing', 1, 8, 13],
+    ],
+  },
   'weishan-2017.html': {
     profile: '2017',
     items: 3,
@@ -377,6 +434,42 @@ describe('the catalogs added last (盖州, 石城)', () => {
       ['综合业务', '综合业务', '监督检查', undefined],
     ]);
     expect(c.items[1]!.channels!.values.map((v) => v.text)).toEqual(['政府网站', '公开查阅点', '政务服务中心', '社区/企事业单位/村公示栏(电子屏)']);
+  });
+});
+
+describe('the catalogs added after (大姚石羊镇, 宜就镇, 楚雄, 兴国, 宋家川)', () => {
+  it('宜就镇: 口 straight after a channel (■政府网站口政府公报) is a mark; 存公示栏 is the one selected unknown', async () => {
+    const c = await read('yiju-wenhua.html');
+    expect(c.items.map((i) => i.channels!.values.map((v) => v.text))).toEqual(Array(2).fill(['政府网站', '社区/企事业单位/存公示栏(电子屏)']));
+    expect(c.options?.channels).toEqual(expect.arrayContaining(['政府公报', '广播电台', '纸质媒体', '入户/现场宣传', '其他']));
+    expect(c.items.map((i) => i.ticks!.level.values.map((v) => v.text))).toEqual([['乡级'], ['乡级']]);
+  });
+
+  it('楚雄 (yncn): a numbered plain channel list; 公共服务 merged over three items; 文号 in [] fixed to 〔〕', async () => {
+    const c = await read('yncn-wenhua.html');
+    expect(c.items.map((i) => [i.category.text, i.channels!.values.map((v) => v.text)])).toEqual(Array(3).fill(['公共服务', ['政府网站', '其他']]));
+    expect(validateCatalog(c).filter((f) => f.code === 'wenhao-brackets').map((f) => f.params.fixed).sort()).toEqual(['中办发〔2015〕2号', '文财务函〔2016〕171号', '文财务发〔2011〕5号']);
+  });
+
+  it('兴国: 公共 merged twice; one 乡级 column; ticks 全社会 · 主动 · 乡级', async () => {
+    const c = await read('xingguo-wenhua.html');
+    expect(c.items.map((i) => [i.category.text, i.ticks!.level.values.map((v) => v.text), i.subject.text])).toEqual(
+      Array(4).fill(['公共', ['乡级'], '县文广新旅局,相关公共文化服务机构']),
+    );
+  });
+
+  it('宋家川: 序号 in the second header row under an empty cell; 镇级 | 村级 the level options', async () => {
+    const c = await read('wubu-songjiachuan.html');
+    expect(c.options?.level).toEqual(['镇级', '村级']);
+    expect(c.items.map((i) => i.name.text)).toEqual(['乡镇概况', '相关文件', '惠民政策明白卡', '行政法规、规章', '其他政策文件']);
+    expect(c.items.map((i) => i.serial.text)).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('大姚石羊镇: four √ are 全社会 · 主动 · 县级 + 乡级', async () => {
+    const c = await read('dayao-shiyang-jiaoyu.html');
+    expect(c.items.map((i) => [i.ticks!.audience, i.ticks!.mode, i.ticks!.level].map((t) => t.values.map((v) => v.text)))).toEqual(
+      Array(2).fill([['全社会'], ['主动'], ['县级', '乡级']]),
+    );
   });
 });
 

@@ -21,3 +21,11 @@ it('splits names written together only when every part is a channel', () => {
   expect(runTogether('政务服务中心大厅')).toEqual(['政务服务中心大厅']);
   expect(runTogether('发布会')).toEqual(['发布会']);
 });
+
+it('takes a 口 written straight after an entry for a mark when a channel follows, and keeps 窗口 a word', () => {
+  const list = parseChannels('■政府网站口政府公报 口两微一端口发布会/听证会 口广播电台口纸质媒体 ■办事窗口');
+  expect(list.selected).toEqual(['政府网站', '办事窗口']);
+  expect(list.options).toEqual(['政府网站', '政府公报', '两微一端', '发布会/听证会', '广播电台', '纸质媒体', '办事窗口']);
+  // Not a checklist yet: 口 before 政府公报 is a character of the name.
+  expect(parseChannels('出入口政府公报').selected).toEqual(['出入口政府公报']);
+});
