@@ -94,7 +94,7 @@ export const CODES = {
   'cell-unread': { severity: 'warning', title: '未读入的单元格', message: '第 {row} 行的“{text}”不属于目录的任何一列，未读入目录。请把它移到对应的列中，或删除' },
   'item-below-note': { severity: 'warning', title: '事项写在注的下方', message: '第 {row} 行的事项写在表格下方的“注”之后，已作为事项读取。请把它移到“注”的上方：在“注”所在行点右键“插入”空行，再把这一行剪切过去' },
   'row-below-note': { severity: 'info', title: '注下方的表格行', message: '第 {row} 行在“注”之后，有 {count} 个单元格，但没有序号和名称，不像事项，已作为注的一部分读取。如果它是事项，请把它移到“注”的上方并填写序号和名称' },
-  'section-row': { severity: 'info', title: '分组标题行', message: '第 {row} 行“{text}”是分组标题，不是事项，已跳过' },
+  'section-row': { severity: 'info', title: '分组标题行', message: '第 {row} 行“{text}”是分组标题，不是事项，已作为其下各事项的“{column}”列保留' },
   'section-category': { severity: 'info', title: '分组标题作为类别', message: '第 {row} 行“{text}”是分组标题；表格中没有“{field}”列，已把“{category}”作为其下各事项的{field}' },
   'row-value-joined': { severity: 'info', title: '同一事项的多行取值', message: '第 {row} 行的“{field}”另有内容“{value}”，已与上一行合并为同一事项的值（用换行分隔）。如果这是另一个事项，请为它填写序号和名称；如果是同一个值，请合并单元格' },
   'continuation-row': { severity: 'info', title: '续行', message: '第 {row} 行没有序号和名称，已作为上一事项的续行（又一组公开内容）读取' },

@@ -1,6 +1,6 @@
 // Several grids (the sheets of a workbook, the tables of a page or Word document) into one catalog:
 // the catalog grids appended in order, and every grid left out reported with the block of cells it held.
-import { DEFAULT_TITLE, NOTE_2017 } from '../settings/texts.js';
+import { DEFAULT_TITLE, GROUP_COLUMN, NOTE_2017 } from '../settings/texts.js';
 import { HEADER_SEARCH_ROWS } from '../settings/limits.js';
 import type { FieldKey, Profile } from '../settings/columns.js';
 import { normaliseName } from '../model/names.js';
@@ -117,6 +117,8 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
     if (result.note !== undefined) notes.push(result.note);
     if (result.preface !== undefined) prefaces.push(result.preface);
     for (const c of result.header.columns) if (c.kind === 'extra' && !catalog.extraColumns.includes(c.label)) catalog.extraColumns.push(c.label);
+    // 分组 from section headings (grid/read/rows.ts) is a column too, after the sheet's own.
+    if (!catalog.extraColumns.includes(GROUP_COLUMN) && result.items.some((i) => i.extra[GROUP_COLUMN] !== undefined)) catalog.extraColumns.push(GROUP_COLUMN);
     for (const key of result.header.missing) if (!catalog.missingColumns.includes(key)) catalog.missingColumns.push(key);
     // An optional column counts as absent only when no sheet has it, or its values would be dropped.
     absentOptional = absentOptional === undefined ? [...result.header.absentOptional] : absentOptional.filter((k) => result.header!.absentOptional.includes(k));

@@ -74,3 +74,6 @@ export function formatMetaLine(unit?: string, date?: string): string | undefined
   if (date) parts.push(`${META_LABELS.date}：${date}`);
   return parts.length ? parts.join('\u3000\u3000') : undefined;
 }
+/** The extra column a section heading row (一、行政许可类) is kept in when a category column already says
+ * what the items are, so that convert, render and merge carry the heading. */
+export const GROUP_COLUMN = '分组';

@@ -1,6 +1,6 @@
-// Section headings (一、政策文件) between items are not items, and are reported, not silently dropped;
-// in a table without a category column they are the category of the items below them.
-import { mkdtempSync } from 'node:fs';
+// Section headings (一、政策文件) between items are not items, and are kept, not dropped: in a table
+// without a category column they are the category of the items below them, else those items' 分组.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,8 +9,11 @@ import { readCatalog as readXlsx } from '../../src/node/read-file.js';
 import { toDocument } from '../../src/model/document.js';
 import { readCatalogBytes } from '../../src/formats/index.js';
 import { renderHtml } from '../../src/render/html.js';
+import { renderXlsx } from '../../src/render/xlsx.js';
+import { renderYaml } from '../../src/render/yaml.js';
+import { catalogValues } from '../helpers/values.js';
 
-it('skips merged and numbered section headings with an info finding', async () => {
+it('keeps merged and numbered section headings as the 分组 of the items below, through YAML and xlsx', async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'zwgk-sections-')), 'sections.xlsx');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('目录');
@@ -29,9 +32,25 @@ it('skips merged and numbered section headings with an info finding', async () =
     ['2', '行政处罚', 'A6'],
   ]);
   expect(c.findings.map((f) => [f.code, f.location.cell, f.message])).toEqual([
-    ['section-row', 'A3', '第 3 行“一、政策文件”是分组标题，不是事项，已跳过'],
-    ['section-row', 'A5', '第 5 行“（二）依法行政”是分组标题，不是事项，已跳过'],
+    ['section-row', 'A3', '第 3 行“一、政策文件”是分组标题，不是事项，已作为其下各事项的“分组”列保留'],
+    ['section-row', 'A5', '第 5 行“（二）依法行政”是分组标题，不是事项，已作为其下各事项的“分组”列保留'],
   ]);
+  expect(c.extraColumns).toEqual(['分组']);
+  expect(c.items.map((i) => [i.extra['分组']?.text, i.extra['分组']?.at.cell])).toEqual([
+    ['一、政策文件', 'A3'],
+    ['（二）依法行政', 'A5'],
+  ]);
+  // Carried by convert and render: YAML, then a workbook, then read again.
+  const yaml = path.join(path.dirname(file), 'sections.yaml');
+  writeFileSync(yaml, renderYaml(c));
+  const fromYaml = await readXlsx(yaml, {});
+  const again = path.join(path.dirname(file), 'again.xlsx');
+  writeFileSync(again, await renderXlsx(fromYaml));
+  for (const back of [fromYaml, await readXlsx(again, {})]) {
+    expect(back.items.map((i) => i.extra['分组']?.text)).toEqual(['一、政策文件', '（二）依法行政']);
+    expect(catalogValues(back)).toEqual(catalogValues(c));
+  }
+  expect(renderHtml(c)).toContain('（二）依法行政');
 });
 
 it('a table without a category column grouped by headings: each heading is the category of the items below', async () => {

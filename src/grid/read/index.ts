@@ -7,6 +7,7 @@
 // merge-check.ts (merges refused before reading), texts.ts (title, 编制单位/日期 lines, 注 rows),
 // rows.ts (what a row is), items.ts with fields-2017.ts / fields-2019.ts (a row's values into an item),
 // blank-columns.ts (columns without a header label).
+import { GROUP_COLUMN } from '../../settings/texts.js';
 import { fieldLabel, type FieldKey, type Profile } from '../../settings/columns.js';
 import { HEADER_SEARCH_ROWS } from '../../settings/limits.js';
 import type { Cell, Item } from '../../model/types.js';
@@ -87,6 +88,8 @@ class GridReader implements ReadContext {
   private current?: Item;
   /** The heading above the items being read, when it stands for their category (the table has no such column). */
   private section?: Cell;
+  /** The section heading above the items being read, when the table has its own category column. */
+  private group?: Cell;
   /** Items whose category came from a heading. */
   private sectionItems = 0;
   private noteMode = false;
@@ -306,8 +309,9 @@ class GridReader implements ReadContext {
       this.belowNote = true;
     }
     if (kind === 'section') {
-      const heading = readSection(this, shape, row);
-      if (heading) this.section = heading;
+      const read = readSection(this, shape, row);
+      if (read?.asCategory) this.section = read.heading;
+      else if (read) this.group = read.heading;
       return;
     }
     this.blank.scanRow(this, row, cells);
@@ -318,6 +322,9 @@ class GridReader implements ReadContext {
     const fromHeading = !this.roles.has('category') && this.section !== undefined;
     if (fromHeading) this.sectionItems++;
     this.current = newItem(this, row, cells, fromHeading ? this.section : undefined, this.belowNote);
+    // The heading above (一、行政许可类) is kept on every item under it, unless a 分组 column of the
+    // sheet's own already says it.
+    if (this.group && this.current.extra[GROUP_COLUMN] === undefined) this.current.extra[GROUP_COLUMN] = { text: this.group.text, at: this.group.at };
     this.onItem();
   }
 }

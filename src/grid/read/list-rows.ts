@@ -4,6 +4,7 @@
 // the options ticked; a text written in a √ cell is kept as the mark. Every cell of a row is taken into the
 // item (columns the layout lacks are kept under their own label, columns without a label as 无表头列N) or
 // left to the reader's cell accounting, which reports it.
+import { GROUP_COLUMN } from '../../settings/texts.js';
 import { BLANK_HEADER_KEY } from '../../settings/columns.js';
 import { LIST_SEPARATORS, NOTE_ROW_PREFIX, TICK_MARKS, UNTICK_MARKS } from '../../settings/vocab.js';
 import type { Cell, ListField } from '../../model/types.js';
@@ -80,7 +81,7 @@ export class ListRows {
       // A heading over the items below it (一、规划类): kept on each of them as 分组.
       ctx.use(firstCol);
       this.section = { text: firstText.trim(), at: ctx.at(row, firstCol) };
-      ctx.result.findings.push(finding('section-row', this.section.at, { row, text: shortText(firstText) }));
+      ctx.result.findings.push(finding('section-row', this.section.at, { row, text: shortText(firstText), column: GROUP_COLUMN }));
       return;
     }
     if (!this.current || this.startsItem(ctx, row, cells)) this.newItem(ctx, row, cells);
@@ -134,7 +135,7 @@ export class ListRows {
     }
     for (const column of this.header.layout.columns) if (column.kind === 'ticks') item.ticks[column.key] ??= { values: [], at };
     if (hasPerRow || this.header.layout.columns.some((c) => c.per === 'row')) item.rows.push(perRow);
-    if (this.section) item.extra['分组'] = { text: this.section.text, at: this.section.at };
+    if (this.section) item.extra[GROUP_COLUMN] = { text: this.section.text, at: this.section.at };
     this.blankCells(ctx, item, row, cells);
   }
 

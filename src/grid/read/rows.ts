@@ -1,6 +1,7 @@
 // What one row below the header is: empty, a line of the 注, a section heading, the first row of an
 // item, or a further row of the item above. The classifier only looks (it resolves 序号 and 名称, which
 // marks them taken); the reader acts on its answer.
+import { GROUP_COLUMN } from '../../settings/texts.js';
 import { COLUMNS, fieldLabel, type FieldKey } from '../../settings/columns.js';
 import { NOTE_ROW_PREFIX } from '../../settings/vocab.js';
 import type { Cell } from '../../model/types.js';
@@ -53,10 +54,10 @@ export function classifyRow(ctx: ReadContext, shape: RowShape, row: number, cell
 }
 
 /**
- * A section heading row: the category of the items below it when the table has no category column
- * (returned), else only reported.
+ * A section heading row, kept: the category of the items below it when the table has no category
+ * column, else their 分组 (an extra column, so convert, render and merge carry it).
  */
-export function readSection(ctx: ReadContext, shape: RowShape, row: number): Cell | undefined {
+export function readSection(ctx: ReadContext, shape: RowShape, row: number): { heading: Cell; asCategory: boolean } | undefined {
   const text = shape.firstText.trim();
   const at = ctx.at(row, shape.firstCol);
   const category = text.replace(SECTION_HEADING, '').replace(GROUP_COUNT, '').trim();
@@ -66,10 +67,11 @@ export function readSection(ctx: ReadContext, shape: RowShape, row: number): Cel
     // among them): each heading is the category of the items below it.
     const field = fieldLabel(ctx.header.profile, 'category');
     ctx.result.findings.push(finding('section-category', at, { row, text, category, field }));
-    return { text: category, at };
+    return { heading: { text: category, at }, asCategory: true };
   }
-  ctx.result.findings.push(finding('section-row', at, { row, text }));
-  return undefined;
+  if (text === '') return undefined;
+  ctx.result.findings.push(finding('section-row', at, { row, text, column: GROUP_COLUMN }));
+  return { heading: { text, at }, asCategory: false };
 }
 
 /** The cells a row holds itself (not covered by a merge from elsewhere), non-empty, left to right. */
