@@ -99,7 +99,7 @@ export const CODES = {
   'row-value-joined': { severity: 'info', title: '同一事项的多行取值', message: '第 {row} 行的“{field}”另有内容“{value}”，已与上一行合并为同一事项的值（用换行分隔）。如果这是另一个事项，请为它填写序号和名称；如果是同一个值，请合并单元格' },
   'continuation-row': { severity: 'info', title: '续行', message: '第 {row} 行没有序号和名称，已作为上一事项的续行（又一组公开内容）读取' },
   'yaml-unquoted': { severity: 'warning', title: 'YAML 值需要加引号', message: '“{field}”的值 {written} 没有加引号，YAML 会把它读成{kind} {read}；已按原文“{written}”读取。请给它加上引号，写成 "{written}"' },
-  'options-wrong-layout': { severity: 'warning', title: '2017 版式中的“选项”', message: '“{key}”只用于 2019 版式（{keys}的选项清单），2017 版式没有这些列，已忽略。请删除“{key}”这一项；如果这是 2019 版式的目录，请把“版式”改为 "2019"' },
+  'options-wrong-layout': { severity: 'warning', title: '2017 版式中的“选项”', message: '“{key}”只用于 2019 版式（{keys}的选项清单），2017 版式没有这些列，其内容已作为“表前说明”的一行保留。请删除“{key}”这一项；如果这是 2019 版式的目录，请把“版式”改为 "2019"' },
   'unknown-key-kept': { severity: 'warning', title: '未知字段（已保留）', message: '未知字段“{key}”，已作为{kept}保留。可用字段：{known}；如是笔误，请改成其中之一' },
   'unknown-key': { severity: 'warning', title: '未知字段', message: '未知字段“{key}”，已忽略。可用字段：{known}' },
   'wrong-type': { severity: 'error', title: '类型错误', message: '“{field}”应为{expected}，现在是{actual}。请改为{expected}' },

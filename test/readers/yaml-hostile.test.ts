@@ -216,5 +216,27 @@ describe('messages that name the line and the fix', () => {
     expect(f.location).toEqual({ file: 'x.yaml', line: 3, column: 1 });
     expect(f.message).toContain('“选项”只用于 2019 版式');
     expect(catalog.options).toBeUndefined();
+    // Kept, not dropped: the 表前说明 carries it through convert and render.
+    expect(catalog.preface).toBe('选项：公开对象：全社会');
+    expect(catalog.sources?.find((x) => x.role === 'preface')).toMatchObject({ text: '公开对象：全社会', at: { line: 4 } });
+  });
+
+  it('an unknown key inside 选项 of a 2019 catalog is kept as a line of the 表前说明, at its line', () => {
+    const src = [
+      '版式: "2019"',
+      '选项:',
+      '  公开对象: [全社会, 特定群体]',
+      '  审核人: 张三',
+      '事项:',
+      '  - 序号: 1',
+      '    一级事项: 政策文件',
+      '    二级事项: 规范性文件',
+      '',
+    ].join('\n');
+    const catalog = parseYamlCatalog(src, 'x.yaml');
+    expect(catalog.options?.audience).toEqual(['全社会', '特定群体']);
+    expect(catalog.preface).toBe('选项“审核人”：张三');
+    const f = catalog.findings.find((x) => x.code === 'unknown-key-kept')!;
+    expect([f.severity, f.location.line, f.message]).toEqual(['warning', 4, expect.stringContaining('未知字段“选项.审核人”，已作为“表前说明”的一行（印在表格上方）保留')]);
   });
 });

@@ -56,10 +56,21 @@ export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: I
   if (sources.length) catalog.sources = sources;
   const extraCols = top.get(TOP_KEYS.extraColumns);
   if (extraCols) catalog.extraColumns = stringList(ctx, resolve(ctx, extraCols.value), TOP_KEYS.extraColumns, at(ctx, extraCols.key as Node, fileAt));
+  // Kept, never dropped: a key zwgk does not know becomes a line “键：值” of the 表前说明, printed
+  // above the table (and written back by convert), with a warning that says so.
+  const KEPT = '“表前说明”的一行（印在表格上方）';
+  const keep = (label: string, node: Node | null, where: SourceRef): void => {
+    const text = plainText(ctx, node);
+    if (!text.trim()) return;
+    prefaceLines.push(`${label}：${text}`);
+    sources.push({ role: 'preface', text, at: at(ctx, node, where) });
+  };
   const optionsPair = top.get(TOP_KEYS.options);
   if (optionsPair && profile === '2017') {
     // 选项 lists the choices of 2019 columns; a 2017 catalog has none of them.
-    ctx.findings.push(finding('options-wrong-layout', at(ctx, optionsPair.key as Node, fileAt), { key: TOP_KEYS.options, keys: Object.values(OPTION_KEYS).join('、') }, { field: TOP_KEYS.options }));
+    const where = at(ctx, optionsPair.key as Node, fileAt);
+    keep(TOP_KEYS.options, resolve(ctx, optionsPair.value), where);
+    ctx.findings.push(finding('options-wrong-layout', where, { key: TOP_KEYS.options, keys: Object.values(OPTION_KEYS).join('、') }, { field: TOP_KEYS.options }));
   } else if (optionsPair) {
     const node = resolve(ctx, optionsPair.value);
     if (isMap(node)) {
@@ -71,7 +82,10 @@ export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: I
       }
       for (const p of node.items) {
         const key = keyOf(p);
-        if (!labels.includes(key)) ctx.findings.push(finding('unknown-key', at(ctx, p.key as Node, fileAt), { key, known: labels.join('、') }));
+        if (labels.includes(key)) continue;
+        const where = at(ctx, p.key as Node, fileAt);
+        keep(`${TOP_KEYS.options}“${key}”`, resolve(ctx, p.value), where);
+        ctx.findings.push(finding('unknown-key-kept', where, { key: `${TOP_KEYS.options}.${key}`, known: labels.join('、'), kept: KEPT }));
       }
     } else if (node !== null) {
       ctx.findings.push(wrongType(at(ctx, node, fileAt), TOP_KEYS.options, '映射（键: 值）', kindOf(node)));
@@ -83,15 +97,9 @@ export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: I
   for (const [key, pair] of top) {
     if (key === TOP_KEYS.options) continue;
     if (!known.has(key)) {
-      // Kept, never dropped: a line “键：值” of the 表前说明, printed above the table.
-      const node = resolve(ctx, pair.value);
       const where = at(ctx, pair.key as Node, fileAt);
-      const text = plainText(ctx, node);
-      if (text.trim()) {
-        prefaceLines.push(`${key}：${text}`);
-        sources.push({ role: 'preface', text, at: at(ctx, node, where) });
-      }
-      ctx.findings.push(finding('unknown-key-kept', where, { key, known: [...known].join('、'), kept: '“表前说明”的一行（印在表格上方）' }));
+      keep(key, resolve(ctx, pair.value), where);
+      ctx.findings.push(finding('unknown-key-kept', where, { key, known: [...known].join('、'), kept: KEPT }));
     }
   }
   if (prefaceLines.length) catalog.preface = prefaceLines.join('\n');

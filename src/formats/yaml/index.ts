@@ -9,7 +9,7 @@ export const yaml: FormatSpec = {
   words: 'YAML 文件',
   source: 'text',
   read: async (bytes, file, options) => (await import('./read.js')).readYaml(bytes, file, options),
-  codes: ['yaml-unquoted', 'options-wrong-layout', 'unknown-key', 'unknown-key-kept', 'wrong-type', 'invalid-value', 'same-as-above', 'unknown-column', 'missing-column', 'column-absent'],
+  codes: ['yaml-unquoted', 'options-wrong-layout', 'unknown-key-kept', 'wrong-type', 'invalid-value', 'same-as-above', 'unknown-column', 'missing-column', 'column-absent'],
   fix: 'in-place',
   inFolders: true,
 };
