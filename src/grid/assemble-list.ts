@@ -2,7 +2,7 @@
 // first list's layout appended in order, every other grid reported with the block of cells it held.
 import { normaliseName } from '../model/names.js';
 import type { Finding } from '../findings/finding.js';
-import { finding, sortFindings } from '../findings/finding.js';
+import { finding, sortFindings, ZwgkError } from '../findings/finding.js';
 import type { SourceRef } from '../findings/location.js';
 import type { ListDoc } from '../model/list.js';
 import { carryDownList } from '../model/normalize-list.js';
@@ -23,13 +23,14 @@ export function assembleList(file: string, sheets: readonly GridSheet[], tables?
     const result = sheet.result;
     if (sheet.findings) other.push(...sheet.findings);
     const list = result?.list;
-    const kindName = list ? list.header.layout.name : result?.header ? `${result.header.looksLike} 版式` : undefined;
+    const kindName = list ? list.header.layout.name : result?.header ? result.header.looksLike : undefined;
     if (!list || list.header.layout.id !== layout.id) {
       if (!sheet.hasContent || (result && !result.extent && !kindName)) continue;
       const at = result?.extentAt ?? whole(sheet);
       if (kindName) {
-        if (tables) other.push(finding('table-other-layout', at, { table: sheet.name, actual: kindName, first: first.name, expected: layout.name }));
-        else other.push(finding('sheet-other-layout', at, { sheet: sheet.name, actual: kindName, first: first.name, expected: layout.name }));
+        // One list has one layout: a sheet of another would be lost in every output, so the file is refused.
+        if (tables) throw new ZwgkError('table-other-layout', at, { file, table: sheet.name, actual: kindName, first: first.name, expected: layout.name, how: '' });
+        throw new ZwgkError('sheet-other-layout', at, { file, sheet: sheet.name, actual: kindName, first: first.name, expected: layout.name, how: '' });
       } else {
         const count = result?.extent?.count ?? 0;
         if (tables) other.push(finding('table-ignored', at, { table: sheet.name, count, sample: sheet.sample ?? '' }));

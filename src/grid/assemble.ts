@@ -91,9 +91,15 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
     const layout = forced ? result.header.looksLike : result.header.profile;
     if (layout !== (forced ?? profile)) {
       const at = result.extentAt ?? whole(sheet);
-      if (tables) other.push(finding('table-other-layout', at, { table: sheet.name, actual: layout, first: firstSheet.name, expected: profile }));
-      else other.push(finding('sheet-other-layout', at, { sheet: sheet.name, actual: layout, first: firstSheet.name, expected: profile }));
-      continue;
+      // One catalog has one layout: a sheet of the other would be lost in every output, so the file is
+      // refused — unless the user asked for one layout (--profile), and is told what was left out.
+      if (forced) {
+        other.push(finding('sheet-other-layout-skipped', at, { place: tables ? sheet.name : `工作表“${sheet.name}”`, actual: layout, expected: forced }));
+        continue;
+      }
+      const how = `（命令行也可以加 --profile ${layout} 或 --profile ${profile}，只读其中一种版式的${tables ? '表格' : '工作表'}）`;
+      if (tables) throw new ZwgkError('table-other-layout', at, { file, table: sheet.name, actual: layout, first: firstSheet.name, expected: profile, how });
+      throw new ZwgkError('sheet-other-layout', at, { file, sheet: sheet.name, actual: layout, first: firstSheet.name, expected: profile, how });
     }
     const offset = catalog.items.length;
     // The reader packs each item when the next begins (model/packed.ts); the last one is complete now.

@@ -16,6 +16,7 @@ export const GRID_CODES = [
   'table-ignored',
   'sheet-other-layout',
   'table-other-layout',
+  'sheet-other-layout-skipped',
   'sheet-heading-differs',
   'table-heading-differs',
   'same-as-above',

@@ -300,7 +300,7 @@ describe('2019 with a one-row header and text values', () => {
 });
 
 describe('several sheets', () => {
-  it('appends the catalog sheets in order and skips a sheet of the other layout', async () => {
+  it('appends the catalog sheets of one layout in order', async () => {
     const file = fixture('messy/two-sheets.xlsx');
     const c = await readXlsx(file, {});
     expect(c.profile).toBe('2017');
@@ -308,21 +308,33 @@ describe('several sheets', () => {
       ['食品安全监督抽检信息', '县本级', 'A3', 4],
       ['乡镇食品抽检信息', '乡镇', 'A3', 4],
     ]);
-    expect(brief(c.findings)).toEqual([['sheet-other-layout', '2019版', 'A1', undefined, undefined]]);
-    expect(c.findings[0]!.location.range).toMatch(/^A1:[A-Z]+\d+$/);
-    expect(c.findings[0]!.severity).toBe('warning');
+    expect(c.findings).toEqual([]);
     expect(c.note).toBe(`${NOTE_2017}\n${NOTE_2017}`);
   });
 
-  it('reads the other layout’s sheet when the profile asks for it', async () => {
-    const c = await readXlsx(fixture('messy/two-sheets.xlsx'), { profile: '2019' });
+  it('refuses a workbook whose sheets have two layouts, naming the sheet: its items would be lost', async () => {
+    const file = fixture('messy/mixed-layouts.xlsx');
+    const err = await fatal(readXlsx(file, {}));
+    expect(err.finding.code).toBe('sheet-other-layout');
+    expect(err.finding.location).toMatchObject({ sheet: '2019版', cell: 'A1' });
+    expect(err.finding.location.range).toMatch(/^A1:[A-Z]+\d+$/);
+    expect(err.message).toBe(
+      `${file} 中工作表“2019版”是 2019 版式，与第一个目录工作表（县本级）的 2017 版式不同。一个目录只能用一种版式，为免丢掉其中的事项，没有读取这个文件。请把两种版式的工作表另存为两个文件后分别处理（命令行也可以加 --profile 2019 或 --profile 2017，只读其中一种版式的工作表）`,
+    );
+  });
+
+  it('reads one layout’s sheets when the profile asks for it, and says which sheets were left out', async () => {
+    const c = await readXlsx(fixture('messy/mixed-layouts.xlsx'), { profile: '2019' });
     expect(c.profile).toBe('2019');
     expect(c.items.map((i) => i.name.text)).toEqual(['法律法规']);
     // Findings are sorted by sheet name (compareFindings), not by sheet order.
-    expect(brief(c.findings).map((f) => [f[0], f[1]])).toEqual([
-      ['sheet-other-layout', '乡镇'],
-      ['sheet-other-layout', '县本级'],
+    expect(c.findings.map((f) => [f.code, f.severity, f.location.sheet, f.message])).toEqual([
+      ['sheet-other-layout-skipped', 'warning', '乡镇', '按指定的 2019 版式读取，工作表“乡镇”（2017 版式）没有读入目录，转换和生成的文件中也没有它。要处理它，请用 --profile 2017 另外读取'],
+      ['sheet-other-layout-skipped', 'warning', '县本级', '按指定的 2019 版式读取，工作表“县本级”（2017 版式）没有读入目录，转换和生成的文件中也没有它。要处理它，请用 --profile 2017 另外读取'],
     ]);
+    const c17 = await readXlsx(fixture('messy/mixed-layouts.xlsx'), { profile: '2017' });
+    expect(c17.items).toHaveLength(2);
+    expect(c17.findings.map((f) => [f.code, f.location.sheet])).toEqual([['sheet-other-layout-skipped', '2019版']]);
   });
 });
 
