@@ -5,6 +5,7 @@ import { finding, ZwgkError, type Finding } from '../findings/finding.js';
 import { normaliseName } from '../model/names.js';
 import { itemText, type ListDoc, type ListItem } from '../model/list.js';
 import type { MergeResult } from './merge.js';
+import { mergeHeads } from './merge-heads.js';
 
 /** Merge lists of one layout into one named `output`; mixed-layouts when they are not of one layout. */
 export function mergeLists(lists: readonly ListDoc[], output: string): Omit<MergeResult, 'catalog'> & { catalog: ListDoc } {
@@ -13,13 +14,13 @@ export function mergeLists(lists: readonly ListDoc[], output: string): Omit<Merg
   if (odd) throw new ZwgkError('mixed-layouts', { file: odd.file }, { detail: lists.map((l) => `${l.file} 是${l.layout.name}`).join('，') });
   const merged: ListDoc = { kind: 'list', layout, profile: layout.name, file: output, items: [], extraColumns: [], missingColumns: [], findings: [] };
   const findings: Finding[] = [];
+  const { heads, findings: headNotes } = mergeHeads(lists);
+  Object.assign(merged, heads);
+  findings.push(...headNotes);
   const sources: MergeResult['sources'] = [];
   const seen = new Map<string, ListItem>();
   const serial = layout.columns.find((c) => c.kind === 'serial');
   for (const list of lists) {
-    if (merged.title === undefined && list.title) merged.title = list.title;
-    if (merged.unit === undefined && list.unit) merged.unit = list.unit;
-    if (merged.date === undefined && list.date) merged.date = list.date;
     for (const c of list.extraColumns) if (!merged.extraColumns.includes(c)) merged.extraColumns.push(c);
     for (const [k, v] of Object.entries(list.options ?? {})) (merged.options ??= {})[k] ??= v;
     const first = merged.items.length + 1;

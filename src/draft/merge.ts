@@ -9,9 +9,10 @@ import type { Code } from '../findings/codes.js';
 import { finding, ZwgkError, type Finding } from '../findings/finding.js';
 import { optionalKeys, type FieldKey } from '../settings/columns.js';
 import { tickColumn, tickLabels } from '../model/display.js';
+import { mergeHeads } from './merge-heads.js';
 
 /** The codes merge reports (held against the code table by test/rules/meta.test.ts). */
-export const MERGE_CODES = ['merge-duplicate', 'merge-relabelled'] as const satisfies readonly Code[];
+export const MERGE_CODES = ['merge-duplicate', 'merge-relabelled', 'merge-heading-differs'] as const satisfies readonly Code[];
 
 export interface MergeResult {
   catalog: Catalog;
@@ -70,17 +71,10 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
     missingColumns: [],
     findings: [],
   };
-  const title = catalogs.find((c) => c.title?.trim())?.title;
-  if (title) merged.title = title;
-  const unit = catalogs.find((c) => c.unit?.trim())?.unit;
-  if (unit) merged.unit = unit;
-  const date = catalogs.find((c) => c.date?.trim())?.date;
-  if (date) merged.date = date;
-  const note = catalogs.find((c) => c.note?.trim())?.note;
-  if (note) merged.note = note;
-  const preface = catalogs.find((c) => c.preface?.trim())?.preface;
-  if (preface) merged.preface = preface;
   const findings: Finding[] = [];
+  const { heads, findings: headNotes } = mergeHeads(catalogs);
+  Object.assign(merged, heads);
+  findings.push(...headNotes);
   const options = mergeOptions(catalogs, findings);
   if (options) merged.options = options;
 

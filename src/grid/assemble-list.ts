@@ -3,6 +3,7 @@
 import { normaliseName } from '../model/names.js';
 import type { Finding } from '../findings/finding.js';
 import { finding, sortFindings, ZwgkError } from '../findings/finding.js';
+import { keepOther } from './read/other-sheet.js';
 import type { SourceRef } from '../findings/location.js';
 import type { ListDoc } from '../model/list.js';
 import { carryDownList } from '../model/normalize-list.js';
@@ -35,6 +36,7 @@ export function assembleList(file: string, sheets: readonly GridSheet[], tables?
         const count = result?.extent?.count ?? 0;
         if (tables) other.push(finding('table-ignored', at, { table: sheet.name, count, sample: sheet.sample ?? '' }));
         else other.push(finding(sheet.hidden ? 'hidden-sheet-ignored' : 'sheet-ignored', at, { sheet: sheet.name, count }));
+        keepOther(doc, sheet.name, sheet.hidden, result?.otherCells);
       }
       continue;
     }

@@ -13,6 +13,7 @@ import type { SheetResult } from './read/index.js';
 import type { Doc } from '../model/list.js';
 import type { Layout } from '../layouts/types.js';
 import { assembleList } from './assemble-list.js';
+import { keepOther } from './read/other-sheet.js';
 
 const same = (a: string | undefined, b: string | undefined): boolean => normaliseName(a ?? '') === normaliseName(b ?? '');
 
@@ -85,6 +86,7 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
         const count = result?.extent?.count ?? 0;
         if (tables) other.push(finding('table-ignored', at, { table: sheet.name, count, sample: sheet.sample ?? '' }));
         else other.push(finding(sheet.hidden ? 'hidden-sheet-ignored' : 'sheet-ignored', at, { sheet: sheet.name, count }));
+        keepOther(catalog, sheet.name, sheet.hidden, sheet.result?.otherCells);
       }
       continue;
     }
@@ -140,3 +142,4 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
   sortFindings(catalog.findings);
   return catalog;
 }
+

@@ -14,8 +14,6 @@ export const GRID_CODES = [
   'hidden-sheet-ignored',
   'sheet-ignored',
   'table-ignored',
-  'sheet-other-layout',
-  'table-other-layout',
   'sheet-other-layout-skipped',
   'sheet-heading-differs',
   'table-heading-differs',

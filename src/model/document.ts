@@ -2,7 +2,8 @@
 // describes, and what `convert` writes. Keys are the layout's own column names, so a YAML file reads
 // like the sheet it came from.
 import { COLUMNS, optionalKeys, type FieldKey, type Profile, type TickGroup } from '../settings/columns.js';
-import type { Catalog, Item } from './types.js';
+import type { Catalog, Item, OtherSheet } from './types.js';
+import { a1 } from '../findings/location.js';
 
 /** Top-level keys, in the order the YAML writer emits them. */
 export const TOP_KEYS = {
@@ -15,7 +16,11 @@ export const TOP_KEYS = {
   extraColumns: '其他列',
   items: '事项',
   note: '注',
+  otherSheets: '其他工作表',
 } as const;
+
+/** Keys of one entry of 其他工作表. */
+export const OTHER_SHEET_KEYS = { name: '名称', hidden: '隐藏', cells: '单元格' } as const;
 
 /** Item keys that are not sheet columns. */
 export const ITEM_EXTRA_KEY = '其他列';
@@ -49,6 +54,14 @@ export interface CatalogDocument {
   其他列?: string[];
   事项: DocItem[];
   注?: string;
+  其他工作表?: DocOtherSheet[];
+}
+
+/** One kept sheet in the document: its name, whether hidden, its cells by A1 name. */
+export interface DocOtherSheet {
+  名称: string;
+  隐藏?: boolean;
+  单元格: Record<string, string>;
 }
 
 /** How each field is stored in an item of the document. */
@@ -160,5 +173,13 @@ export function toDocument(catalog: Catalog): CatalogDocument {
   if (catalog.extraColumns.length) doc.其他列 = [...catalog.extraColumns];
   doc.事项 = catalog.items.map((item) => itemToDocument(catalog.profile, item, absentOptional(catalog)));
   if (catalog.note) doc.注 = catalog.note;
+  if (catalog.otherSheets?.length) doc.其他工作表 = catalog.otherSheets.map(otherSheetToDocument);
   return doc;
+}
+
+/** A kept sheet as the document holds it (cells by A1 name, row by row). */
+export function otherSheetToDocument(sheet: OtherSheet): DocOtherSheet {
+  const cells: Record<string, string> = Object.create(null);
+  for (const c of sheet.cells) cells[a1(c.row, c.col)] = c.text;
+  return { 名称: sheet.name, ...(sheet.hidden ? { 隐藏: true } : {}), 单元格: cells };
 }

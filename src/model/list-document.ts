@@ -2,7 +2,7 @@
 // the layout's column labels (as the sheet's header), under the catalog's own top-level keys (版式 names the
 // layout). A √ group is the list of options ticked ("公众参与", or "公众参与：已开展" for a text written in
 // its √ cell); a per-row column is one text, or a list of texts when the item has several rows.
-import { ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, TOP_KEYS } from './document.js';
+import { ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, otherSheetToDocument, TOP_KEYS } from './document.js';
 import type { ListDoc, ListItem } from './list.js';
 
 /** The separator between a ticked option and the text written in its cell. */
@@ -38,5 +38,6 @@ export function toListDocument(doc: ListDoc): Record<string, unknown> {
   if (doc.extraColumns.length) out[TOP_KEYS.extraColumns] = [...doc.extraColumns];
   out[TOP_KEYS.items] = doc.items.map((item) => listItemDocument(doc, item));
   if (doc.note !== undefined) out[TOP_KEYS.note] = doc.note;
+  if (doc.otherSheets?.length) out[TOP_KEYS.otherSheets] = doc.otherSheets.map(otherSheetToDocument);
   return out;
 }

@@ -2,7 +2,7 @@
 // each item's values by column key, with their origin, as every reader of such a list produces and every
 // rule, renderer and report consumes. A catalog (types.ts) and a list together are a Doc.
 import type { Layout } from '../layouts/types.js';
-import type { Catalog, Cell, ListField, SourceText } from './types.js';
+import type { Catalog, Cell, ListField, OtherSheet, SourceText } from './types.js';
 import type { Finding } from '../findings/finding.js';
 import type { SourceRef } from '../findings/location.js';
 
@@ -43,6 +43,8 @@ export interface ListDoc {
   missingColumns: string[];
   findings: Finding[];
   sources?: SourceText[];
+  /** Sheets of the source that hold no list, kept whole (as Catalog.otherSheets). */
+  otherSheets?: OtherSheet[];
 }
 
 /** What a file is read into: a catalog of the 2017/2019 layouts, or a list of another layout. */

@@ -73,6 +73,27 @@ export interface CatalogOptions {
   channels?: string[];
 }
 
+/**
+ * A sheet of the source without a catalog header (填表说明, a hidden drop-down list, a page's 索引号/发布机构
+ * table), kept whole: it is no part of the items, but every non-empty cell of a file is kept, so that
+ * convert and render write it back (a sheet of its own in a workbook, `其他工作表` in YAML).
+ */
+export interface OtherSheet {
+  /** The sheet's name, or a table's (第 2 个表格). */
+  name: string;
+  hidden?: boolean;
+  /** Its non-empty cells (a merge: its top-left cell), row by row; row and col count from 1. */
+  cells: OtherCell[];
+}
+
+/** One kept cell of an other sheet: where it sits in the sheet, its text, where it came from. */
+export interface OtherCell {
+  row: number;
+  col: number;
+  text: string;
+  at: SourceRef;
+}
+
 export interface Catalog {
   profile: Profile;
   file: string;
@@ -94,4 +115,6 @@ export interface Catalog {
   findings: Finding[];
   /** Where the catalog-level texts came from (title, 编制单位 line, 注 rows, header cells), in source order. */
   sources?: SourceText[];
+  /** Sheets of the source that hold no catalog, kept whole (OtherSheet). */
+  otherSheets?: OtherSheet[];
 }

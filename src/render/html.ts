@@ -7,6 +7,7 @@ import { catalogTitle, displayColumns, displayValue, groupByCategory, groupName,
 import { escapeHtml, textToHtml } from './escape.js';
 import { asset, Handlebars, loadTemplate, type AssetName, type TemplateDelegate } from './templates.js';
 import { foldSections, SECTIONS, type SectionSplit } from './sections.js';
+import { otherSheetsView } from './other-sheets.js';
 
 /** A page template with the assets it inlines and the CSP that allows exactly those. */
 interface PageTemplate {
@@ -131,6 +132,8 @@ export function renderHtml(catalog: Catalog, options: PageOptions = {}): string 
     note: catalog.note?.trim() ? catalog.note : '',
     // Lines the sheet has above its header (填报单位（盖章）：…), as written.
     preface: catalog.preface?.trim() ? catalog.preface : '',
+    // The source's sheets that hold no catalog, kept: folded under the table, left out of print.
+    otherSheets: otherSheetsView(catalog.otherSheets),
     home: options.home ?? false,
   });
 }

@@ -4,6 +4,7 @@
 import type { Catalog, Item } from '../model/types.js';
 import { catalogTitle, noteText, displayColumns, displayValue, groupByCategory, groupName, type DisplayColumn } from '../model/display.js';
 import { escapeMarkdownCell, escapeMarkdownLine, escapeMarkdownParagraph } from './escape.js';
+import { otherSheetsMarkdown } from './other-sheets.js';
 
 /** The per-pair texts of a column; numbered （1）（2）… when an item has several, so each 公开内容
  * can be matched with its 公开标准 across the two cells. */
@@ -36,5 +37,7 @@ export function renderMarkdown(catalog: Catalog): string {
   }
   const note = noteText(catalog);
   if (note) out.push(escapeMarkdownParagraph(note), '');
+  const others = otherSheetsMarkdown(catalog.otherSheets, escapeMarkdownLine, escapeMarkdownCell);
+  if (others.length) out.push(...others.slice(1), '');
   return out.join('\n');
 }

@@ -15,6 +15,7 @@ import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, prin
 import type { CellStyle, CellValue, SheetPlan } from './xlsx/plan.js';
 import { writeWorkbook } from './xlsx/write.js';
 import { sheetHead } from './xlsx/head.js';
+import { OTHER_STYLES, otherSheetPlans } from './xlsx/other-sheets.js';
 
 /** The one sheet's name. */
 export const CATALOG_SHEET = '目录';
@@ -238,5 +239,9 @@ export function catalogSheet(catalog: Catalog, { note: withNote = true } = {}): 
 
 /** Render a catalog as an .xlsx workbook (one sheet, sample-table or national layout, print-ready). */
 export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
-  return writeWorkbook({ styles: CATALOG_STYLES, sheets: [catalogSheet(catalog).sheet] });
+  const main = catalogSheet(catalog).sheet;
+  const others = otherSheetPlans(catalog.otherSheets, [main.name]);
+  if (!others.length) return writeWorkbook({ styles: CATALOG_STYLES, sheets: [main] });
+  // The catalog stays the sheet a workbook opens on, whichever kept sheet is hidden.
+  return writeWorkbook({ styles: { ...CATALOG_STYLES, ...OTHER_STYLES }, sheets: [main, ...others], activeSheet: 0 });
 }

@@ -261,7 +261,10 @@ describe('app and CLI agree', () => {
     // …and each duplicate, as the CLI's report lists it.
     const duplicates = cliMerge.stdout.split('\n').filter((l) => l.includes('merge-duplicate')).map((l) => l.slice(l.indexOf('重复：')).replace(/\s+\[merge-duplicate\]$/u, ''));
     expect(duplicates.length).toBe(1);
-    expect((await page.locator('#batch-note').textContent())?.split('\n')).toEqual([...summary, ...duplicates]);
+    // The other file's title, kept as a line of the 表前说明, is said as the CLI says it.
+    const notes = cliMerge.stdout.split('\n').filter((l) => l.includes('[merge-heading-differs]')).map((l) => `注意：${l.slice(l.indexOf('提示  ') + 4).replace(/\s+\[merge-heading-differs\]$/u, '')}`);
+    expect(notes).toEqual(['注意：新版目录.yaml 的标题“沂河县市场监督管理局政务公开事项标准目录”与合并结果的“政务公开事项目录（样表）”不同（一个目录只有一个标题），已作为“表前说明”的一行保留']);
+    expect((await page.locator('#batch-note').textContent())?.split('\n')).toEqual([...summary, ...notes, ...duplicates]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'app-1366.png') });
 
     await pick(page, [other]);

@@ -166,9 +166,9 @@ describe('init: Excel template', () => {
     ];
     writeFileSync(f17, Buffer.from(await wb17.xlsx.writeBuffer()));
     const v17 = await zwgk('validate', f17);
-    // The one info: the 填表说明 sheet was skipped (every sheet is read or reported).
+    // The one info: the 填表说明 sheet is no catalog, and is kept whole (every cell is kept or the file refused).
     expect(v17.stdout).toBe(
-      `${f17} › 填表说明!A1:A7  提示  工作表“填表说明”中没有目录表头（如填表说明），已跳过，其中 7 个有内容的单元格未读入目录。如果其中有事项，请把它们移到目录工作表中  [sheet-ignored]\n` +
+      `${f17} › 填表说明!A1:A7  提示  工作表“填表说明”中没有目录表头（如填表说明），不是事项；其中 7 个有内容的单元格原样保留（转换为 YAML、生成 Excel 时作为单独的工作表写出）。如果其中有事项，请把它们移到目录工作表中  [sheet-ignored]\n` +
         `${f17}：通过（2017 版式，1 个事项；错误 0，警告 0，提示 1）\n`,
     );
     expect(v17.code).toBe(0);

@@ -41,7 +41,10 @@ describe('merge', () => {
     ]);
     // The validator's own duplicate warning would say the same again.
     expect(r.stdout).not.toContain('[item-duplicate]');
-    expect(r.stdout).toContain(`${out}：通过（2017 版式，4 个事项；错误 0，警告 1，提示 0）`);
+    // The second file's own title is no title of the merged catalog, but is kept, above the table.
+    expect(doc.表前说明).toBe('keshi-b.yaml 的标题：特种设备科政务公开事项目录');
+    expect(r.stdout).toContain(`${B}  提示  keshi-b.yaml 的标题“特种设备科政务公开事项目录”与合并结果的“食品科政务公开事项目录”不同（一个目录只有一个标题），已作为“表前说明”的一行保留  [merge-heading-differs]`);
+    expect(r.stdout).toContain(`${out}：通过（2017 版式，4 个事项；错误 0，警告 1，提示 1）`);
     expect(r.stdout).toContain('已合并 2 个文件，共 4 个事项，重复 1 处');
     expect(r.stdout).toContain(`  ${A}：2 个事项（序号 1–2）`);
     expect(r.stdout).toContain(`  ${B}：2 个事项（序号 3–4）`);
@@ -79,8 +82,10 @@ describe('merge', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(xout) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(2).values).toEqual([undefined, '序号', '事项类别', '名称', '依据', '公开内容', '公开标准', '公开主体', '公开方式', '公开时限', '备注']);
-    expect([3, 4, 5, 6].map((r) => ws.getCell(r, 1).value)).toEqual([1, 2, 3, 4]);
+    // Title, the kept line of the second file's title, header, items.
+    expect(ws.getCell(2, 1).value).toBe('keshi-b.xlsx 的标题：特种设备科政务公开事项目录');
+    expect(ws.getRow(3).values).toEqual([undefined, '序号', '事项类别', '名称', '依据', '公开内容', '公开标准', '公开主体', '公开方式', '公开时限', '备注']);
+    expect([4, 5, 6, 7].map((r) => ws.getCell(r, 1).value)).toEqual([1, 2, 3, 4]);
     const back = await readCatalog(xout);
     expect(back.items.map((i) => [i.serial.text, i.name.text])).toEqual([
       ['1', '食品安全监督抽检信息'],

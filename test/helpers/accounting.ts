@@ -134,6 +134,8 @@ function valuesByCell(catalog: Doc): Map<string, string[]> {
     if (list) list.push(...texts);
     else map.set(key, texts);
   };
+  // A sheet that holds no catalog is kept whole: each of its cells is a value at that cell.
+  for (const sheet of catalog.otherSheets ?? []) for (const c of sheet.cells) add({ text: c.text, at: c.at });
   if (isList(catalog)) {
     for (const item of catalog.items) {
       Object.values(item.values).forEach(add);

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { columnNumber, type SourceRef } from '../../src/findings/location.js';
 import { zwgk } from '../draft/cli.js';
 import { makeTableFixtures, type Derived, type TableFixtures } from '../helpers/table-fixtures.js';
@@ -87,7 +88,12 @@ describe('pages and Word files made from a workbook', () => {
       const a = await zwgk('convert', d.workbook, '-o', fromBook);
       const b = await zwgk('convert', d.file, '-o', fromFile);
       expect(b.code, `${label(d)}: ${b.stderr}`).toBe(a.code);
-      expect(readFileSync(fromFile, 'utf8'), label(d)).toBe(readFileSync(fromBook, 'utf8'));
+      // The same catalog; what each source holds besides it is kept after it, under 其他工作表: the
+      // workbook's other sheets, the page's own tables (navigation, 索引号 …).
+      const [catalog, others] = splitOthers(readFileSync(fromFile, 'utf8'));
+      expect(catalog, label(d)).toBe(splitOthers(readFileSync(fromBook, 'utf8'))[0]);
+      const kept = others ? (parse(others) as { 其他工作表: { 名称: string }[] }).其他工作表.map((x) => x.名称) : [];
+      expect(kept, label(d)).toEqual(d.table === 1 ? [] : ['第 1 个表格', '第 2 个表格', '第 3 个表格']);
     }
   });
 
@@ -105,13 +111,13 @@ describe('pages and Word files made from a workbook', () => {
     }
   });
 
-  it('names the table, row and column in the text report; the portal’s own tables are reported, not read', async () => {
+  it('names the table, row and column in the text report; the portal’s own tables are reported and kept, not read as items', async () => {
     const r = await zwgk('validate', fx.pages[0]!.file);
     const lines = r.stdout.trim().split('\n').map((l) => l.replace(`${dir}/`, ''));
     expect(lines.slice(0, 3)).toEqual([
-      'messy-gb2312.html › 第 1 个表格 第 2 行 第 1 列  提示  第 1 个表格中没有目录表头（如网页的栏目导航、索引号/发布机构等信息表），已跳过，其中 1 个有内容的单元格未读入目录（如“首页 政务公开 办事服务”）。如果其中有事项，请确认这个表格的表头与样表一致  [table-ignored]',
-      'messy-gb2312.html › 第 2 个表格 第 1 行 第 1 列  提示  第 2 个表格中没有目录表头（如网页的栏目导航、索引号/发布机构等信息表），已跳过，其中 1 个有内容的单元格未读入目录（如“当前位置：首页 > 政务公开 > 标准目录”）。如果其中有事项，请确认这个表格的表头与样表一致  [table-ignored]',
-      'messy-gb2312.html › 第 3 个表格 第 1–2 行 第 1–4 列  提示  第 3 个表格中没有目录表头（如网页的栏目导航、索引号/发布机构等信息表），已跳过，其中 8 个有内容的单元格未读入目录（如“索引号：”）。如果其中有事项，请确认这个表格的表头与样表一致  [table-ignored]',
+      'messy-gb2312.html › 第 1 个表格 第 2 行 第 1 列  提示  第 1 个表格中没有目录表头（如网页的栏目导航、索引号/发布机构等信息表），不是事项；其中 1 个有内容的单元格（如“首页 政务公开 办事服务”）原样保留（转换为 YAML、生成 Excel 时作为单独的工作表写出）。如果其中有事项，请确认这个表格的表头与样表一致  [table-ignored]',
+      'messy-gb2312.html › 第 2 个表格 第 1 行 第 1 列  提示  第 2 个表格中没有目录表头（如网页的栏目导航、索引号/发布机构等信息表），不是事项；其中 1 个有内容的单元格（如“当前位置：首页 > 政务公开 > 标准目录”）原样保留（转换为 YAML、生成 Excel 时作为单独的工作表写出）。如果其中有事项，请确认这个表格的表头与样表一致  [table-ignored]',
+      'messy-gb2312.html › 第 3 个表格 第 1–2 行 第 1–4 列  提示  第 3 个表格中没有目录表头（如网页的栏目导航、索引号/发布机构等信息表），不是事项；其中 8 个有内容的单元格（如“索引号：”）原样保留（转换为 YAML、生成 Excel 时作为单独的工作表写出）。如果其中有事项，请确认这个表格的表头与样表一致  [table-ignored]',
     ]);
     expect(lines).toContain('messy-gb2312.html › 第 4 个表格 第 6 行 第 9 列  错误  必填项“公开时限”为空。公开时限指相关信息形成或变更后多久公开，请补充填写  [required-blank]');
     expect(lines.at(-1)).toMatch(/^messy-gb2312\.html：未通过（2017 版式，\d+ 个事项；/);
@@ -130,6 +136,12 @@ describe('pages and Word files made from a workbook', () => {
   });
 });
 
+/** A YAML catalog's text before 其他工作表, and that part (or ''). */
+function splitOthers(yaml: string): [string, string] {
+  const at = yaml.indexOf('\n其他工作表:\n');
+  return at < 0 ? [yaml, ''] : [yaml.slice(0, at + 1), yaml.slice(at + 1)];
+}
+
 describe('every command reads pages and Word files', () => {
   it('render, merge, diff and site take them as they take the workbook', async () => {
     const pageFile = fx.pages[0]!.file;
@@ -141,7 +153,13 @@ describe('every command reads pages and Word files', () => {
     expect(readFileSync(pageFile.replace(/\.html$/, '.zwgk.html'), 'utf8')).toContain('政务公开');
     const fromBook = await zwgk('render', book, '--to', 'md', '-o', '-');
     const fromPage = await zwgk('render', pageFile, '--to', 'md', '-o', '-');
-    expect(fromPage.stdout).toBe(fromBook.stdout);
+    // The same catalog; the page's own tables (navigation, 索引号 …) are kept after it.
+    const APPENDIX = '\n## 附：原文件中的其他内容（不属于目录）\n';
+    const [catalogPart, appendix] = fromPage.stdout.split(APPENDIX);
+    // The workbook has its 填表说明 sheet kept the same way.
+    expect(fromBook.stdout.split(APPENDIX)[1]).toContain('### 填表说明\n\n- A1：填表说明');
+    expect(catalogPart).toBe(fromBook.stdout.split(APPENDIX)[0]);
+    expect(appendix).toContain('### 第 1 个表格\n\n- A2：首页<br>政务公开<br>办事服务');
     // diff: the page and the Word file hold what the workbook holds.
     const diff = await zwgk('diff', book, pageFile, '--to', 'json');
     expect(JSON.parse(diff.stdout)).toMatchObject({ added: [], removed: [], changed: [] });

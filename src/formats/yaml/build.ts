@@ -12,6 +12,7 @@ import { finding, ZwgkError, type Finding } from '../../findings/finding.js';
 import { CHANNELS, LEVEL_LABELS, TICK_OPTIONS } from '../../settings/vocab.js';
 import { fieldLabel, optionalKeys, TICK_GROUPS, type FieldKey, type Profile, type TickGroup } from '../../settings/columns.js';
 import { splitList } from '../../grid/lists.js';
+import { readOtherSheets } from './other-sheets.js';
 import type { ReadOptions } from '../types.js';
 
 export { at, keyOf, kindOf, plainText, resolve, type Ctx, type ItemSource } from './nodes.js';
@@ -95,7 +96,7 @@ export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: I
   known.delete(TOP_KEYS.options);
   if (profile === '2019') known.add(TOP_KEYS.options);
   for (const [key, pair] of top) {
-    if (key === TOP_KEYS.options) continue;
+    if (key === TOP_KEYS.options || key === TOP_KEYS.otherSheets) continue;
     if (!known.has(key)) {
       const where = at(ctx, pair.key as Node, fileAt);
       keep(key, resolve(ctx, pair.value), where);
@@ -103,6 +104,11 @@ export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: I
     }
   }
   if (prefaceLines.length) catalog.preface = prefaceLines.join('\n');
+  const others = top.get(TOP_KEYS.otherSheets);
+  if (others) {
+    const sheets = readOtherSheets(ctx, resolve(ctx, others.value), at(ctx, others.key as Node, fileAt), (node, field, where) => scalarText(ctx, node, field, where));
+    if (sheets.length) catalog.otherSheets = sheets;
+  }
 
   const itemsPair = top.get(TOP_KEYS.items);
   if (!itemsPair) throw new ZwgkError('yaml-not-catalog', { file }, { file, kind: '没有“事项”键的映射' });

@@ -14,6 +14,7 @@ import { normaliseLabel } from '../../settings/columns.js';
 import { LIST_SEPARATORS } from '../../settings/vocab.js';
 import type { Layout, LayoutColumn } from '../../layouts/types.js';
 import { at, keyOf, plainText, resolve, type Ctx } from './nodes.js';
+import { readOtherSheets } from './other-sheets.js';
 
 /** A scalar as text, as written (an unquoted 1 or true is the text 1 or true). */
 function scalarText(node: Node | null): string | undefined {
@@ -72,8 +73,30 @@ export function buildList(ctx: Ctx, layout: Layout): ListDoc {
       for (const p of node.items) {
         const column = byLabel.get(normaliseLabel(keyOf(p)));
         const v = resolve(ctx, p.value);
-        if (column && isSeq(v)) (doc.options ??= {})[column.key] = v.items.map((n) => scalarText(resolve(ctx, n)) ?? '');
+        if (column && isSeq(v)) {
+          (doc.options ??= {})[column.key] = v.items.map((n) => scalarText(resolve(ctx, n)) ?? '');
+          continue;
+        }
+        // Kept, never dropped: what 选项 holds that is no tick column's list is a line of the 表前说明.
+        const pWhere = at(ctx, p.key as Node, fileAt);
+        const kept = plainText(ctx, v);
+        if (kept.trim()) {
+          prefaceLines.push(`${key}“${keyOf(p)}”：${kept}`);
+          doc.sources!.push({ role: 'preface', text: kept, at: v ? at(ctx, v, pWhere) : pWhere });
+        }
+        ctx.findings.push(finding('unknown-key-kept', pWhere, { key: `${key}.${keyOf(p)}`, known: doc.layout.columns.filter((c) => c.kind === 'ticks' || c.kind === 'checklist').map((c) => c.label).join('、') || '（无）', kept: '“表前说明”的一行（印在表格上方）' }, { field: key }));
       }
+    } else if (key === TOP_KEYS.otherSheets) {
+      const sheets = readOtherSheets(ctx, node, where, (n, field, w) => {
+        const t = scalarText(n);
+        if (t === undefined) {
+          ctx.findings.push(finding('wrong-type', at(ctx, n, w), { field, expected: '文字', actual: isSeq(n) ? '列表' : '映射' }, { field }));
+          return '';
+        }
+        ctx.budget.take(t.length, () => `第 ${at(ctx, n, w).line} 行`);
+        return t;
+      });
+      if (sheets.length) doc.otherSheets = sheets;
     } else if (key === TOP_KEYS.items) {
       if (isSeq(node)) for (const raw of node.items) doc.items.push(readItem(ctx, doc, byLabel, resolve(ctx, raw), fileAt));
       else if (node !== null) ctx.findings.push(finding('wrong-type', at(ctx, node, fileAt), { field: key, expected: '列表', actual: '其他内容' }, { field: key }));

@@ -2,7 +2,7 @@
 // resolved, the sheet's result, and ReadContext, the reader as the steps see it. The steps are functions
 // of a context and a row; they import this file, never the reader, so no step depends on the loop.
 import type { FieldKey } from '../../settings/columns.js';
-import type { CatalogOptions, Cell, Item, Pair, SourceText } from '../../model/types.js';
+import type { CatalogOptions, Cell, Item, OtherCell, Pair, SourceText } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import type { Finding } from '../../findings/finding.js';
 import type { ColumnRole, Header } from '../header.js';
@@ -41,6 +41,8 @@ export interface SheetResult {
   extent?: Extent;
   /** The extent as a location (a range of cells). */
   extentAt?: SourceRef;
+  /** No header: the grid's non-empty cells, kept as an other sheet (grid/read/other-sheet.ts). */
+  otherCells?: OtherCell[];
   /** No catalog header, but the header of another kind of list (重大行政决策事项目录 …): its name. */
   otherKind?: { kind: string; words: string[] };
   /** No header: the row that came closest and the required columns it lacks, in words (header-near.ts). */

@@ -28,6 +28,7 @@ import { classifyRow, ownCells, readSection, rowShape } from './rows.js';
 import { readAboveHeader, readNoteRow } from './texts.js';
 import { ListRows } from './list-rows.js';
 import { chooseLayout } from './choose.js';
+import { otherCells } from './other-sheet.js';
 import type { Layout } from '../../layouts/types.js';
 
 export type { SheetResult } from './context.js';
@@ -59,6 +60,8 @@ export function readGrid(grid: Grid, options: ReadGridOptions = {}): SheetResult
   const result = reader.finish();
   // A grid without a catalog header was not read to its end; its extent is what the skip report names.
   if (!whole) result.extent = gridExtent(grid);
+  // …and its cells are kept whole (model/types.ts OtherSheet).
+  if (!result.header && !result.list) result.otherCells = otherCells(grid, reader.checkedMerges, reader.width);
   const e = result.extent;
   if (e) result.extentAt = grid.rangeAt(e.top, e.left, e.bottom, e.right);
   return result;
@@ -75,6 +78,14 @@ class GridReader implements ReadContext {
   /** Columns without a header label that hold values: kept as extra columns, reported at the end. */
   readonly blank: BlankColumns;
   private readonly merges: readonly MergeRange[];
+  /** The grid's merges after the soundness check (none overlapping), sorted by top row. */
+  get checkedMerges(): readonly MergeRange[] {
+    return this.merges;
+  }
+  /** Columns indexed for merges. */
+  get width(): number {
+    return this.columns;
+  }
   private searching = true;
   private buffered: GridRow[] = [];
   /** The merges covering the row being read, indexed by column (merges.ts). */

@@ -7,6 +7,7 @@ import type { ListDoc, ListItem } from '../../model/list.js';
 import { escapeHtml, textToHtml } from '../escape.js';
 import { asset, Handlebars, loadTemplate, type TemplateDelegate } from '../templates.js';
 import { foldSections, SECTIONS, type SectionSplit } from '../sections.js';
+import { otherSheetsView } from '../other-sheets.js';
 import { TICK } from '../../settings/vocab.js';
 import { groupItems, itemCell, itemRowCount, listColumns, listGroupName, listTitle, rowText, tickText, type ListPlanColumn } from './columns.js';
 
@@ -137,6 +138,8 @@ export function renderListHtml(doc: ListDoc, options: { home?: { href: string; l
     sections,
     note: doc.note?.trim() ? doc.note : '',
     preface: doc.preface?.trim() ? doc.preface : '',
+    // The source's sheets that hold no list, kept: folded under the table, left out of print.
+    otherSheets: otherSheetsView(doc.otherSheets),
     // The link back to the site's index (a page of zwgk site).
     home: options.home ?? false,
   });

@@ -6,6 +6,7 @@ import type { ListDoc, ListItem } from '../../model/list.js';
 import type { LayoutColumn } from '../../layouts/types.js';
 import { escapeMarkdownCell, escapeMarkdownLine, escapeMarkdownParagraph } from '../escape.js';
 import { groupItems, listGroupName, listTitle, ticksText } from './columns.js';
+import { otherSheetsMarkdown } from '../other-sheets.js';
 
 /** One column of the Markdown table: a layout column (a tick column whole) or an extra one. */
 type MdColumn = { column: LayoutColumn; label: string } | { extra: string; label: string };
@@ -46,5 +47,7 @@ export function renderListMarkdown(doc: ListDoc): string {
   if (doc.layout.group === undefined) out.push(...table(doc.items));
   else for (const g of groupItems(doc)) out.push(`## ${escapeMarkdownLine(listGroupName(g.name))} (${g.items.length}项)`, '', ...table(g.items));
   if (doc.note?.trim()) out.push(escapeMarkdownParagraph(doc.note), '');
+  const others = otherSheetsMarkdown(doc.otherSheets, escapeMarkdownLine, escapeMarkdownCell);
+  if (others.length) out.push(...others.slice(1), '');
   return out.join('\n');
 }

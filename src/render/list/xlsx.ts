@@ -14,6 +14,7 @@ import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, prin
 import type { CellValue, SheetPlan } from '../xlsx/plan.js';
 import { writeWorkbook } from '../xlsx/write.js';
 import { sheetHead } from '../xlsx/head.js';
+import { OTHER_STYLES, otherSheetPlans } from '../xlsx/other-sheets.js';
 import { CATALOG_STYLES } from '../xlsx.js';
 import { itemCell, itemRowCount, listColumns, listTitle, rowText, tickText, type ListPlanColumn } from './columns.js';
 
@@ -184,5 +185,8 @@ export function listSheet(doc: ListDoc, { note: withNote = true, title = listTit
 
 /** Render a list of another layout as an .xlsx workbook (one sheet, print-ready). */
 export async function renderListXlsx(doc: ListDoc): Promise<Uint8Array> {
-  return writeWorkbook({ styles: CATALOG_STYLES, sheets: [listSheet(doc).sheet] });
+  const main = listSheet(doc).sheet;
+  const others = otherSheetPlans(doc.otherSheets, [main.name]);
+  if (!others.length) return writeWorkbook({ styles: CATALOG_STYLES, sheets: [main] });
+  return writeWorkbook({ styles: { ...CATALOG_STYLES, ...OTHER_STYLES }, sheets: [main, ...others], activeSheet: 0 });
 }
