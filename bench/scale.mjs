@@ -10,6 +10,7 @@
 // and the median CPU kept).
 //
 // Usage: node bench/scale.mjs [--items 25000,100000] [--only validate-xlsx,merge-4,…] [--runs 1]
+// Each run rewrites its own rows of the table in bench/results.md and keeps the other rows of earlier runs.
 //        [--regen] [--no-write]
 // Data is generated once into bench/data/ (gitignored; the 100 000-item workbook takes about a minute).
 // Writes its table into bench/results.md between the scale markers (unless --no-write); exits 1 when a
@@ -157,10 +158,21 @@ const section = [...lines, '', ...table].join('\n');
 console.log(`\n${section}\n`);
 const BEGIN = '<!-- scale: written by bench/scale.mjs -->';
 const END = '<!-- /scale -->';
-if (!args['no-write'] && !only) {
+if (!args['no-write']) {
   const file = path.join(ROOT, 'bench', 'results.md');
   const text = readFileSync(file, 'utf8');
-  const block = `${BEGIN}\n## At scale (issue 19: \`node bench/scale.mjs\`)\n\n${section}\n${END}`;
+  // A run of some rows (--only, --items) replaces those rows and keeps the others of the last runs.
+  const old = text.indexOf(BEGIN) < 0 ? '' : text.slice(text.indexOf(BEGIN), text.indexOf(END));
+  const fresh = new Set(results.map((r) => `${r.n} | ${r.words} |`));
+  const kept = old.split('\n').filter((l) => /^\| \d+ \| /.test(l) && ![...fresh].some((k) => l.startsWith(`| ${k}`)));
+  const keptLines = old
+    .split('\n')
+    .filter((l) => l.startsWith('- ') && !lines.some((n) => n.slice(0, 20) === l.slice(0, 20)))
+    .filter((l) => kept.length > 0 || !/^- (?:date|earlier rows)/.test(l))
+    .map((l) => l.replace(/^- date: /, '- earlier rows: date: '));
+  const rowsNow = [...table.slice(2), ...kept].sort((a, b) => Number(a.split('|')[1]) - Number(b.split('|')[1]));
+  const merged = [...lines, ...keptLines, '', ...table.slice(0, 2), ...rowsNow].join('\n');
+  const block = `${BEGIN}\n## At scale (issue 19: \`node bench/scale.mjs\`)\n\n${merged}\n${END}`;
   const at = text.indexOf(BEGIN);
   writeFileSync(file, at < 0 ? `${text.trimEnd()}\n\n${block}\n` : `${text.slice(0, at)}${block}${text.slice(text.indexOf(END) + END.length)}`);
 }
