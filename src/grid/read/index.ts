@@ -16,7 +16,7 @@ import { otherListKind } from '../list-kinds.js';
 import { nearestHeader } from '../header-near.js';
 import { mergedValues } from './merged-values.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderRow } from '../header.js';
-import { ExtentTracker, gridExtent, type Grid, type GridRow, type MergeRange } from '../grid.js';
+import { ExtentTracker, type Grid, type GridRow, type MergeRange } from '../grid.js';
 import { DEFAULT_COLUMNS, MergeSweep } from '../merges.js';
 import { shortText, type Cells, type ChannelsSeen, type ReadContext, type Resolved, type SheetResult } from './context.js';
 import { BlankColumns } from './blank-columns.js';
@@ -48,16 +48,14 @@ export interface ReadGridOptions {
 /** Read one grid into items (every grid source: worksheets now, HTML and Word tables later). */
 export function readGrid(grid: Grid, options: ReadGridOptions = {}): SheetResult {
   const reader = new GridReader(grid, options.forced, options.onItem ?? (() => undefined), options.layouts ?? [], options.layout);
-  let whole = true;
+  // One walk over the rows (a grid may let each row go once it is passed, cell-store.ts): a grid without
+  // a catalog header is not read to its end, but its extent, which the skip report names, is counted on.
+  let reading = true;
   for (const row of grid.rows()) {
-    if (!reader.row(row)) {
-      whole = false;
-      break;
-    }
+    if (reading) reading = reader.row(row);
+    else reader.count(row);
   }
   const result = reader.finish();
-  // A grid without a catalog header was not read to its end; its extent is what the skip report names.
-  if (!whole) result.extent = gridExtent(grid);
   const e = result.extent;
   if (e) result.extentAt = grid.rangeAt(e.top, e.left, e.bottom, e.right);
   return result;
@@ -138,6 +136,11 @@ class GridReader implements ReadContext {
     }
     this.dataRow(r.row, r.cells);
     return true;
+  }
+
+  /** A row after the reading stopped: only counted in the grid's extent. */
+  count(r: GridRow): void {
+    this.extent.add(r.row, r.cells);
   }
 
   /** The grid ended. */
