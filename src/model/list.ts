@@ -55,10 +55,7 @@ export function isList(doc: Doc): doc is ListDoc {
   return (doc as ListDoc).kind === 'list';
 }
 
-/** A prototype-free record (keys come from files: “constructor” must find nothing). */
-export function record<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
-}
+export { record } from './record.js';
 
 /** A blank cell at a place (a value the source did not give). */
 export function blankCell(at: SourceRef): Cell {

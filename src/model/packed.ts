@@ -7,6 +7,7 @@
 // both kinds mix freely. A packed cell is a class instance: copy it with copyCell, never by spreading it.
 import { a1, columnNumber, type SourceRef } from '../findings/location.js';
 import type { Cell, Item, ListField } from './types.js';
+import { RECORD_PROTO } from './record.js';
 
 const SHEET = 0;
 const TABLE = 1;
@@ -24,28 +25,29 @@ interface Place {
   table: number;
 }
 
-/** A catalog value whose place is packed into numbers (see the top of this file). */
+/** A catalog value whose place is packed into numbers (see the top of this file). Its grid is not a field
+ * of each cell but of its class: every place gets a subclass of its own (placeClass) that holds it on its
+ * prototype, so a cell is its text and one number (40 bytes; with the place as a field, 48). */
 class PackedCell implements Cell {
   text: string;
   declare carried?: boolean;
   declare mark?: string;
-  #place: Place | SourceRef;
-  /** Row (table row, YAML line) × COLS + column, a small integer; -1 when #place is the SourceRef itself
-   * (set by assignment). */
-  #pos: number;
+  /** The place of every cell of this class (on the prototype of the place's subclass). */
+  declare readonly place: Place;
+  /** Row (table row, YAML line) × COLS + column, a small integer; or the SourceRef itself once one is
+   * assigned. */
+  #where: number | SourceRef;
 
-  constructor(text: string, place: Place, row: number, col: number) {
+  constructor(text: string, row: number, col: number) {
     this.text = text;
-    this.#place = place;
-    this.#pos = row * COLS + col;
+    this.#where = row * COLS + col;
   }
 
   /** Where the value came from, built as the reader built it (same keys, same order). */
   get at(): SourceRef {
-    const p = this.#place;
-    const pos = this.#pos;
-    if (pos < 0) return p as SourceRef;
-    const place = p as Place;
+    const pos = this.#where;
+    if (typeof pos !== 'number') return pos;
+    const place = this.place;
     const row = Math.floor(pos / COLS);
     const col = pos - row * COLS;
     if (place.kind === SHEET) return { file: place.file, sheet: place.sheet, cell: a1(row, col), row };
@@ -54,8 +56,7 @@ class PackedCell implements Cell {
   }
 
   set at(at: SourceRef) {
-    this.#place = at;
-    this.#pos = -1;
+    this.#where = at;
   }
 
   /** JSON as a plain cell (`{text, at, …}`), not the class's private fields. */
@@ -64,13 +65,20 @@ class PackedCell implements Cell {
   }
 }
 
+type CellClass = new (text: string, row: number, col: number) => PackedCell;
 let lastPlace: Place | undefined;
+let lastClass: CellClass | undefined;
 
-/** The shared place of a grid or file (the last one is reused: cells come a grid at a time). */
-function placeOf(kind: Place['kind'], file: string, sheet: string, table: number): Place {
+/** The cell class of a grid or file (the last one is reused: cells come a grid at a time). */
+function placeClass(kind: Place['kind'], file: string, sheet: string, table: number): CellClass {
   const p = lastPlace;
-  if (p && p.kind === kind && p.file === file && p.sheet === sheet && p.table === table) return p;
-  return (lastPlace = { kind, file, sheet, table });
+  if (p && lastClass && p.kind === kind && p.file === file && p.sheet === sheet && p.table === table) return lastClass;
+  const place: Place = { kind, file, sheet, table };
+  const cls = class extends PackedCell {};
+  // Not enumerable: a cell's keys, spread and for…in stay text, at and its flags.
+  Object.defineProperty(cls.prototype, 'place', { value: place });
+  lastPlace = place;
+  return (lastClass = cls);
 }
 
 /** Row and column of an A1 address, or undefined for anything but letters and digits. */
@@ -94,11 +102,11 @@ function pack(cell: Cell): Cell {
   let out: PackedCell | undefined;
   if (at.sheet !== undefined && at.cell !== undefined && at.table === undefined && at.line === undefined && at.column === undefined) {
     const rc = splitA1(at.cell);
-    if (rc && rc[0] === at.row && rc[1] < COLS) out = new PackedCell(cell.text, placeOf(SHEET, at.file, at.sheet, 0), rc[0], rc[1]);
+    if (rc && rc[0] === at.row && rc[1] < COLS) out = new (placeClass(SHEET, at.file, at.sheet, 0))(cell.text, rc[0], rc[1]);
   } else if (at.table !== undefined && at.row !== undefined && at.column !== undefined && at.sheet === undefined && at.cell === undefined && at.line === undefined) {
-    out = new PackedCell(cell.text, placeOf(TABLE, at.file, '', at.table), at.row, at.column);
+    out = new (placeClass(TABLE, at.file, '', at.table))(cell.text, at.row, at.column);
   } else if (at.line !== undefined && at.column !== undefined && at.sheet === undefined && at.cell === undefined && at.table === undefined && at.row === undefined) {
-    out = new PackedCell(cell.text, placeOf(LINE, at.file, '', 0), at.line, at.column);
+    out = new (placeClass(LINE, at.file, '', 0))(cell.text, at.line, at.column);
   }
   if (!out) return cell;
   if (cell.carried !== undefined) out.carried = cell.carried;
@@ -146,7 +154,7 @@ export function clonePlain<T>(value: T): T {
   if (value instanceof PackedCell) return copyCell(value) as T;
   if (Array.isArray(value)) return value.map((v) => clonePlain(v)) as T;
   const proto = Object.getPrototypeOf(value) as object | null;
-  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  if (proto !== Object.prototype && proto !== null && proto !== RECORD_PROTO) return structuredClone(value);
   const out = Object.create(proto) as Record<string, unknown>;
   for (const k of Object.keys(value)) out[k] = clonePlain((value as Record<string, unknown>)[k]);
   return out as T;

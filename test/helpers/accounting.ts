@@ -55,12 +55,10 @@ async function scannedCells(file: string): Promise<SourceCell[]> {
   for (const sheet of workbook.sheets) {
     if (sheet.kind !== 'worksheet' || !sheet.part) continue;
     const { rows } = await workbook.scanSheet(sheet);
-    rows.numbers.forEach((row, k) => {
-      for (let i = rows.starts[k]!; i < rows.starts[k + 1]!; i++) {
-        const text = rows.texts[i]!;
-        if (text.trim() !== '') out.push({ sheet: sheet.name, ref: a1(row, rows.cols[i]!), row, col: rows.cols[i]!, text });
-      }
-    });
+    // The scan's rows are walked once (grid/cell-store.ts).
+    for (const { row, cells } of rows.rows()) {
+      for (const [col, text] of cells) if (text.trim() !== '') out.push({ sheet: sheet.name, ref: a1(row, col), row, col, text });
+    }
   }
   return out;
 }

@@ -16,12 +16,11 @@ import { isDateFormat, parseDateStyles } from '../../src/formats/xlsx/styles.js'
 /** Rows as { row: { A1: text } } for exact comparisons. */
 function view(scan: SheetScan): Record<number, Record<string, string>> {
   const out: Record<number, Record<string, string>> = {};
-  const { numbers, starts, cols, texts } = scan.rows;
-  numbers.forEach((row, k) => {
-    const cells: Record<string, string> = {};
-    for (let i = starts[k]!; i < starts[k + 1]!; i++) cells[`${col(cols[i]!)}${row}`] = texts[i]!;
-    out[row] = cells;
-  });
+  for (const { row, cells } of scan.rows.rows()) {
+    const named: Record<string, string> = {};
+    for (const [c, text] of cells) named[`${col(c)}${row}`] = text;
+    out[row] = named;
+  }
   return out;
 }
 

@@ -13,12 +13,14 @@ import type { MergeRange } from '../../src/grid/grid.js';
 
 const CONTEXT = (): CellContext => ({ sharedStrings: ['甲'], dateStyles: [], date1904: false });
 
+// A scan's rows are walked once (grid/cell-store.ts): each scan's view is kept for the next look.
+const views = new WeakMap<SheetScan, Record<string, string>>();
 function view(scan: SheetScan): Record<string, string> {
+  const seen = views.get(scan);
+  if (seen) return seen;
   const out: Record<string, string> = {};
-  const { numbers, starts, cols, texts } = scan.rows;
-  numbers.forEach((row, k) => {
-    for (let i = starts[k]!; i < starts[k + 1]!; i++) out[`${col(cols[i]!)}${row}`] = texts[i]!;
-  });
+  views.set(scan, out);
+  for (const { row, cells } of scan.rows.rows()) for (const [c, text] of cells) out[`${col(c)}${row}`] = text;
   return out;
 }
 

@@ -1,15 +1,17 @@
 // Large YAML catalogs are parsed item by item (memory); the result must equal a whole-document parse.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseYamlCatalog } from '../../src/formats/yaml/read.js';
-import { splitItems } from '../../src/formats/yaml/split.js';
+import { parseYamlCatalog, readYaml } from '../../src/formats/yaml/read.js';
+import { splitBytes, splitItems, SPLIT_MIN_CHARS } from '../../src/formats/yaml/split.js';
+import { prepareYaml } from '../../src/formats/yaml/lines.js';
 
 /** examples/county-catalog.yaml with its item list repeated until the file passes 1 MB. */
-function bigCatalog(): string {
+function bigCatalog(chars?: number): string {
   const text = readFileSync('examples/county-catalog.yaml', 'utf8');
   const at = text.indexOf('事项:\n') + '事项:\n'.length;
   const items = text.slice(at);
-  return text.slice(0, at) + items.repeat(Math.ceil((1.1 * 1024 * 1024) / Buffer.byteLength(items))) + '注: 表格下方的注\n';
+  const times = chars === undefined ? Math.ceil((1.1 * 1024 * 1024) / Buffer.byteLength(items)) : Math.ceil(chars / items.length);
+  return text.slice(0, at) + items.repeat(times) + '注: 表格下方的注\n';
 }
 
 describe('item-by-item parsing of large YAML', () => {
@@ -40,5 +42,42 @@ describe('item-by-item parsing of large YAML', () => {
     const lines = text.split('\n');
     lines[5000] = '    名称: "未闭合';
     expect(() => parseYamlCatalog(lines.join('\n'), 'big.yaml')).toThrow(/第 50\d\d 行/);
+  });
+
+  // Read from bytes, the items are decoded from the bytes one at a time and the text let go (issue 19).
+  const bytes = (t: string): Uint8Array => new TextEncoder().encode(t);
+  // Without its comment lines, which the reader takes out before the parse (then the text is split as it is).
+  // Past SPLIT_MIN_CHARS characters, not bytes, so that it is split.
+  const plain = bigCatalog(SPLIT_MIN_CHARS * 1.1).split('\n').filter((l) => !/^\s*#/.test(l)).join('\n');
+
+  it('cuts the bytes into the same items as the text, a byte order mark and CRLF line ends included', () => {
+    for (const t of [plain, plain.replace(/\n/g, '\r\n')]) {
+      const split = splitItems(t)!;
+      const fromBytes = splitBytes(t, bytes('\ufeff' + t))!;
+      expect(fromBytes.head).toBe(split.head);
+      expect(fromBytes.count).toBe(split.chunks.length);
+      for (const k of [0, 1, 500, split.chunks.length - 1]) expect(fromBytes.chunk(k)).toEqual(split.chunks[k]);
+    }
+  });
+
+  it('reads the bytes item by item to the same catalog as the whole-document parse', () => {
+    expect(prepareYaml(plain).text).toBe(plain);
+    const whole = parseYamlCatalog(plain, 'big.yaml', {}, true);
+    expect(JSON.stringify(readYaml(bytes(plain), 'big.yaml', {}))).toBe(JSON.stringify(whole));
+    // A byte order mark and CRLF line ends: the lines of the bytes are the lines of the text.
+    const crlf = plain.replace(/\n/g, '\r\n');
+    const fromCrlf = readYaml(bytes('\ufeff' + crlf), 'big.yaml', {});
+    expect(JSON.stringify(fromCrlf)).toBe(JSON.stringify(parseYamlCatalog(crlf, 'big.yaml', {}, true)));
+    expect(fromCrlf.items[700]!.deadline.at).toEqual(whole.items[700]!.deadline.at);
+  });
+
+  it('from bytes, parses the whole document when an item does not parse on its own, and keeps comment runs the same as from text', () => {
+    // A flow mapping left open across an item's end parses only as a whole document (or fails as one).
+    const lines = plain.split('\n');
+    lines[5000] = '    名称: "未闭合';
+    expect(() => readYaml(bytes(lines.join('\n')), 'big.yaml', {})).toThrow(/第 50\d\d 行/);
+    // Comment runs taken out before the parse: the text is split as it was, lines mapped back.
+    const commented = plain.replace('事项:\n', '事项:\n' + '# 注释\n'.repeat(30));
+    expect(JSON.stringify(readYaml(bytes(commented), 'big.yaml', {}))).toBe(JSON.stringify(parseYamlCatalog(commented, 'big.yaml', {}, true)));
   });
 });

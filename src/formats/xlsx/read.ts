@@ -1,14 +1,15 @@
 // The .xlsx reader: zip-level checks, then each sheet part inflated once and scanned for its cells and
 // merged ranges together (workbook.ts, worksheet.ts); each sheet read as a grid (grid/grid.ts) into items
 // (grid/read/), then 同上 carried down. Linear in the size of the sheets. A sheet's <mergeCells> follow its
-// rows, so the scanned rows are kept (compactly) until the sheet ends and only then grouped into items.
+// rows, so the scanned rows are kept (compactly, grid/cell-store.ts) until the sheet ends and only then
+// grouped into items, in one walk that lets them go as it passes them.
 import { gridLayouts } from '../../layouts/index.js';
 import type { Doc } from '../../model/list.js';
 import { MAX_CELL_CHARS } from '../../settings/limits.js';
 import type { Profile } from '../../settings/columns.js';
 import { finding, ZwgkError } from '../../findings/finding.js';
 import type { ReadOptions } from '../types.js';
-import { flatRows, sheetGrid } from '../../grid/grid.js';
+import { sheetGrid } from '../../grid/grid.js';
 import { assembleCatalog, type GridSheet } from '../../grid/assemble.js';
 import { readGrid } from '../../grid/read/index.js';
 import { openWorkbook, type SheetPart } from './workbook.js';
@@ -41,18 +42,22 @@ export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOpt
     if (options.onProgress && items % 500 === 0) options.onProgress(items, fraction());
   };
   const onFeed = options.onProgress ? (done: number): void => ((fed = done), options.onProgress!(items, fraction())) : undefined;
-  for (const sheet of sheets) {
+  // The shared strings are let go once the last sheet that may use them is scanned: its cells hold the
+  // texts they use, and the table's slots (8 bytes a string) are not kept while the catalog is built.
+  const last = sheets.reduce((k, s, i) => (s.kind === 'worksheet' && s.part ? i : k), -1);
+  for (const [index, sheet] of sheets.entries()) {
     const entry: GridSheet = { name: sheet.name, hidden: sheet.hidden, hasContent: sheet.kind !== 'worksheet' };
     grids.push(entry);
     // Two sheets naming one part are one sheet.
     if (sheet.kind !== 'worksheet' || !sheet.part || scanned.has(sheet.part)) continue;
     scanned.add(sheet.part);
     const scan = await workbook.scanSheet(sheet, onFeed);
+    if (index === last) workbook.release();
     before += sheet.size ?? 0;
     fed = 0;
     if (scan.lastValueRow === 0) continue;
     entry.hasContent = true;
-    const grid = sheetGrid(file, sheet.name, () => flatRows(scan.rows), scan.merges);
+    const grid = sheetGrid(file, sheet.name, () => scan.rows.rows(), scan.merges);
     entry.result = readGrid(grid, { forced, onItem, ...lists });
     if (scan.long.length) entry.findings = scan.long.map((c) => finding('cell-truncated', grid.at(c.row, c.col), { length: c.length, limit: MAX_CELL_CHARS, why: 'Excel 不会保存这样的单元格，文件可能被其他程序改动过' }));
   }

@@ -30,6 +30,8 @@ export interface OpenWorkbook {
   sheets: SheetPart[];
   /** Scan one worksheet part (throws not-a-workbook when it is damaged); `onFeed` hears of compressed bytes read. */
   scanSheet(sheet: SheetPart, onFeed?: (done: number) => void): Promise<SheetScan>;
+  /** No more sheets will be scanned: the shared string table is let go (its texts live on in the cells). */
+  release(): void;
 }
 
 function notWorkbook(file: string, detail: string, cause?: unknown): ZwgkError {
@@ -177,6 +179,10 @@ export async function openWorkbook(bytes: Uint8Array, file: string, budget = new
       throw partProblem(file, `工作表“${sheet.name}”（${sheet.part}）`, cause, sheet.name);
     }
   };
-  return { sheets: list.sheets, scanSheet };
+  const release = (): void => {
+    context.sharedStrings = undefined;
+    context.sharedLong = undefined;
+  };
+  return { sheets: list.sheets, scanSheet, release };
 }
 

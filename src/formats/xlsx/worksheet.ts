@@ -1,8 +1,9 @@
 // One worksheet part, streamed: the cells of <sheetData> as text (shared strings, inline and rich
 // strings, numbers, dates by number format, booleans, errors, cached formula results) and the
-// <mergeCells>, together in one pass. Rows are kept flat (a few arrays for 100 000 rows) until the sheet
+// <mergeCells>, together in one pass. Rows are kept compactly (grid/cell-store.ts) until the sheet
 // ends: its <mergeCells> follow its rows, and only then can the rows be grouped into items.
-import type { FlatRows, MergeRange } from '../../grid/grid.js';
+import type { MergeRange } from '../../grid/grid.js';
+import { CellStore } from '../../grid/cell-store.js';
 import { ReadBudget } from '../../grid/limits.js';
 import { a1, columnNumber } from '../../findings/location.js';
 import { PartDataError, XmlScanner, eachAttr } from '../ooxml/xml-scanner.js';
@@ -29,7 +30,7 @@ const REF_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
 
 /** What a worksheet scan yields. */
 export interface SheetScan {
-  rows: FlatRows;
+  rows: CellStore;
   merges: MergeRange[];
   /** The last row with a <v> or <is> element; 0 when the sheet holds no value at all. */
   lastValueRow: number;
@@ -49,7 +50,7 @@ export interface LongCell {
  * numbers, dates by number format, booleans, errors, cached formula results) and the <mergeCells>.
  */
 export class WorksheetScanner extends XmlScanner {
-  private readonly rows: FlatRows = { numbers: [], starts: [0], cols: [], texts: [] };
+  private readonly rows = new CellStore();
   private readonly merges: MergeRange[] = [];
   /** Cells longer than Excel's limit, kept cut. */
   private readonly long: LongCell[] = [];
@@ -213,9 +214,8 @@ export class WorksheetScanner extends XmlScanner {
       const shared = this.type === 's';
       // A shared string was counted once, in its table; a reference costs only its slot.
       this.budget.take(shared ? 0 : text.length, () => `${a1(this.row, this.col)} 单元格`);
-      this.rows.cols.push(this.col);
       // A shared string already owns its characters; an inline one is a slice of the part's text.
-      this.rows.texts.push(shared ? text : ownText(text));
+      this.rows.push(this.col, shared ? text : ownText(text));
       if (this.cellLong !== undefined) this.long.push({ row: this.row, col: this.col, length: this.cellLong });
     }
   }
@@ -277,12 +277,7 @@ export class WorksheetScanner extends XmlScanner {
   private endRow(): void {
     this.inRow = false;
     if (this.inCell) this.endCell();
-    const rows = this.rows;
-    const start = rows.starts[rows.starts.length - 1]!;
-    if (rows.cols.length > start) {
-      rows.numbers.push(this.row);
-      rows.starts.push(rows.cols.length);
-    }
+    this.rows.endRow(this.row);
   }
 
   /** The sheet ended: rows, merges sorted by top row, the last row with a value. */

@@ -6,6 +6,7 @@ import { itemKeys, ITEM_EXTRA_KEY, ITEM_ORIGIN_KEY, OPTION_KEYS, PAIRS_KEY, TOP_
 import { carryDown } from '../../model/normalize.js';
 import { ownText } from '../../model/strings.js';
 import { packItem } from '../../model/packed.js';
+import { record } from '../../model/record.js';
 import type { Catalog, CatalogOptions, Cell, Item, ListField, Pair, SourceText } from '../../model/types.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding, ZwgkError, type Finding } from '../../findings/finding.js';
@@ -286,7 +287,7 @@ function readItem(ctx: Ctx, profile: Profile, node: YAMLMap, itemAt: SourceRef, 
     deadline: text('deadline'),
     remark: text('remark'),
     // No prototype: a column named __proto__ is a key like any other.
-    extra: Object.create(null) as Record<string, Cell>,
+    extra: record<Cell>(),
     at: itemAt,
   };
   if (profile === '2017') {

@@ -200,12 +200,17 @@ export function prepareYaml(text: string): PreparedYaml {
   closeRun(n, block ? !block.keep : quote === 0 && flow === 0);
   kept.push(text.slice(from));
   const compact = at.length ? kept.join('') : text;
+  return { text: compact, ...lineMaps(at, removedSoFar, charsAt, charsSoFar) };
+}
+
+/** The maps back to the file's lines and offsets, built apart from the pass: closures made inside it
+ * would share its scope, and keep the whole text alive as long as a caller keeps `lineOf` (issue 19). */
+function lineMaps(at: readonly number[], removedSoFar: readonly number[], charsAt: readonly number[], charsSoFar: readonly number[]): Omit<PreparedYaml, 'text'> {
   const lineOf = (l: number): number => {
     const k = lastAtOrBefore(at, l);
     return k < 0 ? l : l + removedSoFar[k]!;
   };
   return {
-    text: compact,
     lineOf,
     compactLine(line: number): number | undefined {
       // lineOf grows with the line: search for the compact line it maps to this one.

@@ -4,6 +4,7 @@
 // to hold; a missing required column says which of them may be it.
 import { BLANK_HEADER_KEY, fieldLabel, type FieldKey } from '../../settings/columns.js';
 import type { Cell, Item } from '../../model/types.js';
+import { record } from '../../model/record.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import type { ColumnRole, Header } from '../header.js';
 import type { Grid } from '../grid.js';
@@ -87,9 +88,9 @@ export class BlankColumns implements BlankColumnsSeen {
       header.columns.sort((a, b) => a.col - b.col);
       const order = header.columns.filter((c) => c.kind === 'extra').map((c) => c.label);
       for (const item of items) {
-        const renamed: Record<string, Cell> = Object.create(null);
+        const renamed = record<Cell>();
         for (const [k, v] of Object.entries(item.extra)) renamed[rename.get(k) ?? k] = v;
-        item.extra = Object.create(null);
+        item.extra = record<Cell>();
         for (const k of order) if (renamed[k]) item.extra[k] = renamed[k]!;
       }
     }

@@ -17,7 +17,7 @@ import { otherListKind } from '../list-kinds.js';
 import { nearestHeader } from '../header-near.js';
 import { mergedValues } from './merged-values.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderRow } from '../header.js';
-import { ExtentTracker, gridExtent, type Grid, type GridRow, type MergeRange } from '../grid.js';
+import { ExtentTracker, type Grid, type GridRow, type MergeRange } from '../grid.js';
 import { DEFAULT_COLUMNS, MergeSweep } from '../merges.js';
 import { shortText, type Cells, type ChannelsSeen, type ReadContext, type Resolved, type SheetResult } from './context.js';
 import { BlankColumns } from './blank-columns.js';
@@ -50,18 +50,19 @@ export interface ReadGridOptions {
 /** Read one grid into items (every grid source: worksheets now, HTML and Word tables later). */
 export function readGrid(grid: Grid, options: ReadGridOptions = {}): SheetResult {
   const reader = new GridReader(grid, options.forced, options.onItem ?? (() => undefined), options.layouts ?? [], options.layout);
-  let whole = true;
+  // One walk over the rows (a grid may let each row go once it is passed, cell-store.ts): a grid without
+  // a catalog header is not read to its end, but its extent, which the skip report names, is counted on.
+  let reading = true;
+  // The rows passed before a header is found: a grid that never has one is kept whole (OtherSheet).
+  let early: GridRow[] | undefined = [];
   for (const row of grid.rows()) {
-    if (!reader.row(row)) {
-      whole = false;
-      break;
-    }
+    if (early) early.push({ row: row.row, cells: new Map(row.cells) });
+    if (reading) reading = reader.row(row);
+    else reader.count(row);
+    if (early && reader.found) early = undefined;
   }
   const result = reader.finish();
-  // A grid without a catalog header was not read to its end; its extent is what the skip report names.
-  if (!whole) result.extent = gridExtent(grid);
-  // …and its cells are kept whole (model/types.ts OtherSheet).
-  if (!result.header && !result.list) result.otherCells = otherCells(grid, reader.checkedMerges, reader.width);
+  if (!result.header && !result.list && early) result.otherCells = otherCells(early, (r, c) => grid.at(r, c), reader.checkedMerges, reader.width);
   const e = result.extent;
   if (e) result.extentAt = grid.rangeAt(e.top, e.left, e.bottom, e.right);
   return result;
@@ -78,6 +79,10 @@ class GridReader implements ReadContext {
   /** Columns without a header label that hold values: kept as extra columns, reported at the end. */
   readonly blank: BlankColumns;
   private readonly merges: readonly MergeRange[];
+  /** A catalog or list header has been found. */
+  get found(): boolean {
+    return this.header !== undefined || this.list !== undefined;
+  }
   /** The grid's merges after the soundness check (none overlapping), sorted by top row. */
   get checkedMerges(): readonly MergeRange[] {
     return this.merges;
@@ -152,6 +157,11 @@ class GridReader implements ReadContext {
     }
     this.dataRow(r.row, r.cells);
     return true;
+  }
+
+  /** A row after the reading stopped: only counted in the grid's extent. */
+  count(r: GridRow): void {
+    this.extent.add(r.row, r.cells);
   }
 
   /** The grid ended. */

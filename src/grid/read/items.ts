@@ -3,6 +3,7 @@
 import { fieldLabel, type FieldKey, type Profile } from '../../settings/columns.js';
 import type { Cell, Item, ListField } from '../../model/types.js';
 import { packItem } from '../../model/packed.js';
+import { record } from '../../model/record.js';
 import type { SourceRef } from '../../findings/location.js';
 import { finding } from '../../findings/finding.js';
 import { fieldCell, resolveField, shortText, type Cells, type LayoutFields, type ReadContext } from './context.js';
@@ -36,7 +37,7 @@ export function newItem(ctx: ReadContext, row: number, cells: Cells, heading: Ce
     deadline: base('deadline'),
     remark: base('remark'),
     // No prototype: a column headed __proto__ is a column like any other.
-    extra: Object.create(null) as Record<string, Cell>,
+    extra: record<Cell>(),
     at: itemAt,
   };
   const pair = fields.pair(ctx, row, cells, itemAt, false);

@@ -2,21 +2,22 @@
 // part of the items, but every non-empty cell of a file is kept: its cells, as the source places them.
 import type { OtherCell } from '../../model/types.js';
 import type { Doc } from '../../model/list.js';
-import type { Grid, MergeRange } from '../grid.js';
+import type { GridRow, MergeRange } from '../grid.js';
+import type { SourceRef } from '../../findings/location.js';
 import { MergeSweep } from '../merges.js';
 
 /** The non-empty cells of a grid (a merge: its top-left cell only), row by row, with their places. */
-export function otherCells(grid: Grid, merges: readonly MergeRange[], columns: number): OtherCell[] {
+export function otherCells(rows: Iterable<GridRow>, place: (row: number, col: number) => SourceRef, merges: readonly MergeRange[], columns: number): OtherCell[] {
   const sweep = new MergeSweep(merges, columns);
   const out: OtherCell[] = [];
-  for (const { row, cells } of grid.rows()) {
+  for (const { row, cells } of rows) {
     sweep.advance(row);
     for (const [col, text] of cells) {
       if (text.trim() === '') continue;
       const m = sweep.cover(col);
       // A covered cell's own text is what Excel shows nowhere (it keeps the top-left's).
       if (m && (m.top !== row || m.left !== col)) continue;
-      out.push({ row, col, text, at: grid.at(row, col) });
+      out.push({ row, col, text, at: place(row, col) });
     }
   }
   return out;
