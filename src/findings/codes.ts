@@ -124,6 +124,7 @@ export const CODES = {
   'wenhao-brackets': { severity: 'warning', title: '文号括号不规范', message: '文号“{found}”的年份应使用六角括号〔〕，应写作“{fixed}”' },
   'wenhao-spacing': { severity: 'warning', title: '文号含空格', message: '文号“{found}”中有多余空格，应写作“{fixed}”' },
   'wenhao-double-hao': { severity: 'warning', title: '文号重复“号”字', message: '文号“{found}”多了一个“号”字，应写作“{fixed}”' },
+  'citation-paren-unclosed': { severity: 'warning', title: '括号没有闭合', message: '“{text}”中的“{open}”后面没有对应的“{close}”。请补上“{close}”，或删去多余的“{open}”' },
   'citation-unbalanced': { severity: 'warning', title: '书名号不成对', message: '“{text}”中的书名号《》不成对。请补全文件名两侧的《》' },
   'citation-incomplete': { severity: 'warning', title: '依据未列文件名和文号', message: '依据中既没有《文件名》也没有文号。请列出文件名和文号，例如《中华人民共和国政府信息公开条例》（国务院令第711号）' },
   'deadline-unrecognized': { severity: 'warning', title: '公开时限无法识别', message: '公开时限“{value}”无法识别。请写明触发事件和期限，例如“自信息形成或者变更之日起20个工作日内”' },

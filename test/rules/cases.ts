@@ -162,9 +162,15 @@ export const RULE_CASES: [Rule, RuleCases][] = [
   [
     citationsRule,
     {
-      valid: [{ name: 'the sample item', catalog: makeCatalog('2017', [SAMPLE_ITEM]) }],
+      valid: [
+        { name: 'the sample item', catalog: makeCatalog('2017', [SAMPLE_ITEM]) },
+        // A ) with nothing open is list numbering, not a bracket left open.
+        { name: 'numbered entries 1）2）', catalog: makeCatalog('2017', [{ basis: ['1）《中华人民共和国政府信息公开条例》（国务院令第711号）2）《条例》'] }]) },
+      ],
       invalid: [
         { name: 'a 《 never closed', catalog: makeCatalog('2017', [{ basis: ['《中华人民共和国政府信息公开条例'] }]), errors: [['citation-unbalanced', 'D4']] },
+        { name: 'a ( never closed (盖州)', catalog: makeCatalog('2017', [{ basis: ['(辽政办发〔2014〕74号、《关于做好临时救助工作的通知》'] }]), errors: [['citation-paren-unclosed', 'D4']] },
+        { name: 'a （ never closed after a closed one', catalog: makeCatalog('2017', [{ basis: ['《条例》（国务院令第711号）（2019年修订'] }]), errors: [['citation-paren-unclosed', 'D4']] },
         { name: 'no title and no 文号', catalog: makeCatalog('2017', [{ basis: ['有关法律法规'] }]), errors: [['citation-incomplete', 'D4']] },
       ],
     },

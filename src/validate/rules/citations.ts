@@ -1,4 +1,4 @@
-// 依据 citations: 《》 must pair up, and an item's 依据 must name a document (《title》) or a 文号 — the
+// 依据 citations: 《》 must pair up, a ( must be closed, and an item's 依据 must name a document (《title》) or a 文号 — the
 // sample table's 注 asks to “列出文件名和文号”. A citation with a 文号 but no 《》 (the sample's second
 // citation) is fine; so is 《社会救助暂行办法》及各地配套政策法规文件 (it has a title).
 import type { Catalog } from '../../model/types.js';
@@ -21,6 +21,17 @@ export function balancedTitles(text: string): boolean {
   return depth === 0;
 }
 
+/** The first ( or （ of a citation that no later ) or （ closes, or undefined. A ) with nothing open is
+ * let pass: lists number their entries 1）2）. */
+export function unclosedParen(text: string): string | undefined {
+  const open: string[] = [];
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') open.push(ch);
+    else if ((ch === ')' || ch === '）') && open.length) open.pop();
+  }
+  return open[0];
+}
+
 /** True when a citation names a document: 《title》 or a 文号 / order number. */
 export function namesDocument(text: string): boolean {
   return /《[^《》]*[^《》\s][^《》]*》/u.test(text) || hasWenhao(text);
@@ -35,6 +46,8 @@ function check(catalog: Catalog): Finding[] {
     for (const c of values) {
       if (c.carried) continue;
       if (!balancedTitles(c.text)) out.push(finding('citation-unbalanced', c.at, { text: c.text.trim() }, { field, item: i + 1 }));
+      const paren = unclosedParen(c.text);
+      if (paren) out.push(finding('citation-paren-unclosed', c.at, { text: c.text.trim(), open: paren, close: paren === '(' ? ')' : '）' }, { field, item: i + 1 }));
     }
     // Blank 依据 is the schema's required-blank; a carried 同上 was judged at the item it came from.
     if (values.length === 0 || values.every((c) => c.carried)) return;
@@ -48,4 +61,4 @@ function check(catalog: Catalog): Finding[] {
 }
 
 /** 依据 that cite no document, or whose 《》 do not pair up. */
-export const citationsRule = defineRule({ id: 'citations', codes: ['citation-unbalanced', 'citation-incomplete'], check });
+export const citationsRule = defineRule({ id: 'citations', codes: ['citation-unbalanced', 'citation-paren-unclosed', 'citation-incomplete'], check });
