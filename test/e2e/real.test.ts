@@ -187,6 +187,8 @@ const EXPECTED: Record<string, Expected> = {
       ['unknown-column', 1, 2, 4],
       ['space-in-word', 1, 3, 2],
       ['space-in-word', 1, 3, 3],
+      // 出生 登记 in the sheet's own 三级事项 column.
+      ['space-in-word', 1, 3, 4],
       ['space-in-word', 1, 3, 8],
       ['space-in-word', 1, 4, 8],
       ['space-in-word', 1, 5, 8],
@@ -400,6 +402,9 @@ describe('what the reviewer saw, in detail', () => {
     const c = await read('penglai-huji.html');
     expect(c.items.map((i) => i.extra['三级事项']?.text)).toEqual(['出生 登记', '死亡注销', '服现役注销', '迁出、迁入登记']);
     expect(c.items[3]!.extra['三级事项']!.at).toMatchObject({ table: 1, row: 6, column: 4 });
+    const word = validateCatalog(c).find((f) => f.code === 'space-in-word' && f.field === '三级事项')!;
+    expect(word.params.fixed).toBe('出生登记');
+    expect(word.fix).toBeDefined();
   });
 
   it('洛江区: 区级 and 乡级 both ticked; 入户/现场 without a mark is the selected channel', async () => {

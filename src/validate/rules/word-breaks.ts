@@ -85,8 +85,30 @@ function check(catalog: Catalog): Finding[] {
     if (key === 'category' && categories.has(fixed)) return;
     out.push(finding('space-in-word', cell.at, { field, found: cell.text, fixed }, { field, item: index, fix: deleteRanges(cell.text, ranges) }));
   });
+  // The sheet's own columns (三级事项, 事项类型, 责任科室 …): a label-like one is read as a name, the rest as text.
+  catalog.items.forEach((item, i) => {
+    for (const [column, cell] of Object.entries(item.extra)) {
+      if (cell.carried) continue;
+      const ranges = wordBreaks(cell.text, LABEL_COLUMN.test(column) ? 'name' : 'remark');
+      if (!ranges.length) continue;
+      const place = JSON.stringify(cell.at);
+      if (seen.has(place)) continue;
+      seen.add(place);
+      let fixed = '';
+      let at = 0;
+      for (const [s, e] of ranges) {
+        fixed += cell.text.slice(at, s);
+        at = e;
+      }
+      fixed += cell.text.slice(at);
+      out.push(finding('space-in-word', cell.at, { field: column, found: cell.text, fixed }, { field: column, item: i + 1, fix: deleteRanges(cell.text, ranges) }));
+    }
+  });
   return out;
 }
+
+/** Extra columns that hold labels (三级事项, 事项类型, 一级目录, 科室名称): short words, like 名称. */
+const LABEL_COLUMN = /(?:事项|目录|类型|类别|名称|科室|部门|分组)$/u;
 
 /** Spaces and line breaks that break a word in two, with their deletion as fix. */
 export const wordBreaksRule = defineRule({ id: 'word-breaks', codes: ['space-in-word'], fixable: true, check });
