@@ -124,6 +124,7 @@ export const CODES = {
   'wenhao-brackets': { severity: 'warning', title: '文号括号不规范', message: '文号“{found}”的年份应使用六角括号〔〕，应写作“{fixed}”' },
   'wenhao-spacing': { severity: 'warning', title: '文号含空格', message: '文号“{found}”中有多余空格，应写作“{fixed}”' },
   'wenhao-double-hao': { severity: 'warning', title: '文号重复“号”字', message: '文号“{found}”多了一个“号”字，应写作“{fixed}”' },
+  'numbered-one': { severity: 'info', title: '编号只有第 1 项', message: '“{field}”写成了编号列表，却只有第 1 项“{text}”，内容可能没有写完。请补全其余各项，或去掉编号' },
   'citation-paren-unclosed': { severity: 'warning', title: '括号没有闭合', message: '“{text}”中的“{open}”后面没有对应的“{close}”。请补上“{close}”，或删去多余的“{open}”' },
   'citation-unbalanced': { severity: 'warning', title: '书名号不成对', message: '“{text}”中的书名号《》不成对。请补全文件名两侧的《》' },
   'citation-incomplete': { severity: 'warning', title: '依据未列文件名和文号', message: '依据中既没有《文件名》也没有文号。请列出文件名和文号，例如《中华人民共和国政府信息公开条例》（国务院令第711号）' },

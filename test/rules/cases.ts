@@ -6,6 +6,7 @@ import type { TickGroup } from '../../src/settings/columns.js';
 import type { Rule } from '../../src/validate/rule.js';
 import { categoriesRule } from '../../src/validate/rules/categories.js';
 import { citationsRule } from '../../src/validate/rules/citations.js';
+import { numberedRule } from '../../src/validate/rules/numbered.js';
 import { deadlineRule } from '../../src/validate/rules/deadline.js';
 import { duplicatesRule } from '../../src/validate/rules/duplicates.js';
 import { headerSpellingRule } from '../../src/validate/rules/headers.js';
@@ -157,6 +158,17 @@ export const RULE_CASES: [Rule, RuleCases][] = [
         { name: 'a Braille dot copied from a PDF (职 ⠂ 责)', catalog: makeCatalog('2019', [{ pairs: [['【职 ⠂ 责】']] }]), errors: [['odd-char', 'D4']] },
         { name: 'a character a conversion could not decode', catalog: makeCatalog('2019', [{ subject: '县民政\ufffd' }]), errors: [['odd-char', 'G4']] },
       ],
+    },
+  ],
+  [
+    numberedRule,
+    {
+      valid: [
+        { name: 'the sample item', catalog: makeCatalog('2017', [SAMPLE_ITEM]) },
+        { name: 'a list that goes on', catalog: makeCatalog('2019', [{ pairs: [['1.受理部门；2.办理条件；3.办理流程', '']] }]) },
+        { name: 'entries one per row', catalog: makeCatalog('2017', [{ pairs: [['1.受理部门', '全文'], ['2.办理条件', '全文']] }]) },
+      ],
+      invalid: [{ name: 'a list of one entry (洛江)', catalog: makeCatalog('2019', [{ pairs: [['1.受理部门', '']] }]), errors: [['numbered-one', 'D4']] }],
     },
   ],
   [

@@ -15,6 +15,7 @@ import { whitespaceRule } from './whitespace.js';
 import { wordBreaksRule } from './word-breaks.js';
 import { xmlCharsRule } from './xml-chars.js';
 import { oddCharsRule } from './odd-chars.js';
+import { numberedRule } from './numbered.js';
 
 /** Every content rule, run in this order after the schema. */
 export const RULES: readonly Rule[] = [
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   duplicatesRule,
   categoriesRule,
   pairsRule,
+  numberedRule,
   ticksRule,
   citationsRule,
   wenhaoRule,
