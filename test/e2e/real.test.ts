@@ -239,7 +239,8 @@ const EXPECTED: Record<string, Expected> = {
       ['header-spelling', 1, 1, 4],
       ['header-spelling', 1, 1, 5],
       ['header-spelling', 1, 1, 7],
-      // 【职 ⠂ 责】 at E9 and E11, as the reviewer wrote.
+      // 职 务 at E7 and 【职 ⠂ 责】 at E9 and E11, as the reviewer wrote.
+      ['space-in-word', 1, 7, 5],
       ['odd-char', 1, 9, 5],
       ['odd-char', 1, 11, 5],
     ],

@@ -15,7 +15,9 @@ const EXPECTED: [string, string, number, [string, string][]][] = [
   ['longshan-fogang-juece.html', 'major-decisions', 3, [["column-absent","1:1/1"],["column-absent","1:1/1"],["table-ignored","2:1/1"]]],
   ['mazhang-juece.html', 'major-decisions', 1, [["column-absent","1:1/1"],["column-absent","1:1/1"]]],
   ['meixian-juece.html', 'major-decisions', 2, [["column-absent","1:1/1"]]],
-  ['mingnan-quanze.html', 'powers', 1, [["column-absent","1:1/1"]]],
+  // F2's 户\n籍所在地: space-in-word, as the reviewer wrote (the other breaks of that cell fall between words
+  // the rule's short dictionary does not hold).
+  ['mingnan-quanze.html', 'powers', 1, [["column-absent","1:1/1"],["space-in-word","1:2/6"]]],
   ['whkfq-choucha.html', 'inspections', 5, [["column-absent","1:1/1"],["header-spelling","1:1/8"],["row-value-joined","1:3/8"],["row-value-joined","1:4/6"],["row-value-joined","1:4/7"],["row-value-joined","1:4/8"],["row-value-joined","1:7/8"]]],
   ['wuxi-yuanlin-choucha.html', 'inspections', 5, [["column-absent","1:2/1"],["unknown-column","1:2/2"],["unknown-column","1:2/7"]]],
   ['xiangshan-dandong-juece.html', 'major-decisions', 2, [["column-absent","1:1/1"]]],
