@@ -24,6 +24,8 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto', layout: opts.layout }, undefined, budget));
   const merged = merge(catalogs, opts.output);
   const { catalog, findings: notes } = merged;
+  // The parts' item objects are not needed once copied into the merged catalog (their cells are shared).
+  catalogs.length = 0;
 
   const { data } = await exportAs(catalog, ext === '.xlsx' ? 'xlsx' : 'yaml');
   await emit(ctx, opts.output, data, files);
