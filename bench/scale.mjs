@@ -165,11 +165,11 @@ if (!args['no-write']) {
   const old = text.indexOf(BEGIN) < 0 ? '' : text.slice(text.indexOf(BEGIN), text.indexOf(END));
   const fresh = new Set(results.map((r) => `${r.n} | ${r.words} |`));
   const kept = old.split('\n').filter((l) => /^\| \d+ \| /.test(l) && ![...fresh].some((k) => l.startsWith(`| ${k}`)));
-  const keptLines = old
-    .split('\n')
-    .filter((l) => l.startsWith('- ') && !lines.some((n) => n.slice(0, 20) === l.slice(0, 20)))
-    .filter((l) => kept.length > 0 || !/^- (?:date|earlier rows)/.test(l))
-    .map((l) => l.replace(/^- date: /, '- earlier rows: date: '));
+  // The last run's date becomes the date of the rows kept from it (one such line: the last run's).
+  const oldLines = old.split('\n').filter((l) => l.startsWith('- '));
+  const lastDate = oldLines.find((l) => l.startsWith('- date: '));
+  const keptLines = oldLines.filter((l) => !/^- (?:date|earlier rows)/.test(l) && !lines.some((n) => n.slice(0, 20) === l.slice(0, 20)));
+  if (kept.length && lastDate) keptLines.push(lastDate.replace(/^- date: /, '- earlier rows: date: '));
   const rowsNow = [...table.slice(2), ...kept].sort((a, b) => Number(a.split('|')[1]) - Number(b.split('|')[1]));
   const merged = [...lines, ...keptLines, '', ...table.slice(0, 2), ...rowsNow].join('\n');
   const block = `${BEGIN}\n## At scale (issue 19: \`node bench/scale.mjs\`)\n\n${merged}\n${END}`;
