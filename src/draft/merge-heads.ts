@@ -3,18 +3,10 @@
 // that differs kept as a line of the 表前说明; every distinct 注 and 表前说明 kept, every kept sheet carried.
 import { finding, type Finding } from '../findings/finding.js';
 import { normaliseName } from '../model/names.js';
-import type { OtherSheet } from '../model/types.js';
+import type { Catalog } from '../model/types.js';
 
 /** The catalog-level texts of one document (catalog or list). */
-export interface Heads {
-  file: string;
-  title?: string;
-  unit?: string;
-  date?: string;
-  preface?: string;
-  note?: string;
-  otherSheets?: OtherSheet[];
-}
+export type Heads = Pick<Catalog, 'file' | 'title' | 'unit' | 'date' | 'preface' | 'note' | 'otherSheets'>;
 
 const WHAT = { title: '标题', unit: '编制单位', date: '日期' } as const;
 

@@ -76,13 +76,7 @@ function check(catalog: Catalog): Finding[] {
     if (seen.has(place)) return;
     seen.add(place);
     const field = label(catalog, key);
-    let fixed = '';
-    let at = 0;
-    for (const [s, e] of ranges) {
-      fixed += cell.text.slice(at, s);
-      at = e;
-    }
-    fixed += cell.text.slice(at);
+    const fixed = without(cell.text, ranges);
     if (key === 'category' && categories.has(fixed)) return;
     out.push(finding('space-in-word', cell.at, { field, found: cell.text, fixed }, { field, item: index, fix: deleteRanges(cell.text, ranges) }));
   });
@@ -95,17 +89,22 @@ function check(catalog: Catalog): Finding[] {
       const place = JSON.stringify(cell.at);
       if (seen.has(place)) continue;
       seen.add(place);
-      let fixed = '';
-      let at = 0;
-      for (const [s, e] of ranges) {
-        fixed += cell.text.slice(at, s);
-        at = e;
-      }
-      fixed += cell.text.slice(at);
+      const fixed = without(cell.text, ranges);
       out.push(finding('space-in-word', cell.at, { field: column, found: cell.text, fixed }, { field: column, item: i + 1, fix: deleteRanges(cell.text, ranges) }));
     }
   });
   return out;
+}
+
+/** A text with the given [start, end) ranges taken out (the breaks deleted): what the fix gives. */
+function without(text: string, ranges: readonly [number, number][]): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of ranges) {
+    out += text.slice(at, s);
+    at = e;
+  }
+  return out + text.slice(at);
 }
 
 /** Extra columns that hold labels (三级事项, 事项类型, 一级目录, 科室名称): short words, like 名称. */
