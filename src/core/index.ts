@@ -208,11 +208,13 @@ export function merge(catalogs: readonly Doc[], output: string): MergeResult | R
   return mergeCatalogs(catalogs as Catalog[], output);
 }
 
-/** The site of several catalogs: page name → HTML, with the index page, and the test that tells a page
+/** The site of several catalogs: page name → HTML (a catalog's page as a function that renders it, to call
+ * once), with the index page, and the test that tells a page
  * zwgk wrote (from its first bytes) from a user's own file of the same name. */
-export async function site(catalogs: readonly Doc[], options: import('../render/site.js').SiteOptions = {}): Promise<{ pages: Map<string, string>; names: string[]; index: string; isOurs: (head: Uint8Array) => boolean }> {
-  const { renderSite, pageNames, isZwgkPage, SITE_INDEX } = await import('../render/site.js');
-  return { pages: renderSite(catalogs, options), names: pageNames(catalogs.map((c) => c.file)), index: SITE_INDEX, isOurs: isZwgkPage };
+export async function site(catalogs: readonly Doc[], options: import('../render/site.js').SiteOptions = {}): Promise<{ pages: Map<string, string | (() => string)>; names: string[]; index: string; isOurs: (head: Uint8Array) => boolean }> {
+  const { renderSitePages, pageNames, isZwgkPage, SITE_INDEX } = await import('../render/site.js');
+  // Pages are rendered as they are written (each catalog let go after its page): call each once.
+  return { pages: renderSitePages(catalogs, options), names: pageNames(catalogs.map((c) => c.file)), index: SITE_INDEX, isOurs: isZwgkPage };
 }
 
 /** The formats of the roll-up (zwgk summary). */

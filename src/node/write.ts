@@ -258,7 +258,7 @@ async function headOf(file: string): Promise<Uint8Array> {
  * kept. Linear in the number of files. Returns the names of stale temporary files of earlier, killed
  * runs that were cleaned from the folder.
  */
-export async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>, inputs: readonly string[] = [], options: WriteFilesOptions = {}): Promise<string[]> {
+export async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array | (() => string | Uint8Array)>, inputs: readonly string[] = [], options: WriteFilesOptions = {}): Promise<string[]> {
   for (const name of files.keys()) {
     // The names come from our own renderers; a separator or .. would be our bug, never written.
     if (!name || /[\\/]/.test(name) || name === '.' || name === '..') throw new Error(`bad output file name: ${name}`);
@@ -268,7 +268,7 @@ export async function writeFiles(dir: string, files: ReadonlyMap<string, string 
     throw new ZwgkError('output-failed', { file: dir }, { output: dir, detail: '这是一个已存在的文件，不是文件夹。请在 -o 中给出一个文件夹' });
   }
   const ids = await inputIdentities(inputs);
-  const targets: [string, string | Uint8Array, string][] = [];
+  const targets: [string, string | Uint8Array | (() => string | Uint8Array), string][] = [];
   const notOurs: string[] = [];
   let current = dir;
   try {
@@ -314,16 +314,25 @@ export async function writeFiles(dir: string, files: ReadonlyMap<string, string 
     await mkdir(dir, { recursive: true });
     stale = await cleanStaleTemporaries(dir);
     // Several at a time: each waits for its flush to disk, and a site of 2 000 pages one by one mostly waits.
+    // Pages made as they are written (a large catalog's, renderSitePages) are made one at a time after the
+    // rest, so that one is held at once.
+    const order = [...targets.filter(([, d]) => typeof d !== 'function'), ...targets.filter(([, d]) => typeof d === 'function')];
+    const eager = order.findIndex(([, d]) => typeof d === 'function');
     let k = 0;
-    const worker = async (): Promise<void> => {
-      while (k < targets.length) {
-        const [, data, target] = targets[k++]!;
+    const worker = async (until: number): Promise<void> => {
+      while (k < until) {
+        const entry = order[k++]!;
+        const [, given, target] = entry;
         current = target;
+        const data = typeof given === 'function' ? given() : given;
+        entry[1] = '';
         const tmp = await writeTemporary(path.dirname(target), path.basename(target), data);
         written.push([tmp, target]);
       }
     };
-    const results = await Promise.allSettled(Array.from({ length: Math.min(8, targets.length) }, worker));
+    const first = eager < 0 ? order.length : eager;
+    const results = await Promise.allSettled(Array.from({ length: Math.min(8, first) }, () => worker(first)));
+    if (!results.some((r) => r.status === 'rejected') && first < order.length) results.push(...(await Promise.allSettled([worker(order.length)])));
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure) throw failure.reason;
     ON_INTERRUPT.add(undo);

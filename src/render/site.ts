@@ -151,6 +151,20 @@ function siteTitle(catalogs: readonly Doc[], options: SiteOptions): string {
 
 /** Render catalogs as a static site: file name → page (index.html first, then one page per catalog). */
 export function renderSite(catalogs: readonly Doc[], options: SiteOptions = {}): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, page] of renderSitePages(catalogs, options)) out.set(name, typeof page === 'string' ? page : page());
+  return out;
+}
+
+/** From how many items a catalog's page is made only when it is written. */
+const LAZY_ITEMS = 2000;
+
+/**
+ * The site with each large catalog's page rendered only when asked for, and that catalog let go as it is: a
+ * site of four 25 000-item catalogs otherwise holds four 50 MB pages beside four catalogs. The index is
+ * built at once (it needs every catalog). Each page may be asked for once.
+ */
+export function renderSitePages(catalogs: readonly Doc[], options: SiteOptions = {}): Map<string, string | (() => string)> {
   const names = pageNames(catalogs.map((c) => c.file));
   const title = siteTitle(catalogs, options);
   const entries: SiteIndexEntry[] = catalogs.map((catalog, i) => ({
@@ -167,7 +181,7 @@ export function renderSite(catalogs: readonly Doc[], options: SiteOptions = {}):
     if (isList(catalog)) catalog.items.forEach((item, i) => items.push([c, i + 1, listGroup(catalog, item), itemText(item, catalog.layout.nameColumn), listFields(catalog, item)]));
     else catalog.items.forEach((item, i) => items.push([c, i + 1, groupName(item.category.text), item.name.text, searchFields(catalog, item)]));
   });
-  const files = new Map<string, string>();
+  const files = new Map<string, string | (() => string)>();
   files.set(
     SITE_INDEX,
     renderSiteIndex({
@@ -177,6 +191,18 @@ export function renderSite(catalogs: readonly Doc[], options: SiteOptions = {}):
       searchData: scriptJson({ catalogs: entries.map((e) => ({ href: e.href, title: e.title })), items }),
     }),
   );
-  catalogs.forEach((catalog, i) => files.set(names[i]!, isList(catalog) ? renderListHtml(catalog, { home: { href: SITE_INDEX, label: `返回${title}` } }) : renderHtml(catalog, { home: { href: SITE_INDEX, label: `返回${title}` } })));
+  const held: (Doc | undefined)[] = [...catalogs];
+  const home = { href: SITE_INDEX, label: `返回${title}` };
+  const page = (catalog: Doc): string => (isList(catalog) ? renderListHtml(catalog, { home }) : renderHtml(catalog, { home }));
+  held.forEach((catalog, i) => {
+    // A small catalog's page is made at once (a site of 2 000 small pages is written several at a time).
+    if (catalog!.items.length < LAZY_ITEMS) files.set(names[i]!, page(catalog!));
+    else
+      files.set(names[i]!, () => {
+        const c = held[i]!;
+        held[i] = undefined;
+        return page(c);
+      });
+  });
   return files;
 }

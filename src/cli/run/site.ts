@@ -17,14 +17,14 @@ export interface SiteOptions {
 /** Build the site of several catalogs; returns the exit code. */
 export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions): Promise<number> {
   const files = await expandInputs(args);
-  const read: { file: string; catalog: Doc; errors: number; warnings: number }[] = [];
+  const read: { file: string; catalog?: Doc; items: number; errors: number; warnings: number }[] = [];
   const failed: { file: string; error: ZwgkError }[] = [];
   const budget = sharedBudget();
   for (const file of files) {
     try {
       const catalog = await loadCatalog(ctx, file, { layout: opts.layout }, undefined, budget);
       const n = countBySeverity(validate(catalog));
-      read.push({ file, catalog, errors: n.error, warnings: n.warning });
+      read.push({ file, catalog, items: catalog.items.length, errors: n.error, warnings: n.warning });
     } catch (err) {
       // One unreadable file must not keep the other catalogs off the site; it is named below.
       if (!(err instanceof ZwgkError)) throw err;
@@ -38,15 +38,17 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
   }
 
   const built = await site(
-    read.map((r) => r.catalog),
+    read.map((r) => r.catalog!),
     opts.title !== undefined ? { title: opts.title } : {},
   );
+  // Each page is rendered as it is written, and its catalog then let go (render/site.ts): hold none here.
+  for (const r of read) delete r.catalog;
   reportStale(ctx, await writeFiles(opts.output, built.pages, files, { replaceable: (_name, head) => built.isOurs(head), force: opts.force === true }));
 
   const names = built.names;
-  const items = read.reduce((n, r) => n + r.catalog.items.length, 0);
+  const items = read.reduce((n, r) => n + r.items, 0);
   const lines = [`已写出网站：${terminalText(path.join(opts.output, built.index))}（${read.length} 个目录，共 ${items} 个事项）`];
-  read.forEach((r, i) => lines.push(`  ${terminalText(names[i]!)}  ← ${terminalText(r.file)}（${r.catalog.items.length} 个事项）`));
+  read.forEach((r, i) => lines.push(`  ${terminalText(names[i]!)}  ← ${terminalText(r.file)}（${r.items} 个事项）`));
   ctx.stdout.write(lines.join('\n') + '\n');
 
   const withErrors = read.filter((r) => r.errors > 0);
