@@ -3,7 +3,7 @@
 // with the same (category, name) are all kept but reported as 重复.
 import type { Catalog, CatalogOptions, Item } from '../model/types.js';
 import { originOf } from '../findings/location.js';
-import { normaliseName } from '../model/names.js';
+import { itemTitle, normaliseName } from '../model/names.js';
 import { copyCell } from '../model/packed.js';
 import type { Code } from '../findings/codes.js';
 import { finding, ZwgkError, type Finding } from '../findings/finding.js';
@@ -83,12 +83,18 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
   for (const catalog of catalogs) {
     for (const col of catalog.extraColumns) if (!merged.extraColumns.includes(col)) merged.extraColumns.push(col);
     for (const col of catalog.missingColumns) {
+      // A catalog without 一级事项 merged with one that has them: its items' 一级事项 are to be filled in.
+      if (col === 'category' && catalog.ungrouped) continue;
       // An optional column (备注, 公开层级) is left out only when no input has it, or its values would be lost.
       const optional = optionalKeys(catalog.profile).includes(col as FieldKey);
       if (optional && catalogs.some((c) => !c.missingColumns.includes(col))) continue;
       if (!merged.missingColumns.includes(col)) merged.missingColumns.push(col);
     }
     merged.findings.push(...catalog.findings);
+    if (catalog === catalogs.at(-1) && catalogs.every((c) => c.ungrouped)) {
+      merged.ungrouped = true;
+      if (!merged.missingColumns.includes('category')) merged.missingColumns.push('category');
+    }
     const start = merged.items.length + 1;
     for (const item of catalog.items) {
       const n = merged.items.length + 1;
@@ -105,7 +111,8 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
           finding(
             'merge-duplicate',
             item.at,
-            { category: item.category.text, name: item.name.text, first: before, second: origin },
+            // An item without 一级事项 is named by its name alone (not “ / 政策文件”).
+            { item: itemTitle(item.category.text, item.name.text), first: before, second: origin },
             { item: n },
           ),
         );

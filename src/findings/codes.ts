@@ -134,7 +134,7 @@ export const CODES = {
   'channel-missing': { severity: 'error', title: '未选择公开渠道', message: '“公开渠道和载体”没有选中任何渠道。请至少选择一项（■政府网站 等）' },
   'serial-duplicate': { severity: 'error', title: '序号重复', message: '序号 {serial} 与{other}重复。请重新编号' },
   'serial-order': { severity: 'warning', title: '序号不连续', message: '序号 {serial} 应为 {expected}（{detail}）。请按 1、2、3…顺序编号' },
-  'item-duplicate': { severity: 'warning', title: '事项重复', message: '事项“{category} / {name}”重复，另见 {other}。请合并或删除其一' },
+  'item-duplicate': { severity: 'warning', title: '事项重复', message: '事项“{item}”重复，另见 {other}。请合并或删除其一' },
   'standard-missing': { severity: 'error', title: '公开内容缺少公开标准', message: '公开内容“{content}”没有对应的公开标准。请在同一行填写公开标准' },
   'content-missing': { severity: 'error', title: '公开标准缺少公开内容', message: '公开标准“{standard}”没有对应的公开内容。请在同一行填写公开内容' },
   'category-spelling': { severity: 'info', title: '类别写法不一', message: '{field}“{value}”与“{common}”（{cells}）只差空格、换行、全半角或标点，已按同一类别处理。可用 zwgk fix（网页版中为“下载修正后的表格”）统一为“{common}”' },
@@ -151,10 +151,10 @@ export const CODES = {
   // ---- merge / coverage ----
   'merge-relabelled': { severity: 'info', title: '合并时列名不同', message: '{file} 的“{label}”列合并到“{into}”列下（同一公开层级的不同写法）；如果不是同一层级，请先把列名改成一致再合并' },
   'merge-heading-differs': { severity: 'info', title: '合并的文件标题不同', message: '{file} 的{what}“{text}”与合并结果的“{kept}”不同（一个目录只有一个{what}），已作为“表前说明”的一行保留' },
-  'merge-duplicate': { severity: 'warning', title: '合并时发现重复事项', message: '重复：事项“{category} / {name}”同时出现在 {first} 和 {second}，两处均已保留' },
+  'merge-duplicate': { severity: 'warning', title: '合并时发现重复事项', message: '重复：事项“{item}”同时出现在 {first} 和 {second}，两处均已保留' },
   'reference-unrelated': { severity: 'warning', title: '与参考目录没有相同事项', message: '参考目录 {reference} 的 {count} 个事项中没有一个与本目录相同或相近：差距报告会把它们全部列为缺少。请确认选对了参考目录（应是上级下发的同一领域的标准目录）' },
   'reference-other-layout': { severity: 'info', title: '参考目录版式不同', message: '参考目录 {reference} 是 {theirs} 版式，本目录是 {ours} 版式：只按事项类别（一级事项）和名称（二级事项）比对，其余各列不比较' },
-  'fuzzy-match': { severity: 'info', title: '按相似度匹配', message: '事项“{category} / {name}”按相似度（{score}）匹配到参考目录的“{refCategory} / {refName}”' },
+  'fuzzy-match': { severity: 'info', title: '按相似度匹配', message: '事项“{item}”按相似度（{score}）匹配到参考目录的“{refItem}”' },
 } as const satisfies Record<string, CodeSpec>;
 
 export type Code = keyof typeof CODES;

@@ -71,6 +71,7 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
 
   const catalog: Catalog = { profile, file, items: [], extraColumns: [], missingColumns: [], findings: [], sources: [] };
   let absentOptional: FieldKey[] | undefined;
+  let ungrouped: boolean | undefined;
   const options: CatalogOptions = {};
   const notes: string[] = [];
   const prefaces: string[] = [];
@@ -128,6 +129,7 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
     // 分组 from section headings (grid/read/rows.ts) is a column too, after the sheet's own.
     if (!catalog.extraColumns.includes(GROUP_COLUMN) && result.items.some((i) => i.extra[GROUP_COLUMN] !== undefined)) catalog.extraColumns.push(GROUP_COLUMN);
     for (const key of result.header.missing) if (!catalog.missingColumns.includes(key)) catalog.missingColumns.push(key);
+    ungrouped = ungrouped !== false && result.header.ungrouped;
     // An optional column counts as absent only when no sheet has it, or its values would be dropped.
     absentOptional = absentOptional === undefined ? [...result.header.absentOptional] : absentOptional.filter((k) => result.header!.absentOptional.includes(k));
     for (const [k, v] of Object.entries(result.options) as [keyof CatalogOptions, string[]][]) if (!options[k]) options[k] = v;
@@ -136,6 +138,11 @@ export function assembleCatalog(file: string, sheets: readonly GridSheet[], forc
   if (notes.length && !(notes.length === 1 && notes[0]!.trim() === NOTE_2017)) catalog.note = notes.join('\n');
   if (prefaces.length) catalog.preface = prefaces.join('\n');
   for (const key of absentOptional ?? []) if (!catalog.missingColumns.includes(key)) catalog.missingColumns.push(key);
+  // Every sheet read names its items by one 公开事项 column: no 一级事项 is asked for (else it is, per sheet).
+  if (ungrouped === true && !catalog.missingColumns.includes('category')) {
+    catalog.ungrouped = true;
+    catalog.missingColumns.push('category');
+  }
   if (Object.keys(options).length) catalog.options = options;
   catalog.findings.push(...other);
   carryDown(catalog);

@@ -57,6 +57,9 @@ export interface Header {
   firstCol: number;
   columns: ColumnRole[];
   missing: FieldKey[];
+  /** A 2019 header whose items are named by one 公开事项 column (no 一级/二级事项): the category is absent
+   * by the sheet's design, not missing (德安's one-domain pages). */
+  ungrouped: boolean;
   /** Optional columns (备注, 公开层级) the header does not have. */
   absentOptional: FieldKey[];
   /** Option labels that differ from settings (区级/镇级 …), for lossless rendering. */
@@ -247,11 +250,13 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
   const options: CatalogOptions = {};
   const fused: Header['fused'] = [];
   const groups = sub ? groupsOf(headerRow, sub) : [];
+  let singleName = false;
   for (const cell of headerRow.cells) {
     const group = groups.find((g) => g.cell === cell);
     // 公开事项 alone, over no 一级/二级事项, is the item's name (a one-domain page lists 政策文件, 资金明细 …).
     const single = profile === '2019' && !group && normaliseLabel(cell.text) === ITEM_GROUP;
     const key = single ? 'name' : aliases[normaliseLabel(cell.text)];
+    if (single && !used.has('name')) singleName = true;
     if (!group || !sub) {
       // 内容规范 over two columns and no 公开内容 (a 2017-era list): the content, then its standard.
       if (profile === '2017' && cell.right === cell.col + 1 && key === 'standard' && !used.has('content') && !headerRow.cells.some((c) => aliases[normaliseLabel(c.text)] === 'content')) {
@@ -319,7 +324,8 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
   });
 
   const present = new Set<FieldKey>(used);
-  const missing = COLUMNS[profile].filter((spec) => spec.required && !present.has(spec.key)).map((spec) => spec.key);
+  const ungrouped = singleName && !present.has('category');
+  const missing = COLUMNS[profile].filter((spec) => spec.required && !present.has(spec.key) && !(ungrouped && spec.key === 'category')).map((spec) => spec.key);
   const absentOptional = COLUMNS[profile].filter((spec) => !spec.required && !present.has(spec.key)).map((spec) => spec.key);
   const first = headerRow.cells[0]!;
   return {
@@ -331,6 +337,7 @@ export function detectHeader(rows: readonly HeaderRow[], at: (row: number, col: 
     firstCol: first.col,
     columns,
     missing,
+    ungrouped,
     absentOptional,
     options,
     cells: cells.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col).map((c) => c.text),

@@ -2,7 +2,7 @@
 // text, the 2019 ticks and ■/□ channel checklist, items grouped under their category, and the columns
 // of a page or Markdown table. The renderers, the app, merge, diff and the gap report share it.
 import { CHANNELS, CHANNEL_OFF, CHANNEL_ON, TICK_OPTIONS } from '../settings/vocab.js';
-import { COLUMNS, PRINTED_LABELS, normaliseLabel, type FieldKey, type TickGroup } from '../settings/columns.js';
+import { COLUMNS, ITEM_GROUP_LABEL_2019, PRINTED_LABELS, normaliseLabel, type FieldKey, type TickGroup } from '../settings/columns.js';
 import { DEFAULT_TITLE, NOTE_2017 } from '../settings/texts.js';
 import type { Catalog, Item } from './types.js';
 import { absentOptional } from './document.js';
@@ -142,6 +142,11 @@ export function groupName(name: string): string {
   return name.trim() ? name : '（未分类）';
 }
 
+/** A catalog's group heading: a catalog without 一级事项 (ungrouped) is one group of all its items. */
+export function catalogGroupName(catalog: Catalog, name: string): string {
+  return catalog.ungrouped ? '全部事项' : groupName(name);
+}
+
 /** The 注 printed under the table: the catalog's own, else the sample table's standard 注 (2017). */
 export function noteText(catalog: Catalog): string | undefined {
   if (catalog.note?.trim()) return catalog.note;
@@ -166,7 +171,8 @@ export function displayColumns(catalog: Catalog, withCategory = false): DisplayC
     .filter((spec) => (withCategory || spec.key !== 'category') && !absent.includes(spec.key))
     .map((spec) => ({
       key: spec.key,
-      label: PRINTED_LABELS[profile][spec.key] ?? spec.label,
+      // Items named by one 公开事项 column are shown under that label, as the source had it.
+      label: spec.key === 'name' && catalog.ungrouped ? ITEM_GROUP_LABEL_2019 : (PRINTED_LABELS[profile][spec.key] ?? spec.label),
       perPair: spec.key === 'content' || spec.key === 'standard',
     }));
   for (const extra of catalog.extraColumns) out.push({ key: 'extra', label: extra, extra, perPair: false });

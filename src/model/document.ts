@@ -148,10 +148,11 @@ export function textCell(item: Item, key: FieldKey) {
   }
 }
 
-/** Optional columns (备注, 公开层级) the source does not have: left out of documents and renderings. */
+/** Optional columns (备注, 公开层级) the source does not have, and the 一级事项 of an ungrouped catalog: left
+ * out of documents and renderings. */
 export function absentOptional(catalog: Catalog): FieldKey[] {
   const optional = optionalKeys(catalog.profile);
-  return catalog.missingColumns.filter((k): k is FieldKey => optional.includes(k as FieldKey));
+  return catalog.missingColumns.filter((k): k is FieldKey => optional.includes(k as FieldKey) || (k === 'category' && catalog.ungrouped === true));
 }
 
 /** Project a whole catalog to its document form (what YAML holds and the schema validates). */

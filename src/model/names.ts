@@ -46,3 +46,8 @@ export function categorySpellings(items: readonly Item[]): Map<string, CategoryS
   }
   return out;
 }
+
+/** An item as messages name it: 一级事项 / 名称, or the name alone when the item has no category. */
+export function itemTitle(category: string, name: string): string {
+  return category.trim() ? `${category.trim()} / ${name.trim()}` : name.trim();
+}

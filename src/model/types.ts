@@ -111,6 +111,9 @@ export interface Catalog {
   options?: CatalogOptions;
   /** Required columns the source lacks (canonical keys); reported once by the reader. */
   missingColumns: string[];
+  /** 2019 items named by one 公开事项 column, with no 一级事项 (a one-domain page): the category is absent by
+   * the source's design — left out of what is written, not asked for. 'category' is then in missingColumns. */
+  ungrouped?: boolean;
   /** What the reader noticed: info about ignored sheets, 同上, unknown columns; errors for missing columns. */
   findings: Finding[];
   /** Where the catalog-level texts came from (title, 编制单位 line, 注 rows, header cells), in source order. */

@@ -34,6 +34,9 @@ export function planColumns(catalog: Catalog): PlanColumn[] {
       const group = spec.key as TickGroup;
       const labels = printedTickLabels(catalog, group);
       labels.forEach((sub, index) => out.push({ key: spec.key, label, sub, tick: { group, index, labels }, perPair: false }));
+    } else if (profile === '2019' && spec.key === 'name' && catalog.ungrouped) {
+      // One 公开事项 column, as the source had it (its header merged down both rows).
+      out.push({ key: spec.key, label: ITEM_GROUP_LABEL_2019, perPair: false });
     } else if (profile === '2019' && (spec.key === 'category' || spec.key === 'name')) {
       out.push({ key: spec.key, label: ITEM_GROUP_LABEL_2019, sub: label, perPair: false });
     } else {

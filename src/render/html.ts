@@ -3,7 +3,7 @@
 // print layouts, and a strict Content-Security-Policy. Templates live in templates/.
 import { COLUMNS } from '../settings/columns.js';
 import type { Catalog, Item } from '../model/types.js';
-import { catalogTitle, displayColumns, displayValue, groupByCategory, groupName, type DisplayColumn } from '../model/display.js';
+import { catalogTitle, displayColumns, displayValue, groupByCategory, catalogGroupName, type DisplayColumn } from '../model/display.js';
 import { escapeHtml, textToHtml } from './escape.js';
 import { asset, Handlebars, loadTemplate, type AssetName, type TemplateDelegate } from './templates.js';
 import { foldSections, SECTIONS, type SectionSplit } from './sections.js';
@@ -107,11 +107,11 @@ export function renderHtml(catalog: Catalog, options: PageOptions = {}): string 
   const large = catalog.items.length > split.over;
   const groups = byCategory.map((g, gi) => ({
     index: String(gi),
-    name: groupName(g.name),
+    name: catalogGroupName(catalog, g.name),
     count: g.items.length,
     rows: large ? '' : rowsOf(g.items, gi),
   }));
-  const sections = large ? foldSections(byCategory.map((g) => ({ name: groupName(g.name), items: g.items })), split, rowsOf) : false;
+  const sections = large ? foldSections(byCategory.map((g) => ({ name: catalogGroupName(catalog, g.name), items: g.items })), split, rowsOf) : false;
   return template({
     csp,
     css,
@@ -122,6 +122,8 @@ export function renderHtml(catalog: Catalog, options: PageOptions = {}): string 
     date: catalog.date?.trim() ? catalog.date : '',
     total: catalog.items.length,
     profile: catalog.profile,
+    // One 公开事项 column and no 一级事项: the table is not divided into groups.
+    ungrouped: catalog.ungrouped === true,
     categoryLabel: COLUMNS[catalog.profile].find((c) => c.key === 'category')!.label,
     columns: cols.map((c) => ({ label: c.label })),
     columnCount: cols.length,

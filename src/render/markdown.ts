@@ -31,7 +31,9 @@ export function renderMarkdown(catalog: Catalog): string {
   const header = `| ${cols.map((c) => escapeMarkdownCell(c.label)).join(' | ')} |`;
   const rule = `|${cols.map(() => ' --- |').join('')}`;
   for (const group of groupByCategory(catalog.items)) {
-    out.push(`## ${escapeMarkdownLine(groupName(group.name))} (${group.items.length}项)`, '', header, rule);
+    // One 公开事项 column and no 一级事项: one table, under no heading.
+    if (catalog.ungrouped) out.push(header, rule);
+    else out.push(`## ${escapeMarkdownLine(groupName(group.name))} (${group.items.length}项)`, '', header, rule);
     for (const item of group.items) out.push(`| ${cols.map((c) => cellText(catalog, item, c)).join(' | ')} |`);
     out.push('');
   }

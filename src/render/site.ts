@@ -6,7 +6,7 @@ import type { Catalog } from '../model/types.js';
 import { isList, itemText, type Doc, type ListDoc, type ListItem } from '../model/list.js';
 import { renderListHtml } from './list/html.js';
 import { DEFAULT_TITLE } from '../settings/texts.js';
-import { catalogTitle, displayColumns, displayValue, groupName } from '../model/display.js';
+import { catalogTitle, displayColumns, displayValue, groupName, catalogGroupName } from '../model/display.js';
 import { renderHtml, renderSiteIndex, type SiteIndexEntry } from './html.js';
 
 /** The index page's file name. */
@@ -179,7 +179,7 @@ export function renderSitePages(catalogs: readonly Doc[], options: SiteOptions =
   const items: [number, number, string, string, string[]][] = [];
   catalogs.forEach((catalog, c) => {
     if (isList(catalog)) catalog.items.forEach((item, i) => items.push([c, i + 1, listGroup(catalog, item), itemText(item, catalog.layout.nameColumn), listFields(catalog, item)]));
-    else catalog.items.forEach((item, i) => items.push([c, i + 1, groupName(item.category.text), item.name.text, searchFields(catalog, item)]));
+    else catalog.items.forEach((item, i) => items.push([c, i + 1, catalogGroupName(catalog, item.category.text), item.name.text, searchFields(catalog, item)]));
   });
   const files = new Map<string, string | (() => string)>();
   files.set(

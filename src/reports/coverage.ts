@@ -7,7 +7,7 @@ import type { SourceRef } from '../findings/location.js';
 import { fieldLabel } from '../settings/columns.js';
 import type { Code } from '../findings/codes.js';
 import { finding, type Finding } from '../findings/finding.js';
-import { normaliseName } from '../model/names.js';
+import { itemTitle, normaliseName } from '../model/names.js';
 
 /** The codes coverage reports (held against the code table by test/rules/meta.test.ts). */
 export const COVERAGE_CODES = ['fuzzy-match', 'reference-unrelated', 'reference-other-layout'] as const satisfies readonly Code[];
@@ -169,7 +169,7 @@ export function computeCoverage(catalog: Catalog, reference: Catalog): Coverage 
       finding(
         'fuzzy-match',
         m.at,
-        { category: m.category, name: m.name, score: m.score.toFixed(2), refCategory: m.refCategory, refName: m.refName },
+        { item: itemTitle(m.category, m.name), score: m.score.toFixed(2), refItem: itemTitle(m.refCategory, m.refName) },
         { item: m.item, field: fieldLabel(catalog.profile, 'name') },
       ),
     );

@@ -89,7 +89,7 @@ export function isFieldBlank(item: Item, key: FieldKey): boolean {
 export function blankRequired(catalog: Catalog, item: Item): string[] {
   // A √ group the sheet has must be ticked even where the column itself is optional (公开层级).
   const mustFill = (c: (typeof COLUMNS)[Profile][number]) =>
-    c.required || ((TICK_GROUPS as readonly string[]).includes(c.key) && !catalog.missingColumns.includes(c.key));
+    (c.required && !(c.key === 'category' && catalog.ungrouped)) || ((TICK_GROUPS as readonly string[]).includes(c.key) && !catalog.missingColumns.includes(c.key));
   return COLUMNS[catalog.profile].filter((c) => mustFill(c) && isFieldBlank(item, c.key)).map((c) => c.label);
 }
 
@@ -119,7 +119,8 @@ export function buildGap(catalog: Catalog, findings: readonly Finding[], referen
     const key = normaliseName(item.category.text);
     let k = index.get(key);
     if (k === undefined) {
-      const name = spellings.get(key)!.name.trim() || NO_CATEGORY;
+      // A catalog without 一级事项 (ungrouped) is one group of all its items.
+      const name = catalog.ungrouped ? '全部事项' : spellings.get(key)!.name.trim() || NO_CATEGORY;
       index.set(key, (k = summary.length));
       summary.push({ category: name, items: 0, complete: 0, blanks: {} });
       details.push({ category: name, items: [] });

@@ -14,6 +14,7 @@ import { renderXlsx } from '../../src/render/xlsx.js';
 import { renderYaml } from '../../src/render/yaml.js';
 import { validateCatalog } from '../../src/validate/index.js';
 import { catalogValues } from '../helpers/values.js';
+import { workbookCells } from '../helpers/accounting.js';
 import { zwgk } from '../draft/cli.js';
 
 const REAL = 'test/fixtures/real';
@@ -69,8 +70,8 @@ const EXPECTED: Record<string, Expected> = {
     profile: '2019',
     items: 2,
     findings: [
-      // Not the reviewer's: 公开事项 alone is read as 二级事项, but 一级事项 is still asked for (SOURCES.md).
-      ['missing-column', 1, 2, 1],
+      // 公开事项 alone names the items, and no 一级事项 is asked for, as the reviewer read it. The header-spelling
+      // for `公开内容 (要素)` is zwgk's own (an info).
       ['header-spelling', 1, 2, 3],
       ['wenhao-double-hao', 1, 4, 4],
       ['wenhao-double-hao', 1, 5, 4],
@@ -355,6 +356,35 @@ describe('what the reviewer saw, in detail', () => {
       ['政策文件', ['乡级']],
       ['资金明细', ['乡级']],
     ]);
+  });
+
+  it('德安: a catalog without 一级事项 stays so through YAML, a workbook and the page, and passes each time', async () => {
+    const c = await read('dean-shenong.html');
+    expect(c.ungrouped).toBe(true);
+    const yaml = renderYaml(c);
+    expect(yaml).not.toContain('一级事项');
+    const yamlFile = path.join(tmp, 'dean.yaml');
+    writeFileSync(yamlFile, yaml);
+    const fromYaml = (await readCatalog(yamlFile)) as Catalog;
+    expect(fromYaml.ungrouped).toBe(true);
+    expect(validateCatalog(fromYaml).filter((f) => f.severity === 'error')).toEqual([]);
+    const xlsxFile = path.join(tmp, 'dean.xlsx');
+    writeFileSync(xlsxFile, await renderXlsx(fromYaml));
+    const fromXlsx = (await readCatalog(xlsxFile)) as Catalog;
+    expect(fromXlsx.ungrouped).toBe(true);
+    expect(validateCatalog(fromXlsx).map((f) => [f.code, f.location.cell])).toEqual([
+      ['wenhao-double-hao', 'D4'],
+      ['wenhao-double-hao', 'D5'],
+    ]);
+    // The workbook's header: 公开事项 in column B (merged down both header rows), no 一级事项 anywhere.
+    const cells = await workbookCells(xlsxFile);
+    expect(cells.filter((x) => x.row <= 3 && x.col <= 3).map((x) => `${x.ref} ${x.text}`)).toEqual(['A1 涉农资金领域基层政务公开标准目录', 'A2 序号', 'B2 公开事项', 'C2 公开内容（要素）']);
+    expect(cells.some((x) => x.text.includes('一级事项'))).toBe(false);
+    expect(catalogValues(fromXlsx)).toEqual(catalogValues(c));
+    const page = renderHtml(fromXlsx);
+    expect(page).toContain('<th scope="col">公开事项</th>');
+    expect(page).not.toContain('class="group-heading"');
+    expect(page).not.toContain('（未分类）');
   });
 
   it('赛罕: 项目单位 written under 特定群众 is kept; 发布会听证会 is two channels; 同上 carries 及时公开', async () => {

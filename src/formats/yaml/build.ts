@@ -137,6 +137,11 @@ export function buildCatalog(ctx: Ctx, options: ReadOptions, items: { sources: I
   if (catalog.items.length) {
     for (const { key, docKey } of itemKeys(profile)) {
       if (optionalKeys(profile).includes(key) && !ctx.itemKeys.has(docKey)) catalog.missingColumns.push(key);
+      // No item has 一级事项: items named by one 公开事项 column, as zwgk writes such a sheet (absentOptional).
+      if (key === 'category' && profile === '2019' && !ctx.itemKeys.has(docKey)) {
+        catalog.ungrouped = true;
+        catalog.missingColumns.push(key);
+      }
     }
   }
   carryDown(catalog);

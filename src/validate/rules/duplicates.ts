@@ -6,7 +6,7 @@ import type { Catalog, Cell, Item } from '../../model/types.js';
 import { TICK_GROUPS } from '../../settings/columns.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { defineRule } from '../rule.js';
-import { normaliseName } from '../../model/names.js';
+import { itemTitle, normaliseName } from '../../model/names.js';
 import { describeAt } from '../../findings/location.js';
 import { isBlank, label } from './util.js';
 
@@ -61,7 +61,7 @@ function check(catalog: Catalog): Finding[] {
       finding(
         'item-duplicate',
         item.name.at,
-        { category: item.category.text.trim(), name: item.name.text.trim(), other: otherOne(catalog, first, item) },
+        { item: itemTitle(item.category.text, item.name.text), other: otherOne(catalog, first, item) },
         { field: label(catalog, 'name'), item: i + 1 },
       ),
     );
