@@ -454,7 +454,7 @@ describe('the catalogs added last (盖州, 石城)', () => {
     const c = await read('gaizhou-shehuijiuzhu.html');
     const findings = validateCatalog(c);
     const deadline = findings.find((f) => f.code === 'space-in-word' && f.location.column === 6)!;
-    expect(deadline.params.fixed).toBe('制定或获取信息之日起 10 个 工作日内');
+    expect(deadline.params.fixed).toBe('制定或获取信息之日起10个工作日内');
     expect(findings.filter((f) => f.code === 'header-spelling').map((f) => f.params.fixed)).toEqual(['序号', '一级事项', '二级事项', '全社会', '特定群众', '主动', '依申请公开', '乡、村级']);
     expect(c.items.map((i) => i.channels!.values.map((v) => v.text))).toEqual([['政府网站'], ['政府网站']]);
     expect(c.options?.channels).toContain('社区/企事业单位/村公示栏(电子屏)');

@@ -143,10 +143,13 @@ export const RULE_CASES: [Rule, RuleCases][] = [
       valid: [
         { name: 'numbered contents and two phrases with a space between them', catalog: makeCatalog('2019', [{ name: '法律法规 政策文件', pairs: [['1、中央文件 2、本级文件']] }]) },
         { name: 'a heading wrapped on purpose', catalog: makeCatalog('2019', [{ category: '依法\n行政' }]) },
+        { name: 'a number set off by spaces (10 个工作日内)', catalog: makeCatalog('2019', [{ deadline: '信息形成之日起 10 个工作日内' }]) },
       ],
       invalid: [
         { name: 'a word broken by a space (乡镇人民政 府)', catalog: makeCatalog('2019', [{ subject: '乡镇人民政 府' }]), errors: [['space-in-word', 'G4']], output: { G4: '乡镇人民政府' } },
         { name: 'a line break inside 工作日', catalog: makeCatalog('2019', [{ deadline: '信息形成之日起20个工作\n日内' }]), errors: [['space-in-word', 'F4']], output: { F4: '信息形成之日起20个工作日内' } },
+        { name: 'a span spaced out after its 个 (盖州: 之日起 10 个 工作日内)', catalog: makeCatalog('2019', [{ deadline: '信息形成之日起 10 个 工作日内' }]), errors: [['space-in-word', 'F4']], output: { F4: '信息形成之日起10个工作日内' } },
+        { name: 'a span broken after 个 only (3个 月)', catalog: makeCatalog('2019', [{ deadline: '每季度结束后3个 月内' }]), errors: [['space-in-word', 'F4']], output: { F4: '每季度结束后3个月内' } },
       ],
     },
   ],

@@ -5,8 +5,10 @@
 // Telling a broken word from two words needs a dictionary; a short one does: the two characters on either
 // side of the break form one of the words catalogs are written in (工作, 土地, 政府 …). Short labels (一级事项,
 // 二级事项, 公开主体) are words themselves, so any space inside one of four to six characters (政策 文件,
-// 依法 行政) is a break too, and so is every space of letter-spaced text (制 定 或 获 取). Not flagged: breaks next to a digit, a letter or punctuation (1、… 2、…), a
-// line break in a label (依法\n行政 is how a clerk wraps a heading on purpose), and the channel list.
+// 依法 行政) is a break too, and so is every space of letter-spaced text (制 定 或 获 取), and a span of time
+// broken after its 个 (10 个 工作日内: then the number's spaces too). Not flagged: other breaks next to a digit, a
+// letter or punctuation (1、… 2、…, 10 个工作日), a line break in a label (依法\n行政 is how a clerk wraps a
+// heading on purpose), and the channel list.
 import type { Catalog } from '../../model/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { deleteRanges } from '../../findings/fix.js';
@@ -46,8 +48,20 @@ export function wordBreaks(text: string, key: FieldKey): [number, number][] {
     if (gap.includes('\n') && SHORT_LABELS.includes(key)) continue;
     if (WORDS.has(pair) || (short && !gap.includes('\n')) || inSpacedRun(text, start)) out.push([start, end]);
   }
-  return out;
+  // A span broken after its measure word (10 个 工作日内, 3个 月): that break, and then the spaces around its
+  // number as well — the whole span was spaced out; a number alone set off by spaces (10 个工作日) is not.
+  for (const m of text.matchAll(SPAN)) {
+    const spans = m.indices!;
+    for (const g of [1, 3, 4]) {
+      const r = spans[g];
+      if (r && !out.some(([s]) => s === r[0])) out.push([r[0], r[1]]);
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]);
 }
+
+/** A number, 个 and a unit of time with a break after 个 (spaces before and after the number captured too). */
+const SPAN = /(?<=\p{Script=Han})([ \u3000]+)?(\d+)([ \u3000]+)?个([ \u3000]+)(?=(?:工作|自然)?日|月|小时|星期|工作周|季度)/dgu;
 
 /** Letter-spaced text (制 定 或 获 取 信 息之日起, a PDF's justified line): three or more single characters in a
  * row, each followed by one space; every space of the run is a break whatever the words. */
