@@ -129,6 +129,7 @@ export const CODES = {
   'citation-unbalanced': { severity: 'warning', title: '书名号不成对', message: '“{text}”中的书名号《》不成对。请补全文件名两侧的《》' },
   'citation-incomplete': { severity: 'warning', title: '依据未列文件名和文号', message: '依据中既没有《文件名》也没有文号。请列出文件名和文号，例如《中华人民共和国政府信息公开条例》（国务院令第711号）' },
   'deadline-unrecognized': { severity: 'warning', title: '公开时限无法识别', message: '公开时限“{value}”无法识别。请写明触发事件和期限，例如“自信息形成或者变更之日起20个工作日内”' },
+  'deadline-vague': { severity: 'warning', title: '公开时限只写了“及时”', message: '公开时限“{value}”没有写明从什么时候起、多长时间内公开。请写明触发事件和期限，例如“自信息形成或者变更之日起20个工作日内”，或写明按什么及时公开，如“按工作进展情况及时公开”' },
   'deadline-too-long': { severity: 'warning', title: '公开时限超过20个工作日', message: '公开时限“{value}”为{span}，超过《政府信息公开条例》第二十六条规定的20个工作日。请改为“自信息形成或者变更之日起20个工作日内”或更短，或在备注中说明依据' },
   'tick-missing': { severity: 'error', title: '未勾选', message: '“{field}”一项也没有勾选。请在 {options} 中至少勾选一项（填 √）' },
   'channel-missing': { severity: 'error', title: '未选择公开渠道', message: '“公开渠道和载体”没有选中任何渠道。请至少选择一项（■政府网站 等）' },

@@ -219,9 +219,13 @@ export const RULE_CASES: [Rule, RuleCases][] = [
   [
     deadlineRule,
     {
-      valid: [{ name: 'a span within 20 working days', catalog: makeCatalog('2017', [{ deadline: '自信息形成之日起20个工作日内' }]) }],
+      valid: [
+        { name: 'a span within 20 working days', catalog: makeCatalog('2017', [{ deadline: '自信息形成之日起20个工作日内' }]) },
+        { name: 'timely, and by what (按进展情况及时公开), or at once (实时公开)', catalog: makeCatalog('2017', [{ deadline: '按进展情况及时公开' }, { deadline: '实时公开' }]) },
+      ],
       invalid: [
         { name: 'unreadable', catalog: makeCatalog('2017', [{ deadline: '见附件' }]), errors: [['deadline-unrecognized', 'I4']] },
+        { name: 'only “timely” (赛罕: 及时公开)', catalog: makeCatalog('2017', [{ deadline: '及时公开' }]), errors: [['deadline-vague', 'I4']] },
         { name: 'over 20 working days', catalog: makeCatalog('2017', [{ deadline: '自信息形成之日起30个工作日内' }]), errors: [['deadline-too-long', 'I4']] },
       ],
     },

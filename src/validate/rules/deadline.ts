@@ -132,6 +132,9 @@ export function classifyDeadline(raw: string): DeadlineClass {
   return result;
 }
 
+/** A deadline that is only “timely”: 及时公开, 尽早发布, 随时更新. */
+const BARE_TIMELY = /^(?:及时|尽早|随时|尽快)(?:予以)?(?:公开|发布|更新|公布)?$/u;
+
 /** 20 working days are four calendar weeks. */
 const MAX_CALENDAR_DAYS = (DEFAULT_DEADLINE_DAYS / 5) * 7;
 
@@ -148,6 +151,12 @@ function check(catalog: Catalog): Finding[] {
       out.push(finding('deadline-unrecognized', c.at, { value }, { field, item: i + 1 }));
       return;
     }
+    // 及时公开 alone says neither from when nor how soon (赛罕's reviewer asks for both); 按进展情况及时公开 and
+    // 实时公开 (at once) do say.
+    if (BARE_TIMELY.test(value.normalize('NFKC').replace(/[\s。.]/gu, ''))) {
+      out.push(finding('deadline-vague', c.at, { value }, { field, item: i + 1 }));
+      return;
+    }
     const long = cls.parts.find(
       (p) =>
         (p.kind === 'working-days' && p.days! > DEFAULT_DEADLINE_DAYS) ||
@@ -161,5 +170,5 @@ function check(catalog: Catalog): Finding[] {
   return out;
 }
 
-/** 公开时限 that cannot be read, or that exceed the 条例's 20 working days. */
-export const deadlineRule = defineRule({ id: 'deadline', codes: ['deadline-unrecognized', 'deadline-too-long'], check });
+/** 公开时限 that cannot be read, that say only “及时”, or that exceed the 条例's 20 working days. */
+export const deadlineRule = defineRule({ id: 'deadline', codes: ['deadline-unrecognized', 'deadline-vague', 'deadline-too-long'], check });
