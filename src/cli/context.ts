@@ -37,7 +37,12 @@ export function useColor(ctx: Context, stream: OutStream, flag: boolean | undefi
 export function status(ctx: Context, text: string): () => void {
   if (!ctx.stderr.isTTY || ctx.env.CI) return () => undefined;
   ctx.stderr.write(`\r${text}`);
-  return () => ctx.stderr.write('\r\x1b[K');
+  // Cleared once, however many times it is called (once written, and again when the command ends).
+  let shown = true;
+  return () => {
+    if (shown) ctx.stderr.write('\r\x1b[K');
+    shown = false;
+  };
 }
 
 /** Progress lines on stderr for long runs, only on a terminal and never under CI. */

@@ -143,6 +143,14 @@ export async function exportAs(catalog: Doc, format: OutputFormat): Promise<Expo
   return exported(await render(catalog, format), format);
 }
 
+/** As exportAs, but a catalog's web page comes in pieces, each made as it is taken (for writing a large
+ * page to a file or stream without holding it whole); other formats as exportAs gives them. */
+export async function exportPieces(catalog: Doc, format: OutputFormat): Promise<Omit<Exported, 'data'> & { data: Rendered | Iterable<string> }> {
+  if (format !== 'html' || isList(catalog)) return exportAs(catalog, format);
+  const { htmlParts } = await import('../render/html.js');
+  return { ...exported('', format), data: htmlParts(catalog) };
+}
+
 /** The corrected copy of a checked file, read back and checked again (`remaining`, and in `lines`): the workbook or YAML with its cells edited, or, for a page or
  * Word document (never rewritten), the catalog written anew as `as` (default xlsx). */
 export async function fix(bytes: Uint8Array, checked: Checked, as?: 'xlsx' | 'yaml', options: import('../fix/index.js').FixOptions = {}): Promise<Fixed> {
@@ -211,7 +219,7 @@ export function merge(catalogs: readonly Doc[], output: string): MergeResult | R
 /** The site of several catalogs: page name → HTML (a catalog's page as a function that renders it, to call
  * once), with the index page, and the test that tells a page
  * zwgk wrote (from its first bytes) from a user's own file of the same name. */
-export async function site(catalogs: readonly Doc[], options: import('../render/site.js').SiteOptions = {}): Promise<{ pages: Map<string, string | (() => string)>; names: string[]; index: string; isOurs: (head: Uint8Array) => boolean }> {
+export async function site(catalogs: readonly Doc[], options: import('../render/site.js').SiteOptions = {}): Promise<{ pages: Map<string, string | (() => string | Iterable<string>)>; names: string[]; index: string; isOurs: (head: Uint8Array) => boolean }> {
   const { renderSitePages, pageNames, isZwgkPage, SITE_INDEX } = await import('../render/site.js');
   // Pages are rendered as they are written (each catalog let go after its page): call each once.
   return { pages: renderSitePages(catalogs, options), names: pageNames(catalogs.map((c) => c.file)), index: SITE_INDEX, isOurs: isZwgkPage };

@@ -113,7 +113,15 @@ const TEXT_PIECE = 1 << 22;
  * characters, and writeFile would first encode all of it into one more buffer of that size. A piece never
  * ends between the two halves of a surrogate pair (each half alone would be written as U+FFFD).
  */
-async function writeAll(handle: FileHandle, data: string | Uint8Array): Promise<void> {
+/** What can be written: text, bytes, or text in pieces (a large page made as it is written, render/html.ts). */
+export type OutputData = string | Uint8Array | Iterable<string>;
+
+async function writeAll(handle: FileHandle, data: OutputData): Promise<void> {
+  if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
+    // Each piece is encoded and written before the next is made: the whole is never held.
+    for (const piece of data) await writeAll(handle, piece);
+    return;
+  }
   if (typeof data !== 'string' || data.length <= TEXT_PIECE) {
     await handle.writeFile(data);
     return;
@@ -129,7 +137,7 @@ async function writeAll(handle: FileHandle, data: string | Uint8Array): Promise<
 }
 
 /** Write data to a new hidden temporary file in `dir` and flush it to disk; returns its path. */
-async function writeTemporary(dir: string, name: string, data: string | Uint8Array): Promise<string> {
+async function writeTemporary(dir: string, name: string, data: OutputData): Promise<string> {
   const tmp = temporaryPath(dir, name);
   // Known before it exists: a signal arriving during the write still finds it.
   PENDING.add(tmp);
@@ -194,7 +202,7 @@ export async function cleanStaleTemporaries(dir: string): Promise<string[]> {
  * Write data to `output` atomically: the folder is created, a failed run leaves no partial file.
  * Returns the names of stale temporary files of earlier, killed runs that were cleaned from its folder.
  */
-export async function writeOutput(output: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<string[]> {
+export async function writeOutput(output: string, data: OutputData, inputs: readonly string[] = []): Promise<string[]> {
   if (/[\\/]$/.test(output)) {
     throw new ZwgkError('output-failed', { file: output }, { output, detail: '路径以“/”结尾，是文件夹而不是文件名，请在 -o 中给出文件名' });
   }
@@ -258,7 +266,7 @@ async function headOf(file: string): Promise<Uint8Array> {
  * kept. Linear in the number of files. Returns the names of stale temporary files of earlier, killed
  * runs that were cleaned from the folder.
  */
-export async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array | (() => string | Uint8Array)>, inputs: readonly string[] = [], options: WriteFilesOptions = {}): Promise<string[]> {
+export async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array | (() => OutputData)>, inputs: readonly string[] = [], options: WriteFilesOptions = {}): Promise<string[]> {
   for (const name of files.keys()) {
     // The names come from our own renderers; a separator or .. would be our bug, never written.
     if (!name || /[\\/]/.test(name) || name === '.' || name === '..') throw new Error(`bad output file name: ${name}`);
@@ -268,7 +276,7 @@ export async function writeFiles(dir: string, files: ReadonlyMap<string, string 
     throw new ZwgkError('output-failed', { file: dir }, { output: dir, detail: '这是一个已存在的文件，不是文件夹。请在 -o 中给出一个文件夹' });
   }
   const ids = await inputIdentities(inputs);
-  const targets: [string, string | Uint8Array | (() => string | Uint8Array), string][] = [];
+  const targets: [string, string | Uint8Array | (() => OutputData), string][] = [];
   const notOurs: string[] = [];
   let current = dir;
   try {

@@ -96,6 +96,35 @@ export { SECTIONS } from './sections.js';
 
 /** Render a catalog as a self-contained HTML page (string). */
 export function renderHtml(catalog: Catalog, options: PageOptions = {}): string {
+  return [...htmlParts(catalog, options)].join('');
+}
+
+/** Where a group's or section's rows go in the filled template: a tag no escaped text can hold (its < would
+ * be &lt;) and the template does not have. */
+const ROWS_AT = /<zwgk-rows n="(\d+)"><\/zwgk-rows>/g;
+
+/**
+ * The page in pieces, each group's or section's rows made only when their turn comes: a 100 000-item page
+ * is 200 MB, and written piece by piece (node/write.ts) it is never held whole, nor twice while encoded.
+ */
+export function* htmlParts(catalog: Catalog, options: PageOptions = {}): Generator<string> {
+  const made: (() => string)[] = [];
+  const page = pageWithSlots(catalog, options, (make) => {
+    made.push(make);
+    return new Handlebars.SafeString(`<zwgk-rows n="${made.length - 1}"></zwgk-rows>`);
+  });
+  let at = 0;
+  for (const m of page.matchAll(ROWS_AT)) {
+    yield page.slice(at, m.index);
+    yield made[Number(m[1])]!();
+    made[Number(m[1])] = () => '';
+    at = m.index! + m[0].length;
+  }
+  yield page.slice(at);
+}
+
+/** The filled page template, each group's or section's rows given by `slot` (a placeholder, or the rows). */
+function pageWithSlots(catalog: Catalog, options: PageOptions, slot: (make: () => string) => InstanceType<typeof Handlebars.SafeString>): string {
   const { template, css, js, csp } = compile();
   const cols = displayColumns(catalog);
   const title = catalogTitle(catalog);
@@ -103,7 +132,7 @@ export function renderHtml(catalog: Catalog, options: PageOptions = {}): string 
   const numbers = new Map(catalog.items.map((item, i) => [item, i + 1]));
   const byCategory = groupByCategory(catalog.items);
   const split = options.sections ?? SECTIONS;
-  const rowsOf = (items: readonly Item[], gi: number) => new Handlebars.SafeString(items.map((item) => itemRowsHtml(catalog, item, numbers.get(item)!, gi, cols)).join(''));
+  const rowsOf = (items: readonly Item[], gi: number) => slot(() => items.map((item) => itemRowsHtml(catalog, item, numbers.get(item)!, gi, cols)).join(''));
   const large = catalog.items.length > split.over;
   const groups = byCategory.map((g, gi) => ({
     index: String(gi),

@@ -7,7 +7,7 @@ import { isList, itemText, type Doc, type ListDoc, type ListItem } from '../mode
 import { renderListHtml } from './list/html.js';
 import { DEFAULT_TITLE } from '../settings/texts.js';
 import { catalogTitle, displayColumns, displayValue, groupName, catalogGroupName } from '../model/display.js';
-import { renderHtml, renderSiteIndex, type SiteIndexEntry } from './html.js';
+import { htmlParts, renderHtml, renderSiteIndex, type SiteIndexEntry } from './html.js';
 
 /** The index page's file name. */
 export const SITE_INDEX = 'index.html';
@@ -152,7 +152,10 @@ function siteTitle(catalogs: readonly Doc[], options: SiteOptions): string {
 /** Render catalogs as a static site: file name → page (index.html first, then one page per catalog). */
 export function renderSite(catalogs: readonly Doc[], options: SiteOptions = {}): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [name, page] of renderSitePages(catalogs, options)) out.set(name, typeof page === 'string' ? page : page());
+  for (const [name, page] of renderSitePages(catalogs, options)) {
+    const made = typeof page === 'string' ? page : page();
+    out.set(name, typeof made === 'string' ? made : [...made].join(''));
+  }
   return out;
 }
 
@@ -164,7 +167,7 @@ const LAZY_ITEMS = 2000;
  * site of four 25 000-item catalogs otherwise holds four 50 MB pages beside four catalogs. The index is
  * built at once (it needs every catalog). Each page may be asked for once.
  */
-export function renderSitePages(catalogs: readonly Doc[], options: SiteOptions = {}): Map<string, string | (() => string)> {
+export function renderSitePages(catalogs: readonly Doc[], options: SiteOptions = {}): Map<string, string | (() => string | Iterable<string>)> {
   const names = pageNames(catalogs.map((c) => c.file));
   const title = siteTitle(catalogs, options);
   const entries: SiteIndexEntry[] = catalogs.map((catalog, i) => ({
@@ -181,7 +184,7 @@ export function renderSitePages(catalogs: readonly Doc[], options: SiteOptions =
     if (isList(catalog)) catalog.items.forEach((item, i) => items.push([c, i + 1, listGroup(catalog, item), itemText(item, catalog.layout.nameColumn), listFields(catalog, item)]));
     else catalog.items.forEach((item, i) => items.push([c, i + 1, catalogGroupName(catalog, item.category.text), item.name.text, searchFields(catalog, item)]));
   });
-  const files = new Map<string, string | (() => string)>();
+  const files = new Map<string, string | (() => string | Iterable<string>)>();
   files.set(
     SITE_INDEX,
     renderSiteIndex({
@@ -201,7 +204,8 @@ export function renderSitePages(catalogs: readonly Doc[], options: SiteOptions =
       files.set(names[i]!, () => {
         const c = held[i]!;
         held[i] = undefined;
-        return page(c);
+        // A catalog's page in pieces, made as they are written (render/html.ts htmlParts).
+        return isList(c) ? page(c) : htmlParts(c, { home });
       });
   });
   return files;

@@ -1,5 +1,5 @@
 // zwgk render <file> [--to xlsx|html|md] [-o path]: publishable Excel, web page or Markdown.
-import { countBySeverity, exportAs, terminalText, validate, type Finding, type OutputFormat } from '../../core/index.js';
+import { countBySeverity, exportPieces, terminalText, validate, type Finding, type OutputFormat } from '../../core/index.js';
 import { status, type Context } from '../context.js';
 import { defaultOutput, emit, loadCatalog, resolveFormat } from './shared.js';
 import { EXIT } from '../exit.js';
@@ -25,8 +25,13 @@ export async function renderFile(ctx: Context, file: string, opts: RenderOptions
   const catalog = await loadCatalog(ctx, file, opts);
   const findings = validate(catalog);
   const done = status(ctx, `正在生成 ${format}（${catalog.items.length} 个事项）…`);
-  const { data } = await exportAs(catalog, format as OutputFormat).finally(done);
-  await emit(ctx, opts.output ?? defaultOutput(file, format), data, [file]);
+  // A page is made piece by piece as it is written: the status line stays until it is written.
+  try {
+    const { data } = await exportPieces(catalog, format as OutputFormat);
+    await emit(ctx, opts.output ?? defaultOutput(file, format), data, [file], done);
+  } finally {
+    done();
+  }
   return reportErrors(ctx, file, findings);
 }
 

@@ -15,7 +15,7 @@ import {
 } from '../../core/index.js';
 import { folderEntries, nativePath, readCatalog } from '../../node/read-file.js';
 import { loadLayouts } from '../../node/layouts.js';
-import { writeOutput } from '../../node/write.js';
+import { writeOutput, type OutputData } from '../../node/write.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';
 
@@ -58,15 +58,19 @@ export async function loadCatalog(
 export { sharedBudget } from '../../core/index.js';
 
 /** Write a command's output: `-` means stdout (text formats only); otherwise an atomic file write. */
-export async function emit(ctx: Context, output: string, data: string | Uint8Array, inputs: readonly string[]): Promise<void> {
+export async function emit(ctx: Context, output: string, data: OutputData, inputs: readonly string[], written?: () => void): Promise<void> {
   if (output === '-') {
-    if (typeof data !== 'string') {
+    if (data instanceof Uint8Array) {
       throw usageError(ctx.help, 'xlsx 是二进制文件，不能输出到标准输出；请用 -o 指定 .xlsx 文件名', '-');
     }
-    ctx.stdout.write(data);
+    if (typeof data === 'string') ctx.stdout.write(data);
+    else for (const piece of data) ctx.stdout.write(piece);
+    written?.();
     return;
   }
   const stale = await writeOutput(output, data, inputs);
+  // The status line (if any) goes before the lines that report the write.
+  written?.();
   reportStale(ctx, stale);
   ctx.stderr.write(`已写出：${terminalText(output)}\n`);
 }

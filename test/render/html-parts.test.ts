@@ -1,0 +1,55 @@
+// The page in pieces (render/html.ts htmlParts): what `zwgk render --to html` and a site write, one
+// group's or section's rows at a time, so that a 100 000-item page (200 MB) is never held whole. The
+// pieces must join to exactly the page, and a cell cannot forge the placeholder the rows go in.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { htmlParts, renderHtml } from '../../src/render/html.js';
+import { writeOutput } from '../../src/node/write.js';
+import { makeCatalog, type ItemSpec } from './fixtures.js';
+
+function catalog(n: number, name = (i: number) => `事项${i + 1}`) {
+  const specs: ItemSpec[] = Array.from({ length: n }, (_, i) => ({
+    serial: String(i + 1),
+    category: i % 3 === 0 ? '政策文件' : '行政许可',
+    name: name(i),
+    pairs: [{ content: `内容${i + 1}`, standard: `标准${i + 1}` }],
+    basis: ['《中华人民共和国政府信息公开条例》'],
+    subject: '县市场监管局',
+    deadline: '20个工作日内',
+  }));
+  return makeCatalog('2017', specs, { title: '分段目录' });
+}
+
+describe('the page in pieces', () => {
+  it('joins to the page: a small catalog (one piece per group) and a large one (one per folded section)', () => {
+    const small = catalog(7);
+    const parts = [...htmlParts(small)];
+    expect(parts.join('')).toBe(renderHtml(small));
+    // Two groups: before, rows, between, rows, after.
+    expect(parts).toHaveLength(5);
+    const large = catalog(30);
+    const split = { over: 10, size: 4 };
+    const pieces = [...htmlParts(large, { sections: split })];
+    expect(pieces.join('')).toBe(renderHtml(large, { sections: split }));
+    // 政策文件 10 items → 3 sections, 行政许可 20 → 5: eight sections, each its own rows piece.
+    expect(pieces).toHaveLength(17);
+    expect(pieces.join('')).not.toContain('zwgk-rows');
+  });
+
+  it('a cell that holds the placeholder stays text, and the rows still go where they belong', () => {
+    const forged = catalog(3, (i) => (i === 1 ? '<zwgk-rows n="0"></zwgk-rows>' : `事项${i + 1}`));
+    const page = [...htmlParts(forged)].join('');
+    expect(page).toContain('&lt;zwgk-rows n&#x3D;&quot;0&quot;&gt;&lt;/zwgk-rows&gt;');
+    expect(page.match(/<tbody class="item"/g)).toHaveLength(3);
+    expect(page).toBe(renderHtml(forged));
+  });
+
+  it('is written piece by piece to the very page', async () => {
+    const c = catalog(12);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'zwgk-parts-')), 'page.html');
+    await writeOutput(file, htmlParts(c));
+    expect(readFileSync(file, 'utf8')).toBe(renderHtml(c));
+  });
+});
