@@ -274,3 +274,23 @@ describe('fixBytes: fixes placed by offset, overlaps skipped, the copy read back
     ]);
   });
 });
+
+describe('fixBytes lets its caller go of the catalog', () => {
+  it('calls `copied` once the copy is made, before it is read back: emptied items then change nothing', async () => {
+    const bytes = new TextEncoder().encode(YAML_SOURCE);
+    const catalog = await readCatalogBytes(bytes, 'x.yaml');
+    const findings = validateCatalog(catalog as Catalog);
+    const order: string[] = [];
+    const result = await fixBytes(bytes, 'x.yaml', findings, catalog, undefined, {
+      copied: () => {
+        order.push('copied');
+        catalog.items = [];
+      },
+    });
+    expect(order).toEqual(['copied']);
+    expect(result.changes.length).toBeGreaterThan(0);
+    // The copy read back is the corrected file, not the emptied catalog: its remaining findings are its own.
+    expect(result.remaining.map((f) => f.code)).not.toContain('catalog-empty');
+    expect(result.remaining.filter((f) => f.code === 'whitespace')).toEqual([]);
+  });
+});

@@ -45,7 +45,9 @@ export async function fixCommand(ctx: Context, file: string, opts: FixOptions): 
   const findings = checked.findings;
   // The copy is read back as it was read (same layout, same sheet), under the name it is written to.
   const read = { ...(await readLayouts(ctx, opts.layout, file)), profile: (opts.profile ?? 'auto') as Profile | 'auto', ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
-  const result = await fix(bytes, checked, outKind === 'yaml' ? 'yaml' : 'xlsx', { read, ...(opts.output !== '-' ? { output: opts.output } : {}) });
+  // Once the copy is made the catalog's items are not needed: let go of them while the copy is read back.
+  const copied = (): void => void (catalog.items = []);
+  const result = await fix(bytes, checked, outKind === 'yaml' ? 'yaml' : 'xlsx', { read, copied, ...(opts.output !== '-' ? { output: opts.output } : {}) });
   await emit(ctx, opts.output, result.data, [file]);
   const lines = [...result.lines];
   if (!inPlace) {
