@@ -143,12 +143,13 @@ export async function exportAs(catalog: Doc, format: OutputFormat): Promise<Expo
   return exported(await render(catalog, format), format);
 }
 
-/** As exportAs, but a catalog's web page comes in pieces, each made as it is taken (for writing a large
- * page to a file or stream without holding it whole); other formats as exportAs gives them. */
+/** As exportAs, but a catalog's web page, Markdown or YAML comes in pieces, each made as it is taken (for writing a
+ * large one to a file or stream without holding it whole); other formats as exportAs gives them. */
 export async function exportPieces(catalog: Doc, format: OutputFormat): Promise<Omit<Exported, 'data'> & { data: Rendered | Iterable<string> }> {
-  if (format !== 'html' || isList(catalog)) return exportAs(catalog, format);
-  const { htmlParts } = await import('../render/html.js');
-  return { ...exported('', format), data: htmlParts(catalog) };
+  if (isList(catalog) || format === 'xlsx') return exportAs(catalog, format);
+  if (format === 'md') return { ...exported('', format), data: (await import('../render/markdown.js')).markdownParts(catalog) };
+  if (format === 'yaml') return { ...exported('', format), data: (await import('../render/yaml.js')).yamlParts(catalog) };
+  return { ...exported('', format), data: (await import('../render/html.js')).htmlParts(catalog) };
 }
 
 /** The corrected copy of a checked file, read back and checked again (`remaining`, and in `lines`): the workbook or YAML with its cells edited, or, for a page or

@@ -20,8 +20,22 @@ function cellText(catalog: Catalog, item: Item, col: DisplayColumn): string {
 
 /** Render a catalog as GFM Markdown: title, a `## 类别 (N项)` section and table per category. */
 export function renderMarkdown(catalog: Catalog): string {
+  return [...markdownParts(catalog)].join('');
+}
+
+/** The Markdown in pieces, one category's table at a time, each made as it is taken (written piece by
+ * piece, a 100 000-item catalog's Markdown is never held whole). */
+export function* markdownParts(catalog: Catalog): Generator<string> {
   const cols = displayColumns(catalog);
-  const out: string[] = [`# ${escapeMarkdownLine(catalogTitle(catalog))}`, ''];
+  let out: string[] = [`# ${escapeMarkdownLine(catalogTitle(catalog))}`, ''];
+  // Lines are joined by line breaks across pieces too: each piece after the first begins with one.
+  let first = true;
+  const flush = (): string => {
+    const piece = (first ? '' : '\n') + out.join('\n');
+    first = false;
+    out = [];
+    return piece;
+  };
   const meta: string[] = [];
   if (catalog.unit?.trim()) meta.push(`编制单位：${escapeMarkdownCell(catalog.unit)}`);
   if (catalog.date?.trim()) meta.push(`日期：${escapeMarkdownCell(catalog.date)}`);
@@ -36,10 +50,11 @@ export function renderMarkdown(catalog: Catalog): string {
     else out.push(`## ${escapeMarkdownLine(groupName(group.name))} (${group.items.length}项)`, '', header, rule);
     for (const item of group.items) out.push(`| ${cols.map((c) => cellText(catalog, item, c)).join(' | ')} |`);
     out.push('');
+    yield flush();
   }
   const note = noteText(catalog);
   if (note) out.push(escapeMarkdownParagraph(note), '');
   const others = otherSheetsMarkdown(catalog.otherSheets, escapeMarkdownLine, escapeMarkdownCell);
   if (others.length) out.push(...others.slice(1), '');
-  return out.join('\n');
+  if (out.length) yield flush();
 }

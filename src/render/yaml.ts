@@ -38,6 +38,13 @@ export function text(doc: Document): string {
  * document tree of a whole 25 000-item catalog would take most of a gigabyte, one item's takes nothing.
  */
 export function renderYaml(catalog: Catalog): string {
+  // Joined once: a flat string, where pieces concatenated around the items would be copied again when written.
+  return [...yamlParts(catalog)].join('');
+}
+
+/** The YAML in pieces, one item's text at a time, each made as it is taken: a 100 000-item catalog's YAML
+ * (200 MB) written piece by piece (node/write.ts) is never held whole. */
+export function* yamlParts(catalog: Catalog): Generator<string> {
   // The items are projected one at a time too: the document form of them all is a second catalog.
   const whole = toDocument({ ...catalog, items: [] });
   const omit = absentOptional(catalog);
@@ -49,11 +56,14 @@ export function renderYaml(catalog: Catalog): string {
   const columns = root.get(TOP_KEYS.extraColumns, true);
   if (isSeq(columns)) columns.flow = true;
   const head = text(doc);
-  if (!catalog.items.length) return head;
+  if (!catalog.items.length) {
+    yield head;
+    return;
+  }
   const marker = `\n${TOP_KEYS.items}: []\n`;
   const at = head.indexOf(marker);
-  // Joined once: a flat string, where pieces concatenated around the items would be copied again when written.
-  const parts: string[] = [head.slice(0, at), `\n${TOP_KEYS.items}:\n`];
+  yield head.slice(0, at);
+  yield `\n${TOP_KEYS.items}:\n`;
   for (const item of catalog.items) {
     const one = new Document([itemToDocument(catalog.profile, item, omit)]);
     const map = (one.contents as YAMLSeq).items[0];
@@ -64,10 +74,9 @@ export function renderYaml(catalog: Catalog): string {
       }
     }
     // Empty lines (inside block scalars) stay empty, as the library writes them when nested.
-    parts.push(text(one).replace(/^(?=.)/gm, '  '));
+    yield text(one).replace(/^(?=.)/gm, '  ');
   }
-  parts.push(head.slice(at + marker.length));
-  return parts.join('');
+  yield head.slice(at + marker.length);
 }
 
 /** Not YAML's c-printable: C0 controls but tab and line feed, DEL, C1, U+FFFE, U+FFFF, lone surrogates. */

@@ -1,6 +1,6 @@
 // zwgk convert <in> -o <out>: .xlsx ⇄ .yaml/.yml, chosen by the output's extension.
 import path from 'node:path';
-import { exportAs, formatFromPath, validate } from '../../core/index.js';
+import { exportPieces, formatFromPath, validate } from '../../core/index.js';
 import type { Context } from '../context.js';
 import { emit, loadCatalog } from './shared.js';
 import { reportErrors } from './render.js';
@@ -25,7 +25,7 @@ export async function convertFile(ctx: Context, input: string, opts: ConvertOpti
   }
   const catalog = await loadCatalog(ctx, input, opts);
   const findings = validate(catalog);
-  await emit(ctx, opts.output, (await exportAs(catalog, format)).data, [input]);
+  await emit(ctx, opts.output, (await exportPieces(catalog, format)).data, [input]);
   return reportErrors(ctx, input, findings);
 }
 

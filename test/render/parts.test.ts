@@ -1,12 +1,15 @@
-// The page in pieces (render/html.ts htmlParts): what `zwgk render --to html` and a site write, one
-// group's or section's rows at a time, so that a 100 000-item page (200 MB) is never held whole. The
-// pieces must join to exactly the page, and a cell cannot forge the placeholder the rows go in.
+// Outputs in pieces: the page (render/html.ts htmlParts), what `zwgk render --to html` and a site write
+// one group's or section's rows at a time, and the YAML and Markdown (an item, a category at a time), so
+// that a 100 000-item output (200 MB) is never held whole. The pieces must join to exactly the output,
+// and a cell cannot forge the placeholder the page's rows go in.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlParts, renderHtml } from '../../src/render/html.js';
 import { writeOutput } from '../../src/node/write.js';
+import { markdownParts, renderMarkdown } from '../../src/render/markdown.js';
+import { renderYaml, yamlParts } from '../../src/render/yaml.js';
 import { makeCatalog, type ItemSpec } from './fixtures.js';
 
 function catalog(n: number, name = (i: number) => `事项${i + 1}`) {
@@ -51,5 +54,19 @@ describe('the page in pieces', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'zwgk-parts-')), 'page.html');
     await writeOutput(file, htmlParts(c));
     expect(readFileSync(file, 'utf8')).toBe(renderHtml(c));
+  });
+
+  it('YAML and Markdown: one piece per item, per category, joined to the very text', () => {
+    const c = catalog(7);
+    const yaml = [...yamlParts(c)];
+    expect(yaml.join('')).toBe(renderYaml(c));
+    // head, 事项:, seven items, tail
+    expect(yaml).toHaveLength(10);
+    const md = [...markdownParts(c)];
+    expect(md.join('')).toBe(renderMarkdown(c));
+    expect(md).toHaveLength(3);
+    const empty = catalog(0);
+    expect([...yamlParts(empty)].join('')).toBe(renderYaml(empty));
+    expect([...markdownParts(empty)].join('')).toBe(renderMarkdown(empty));
   });
 });
