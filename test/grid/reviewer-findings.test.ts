@@ -106,10 +106,10 @@ describe('序号 merged down over the items of one 一级事项', () => {
 });
 
 describe('letter-spaced text', () => {
-  it('every space of three or more spaced single characters is a break; digits and ordinary words are left alone', () => {
+  it('every space of three or more spaced single characters is a break; ordinary words are left alone, and a span of time broken after its 个 is joined whole', () => {
     const text = '制 定 或 获 取 信 息之日起 10 个 工作日内';
     const joined = (t: string) => wordBreaks(t, 'deadline').reduceRight((acc, [s, e]) => acc.slice(0, s) + acc.slice(e), t);
-    expect(joined(text)).toBe('制定或获取信息之日起 10 个 工作日内');
+    expect(joined(text)).toBe('制定或获取信息之日起10个工作日内');
     expect(wordBreaks('社会救助信访通讯地址 社会救助投诉举报电话', 'content')).toEqual([]);
     expect(wordBreaks('甲 乙', 'content')).toEqual([]);
   });
