@@ -70,6 +70,8 @@ beforeAll(async () => {
     long: long2017(),
     county: await readCatalog('examples/county-catalog.yaml'),
     anquan: await readCatalog('examples/unit-anquan.yaml'),
+    // One 公开事项 column, no 一级事项 (test/fixtures/real, 德安).
+    dean: (await readCatalog('test/fixtures/real/dean-shenong.html')) as Catalog,
   };
   for (const [name, catalog] of Object.entries(catalogs)) {
     const file = path.join(dir, `${name}.html`);
@@ -101,6 +103,21 @@ async function search(page: Page, q: string, category?: { label: string }): Prom
 const headerWidths = (page: Page) => page.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
 
 describe('catalog page in chromium', () => {
+  test('a catalog without 一级事项: one table under 公开事项, no group heading, no category choice; search works', async () => {
+    const { page, log } = await watchedPage(desktop);
+    await page.goto(urls.dean!);
+    expect(await page.locator('thead th').allTextContents()).toEqual(['序号', '公开事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '公开方式', '公开层级']);
+    expect(await page.locator('.group-heading').count()).toBe(0);
+    expect(await page.locator('#category').isVisible()).toBe(false);
+    await page.getByLabel('搜索事项').pressSequentially('资金明细');
+    await search(page, '资金明细');
+    expect(await page.locator('tbody.item:not(.off) td.col-name').allTextContents()).toEqual(['资金明细']);
+    expect(await page.locator('#count').textContent()).toBe('显示 1 项，共 2 项');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'html-ungrouped-search.png') });
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   test('opens without console errors and without any network request', async () => {
     for (const name of ['sample', 'guide']) {
       const { page, log } = await watchedPage(desktop);
