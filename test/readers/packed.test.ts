@@ -4,6 +4,7 @@
 import { expect, it } from 'vitest';
 import type { Item } from '../../src/model/types.js';
 import { clonePlain, copyCell, packItem } from '../../src/model/packed.js';
+import { record } from '../../src/model/record.js';
 
 const sheetAt = (cell: string, row: number) => ({ file: 'a.xlsx', sheet: '目录', cell, row });
 
@@ -53,4 +54,33 @@ it('takes a new place by assignment, and clones to plain cells', () => {
   expect(Object.getPrototypeOf(copy.items[0]!.extra)).toBe(null);
   copy.items[0]!.name.text = '改';
   expect(it1.name.text).toBe('新名');
+});
+
+it('packs a list field with its place, and shares one empty record among items without extra columns', () => {
+  const plain = item();
+  const packed = item();
+  packed.extra = record<Item['serial']>();
+  packItem(packed);
+  // The list: a packed object whose `at` is built as the reader wrote it; a list at a range stays plain.
+  expect(Object.getPrototypeOf(packed.basis)).not.toBe(Object.prototype);
+  expect(Object.entries(packed.basis.at)).toEqual(Object.entries(plain.basis.at));
+  expect(Object.keys(packed.basis)).toEqual(['values']);
+  expect(JSON.parse(JSON.stringify(packed.basis))).toEqual(plain.basis);
+  packed.basis.at = sheetAt('E5', 5);
+  expect(packed.basis.at).toEqual(sheetAt('E5', 5));
+  const ranged = item();
+  ranged.basis.at = { file: 'a.xlsx', sheet: '目录', cell: 'D3', row: 3, range: 'D3:D9' };
+  packItem(ranged);
+  expect(Object.getPrototypeOf(ranged.basis)).toBe(Object.prototype);
+  // The empty record is shared and frozen; a clone of the catalog has a record of its own to add to.
+  const other = item();
+  other.extra = record<Item['serial']>();
+  packItem(other);
+  expect(packed.extra).toBe(other.extra);
+  expect(() => (packed.extra['新列'] = plain.serial)).toThrow(TypeError);
+  const copy = clonePlain({ items: [packed] });
+  copy.items[0]!.extra['新列'] = plain.serial;
+  expect(Object.keys(copy.items[0]!.extra)).toEqual(['新列']);
+  expect(copy.items[0]!.basis).toEqual({ values: plain.basis.values, at: sheetAt('E5', 5) });
+  expect(Object.getPrototypeOf(copy.items[0]!.basis)).toBe(Object.prototype);
 });
