@@ -15,7 +15,7 @@ import { buildGap, gapCautions, type GapReport } from '../reports/gap.js';
 import { diffCatalogs, type DiffReport } from '../reports/diff.js';
 import { OUTPUT_FILES, render, renderDiff, renderGap, type DiffFormat, type GapFormat, type OutputFormat, type OutputKind, type Rendered } from '../render/index.js';
 import type { FixResult } from '../fix/index.js';
-import { mergeCatalogs, type MergeResult } from '../draft/merge.js';
+import { mergeCatalogs, type MergeOptions, type MergeResult } from '../draft/merge.js';
 import { mergeLists } from '../draft/merge-list.js';
 import { diffLists } from '../reports/diff-list.js';
 import { ZwgkError } from '../findings/finding.js';
@@ -34,7 +34,7 @@ export type { FormatSpec, ReadOptions } from '../formats/types.js';
 export type { GapReport } from '../reports/gap.js';
 export type { DiffReport } from '../reports/diff.js';
 export type { FixResult, FixChange, FixSkip } from '../fix/index.js';
-export type { MergeResult } from '../draft/merge.js';
+export type { MergeResult, MergeOptions } from '../draft/merge.js';
 export type { ReviewResult } from '../review/index.js';
 export type { ListRow } from '../review/list-sheet.js';
 export type { Summary, SummaryRow } from '../reports/summary.js';
@@ -144,9 +144,11 @@ export async function exportAs(catalog: Doc, format: OutputFormat): Promise<Expo
 }
 
 /** As exportAs, but a catalog's web page, Markdown or YAML comes in pieces, each made as it is taken (for writing a
- * large one to a file or stream without holding it whole); other formats as exportAs gives them. */
-export async function exportPieces(catalog: Doc, format: OutputFormat): Promise<Omit<Exported, 'data'> & { data: Rendered | Iterable<string> }> {
-  if (isList(catalog) || format === 'xlsx') return exportAs(catalog, format);
+ * large one to a file or stream without holding it whole), and its workbook as the writer's pieces of bytes (never
+ * joined into one more buffer of its size); a list's outputs as exportAs gives them. */
+export async function exportPieces(catalog: Doc, format: OutputFormat): Promise<Omit<Exported, 'data'> & { data: Rendered | Iterable<string> | Uint8Array[] }> {
+  if (isList(catalog)) return exportAs(catalog, format);
+  if (format === 'xlsx') return { ...exported('', format), data: await (await import('../render/xlsx.js')).renderXlsxPieces(catalog) };
   if (format === 'md') return { ...exported('', format), data: (await import('../render/markdown.js')).markdownParts(catalog) };
   if (format === 'yaml') return { ...exported('', format), data: (await import('../render/yaml.js')).yamlParts(catalog) };
   return { ...exported('', format), data: (await import('../render/html.js')).htmlParts(catalog) };
@@ -210,11 +212,11 @@ export async function diff(before: Doc, after: Doc, format: DiffFormat): Promise
 }
 
 /** Several catalogs of one layout merged into one named `output` (序号 1..N, sources kept, duplicates reported). */
-export function merge(catalogs: readonly Doc[], output: string): MergeResult | ReturnType<typeof mergeLists> {
+export function merge(catalogs: readonly Doc[], output: string, options: MergeOptions = {}): MergeResult | ReturnType<typeof mergeLists> {
   const lists = catalogs.filter(isList);
   if (lists.length === catalogs.length) return mergeLists(lists, output);
   if (lists.length) throw new ZwgkError('mixed-layouts', { file: lists[0]!.file }, { detail: catalogs.map((c) => `${c.file} 是${layoutWords(c)}`).join('，') });
-  return mergeCatalogs(catalogs as Catalog[], output);
+  return mergeCatalogs(catalogs as Catalog[], output, options);
 }
 
 /** The site of several catalogs: page name → HTML (a catalog's page as a function that renders it, to call

@@ -113,8 +113,9 @@ const TEXT_PIECE = 1 << 22;
  * characters, and writeFile would first encode all of it into one more buffer of that size. A piece never
  * ends between the two halves of a surrogate pair (each half alone would be written as U+FFFD).
  */
-/** What can be written: text, bytes, or text in pieces (a large page made as it is written, render/html.ts). */
-export type OutputData = string | Uint8Array | Iterable<string>;
+/** What can be written: text, bytes, or pieces of either (a large page made as it is written, render/html.ts; a
+ * workbook's bytes as its writer made them). */
+export type OutputData = string | Uint8Array | Iterable<string | Uint8Array>;
 
 async function writeAll(handle: FileHandle, data: OutputData): Promise<void> {
   if (typeof data !== 'string' && !(data instanceof Uint8Array)) {

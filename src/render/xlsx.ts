@@ -12,8 +12,8 @@ import { catalogTitle, noteText, channelChecklistText, tickCellText, itemText } 
 import { serialValue } from '../model/document.js';
 import { planColumns, textWidth, type PlanColumn } from './common.js';
 import { fitToHeightForTail, heightFor, MAX_ROW_PT, MIN_ROW_PT, printScale, printSetup } from './xlsx/print.js';
-import type { CellStyle, CellValue, SheetPlan } from './xlsx/plan.js';
-import { writeWorkbook } from './xlsx/write.js';
+import type { CellStyle, CellValue, SheetPlan, WorkbookPlan } from './xlsx/plan.js';
+import { writeWorkbook, writeWorkbookPieces } from './xlsx/write.js';
 import { sheetHead } from './xlsx/head.js';
 import { OTHER_STYLES, otherSheetPlans } from './xlsx/other-sheets.js';
 
@@ -239,9 +239,19 @@ export function catalogSheet(catalog: Catalog, { note: withNote = true } = {}): 
 
 /** Render a catalog as an .xlsx workbook (one sheet, sample-table or national layout, print-ready). */
 export async function renderXlsx(catalog: Catalog): Promise<Uint8Array> {
+  return writeWorkbook(catalogPlan(catalog));
+}
+
+/** As renderXlsx, the workbook's bytes in pieces (for saving a large one without joining them first). */
+export async function renderXlsxPieces(catalog: Catalog): Promise<Uint8Array[]> {
+  return writeWorkbookPieces(catalogPlan(catalog));
+}
+
+/** The workbook plan of a catalog: its sheet, and the source's other sheets kept. */
+function catalogPlan(catalog: Catalog): WorkbookPlan {
   const main = catalogSheet(catalog).sheet;
   const others = otherSheetPlans(catalog.otherSheets, [main.name]);
-  if (!others.length) return writeWorkbook({ styles: CATALOG_STYLES, sheets: [main] });
+  if (!others.length) return { styles: CATALOG_STYLES, sheets: [main] };
   // The catalog stays the sheet a workbook opens on, whichever kept sheet is hidden.
-  return writeWorkbook({ styles: { ...CATALOG_STYLES, ...OTHER_STYLES }, sheets: [main, ...others], activeSheet: 0 });
+  return { styles: { ...CATALOG_STYLES, ...OTHER_STYLES }, sheets: [main, ...others], activeSheet: 0 };
 }

@@ -10,6 +10,8 @@ import { htmlParts, renderHtml } from '../../src/render/html.js';
 import { writeOutput } from '../../src/node/write.js';
 import { markdownParts, renderMarkdown } from '../../src/render/markdown.js';
 import { renderYaml, yamlParts } from '../../src/render/yaml.js';
+import { renderXlsxPieces } from '../../src/render/xlsx.js';
+import { readCatalog } from '../../src/node/read-file.js';
 import { makeCatalog, type ItemSpec } from './fixtures.js';
 
 function catalog(n: number, name = (i: number) => `事项${i + 1}`) {
@@ -68,5 +70,24 @@ describe('the page in pieces', () => {
     const empty = catalog(0);
     expect([...yamlParts(empty)].join('')).toBe(renderYaml(empty));
     expect([...markdownParts(empty)].join('')).toBe(renderMarkdown(empty));
+  });
+});
+
+describe('the workbook in pieces', () => {
+  it('comes as its writer’s pieces of bytes, written one after another into a workbook that reads back whole', async () => {
+    // Unique text in every cell, as in real catalogs: the zip does not shrink it below a few megabytes.
+    let seed = 7;
+    const text = (n: number) => Array.from({ length: n }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 2000))).join('');
+    const c = catalog(2500, (i) => `事项${i + 1}${text(20)}`);
+    for (const item of c.items) for (const p of item.pairs) p.content.text = text(300);
+    const pieces = await renderXlsxPieces(c);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p).toBeInstanceOf(Uint8Array);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'zwgk-parts-')), 'catalog.xlsx');
+    await writeOutput(file, pieces);
+    expect(readFileSync(file).length).toBe(pieces.reduce((n, p) => n + p.byteLength, 0));
+    const back = await readCatalog(file);
+    const values = (cat: typeof c) => cat.items.map((i) => [i.serial.text, i.name.text, i.pairs.map((p) => p.content.text).join('|')]);
+    expect(values(back as typeof c)).toEqual(values(c));
   });
 });

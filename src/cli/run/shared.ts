@@ -60,7 +60,8 @@ export { sharedBudget } from '../../core/index.js';
 /** Write a command's output: `-` means stdout (text formats only); otherwise an atomic file write. */
 export async function emit(ctx: Context, output: string, data: OutputData, inputs: readonly string[], written?: () => void): Promise<void> {
   if (output === '-') {
-    if (data instanceof Uint8Array) {
+    // A workbook comes as bytes, or as its writer's pieces of bytes (an array; text pieces are made as taken).
+    if (data instanceof Uint8Array || (Array.isArray(data) && data.some((p) => p instanceof Uint8Array))) {
       throw usageError(ctx.help, 'xlsx 是二进制文件，不能输出到标准输出；请用 -o 指定 .xlsx 文件名', '-');
     }
     if (typeof data === 'string') ctx.stdout.write(data);
