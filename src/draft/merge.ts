@@ -4,7 +4,7 @@
 import type { Catalog, CatalogOptions, Item } from '../model/types.js';
 import { originOf } from '../findings/location.js';
 import { itemTitle, normaliseName } from '../model/names.js';
-import { copyCell } from '../model/packed.js';
+import { withText } from '../model/packed.js';
 import type { Code } from '../findings/codes.js';
 import { finding, ZwgkError, type Finding } from '../findings/finding.js';
 import { optionalKeys, type FieldKey } from '../settings/columns.js';
@@ -53,8 +53,16 @@ function mergeOptions(catalogs: readonly Catalog[], notes: Finding[]): CatalogOp
   return Object.keys(out).length ? out : undefined;
 }
 
+/** How to merge. */
+export interface MergeOptions {
+  /** The inputs are not used after the merge (the CLI): their items are renumbered in place and move into
+   * the merged catalog, each input left without items, instead of being copied (a merge of 100 000 items
+   * holds one set of them, not two). */
+  consume?: boolean;
+}
+
 /** Merge catalogs of one layout; throws ZwgkError 'mixed-layouts' naming each file's layout otherwise. */
-export function mergeCatalogs(catalogs: readonly Catalog[], output: string): MergeResult {
+export function mergeCatalogs(catalogs: readonly Catalog[], output: string, options: MergeOptions = {}): MergeResult {
   if (catalogs.length === 0) throw new ZwgkError('usage', { file: output }, { detail: '没有要合并的文件', help: 'zwgk merge --help' });
   const profiles = new Set(catalogs.map((c) => c.profile));
   if (profiles.size > 1) {
@@ -75,8 +83,8 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
   const { heads, findings: headNotes } = mergeHeads(catalogs);
   Object.assign(merged, heads);
   findings.push(...headNotes);
-  const options = mergeOptions(catalogs, findings);
-  if (options) merged.options = options;
+  const tickOptions = mergeOptions(catalogs, findings);
+  if (tickOptions) merged.options = tickOptions;
 
   const sources: MergeResult['sources'] = [];
   const seen = new Map<string, string>();
@@ -100,8 +108,8 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
       const n = merged.items.length + 1;
       // An item of an already merged file keeps the source it was first taken from.
       const origin = item.origin?.trim() ? item.origin : originOf(item.at);
-      const copy: Item = { ...item, serial: copyCell(item.serial, String(n)), origin };
-      merged.items.push(copy);
+      const serial = withText(item.serial, String(n));
+      merged.items.push(options.consume ? Object.assign(item, { serial, origin }) : { ...item, serial, origin });
       const key = itemKey(item);
       if (normaliseName(item.name.text) === '') continue;
       const before = seen.get(key);
@@ -119,6 +127,7 @@ export function mergeCatalogs(catalogs: readonly Catalog[], output: string): Mer
       }
     }
     sources.push({ file: catalog.file, items: catalog.items.length, first: start, last: merged.items.length });
+    if (options.consume) catalog.items = [];
   }
   return { catalog: merged, findings, sources };
 }

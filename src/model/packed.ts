@@ -69,6 +69,16 @@ class PackedCell implements Cell {
   toJSON(): Cell {
     return copyCell(this);
   }
+
+  /** A packed copy with another text: the same place (shared, or its own copy once assigned) and flags. */
+  withText(text: string): PackedCell {
+    const out = new (this.constructor as CellClass)(text, 0, 0);
+    const pos = this.#where;
+    out.#where = typeof pos === 'number' ? pos : { ...pos };
+    if (this.carried !== undefined) out.carried = this.carried;
+    if (this.mark !== undefined) out.mark = this.mark;
+    return out;
+  }
 }
 
 /** A list field (依据, channels, a √ group) whose own place is packed as a cell's is: its values and one
@@ -199,6 +209,11 @@ export function packItem(item: Item): void {
     extra = true;
   }
   if (!extra && Object.getPrototypeOf(item.extra) === RECORD_PROTO) item.extra = NO_EXTRA;
+}
+
+/** A copy of a cell with another text, packed when the cell is (merge renumbers 序号 so, 100 000 at a time). */
+export function withText(cell: Cell, text: string): Cell {
+  return cell instanceof PackedCell ? cell.withText(text) : copyCell(cell, text);
 }
 
 /** A plain copy of a cell, packed or not, with its own SourceRef (what `{...cell, at: {...cell.at}}` was). */

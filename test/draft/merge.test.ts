@@ -122,3 +122,27 @@ describe('merge', () => {
     expect(r2.stderr).toContain('就是输入文件');
   });
 });
+
+describe('merge that consumes its inputs (the CLI)', () => {
+  it('moves the items into the merged catalog, renumbered in place, with the same result as a copying merge', async () => {
+    const { mergeCatalogs } = await import('../../src/draft/merge.js');
+    const { clonePlain } = await import('../../src/model/packed.js');
+    const bx = path.join(dir, 'consumed-b.xlsx');
+    expect((await zwgk('convert', B, '-o', bx)).code).toBe(0);
+    const inputs = async () => [await readCatalog(A), await readCatalog(bx)];
+    const copied = await inputs();
+    const copiedResult = mergeCatalogs(copied, 'merged.yaml');
+    // A copying merge leaves its inputs as they were.
+    expect(copied.map((c) => c.items.map((i) => i.serial.text))).toEqual([['1', '2'], ['5', '6']]);
+    expect(copied[1]!.items[0]!.origin).toBeUndefined();
+    const consumed = await inputs();
+    const second = consumed[1]!.items[0]!;
+    const consumedResult = mergeCatalogs(consumed, 'merged.yaml', { consume: true });
+    expect(consumedResult.catalog.items[2]).toBe(second);
+    expect(second.serial.text).toBe('3');
+    expect(second.serial.at).toEqual({ file: bx, sheet: '目录', cell: 'A3', row: 3 });
+    expect(second.origin).toBe(`${bx} › 目录!A3`);
+    expect(consumed.map((c) => c.items.length)).toEqual([0, 0]);
+    expect(clonePlain(consumedResult)).toEqual(clonePlain(copiedResult));
+  });
+});

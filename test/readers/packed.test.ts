@@ -3,7 +3,7 @@
 // plain cell it stands for; a place it cannot pack stays a plain object.
 import { expect, it } from 'vitest';
 import type { Item } from '../../src/model/types.js';
-import { clonePlain, copyCell, packItem } from '../../src/model/packed.js';
+import { clonePlain, copyCell, packItem, withText } from '../../src/model/packed.js';
 import { record } from '../../src/model/record.js';
 
 const sheetAt = (cell: string, row: number) => ({ file: 'a.xlsx', sheet: '目录', cell, row });
@@ -83,4 +83,20 @@ it('packs a list field with its place, and shares one empty record among items w
   expect(Object.keys(copy.items[0]!.extra)).toEqual(['新列']);
   expect(copy.items[0]!.basis).toEqual({ values: plain.basis.values, at: sheetAt('E5', 5) });
   expect(Object.getPrototypeOf(copy.items[0]!.basis)).toBe(Object.prototype);
+});
+
+it('copies a cell with another text, packed when it was, with its own place', () => {
+  const packed = item();
+  packItem(packed);
+  const renumbered = withText(packed.serial, '7');
+  expect(renumbered).not.toBe(packed.serial);
+  expect(Object.getPrototypeOf(renumbered)).toBe(Object.getPrototypeOf(packed.serial));
+  expect(copyCell(renumbered)).toEqual({ text: '7', at: sheetAt('A3', 3) });
+  expect(copyCell(withText(packed.subject, '乙'))).toEqual({ text: '乙', at: sheetAt('G6', 6), carried: true });
+  // An assigned place is copied, not shared; a plain cell gets a plain copy.
+  packed.serial.at = sheetAt('B4', 4);
+  const moved = withText(packed.serial, '8');
+  packed.serial.at.row = 99;
+  expect(moved.at).toEqual(sheetAt('B4', 4));
+  expect(withText(packed.category, '新类')).toEqual({ text: '新类', at: { file: 'a.xlsx', sheet: '目录', cell: 'B3', row: 3, range: 'B3:B9' } });
 });

@@ -1,7 +1,7 @@
 // zwgk merge: read every input, merge (one layout, 序号 1..N, 来源 kept, duplicates warned), write
 // the result by the output's extension, print the findings and a summary.
 import path from 'node:path';
-import { Report, exportAs, merge, mergeLines, terminalText, validate, type Doc } from '../../core/index.js';
+import { Report, exportPieces, merge, mergeLines, terminalText, validate, type Doc } from '../../core/index.js';
 import { paintFor, type Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit, loadCatalog, sharedBudget } from './shared.js';
@@ -22,12 +22,12 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   const catalogs: Doc[] = [];
   const budget = sharedBudget();
   for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto', layout: opts.layout }, undefined, budget));
-  const merged = merge(catalogs, opts.output);
+  const merged = merge(catalogs, opts.output, { consume: true });
   const { catalog, findings: notes } = merged;
-  // The parts' item objects are not needed once copied into the merged catalog (their cells are shared).
+  // The parts are not used after: their items move into the merged catalog (consume), and the parts go.
   catalogs.length = 0;
 
-  const { data } = await exportAs(catalog, ext === '.xlsx' ? 'xlsx' : 'yaml');
+  const { data } = await exportPieces(catalog, ext === '.xlsx' ? 'xlsx' : 'yaml');
   await emit(ctx, opts.output, data, files);
 
   // merge-duplicate names both sources, so the validator's own item-duplicate would say it twice.
