@@ -10,11 +10,11 @@ import {
   outputKindOf,
   terminalText,
   type Doc,
-  type Profile,
   type ReadOptions,
 } from '../../core/index.js';
 import { folderEntries, nativePath, readCatalog } from '../../node/read-file.js';
 import { loadLayouts } from '../../node/layouts.js';
+import { readOptionsOf } from '../../node/validate-files.js';
 import { writeOutput, type OutputData } from '../../node/write.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';
@@ -41,11 +41,8 @@ export async function loadCatalog(
   bytes?: Uint8Array,
   budget?: ReadBudget,
 ): Promise<Doc> {
-  const { profile: forced, ...lists } = await readLayouts(ctx, opts.layout, file);
-  const options: ReadOptions = { ...lists, profile: (opts.profile ?? 'auto') as Profile | 'auto' };
-  if (options.profile === 'auto' && forced) options.profile = forced;
+  const options = readOptionsOf(await readLayouts(ctx, opts.layout, file), opts);
   if (budget) options.budget = budget;
-  if (opts.sheet !== undefined) options.sheet = opts.sheet;
   const onProgress = progress(ctx);
   if (onProgress) options.onProgress = onProgress;
   try {

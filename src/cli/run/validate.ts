@@ -3,6 +3,7 @@ import { Report, ZwgkError, terminalJson, terminalText, toJsonDiagnostic, valida
 import { paintFor, type Context } from '../context.js';
 import { expandInputs, loadCatalog } from './shared.js';
 import { EXIT } from '../exit.js';
+import { refusalError, threadsFor, validateInThreads } from '../../node/validate-files.js';
 
 export interface ValidateOptions {
   format: 'text' | 'json';
@@ -16,15 +17,25 @@ export async function validateFiles(ctx: Context, args: string[], opts: Validate
   const files = await expandInputs(args);
   const report = new Report();
   const failed: { file: string; error: ZwgkError }[] = [];
-  for (const file of files) {
-    try {
-      const catalog = await loadCatalog(ctx, file, opts);
-      report.add({ file, profile: catalog.profile, items: catalog.items.length, findings: validate(catalog) });
-    } catch (err) {
-      // With several files, one unreadable file must not hide the others' results; asked for JSON, a
-      // program reads stdout, so a refused file is a JSON entry there with one file as with two.
-      if (!(err instanceof ZwgkError) || (files.length === 1 && opts.format !== 'json')) throw err;
-      failed.push({ file, error: err });
+  const threads = await threadsFor(files);
+  if (threads) {
+    // Several large files (or many small ones): each read in a thread of its own, reported in the order given.
+    for (const outcome of await validateInThreads(files, opts, threads, filesProgress(ctx, files.length))) {
+      if ('internal' in outcome) throw new Error(outcome.internal);
+      if ('refused' in outcome) failed.push({ file: outcome.file, error: refusalError(outcome.refused) });
+      else report.add(outcome);
+    }
+  } else {
+    for (const file of files) {
+      try {
+        const catalog = await loadCatalog(ctx, file, opts);
+        report.add({ file, profile: catalog.profile, items: catalog.items.length, findings: validate(catalog) });
+      } catch (err) {
+        // With several files, one unreadable file must not hide the others' results; asked for JSON, a
+        // program reads stdout, so a refused file is a JSON entry there with one file as with two.
+        if (!(err instanceof ZwgkError) || (files.length === 1 && opts.format !== 'json')) throw err;
+        failed.push({ file, error: err });
+      }
     }
   }
   if (opts.format === 'json') {
@@ -47,3 +58,9 @@ export async function validateFiles(ctx: Context, args: string[], opts: Validate
   return report.valid ? EXIT.ok : EXIT.findings;
 }
 
+
+/** A terminal's status line of files checked so far (none when not a terminal), cleared at the end. */
+function filesProgress(ctx: Context, total: number): ((done: number) => void) | undefined {
+  if (!ctx.stderr.isTTY || ctx.env.CI) return undefined;
+  return (done) => ctx.stderr.write(done < total ? `\r已检查 ${done}/${total} 个文件…` : '\r\x1b[K');
+}
