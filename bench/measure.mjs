@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOOK = path.join(ROOT, 'bench', 'rss-hook.cjs');
 
-/** Run `node ...argv` from the repository root with its output in `dir`; resolves with its figures. */
-export function measure(argv, dir) {
+/** Run `node ...argv` from the repository root (with `env` added) with its output in `dir`; resolves with its figures. */
+export function measure(argv, dir, env = {}) {
   const rssFile = path.join(dir, `rss-${process.hrtime.bigint()}`);
   const outFile = path.join(dir, 'stdout');
   const errFile = path.join(dir, 'stderr');
@@ -21,7 +21,7 @@ export function measure(argv, dir) {
     const child = spawn(process.execPath, ['--require', HOOK, ...argv], {
       cwd: ROOT,
       stdio: ['ignore', fo, fe],
-      env: { ...process.env, ZWGK_BENCH_RSS: rssFile, NO_COLOR: '1' },
+      env: { ...process.env, ...env, ZWGK_BENCH_RSS: rssFile, NO_COLOR: '1' },
     });
     child.on('error', reject);
     child.on('close', (code, signal) => {
