@@ -240,6 +240,72 @@ describe('the writer records merges without exceljs\'s overlap check', () => {
   });
 });
 
+describe('the writer writes rows as exceljs\'s own rows write them', () => {
+  const PLAIN = { font: { name: '宋体', size: 11 } };
+  const BOLD = { font: { name: '宋体', size: 14, bold: true }, alignment: { horizontal: 'center' as const }, border: { color: 'FF999999' } };
+  const FILLED = { font: { name: '黑体', size: 11 }, fill: 'FFD9E2F3' };
+  type P = { height?: number; values: (string | number | undefined)[]; styles: (string | undefined)[] };
+  // Row 1: a range whose top-left cell comes after a cell of another style; row 2: numbers, an empty text,
+  // a style without a value; row 3: a height alone; row 4: styles alone and no height (left out); rows 5–6: a
+  // range down two rows whose covered cells reach past the row's planned cells.
+  const ROWS: (P | undefined)[] = [
+    { height: 30, values: ['甲', '乙', undefined, undefined], styles: ['plain', 'bold', undefined, undefined] },
+    { values: [1, '', 2.5, undefined], styles: ['filled', 'plain', undefined, 'bold'] },
+    { height: 12, values: [], styles: [] },
+    { values: [], styles: ['plain', 'plain'] },
+    { height: 20, values: ['丙'], styles: ['filled'] },
+    undefined,
+  ];
+  const RANGES: [number, number, number, number][] = [[1, 2, 1, 4], [5, 1, 6, 3]];
+
+  async function reference(): Promise<Record<string, string>> {
+    const chunks: Buffer[] = [];
+    const sink = new PassThrough();
+    sink.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise((r) => sink.on('end', r));
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+    const ws = wb.addWorksheet('s');
+    const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
+    const looks: Record<string, Partial<ExcelJS.Style>> = {
+      plain: { font: PLAIN.font },
+      bold: { font: BOLD.font, alignment: BOLD.alignment, border: { top: thin, left: thin, bottom: thin, right: thin } },
+      filled: { font: FILLED.font, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLED.fill } } },
+    };
+    ROWS.forEach((plan, i) => {
+      if (!plan) return;
+      const row = ws.getRow(i + 1);
+      if (plan.height !== undefined) row.height = plan.height;
+      plan.styles.forEach((name, c) => {
+        const cell = row.getCell(c + 1);
+        if (plan.values[c] !== undefined) cell.value = plan.values[c]!;
+        if (name) cell.style = looks[name]!;
+      });
+    });
+    for (const [t, l, b, r] of RANGES) ws.mergeCells(t, l, b, r);
+    ws.commit();
+    await wb.commit();
+    await ended;
+    return parts(Buffer.concat(chunks));
+  }
+
+  async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
+    const got = await zipEntries(Buffer.from(bytes), /(sheet1|styles|sharedStrings)\.xml$/);
+    const sheet = got['xl/worksheets/sheet1.xml']!;
+    return { sheet: sheet.slice(sheet.indexOf('<sheetData>'), sheet.indexOf('</mergeCells>')), styles: got['xl/styles.xml']!, strings: got['xl/sharedStrings.xml']! };
+  }
+
+  test('the same rows, cells, style ids and shared strings, byte for byte', async () => {
+    const slow = await reference();
+    expect(slow.sheet).toContain('<row r="3" ht="12" customHeight="1" x14ac:dyDescent="0.25"/>');
+    expect(slow.sheet).not.toContain('<row r="4"');
+    const covered = (r: number, c: number): boolean => RANGES.some(([t, l, b, rr]) => r >= t && r <= b && c >= l && c <= rr && (r !== t || c !== l));
+    const rows = ROWS.map((p, i) => p && { ...p, values: p.values.map((v, c) => (covered(i + 1, c + 1) ? undefined : v)), styles: p.styles.map((n, c) => (covered(i + 1, c + 1) ? undefined : n)) });
+    const merges = RANGES.map(([top, left, bottom, right]) => ({ top, left, bottom, right }));
+    const bytes = await writeWorkbook({ styles: { plain: PLAIN, bold: BOLD, filled: FILLED }, sheets: [{ name: 's', widths: [], rows, merges, print: printSetup() }] });
+    expect(await parts(bytes)).toEqual(slow);
+  });
+});
+
 /** The county example with its items repeated to `n` (a catalog of any length, real texts). */
 function countyOf(base: Catalog, n: number): Catalog {
   return { ...base, items: Array.from({ length: n }, (_, i) => base.items[i % base.items.length]!) };

@@ -59,7 +59,15 @@ export async function writeWorkbookPieces(plan: WorkbookPlan): Promise<Uint8Arra
   writer.sharedStrings = strings;
   const exceljsPart = writer.addSharedStrings;
   writer.addSharedStrings = () => writeSharedStrings(writer, strings, exceljsPart);
-  for (const sheet of plan.sheets) await writeSheet(wb, sheet, styleOf);
+  // Each style's id in exceljs's own table of styles (which writes styles.xml), once per name.
+  const ids = new Map<string, number>();
+  const table = (wb as unknown as { styles: { addStyleModel(style: Style, type: number): number } }).styles;
+  const styleIdOf = (name: string): number => {
+    let id = ids.get(name);
+    if (id === undefined) ids.set(name, (id = table.addStyleModel(styleOf(name), ExcelJS.ValueType.String)));
+    return id;
+  };
+  for (const sheet of plan.sheets) await writeSheet(wb, sheet, styleIdOf, strings);
   await wb.commit();
   const out = (wb as unknown as { stream: { buffers?: unknown; read(): Uint8Array } }).stream;
   // exceljs's StreamBuf keeps what was written as buffers that each give their bytes; read() joins them.
@@ -155,7 +163,7 @@ async function writeSharedStrings(writer: WriterInternals, strings: SharedString
   stream.end();
 }
 
-async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPlan, styleOf: StyleOf): Promise<void> {
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPlan, styleIdOf: (name: string) => number, strings: SharedStringTable): Promise<void> {
   const frozen = sheet.frozenRows;
   const options: Partial<ExcelJS.AddWorksheetOptions> = {
     state: sheet.hidden ? 'hidden' : 'visible',
@@ -173,7 +181,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPl
   for (const v of sheet.validations ?? []) (ws as unknown as ValidatedSheet).dataValidations.add(v.range, v.rule);
   recordMerges(ws, sheet.merges);
   if (sheet.print.horizontalCentered) printCentred(ws);
-  await writeRows(ws, sheet, styleOf);
+  await writeRows(ws, sheet, styleIdOf, strings);
   ws.commit();
 }
 
@@ -205,13 +213,21 @@ function printCentred(ws: ExcelJS.Worksheet): void {
 }
 
 /**
- * Write the rows in order, committing each, and letting the zip take them in every ROWS_PER_TURN rows
- * (memory stays flat however long the sheet). A cell that a
- * merged range covers, other than the range's top-left one, is made a merge cell of that one, as
- * mergeCells makes it: it holds no value and takes the top-left cell's style, which draws the range's
- * borders. (exceljs's streaming writer leaves out a row with neither a value nor a height.)
+ * Write the rows in order as the sheet's XML, straight into exceljs's stream of the part: exceljs's own
+ * rows build a model object per cell and render it through its XML writer, which was most of the time
+ * of writing a large catalog (and two objects per cell while a row waits). The XML is what exceljs writes
+ * for the same row (`<row r ht customHeight spans x14ac:dyDescent>`, `<c r s t="s"><v>`), the texts go
+ * into the same shared-string table and the styles into exceljs's own style table. A cell that a merged
+ * range covers, other than the range's top-left one, holds no value and takes the top-left cell's style,
+ * which draws the range's borders, as exceljs's mergeCells makes it. A row with neither a value (or a
+ * covered cell) nor a height is left out, as exceljs leaves it out. The zip takes the rows in every
+ * ROWS_PER_TURN rows, so memory stays flat however long the sheet.
  */
-async function writeRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleOf: StyleOf): Promise<void> {
+async function writeRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleIdOf: (name: string) => number, strings: SharedStringTable): Promise<void> {
+  const part = ws as unknown as { _writeColumns(): void; _writeOpenSheetData(): void; startedData: boolean; stream: { write(chunk: string): void } };
+  part._writeColumns();
+  part._writeOpenSheetData();
+  part.startedData = true;
   const starting = new Map<number, MergePlan[]>();
   let last = sheet.rows.length;
   for (const m of sheet.merges) {
@@ -220,38 +236,67 @@ async function writeRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleOf: Style
     else starting.set(m.top, [m]);
     last = Math.max(last, m.bottom);
   }
-  let active: { m: MergePlan; master?: ExcelJS.Cell }[] = [];
+  const letters: string[] = [''];
+  const letter = (c: number): string => letters[c] ?? (letters[c] = columnLetter(c));
+  // Each open range with its top-left cell's style name, taken when the range starts (its id is asked for
+  // when a covered cell is written, after the top-left cell's: ids are given in the order exceljs gives them).
+  let active: { m: MergePlan; style: string | undefined }[] = [];
+  let xml = '';
   for (let r = 1; r <= last; r++) {
     const planned = sheet.rows[r - 1];
-    for (const m of starting.get(r) ?? []) active.push({ m });
+    for (const m of starting.get(r) ?? []) active.push({ m, style: planned?.styles[m.left - 1] });
     if (active.length) active = active.filter((a) => a.m.bottom >= r);
     if (!planned && !active.length) continue;
-    const row = ws.getRow(r);
-    if (planned?.height !== undefined) row.height = planned.height;
-    const covered = new Set<number>();
-    for (const { m } of active) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(c);
-    const width = Math.max(planned?.values.length ?? 0, planned?.styles.length ?? 0);
+    // The style of each covered column of this row (null: its range's top-left cell has none).
+    let covered: Map<number, string | null> | undefined;
+    let width = Math.max(planned?.values.length ?? 0, planned?.styles.length ?? 0);
+    for (const { m, style } of active) {
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) (covered ??= new Map()).set(c, style ?? null);
+      width = Math.max(width, m.right);
+    }
+    let cells = '';
+    let first = 0;
+    let lastCol = 0;
+    let hasValue = false;
     for (let c = 1; c <= width; c++) {
-      if (covered.has(c)) continue;
-      const value = planned!.values[c - 1];
-      const style = planned!.styles[c - 1];
-      if (value === undefined && style === undefined) continue;
-      const cell = row.getCell(c);
-      if (value !== undefined) cell.value = typeof value === 'string' ? xlsxText(value) : value;
-      if (style !== undefined) cell.style = styleOf(style);
+      let style: number | undefined;
+      let body = '';
+      const cover = covered?.get(c);
+      if (cover !== undefined) {
+        if (cover !== null) style = styleIdOf(cover);
+        hasValue = true;
+      } else {
+        const value = planned?.values[c - 1];
+        const name = planned?.styles[c - 1];
+        if (value === undefined && name === undefined) continue;
+        if (name !== undefined) style = styleIdOf(name);
+        if (typeof value === 'string') {
+          body = ` t="s"><v>${strings.add(xlsxText(value))}</v></c>`;
+          hasValue = true;
+        } else if (typeof value === 'number') {
+          body = `><v>${value}</v></c>`;
+          hasValue = true;
+        }
+      }
+      if (!first) first = c;
+      lastCol = c;
+      cells += `<c r="${letter(c)}${r}"${style ? ` s="${style}"` : ''}${body || '/>'}`;
     }
-    for (const a of active) {
-      const master = (a.master ??= row.getCell(a.m.left));
-      for (let c = a.m.left; c <= a.m.right; c++) if (r !== a.m.top || c !== a.m.left) row.getCell(c).merge(master);
-    }
-    row.commit();
+    if (planned?.height === undefined && !hasValue) continue;
+    const height = planned?.height !== undefined ? ` ht="${planned.height}" customHeight="1"` : '';
+    xml += `<row r="${r}"${height}${first ? ` spans="${first}:${lastCol}"` : ''} x14ac:dyDescent="0.25"${cells ? `>${cells}</row>` : '/>'}`;
     // Every caller builds its plan for this one write: a row written is let go, so the plan's rows
     // (400 000 objects for 100 000 items) do not all stay alive until the workbook is committed.
     if (planned) (sheet.rows as (RowPlan | undefined)[])[r - 1] = undefined;
-    // The zip compresses the sheet's XML only when the event loop runs: written in one go, the XML of
-    // the whole sheet waited uncompressed in memory (some 50 MB for 25 000 items).
-    if (r % ROWS_PER_TURN === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (r % ROWS_PER_TURN === 0) {
+      part.stream.write(xml);
+      xml = '';
+      // The zip compresses the sheet's XML only when the event loop runs: written in one go, the XML of
+      // the whole sheet waited uncompressed in memory (some 50 MB for 25 000 items).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
+  if (xml) part.stream.write(xml);
 }
 
 /** Rows written between two turns of the event loop. */
