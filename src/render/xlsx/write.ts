@@ -57,8 +57,7 @@ export async function writeWorkbookPieces(plan: WorkbookPlan): Promise<Uint8Arra
   const strings = new SharedStringTable();
   const writer = wb as unknown as WriterInternals;
   writer.sharedStrings = strings;
-  const exceljsPart = writer.addSharedStrings;
-  writer.addSharedStrings = () => writeSharedStrings(writer, strings, exceljsPart);
+  writer.addSharedStrings = () => writeSharedStrings(writer, strings);
   // Each style's id in exceljs's own table of styles (which writes styles.xml), once per name.
   const ids = new Map<string, number>();
   const table = (wb as unknown as { styles: { addStyleModel(style: Style, type: number): number } }).styles;
@@ -93,14 +92,8 @@ function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
 /** What of exceljs's WorkbookWriter the shared strings below replace or use. */
 interface WriterInternals {
   sharedStrings: SharedStringTable;
-  addSharedStrings(this: PartWriter): Promise<void>;
+  addSharedStrings(): Promise<void>;
   _openStream(path: string): { write(chunk: string): void; end(): void };
-}
-
-/** What exceljs's own addSharedStrings reads of its writer: the table, and the zip it appends the part to. */
-interface PartWriter {
-  sharedStrings: { count: number; values: { length: number; forEach(f: (value: string) => void): void } };
-  zip: { append(xml: string, options: object): void };
 }
 
 /**
@@ -135,31 +128,35 @@ class SharedStringTable {
 /** Strings rendered between two turns of the event loop. */
 const STRINGS_PER_TURN = 2000;
 
+/** XML's five escapes, as exceljs writes them. */
+const XML_SPECIAL = /["&'<>]/;
+const XML_SPECIALS = /["&'<>]/g;
+const XML_ESCAPES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
 /**
- * The shared strings part, as exceljs writes it (by its own code, byte for byte), but in pieces that the
- * zip compresses as they come: exceljs builds the whole part as one string (for 25 000 items some 40 MB
- * of text, held as pieces, joined, and encoded at once) at the very end, when memory is fullest. Each
- * piece is exceljs's part of a few of the strings (under the head of them all), its <si> elements taken.
+ * The shared strings part, byte for byte as exceljs writes it (`<si><t>`, xml:space="preserve" for text
+ * with a line break or a space at either end), but in pieces that the zip compresses as they come: exceljs
+ * builds the whole part as one string (for 25 000 items some 40 MB of text) at the very end, when memory
+ * is fullest, through a model object per string. One difference, on purpose: exceljs drops U+007F (DEL)
+ * from a text, which is a character XML allows; here it is kept, as every other value is. The texts are
+ * xlsxText's already: no character XML forbids is left in them.
  */
-async function writeSharedStrings(writer: WriterInternals, strings: SharedStringTable, exceljsPart: WriterInternals['addSharedStrings']): Promise<void> {
+async function writeSharedStrings(writer: WriterInternals, strings: SharedStringTable): Promise<void> {
   const { values } = strings;
   if (!values.length) return;
   const stream = writer._openStream('/xl/sharedStrings.xml');
-  const END = '</sst>';
-  for (let at = 0; at < values.length; at += STRINGS_PER_TURN) {
-    const some = values.slice(at, at + STRINGS_PER_TURN);
-    let xml = '';
-    // exceljs appends the part synchronously, in its promise's executor.
-    void exceljsPart.call({
-      sharedStrings: { count: values.length, values: { length: values.length, forEach: (f) => some.forEach((v) => f(v)) } },
-      zip: { append: (part) => void (xml = part) },
-    });
-    const body = xml.indexOf('>', xml.indexOf('<sst')) + 1;
-    if (body === 0 || !xml.endsWith(END)) throw new Error('exceljs wrote its shared strings part in a form write.ts does not know');
-    stream.write(xml.slice(at === 0 ? 0 : body, xml.length - END.length));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+  let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${values.length}" uniqueCount="${values.length}">`;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const text = XML_SPECIAL.test(v) ? v.replace(XML_SPECIALS, (c) => XML_ESCAPES[c]!) : v;
+    xml += /^\s|\n|\s$/.test(v) ? `<si><t xml:space="preserve">${text}</t></si>` : `<si><t>${text}</t></si>`;
+    if ((i + 1) % STRINGS_PER_TURN === 0) {
+      stream.write(xml);
+      xml = '';
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
-  stream.write(END);
+  stream.write(xml + '</sst>');
   stream.end();
 }
 
