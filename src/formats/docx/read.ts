@@ -48,7 +48,21 @@ async function mainPart(bytes: Uint8Array, byName: Map<string, ZipEntry>): Promi
 }
 
 /** Read a Word document's bytes into one catalog (every table with a catalog header, in document order). */
-export async function readDocx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
+export function readDocx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
+  // The tables are read into items once the package is done with: no frame of that reading holds the
+  // file's bytes (a 31 MB document is not kept while 100 000 items are built).
+  return scanDocx(bytes, file, options).then(({ tables, unread }) => {
+    const catalog = readTables(file, tables, options, 'Word 文档');
+    if (unread.length) {
+      catalog.findings.push(...unread);
+      sortFindings(catalog.findings);
+    }
+    return catalog;
+  });
+}
+
+/** The document's tables, and what of it could not be read (embedded files), from its bytes. */
+async function scanDocx(bytes: Uint8Array, file: string, options: ReadOptions): Promise<{ tables: BuiltTable[]; unread: Finding[] }> {
   if (isOle(bytes)) {
     if (isEncryptedOle(bytes)) throw new ZwgkError('document-encrypted', { file }, { file });
     throw notDocument(file, '文件看起来是旧版 Word 97-2003 文档（.doc）或 WPS 文档，只是扩展名改成了 .docx。请把扩展名改回 .doc 或 .wps');
@@ -84,12 +98,7 @@ export async function readDocx(bytes: Uint8Array, file: string, options: ReadOpt
   tables = await withAltChunks(bytes, byName, related, file, tables, scanner.altChunks, budget, unread);
   // A document that is nothing but an embedded file zwgk cannot read is said to be so, not “without tables”.
   if (tables.length === 0 && unread.length) throw notDocument(file, `正文是嵌入的另一个文件（${unread[0]!.params!.what}），zwgk 无法读取`);
-  const catalog = readTables(file, tables, options, 'Word 文档');
-  if (unread.length) {
-    catalog.findings.push(...unread);
-    sortFindings(catalog.findings);
-  }
-  return catalog;
+  return { tables, unread };
 }
 
 /** The relationships of the main part: id → [type, target part]. */

@@ -18,7 +18,21 @@ import { pagePieces, ENCODING_NAME } from './charset.js';
 import { pageTables, type Node, type PageExtras } from './page-tables.js';
 
 /** Read a web page's bytes into one catalog (every table with a catalog header, in page order). */
-export async function readHtml(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
+export function readHtml(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
+  // The tree is made into tables and items once parsing is done with the bytes: no frame of that holds
+  // them (a 196 MB page is not kept while its 100 000 items are built).
+  return parsedPage(bytes, file, options).then((parsed) => pageCatalog(parsed, file, options));
+}
+
+/** A parsed page: its tree (let go by pageCatalog as its tables are built) and how its text decoded. */
+interface ParsedPage {
+  doc: Node | undefined;
+  page: Pick<ReturnType<typeof pagePieces>, 'errors' | 'first' | 'encoding'>;
+  budget: ReadBudget;
+  limit: { at?: SourceRef };
+}
+
+async function parsedPage(bytes: Uint8Array, file: string, options: ReadOptions): Promise<ParsedPage> {
   if (bytes.length > TABLE_LIMITS.maxPageBytes) {
     throw new ZwgkError('page-too-large', { file }, { file, size: formatBytes(bytes.length), limit: formatBytes(TABLE_LIMITS.maxPageBytes) });
   }
@@ -41,10 +55,17 @@ export async function readHtml(bytes: Uint8Array, file: string, options: ReadOpt
     // parse5 recovers from any markup; what is left is the stack of a pathological page.
     throw tooComplex(file, '的结构无法解析', '浏览器能显示的网页');
   }
+  return { doc, page: { errors: page.errors, first: page.first, encoding: page.encoding }, budget, limit };
+}
+
+async function pageCatalog(parsed: ParsedPage, file: string, options: ReadOptions): Promise<Doc> {
+  const { page, budget, limit } = parsed;
   const extras: PageExtras = { notes: [], frames: [] };
   let tables: BuiltTable[];
   try {
-    const walked = pageTables(doc, file, budget, limit, undefined, extras);
+    let doc = parsed.doc;
+    parsed.doc = undefined;
+    const walked = pageTables(doc!, file, budget, limit, undefined, extras);
     doc = undefined;
     tables = await withFrames(walked, extras, file, budget, limit, 1);
   } catch (cause) {

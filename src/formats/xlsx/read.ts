@@ -12,15 +12,21 @@ import type { ReadOptions } from '../types.js';
 import { sheetGrid } from '../../grid/grid.js';
 import { assembleCatalog, type GridSheet } from '../../grid/assemble.js';
 import { readGrid } from '../../grid/read/index.js';
-import { openWorkbook, type SheetPart } from './workbook.js';
+import { openWorkbook, type OpenWorkbook, type SheetPart } from './workbook.js';
 
 
 /** Read a .xlsx workbook's bytes into one catalog (every sheet with a catalog header, in sheet order). */
-export async function readXlsx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
+export function readXlsx(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
+  // Not async itself: the reading below never holds the bytes, only the open workbook does, and it lets
+  // them go once the last sheet is scanned (a 51 MB file is not kept while 100 000 items are built).
+  return readWorkbook(openWorkbook(bytes, file, options.budget), file, options);
+}
+
+async function readWorkbook(opening: Promise<OpenWorkbook>, file: string, options: ReadOptions): Promise<Doc> {
   const forced: Profile | undefined = options.profile && options.profile !== 'auto' ? options.profile : undefined;
   const lists = gridLayouts(options);
   const wantedName = options.sheet;
-  const workbook = await openWorkbook(bytes, file, options.budget);
+  const workbook = await opening;
   const scanned = new Set<string>();
   const grids: GridSheet[] = [];
   let sheets: SheetPart[] = workbook.sheets;

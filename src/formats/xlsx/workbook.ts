@@ -30,7 +30,7 @@ export interface OpenWorkbook {
   sheets: SheetPart[];
   /** Scan one worksheet part (throws not-a-workbook when it is damaged); `onFeed` hears of compressed bytes read. */
   scanSheet(sheet: SheetPart, onFeed?: (done: number) => void): Promise<SheetScan>;
-  /** No more sheets will be scanned: the shared string table is let go (its texts live on in the cells). */
+  /** No more sheets will be scanned: the shared string table and the file's bytes are let go (the texts live on in the cells). */
   release(): void;
 }
 
@@ -115,6 +115,8 @@ const OTHER_PACKAGE: Partial<Record<PackageKind, string>> = {
  * scanned one at a time with `scanSheet`. Throws ZwgkError: not-a-workbook, workbook-encrypted,
  * workbook-too-large.
  */
+const EMPTY = new Uint8Array(0);
+
 export async function openWorkbook(bytes: Uint8Array, file: string, budget = new ReadBudget()): Promise<OpenWorkbook> {
   if (isOle(bytes)) {
     if (isEncryptedOle(bytes)) throw new ZwgkError('workbook-encrypted', { file }, { file });
@@ -182,6 +184,10 @@ export async function openWorkbook(bytes: Uint8Array, file: string, budget = new
   const release = (): void => {
     context.sharedStrings = undefined;
     context.sharedLong = undefined;
+    // No sheet is scanned after this: the file's bytes are let go too (the caller keeps none; see read.ts),
+    // and the zip's entries, whose names are views into them.
+    bytes = EMPTY;
+    byName.clear();
   };
   return { sheets: list.sheets, scanSheet, release };
 }
