@@ -87,13 +87,38 @@ function knownKeys(profile: Profile, segments: string[]): string[] {
 
 const BLANK_KEYWORDS = new Set(['pattern', 'minLength', 'minItems', 'anyOf', 'required']);
 
+/** Items checked against the schema at once. */
+const ITEMS_PER_CHECK = 2000;
+const ITEM_PATH = /^\/事项\/(\d+)/;
+
+/**
+ * The schema's errors for the catalog's document, made and checked a slice of items at a time: the whole
+ * catalog as one plain document (a second object for every value) was the largest thing validate made while
+ * the catalog is held (issue 19). The document's own keys are checked with the first slice; an item's errors
+ * are given its place in the whole catalog.
+ */
+function schemaErrors(catalog: Catalog, validate: ValidateFunction): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  const { items } = catalog;
+  for (let at = 0; at === 0 || at < items.length; at += ITEMS_PER_CHECK) {
+    const slice = at === 0 && items.length <= ITEMS_PER_CHECK ? catalog : { ...catalog, items: items.slice(at, at + ITEMS_PER_CHECK) };
+    if (validate(toDocument(slice))) continue;
+    for (const e of validate.errors ?? []) {
+      const item = ITEM_PATH.exec(e.instancePath);
+      if (at === 0) out.push(e);
+      else if (item) out.push({ ...e, instancePath: `/事项/${Number(item[1]) + at}${e.instancePath.slice(item[0].length)}` });
+    }
+  }
+  return out;
+}
+
 /** Validate the catalog's document against its layout's schema; findings point at cells/lines. */
 export function schemaFindings(catalog: Catalog): Finding[] {
-  const validate = schemaValidator(catalog.profile);
-  if (validate(toDocument(catalog))) return [];
+  const errors = schemaErrors(catalog, schemaValidator(catalog.profile));
+  if (errors.length === 0) return [];
   // Group by instance path: anyOf and friends report several errors for one value; one finding each.
   const byPath = new Map<string, ErrorObject[]>();
-  for (const e of validate.errors ?? []) {
+  for (const e of errors) {
     const path = e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath;
     const list = byPath.get(path) ?? [];
     list.push(e);
