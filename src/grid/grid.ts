@@ -35,6 +35,9 @@ export interface Grid {
   columnName(col: number): string;
   /** The largest row and column a merge may reach, with how to say so; merges beyond are reported. */
   readonly limits?: { rows: number; cols: number; text: string };
+  /** The grid is read once: its reading may let go of each merge once its rows are passed (a worksheet's
+   * 900 000 merges, 50 MB, were held to the end of the sheet). */
+  readonly readOnce?: boolean;
 }
 
 const NON_BLANK = /\S/u;
@@ -98,6 +101,7 @@ export function sheetGrid(file: string, name: string, rows: () => Iterable<GridR
     },
     columnName: (col) => `${columnLetters(col)}列`,
     limits: SHEET_LIMITS,
+    readOnce: true,
   };
 }
 

@@ -176,7 +176,8 @@ class ClosingOrder {
 /**
  * The merges covering each row of a pass over ascending rows (merges sorted by top row, none
  * overlapping another): `advance(row)` opens and closes merges, `cover(col)` names the merge covering a
- * column of that row. `onOpen` hears of each merge as it opens (to keep its top-left cell's text).
+ * column of that row. `onOpen` hears of each merge as it opens (to keep its top-left cell's text), `onClose`
+ * of each as the pass leaves its last row, with its index in `merges`.
  */
 export class MergeSweep {
   private next = 0;
@@ -188,7 +189,7 @@ export class MergeSweep {
     private readonly merges: readonly MergeRange[],
     columns: number,
     private readonly onOpen: (m: MergeRange, row: number) => void = () => undefined,
-    private readonly onClose: (m: MergeRange) => void = () => undefined,
+    private readonly onClose: (m: MergeRange, id: number) => void = () => undefined,
   ) {
     this.index = new ColumnTree(widthOf(merges, columns));
   }
@@ -198,8 +199,10 @@ export class MergeSweep {
     this.row = row;
     for (let m = this.open.peek(); m && m.bottom < row; m = this.open.peek()) {
       this.open.pop();
+      // Merges never overlap: the column of its top-left cell names this one while it is open.
+      const id = this.index.at(m.left) - 1;
       this.index.assign(m.left, m.right, 0);
-      this.onClose(m);
+      this.onClose(m, id);
     }
     while (this.next < this.merges.length && this.merges[this.next]!.top <= row) {
       const id = this.next++;

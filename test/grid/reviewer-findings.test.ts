@@ -12,8 +12,9 @@ import { valueParts } from '../../src/grid/read/merged-values.js';
 import { validateCatalog } from '../../src/validate/index.js';
 import { wordBreaks } from '../../src/validate/rules/word-breaks.js';
 
-function read(rows: string[][], merges: MergeRange[] = []) {
-  const grid = arrayGrid('g.xlsx', '目录', rows, merges);
+function read(rows: string[][], merges: MergeRange[] = [], readOnce = false) {
+  // readOnce: as a worksheet is read, each merge let go (and checked) as the reading leaves its rows.
+  const grid = { ...arrayGrid('g.xlsx', '目录', rows, merges), readOnce };
   return assembleCatalog('g.xlsx', [{ name: '目录', hidden: false, hasContent: true, result: readGrid(grid) }], undefined, false);
 }
 const HEAD = ['序号', '一级事项', '二级事项', '公开内容', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '', '公开方式', ''];
@@ -27,12 +28,12 @@ const row = (n: string, deadline: string, subject: string, channels = '■政府
 const brief = (c: ReturnType<typeof read>) => validateCatalog(c).map((f) => [f.code, f.location.range ?? f.location.cell]);
 
 describe('one merged cell holding one value per item', () => {
-  it('two deadlines and a 公开主体 written twice, each merged over two items: one warning per merged range', () => {
+  it.each([false, true])('two deadlines and a 公开主体 written twice, each merged over two items: one warning per merged range (read once: %s)', (readOnce) => {
     const c = read([HEAD, SUB, row('1', '信息形成之日起20个工作日内\n每年1月31日前', '县民政局\n县民政局'), row('2', '', ''), row('3', '20个工作日内', '县民政局')], [
       ...HEAD_MERGES,
       { top: 3, left: 6, bottom: 4, right: 6 },
       { top: 3, left: 7, bottom: 4, right: 7 },
-    ]);
+    ], readOnce);
     expect(c.items.map((i) => i.deadline.text)).toEqual(['信息形成之日起20个工作日内\n每年1月31日前', '信息形成之日起20个工作日内\n每年1月31日前', '20个工作日内']);
     const merged = validateCatalog(c).filter((f) => f.code === 'merged-values');
     expect(merged.map((f) => [f.location.range, f.item, f.severity, f.params.parts])).toEqual([
@@ -41,6 +42,14 @@ describe('one merged cell holding one value per item', () => {
     ]);
     expect(merged[0]!.message).toBe('“公开时限”的合并单元格跨 2 个事项，写的是“信息形成之日起20个工作日内 每年1月31日前”，像是每个事项各一个（“信息形成之日起20个工作日内”“每年1月31日前”），现在每个事项都读作整段文字。请拆分合并单元格，分别填写每个事项的“公开时限”');
     expect(brief(c)).toEqual([['merged-values', 'F3:F4'], ['merged-values', 'G3:G4']]);
+  });
+
+  it('a merge still open at the sheet’s end is checked too when the grid is read once', () => {
+    const c = read([HEAD, SUB, row('1', '20个工作日内', '县民政局'), row('2', '信息形成之日起20个工作日内\n每年1月31日前', '县民政局'), row('3', '', '县民政局')], [
+      ...HEAD_MERGES,
+      { top: 4, left: 6, bottom: 5, right: 6 },
+    ], true);
+    expect(brief(c)).toEqual([['merged-values', 'F4:F5']]);
   });
 
   it('one value merged over items, or a value with a bracketed note, is no finding', () => {

@@ -15,7 +15,7 @@ import type { SourceRef } from '../../findings/location.js';
 import { finding } from '../../findings/finding.js';
 import { otherListKind } from '../list-kinds.js';
 import { nearestHeader } from '../header-near.js';
-import { mergedValues } from './merged-values.js';
+import { MergedValues } from './merged-values.js';
 import { detectHeader, type ColumnRole, type Header, type HeaderRow } from '../header.js';
 import { ExtentTracker, type Grid, type GridRow, type MergeRange } from '../grid.js';
 import { DEFAULT_COLUMNS, MergeSweep } from '../merges.js';
@@ -99,6 +99,8 @@ class GridReader implements ReadContext {
   private sweepCells: Cells = new Map();
   /** The text of each open merge's top-left cell (merges are the grid's own objects, left unchanged). */
   private readonly mergeText = new Map<MergeRange, string>();
+  /** The merged-values check of a catalog grid, once its header is found. */
+  private valuesCheck?: MergedValues;
   /** Columns indexed for merges: the grid's own width, or Excel's. */
   private readonly columns: number;
   private current?: Item;
@@ -136,7 +138,13 @@ class GridReader implements ReadContext {
       (m, row) => {
         if (m.top === row) this.mergeText.set(m, this.sweepCells.get(m.left) ?? '');
       },
-      (m) => this.mergeText.delete(m),
+      (m, id) => {
+        this.mergeText.delete(m);
+        // A grid read once lets each merge go as the reading leaves it, checked for merged values first.
+        if (!grid.readOnce) return;
+        if (this.result.header) (this.valuesCheck ??= new MergedValues(grid, this.result.header, this.result.items, this.result.findings)).check(m);
+        (this.merges as (MergeRange | undefined)[])[id] = undefined;
+      },
     );
   }
 
@@ -176,7 +184,9 @@ class GridReader implements ReadContext {
     const checklist = sheetChecklist(this.channels);
     if (checklist) this.result.options.channels = checklist;
     if (this.result.header) {
-      mergedValues(this.grid, this.result.header, this.merges, this.result.items, this.result.findings);
+      // The merges not yet let go (all of them, unless the grid is read once): still open, or never opened.
+      const check = (this.valuesCheck ??= new MergedValues(this.grid, this.result.header, this.result.items, this.result.findings));
+      for (const m of this.merges) if (m) check.check(m);
       this.finishColumns(this.result.header);
     }
     const extent = this.extent.get();

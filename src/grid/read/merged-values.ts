@@ -26,12 +26,26 @@ export function valueParts(text: string): string[] {
   return Number.isInteger(half) && half >= 2 && t.slice(0, half) === t.slice(half) ? [t.slice(0, half), t.slice(half)] : parts;
 }
 
-/** Merged cells over two or more items whose text has one value per item → merged-values warnings. */
-export function mergedValues(grid: Grid, header: Header, merges: readonly MergeRange[], items: readonly Item[], out: Finding[]): void {
-  // Items are in row order: each merge finds its items by binary search (a 25 000-item sheet has as
-  // many merges; filtering every item for each took 25 s).
-  const rows = items.map((item) => item.at.row ?? 0);
-  const firstAtOrAfter = (row: number): number => {
+/**
+ * Merged cells over two or more items whose text has one value per item → merged-values warnings, one merge
+ * at a time: as the reading passes a merge (its items are read by then) or at the end for all of them.
+ */
+export class MergedValues {
+  /** The first row of each item, as far as the items have been read (items are in row order). */
+  private readonly rows: number[] = [];
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly header: Header,
+    private readonly items: readonly Item[],
+    private readonly out: Finding[],
+  ) {}
+
+  /** The index of the first item that begins at or after `row` (by binary search: a 25 000-item sheet has as
+   * many merges; filtering every item for each took 25 s). */
+  private firstAtOrAfter(row: number): number {
+    const { rows, items } = this;
+    while (rows.length < items.length) rows.push(items[rows.length]!.at.row ?? 0);
     let lo = 0;
     let hi = rows.length;
     while (lo < hi) {
@@ -40,23 +54,26 @@ export function mergedValues(grid: Grid, header: Header, merges: readonly MergeR
       else hi = mid;
     }
     return lo;
-  };
-  for (const m of merges) {
-    if (m.top <= header.lastRow || m.bottom === m.top) continue;
+  }
+
+  /** Check one merge whose rows have all been read. */
+  check(m: MergeRange): void {
+    const { header, grid, items } = this;
+    if (m.top <= header.lastRow || m.bottom === m.top) return;
     const role = header.columns.find((c) => c.kind === 'field' && c.col === m.left);
-    if (!role || role.kind !== 'field' || !isSingle(role.key)) continue;
+    if (!role || role.kind !== 'field' || !isSingle(role.key)) return;
     const key: Single = role.key;
     const top = grid.at(m.top, m.left);
-    const from = firstAtOrAfter(m.top);
-    const to = firstAtOrAfter(m.bottom + 1);
-    if (to - from < 2) continue;
+    const from = this.firstAtOrAfter(m.top);
+    const to = this.firstAtOrAfter(m.bottom + 1);
+    if (to - from < 2) return;
     const covered = items.slice(from, to);
     const cell: Cell | undefined = covered[0]?.[key];
-    if (covered.length < 2 || !cell || JSON.stringify(cell.at) !== JSON.stringify(top)) continue;
+    if (covered.length < 2 || !cell || JSON.stringify(cell.at) !== JSON.stringify(top)) return;
     const parts = valueParts(cell.text);
-    if (parts.length < 2 || parts.length !== covered.length) continue;
+    if (parts.length < 2 || parts.length !== covered.length) return;
     const field = fieldLabel(header.profile, key);
     const at = grid.rangeAt(m.top, m.left, m.bottom, m.right);
-    out.push(finding('merged-values', at, { field, count: covered.length, value: shortText(cell.text), parts: parts.map((p) => `“${shortText(p)}”`).join('') }, { field, item: items.indexOf(covered[0]!) + 1 }));
+    this.out.push(finding('merged-values', at, { field, count: covered.length, value: shortText(cell.text), parts: parts.map((p) => `“${shortText(p)}”`).join('') }, { field, item: items.indexOf(covered[0]!) + 1 }));
   }
 }
