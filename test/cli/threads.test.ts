@@ -52,6 +52,13 @@ describe('validate in worker threads', () => {
     expect(text).toContain('，无法读取 6 个');
   });
 
+  it('is told of in validate --help, with ZWGK_THREADS=1 for one thread', async () => {
+    const help = await zwgk('validate', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('同时用多个 CPU 核心校验');
+    expect(help.stdout).toContain('ZWGK_THREADS=1');
+  });
+
   it('pays only for several large files or many small ones, and two at a time when one is large', () => {
     const MB = 1024 * 1024;
     expect(threadCount([60 * MB], 2)).toBeUndefined();

@@ -95,6 +95,23 @@ describe('diff', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('reads the larger file first, and still names the old file when both are unreadable; the result is the same either way', async () => {
+    // old.yaml is smaller than the padded copy of new.yaml: the new one is read first.
+    const padded = path.join(dir, 'new-padded.yaml');
+    writeFileSync(padded, readFileSync(NEW, 'utf8') + `# ${'注释'.repeat(4000)}\n`);
+    const forward = await zwgk('diff', OLD, padded, '--to', 'json');
+    expect(forward.stdout).toBe((await zwgk('diff', OLD, NEW, '--to', 'json')).stdout);
+    const brokenNew = path.join(dir, 'broken-new.yaml');
+    writeFileSync(brokenNew, `版式: "2019"\n事项: [\n${'#'.repeat(20000)}\n`);
+    const both = await zwgk('diff', 'test/fixtures/bad/truncated.xlsx', brokenNew);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('truncated.xlsx');
+    expect(both.stderr).not.toContain('broken-new.yaml');
+    const onlyNew = await zwgk('diff', OLD, brokenNew);
+    expect(onlyNew.code).toBe(2);
+    expect(onlyNew.stderr).toContain('broken-new.yaml');
+  });
+
   it('2017: 公开内容 and 公开标准 rows compare as text joined by line breaks', async () => {
     const edited = path.join(dir, 'keshi-a-edited.yaml');
     const text = readFileSync('test/draft/fixtures/keshi-a.yaml', 'utf8').replace(

@@ -12,6 +12,7 @@ export function registerValidate(program: Command, ctx: Context): Command {
     .addOption(choiceOption('--format <格式>', '报告格式', ['text', 'json'], 'text'))
     .addOption(profileOption())
     .addOption(sheetOption())
+    .addHelpText('after', '\n几个较大的文件（合计 4 MB 以上）或 24 个以上的文件同时用多个 CPU 核心校验，报告与逐个校验相同；\n设置环境变量 ZWGK_THREADS=1 则一次只读一个文件（内存较小的电脑）。')
     .action(async (files: string[], _opts: unknown, cmd: Command) => {
       const { validateFiles } = await import('../run/validate.js');
       ctx.exitCode = await validateFiles(ctx, files, cmd.optsWithGlobals() as never);
