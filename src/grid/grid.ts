@@ -35,8 +35,8 @@ export interface Grid {
   columnName(col: number): string;
   /** The largest row and column a merge may reach, with how to say so; merges beyond are reported. */
   readonly limits?: { rows: number; cols: number; text: string };
-  /** The grid is read once: its reading may let go of each merge once its rows are passed (a worksheet's
-   * 900 000 merges, 50 MB, were held to the end of the sheet). */
+  /** The grid is read once and its merges are its own: the reading lets go of each merge once its rows are
+   * passed, emptying that slot of `merges` (a worksheet's 900 000 merges, 50 MB, were held to the sheet's end). */
   readonly readOnce?: boolean;
 }
 
@@ -86,9 +86,10 @@ const SHEET_LIMITS = { rows: 1048576, cols: 16384, text: '超出工作表范围�
 
 /**
  * A worksheet as a grid: cells named in A1 form (`工作表!D5`), columns by their letters. `rows` is
- * called each time the rows are walked (it may build them lazily from a compact store).
+ * called each time the rows are walked (it may build them lazily from a compact store). `readOnce`: the
+ * caller owns `merges` and reads the grid once, so the reading may empty the array as it passes them.
  */
-export function sheetGrid(file: string, name: string, rows: () => Iterable<GridRow>, merges: readonly MergeRange[]): Grid {
+export function sheetGrid(file: string, name: string, rows: () => Iterable<GridRow>, merges: readonly MergeRange[], readOnce = false): Grid {
   return {
     name,
     merges,
@@ -101,7 +102,7 @@ export function sheetGrid(file: string, name: string, rows: () => Iterable<GridR
     },
     columnName: (col) => `${columnLetters(col)}列`,
     limits: SHEET_LIMITS,
-    readOnce: true,
+    readOnce,
   };
 }
 

@@ -194,30 +194,37 @@ describe('renderXlsx hostile text', async () => {
   });
 });
 
+/** The bytes of a one-sheet workbook written by exceljs's own streaming writer, its sheet filled by `fill`. */
+async function exceljsWrites(fill: (ws: ExcelJS.Worksheet) => void | Promise<void>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((r) => sink.on('end', r));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const ws = wb.addWorksheet('s');
+  await fill(ws as unknown as ExcelJS.Worksheet);
+  ws.commit();
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
 describe('the writer records merges without exceljs\'s overlap check', () => {
   const STYLE = { font: { name: '宋体', size: 11 }, alignment: { wrapText: true }, border: {} };
   const RANGES: [number, number, number, number][] = [[1, 1, 3, 1], [1, 2, 1, 3], [4, 1, 6, 3]];
 
   /** The cells and merges of a 6 × 3 sheet written with exceljs's own mergeCells. */
   async function withMergeCells(): Promise<string> {
-    const chunks: Buffer[] = [];
-    const sink = new PassThrough();
-    sink.on('data', (c: Buffer) => chunks.push(c));
-    const ended = new Promise((r) => sink.on('end', r));
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
-    const ws = wb.addWorksheet('s');
-    const thin = { style: 'thin' as const };
-    const style = { font: STYLE.font, alignment: STYLE.alignment, border: { top: thin, left: thin, bottom: thin, right: thin } };
-    for (let r = 1; r <= 6; r++) for (let c = 1; c <= 3; c++) {
-      const cell = ws.getCell(r, c);
-      if (r % 3 === 1) cell.value = `r${r}c${c}`;
-      cell.style = style;
-    }
-    for (const [t, l, b, r] of RANGES) ws.mergeCells(t, l, b, r);
-    ws.commit();
-    await wb.commit();
-    await ended;
-    return cellsAndMerges(Buffer.concat(chunks));
+    return exceljsWrites((ws) => {
+      const thin = { style: 'thin' as const };
+      const style = { font: STYLE.font, alignment: STYLE.alignment, border: { top: thin, left: thin, bottom: thin, right: thin } };
+      for (let r = 1; r <= 6; r++) for (let c = 1; c <= 3; c++) {
+        const cell = ws.getCell(r, c);
+        if (r % 3 === 1) cell.value = `r${r}c${c}`;
+        cell.style = style;
+      }
+      for (const [t, l, b, r] of RANGES) ws.mergeCells(t, l, b, r);
+    }).then(cellsAndMerges);
   }
 
   async function cellsAndMerges(bytes: Uint8Array): Promise<string> {
@@ -259,33 +266,25 @@ describe('the writer writes rows as exceljs\'s own rows write them', () => {
   const RANGES: [number, number, number, number][] = [[1, 2, 1, 4], [5, 1, 6, 3]];
 
   async function reference(): Promise<Record<string, string>> {
-    const chunks: Buffer[] = [];
-    const sink = new PassThrough();
-    sink.on('data', (c: Buffer) => chunks.push(c));
-    const ended = new Promise((r) => sink.on('end', r));
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
-    const ws = wb.addWorksheet('s');
-    const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
-    const looks: Record<string, Partial<ExcelJS.Style>> = {
-      plain: { font: PLAIN.font },
-      bold: { font: BOLD.font, alignment: BOLD.alignment, border: { top: thin, left: thin, bottom: thin, right: thin } },
-      filled: { font: FILLED.font, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLED.fill } } },
-    };
-    ROWS.forEach((plan, i) => {
-      if (!plan) return;
-      const row = ws.getRow(i + 1);
-      if (plan.height !== undefined) row.height = plan.height;
-      plan.styles.forEach((name, c) => {
-        const cell = row.getCell(c + 1);
-        if (plan.values[c] !== undefined) cell.value = plan.values[c]!;
-        if (name) cell.style = looks[name]!;
+    return exceljsWrites((ws) => {
+      const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
+      const looks: Record<string, Partial<ExcelJS.Style>> = {
+        plain: { font: PLAIN.font },
+        bold: { font: BOLD.font, alignment: BOLD.alignment, border: { top: thin, left: thin, bottom: thin, right: thin } },
+        filled: { font: FILLED.font, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLED.fill } } },
+      };
+      ROWS.forEach((plan, i) => {
+        if (!plan) return;
+        const row = ws.getRow(i + 1);
+        if (plan.height !== undefined) row.height = plan.height;
+        plan.styles.forEach((name, c) => {
+          const cell = row.getCell(c + 1);
+          if (plan.values[c] !== undefined) cell.value = plan.values[c]!;
+          if (name) cell.style = looks[name]!;
+        });
       });
-    });
-    for (const [t, l, b, r] of RANGES) ws.mergeCells(t, l, b, r);
-    ws.commit();
-    await wb.commit();
-    await ended;
-    return parts(Buffer.concat(chunks));
+      for (const [t, l, b, r] of RANGES) ws.mergeCells(t, l, b, r);
+    }).then(parts);
   }
 
   async function parts(bytes: Uint8Array): Promise<Record<string, string>> {

@@ -63,7 +63,8 @@ async function readWorkbook(opening: Promise<OpenWorkbook>, file: string, option
     fed = 0;
     if (scan.lastValueRow === 0) continue;
     entry.hasContent = true;
-    const grid = sheetGrid(file, sheet.name, () => scan.rows.rows(), scan.merges);
+    // Read once, its merges the scan's own: they are let go as the reading passes them.
+    const grid = sheetGrid(file, sheet.name, () => scan.rows.rows(), scan.merges, true);
     entry.result = readGrid(grid, { forced, onItem, ...lists });
     if (scan.long.length) entry.findings = scan.long.map((c) => finding('cell-truncated', grid.at(c.row, c.col), { length: c.length, limit: MAX_CELL_CHARS, why: 'Excel 不会保存这样的单元格，文件可能被其他程序改动过' }));
   }
