@@ -114,12 +114,14 @@ function span(from: number, to: number, unit: string): string {
 /**
  * A table of a web page or Word document as a grid: named 第 2 个表格, cells by row and column
  * ({table: 2, row: 7, column: 9}, shown as 第 2 个表格 第 7 行 第 9 列), a block as 第 3–9 行 第 1–11 列.
- * Its merges come from rowspan/colspan or vMerge/gridSpan, already clipped to the table.
+ * Its merges come from rowspan/colspan or vMerge/gridSpan, already clipped to the table. `readOnce` as
+ * for sheetGrid.
  */
-export function tableGrid(file: string, table: number, rows: () => Iterable<GridRow>, merges: readonly MergeRange[]): Grid {
+export function tableGrid(file: string, table: number, rows: () => Iterable<GridRow>, merges: readonly MergeRange[], readOnce = false): Grid {
   return {
     name: tableName(table),
     merges,
+    readOnce,
     rows,
     at: (row, col) => ({ file, table, row, column: col }),
     rangeAt: (top, left, bottom, right) => {
