@@ -6,9 +6,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { checkCatalog, summaryRowOf, unreadableSummaryRow, ZwgkError, type Profile, type SummaryRow } from '../core/index.js';
 import { INPUT_LIMITS } from '../settings/limits.js';
+import { runLanes } from './lanes.js';
 import { nativePath, readCatalog, readInputFile } from './read-file.js';
 
 /** Below this many files the threads cost more to start than they save. */
@@ -116,44 +116,14 @@ export async function summarizeFiles(files: readonly string[], options: Summariz
     const size = Math.max(1, Math.min(MAX_BATCH, Math.floor((files.length - next) / (threads * 4))));
     return Array.from({ length: Math.min(size, files.length - next) }, () => next++);
   };
-  const lane = () =>
-    new Promise<void>((resolve) => {
-      const start = () => {
-        const worker = new Worker(script, { workerData: { profile } });
-        const pending = new Set<number>();
-        let inFlight = 0;
-        const feed = () => {
-          while (inFlight < BATCHES_IN_FLIGHT && next < files.length) {
-            const batch = batchOf();
-            for (const i of batch) pending.add(i);
-            inFlight++;
-            worker.postMessage(batch.map((i) => ({ i, file: files[i] })));
-          }
-          if (pending.size === 0) void worker.terminate().then(() => resolve());
-        };
-        worker.on('message', (answers: { i: number; row: SummaryRow }[]) => {
-          inFlight--;
-          for (const { i, row } of answers) {
-            pending.delete(i);
-            rows[i] = row;
-            options.onProgress?.(++done, files.length);
-          }
-          feed();
-        });
-        worker.on('error', (err) => {
-          // A thread that dies (out of memory on a hostile file) costs only the files it held: named, and a new thread goes on.
-          for (const i of pending) {
-            rows[i] = unreadableSummaryRow(files[i]!, `读取时出错：${err.message}`, '');
-            options.onProgress?.(++done, files.length);
-          }
-          pending.clear();
-          void worker.terminate();
-          start();
-        });
-        feed();
-      };
-      start();
-    });
-  await Promise.all(Array.from({ length: threads }, lane));
+  const settle = (i: number, row: SummaryRow) => {
+    rows[i] = row;
+    options.onProgress?.(++done, files.length);
+  };
+  await runLanes<{ i: number; file: string }[], { i: number; row: SummaryRow }[]>(script, { profile }, threads, BATCHES_IN_FLIGHT, {
+    take: () => (next < files.length ? batchOf().map((i) => ({ i, file: files[i]! })) : undefined),
+    answered: (_batch, answers) => answers.forEach(({ i, row }) => settle(i, row)),
+    died: (batch, err) => batch.forEach(({ i, file }) => settle(i, unreadableSummaryRow(file, `读取时出错：${err.message}`, ''))),
+  });
   return rows;
 }

@@ -7,9 +7,9 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { validate, ZwgkError, type Finding, type Profile, type ReadOptions } from '../core/index.js';
 import { loadLayouts } from './layouts.js';
+import { runLanes } from './lanes.js';
 import { nativePath, readCatalog } from './read-file.js';
 
 /** How a run reads its files: the CLI's --profile, --sheet and --layout. */
@@ -96,34 +96,15 @@ export async function validateInThreads(files: readonly string[], opts: Validate
   const out: FileOutcome[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const lane = () =>
-    new Promise<void>((resolve) => {
-      const start = () => {
-        const worker = new Worker(script, { workerData: { opts } });
-        let current = -1;
-        const feed = () => {
-          if (next >= files.length) return void worker.terminate().then(() => resolve());
-          current = next++;
-          worker.postMessage({ file: files[current] });
-        };
-        worker.on('message', (outcome: FileOutcome) => {
-          out[current] = outcome;
-          onDone?.(++done);
-          feed();
-        });
-        worker.on('error', (err) => {
-          // A thread that dies (out of memory on a hostile file) costs only the file it held: named, and a new thread goes on.
-          if (current >= 0 && out[current] === undefined) {
-            out[current] = { file: files[current]!, internal: `读取时出错：${err.message}` };
-            onDone?.(++done);
-          }
-          void worker.terminate();
-          start();
-        });
-        feed();
-      };
-      start();
-    });
-  await Promise.all(Array.from({ length: threads }, lane));
+  const settle = (i: number, outcome: FileOutcome) => {
+    out[i] = outcome;
+    onDone?.(++done);
+  };
+  // One file a job: a large file is minutes of one thread's work, and the next waits in no queue of a busy thread.
+  await runLanes<{ i: number; file: string }, FileOutcome>(script, { opts }, threads, 1, {
+    take: () => (next < files.length ? { i: next, file: files[next++]! } : undefined),
+    answered: (job, outcome) => settle(job.i, outcome),
+    died: (job, err) => settle(job.i, { file: job.file, internal: `读取时出错：${err.message}` }),
+  });
   return out;
 }

@@ -13,7 +13,7 @@ if (port) {
     if (!got) layouts.set(dir, (got = loadLayouts(opts.layout, process.cwd(), dir)));
     return got;
   };
-  port.on('message', ({ file }: { file: string }) => {
+  port.on('message', ({ file }: { i: number; file: string }) => {
     void validateFileOutcome(file, opts, layoutsOf).then((outcome) => port.postMessage(outcome));
   });
 }
