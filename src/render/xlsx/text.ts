@@ -7,7 +7,7 @@
 // exactly as written. Elsewhere (page headers, sheet names) they are left out. The validate rule
 // xml-char names each cell that holds one (formats/ooxml/xml-text.ts says which characters). The writer
 // (write.ts) applies them to every plan, and fix's sheet patch to the cells it writes.
-import { NOT_XML, hex } from '../../formats/ooxml/xml-text.js';
+import { MAY_BE_NOT_XML, NOT_XML, hex } from '../../formats/ooxml/xml-text.js';
 
 const NOT_XML_TEST = new RegExp(NOT_XML.source);
 /** Text that Excel would read as an escape. */
@@ -19,7 +19,7 @@ const LOOKS_ESCAPED = /_x[0-9A-Fa-f]{4}_/g;
  * next character): it becomes U+FFFD, as any encoder would make it.
  */
 export function xlsxText(s: string): string {
-  if (s.indexOf('_x') < 0 && !NOT_XML_TEST.test(s)) return s;
+  if (s.indexOf('_x') < 0 && (!MAY_BE_NOT_XML.test(s) || !NOT_XML_TEST.test(s))) return s;
   return s
     .replace(LOOKS_ESCAPED, (m) => `_x005F_${m.slice(1)}`)
     .replace(NOT_XML, (c) => (c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff ? '\uFFFD' : `_x${hex(c)}_`));
@@ -27,5 +27,5 @@ export function xlsxText(s: string): string {
 
 /** Text outside cells (a page header, a sheet name): forbidden characters left out. */
 export function xmlSafe(s: string): string {
-  return NOT_XML_TEST.test(s) ? s.replace(NOT_XML, '') : s;
+  return MAY_BE_NOT_XML.test(s) && NOT_XML_TEST.test(s) ? s.replace(NOT_XML, '') : s;
 }
