@@ -11,6 +11,7 @@ const DOORS: Record<string, string> = {
   // xlsx-target.ts patches the zip in place for every other workbook, UTF-16 sheet parts included.
   'src/fix/xlsm-target.ts': 'fix’s target for macro workbooks (.xlsm)',
   'src/app/shims/exceljs.cjs': 'the browser build’s stand-in for the package root (picks lib/ modules)',
+  'src/types/exceljs-parts.d.ts': 'the types of the two lib/ modules write.ts loads (not the package root, which loads exceljs’s readers too)',
 };
 
 const IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]exceljs(?:\/[^'"]*)?['"]/;

@@ -1,8 +1,10 @@
-// The one module that talks to exceljs: it writes a WorkbookPlan (plan.ts) as .xlsx bytes and does
-// nothing else. Everything the sheets say — texts, looks, sizes, print setup — is decided by the plan
+// The one module that talks to exceljs (its streaming writer alone): it writes a WorkbookPlan (plan.ts) as
+// .xlsx bytes and does nothing else. Everything the sheets say — texts, looks, sizes, print setup — is decided by the plan
 // builders (render/xlsx.ts, render/gap-xlsx.ts, draft/template-xlsx.ts); here it is only spelled the way
 // exceljs's streaming writer wants it, so the writer can be replaced without touching them.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
+import Enums from 'exceljs/lib/doc/enums.js';
 import { columnLetter, type CellStyle, type MergePlan, type RowPlan, type SheetPlan, type WorkbookPlan } from './plan.js';
 import { xlsxText, xmlSafe } from './text.js';
 
@@ -37,7 +39,7 @@ export async function writeWorkbookPieces(plan: WorkbookPlan): Promise<Uint8Arra
   // items x 4 rows, but exceljs writes them as t="str" (a formula's cached result), which some tools
   // treat as a formula cell. Without a stream of ours, the writer collects the zip in its own buffer
   // (read back below): the same code in Node and in the browser app.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
+  const wb = new WorkbookWriter({ useStyles: true, useSharedStrings: true });
   wb.creator = 'zwgk';
   if (plan.activeSheet !== undefined) {
     wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: plan.activeSheet, visibility: 'visible' }];
@@ -63,7 +65,7 @@ export async function writeWorkbookPieces(plan: WorkbookPlan): Promise<Uint8Arra
   const table = (wb as unknown as { styles: { addStyleModel(style: Style, type: number): number } }).styles;
   const styleIdOf = (name: string): number => {
     let id = ids.get(name);
-    if (id === undefined) ids.set(name, (id = table.addStyleModel(styleOf(name), ExcelJS.ValueType.String)));
+    if (id === undefined) ids.set(name, (id = table.addStyleModel(styleOf(name), Enums.ValueType.String)));
     return id;
   };
   for (const sheet of plan.sheets) await writeSheet(wb, sheet, styleIdOf, strings);
