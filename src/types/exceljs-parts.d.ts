@@ -1,4 +1,4 @@
-// The two modules of exceljs the workbook writer loads (render/xlsx/write.ts): its streaming writer and its
+// The two modules of exceljs the workbook writer loads in Node (render/xlsx/exceljs-writer.ts): its streaming writer and its
 // enums, not the package root, which loads its readers too (0.2 s of every small render to .xlsx).
 declare module 'exceljs/lib/stream/xlsx/workbook-writer.js' {
   import type ExcelJS from 'exceljs';

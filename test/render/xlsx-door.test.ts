@@ -11,7 +11,9 @@ const DOORS: Record<string, string> = {
   // xlsx-target.ts patches the zip in place for every other workbook, UTF-16 sheet parts included.
   'src/fix/xlsm-target.ts': 'fix’s target for macro workbooks (.xlsm)',
   'src/app/shims/exceljs.cjs': 'the browser build’s stand-in for the package root (picks lib/ modules)',
-  'src/types/exceljs-parts.d.ts': 'the types of the two lib/ modules write.ts loads (not the package root, which loads exceljs’s readers too)',
+  'src/render/xlsx/exceljs-writer.ts': 'exceljs’s streaming writer as Node loads it (lib/ modules, not the package root with its readers)',
+  'src/render/xlsx/exceljs-writer.browser.ts': 'the same for a browser bundle of the library (package.json “browser”): exceljs’s browser build',
+  'src/types/exceljs-parts.d.ts': 'the types of the two lib/ modules exceljs-writer.ts loads',
 };
 
 const IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]exceljs(?:\/[^'"]*)?['"]/;

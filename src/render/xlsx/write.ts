@@ -1,10 +1,9 @@
-// The one module that talks to exceljs (its streaming writer alone): it writes a WorkbookPlan (plan.ts) as
+// The one module that talks to exceljs (its streaming writer, exceljs-writer.ts): it writes a WorkbookPlan (plan.ts) as
 // .xlsx bytes and does nothing else. Everything the sheets say — texts, looks, sizes, print setup — is decided by the plan
 // builders (render/xlsx.ts, render/gap-xlsx.ts, draft/template-xlsx.ts); here it is only spelled the way
 // exceljs's streaming writer wants it, so the writer can be replaced without touching them.
 import type ExcelJS from 'exceljs';
-import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
-import Enums from 'exceljs/lib/doc/enums.js';
+import { STRING_TYPE, WorkbookWriter } from './exceljs-writer.js';
 import { columnLetter, type CellStyle, type MergePlan, type RowPlan, type SheetPlan, type WorkbookPlan } from './plan.js';
 import { xlsxText, xmlSafe } from './text.js';
 
@@ -65,7 +64,7 @@ export async function writeWorkbookPieces(plan: WorkbookPlan): Promise<Uint8Arra
   const table = (wb as unknown as { styles: { addStyleModel(style: Style, type: number): number } }).styles;
   const styleIdOf = (name: string): number => {
     let id = ids.get(name);
-    if (id === undefined) ids.set(name, (id = table.addStyleModel(styleOf(name), Enums.ValueType.String)));
+    if (id === undefined) ids.set(name, (id = table.addStyleModel(styleOf(name), STRING_TYPE)));
     return id;
   };
   for (const sheet of plan.sheets) await writeSheet(wb, sheet, styleIdOf, strings);
