@@ -14,7 +14,8 @@ import { editRuns, type CellSkip, type CellTarget, type CellText, type Edit } fr
 import type { SourceRef } from '../findings/location.js';
 import { checkedEntries } from '../formats/ooxml/package.js';
 import { parseWorkbook, type SheetPart } from '../formats/xlsx/workbook.js';
-import { inflateAll, rawData, writeZip, ZipFormatError, ZipTooLargeError, type ZipEntry, type ZipPart } from '../formats/ooxml/zip.js';
+import { inflateAll, rawData, ZipFormatError, type ZipEntry } from '../formats/ooxml/zip.js';
+import { writeZip, ZipTooLargeError, type ZipPart } from '../formats/ooxml/zip-write.js';
 import { currentValue, inlineCell, parseRef, plainIs, richInner, rootPrefix, scanSheet, SharedStrings, type CellEl, type Current } from './xlsx-cells.js';
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });

@@ -1,7 +1,7 @@
-// The app's zip (src/app/zip-stream.ts), run here on Node's CompressionStream: parts given as text, as bytes
+// The app's zip (src/formats/ooxml/zip-stream.ts), run here on Node's CompressionStream: parts given as text, as bytes
 // and as a stream in pieces come back byte for byte, in order, with their CRC, from a zip any reader opens.
 import { expect, it } from 'vitest';
-import { partZip } from '../../src/app/zip-stream.js';
+import { partZip } from '../../src/formats/ooxml/zip-stream.js';
 import { crc32, inflateAll, readZipDirectory } from '../../src/formats/ooxml/zip.js';
 
 it('deflates each part as it comes and lays the zip out in pieces', async () => {

@@ -4,7 +4,8 @@
 // saved as .doc/.wps (linked pictures). Each names http://127.0.0.1:<port>/<marker>.png (a path unique to
 // the file, so a request says which file sent it) and the same picture by https, ftp and localhost.
 // Each also holds a small 2017-layout catalog, so its conversion can be read back.
-import { crc32, writeZip, type ZipEntry } from '../../src/formats/ooxml/zip.js';
+import { crc32, type ZipEntry } from '../../src/formats/ooxml/zip.js';
+import { writeZip } from '../../src/formats/ooxml/zip-write.js';
 
 /** One file: its name's extension, what LibreOffice makes of it, its bytes, and the marker in its URLs. */
 export interface RemoteFile {

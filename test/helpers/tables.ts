@@ -5,7 +5,8 @@
 // text split over runs, paragraphs as lines), zipped into a .docx.
 import ExcelJS from 'exceljs';
 import { cellText } from './exceljs-text.js';
-import { writeZip, type ZipEntry } from '../../src/formats/ooxml/zip.js';
+import type { ZipEntry } from '../../src/formats/ooxml/zip.js';
+import { writeZip } from '../../src/formats/ooxml/zip-write.js';
 import { gbk, inGbk } from './gbk.js';
 
 /** A sheet as plain data: texts by row and column (0-based arrays, '' for an empty cell) and merges (1-based). */

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import { crc32, inflateAll, readZipDirectory, useRawInflater, writeZip, ZipFormatError, type ZipEntry } from '../../src/formats/ooxml/zip.js';
+import { crc32, inflateAll, readZipDirectory, useRawInflater, ZipFormatError, type ZipEntry } from '../../src/formats/ooxml/zip.js';
+import { writeZip } from '../../src/formats/ooxml/zip-write.js';
 import { NODE_INFLATER, readCatalog } from '../../src/node/read-file.js';
 import { readCatalogBytes } from '../../src/formats/index.js';
 import { ZwgkError } from '../../src/findings/finding.js';

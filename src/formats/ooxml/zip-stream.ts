@@ -2,8 +2,9 @@
 // (append a part as text or as a stream, pipe the zip somewhere, finalize), on the browser's CompressionStream:
 // each part is deflated as its XML comes, its CRC taken from the gzip trailer; the stand-in before held every
 // part uncompressed until the end. (In Node exceljs keeps its archiver: measured, it is some 0.4 s faster on a
-// 25 000-item catalog than this over Node's web streams.) The zip itself is laid out by formats/ooxml/zip.ts.
-import { zipPieces, type DeflatedPart, type ZipEntry } from '../formats/ooxml/zip.js';
+// 25 000-item catalog than this over Node's web streams.) The zip itself is laid out by zip-write.ts.
+import type { ZipEntry } from './zip.js';
+import { zipPieces, type DeflatedPart } from './zip-write.js';
 
 /** What of a Node stream exceljs's StreamBuf writes into when it is piped. */
 interface Sink {
