@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { checkCatalog, summaryRowOf, unreadableSummaryRow, ZwgkError, type Profile, type SummaryRow } from '../core/index.js';
 import { INPUT_LIMITS } from '../settings/limits.js';
 import { runLanes } from './lanes.js';
+import { LAYOUT_FOLDER, loadLayouts } from './layouts.js';
+import { readOptionsOf } from './validate-files.js';
 import { nativePath, readCatalog, readInputFile } from './read-file.js';
 
 /** Below this many files the threads cost more to start than they save. */
@@ -18,7 +20,8 @@ const MAX_BATCH = 16;
 /** Batches a thread holds at once. */
 const BATCHES_IN_FLIGHT = 2;
 
-/** The catalog files under a folder, every level, by path (hidden files, ~$ lock files and folders skipped; links to folders not followed). */
+/** The catalog files under a folder, every level, by path (hidden files, ~$ lock files and folders skipped;
+ * links to folders not followed; a zwgk-版式 folder holds layout definitions, not catalogs: it is not entered). */
 export async function catalogFilesUnder(dir: string, extensions: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   const walk = async (d: string): Promise<void> => {
@@ -26,7 +29,9 @@ export async function catalogFilesUnder(dir: string, extensions: readonly string
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
       const p = path.join(d, e.name);
-      if (e.isDirectory()) await walk(p);
+      if (e.isDirectory()) {
+        if (e.name !== LAYOUT_FOLDER) await walk(p);
+      }
       else if ((e.isFile() || e.isSymbolicLink()) && extensions.includes(path.extname(e.name).toLowerCase())) out.push(p);
     }
   };
@@ -67,12 +72,24 @@ function readPlainFileSync(file: string): { bytes: Uint8Array; modified: Date } 
   }
 }
 
-/** One file's roll-up row (read, checked, summed up; or why it could not be read). */
-export async function summarizeFile(file: string, profile: Profile | 'auto' = 'auto'): Promise<SummaryRow> {
+/** The unit's layouts beside each folder's files (its zwgk-版式 folder, and the working directory's), read once a folder. */
+export function layoutsByFolder(): (file: string) => ReturnType<typeof loadLayouts> {
+  const byDir = new Map<string, ReturnType<typeof loadLayouts>>();
+  return (file) => {
+    const dir = path.dirname(file);
+    let got = byDir.get(dir);
+    if (!got) byDir.set(dir, (got = loadLayouts(undefined, process.cwd(), dir)));
+    return got;
+  };
+}
+
+/** One file's roll-up row (read with the layouts beside it, checked, summed up; or why it could not be read). */
+export async function summarizeFile(file: string, profile: Profile | 'auto' = 'auto', layoutsOf = layoutsByFolder()): Promise<SummaryRow> {
   const plain = readPlainFileSync(file);
   const modified = plain ? modifiedText(plain.modified) : await stat(nativePath(file)).then((s) => modifiedText(s.mtime), () => '');
   try {
-    const catalog = await readCatalog(file, { profile }, plain?.bytes ?? (await readInputFile(file)));
+    const options = readOptionsOf(await layoutsOf(file), { profile });
+    const catalog = await readCatalog(file, options, plain?.bytes ?? (await readInputFile(file)));
     return summaryRowOf(checkCatalog(catalog, file), modified);
   } catch (err) {
     if (err instanceof ZwgkError) return unreadableSummaryRow(file, err.message, modified);
@@ -101,8 +118,9 @@ export async function summarizeFiles(files: readonly string[], options: Summariz
   const script = workerScript();
   const threads = Math.min(options.threads ?? Math.min(8, availableParallelism()), files.length);
   if (!script || threads < 2 || files.length < THREADED_FROM) {
+    const layoutsOf = layoutsByFolder();
     for (let i = 0; i < files.length; i++) {
-      rows[i] = await summarizeFile(files[i]!, profile);
+      rows[i] = await summarizeFile(files[i]!, profile, layoutsOf);
       options.onProgress?.(++done, files.length);
     }
     return rows;

@@ -90,6 +90,26 @@ describe('zwgk summary', () => {
     expect(formulas).toBe(0);
   });
 
+  it('reads a list with the layouts of the zwgk-版式 folder beside it, which is no catalog of its own, in one thread and in many', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zwgk-summary-layouts-'));
+    for (let i = 0; i < 30; i++) {
+      const unit = path.join(dir, `单位${String(i).padStart(2, '0')}`);
+      mkdirSync(path.join(unit, 'zwgk-版式'), { recursive: true });
+      copyFileSync('examples/zwgk-版式/公共服务事项清单.yaml', path.join(unit, 'zwgk-版式', '公共服务事项清单.yaml'));
+      copyFileSync('examples/public-services.yaml', path.join(unit, '公共服务.yaml'));
+    }
+    const single = JSON.parse((await zwgk('summary', dir, '--format', 'json')).stdout);
+    expect(single.rows).toHaveLength(30);
+    for (const row of single.rows) {
+      expect(row.file).not.toContain('zwgk-版式');
+      expect([row.layout, row.items, row.errors, row.passed, row.unreadable ?? '']).toEqual(['公共服务事项清单', 3, 0, true, '']);
+    }
+    // The built CLI reads 30 files in worker threads: each thread reads the layouts beside its files too.
+    const r = spawnSync(process.execPath, ['bin/zwgk.js', 'summary', dir, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(single);
+  });
+
   it('gives the same rows from worker threads (the built CLI, many files) as from one thread', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'zwgk-summary-threads-'));
     const sources = ['test/fixtures/messy/messy-2017.xlsx', 'test/fixtures/wild/levels-2019.xlsx', 'examples/unit-anquan.yaml', 'test/fixtures/bad/truncated.xlsx'];
