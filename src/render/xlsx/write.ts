@@ -184,17 +184,28 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetPl
 }
 
 /**
- * Record the merged ranges without exceljs's overlap check: WorksheetWriter.mergeCells compares each
- * new range with every earlier one (quadratic: 200 000 merges take minutes), and a plan's ranges do not
- * overlap by construction. The writer emits `_merges` as <mergeCells> when the sheet is committed; the
- * covered cells are made merge cells in writeRows, so the sheet is what mergeCells would have written.
+ * Write the merged ranges as exceljs writes its <mergeCells> when the sheet is committed, byte for byte, but
+ * without its overlap check (WorksheetWriter.mergeCells compares each new range with every earlier one:
+ * quadratic, 200 000 merges take minutes; a plan's ranges do not overlap by construction), without a string
+ * per range held until the end (900 000 of them for 100 000 items) and in pieces, not as one buffer of the whole
+ * element. The covered cells are made merge cells in writeRows, so the sheet is what mergeCells would have
+ * written.
  */
 function recordMerges(ws: ExcelJS.Worksheet, merges: readonly MergePlan[]): void {
-  const list = (ws as unknown as { _merges: string[] })._merges;
-  for (const m of merges) {
-    if (m.top === m.bottom && m.left === m.right) continue;
-    list.push(`${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`);
-  }
+  const ranges = merges.filter((m) => m.top !== m.bottom || m.left !== m.right);
+  const writer = ws as unknown as { _writeMergeCells(): void; stream: { write(chunk: string): void } };
+  writer._writeMergeCells = () => {
+    if (!ranges.length) return;
+    let xml = `<mergeCells count="${ranges.length}">`;
+    for (const m of ranges) {
+      xml += `<mergeCell ref="${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}"/>`;
+      if (xml.length >= 65536) {
+        writer.stream.write(xml);
+        xml = '';
+      }
+    }
+    writer.stream.write(`${xml}</mergeCells>`);
+  };
 }
 
 /**
