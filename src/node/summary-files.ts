@@ -72,13 +72,13 @@ function readPlainFileSync(file: string): { bytes: Uint8Array; modified: Date } 
   }
 }
 
-/** The unit's layouts beside each folder's files (its zwgk-版式 folder, and the working directory's), read once a folder. */
-export function layoutsByFolder(): (file: string) => ReturnType<typeof loadLayouts> {
+/** The layouts each folder's files are read with (--layout, its zwgk-版式 folder, the working directory's), read once a folder. */
+export function layoutsByFolder(option?: string): (file: string) => ReturnType<typeof loadLayouts> {
   const byDir = new Map<string, ReturnType<typeof loadLayouts>>();
   return (file) => {
     const dir = path.dirname(file);
     let got = byDir.get(dir);
-    if (!got) byDir.set(dir, (got = loadLayouts(undefined, process.cwd(), dir)));
+    if (!got) byDir.set(dir, (got = loadLayouts(option, process.cwd(), dir)));
     return got;
   };
 }
@@ -99,6 +99,8 @@ export async function summarizeFile(file: string, profile: Profile | 'auto' = 'a
 
 export interface SummarizeOptions {
   profile?: Profile | 'auto';
+  /** --layout: a layout named or a definition file (or folder) to read lists with, besides the zwgk-版式 folders. */
+  layout?: string;
   /** Threads to use (default: one per core, at most 8). */
   threads?: number;
   onProgress?: (done: number, total: number) => void;
@@ -118,7 +120,7 @@ export async function summarizeFiles(files: readonly string[], options: Summariz
   const script = workerScript();
   const threads = Math.min(options.threads ?? Math.min(8, availableParallelism()), files.length);
   if (!script || threads < 2 || files.length < THREADED_FROM) {
-    const layoutsOf = layoutsByFolder();
+    const layoutsOf = layoutsByFolder(options.layout);
     for (let i = 0; i < files.length; i++) {
       rows[i] = await summarizeFile(files[i]!, profile, layoutsOf);
       options.onProgress?.(++done, files.length);
@@ -138,7 +140,7 @@ export async function summarizeFiles(files: readonly string[], options: Summariz
     rows[i] = row;
     options.onProgress?.(++done, files.length);
   };
-  await runLanes<{ i: number; file: string }[], { i: number; row: SummaryRow }[]>(script, { profile }, threads, BATCHES_IN_FLIGHT, {
+  await runLanes<{ i: number; file: string }[], { i: number; row: SummaryRow }[]>(script, { profile, layout: options.layout }, threads, BATCHES_IN_FLIGHT, {
     take: () => (next < files.length ? batchOf().map((i) => ({ i, file: files[i]! })) : undefined),
     answered: (_batch, answers) => answers.forEach(({ i, row }) => settle(i, row)),
     died: (batch, err) => batch.forEach(({ i, file }) => settle(i, unreadableSummaryRow(file, `读取时出错：${err.message}`, ''))),

@@ -6,8 +6,8 @@ import type { SummaryRow } from '../core/index.js';
 
 const port = parentPort;
 if (port) {
-  const { profile } = workerData as { profile: 'auto' | '2017' | '2019' };
-  const layoutsOf = layoutsByFolder();
+  const { profile, layout } = workerData as { profile: 'auto' | '2017' | '2019'; layout?: string };
+  const layoutsOf = layoutsByFolder(layout);
   let queue = Promise.resolve();
   port.on('message', (batch: { i: number; file: string }[]) => {
     queue = queue.then(async () => {

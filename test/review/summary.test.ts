@@ -110,6 +110,15 @@ describe('zwgk summary', () => {
     expect(JSON.parse(r.stdout)).toEqual(single);
   });
 
+  it('reads lists with --layout too, when no zwgk-版式 folder is beside them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zwgk-summary-layout-option-'));
+    copyFileSync('examples/public-services.yaml', path.join(dir, '公共服务.yaml'));
+    const without = JSON.parse((await zwgk('summary', dir, '--format', 'json')).stdout);
+    expect(without.rows[0].unreadable).toContain('没有名为“公共服务事项清单”的版式');
+    const withLayout = JSON.parse((await zwgk('summary', dir, '--format', 'json', '--layout', 'examples/zwgk-版式/公共服务事项清单.yaml')).stdout);
+    expect([withLayout.rows[0].layout, withLayout.rows[0].items, withLayout.rows[0].passed]).toEqual(['公共服务事项清单', 3, true]);
+  });
+
   it('gives the same rows from worker threads (the built CLI, many files) as from one thread', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'zwgk-summary-threads-'));
     const sources = ['test/fixtures/messy/messy-2017.xlsx', 'test/fixtures/wild/levels-2019.xlsx', 'examples/unit-anquan.yaml', 'test/fixtures/bad/truncated.xlsx'];

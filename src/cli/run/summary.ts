@@ -16,6 +16,7 @@ export interface SummaryCommandOptions {
   format: 'text' | 'json';
   title: string;
   profile: string;
+  layout?: string;
 }
 
 /** The files the arguments stand for: a folder, every catalog file under it at any depth. */
@@ -41,6 +42,7 @@ export async function summaryCommand(ctx: Context, args: string[], opts: Summary
   let last = 0;
   const rows = await summarizeFiles(files, {
     profile: (opts.profile ?? 'auto') as Profile | 'auto',
+    ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
     onProgress: tty
       ? (done, total) => {
           const now = Date.now();
