@@ -189,7 +189,8 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
   // second copy of the table's text beside the cells (issue 19).
   for (const t of tables) {
     for (const cell of t.cells) {
-      if (!cell.parts.every((p) => typeof p === 'string')) continue;
+      // Settled already (the same tables read again), or holding a nested table: left as they are.
+      if (cell.text !== undefined || !cell.parts.every((p) => typeof p === 'string')) continue;
       const text = cellText(cell, false);
       cell.text = text === '' ? '' : ownText(text);
       cell.parts = SETTLED;

@@ -3,7 +3,7 @@
 // office keeps its lists' layouts beside its catalogs and never types a flag.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { layout as parseLayoutBytes, CATALOG_LAYOUT_NAMES, type Layout } from '../core/index.js';
+import { layout as parseLayoutBytes, CATALOG_LAYOUT_NAMES, type Layout, type Profile, type ReadOptions } from '../core/index.js';
 import { folderEntries, readInputFile } from './read-file.js';
 
 /** The folder zwgk reads a unit's layout definitions from when it exists (in the working directory). */
@@ -47,4 +47,26 @@ export async function loadLayouts(option: string | undefined, cwd = process.cwd(
     return { layouts: [def, ...layouts.filter((l) => l.id !== def.id)], layout: def.id };
   }
   return { layouts, layout: option };
+}
+
+/** The layouts each folder's files are read with (`option` as loadLayouts takes it, the folder's zwgk-版式, the
+ * working directory's), read once a folder: a function of a file's folder. */
+export function layoutsByFolder(option?: string): (dir: string) => ReturnType<typeof loadLayouts> {
+  const byDir = new Map<string, ReturnType<typeof loadLayouts>>();
+  return (dir) => {
+    let got = byDir.get(dir);
+    if (!got) byDir.set(dir, (got = loadLayouts(option, process.cwd(), dir)));
+    return got;
+  };
+}
+
+/** A file's read options as the commands build them: the layouts it is read with, --profile (or the catalog
+ * layout that --layout forces) and --sheet. */
+export function readOptionsOf(got: Pick<ReadOptions, 'layouts' | 'layout' | 'profile'>, opts: { profile?: string; sheet?: string }): ReadOptions {
+  const options: ReadOptions = { profile: (opts.profile ?? 'auto') as Profile | 'auto' };
+  if (got.layouts !== undefined) options.layouts = got.layouts;
+  if (got.layout !== undefined) options.layout = got.layout;
+  if (options.profile === 'auto' && got.profile) options.profile = got.profile;
+  if (opts.sheet !== undefined) options.sheet = opts.sheet;
+  return options;
 }

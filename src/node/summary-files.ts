@@ -9,8 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { checkCatalog, summaryRowOf, unreadableSummaryRow, ZwgkError, type Profile, type SummaryRow } from '../core/index.js';
 import { INPUT_LIMITS } from '../settings/limits.js';
 import { runLanes } from './lanes.js';
-import { LAYOUT_FOLDER, loadLayouts } from './layouts.js';
-import { readOptionsOf } from './validate-files.js';
+import { LAYOUT_FOLDER, layoutsByFolder, readOptionsOf } from './layouts.js';
 import { nativePath, readCatalog, readInputFile } from './read-file.js';
 
 /** Below this many files the threads cost more to start than they save. */
@@ -72,23 +71,12 @@ function readPlainFileSync(file: string): { bytes: Uint8Array; modified: Date } 
   }
 }
 
-/** The layouts each folder's files are read with (--layout, its zwgk-版式 folder, the working directory's), read once a folder. */
-export function layoutsByFolder(option?: string): (file: string) => ReturnType<typeof loadLayouts> {
-  const byDir = new Map<string, ReturnType<typeof loadLayouts>>();
-  return (file) => {
-    const dir = path.dirname(file);
-    let got = byDir.get(dir);
-    if (!got) byDir.set(dir, (got = loadLayouts(option, process.cwd(), dir)));
-    return got;
-  };
-}
-
 /** One file's roll-up row (read with the layouts beside it, checked, summed up; or why it could not be read). */
 export async function summarizeFile(file: string, profile: Profile | 'auto' = 'auto', layoutsOf = layoutsByFolder()): Promise<SummaryRow> {
   const plain = readPlainFileSync(file);
   const modified = plain ? modifiedText(plain.modified) : await stat(nativePath(file)).then((s) => modifiedText(s.mtime), () => '');
   try {
-    const options = readOptionsOf(await layoutsOf(file), { profile });
+    const options = readOptionsOf(await layoutsOf(path.dirname(file)), { profile });
     const catalog = await readCatalog(file, options, plain?.bytes ?? (await readInputFile(file)));
     return summaryRowOf(checkCatalog(catalog, file), modified);
   } catch (err) {

@@ -1,7 +1,8 @@
 // A worker thread of zwgk summary: it is sent file paths in batches and answers each batch with their roll-up
 // rows, read one after another (reading and inflating happen on this thread, so nothing is gained by overlap).
 import { parentPort, workerData } from 'node:worker_threads';
-import { layoutsByFolder, summarizeFile } from './summary-files.js';
+import { layoutsByFolder } from './layouts.js';
+import { summarizeFile } from './summary-files.js';
 import type { SummaryRow } from '../core/index.js';
 
 const port = parentPort;

@@ -7,8 +7,8 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validate, ZwgkError, type Finding, type Profile, type ReadOptions } from '../core/index.js';
-import { loadLayouts } from './layouts.js';
+import { validate, ZwgkError, type Finding } from '../core/index.js';
+import { readOptionsOf, type loadLayouts } from './layouts.js';
 import { runLanes } from './lanes.js';
 import { nativePath, readCatalog } from './read-file.js';
 
@@ -31,16 +31,6 @@ const THREADED_FROM_BYTES = 4 * 1024 * 1024;
 const THREADED_FROM_FILES = 24;
 /** A file this large takes some hundreds of MB while read: no more than two such at once. */
 const LARGE_FILE_BYTES = 16 * 1024 * 1024;
-
-/** The read options of a file as the CLI builds them: the unit's layouts beside it, --profile (or the one its layout forces) and --sheet. */
-export function readOptionsOf(got: Pick<ReadOptions, 'layouts' | 'layout' | 'profile'>, opts: ValidateFileOptions): ReadOptions {
-  const options: ReadOptions = { profile: (opts.profile ?? 'auto') as Profile | 'auto' };
-  if (got.layouts !== undefined) options.layouts = got.layouts;
-  if (got.layout !== undefined) options.layout = got.layout;
-  if (options.profile === 'auto' && got.profile) options.profile = got.profile;
-  if (opts.sheet !== undefined) options.sheet = opts.sheet;
-  return options;
-}
 
 /** Read and validate one file into plain data (a refusal is data too: the run goes on with the next file). */
 export async function validateFileOutcome(file: string, opts: ValidateFileOptions, layoutsOf: (dir: string) => ReturnType<typeof loadLayouts>): Promise<FileOutcome> {

@@ -13,23 +13,21 @@ import {
   type ReadOptions,
 } from '../../core/index.js';
 import { folderEntries, nativePath, readCatalog } from '../../node/read-file.js';
-import { loadLayouts } from '../../node/layouts.js';
-import { readOptionsOf } from '../../node/validate-files.js';
+import { layoutsByFolder, readOptionsOf } from '../../node/layouts.js';
 import { writeOutput, type OutputData } from '../../node/write.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';
 
-type RunLayouts = Awaited<ReturnType<typeof loadLayouts>>;
-/** The layouts of a run, read once (a folder of definitions is not read again for every file). */
-const LAYOUTS = new WeakMap<Context, Map<string, RunLayouts>>();
+/** The layouts of a run, read once a folder (a folder of definitions is not read again for every file). */
+const LAYOUTS = new WeakMap<Context, Map<string | undefined, ReturnType<typeof layoutsByFolder>>>();
 
 /** The layouts a run reads a file with (--layout, the zwgk-版式 folders), as read options; read once per folder. */
 export async function readLayouts(ctx: Context, option: string | undefined, file?: string): Promise<Pick<ReadOptions, 'layouts' | 'layout' | 'profile'>> {
-  let byDir = LAYOUTS.get(ctx);
-  if (!byDir) LAYOUTS.set(ctx, (byDir = new Map()));
-  const dir = file !== undefined ? path.dirname(file) : '.';
-  let got = byDir.get(dir);
-  if (!got) byDir.set(dir, (got = await loadLayouts(option, process.cwd(), dir)));
+  let byOption = LAYOUTS.get(ctx);
+  if (!byOption) LAYOUTS.set(ctx, (byOption = new Map()));
+  let layoutsOf = byOption.get(option);
+  if (!layoutsOf) byOption.set(option, (layoutsOf = layoutsByFolder(option)));
+  const got = await layoutsOf(file !== undefined ? path.dirname(file) : '.');
   return { layouts: got.layouts, ...(got.layout !== undefined ? { layout: got.layout } : {}), ...(got.profile ? { profile: got.profile } : {}) };
 }
 

@@ -58,7 +58,6 @@ export async function validateFiles(ctx: Context, args: string[], opts: Validate
   return report.valid ? EXIT.ok : EXIT.findings;
 }
 
-
 /** A terminal's status line of files checked so far (none when not a terminal), cleared at the end. */
 function filesProgress(ctx: Context, total: number): ((done: number) => void) | undefined {
   if (!ctx.stderr.isTTY || ctx.env.CI) return undefined;

@@ -110,13 +110,14 @@ const OTHER_PACKAGE: Partial<Record<PackageKind, string>> = {
   opendocument: '这是 OpenDocument 文件（如 .ods），只是扩展名为 .xlsx',
 };
 
+/** What the bytes become once the last sheet is scanned (release). */
+const EMPTY = new Uint8Array(0);
+
 /**
  * Check a workbook's bytes at the zip level and read what every sheet's cells depend on; sheets are then
  * scanned one at a time with `scanSheet`. Throws ZwgkError: not-a-workbook, workbook-encrypted,
  * workbook-too-large.
  */
-const EMPTY = new Uint8Array(0);
-
 export async function openWorkbook(bytes: Uint8Array, file: string, budget = new ReadBudget()): Promise<OpenWorkbook> {
   if (isOle(bytes)) {
     if (isEncryptedOle(bytes)) throw new ZwgkError('workbook-encrypted', { file }, { file });

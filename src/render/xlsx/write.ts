@@ -6,9 +6,9 @@ import type ExcelJS from 'exceljs';
 import { STRING_TYPE, WorkbookWriter } from './exceljs-writer.js';
 import { columnLetter, type CellStyle, type MergePlan, type RowPlan, type SheetPlan, type WorkbookPlan } from './plan.js';
 import { xlsxText, xmlSafe } from './text.js';
+import { concat } from '../../formats/ooxml/zip.js';
 
 type Style = Partial<ExcelJS.Style>;
-type StyleOf = (name: string) => Style;
 
 /** A plan's style in exceljs's terms. */
 function excelStyle(s: CellStyle): Style {
@@ -28,7 +28,7 @@ type ValidatedSheet = { dataValidations: { add(address: string, validation: obje
 /** Write a workbook plan as an .xlsx file's bytes; the plan's rows are consumed (emptied as they are written). */
 export async function writeWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
   const pieces = await writeWorkbookPieces(plan);
-  return pieces.length === 1 ? pieces[0]! : concatBytes(pieces);
+  return concat(pieces);
 }
 
 /** As writeWorkbook, the file's bytes in the pieces the writer made them (a megabyte each): a file that is
@@ -43,28 +43,20 @@ export async function writeWorkbookPieces(plan: WorkbookPlan): Promise<Uint8Arra
   if (plan.activeSheet !== undefined) {
     wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: plan.activeSheet, visibility: 'visible' }];
   }
-  // One exceljs object per style name: exceljs caches a style's id per object, so sharing one object per
-  // look keeps writing 100 000 rows cheap.
-  const styles = new Map<string, Style>();
-  const styleOf: StyleOf = (name) => {
-    let s = styles.get(name);
-    if (!s) {
-      const spec = plan.styles[name];
-      if (!spec) throw new Error(`workbook plan: no style named ${name}`);
-      styles.set(name, (s = excelStyle(spec)));
-    }
-    return s;
-  };
   const strings = new SharedStringTable();
   const writer = wb as unknown as WriterInternals;
   writer.sharedStrings = strings;
   writer.addSharedStrings = () => writeSharedStrings(writer, strings);
-  // Each style's id in exceljs's own table of styles (which writes styles.xml), once per name.
+  // Each style's id in exceljs's own table of styles (which writes styles.xml), asked for once per name.
   const ids = new Map<string, number>();
   const table = (wb as unknown as { styles: { addStyleModel(style: Style, type: number): number } }).styles;
   const styleIdOf = (name: string): number => {
     let id = ids.get(name);
-    if (id === undefined) ids.set(name, (id = table.addStyleModel(styleOf(name), STRING_TYPE)));
+    if (id === undefined) {
+      const spec = plan.styles[name];
+      if (!spec) throw new Error(`workbook plan: no style named ${name}`);
+      ids.set(name, (id = table.addStyleModel(excelStyle(spec), STRING_TYPE)));
+    }
     return id;
   };
   for (const sheet of plan.sheets) await writeSheet(wb, sheet, styleIdOf, strings);
@@ -77,17 +69,6 @@ export async function writeWorkbookPieces(plan: WorkbookPlan): Promise<Uint8Arra
       ? kept.map((b) => (b as { toBuffer(): Uint8Array | null }).toBuffer()).filter((b): b is Uint8Array => b !== null && b.byteLength > 0)
       : [out.read()];
   return pieces.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
-}
-
-/** Pieces of bytes joined into one array. */
-function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of pieces) {
-    all.set(p, at);
-    at += p.byteLength;
-  }
-  return all;
 }
 
 /** What of exceljs's WorkbookWriter the shared strings below replace or use. */
