@@ -47,7 +47,30 @@ interface Block {
 
 /** Check nesting and take out the runs of comment and blank lines that cannot matter (see above). */
 export function prepareYaml(text: string): PreparedYaml {
-  const n = text.length;
+  const pass = linePass(true);
+  pass.feed(text);
+  return pass.finish();
+}
+
+/** The pass over a text given a piece at a time (see linePass). */
+export interface LinePass {
+  /** Look at the next piece: it starts a line, and ends after a line feed unless it is the last. */
+  feed(piece: string): void;
+  /** A run would be taken out: only a pass over the whole text keeps what is left of it. */
+  readonly cut: boolean;
+  /** The end of the text: the prepared text (of a whole pass; '' for pieces) and its line maps. */
+  finish(): PreparedYaml;
+}
+
+/**
+ * The pass of prepareYaml, over the whole text (`whole`: one piece, runs taken out) or over pieces of it
+ * (nothing is taken out: `cut` says that something would be, and the caller reads the whole text instead).
+ * Pieces let a large file be checked without its whole text held beside its bytes (issue 19).
+ */
+export function linePass(whole: boolean): LinePass {
+  let text = '';
+  let n = 0;
+  let cut = false;
   const kept: string[] = [];
   /** Compact line numbers where a removal happened, and how many lines were removed up to there. */
   const at: number[] = [];
@@ -86,7 +109,8 @@ export function prepareYaml(text: string): PreparedYaml {
   /** Decide the pending run, ending at `end` (the offset of the line after it). */
   const closeRun = (end: number, remove: boolean): void => {
     if (runStart < 0) return;
-    if (remove) {
+    if (remove && !whole) cut = true;
+    else if (remove) {
       kept.push(text.slice(from, runStart));
       keptChars += runStart - from;
       removedChars += end - runStart;
@@ -102,105 +126,119 @@ export function prepareYaml(text: string): PreparedYaml {
   };
 
   let line = 0;
-  for (let start = 0; start < n; ) {
-    line++;
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = n;
-    const next = end + 1;
-    let stop = end;
-    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
-    let i = start;
-    while (i < stop && text.charCodeAt(i) === SPACE) i++;
-    const indent = i - start;
-    let j = i;
-    while (j < stop && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
-    const blank = j === stop;
+  const feed = (piece: string): void => {
+    text = piece;
+    n = piece.length;
+    for (let start = 0; start < n; ) {
+      line++;
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = n;
+      const next = end + 1;
+      let stop = end;
+      if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+      let i = start;
+      while (i < stop && text.charCodeAt(i) === SPACE) i++;
+      const indent = i - start;
+      let j = i;
+      while (j < stop && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+      const blank = j === stop;
 
-    if (block) {
-      if (blank) {
-        if (block.indent >= 0 && stop - start > block.indent) {
-          // Spaces beyond the block's indentation are text of the value.
+      if (block) {
+        if (blank) {
+          if (block.indent >= 0 && stop - start > block.indent) {
+            // Spaces beyond the block's indentation are text of the value.
+            closeRun(start, false);
+            compactLine++;
+          } else startRun(start, true);
+          start = next;
+          continue;
+        }
+        if (indent > block.parent) {
+          if (block.indent < 0) block.indent = indent;
           closeRun(start, false);
           compactLine++;
-        } else startRun(start, true);
-        start = next;
-        continue;
+          start = next;
+          continue;
+        }
+        // The block ends here: its trailing empty lines are dropped by chomping unless it keeps them.
+        closeRun(start, !block.keep);
+        block = undefined;
       }
-      if (indent > block.parent) {
-        if (block.indent < 0) block.indent = indent;
-        closeRun(start, false);
-        compactLine++;
-        start = next;
-        continue;
-      }
-      // The block ends here: its trailing empty lines are dropped by chomping unless it keeps them.
-      closeRun(start, !block.keep);
-      block = undefined;
-    }
 
-    if (quote) {
-      // Inside quoted text spanning lines: every line is text, blank lines included.
-      closeRun(start, false);
-      const after = scanQuote(text, start, stop, quote);
-      if (after < 0) {
+      if (quote) {
+        // Inside quoted text spanning lines: every line is text, blank lines included.
+        closeRun(start, false);
+        const after = scanQuote(text, start, stop, quote);
+        if (after < 0) {
+          compactLine++;
+          start = next;
+          continue;
+        }
+        const r = scanLine(text, after, stop, start, flow, false, false);
+        if (r.peak > MAX_YAML_DEPTH) throw new YamlTooDeep(line);
+        flow = r.flow;
+        quote = r.quote;
+        flowSafe = r.flowSafe;
+        // A plain value after a key that was quoted over several lines: where its continuation may start
+        // is not known here, so every following line is taken as possibly part of it.
+        openT = r.openT === null ? null : -1;
         compactLine++;
         start = next;
         continue;
       }
-      const r = scanLine(text, after, stop, start, flow, false, false);
+
+      const comment = !blank && text.charCodeAt(j) === 35;
+      if (blank || comment) {
+        startRun(start, false);
+        start = next;
+        continue;
+      }
+
+      // A line with content: decide the run before it.
+      const continues = flow === 0 && openT !== null && indent > openT;
+      if (runStart >= 0) closeRun(start, runInBlock ? false : flow > 0 ? flowSafe : openT === null || indent <= openT);
+      compactLine++;
+      if (continues) {
+        // More of a plain scalar: text, whatever it looks like.
+        start = next;
+        continue;
+      }
+      if (flow === 0) {
+        let depth = 0;
+        for (let k = start; k < stop && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === 45); k++) depth++;
+        if (depth > MAX_YAML_DEPTH * 2) throw new YamlTooDeep(line);
+      }
+      if (flow === 0 && indent === 0 && /^(?:---|\.\.\.)(?:[ \t]|$)/.test(text.slice(i, Math.min(stop, i + 4)))) {
+        // A document marker: structure, not a scalar.
+        openT = null;
+        start = next;
+        continue;
+      }
+      const r = scanLine(text, i, stop, start, flow, flow === 0, true);
       if (r.peak > MAX_YAML_DEPTH) throw new YamlTooDeep(line);
       flow = r.flow;
       quote = r.quote;
       flowSafe = r.flowSafe;
-      // A plain value after a key that was quoted over several lines: where its continuation may start
-      // is not known here, so every following line is taken as possibly part of it.
-      openT = r.openT === null ? null : -1;
-      compactLine++;
+      openT = r.openT;
+      if (r.block) block = { parent: r.block.parent, indent: r.block.indent, keep: r.block.keep };
       start = next;
-      continue;
     }
-
-    const comment = !blank && text.charCodeAt(j) === 35;
-    if (blank || comment) {
-      startRun(start, false);
-      start = next;
-      continue;
-    }
-
-    // A line with content: decide the run before it.
-    const continues = flow === 0 && openT !== null && indent > openT;
-    if (runStart >= 0) closeRun(start, runInBlock ? false : flow > 0 ? flowSafe : openT === null || indent <= openT);
-    compactLine++;
-    if (continues) {
-      // More of a plain scalar: text, whatever it looks like.
-      start = next;
-      continue;
-    }
-    if (flow === 0) {
-      let depth = 0;
-      for (let k = start; k < stop && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === 45); k++) depth++;
-      if (depth > MAX_YAML_DEPTH * 2) throw new YamlTooDeep(line);
-    }
-    if (flow === 0 && indent === 0 && /^(?:---|\.\.\.)(?:[ \t]|$)/.test(text.slice(i, Math.min(stop, i + 4)))) {
-      // A document marker: structure, not a scalar.
-      openT = null;
-      start = next;
-      continue;
-    }
-    const r = scanLine(text, i, stop, start, flow, flow === 0, true);
-    if (r.peak > MAX_YAML_DEPTH) throw new YamlTooDeep(line);
-    flow = r.flow;
-    quote = r.quote;
-    flowSafe = r.flowSafe;
-    openT = r.openT;
-    if (r.block) block = { parent: r.block.parent, indent: r.block.indent, keep: r.block.keep };
-    start = next;
-  }
-  // A run at the end: nothing follows it.
-  closeRun(n, block ? !block.keep : quote === 0 && flow === 0);
-  kept.push(text.slice(from));
-  const compact = at.length ? kept.join('') : text;
-  return { text: compact, ...lineMaps(at, removedSoFar, charsAt, charsSoFar) };
+    // A run at the end: nothing follows it.
+  };
+  const finish = (): PreparedYaml => {
+    closeRun(n, block ? !block.keep : quote === 0 && flow === 0);
+    if (!whole) return { text: '', ...lineMaps(at, removedSoFar, charsAt, charsSoFar) };
+    kept.push(text.slice(from));
+    const compact = at.length ? kept.join('') : text;
+    return { text: compact, ...lineMaps(at, removedSoFar, charsAt, charsSoFar) };
+  };
+  return {
+    feed,
+    get cut() {
+      return cut;
+    },
+    finish,
+  };
 }
 
 /** The maps back to the file's lines and offsets, built apart from the pass: closures made inside it

@@ -22,30 +22,144 @@ export interface Split {
   chunks: { text: string; lineOffset: number }[];
 }
 
-/** A split by lines: the head, and where each item starts (a line index, 0-based), with one entry more
- * for where the last one ends. */
-interface LineSplit {
+/** Where a text's items are (see ItemFinder). */
+export interface FoundItems {
+  /** The text with every item line blanked, its line feeds kept. */
   head: string;
+  /** Each item's first line (0-based), with one entry more for where the last one ends. */
   bounds: number[];
-  /** Line starts (offsets into the text) and how many lines there are. */
-  starts: number[];
-  count: number;
+  /** The offset in the text where each bound's line starts; -1 for a bound past the last line. */
+  offsets: number[];
+}
+
+const ITEMS_KEY = /^事项:[ \t]*(?:#.*)?\r?$/u;
+const ANCHOR_OR_TAG = /(?:^|[\s[{,:-])[&*!][^\s]/mu;
+const BLANK_OR_COMMENT = /^\s*(?:#.*)?\r?$/u;
+const TOP_LEVEL = /^[^\s#]/u;
+const ITEM_INDENT = /^( +)-(?: |\r?$)/u;
+const SPACE = 32;
+/** 事, the first character of the 事项 key. */
+const SHI = 0x4e8b;
+
+/**
+ * Finds where the items of a large catalog are, when its shape allows cutting it safely: a block list
+ * under a top-level 事项 key, items at one indentation, and no anchors, aliases or tags (which may reach
+ * across items). The text is fed a piece at a time — each piece starts a line, and all but the last end
+ * after a line feed — so a file need not be one string to be cut (issue 19); lines are looked at by
+ * their first characters, and only those outside the items are kept (for the head).
+ */
+export class ItemFinder {
+  private readonly bounds: number[] = [];
+  private readonly offsets: number[] = [];
+  private readonly before: string[] = [];
+  private readonly after: string[] = [];
+  private key = -1;
+  private first = -1;
+  private end = -1;
+  private indent = '';
+  private count = 0;
+  /** Characters in the pieces before the current one. */
+  private offset = 0;
+  private failed = false;
+
+  /** Look at the next piece of the text (`last`: the text ends with it). */
+  feed(piece: string, last: boolean): void {
+    if (!this.failed && ANCHOR_OR_TAG.test(piece)) this.failed = true;
+    if (this.failed) return;
+    for (let start = 0; ; ) {
+      const lf = piece.indexOf('\n', start);
+      if (lf < 0) {
+        if (last) this.line(piece, start, piece.length);
+        break;
+      }
+      this.line(piece, start, lf);
+      start = lf + 1;
+      if (start === piece.length && !last) break;
+    }
+    this.offset += piece.length;
+  }
+
+  /** The line of `piece` from `start` to `stop` (its line feed). */
+  private line(piece: string, start: number, stop: number): void {
+    const i = this.count++;
+    if (this.failed) return;
+    const c = piece.charCodeAt(start);
+    if (c === SHI && ITEMS_KEY.test(piece.slice(start, stop))) {
+      if (this.key >= 0) {
+        this.failed = true;
+        return;
+      }
+      this.key = i;
+    }
+    if (this.key < 0 || this.key === i) {
+      this.before.push(piece.slice(start, stop));
+    } else if (this.first < 0) {
+      const line = piece.slice(start, stop);
+      if (BLANK_OR_COMMENT.test(line)) {
+        this.before.push(line);
+        return;
+      }
+      const indent = ITEM_INDENT.exec(line)?.[1];
+      if (indent === undefined) {
+        this.failed = true;
+        return;
+      }
+      this.indent = indent;
+      this.first = i;
+      this.bound(i, start);
+    } else if (this.end < 0) {
+      // A line of the items: it starts one when it is "- " at their indentation, and ends them at a
+      // top-level line (which starts with no white space and no #).
+      if (c !== SPACE && TOP_LEVEL.test(piece.slice(start, stop))) {
+        this.end = i;
+        this.bound(i, start);
+        this.after.push(piece.slice(start, stop));
+      } else if (c === SPACE && piece.startsWith(this.indent, start) && piece.charCodeAt(start + this.indent.length) === 45) {
+        const rest = piece.slice(start + this.indent.length, stop);
+        if (rest.startsWith('- ') || rest.replace(/\r$/u, '') === '-') this.bound(i, start);
+      }
+    } else {
+      this.after.push(piece.slice(start, stop));
+    }
+  }
+
+  private bound(line: number, start: number): void {
+    this.bounds.push(line);
+    this.offsets.push(this.offset + start);
+  }
+
+  /** The items found, or undefined when the text is not of the shape that can be cut. */
+  finish(): FoundItems | undefined {
+    if (this.failed || this.first < 0) return undefined;
+    const prefix = this.before.join('\n') + '\n';
+    let head: string;
+    if (this.end >= 0) {
+      head = prefix + '\n'.repeat(this.end - this.first) + this.after.join('\n');
+    } else {
+      this.bounds.push(this.count);
+      this.offsets.push(-1);
+      head = prefix + '\n'.repeat(this.count - this.first - 1);
+    }
+    return { head: ownText(head), bounds: this.bounds, offsets: this.offsets };
+  }
 }
 
 /**
- * Cut a large catalog into its head and one text per item, when its shape allows it safely: a block
- * list under a top-level 事项 key, items at one indentation, and no anchors, aliases or tags (which may
- * reach across items). Anything else is parsed whole.
+ * Cut a large catalog into its head and one text per item, when its shape allows it safely (see
+ * ItemFinder). Anything else is parsed whole.
  */
 export function splitItems(text: string): Split | undefined {
-  const s = splitLines(text);
-  if (!s) return undefined;
-  const { starts, count, bounds } = s;
-  /** Lines [from, to) as `lines.slice(from, to).join('\n')` would give them. */
-  const span = (from: number, to: number): string => text.slice(starts[from]!, to < count ? starts[to]! - 1 : text.length);
+  const finder = new ItemFinder();
+  finder.feed(text, true);
+  const found = finder.finish();
+  if (!found) return undefined;
+  const { bounds, offsets } = found;
   const chunks: Split['chunks'] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) chunks.push({ text: span(bounds[k]!, bounds[k + 1]!), lineOffset: bounds[k]! });
-  return { head: s.head, chunks };
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const to = offsets[k + 1]!;
+    chunks.push({ text: text.slice(offsets[k]!, to < 0 ? text.length : to - 1), lineOffset: bounds[k]! });
+  }
+  return { head: found.head, chunks };
 }
 
 /** The items of a split as texts, made when each is parsed. */
@@ -61,71 +175,36 @@ export function splitSource(split: Split): SplitSource {
 }
 
 /**
- * Split a text decoded from `bytes` as it is (nothing taken out, so its lines are the file's lines) into
- * items that are decoded from the bytes when each is parsed: the split keeps no part of the text, which
- * can be let go while the catalog is built (a 100 000-item file's text is 160 MB; issue 19). The head is
- * a copy of its own. Undefined when splitItems would give undefined.
+ * The items found in a text held as `pieces` (in order, as fed to the ItemFinder), each item's text taken
+ * from them when it is parsed. With `release`, a piece is let go once the items have passed it: only the
+ * catalog built so far and the pieces still to read are held (issue 19).
  */
-export function splitBytes(text: string, bytes: Uint8Array): SplitSource | undefined {
-  const s = splitLines(text);
-  if (!s) return undefined;
-  const { bounds, count } = s;
-  // Byte offsets of the bound lines: line i starts after the i-th line feed, in the bytes as in the text.
-  const at = new Float64Array(bounds.length);
-  let line = 0;
-  let offset = 0;
-  for (let k = 0; k < bounds.length; k++) {
-    const want = bounds[k]!;
-    if (want >= count) {
-      at[k] = -1;
-      continue;
-    }
-    while (line < want) {
-      offset = bytes.indexOf(10, offset) + 1;
-      line++;
-    }
-    at[k] = offset;
-  }
-  const decoder = new TextDecoder('utf-8');
-  const head = ownText(s.head);
+export function piecesSource(pieces: string[], found: FoundItems, release: boolean): SplitSource {
+  const starts = [0];
+  for (const p of pieces) starts.push(starts[starts.length - 1]! + p.length);
+  const total = starts[pieces.length]!;
+  const { bounds, offsets } = found;
+  let j = 0;
   return {
-    head,
+    head: found.head,
     count: bounds.length - 1,
     chunk(k) {
-      const to = at[k + 1]!;
-      return { text: decoder.decode(bytes.subarray(at[k]!, to < 0 ? bytes.length : to - 1)), lineOffset: bounds[k]! };
+      const from = offsets[k]!;
+      const next = offsets[k + 1]!;
+      const to = next < 0 ? total : next - 1;
+      while (starts[j + 1]! <= from) {
+        if (release) pieces[j] = '';
+        j++;
+      }
+      let text = '';
+      for (let p = j, at = from; at < to; p++) {
+        const end = Math.min(to, starts[p + 1]!);
+        text += pieces[p]!.slice(at - starts[p]!, end - starts[p]!);
+        at = end;
+      }
+      return { text, lineOffset: bounds[k]! };
     },
   };
-}
-
-function splitLines(text: string): LineSplit | undefined {
-  if (/(?:^|[\s[{,:-])[&*!][^\s]/mu.test(text)) return undefined;
-  // Lines by where they start, each read when looked at: the items' texts are slices of `text` (no copy
-  // of it, nor a string per line of a file of a million lines, is made).
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  const count = starts.length;
-  /** Line i, without its line feed. */
-  const line = (i: number): string => text.slice(starts[i]!, i + 1 < count ? starts[i + 1]! - 1 : text.length);
-  let key = -1;
-  for (let i = 0; i < count; i++) {
-    if (!/^事项:[ \t]*(?:#.*)?\r?$/u.test(line(i))) continue;
-    if (key >= 0) return undefined;
-    key = i;
-  }
-  if (key < 0) return undefined;
-  let first = key + 1;
-  while (first < count && /^\s*(?:#.*)?\r?$/u.test(line(first))) first++;
-  const indent = first < count ? /^( +)-(?: |\r?$)/u.exec(line(first))?.[1] : undefined;
-  if (indent === undefined) return undefined;
-  const isItemStart = (l: string) => l.startsWith(indent + '- ') || l.replace(/\r$/u, '') === indent + '-';
-  let end = first;
-  while (end < count && !/^[^\s#]/u.test(line(end))) end++;
-  const bounds = [first];
-  for (let i = first + 1; i <= end; i++) if (i === end || isItemStart(line(i))) bounds.push(i);
-  // The item lines blanked, their line feeds kept.
-  const head = end < count ? text.slice(0, starts[first]) + '\n'.repeat(end - first) + text.slice(starts[end]) : text.slice(0, starts[first]) + '\n'.repeat(end - first - 1);
-  return { head, bounds, starts, count };
 }
 
 /** Thrown inside parseSplit when an item does not parse on its own. */
