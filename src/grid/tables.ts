@@ -38,6 +38,24 @@ export interface TableCell {
 /** The parts of a cell whose text is worked out (shared, never added to). */
 const SETTLED: CellPart[] = Object.freeze([]) as unknown as CellPart[];
 
+/**
+ * Work out the text of a cell that holds no nested table and will get no more parts: kept as its text,
+ * its own copy (a cell's text is most often one piece of the decoded part or page, which it would keep
+ * whole), its parts array let go (56 bytes a cell: 84 MB for a 100 000-item Word document). What
+ * readTables reads of it is the same either way; a reader may settle cells as soon as they are final.
+ */
+export function settleTableCell(cell: TableCell): void {
+  if (cell.text !== undefined) return;
+  let text = '';
+  for (const part of cell.parts) {
+    if (typeof part !== 'string') return;
+    text += part;
+  }
+  text = trimLineBreaks(text);
+  cell.text = text === '' ? '' : ownText(text);
+  cell.parts = SETTLED;
+}
+
 export interface BuiltTable {
   /** The table whose cell holds this one (index into the list), if any. */
   parent?: number;
@@ -182,20 +200,11 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
     }
     return trimLineBreaks(text);
   };
-  // A cell without a nested table reads the same inline or not: its text is worked out once and kept
-  // as its text, its own copy (a cell's text is most often one piece of the decoded part or page,
-  // which it would keep whole), its parts array let go (56 bytes a cell: 84 MB for a 100 000-item Word
-  // document), and the grid's rows are built from the cells as they are walked, one at a time — not a
-  // second copy of the table's text beside the cells (issue 19).
-  for (const t of tables) {
-    for (const cell of t.cells) {
-      // Settled already (the same tables read again), or holding a nested table: left as they are.
-      if (cell.text !== undefined || !cell.parts.every((p) => typeof p === 'string')) continue;
-      const text = cellText(cell, false);
-      cell.text = text === '' ? '' : ownText(text);
-      cell.parts = SETTLED;
-    }
-  }
+  // A cell without a nested table reads the same inline or not: its text is worked out once
+  // (settleTableCell; the reader may have done so already), and the grid's rows are built from the
+  // cells as they are walked, one at a time — not a second copy of the table's text beside the cells
+  // (issue 19). A cell holding a nested table is left as it is.
+  for (const t of tables) for (const cell of t.cells) settleTableCell(cell);
   /** A grid of a table; with `release`, its cells are let go as the walk passes them once the reader
    * reads the grid to its end (readGrid stops, and walks again for the extent, only while it searches
    * the first HEADER_SEARCH_ROWS + 1 rows for a header): for a table read once and never again. */

@@ -18,7 +18,7 @@ import { tooComplex, type BuiltTable } from '../../grid/tables.js';
 import { XmlScanner, eachAttr } from '../ooxml/xml-scanner.js';
 import type { Numbering } from './numbering.js';
 import { symbolText } from './symbols.js';
-import { addText, newLine, placeCell, takeText, type OpenTable, type PendingCell } from './table-cells.js';
+import { addText, newLine, placeCell, settleRow, takeText, type OpenTable, type PendingCell } from './table-cells.js';
 
 /** Elements whose content is not text of the cell: deleted text, drawings, fallbacks, ruby guides. */
 const SKIPPED = new Set([
@@ -301,10 +301,8 @@ export class DocumentScanner extends XmlScanner {
         if (t?.cell) this.closeCell(t);
         return;
       case 'tr':
-        if (t && !t.cell) {
-          // A vertical merge not continued in this row has ended.
-          for (const [col, c] of t.vertical) if (c.bottom < t.row) t.vertical.delete(col);
-        }
+        // A vertical merge not continued in this row has ended; the row's cells are settled.
+        if (t && !t.cell) settleRow(t);
         return;
       case 'tbl':
         if (t && !t.cell) this.stack.pop();
@@ -340,7 +338,7 @@ export class DocumentScanner extends XmlScanner {
       holder.parts.push({ table: index });
     }
     this.tables.push(table);
-    this.stack.push({ index, table, row: 0, col: 1, rowDeleted: false, vertical: new Map(), previousKept: false, previousMerge: false });
+    this.stack.push({ index, table, row: 0, col: 1, rowDeleted: false, vertical: new Map(), previousKept: false, previousMerge: false, settled: 0 });
   }
 
   private closeCell(t: OpenTable): void {

@@ -2,7 +2,7 @@
 // to CELL_TEXT_CAP, counted beyond) and where a closed cell goes — a cell of its own, or more of a cell
 // merged down (w:vMerge) or sideways (legacy w:hMerge).
 import { TABLE_LIMITS } from '../../settings/limits.js';
-import { partsLength, sampleText, tooComplex, trimLineBreaks, withinLimit, CELL_TEXT_CAP, type BuiltTable, type CellPart, type TableCell, type UnreadContent } from '../../grid/tables.js';
+import { partsLength, sampleText, settleTableCell, tooComplex, trimLineBreaks, withinLimit, CELL_TEXT_CAP, type BuiltTable, type CellPart, type TableCell, type UnreadContent } from '../../grid/tables.js';
 
 export interface PendingCell {
   col: number;
@@ -39,6 +39,8 @@ export interface OpenTable {
   previousKept: boolean;
   /** `previous` was counted as a merged range. */
   previousMerge: boolean;
+  /** Cells of `table` before this index are settled, or wait in `vertical` to be (see settleRow). */
+  settled: number;
   cell?: PendingCell;
 }
 
@@ -83,7 +85,12 @@ export function placeCell(t: OpenTable, pending: PendingCell, file: string, char
     return;
   }
   const cell: TableCell = { row: t.row, col, bottom: t.row, right, parts };
-  for (const [start, c] of t.vertical) if (start <= right && c.right >= col) t.vertical.delete(start);
+  for (const [start, c] of t.vertical) {
+    if (start <= right && c.right >= col) {
+      t.vertical.delete(start);
+      settleTableCell(c);
+    }
+  }
   if (pending.vMerge) t.vertical.set(col, cell);
   t.previous = cell;
   // What the budget counts is what is kept: a value, a range that merges (or may, by vMerge or
@@ -146,4 +153,23 @@ export function takeText(cell: PendingCell): string {
 function separated(existing: CellPart[], more: CellPart[]): CellPart[] {
   if (more.length === 0) return [];
   return existing.length && typeof more[0] === 'string' ? ['\n', ...more] : more;
+}
+
+/**
+ * A row has ended: its cells and the vertical merges it did not continue get no more parts, and are
+ * settled (settleTableCell) now rather than when the whole document is read — their parts, and the pieces
+ * of the decoded part their text points into, are not all held to the end (issue 19). A cell that
+ * merges down waits in `vertical` until its merge ends.
+ */
+export function settleRow(t: OpenTable): void {
+  for (const [col, c] of t.vertical) {
+    if (c.bottom < t.row) {
+      t.vertical.delete(col);
+      settleTableCell(c);
+    }
+  }
+  const cells = t.table.cells;
+  const waiting = new Set(t.vertical.values());
+  for (let k = t.settled; k < cells.length; k++) if (!waiting.has(cells[k]!)) settleTableCell(cells[k]!);
+  t.settled = cells.length;
 }
