@@ -38,7 +38,10 @@ export async function writeWorkbookPieces(plan: WorkbookPlan): Promise<Uint8Arra
   // items x 4 rows, but exceljs writes them as t="str" (a formula's cached result), which some tools
   // treat as a formula cell. Without a stream of ours, the writer collects the zip in its own buffer
   // (read back below): the same code in Node and in the browser app.
-  const wb = new WorkbookWriter({ useStyles: true, useSharedStrings: true });
+  // Deflate level 5, not zlib's 6: on a 25 000-item catalog 0.6 s less CPU for a file 3.6 % larger
+  // (9.3 against 9.0 MB; level 4 is 17 % larger, 1 is 43 %) — a clerk's upload limit matters more than
+  // the last seconds. The browser app's zip (app/shims/archiver.cjs) keeps its own default.
+  const wb = new WorkbookWriter({ useStyles: true, useSharedStrings: true, zip: { zlib: { level: 5 } } });
   wb.creator = 'zwgk';
   if (plan.activeSheet !== undefined) {
     wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: plan.activeSheet, visibility: 'visible' }];
