@@ -177,10 +177,28 @@ function decodesCleanly(bytes: Uint8Array, encoding: string): boolean {
   }
 }
 
-/** The text of bytes that decode cleanly, a piece at a time. */
-function* piecesOf(bytes: Uint8Array, encoding: string): Generator<string> {
+/**
+ * The text of bytes that decode cleanly, a piece at a time, from copies of the bytes made at once: when
+ * the caller lets go of the bytes (html/read.ts does), each copy goes as its text is handed out, so a
+ * 196 MB page is not held as bytes to the end of its parse, beside its tree (issue 19).
+ */
+function piecesOf(bytes: Uint8Array, encoding: string): Iterable<string> {
+  const slabs: Uint8Array[] = [];
+  // new Uint8Array(view) copies; a Node Buffer's slice() would be a view of the whole file.
+  for (let at = 0; at < bytes.length; at += PIECE_BYTES) slabs.push(new Uint8Array(bytes.subarray(at, at + PIECE_BYTES)));
+  return decodeSlabs(slabs, encoding);
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+/** The slabs' text in order, each slab let go as its text is handed out. */
+function* decodeSlabs(slabs: Uint8Array[], encoding: string): Generator<string> {
   const decoder = new TextDecoder(encoding);
-  for (let at = 0; at < bytes.length; at += PIECE_BYTES) yield decoder.decode(bytes.subarray(at, at + PIECE_BYTES), { stream: true });
+  for (let k = 0; k < slabs.length; k++) {
+    const slab = slabs[k]!;
+    slabs[k] = NO_BYTES;
+    yield decoder.decode(slab, { stream: true });
+  }
   yield decoder.decode();
 }
 

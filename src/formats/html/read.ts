@@ -21,8 +21,10 @@ import { pageTables, type Node, type PageExtras } from './page-tables.js';
 export function readHtml(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<Doc> {
   // The tree is made into tables and items once parsing is done with the bytes: no frame of that holds
   // them (a 196 MB page is not kept while its 100 000 items are built).
-  return parsedPage(bytes, file, options).then((parsed) => pageCatalog(parsed, file, options));
+  return parsedPage({ bytes }, file, options).then((parsed) => pageCatalog(parsed, file, options));
 }
+
+const NO_BYTES = new Uint8Array(0);
 
 /** A parsed page: its tree (let go by pageCatalog as its tables are built) and how its text decoded. */
 interface ParsedPage {
@@ -32,14 +34,17 @@ interface ParsedPage {
   limit: { at?: SourceRef };
 }
 
-async function parsedPage(bytes: Uint8Array, file: string, options: ReadOptions): Promise<ParsedPage> {
-  if (bytes.length > TABLE_LIMITS.maxPageBytes) {
-    throw new ZwgkError('page-too-large', { file }, { file, size: formatBytes(bytes.length), limit: formatBytes(TABLE_LIMITS.maxPageBytes) });
+/** Parse a page's bytes, handed over in `held`: emptied once the text is in pieces (charset.ts), which let
+ * their bytes go as they are parsed; no frame of this reading holds the file's bytes while it parses. */
+async function parsedPage(held: { bytes: Uint8Array }, file: string, options: ReadOptions): Promise<ParsedPage> {
+  if (held.bytes.length > TABLE_LIMITS.maxPageBytes) {
+    throw new ZwgkError('page-too-large', { file }, { file, size: formatBytes(held.bytes.length), limit: formatBytes(TABLE_LIMITS.maxPageBytes) });
   }
-  const not = notAPage(bytes);
+  const not = notAPage(held.bytes);
   if (not) throw new ZwgkError('not-a-page', { file }, { file, detail: not });
   // The page's text is decoded a piece at a time as it is parsed, and (below) its tree let go as its tables are built.
-  const page = pagePieces(bytes);
+  const page = pagePieces(held.bytes);
+  held.bytes = NO_BYTES;
   const budget = options.budget ?? new ReadBudget();
   let doc: Node | undefined;
   const limit: { at?: SourceRef } = {};

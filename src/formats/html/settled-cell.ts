@@ -7,7 +7,7 @@
 // nested table, a drop-down, hidden or skipped content, <pre>, SVG or MathML) is left for the walk.
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { BLOCKS, CellText, SKIPPED } from './cell-text.js';
-import { HIDDEN, HTML_NS, type Element, type Node, type PageCell } from './page-tables.js';
+import { COMPACT_ROW, HIDDEN, HTML_NS, isPageCell, type CompactRow, type Element, type Node, type PageCell } from './page-tables.js';
 
 /** Elements whose text keeps its white space, or that make a cell the walk's own business. */
 const NOT_PLAIN = new Set(['pre', 'listing', 'xmp', 'plaintext', 'select', 'iframe', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
@@ -67,4 +67,25 @@ export function settleCell(cell: PageCell): void {
   }
   cell.shown = text.take();
   cell.childNodes = SETTLED;
+}
+
+/**
+ * When the parser closes a row: if every cell in it is settled (and none hidden), the row keeps a
+ * CompactRow of their texts and spans instead of the cell elements. Only white space and comments may
+ * stand beside the cells (text between cells is no cell's, and the walk reads none of it); anything
+ * else keeps the row as it is.
+ */
+export function compactRow(tr: Element): void {
+  if (tr.namespaceURI !== HTML_NS || HIDDEN.has(tr)) return;
+  const shown: string[] = [];
+  const spans: number[] = [];
+  for (const child of tr.childNodes) {
+    if (child.nodeName === '#text' || child.nodeName === '#comment') continue;
+    if (!isPageCell(child) || child.childNodes !== SETTLED || child.shown === undefined || child.namespaceURI !== HTML_NS || HIDDEN.has(child)) return;
+    shown.push(child.shown);
+    spans.push(child.rowspan ?? -1, child.colspan ?? -1, child.dropped);
+  }
+  if (shown.length === 0) return;
+  const row: CompactRow = { nodeName: COMPACT_ROW, shown, spans, parentNode: tr };
+  tr.childNodes = [row as unknown as Node as Element['childNodes'][number]];
 }

@@ -1,0 +1,59 @@
+// A page's closed rows of settled cells are kept as their texts and spans (issue 19: the tree of a
+// 100 000-item page held 1.5 million cell elements): the rows that can be compacted are, the others keep
+// their cells, and the tables are placed the same either way.
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../src/formats/html/bounded-parser.js';
+import { pageTables, COMPACT_ROW, type Element, type Node } from '../../src/formats/html/page-tables.js';
+import { ReadBudget } from '../../src/grid/limits.js';
+import type { BuiltTable } from '../../src/grid/tables.js';
+
+const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<table>
+  <tr><th>序号</th><th colspan="2">名称</th></tr>
+  <tr> <td rowspan="2">1</td> <!-- 注释 --> <td>预算<br>公开</td><td>财政局</td> </tr>
+  <tr><td>决算</td><td style="display:none">内部</td></tr>
+  <tr><td>2</td><td><table><tr><td>内</td><td>表</td></tr></table></td><td>审计局</td></tr>
+  <tr><td rowspan="0">3</td><td colspan="5">宽</td></tr>
+</table></body></html>`;
+
+/** The rows of the page's tree (document order) and whether each was compacted. */
+function rows(doc: Node): boolean[] {
+  const out: boolean[] = [];
+  const walk = (n: Node): void => {
+    if ('tagName' in n && (n as Element).tagName === 'tr') out.push((n as Element).childNodes.some((c) => c.nodeName === COMPACT_ROW));
+    for (const c of 'childNodes' in n ? (n as Element).childNodes : []) walk(c);
+  };
+  walk(doc);
+  return out;
+}
+
+const placed = (tables: BuiltTable[]) => tables.map((t) => t.cells.map((c) => [c.row, c.col, c.bottom, c.right, c.parts.map((p) => (typeof p === 'string' ? p : `表${p.table}`)).join('|')]));
+
+describe('compact rows of a parsed page', () => {
+  it('keeps plain rows as texts and spans, rows with a hidden cell or a nested table as they are, and places both alike', async () => {
+    const doc = await parsePage(PAGE, '目录.html', new ReadBudget(), {});
+    // The header, the row with white space and a comment, the row with a hidden cell, the row with a
+    // nested table, the nested table's row (its cells are the walk's: inside a cell), the last row.
+    expect(rows(doc)).toEqual([true, true, false, false, false, true]);
+    expect(placed(pageTables(doc, '目录.html', new ReadBudget(), {}))).toEqual([
+      [
+        [1, 1, 1, 1, '序号'],
+        [1, 2, 1, 3, '名称'],
+        [2, 1, 3, 1, '1'],
+        [2, 2, 2, 2, '预算\n公开'],
+        [2, 3, 2, 3, '财政局'],
+        [3, 2, 3, 2, '决算'],
+        [4, 1, 4, 1, '2'],
+        [4, 2, 4, 2, '表1'],
+        [4, 3, 4, 3, '审计局'],
+        // rowspan="0" reaches the end of the row group; colspan past the table's width is kept as given.
+        [5, 1, 5, 1, '3'],
+        [5, 2, 5, 6, '宽'],
+      ],
+      [
+        [1, 1, 1, 1, '内'],
+        [1, 2, 1, 2, '表'],
+      ],
+    ]);
+  });
+});
