@@ -13,7 +13,7 @@ import type { Doc } from '../model/list.js';
 import { gridLayouts } from '../layouts/index.js';
 import { ownText } from '../model/strings.js';
 import { trimWhere } from '../settings/trim.js';
-import { HEADER_SEARCH_ROWS, MAX_CELL_CHARS } from '../settings/limits.js';
+import { HEADER_SEARCH_ROWS, MAX_CELL_CHARS, TABLE_LIMITS } from '../settings/limits.js';
 import type { Profile } from '../settings/columns.js';
 import { ZwgkError, finding, type Finding } from '../findings/finding.js';
 import { tableName } from '../findings/location.js';
@@ -38,22 +38,86 @@ export interface TableCell {
 /** The parts of a cell whose text is worked out (shared, never added to). */
 const SETTLED: CellPart[] = Object.freeze([]) as unknown as CellPart[];
 
-/**
- * Work out the text of a cell that holds no nested table and will get no more parts: kept as its text,
- * its own copy (a cell's text is most often one piece of the decoded part or page, which it would keep
- * whole), its parts array let go (56 bytes a cell: 84 MB for a 100 000-item Word document). What
- * readTables reads of it is the same either way; a reader may settle cells as soon as they are final.
- */
-export function settleTableCell(cell: TableCell): void {
-  if (cell.text !== undefined) return;
+/** The text of a cell that holds no nested table, as readTables reads it; undefined for one that does. */
+function settledText(cell: TableCell): string | undefined {
+  if (cell.text !== undefined) return cell.text;
   let text = '';
   for (const part of cell.parts) {
-    if (typeof part !== 'string') return;
+    if (typeof part !== 'string') return undefined;
     text += part;
   }
   text = trimLineBreaks(text);
-  cell.text = text === '' ? '' : ownText(text);
+  // Its own copy: a cell's text is most often one piece of the decoded part or page, which it would keep whole.
+  return text === '' ? '' : ownText(text);
+}
+
+/**
+ * Work out the text of a cell that holds no nested table and will get no more parts: kept as its text,
+ * its parts array let go (56 bytes a cell: 84 MB for a 100 000-item Word document). What readTables reads
+ * of it is the same either way; a reader may settle cells as soon as they are final.
+ */
+export function settleTableCell(cell: TableCell): void {
+  if (cell.text !== undefined) return;
+  const text = settledText(cell);
+  if (text === undefined) return;
+  cell.text = text;
   cell.parts = SETTLED;
+}
+
+/** Columns a SettledCell's place packs into one number (tables have at most TABLE_LIMITS.maxColumns). */
+const PLACE_COLS = 1024;
+
+/**
+ * A settled cell as small as a cell can be: its text, and its place as two small integers (row × 1024 +
+ * column, bottom × 1024 + right). A TableCell given its text after it was made holds it outside the
+ * object, about 100 bytes a cell; this is 48 (issue 19: 1.5 million cells in a 100 000-item document).
+ * Read-only: it stands for a cell no reader will widen or extend.
+ */
+class SettledCell implements TableCell {
+  readonly text: string;
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(cell: TableCell, text: string) {
+    this.text = text;
+    this.#start = cell.row * PLACE_COLS + cell.col;
+    this.#end = cell.bottom * PLACE_COLS + cell.right;
+  }
+
+  get row(): number {
+    return Math.floor(this.#start / PLACE_COLS);
+  }
+
+  get col(): number {
+    return this.#start % PLACE_COLS;
+  }
+
+  get bottom(): number {
+    return Math.floor(this.#end / PLACE_COLS);
+  }
+
+  get right(): number {
+    return this.#end % PLACE_COLS;
+  }
+
+  get parts(): CellPart[] {
+    return SETTLED;
+  }
+}
+
+/**
+ * A final cell settled, as the SettledCell to put in its place in its table's cells; the cell itself when
+ * it holds a nested table (or lies beyond what the packing holds). Only for a cell no reader holds any
+ * more: the readers keep the cells they may still widen or extend as they are.
+ */
+export function compactCell(cell: TableCell): TableCell {
+  if (cell instanceof SettledCell) return cell;
+  const text = settledText(cell);
+  if (text === undefined || cell.right >= PLACE_COLS || cell.bottom > TABLE_LIMITS.maxRows) {
+    settleTableCell(cell);
+    return cell;
+  }
+  return new SettledCell(cell, text);
 }
 
 export interface BuiltTable {
@@ -204,7 +268,7 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
   // (settleTableCell; the reader may have done so already), and the grid's rows are built from the
   // cells as they are walked, one at a time — not a second copy of the table's text beside the cells
   // (issue 19). A cell holding a nested table is left as it is.
-  for (const t of tables) for (const cell of t.cells) settleTableCell(cell);
+  for (const t of tables) for (let k = 0; k < t.cells.length; k++) t.cells[k] = compactCell(t.cells[k]!);
   /** A grid of a table; with `release`, its cells are let go as the walk passes them once the reader
    * reads the grid to its end (readGrid stops, and walks again for the extent, only while it searches
    * the first HEADER_SEARCH_ROWS + 1 rows for a header): for a table read once and never again. */

@@ -27,7 +27,9 @@ function rows(doc: Node): boolean[] {
   return out;
 }
 
-const placed = (tables: BuiltTable[]) => tables.map((t) => t.cells.map((c) => [c.row, c.col, c.bottom, c.right, c.parts.map((p) => (typeof p === 'string' ? p : `表${p.table}`)).join('|')]));
+// A final cell is compacted as it is closed (its text worked out, its parts gone); one holding a nested
+// table keeps its parts.
+const placed = (tables: BuiltTable[]) => tables.map((t) => t.cells.map((c) => [c.row, c.col, c.bottom, c.right, c.text ?? c.parts.map((p) => (typeof p === 'string' ? p : `表${p.table}`)).join('|')]));
 
 describe('compact rows of a parsed page', () => {
   it('keeps plain rows as texts and spans, rows with a hidden cell or a nested table as they are, and places both alike', async () => {

@@ -338,7 +338,7 @@ export class DocumentScanner extends XmlScanner {
       holder.parts.push({ table: index });
     }
     this.tables.push(table);
-    this.stack.push({ index, table, row: 0, col: 1, rowDeleted: false, vertical: new Map(), previousKept: false, previousMerge: false, settled: 0 });
+    this.stack.push({ index, table, row: 0, col: 1, rowDeleted: false, vertical: new Map(), previousKept: false, previousMerge: false, settled: 0, verticalAt: new Map() });
   }
 
   private closeCell(t: OpenTable): void {

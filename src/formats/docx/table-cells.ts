@@ -2,7 +2,7 @@
 // to CELL_TEXT_CAP, counted beyond) and where a closed cell goes — a cell of its own, or more of a cell
 // merged down (w:vMerge) or sideways (legacy w:hMerge).
 import { TABLE_LIMITS } from '../../settings/limits.js';
-import { partsLength, sampleText, settleTableCell, tooComplex, trimLineBreaks, withinLimit, CELL_TEXT_CAP, type BuiltTable, type CellPart, type TableCell, type UnreadContent } from '../../grid/tables.js';
+import { compactCell, partsLength, sampleText, settleTableCell, tooComplex, trimLineBreaks, withinLimit, CELL_TEXT_CAP, type BuiltTable, type CellPart, type TableCell, type UnreadContent } from '../../grid/tables.js';
 
 export interface PendingCell {
   col: number;
@@ -41,6 +41,8 @@ export interface OpenTable {
   previousMerge: boolean;
   /** Cells of `table` before this index are settled, or wait in `vertical` to be (see settleRow). */
   settled: number;
+  /** Where in the table's cells each cell of `vertical` is. */
+  verticalAt: Map<TableCell, number>;
   cell?: PendingCell;
 }
 
@@ -85,12 +87,7 @@ export function placeCell(t: OpenTable, pending: PendingCell, file: string, char
     return;
   }
   const cell: TableCell = { row: t.row, col, bottom: t.row, right, parts };
-  for (const [start, c] of t.vertical) {
-    if (start <= right && c.right >= col) {
-      t.vertical.delete(start);
-      settleTableCell(c);
-    }
-  }
+  for (const [start, c] of t.vertical) if (start <= right && c.right >= col) endVertical(t, start, c);
   if (pending.vMerge) t.vertical.set(col, cell);
   t.previous = cell;
   // What the budget counts is what is kept: a value, a range that merges (or may, by vMerge or
@@ -101,7 +98,17 @@ export function placeCell(t: OpenTable, pending: PendingCell, file: string, char
   if (!t.previousKept) return;
   if (parts.length > 0) charge(col, 'value', chars);
   if (merges) charge(col, 'merge');
+  if (pending.vMerge) t.verticalAt.set(cell, t.table.cells.length);
   t.table.cells.push(cell);
+}
+
+/** A vertical merge has ended: its cell is final, compacted in its place (unless the row may still widen it). */
+function endVertical(t: OpenTable, start: number, c: TableCell): void {
+  t.vertical.delete(start);
+  const at = t.verticalAt.get(c);
+  t.verticalAt.delete(c);
+  if (at !== undefined && c !== t.previous) t.table.cells[at] = compactCell(c);
+  else settleTableCell(c);
 }
 
 /** Name what a cell holds and does not read: hidden text, text boxes, symbols, embedded documents. */
@@ -157,19 +164,14 @@ function separated(existing: CellPart[], more: CellPart[]): CellPart[] {
 
 /**
  * A row has ended: its cells and the vertical merges it did not continue get no more parts, and are
- * settled (settleTableCell) now rather than when the whole document is read — their parts, and the pieces
+ * settled and compacted in their places (compactCell) now rather than when the whole document is read — their parts, and the pieces
  * of the decoded part their text points into, are not all held to the end (issue 19). A cell that
  * merges down waits in `vertical` until its merge ends.
  */
 export function settleRow(t: OpenTable): void {
-  for (const [col, c] of t.vertical) {
-    if (c.bottom < t.row) {
-      t.vertical.delete(col);
-      settleTableCell(c);
-    }
-  }
+  for (const [col, c] of t.vertical) if (c.bottom < t.row) endVertical(t, col, c);
   const cells = t.table.cells;
   const waiting = new Set(t.vertical.values());
-  for (let k = t.settled; k < cells.length; k++) if (!waiting.has(cells[k]!)) settleTableCell(cells[k]!);
+  for (let k = t.settled; k < cells.length; k++) if (!waiting.has(cells[k]!)) cells[k] = compactCell(cells[k]!);
   t.settled = cells.length;
 }

@@ -6,7 +6,7 @@ import { html as htmlSpec, type DefaultTreeAdapterMap } from 'parse5';
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
-import { CELL_TEXT_CAP, sampleText, tooComplex, withinLimit, type BuiltTable, type TableCell } from '../../grid/tables.js';
+import { CELL_TEXT_CAP, compactCell, sampleText, tooComplex, withinLimit, type BuiltTable, type TableCell } from '../../grid/tables.js';
 import { BLOCKS, CellText, FOREIGN_SKIPPED, SKIPPED } from './cell-text.js';
 
 export type Node = DefaultTreeAdapterMap['node'];
@@ -57,6 +57,8 @@ export const HTML_NS = htmlSpec.NS.HTML;
 
 interface OpenCell {
   cell: TableCell;
+  /** Where the cell is in its table's cells. */
+  index: number;
   text: CellText;
   /** Characters of the cell's text counted while parsing but not kept. */
   dropped: number;
@@ -167,12 +169,14 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
   const closeCell = (t: OpenTable): void => {
     if (!t.cell) return;
     const rest = t.cell.text.take();
-    const { cell, dropped } = t.cell;
+    const { cell, dropped, index } = t.cell;
     if (rest !== '') cell.parts.push(rest);
     const { parts, length } = withinLimit(cell.parts, dropped);
     cell.parts = parts;
     if (length !== undefined) (t.table.long ??= []).push({ row: cell.row, col: cell.col, length });
     t.cell = undefined;
+    // Final unless its rowspan may yet be cut at its row group's end: compacted in its place (grid/tables.ts).
+    if (cell.bottom === cell.row && t.table.cells[index] === cell) t.table.cells[index] = compactCell(cell);
   };
 
   /** Hidden content: not read, named at its cell, its row, or (outside tables) the page. */
@@ -295,8 +299,9 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
     // Finding a cell needs only the slots: the cells and their text are not kept (a limit was reached).
     if (stopAt) return;
     t.table.cells.push(cell);
-    t.group.push(cell);
-    t.cell = { cell, text: new CellText(), dropped };
+    // Only a cell reaching down can be cut at its row group's end (endGroup).
+    if (bottom > t.row) t.group.push(cell);
+    t.cell = { cell, index: t.table.cells.length - 1, text: new CellText(), dropped };
   };
   /** A CompactRow's cells, placed and closed as the walk would place and close its cell elements. */
   const placeRow = (row: CompactRow): void => {
