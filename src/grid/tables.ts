@@ -73,7 +73,7 @@ const PLACE_COLS = 1024;
  * object, about 100 bytes a cell; this is 48 (issue 19: 1.5 million cells in a 100 000-item document).
  * Read-only: it stands for a cell no reader will widen or extend.
  */
-class SettledCell implements TableCell {
+class SettledCell implements TableCell, MergeRange {
   readonly text: string;
   readonly #start: number;
   readonly #end: number;
@@ -102,6 +102,16 @@ class SettledCell implements TableCell {
 
   get parts(): CellPart[] {
     return SETTLED;
+  }
+
+  /** As a merged range (gridOf): its top row. */
+  get top(): number {
+    return this.row;
+  }
+
+  /** As a merged range: its left column. */
+  get left(): number {
+    return this.col;
   }
 }
 
@@ -275,7 +285,11 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
   const gridOf = (index: number, inline: boolean, release = false) => {
     const cells: (TableCell | undefined)[] = tables[index]!.cells;
     const merges: MergeRange[] = [];
-    for (const cell of cells) if (cell!.bottom > cell!.row || cell!.right > cell!.col) merges.push({ top: cell!.row, left: cell!.col, bottom: cell!.bottom, right: cell!.right });
+    // A settled cell is its own merged range (read-only, as merges are): 900 000 objects fewer for a
+    // 100 000-item document.
+    for (const cell of cells) {
+      if (cell!.bottom > cell!.row || cell!.right > cell!.col) merges.push(cell instanceof SettledCell ? cell : { top: cell!.row, left: cell!.col, bottom: cell!.bottom, right: cell!.right });
+    }
     merges.sort((a, b) => a.top - b.top || a.left - b.left);
     function* rows(): Generator<GridRow> {
       let current: { row: number; cells: Map<number, string> } | undefined;
