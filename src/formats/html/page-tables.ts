@@ -1,7 +1,9 @@
 // Every table of a page's tree with its cells placed by HTML's table algorithm: rowspan and colspan
 // become merged ranges (a rowspan reaches at most to the end of its row group, a cell never reaches into
 // a slot a rowspan from above holds), nested tables are tables of their own in document order, and each
-// merged range is counted against the read budget. The tables then go through grid/tables.ts.
+// merged range is counted against the read budget. A row the parser compacted (settled-cell.ts) is placed
+// from its texts and spans as its cells would be; a cell is compacted once final. The tables then go
+// through grid/tables.ts.
 import { html as htmlSpec, type DefaultTreeAdapterMap } from 'parse5';
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';

@@ -5,6 +5,7 @@
 // formatting element reopens only after the cell's marker), so its text is what page-tables.ts would
 // find. Only plain cells are settled: one whose subtree or surroundings need the walk's own rules (a
 // nested table, a drop-down, hidden or skipped content, <pre>, SVG or MathML) is left for the walk.
+// A closed row whose cells are all settled then keeps only their texts and spans (compactRow).
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { BLOCKS, CellText, SKIPPED } from './cell-text.js';
 import { COMPACT_ROW, HIDDEN, HTML_NS, isPageCell, type CompactRow, type Element, type Node, type PageCell } from './page-tables.js';
