@@ -196,6 +196,8 @@ export function piecesSource(pieces: string[], found: FoundItems, release: boole
         if (release) pieces[j] = '';
         j++;
       }
+      // Items are read in order (the first may be read twice): one before a piece let go is a mistake here.
+      if (release && from < starts[j]!) throw new Error(`piecesSource: item ${k} read after its piece was let go`);
       let text = '';
       for (let p = j, at = from; at < to; p++) {
         const end = Math.min(to, starts[p + 1]!);
