@@ -41,7 +41,7 @@ export interface OpenTable {
   previousMerge: boolean;
   /** Cells of `table` before this index are settled, or wait in `vertical` to be (see settleRow). */
   settled: number;
-  /** Where in the table's cells each cell of `vertical` is. */
+  /** Where in the table's cells each cell of `vertical` is (every cell merging down is kept, so all are here). */
   verticalAt: Map<TableCell, number>;
   cell?: PendingCell;
 }
@@ -164,14 +164,13 @@ function separated(existing: CellPart[], more: CellPart[]): CellPart[] {
 
 /**
  * A row has ended: its cells and the vertical merges it did not continue get no more parts, and are
- * settled and compacted in their places (compactCell) now rather than when the whole document is read — their parts, and the pieces
- * of the decoded part their text points into, are not all held to the end (issue 19). A cell that
- * merges down waits in `vertical` until its merge ends.
+ * settled and compacted in their places (compactCell) now, not when the whole document is read: their
+ * parts, and the pieces of the decoded part their text points into, are not all held to the end (issue
+ * 19). A cell that merges down waits in `vertical` (and `verticalAt`) until its merge ends.
  */
 export function settleRow(t: OpenTable): void {
   for (const [col, c] of t.vertical) if (c.bottom < t.row) endVertical(t, col, c);
   const cells = t.table.cells;
-  const waiting = new Set(t.vertical.values());
-  for (let k = t.settled; k < cells.length; k++) if (!waiting.has(cells[k]!)) cells[k] = compactCell(cells[k]!);
+  for (let k = t.settled; k < cells.length; k++) if (!t.verticalAt.has(cells[k]!)) cells[k] = compactCell(cells[k]!);
   t.settled = cells.length;
 }

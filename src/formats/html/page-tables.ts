@@ -310,8 +310,9 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
     const t = open[open.length - 1];
     for (let k = 0; k < row.shown.length; k++) {
       if (!t || t.cell || t.row <= 0) return;
-      const [rowspan, colspan, dropped] = [row.spans[3 * k]!, row.spans[3 * k + 1]!, row.spans[3 * k + 2]!];
-      openCell(t, undefined, colspan < 0 ? undefined : colspan, rowspan < 0 ? undefined : rowspan, dropped);
+      const rowspan = row.spans[3 * k]!;
+      const colspan = row.spans[3 * k + 1]!;
+      openCell(t, undefined, colspan < 0 ? undefined : colspan, rowspan < 0 ? undefined : rowspan, row.spans[3 * k + 2]!);
       const opened = t.cell as OpenCell | undefined;
       if (!opened) continue;
       const shown = row.shown[k]!;

@@ -36,6 +36,8 @@ export function readPieces(bytes: Uint8Array, file: string, pieceBytes = PIECE_B
     pass.feed(piece);
     if (pass.cut) return undefined;
     finder.feed(piece, end === bytes.length);
+    // Read whole anyway: the rest need not be decoded here.
+    if (finder.cannotCut) return undefined;
     pieces.push(piece);
     chars += piece.length;
     start = end;

@@ -62,6 +62,11 @@ export class ItemFinder {
   private offset = 0;
   private failed = false;
 
+  /** The text is not of the shape that can be cut: nothing more needs to be fed. */
+  get cannotCut(): boolean {
+    return this.failed;
+  }
+
   /** Look at the next piece of the text (`last`: the text ends with it). */
   feed(piece: string, last: boolean): void {
     if (!this.failed && ANCHOR_OR_TAG.test(piece)) this.failed = true;
