@@ -6,43 +6,13 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
-import * as zlib from 'node:zlib';
 import type { Doc } from '../model/list.js';
 import { detectFormat, readCatalogBytes } from '../formats/index.js';
 import type { ReadOptions } from '../formats/types.js';
 import { formatBytes, ZwgkError } from '../findings/finding.js';
 import { INPUT_LIMITS } from '../settings/limits.js';
-import { useRawInflater, type RawInflater } from '../formats/ooxml/zip.js';
-
-/** Small zip parts inflated by one call into zlib on this thread, not a stream handed to libuv's threads. */
-export const NODE_INFLATER: RawInflater = {
-  inflateRaw(raw, limit) {
-    try {
-      return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, limit) });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
-      throw err;
-    }
-  },
-  async *gunzip(member) {
-    // Output pieces of 256 KB: a sixteenth of the hand-offs of the default 16 KB, and still a bounded step.
-    const gunzip = zlib.createGunzip({ chunkSize: 256 * 1024 });
-    const feeding = (async () => {
-      for (const piece of member) if (!gunzip.write(piece)) await new Promise((resolve) => gunzip.once('drain', resolve));
-      gunzip.end();
-    })();
-    // Its failure surfaces through the readable side (the stream errors); this only keeps it from being reported as unhandled.
-    feeding.catch(() => undefined);
-    try {
-      for await (const piece of gunzip) yield piece as Uint8Array;
-    } finally {
-      gunzip.destroy();
-    }
-  },
-  // zlib.crc32 came with Node 20.15 (a named import of it would not load before): else the zip layer's own.
-  ...(typeof (zlib as Partial<typeof zlib>).crc32 === 'function' ? { crc32: (data: Uint8Array) => zlib.crc32(data) } : {}),
-};
-useRawInflater(NODE_INFLATER);
+// Node's zlib for the zip layer: parts inflated as they are read, a workbook's parts deflated as written.
+import './zlib.js';
 
 /** File names as shown (GBK decoded) → their bytes on disk, for names that are not UTF-8. */
 const NATIVE = new Map<string, Buffer>();

@@ -5,7 +5,11 @@ import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import { crc32, inflateAll, readZipDirectory, useRawInflater, ZipFormatError, type ZipEntry } from '../../src/formats/ooxml/zip.js';
 import { writeZip } from '../../src/formats/ooxml/zip-write.js';
-import { NODE_INFLATER, readCatalog } from '../../src/node/read-file.js';
+import { readCatalog } from '../../src/node/read-file.js';
+import { NODE_INFLATER, nodePartDeflater } from '../../src/node/zlib.js';
+import { usePartDeflater } from '../../src/formats/ooxml/zip-stream.js';
+import { writeWorkbook } from '../../src/render/xlsx/write.js';
+import type { WorkbookPlan } from '../../src/render/xlsx/plan.js';
 import { readCatalogBytes } from '../../src/formats/index.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 
@@ -26,7 +30,60 @@ async function fatal(p: Promise<unknown>): Promise<ZwgkError> {
   return err as ZwgkError;
 }
 
+/** Each entry of a zip as yauzl (an independent reader) reads it: name, CRC it checked, content. */
+function yauzlRead(bytes: Uint8Array): Promise<[string, number, string][]> {
+  return new Promise((resolve, reject) =>
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      const out: [string, number, string][] = [];
+      zip.on('entry', (e: yauzl.Entry) =>
+        zip.openReadStream(e, (err2, stream) => {
+          if (err2 || !stream) return reject(err2);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => (out.push([e.fileName, e.crc32, Buffer.concat(chunks).toString('utf8')]), zip.readEntry()));
+          stream.on('error', reject);
+        }),
+      );
+      zip.on('end', () => resolve(out));
+      zip.readEntry();
+    }),
+  );
+}
+
+/** A workbook plan of `rows` rows of distinct texts (large enough for parts of several deflated pieces). */
+function planOf(rows: number): WorkbookPlan {
+  const print = { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  return {
+    styles: { body: { font: { name: '宋体', size: 10 }, border: {} } },
+    sheets: [{ name: '目录', widths: [8, 30], merges: [{ top: 1, left: 1, bottom: 2, right: 1 }], print, rows: Array.from({ length: rows }, (_, i) => ({ values: [i + 1, `第${i + 1}项 政务公开事项 ${(i * 7919) % 100003}`], styles: ['body', 'body'] })) }],
+  };
+}
+
 describe('zip layer', () => {
+  it("writes a workbook's parts alike through Node's zlib deflater and the platform's CompressionStream", async () => {
+    const read: [string, number, string][][] = [];
+    for (const deflater of [nodePartDeflater, undefined]) {
+      usePartDeflater(deflater);
+      try {
+        read.push(await yauzlRead(await writeWorkbook(planOf(30000))));
+      } finally {
+        usePartDeflater(nodePartDeflater);
+      }
+    }
+    const [node, web] = read as [[string, number, string][], [string, number, string][]];
+    expect(node.map(([name]) => name)).toContain('xl/worksheets/sheet1.xml');
+    // yauzl checks each CRC as it reads; the two zips hold the same parts with the same CRCs and content
+    // (but docProps/core.xml, which holds the time of writing: its second may differ between the two).
+    const timeless = (zip: [string, number, string][]) => zip.filter(([name]) => name !== 'docProps/core.xml');
+    expect(node.map(([name]) => name)).toEqual(web.map(([name]) => name));
+    expect(timeless(node)).toEqual(timeless(web));
+    const sheet = node.find(([name]) => name === 'xl/worksheets/sheet1.xml')![2];
+    expect(sheet.length).toBeGreaterThan(1024 * 1024);
+    expect(sheet).toContain('<mergeCell ref="A1:A2"/>');
+    for (const [, crc, content] of node) expect(crc).toBe(crc32(text.encode(content)));
+  });
+
   it('writes zips that yauzl reads, with the CRC it computes', async () => {
     const bytes = await zipOf({ 'a.txt': '政务公开'.repeat(1000), 'b/c.xml': '<x/>' });
     const names = await new Promise<string[]>((resolve, reject) =>

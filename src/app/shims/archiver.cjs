@@ -1,8 +1,8 @@
-// exceljs's streaming writer packs its parts with `archiver` (Node streams and zlib). In the browser the
-// parts are deflated as they come by src/formats/ooxml/zip-stream.ts, on the platform's CompressionStream
-// (before, each part was held whole, uncompressed, until the end: the sheet and shared strings of a large
-// catalog are hundreds of MB), and the zip is written into exceljs's stream in its pieces. Only what
-// WorkbookWriter calls is provided: append, pipe, finalize, and errors.
+// exceljs's streaming writer packs its parts with `archiver` (Node streams and zlib). render/xlsx/write.ts puts
+// zwgk's own zip (src/formats/ooxml/zip-stream.ts, on the platform's CompressionStream in the browser) in its
+// place right after the writer is made; this stands in for archiver in the bundle until then (the writer's
+// constructor appends two parts at once), with the same zip. Only what WorkbookWriter calls is provided:
+// append, pipe, finalize, and errors.
 const { partZip } = require('../../formats/ooxml/zip-stream.ts');
 
 module.exports = function archiver() {

@@ -7,6 +7,7 @@ import { STRING_TYPE, WorkbookWriter } from './exceljs-writer.js';
 import { columnLetter, type CellStyle, type MergePlan, type RowPlan, type SheetPlan, type WorkbookPlan } from './plan.js';
 import { xlsxText, xmlSafe } from './text.js';
 import { concat } from '../../formats/ooxml/zip.js';
+import { partZip, type PartZip } from '../../formats/ooxml/zip-stream.js';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -36,12 +37,9 @@ export async function writeWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
 export async function writeWorkbookPieces(plan: WorkbookPlan): Promise<Uint8Array[]> {
   // Shared strings (t="s") are what Excel itself writes. Inline strings were ~25% faster on 25 000
   // items x 4 rows, but exceljs writes them as t="str" (a formula's cached result), which some tools
-  // treat as a formula cell. Without a stream of ours, the writer collects the zip in its own buffer
-  // (read back below): the same code in Node and in the browser app.
-  // Deflate level 5, not zlib's 6: on a 25 000-item catalog 0.6 s less CPU for a file 3.6 % larger
-  // (9.3 against 9.0 MB; level 4 is 17 % larger, 1 is 43 %) — a clerk's upload limit matters more than
-  // the last seconds. The browser app's zip (app/shims/archiver.cjs) keeps its own default.
-  const wb = new WorkbookWriter({ useStyles: true, useSharedStrings: true, zip: { zlib: { level: 5 } } });
+  // treat as a formula cell.
+  const wb = new WorkbookWriter({ useStyles: true, useSharedStrings: true });
+  const zip = ownZip(wb as unknown as ZipInternals);
   wb.creator = 'zwgk';
   if (plan.activeSheet !== undefined) {
     wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: plan.activeSheet, visibility: 'visible' }];
@@ -64,14 +62,45 @@ export async function writeWorkbookPieces(plan: WorkbookPlan): Promise<Uint8Arra
   };
   for (const sheet of plan.sheets) await writeSheet(wb, sheet, styleIdOf, strings);
   await wb.commit();
-  const out = (wb as unknown as { stream: { buffers?: unknown; read(): Uint8Array } }).stream;
-  // exceljs's StreamBuf keeps what was written as buffers that each give their bytes; read() joins them.
-  const kept = out.buffers;
-  const pieces =
-    Array.isArray(kept) && kept.every((b) => typeof (b as { toBuffer?: unknown })?.toBuffer === 'function')
-      ? kept.map((b) => (b as { toBuffer(): Uint8Array | null }).toBuffer()).filter((b): b is Uint8Array => b !== null && b.byteLength > 0)
-      : [out.read()];
-  return pieces.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+  return zip.pieces;
+}
+
+/** What of exceljs's WorkbookWriter its zip is swapped through. */
+interface ZipInternals {
+  zip: unknown;
+  stream: unknown;
+  promise: Promise<unknown>;
+  addThemes(): Promise<void>;
+  addOfficeRels(): Promise<void>;
+}
+
+/**
+ * Put zwgk's zip (formats/ooxml/zip-stream.ts) in place of exceljs's `archiver`: each part deflated as its
+ * XML comes by the platform's deflater (in Node, zlib at level 5 on libuv's threads with a native CRC,
+ * installed by src/node/zlib.ts; in the browser, CompressionStream), the file's bytes kept in the pieces
+ * the deflater made them. archiver's stack of Node streams and its CRC in JavaScript cost a 25 000-item
+ * catalog some 0.5 s of CPU more. The writer's constructor has already handed archiver its first two parts
+ * (theme and relationships): archiver is stopped before it wrote anything anywhere that is kept, and the
+ * two are added again to the new zip. exceljs's commit waits for its output to finish: the stand-in output
+ * is finished when the zip is.
+ */
+function ownZip(wb: ZipInternals): PartZip {
+  (wb.zip as { abort?(): unknown }).abort?.();
+  const zip = partZip();
+  let finished: (() => void) | undefined;
+  const output = {
+    on(event: string, listener: () => void) {
+      if (event === 'finish') finished = listener;
+    },
+    end() {
+      finished?.();
+    },
+  };
+  zip.pipe(output);
+  wb.zip = zip;
+  wb.stream = output;
+  wb.promise = Promise.all([wb.addThemes(), wb.addOfficeRels()]);
+  return zip;
 }
 
 /** What of exceljs's WorkbookWriter the shared strings below replace or use. */

@@ -1,0 +1,12 @@
+import fs from 'node:fs'; import inspector from 'node:inspector/promises';
+import * as z from '/work/main/dist/core/index.js';
+await import('exceljs');
+const f = process.argv[2];
+const doc = await z.read(fs.readFileSync(f), f);
+z.validate(doc);
+const s = new inspector.Session(); s.connect();
+await s.post('Profiler.enable'); await s.post('Profiler.start');
+await z.exportAs(doc, 'xlsx');
+const { profile } = await s.post('Profiler.stop');
+fs.mkdirSync('/tmp/prof2', { recursive: true });
+fs.writeFileSync('/tmp/prof2/export.cpuprofile', JSON.stringify(profile));
