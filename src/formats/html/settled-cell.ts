@@ -80,13 +80,20 @@ export function compactRow(tr: Element): void {
   if (tr.namespaceURI !== HTML_NS || HIDDEN.has(tr)) return;
   const shown: string[] = [];
   const spans: number[] = [];
+  const dropped: number[] = [];
+  let spanned = false;
+  let cut = false;
   for (const child of tr.childNodes) {
     if (child.nodeName === '#text' || child.nodeName === '#comment') continue;
     if (!isPageCell(child) || child.childNodes !== SETTLED || child.shown === undefined || child.namespaceURI !== HTML_NS || HIDDEN.has(child)) return;
     shown.push(child.shown);
-    spans.push(child.rowspan ?? -1, child.colspan ?? -1, child.dropped);
+    spans.push(child.rowspan ?? -1, child.colspan ?? -1);
+    dropped.push(child.dropped);
+    if (child.rowspan !== undefined || child.colspan !== undefined) spanned = true;
+    if (child.dropped !== 0) cut = true;
   }
   if (shown.length === 0) return;
-  const row: CompactRow = { nodeName: COMPACT_ROW, shown, spans, parentNode: tr };
+  // Copies of their length (see CompactRow), and none where every cell has the default.
+  const row: CompactRow = { nodeName: COMPACT_ROW, shown: shown.slice(), spans: spanned ? spans.slice() : undefined, dropped: cut ? dropped.slice() : undefined, parentNode: tr };
   tr.childNodes = [row as unknown as Node as Element['childNodes'][number]];
 }
