@@ -3,8 +3,9 @@
 // their cells, and the tables are placed the same either way.
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/formats/html/bounded-parser.js';
-import { pageTables, COMPACT_ROW, type Element, type Node } from '../../src/formats/html/page-tables.js';
+import { pageTables, COMPACT_ROW, type CompactRow, type Element, type Node } from '../../src/formats/html/page-tables.js';
 import { ReadBudget } from '../../src/grid/limits.js';
+import { pagePieces } from '../../src/formats/html/charset.js';
 import type { BuiltTable } from '../../src/grid/tables.js';
 
 const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
@@ -57,5 +58,36 @@ describe('compact rows of a parsed page', () => {
         [1, 2, 1, 2, '表'],
       ],
     ]);
+  });
+
+  it('keeps spans and dropped characters only for rows that have them', async () => {
+    const long = '长'.repeat(70_000);
+    const page = `<table><tr><td>1</td><td>甲</td></tr><tr><td colspan="2">宽</td></tr><tr><td>${long}</td><td>乙</td></tr></table>`;
+    const doc = await parsePage(page, '目录.html', new ReadBudget(), {});
+    const compact: CompactRow[] = [];
+    const walk = (n: Node): void => {
+      if (n.nodeName === COMPACT_ROW) compact.push(n as unknown as CompactRow);
+      for (const c of 'childNodes' in n ? (n as Element).childNodes : []) walk(c);
+    };
+    walk(doc);
+    expect(compact.map((r) => [r.shown.length, r.spans, r.dropped?.map((d) => d > 0)])).toEqual([
+      [2, undefined, undefined],
+      [1, [-1, 2], undefined],
+      [2, undefined, [true, false]],
+    ]);
+    const cells = pageTables(doc, '目录.html', new ReadBudget(), {})[0]!;
+    expect(cells.cells.map((c) => [c.row, c.col, c.bottom, c.right])).toEqual([[1, 1, 1, 1], [1, 2, 1, 2], [2, 1, 2, 2], [3, 1, 3, 1], [3, 2, 3, 2]]);
+    expect(cells.long).toEqual([{ row: 3, col: 1, length: 70_000 }]);
+  });
+
+  it('decodes a page larger than one copy of its bytes a piece at a time, characters cut at any boundary kept whole', () => {
+    // 36 MB: more than one copy (33 MB) and many pieces (1 MB); 3-byte characters straddle both boundaries.
+    const text = `<p>${'政务公开目录x'.repeat(1_900_000)}</p>`;
+    const bytes = new TextEncoder().encode(text);
+    const page = pagePieces(bytes);
+    expect(page.encoding).toBe('utf-8');
+    const pieces = [...(page.pieces as Iterable<string>)];
+    expect(pieces.length).toBeGreaterThan(33);
+    expect(pieces.join('')).toBe(text);
   });
 });

@@ -185,9 +185,17 @@ function decodesCleanly(bytes: Uint8Array, encoding: string): boolean {
 function piecesOf(bytes: Uint8Array, encoding: string): Iterable<string> {
   const slabs: Uint8Array[] = [];
   // new Uint8Array(view) copies; a Node Buffer's slice() would be a view of the whole file.
-  for (let at = 0; at < bytes.length; at += PIECE_BYTES) slabs.push(new Uint8Array(bytes.subarray(at, at + PIECE_BYTES)));
+  for (let at = 0; at < bytes.length; at += SLAB_BYTES) slabs.push(new Uint8Array(bytes.subarray(at, at + SLAB_BYTES)));
   return decodeSlabs(slabs, encoding);
 }
+
+/**
+ * Bytes a copy holds: larger than any block the C allocator keeps for reuse (glibc serves blocks up to
+ * 32 MB from its heap once one that large was freed, and a heap of 1 MB copies freed in order stayed
+ * in the process's memory: 95 MB of a 196 MB page at its peak), so each copy is mapped and unmapped on
+ * its own. Decoded a piece (PIECE_BYTES) at a time.
+ */
+const SLAB_BYTES = 33 * PIECE_BYTES;
 
 const NO_BYTES = new Uint8Array(0);
 
@@ -195,9 +203,13 @@ const NO_BYTES = new Uint8Array(0);
 function* decodeSlabs(slabs: Uint8Array[], encoding: string): Generator<string> {
   const decoder = new TextDecoder(encoding);
   for (let k = 0; k < slabs.length; k++) {
-    const slab = slabs[k]!;
+    let slab = slabs[k]!;
     slabs[k] = NO_BYTES;
-    yield decoder.decode(slab, { stream: true });
+    for (let at = 0; at < slab.length; at += PIECE_BYTES) {
+      const piece = slab.subarray(at, at + PIECE_BYTES);
+      if (at + PIECE_BYTES >= slab.length) slab = NO_BYTES;
+      yield decoder.decode(piece, { stream: true });
+    }
   }
   yield decoder.decode();
 }
