@@ -11,7 +11,7 @@
 import type { Layout } from '../layouts/types.js';
 import type { Doc } from '../model/list.js';
 import { gridLayouts } from '../layouts/index.js';
-import { ownText } from '../model/strings.js';
+import { ownText, TextPool } from '../model/strings.js';
 import { trimWhere } from '../settings/trim.js';
 import { HEADER_SEARCH_ROWS, MAX_CELL_CHARS, TABLE_LIMITS } from '../settings/limits.js';
 import type { Profile } from '../settings/columns.js';
@@ -282,6 +282,8 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
   /** A grid of a table; with `release`, its cells are let go as the walk passes them once the reader
    * reads the grid to its end (readGrid stops, and walks again for the extent, only while it searches
    * the first HEADER_SEARCH_ROWS + 1 rows for a header): for a table read once and never again. */
+  // Equal short texts of the page or document as one string, as a workbook's shared strings make them.
+  const pool = new TextPool();
   const gridOf = (index: number, inline: boolean, release = false) => {
     const cells: (TableCell | undefined)[] = tables[index]!.cells;
     const merges: MergeRange[] = [];
@@ -297,7 +299,7 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
       for (let k = 0; k < cells.length; k++) {
         const cell = cells[k]!;
         if (reading) cells[k] = undefined;
-        const text = cell.text ?? ownText(cellText(cell, inline));
+        const text = pool.share(cell.text ?? ownText(cellText(cell, inline)));
         if (text === '') continue;
         if (!current || current.row !== cell.row) {
           if (current) {
