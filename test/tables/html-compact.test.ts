@@ -3,7 +3,7 @@
 // their cells, and the tables are placed the same either way.
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/formats/html/bounded-parser.js';
-import { pageTables, COMPACT_ROW, type CompactRow, type Element, type Node } from '../../src/formats/html/page-tables.js';
+import { pageTables, COMPACT_ROWS, type CompactRows, type Element, type Node } from '../../src/formats/html/page-tables.js';
 import { ReadBudget } from '../../src/grid/limits.js';
 import { pagePieces } from '../../src/formats/html/charset.js';
 import type { BuiltTable } from '../../src/grid/tables.js';
@@ -17,11 +17,23 @@ const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
   <tr><td rowspan="0">3</td><td colspan="5">宽</td></tr>
 </table></body></html>`;
 
-/** The rows of the page's tree (document order) and whether each was compacted. */
+/** The blocks of compact rows of the page's tree, in document order. */
+function blocks(doc: Node): CompactRows[] {
+  const out: CompactRows[] = [];
+  const walk = (n: Node): void => {
+    if (n.nodeName === COMPACT_ROWS) out.push(n as unknown as CompactRows);
+    for (const c of 'childNodes' in n ? (n as Element).childNodes : []) walk(c);
+  };
+  walk(doc);
+  return out;
+}
+
+/** The rows of the page's tree (document order) and whether each was compacted (true: a row of a block). */
 function rows(doc: Node): boolean[] {
   const out: boolean[] = [];
   const walk = (n: Node): void => {
-    if ('tagName' in n && (n as Element).tagName === 'tr') out.push((n as Element).childNodes.some((c) => c.nodeName === COMPACT_ROW));
+    if ('tagName' in n && (n as Element).tagName === 'tr') out.push(false);
+    if (n.nodeName === COMPACT_ROWS) for (const _ of (n as unknown as CompactRows).ends) out.push(true);
     for (const c of 'childNodes' in n ? (n as Element).childNodes : []) walk(c);
   };
   walk(doc);
@@ -38,6 +50,11 @@ describe('compact rows of a parsed page', () => {
     // The header, the row with white space and a comment, the row with a hidden cell, the row with a
     // nested table, the nested table's row (its cells are the walk's: inside a cell), the last row.
     expect(rows(doc)).toEqual([true, true, false, false, false, true]);
+    // Two blocks: the row that is kept as it is ends the first (sealed then), the table's end the second.
+    expect(blocks(doc).map((b) => [b.ends.length, b.sealed])).toEqual([
+      [2, true],
+      [1, true],
+    ]);
     expect(placed(pageTables(doc, '目录.html', new ReadBudget(), {}))).toEqual([
       [
         [1, 1, 1, 1, '序号'],
@@ -64,16 +81,10 @@ describe('compact rows of a parsed page', () => {
     const long = '长'.repeat(70_000);
     const page = `<table><tr><td>1</td><td>甲</td></tr><tr><td colspan="2">宽</td></tr><tr><td>${long}</td><td>乙</td></tr></table>`;
     const doc = await parsePage(page, '目录.html', new ReadBudget(), {});
-    const compact: CompactRow[] = [];
-    const walk = (n: Node): void => {
-      if (n.nodeName === COMPACT_ROW) compact.push(n as unknown as CompactRow);
-      for (const c of 'childNodes' in n ? (n as Element).childNodes : []) walk(c);
-    };
-    walk(doc);
-    expect(compact.map((r) => [r.shown.length, r.spans, r.dropped?.map((d) => d > 0)])).toEqual([
-      [2, undefined, undefined],
-      [1, [-1, 2], undefined],
-      [2, undefined, [true, false]],
+    // One block of the three rows, sealed when the table closed: spans and dropped counts filled in for
+    // the cells before the first that has one.
+    expect(blocks(doc).map((b) => [b.shown.length, b.ends, b.spans, b.dropped?.map((d) => d > 0), b.sealed])).toEqual([
+      [5, [2, 3, 5], [-1, -1, -1, -1, -1, 2, -1, -1, -1, -1], [false, false, false, true, false], true],
     ]);
     const cells = pageTables(doc, '目录.html', new ReadBudget(), {})[0]!;
     expect(cells.cells.map((c) => [c.row, c.col, c.bottom, c.right])).toEqual([[1, 1, 1, 1], [1, 2, 1, 2], [2, 1, 2, 2], [3, 1, 3, 1], [3, 2, 3, 2]]);
@@ -89,5 +100,19 @@ describe('compact rows of a parsed page', () => {
     const pieces = [...(page.pieces as Iterable<string>)];
     expect(pieces.length).toBeGreaterThan(33);
     expect(pieces.join('')).toBe(text);
+  });
+
+  it('compacts a cell merged down as soon as the walk has passed its last row, not at the end of its table', async () => {
+    const page = '<table><tr><td rowspan="2">甲</td><td>乙</td></tr><tr><td>丙</td></tr><tr><td>丁</td><td rowspan="2">戊</td></tr></table>';
+    const [table] = pageTables(await parsePage(page, '目录.html', new ReadBudget(), {}), '目录.html', new ReadBudget(), {});
+    // 甲 ends above the third row: settled (its text kept, no parts); 戊 reaches the end of its row group,
+    // where a rowspan may yet be cut, and waits with its parts.
+    expect(table!.cells.map((c) => [c.row, c.col, c.bottom, c.right, c.text ?? null, Object.isFrozen(c.parts)])).toEqual([
+      [1, 1, 2, 1, '甲', true],
+      [1, 2, 1, 2, '乙', true],
+      [2, 2, 2, 2, '丙', true],
+      [3, 1, 3, 1, '丁', true],
+      [3, 2, 3, 2, null, false],
+    ]);
   });
 });

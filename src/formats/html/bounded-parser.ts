@@ -10,7 +10,10 @@ import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
 import { CELL_TEXT_CAP, tooComplex } from '../../grid/tables.js';
 import { SKIPPED } from './cell-text.js';
-import { compactRow, settleCell } from './settled-cell.js';
+import { compactRow, sealChildRows, settleCell } from './settled-cell.js';
+
+/** Elements whose children may be rows. */
+const ROW_HOLDERS = new Set(['table', 'tbody', 'thead', 'tfoot']);
 import { HIDDEN, HTML_NS, isPageCell, pageTables, Placed, SELECTED, spanValue, SRCDOC, type Element, type Node, type PageCell } from './page-tables.js';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
@@ -292,8 +295,11 @@ export async function parsePage(text: string | Iterable<string>, file: string, b
       depth--;
       // A closed cell's text is final: worked out now, and its children let go (settled-cell.ts).
       if (isPageCell(item)) settleCell(item);
-      // A closed row of settled cells keeps their texts and spans, not the cell elements (settled-cell.ts).
-      else if ((item as Element).tagName === 'tr') compactRow(item as Element);
+      // A closed row of settled cells: its texts and spans join the block before it, the row element
+      // is let go (settled-cell.ts); a closed table or section takes no more rows.
+      else if ((item as Element).tagName === 'tr') {
+        if (compactRow(item as Element)) return;
+      } else if (ROW_HOLDERS.has((item as Element).tagName)) sealChildRows(item as Element);
       // A child list grows by 16 slots at its first push: the one text of a cell would keep 17. Cut to
       // its length once the element is closed (a third of the tree of a page of 100 000 cells).
       const children = (item as ParentNode).childNodes;

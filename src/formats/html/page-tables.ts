@@ -34,23 +34,26 @@ export function spanValue(v: string | undefined): number | undefined {
 }
 
 /**
- * A closed row of settled cells, as the parser keeps it in place of the row's children (settled-cell.ts):
- * each cell's text, its rowspan and colspan (two numbers a cell, -1: none given; no list when no cell of
- * the row gives one) and the characters dropped (no list when none were). Every list is exactly as long
- * as it needs (a list pushed to keeps room for 16 more, 8 bytes each: 1.1 KB an item of a 4-row catalog,
- * the largest part of the tree). The walk places them as it would the cells (a page of 400 000 rows held
- * 1.5 million cell elements while it was parsed; issue 19).
+ * Closed rows of settled cells, one after another, as the parser keeps them in place of the row elements
+ * (settled-cell.ts): every cell's text, where each row's cells end, their rowspan and colspan (two numbers
+ * a cell, -1: none given; no list while no cell of the block gives one) and the characters dropped (no
+ * list while none were). A row element with its child list and its cells' lists cost some 240 bytes a row
+ * beyond its texts; a block costs 8 bytes a cell (issue 19: the tree of a 100 000-item page, 400 000 rows,
+ * was the read's peak). A sealed block takes no more rows and its lists are exactly as long as they need.
+ * The walk places the rows as it would the row elements.
  */
-export interface CompactRow {
-  nodeName: '#row';
+export interface CompactRows {
+  nodeName: '#rows';
   shown: string[];
+  ends: number[];
   spans: number[] | undefined;
   dropped: number[] | undefined;
+  sealed: boolean;
   parentNode: Element;
 }
 
-/** The name of a CompactRow node. */
-export const COMPACT_ROW = '#row';
+/** The name of a CompactRows node. */
+export const COMPACT_ROWS = '#rows';
 
 /** Whether a node is a table cell as the bounded parser built it. */
 export function isPageCell(node: Node): node is PageCell {
@@ -75,8 +78,10 @@ interface OpenTable {
   row: number;
   /** First row of the current row group (thead/tbody/tfoot). */
   groupStart: number;
-  /** Cells of the current row group (their rowspans end with the group). */
-  group: TableCell[];
+  /** Cells of the current row group that reach down (their rowspans end with the group), with where each is
+   * in its table's cells, and the first row after the nearest of them ends. */
+  group: { cell: TableCell; index: number }[];
+  groupPassed: number;
   /** By column: the last row a cell from a row above reaches down to. */
   covered: number[];
   col: number;
@@ -165,8 +170,9 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
   const endGroup = (t: OpenTable): void => {
     // A rowspan reaches at most to the end of its row group (rowspan="0" exactly there).
     const last = Math.max(t.row, t.groupStart);
-    for (const c of t.group) if (c.bottom > last) c.bottom = Math.max(c.row, last);
+    for (const { cell: c } of t.group) if (c.bottom > last) c.bottom = Math.max(c.row, last);
     t.group = [];
+    t.groupPassed = Number.MAX_SAFE_INTEGER;
     t.covered = [];
     t.groupStart = t.row + 1;
   };
@@ -237,7 +243,7 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
           holder.cell.parts.push({ table: index });
         }
         tables.push(table);
-        open.push({ index, table, row: 0, groupStart: 1, group: [], covered: [], col: 1 });
+        open.push({ index, table, row: 0, groupStart: 1, group: [], groupPassed: Number.MAX_SAFE_INTEGER, covered: [], col: 1 });
         return true;
       }
       case 'thead':
@@ -246,11 +252,7 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
         if (t && !t.cell) endGroup(t);
         return true;
       case 'tr':
-        if (t && !t.cell) {
-          t.row++;
-          if (t.row > TABLE_LIMITS.maxRows) throw tooComplex(file, `的${tableWords(t)}超过 ${TABLE_LIMITS.maxRows} 行`, `${TABLE_LIMITS.maxRows} 行`);
-          t.col = 1;
-        }
+        if (t && !t.cell) enterRow(t);
         return true;
       case 'td':
       case 'th':
@@ -276,6 +278,33 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
     return true;
   };
   const tableWords = (t: OpenTable): string => `第 ${t.index + 1} 个表格`;
+  /** A row of the open table begins. */
+  const enterRow = (t: OpenTable): void => {
+    t.row++;
+    if (t.row > TABLE_LIMITS.maxRows) throw tooComplex(file, `的${tableWords(t)}超过 ${TABLE_LIMITS.maxRows} 行`, `${TABLE_LIMITS.maxRows} 行`);
+    t.col = 1;
+    if (t.row >= t.groupPassed) settlePassed(t);
+  };
+  /**
+   * Cells of the row group whose rowspan ended above the row just begun: the group's end cuts a rowspan
+   * only to a row at or below this one, so they are final, compacted in their places now (a catalog's
+   * cells merged down its items' rows waited, 128 bytes each, until its table ended: 900 000 of them in
+   * a 100 000-item page).
+   */
+  const settlePassed = (t: OpenTable): void => {
+    let next = Number.MAX_SAFE_INTEGER;
+    const waiting: OpenTable['group'] = [];
+    for (const g of t.group) {
+      if (g.cell.bottom < t.row) {
+        if (!stopAt && t.table.cells[g.index] === g.cell) t.table.cells[g.index] = compactCell(g.cell);
+      } else {
+        waiting.push(g);
+        next = Math.min(next, g.cell.bottom + 1);
+      }
+    }
+    t.group = waiting;
+    t.groupPassed = next;
+  };
   /** Place a cell: `el` the element (undefined for a CompactRow's), with its colspan and rowspan as given. */
   const openCell = (t: OpenTable, el: Element | undefined, colspan: number | undefined, rowspan: number | undefined, dropped: number): void => {
     while ((t.covered[t.col] ?? 0) >= t.row) t.col++;
@@ -305,22 +334,31 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
     if (stopAt) return;
     t.table.cells.push(cell);
     // Only a cell reaching down can be cut at its row group's end (endGroup).
-    if (bottom > t.row) t.group.push(cell);
+    if (bottom > t.row) {
+      t.group.push({ cell, index: t.table.cells.length - 1 });
+      t.groupPassed = Math.min(t.groupPassed, bottom + 1);
+    }
     t.cell = { cell, index: t.table.cells.length - 1, text: new CellText(), dropped };
   };
-  /** A CompactRow's cells, placed and closed as the walk would place and close its cell elements. */
-  const placeRow = (row: CompactRow): void => {
+  /** A CompactRows block's rows, each entered and its cells placed and closed as the walk would enter the
+   * row element and place and close its cell elements. */
+  const placeRows = (rows: CompactRows): void => {
     const t = open[open.length - 1];
-    for (let k = 0; k < row.shown.length; k++) {
-      if (!t || t.cell || t.row <= 0) return;
-      const rowspan = row.spans ? row.spans[2 * k]! : -1;
-      const colspan = row.spans ? row.spans[2 * k + 1]! : -1;
-      openCell(t, undefined, colspan < 0 ? undefined : colspan, rowspan < 0 ? undefined : rowspan, row.dropped ? row.dropped[k]! : 0);
-      const opened = t.cell as OpenCell | undefined;
-      if (!opened) continue;
-      const shown = row.shown[k]!;
-      if (shown !== '') opened.cell.parts.push(shown);
-      closeCell(t);
+    let start = 0;
+    for (const end of rows.ends) {
+      if (t && !t.cell) enterRow(t);
+      for (let k = start; k < end; k++) {
+        if (!t || t.cell || t.row <= 0) break;
+        const rowspan = rows.spans ? rows.spans[2 * k]! : -1;
+        const colspan = rows.spans ? rows.spans[2 * k + 1]! : -1;
+        openCell(t, undefined, colspan < 0 ? undefined : colspan, rowspan < 0 ? undefined : rowspan, rows.dropped ? rows.dropped[k]! : 0);
+        const opened = t.cell as OpenCell | undefined;
+        if (!opened) continue;
+        const shown = rows.shown[k]!;
+        if (shown !== '') opened.cell.parts.push(shown);
+        closeCell(t);
+      }
+      start = end;
     }
   };
   const exit = (el: Element): void => {
@@ -356,8 +394,8 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
       target()?.text.add((node as DefaultTreeAdapterMap['textNode']).value, pre > 0);
       continue;
     }
-    if (node.nodeName === COMPACT_ROW) {
-      placeRow(node as unknown as CompactRow);
+    if (node.nodeName === COMPACT_ROWS) {
+      placeRows(node as unknown as CompactRows);
       continue;
     }
     if (!('childNodes' in node)) continue;

@@ -5,10 +5,10 @@
 // formatting element reopens only after the cell's marker), so its text is what page-tables.ts would
 // find. Only plain cells are settled: one whose subtree or surroundings need the walk's own rules (a
 // nested table, a drop-down, hidden or skipped content, <pre>, SVG or MathML) is left for the walk.
-// A closed row whose cells are all settled then keeps only their texts and spans (compactRow).
+// Closed rows whose cells are all settled then keep only their texts and spans, in blocks (compactRow).
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { BLOCKS, CellText, SKIPPED } from './cell-text.js';
-import { COMPACT_ROW, HIDDEN, HTML_NS, isPageCell, type CompactRow, type Element, type Node, type PageCell } from './page-tables.js';
+import { COMPACT_ROWS, HIDDEN, HTML_NS, isPageCell, type CompactRows, type Element, type Node, type PageCell } from './page-tables.js';
 
 /** Elements whose text keeps its white space, or that make a cell the walk's own business. */
 const NOT_PLAIN = new Set(['pre', 'listing', 'xmp', 'plaintext', 'select', 'iframe', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
@@ -70,30 +70,68 @@ export function settleCell(cell: PageCell): void {
   cell.childNodes = SETTLED;
 }
 
+/** Rows a block takes before it is sealed (its lists cut to their length) and the next begins. */
+const BLOCK_ROWS = 1024;
+
 /**
- * When the parser closes a row: if every cell in it is settled (and none hidden), the row keeps a
- * CompactRow of their texts and spans instead of the cell elements. Only white space and comments may
- * stand beside the cells (text between cells is no cell's, and the walk reads none of it); anything
- * else keeps the row as it is.
+ * When the parser closes a row: if every cell in it is settled (and none hidden), the row's texts and
+ * spans go into the CompactRows block just before it in its parent (a new one when there is none), and
+ * the row element is let go. Only white space and comments may stand beside the cells (text between
+ * cells is no cell's, and the walk reads none of it); anything else keeps the row as it is. A closed row
+ * is its parent's last child (the parser appends the rows in order; text it moves out of a table goes
+ * before the table), and the parser holds no closed row. Whether the row went into a block.
  */
-export function compactRow(tr: Element): void {
-  if (tr.namespaceURI !== HTML_NS || HIDDEN.has(tr)) return;
-  const shown: string[] = [];
-  const spans: number[] = [];
-  const dropped: number[] = [];
-  let spanned = false;
-  let cut = false;
+export function compactRow(tr: Element): boolean {
+  const parent = tr.parentNode as Element | null;
+  const siblings = parent?.childNodes;
+  if (!parent || !siblings || siblings[siblings.length - 1] !== tr) return false;
+  const before = siblings[siblings.length - 2] as unknown as CompactRows | undefined;
+  const block = before?.nodeName === COMPACT_ROWS && !before.sealed ? before : undefined;
+  if (tr.namespaceURI !== HTML_NS || HIDDEN.has(tr)) {
+    if (block) sealRows(block);
+    return false;
+  }
+  const cells: PageCell[] = [];
   for (const child of tr.childNodes) {
     if (child.nodeName === '#text' || child.nodeName === '#comment') continue;
-    if (!isPageCell(child) || child.childNodes !== SETTLED || child.shown === undefined || child.namespaceURI !== HTML_NS || HIDDEN.has(child)) return;
-    shown.push(child.shown);
-    spans.push(child.rowspan ?? -1, child.colspan ?? -1);
-    dropped.push(child.dropped);
-    if (child.rowspan !== undefined || child.colspan !== undefined) spanned = true;
-    if (child.dropped !== 0) cut = true;
+    if (!isPageCell(child) || child.childNodes !== SETTLED || child.shown === undefined || child.namespaceURI !== HTML_NS || HIDDEN.has(child)) {
+      if (block) sealRows(block);
+      return false;
+    }
+    cells.push(child);
   }
-  if (shown.length === 0) return;
-  // Copies of their length (see CompactRow), and none where every cell has the default.
-  const row: CompactRow = { nodeName: COMPACT_ROW, shown: shown.slice(), spans: spanned ? spans.slice() : undefined, dropped: cut ? dropped.slice() : undefined, parentNode: tr };
-  tr.childNodes = [row as unknown as Node as Element['childNodes'][number]];
+  if (cells.length === 0) {
+    if (block) sealRows(block);
+    return false;
+  }
+  const rows: CompactRows = block ?? { nodeName: COMPACT_ROWS, shown: [], ends: [], spans: undefined, dropped: undefined, sealed: false, parentNode: parent };
+  for (const cell of cells) {
+    const k = rows.shown.length;
+    rows.shown.push(cell.shown!);
+    if (cell.rowspan !== undefined || cell.colspan !== undefined) rows.spans ??= new Array<number>(2 * k).fill(-1);
+    rows.spans?.push(cell.rowspan ?? -1, cell.colspan ?? -1);
+    if (cell.dropped !== 0) rows.dropped ??= new Array<number>(k).fill(0);
+    rows.dropped?.push(cell.dropped);
+  }
+  rows.ends.push(rows.shown.length);
+  if (block) siblings.pop();
+  else siblings[siblings.length - 1] = rows as unknown as Element['childNodes'][number];
+  if (rows.ends.length >= BLOCK_ROWS) sealRows(rows);
+  return true;
+}
+
+/** A block takes no more rows: its lists cut to their length (a list pushed to keeps up to half again as room). */
+export function sealRows(rows: CompactRows): void {
+  if (rows.sealed) return;
+  rows.sealed = true;
+  rows.shown = rows.shown.slice();
+  rows.ends = rows.ends.slice();
+  if (rows.spans) rows.spans = rows.spans.slice();
+  if (rows.dropped) rows.dropped = rows.dropped.slice();
+}
+
+/** When the parser closes an element that may hold rows (a table or its section): its last block sealed. */
+export function sealChildRows(el: Element): void {
+  const last = el.childNodes[el.childNodes.length - 1] as unknown as CompactRows | undefined;
+  if (last?.nodeName === COMPACT_ROWS) sealRows(last);
 }
