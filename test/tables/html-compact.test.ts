@@ -3,7 +3,8 @@
 // their cells, and the tables are placed the same either way.
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/formats/html/bounded-parser.js';
-import { pageTables, COMPACT_ROWS, type CompactRows, type Element, type Node } from '../../src/formats/html/page-tables.js';
+import { pageTables } from '../../src/formats/html/page-tables.js';
+import { COMPACT_ROWS, type CompactRows, type Element, type Node } from '../../src/formats/html/page-nodes.js';
 import { ReadBudget } from '../../src/grid/limits.js';
 import { pagePieces } from '../../src/formats/html/charset.js';
 import type { BuiltTable } from '../../src/grid/tables.js';

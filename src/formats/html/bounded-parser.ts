@@ -14,7 +14,8 @@ import { compactRow, sealChildRows, settleCell } from './settled-cell.js';
 
 /** Elements whose children may be rows. */
 const ROW_HOLDERS = new Set(['table', 'tbody', 'thead', 'tfoot']);
-import { HIDDEN, HTML_NS, isPageCell, pageTables, Placed, SELECTED, spanValue, SRCDOC, type Element, type Node, type PageCell } from './page-tables.js';
+import { HIDDEN, HTML_NS, isPageCell, SELECTED, spanValue, SRCDOC, type Element, type Node, type PageCell } from './page-nodes.js';
+import { pageTables, Placed } from './page-tables.js';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 type TextNode = DefaultTreeAdapterMap['textNode'];

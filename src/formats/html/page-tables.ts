@@ -4,64 +4,15 @@
 // merged range is counted against the read budget. A row the parser compacted (settled-cell.ts) is placed
 // from its texts and spans as its cells would be; a cell is compacted once final. The tables then go
 // through grid/tables.ts.
-import { html as htmlSpec, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { COMPACT_ROWS, HIDDEN, HTML_NS, isPageCell, SELECTED, spanValue, SRCDOC, type CompactRows, type Element, type Node } from './page-nodes.js';
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
 import { CELL_TEXT_CAP, compactCell, sampleText, tooComplex, withinLimit, type BuiltTable, type TableCell } from '../../grid/tables.js';
 import { BLOCKS, CellText, FOREIGN_SKIPPED, SKIPPED } from './cell-text.js';
 
-export type Node = DefaultTreeAdapterMap['node'];
-export type Element = DefaultTreeAdapterMap['element'];
-
-/** A <td> or <th> as the page's tree holds it: its rowspan and colspan as numbers (no attribute objects
- * are kept), what of its text was kept, and whether it was counted as a value. */
-export interface PageCell extends Element {
-  rowspan?: number;
-  colspan?: number;
-  kept: number;
-  dropped: number;
-  valued: boolean;
-  /** The cell's text, worked out when the parser closed it (settled-cell.ts); its children are then gone. */
-  shown: string | undefined;
-}
-
-/** HTML's rules for a non-negative integer attribute: leading digits, else undefined. */
-export function spanValue(v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const m = /^[\t\n\f\r ]*\+?(\d+)/.exec(v);
-  return m ? Number(m[1]!.slice(0, 9)) : undefined;
-}
-
-/**
- * Closed rows of settled cells, one after another, as the parser keeps them in place of the row elements
- * (settled-cell.ts): every cell's text, where each row's cells end, their rowspan and colspan (two numbers
- * a cell, -1: none given; no list while no cell of the block gives one) and the characters dropped (no
- * list while none were). A row element with its child list and its cells' lists cost some 240 bytes a row
- * beyond its texts; a block costs 8 bytes a cell (issue 19: the tree of a 100 000-item page, 400 000 rows,
- * was the read's peak). A sealed block takes no more rows and its lists are exactly as long as they need.
- * The walk places the rows as it would the row elements.
- */
-export interface CompactRows {
-  nodeName: '#rows';
-  shown: string[];
-  ends: number[];
-  spans: number[] | undefined;
-  dropped: number[] | undefined;
-  sealed: boolean;
-  parentNode: Element;
-}
-
-/** The name of a CompactRows node. */
-export const COMPACT_ROWS = '#rows';
-
-/** Whether a node is a table cell as the bounded parser built it. */
-export function isPageCell(node: Node): node is PageCell {
-  return 'kept' in node;
-}
-
-/** The HTML namespace: elements of embedded SVG or MathML are not the page's tables. */
-export const HTML_NS = htmlSpec.NS.HTML;
+export type { Element, Node } from './page-nodes.js';
 
 interface OpenCell {
   cell: TableCell;
@@ -93,12 +44,6 @@ function span(el: Element, name: 'rowspan' | 'colspan'): number | undefined {
   return isPageCell(el) ? el[name] : spanValue(el.attrs.find((a) => a.name === name)?.value);
 }
 
-/** Elements hidden from a reader of the page (the hidden attribute, or display:none / visibility:hidden
- * in their style), <option>s marked selected, and the srcdoc of <iframe>s: marked by the parser, which
- * keeps no attributes in the tree. */
-export const HIDDEN: WeakSet<Element> = new WeakSet();
-export const SELECTED: WeakSet<Element> = new WeakSet();
-export const SRCDOC: WeakMap<Element, string> = new WeakMap();
 
 /** What a page shows that is not in a table cell the reader reads: hidden content outside cells, and pages
  * inside <iframe srcdoc> (with how many tables come before each, to put theirs in document order). */

@@ -8,7 +8,7 @@
 // Closed rows whose cells are all settled then keep only their texts and spans, in blocks (compactRow).
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { BLOCKS, CellText, SKIPPED } from './cell-text.js';
-import { COMPACT_ROWS, HIDDEN, HTML_NS, isPageCell, type CompactRows, type Element, type Node, type PageCell } from './page-tables.js';
+import { COMPACT_ROWS, HIDDEN, HTML_NS, isPageCell, type CompactRows, type Element, type Node, type PageCell } from './page-nodes.js';
 
 /** Elements whose text keeps its white space, or that make a cell the walk's own business. */
 const NOT_PLAIN = new Set(['pre', 'listing', 'xmp', 'plaintext', 'select', 'iframe', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
