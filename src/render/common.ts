@@ -47,12 +47,23 @@ export function planColumns(catalog: Catalog): PlanColumn[] {
   return out;
 }
 
+/** Display width of one UTF-16 unit: wide (CJK, full-width, ■□√) ≈ 2, others 1; a surrogate pair is one
+ * wide character (its high half counts 2, its low half 0). */
+function unitWidth(c: number, prev: number): number {
+  if (c >= 0xdc00 && c <= 0xdfff && prev >= 0xd800 && prev <= 0xdbff) return 0;
+  return c >= 0x2e80 || (c >= 0x2460 && c <= 0x27bf) || c === 0x221a || c === 0x2014 ? 2 : 1;
+}
+
 /** Display width of one line in spreadsheet width units: wide (CJK, full-width, ■□√) ≈ 2, others 1. */
 export function lineWidth(line: string): number {
+  // By UTF-16 units, not the string's iterator: a row's height is worked out for every cell a workbook
+  // writes (14 million characters for 25 000 items).
   let w = 0;
-  for (const ch of line) {
-    const c = ch.codePointAt(0)!;
-    w += c >= 0x2e80 || (c >= 0x2460 && c <= 0x27bf) || c === 0x221a || c === 0x2014 ? 2 : 1;
+  let prev = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    w += unitWidth(c, prev);
+    prev = c;
   }
   return w;
 }
@@ -69,6 +80,16 @@ export function wrappedLines(text: string, width: number): number {
   // Word wrap at spaces wastes part of a line; a 0.9 usable width keeps estimates on the safe side.
   const usable = Math.max(1, (width - 1) * 0.9);
   let lines = 0;
-  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(lineWidth(line) / usable));
-  return lines;
+  let w = 0;
+  let prev = 0;
+  // Line by line in one pass (no array of the lines).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lines += Math.max(1, Math.ceil(w / usable));
+      w = 0;
+    } else w += unitWidth(c, prev);
+    prev = c;
+  }
+  return lines + Math.max(1, Math.ceil(w / usable));
 }
