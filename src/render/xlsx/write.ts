@@ -265,17 +265,32 @@ async function writeRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleIdOf: (na
   // Each open range with its top-left cell's style name, taken when the range starts (its id is asked for
   // when a covered cell is written, after the top-left cell's: ids are given in the order exceljs gives them).
   let active: { m: MergePlan; style: string | undefined }[] = [];
+  // The last row of the open range that ends first: the list is filtered only after it (not every row).
+  let ending = Infinity;
+  // The style of each covered column of the row being written (null: its range's top-left cell has
+  // none; undefined: not covered), one list for every row, emptied after each.
+  const covered: (string | null | undefined)[] = [];
+  const coveredCols: number[] = [];
   const sink = new ByteSink(part.stream);
   for (let r = 1; r <= last; r++) {
     const planned = sheet.rows[r - 1];
-    for (const m of starting.get(r) ?? []) active.push({ m, style: planned?.styles[m.left - 1] });
-    if (active.length) active = active.filter((a) => a.m.bottom >= r);
+    for (const m of starting.get(r) ?? []) {
+      active.push({ m, style: planned?.styles[m.left - 1] });
+      ending = Math.min(ending, m.bottom);
+    }
+    if (r > ending) {
+      active = active.filter((a) => a.m.bottom >= r);
+      ending = Infinity;
+      for (const a of active) ending = Math.min(ending, a.m.bottom);
+    }
     if (!planned && !active.length) continue;
-    // The style of each covered column of this row (null: its range's top-left cell has none).
-    let covered: Map<number, string | null> | undefined;
     let width = Math.max(planned?.values.length ?? 0, planned?.styles.length ?? 0);
     for (const { m, style } of active) {
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) (covered ??= new Map()).set(c, style ?? null);
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        covered[c] = style ?? null;
+        coveredCols.push(c);
+      }
       width = Math.max(width, m.right);
     }
     let cells = '';
@@ -285,7 +300,7 @@ async function writeRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleIdOf: (na
     for (let c = 1; c <= width; c++) {
       let style: number | undefined;
       let body = '';
-      const cover = covered?.get(c);
+      const cover = covered[c];
       if (cover !== undefined) {
         if (cover !== null) style = styleIdOf(cover);
         hasValue = true;
@@ -306,6 +321,8 @@ async function writeRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleIdOf: (na
       lastCol = c;
       cells += `<c r="${letter(c)}${r}"${style ? ` s="${style}"` : ''}${body || '/>'}`;
     }
+    for (const c of coveredCols) covered[c] = undefined;
+    coveredCols.length = 0;
     if (planned?.height === undefined && !hasValue) continue;
     const height = planned?.height !== undefined ? ` ht="${planned.height}" customHeight="1"` : '';
     sink.add(`<row r="${r}"${height}${first ? ` spans="${first}:${lastCol}"` : ''} x14ac:dyDescent="0.25"${cells ? `>${cells}</row>` : '/>'}`);
