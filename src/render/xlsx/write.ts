@@ -6,7 +6,6 @@ import type ExcelJS from 'exceljs';
 import { STRING_TYPE, WorkbookWriter } from './exceljs-writer.js';
 import { columnLetter, type CellStyle, type MergePlan, type RowPlan, type SheetPlan, type WorkbookPlan } from './plan.js';
 import { xlsxText, xmlSafe } from './text.js';
-import { ByteSink, type PartStream } from './byte-sink.js';
 import { concat } from '../../formats/ooxml/zip.js';
 import { partZip, type PartZip } from '../../formats/ooxml/zip-stream.js';
 
@@ -108,7 +107,7 @@ function ownZip(wb: ZipInternals): PartZip {
 interface WriterInternals {
   sharedStrings: SharedStringTable;
   addSharedStrings(): Promise<void>;
-  _openStream(path: string): PartStream & { end(): void };
+  _openStream(path: string): { write(chunk: string): void; end(): void };
 }
 
 /**
@@ -160,19 +159,18 @@ async function writeSharedStrings(writer: WriterInternals, strings: SharedString
   const { values } = strings;
   if (!values.length) return;
   const stream = writer._openStream('/xl/sharedStrings.xml');
-  const sink = new ByteSink(stream);
-  sink.add(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${values.length}" uniqueCount="${values.length}">`);
+  let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${values.length}" uniqueCount="${values.length}">`;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const text = XML_SPECIAL.test(v) ? v.replace(XML_SPECIALS, (c) => XML_ESCAPES[c]!) : v;
-    sink.add(/^\s|\n|\s$/.test(v) ? `<si><t xml:space="preserve">${text}</t></si>` : `<si><t>${text}</t></si>`);
+    xml += /^\s|\n|\s$/.test(v) ? `<si><t xml:space="preserve">${text}</t></si>` : `<si><t>${text}</t></si>`;
     if ((i + 1) % STRINGS_PER_TURN === 0) {
-      sink.flush();
+      stream.write(xml);
+      xml = '';
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
-  sink.add('</sst>');
-  sink.flush();
+  stream.write(xml + '</sst>');
   stream.end();
 }
 
@@ -248,7 +246,7 @@ function printCentred(ws: ExcelJS.Worksheet): void {
  * ROWS_PER_TURN rows, so memory stays flat however long the sheet.
  */
 async function writeRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleIdOf: (name: string) => number, strings: SharedStringTable): Promise<void> {
-  const part = ws as unknown as { _writeColumns(): void; _writeOpenSheetData(): void; startedData: boolean; stream: PartStream };
+  const part = ws as unknown as { _writeColumns(): void; _writeOpenSheetData(): void; startedData: boolean; stream: { write(chunk: string): void } };
   part._writeColumns();
   part._writeOpenSheetData();
   part.startedData = true;
@@ -271,7 +269,7 @@ async function writeRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleIdOf: (na
   // none; undefined: not covered), one list for every row, emptied after each.
   const covered: (string | null | undefined)[] = [];
   const coveredCols: number[] = [];
-  const sink = new ByteSink(part.stream);
+  let xml = '';
   for (let r = 1; r <= last; r++) {
     const planned = sheet.rows[r - 1];
     for (const m of starting.get(r) ?? []) {
@@ -325,18 +323,19 @@ async function writeRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, styleIdOf: (na
     coveredCols.length = 0;
     if (planned?.height === undefined && !hasValue) continue;
     const height = planned?.height !== undefined ? ` ht="${planned.height}" customHeight="1"` : '';
-    sink.add(`<row r="${r}"${height}${first ? ` spans="${first}:${lastCol}"` : ''} x14ac:dyDescent="0.25"${cells ? `>${cells}</row>` : '/>'}`);
+    xml += `<row r="${r}"${height}${first ? ` spans="${first}:${lastCol}"` : ''} x14ac:dyDescent="0.25"${cells ? `>${cells}</row>` : '/>'}`;
     // Every caller builds its plan for this one write: a row written is let go, so the plan's rows
     // (400 000 objects for 100 000 items) do not all stay alive until the workbook is committed.
     if (planned) (sheet.rows as (RowPlan | undefined)[])[r - 1] = undefined;
     if (r % ROWS_PER_TURN === 0) {
-      sink.flush();
+      part.stream.write(xml);
+      xml = '';
       // The zip compresses the sheet's XML only when the event loop runs: written in one go, the XML of
       // the whole sheet waited uncompressed in memory (some 50 MB for 25 000 items).
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
-  sink.flush();
+  if (xml) part.stream.write(xml);
 }
 
 /** Rows written between two turns of the event loop. */
