@@ -38,8 +38,9 @@ export interface TableCell {
 /** The parts of a cell whose text is worked out (shared, never added to). */
 const SETTLED: CellPart[] = Object.freeze([]) as unknown as CellPart[];
 
-/** The text of a cell that holds no nested table, as readTables reads it; undefined for one that does. */
-function settledText(cell: TableCell): string | undefined {
+/** The text of a cell that holds no nested table, as readTables reads it (an equal short text of `pool`
+ * shared); undefined for one that does. */
+function settledText(cell: TableCell, pool?: TextPool): string | undefined {
   if (cell.text !== undefined) return cell.text;
   let text = '';
   for (const part of cell.parts) {
@@ -48,7 +49,8 @@ function settledText(cell: TableCell): string | undefined {
   }
   text = trimLineBreaks(text);
   // Its own copy: a cell's text is most often one piece of the decoded part or page, which it would keep whole.
-  return text === '' ? '' : ownText(text);
+  if (text === '') return '';
+  return pool ? pool.own(text) : ownText(text);
 }
 
 /**
@@ -56,9 +58,9 @@ function settledText(cell: TableCell): string | undefined {
  * its parts array let go (56 bytes a cell: 84 MB for a 100 000-item Word document). What readTables reads
  * of it is the same either way; a reader may settle cells as soon as they are final.
  */
-export function settleTableCell(cell: TableCell): void {
+export function settleTableCell(cell: TableCell, pool?: TextPool): void {
   if (cell.text !== undefined) return;
-  const text = settledText(cell);
+  const text = settledText(cell, pool);
   if (text === undefined) return;
   cell.text = text;
   cell.parts = SETTLED;
@@ -120,11 +122,11 @@ class SettledCell implements TableCell, MergeRange {
  * it holds a nested table (or lies beyond what the packing holds). Only for a cell no reader holds any
  * more: the readers keep the cells they may still widen or extend as they are.
  */
-export function compactCell(cell: TableCell): TableCell {
+export function compactCell(cell: TableCell, pool?: TextPool): TableCell {
   if (cell instanceof SettledCell) return cell;
-  const text = settledText(cell);
+  const text = settledText(cell, pool);
   if (text === undefined || cell.right >= PLACE_COLS || cell.bottom > TABLE_LIMITS.maxRows) {
-    settleTableCell(cell);
+    settleTableCell(cell, pool);
     return cell;
   }
   return new SettledCell(cell, text);
@@ -299,7 +301,7 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
       for (let k = 0; k < cells.length; k++) {
         const cell = cells[k]!;
         if (reading) cells[k] = undefined;
-        const text = pool.share(cell.text ?? ownText(cellText(cell, inline)));
+        const text = cell.text !== undefined ? pool.share(cell.text) : pool.own(cellText(cell, inline));
         if (text === '') continue;
         if (!current || current.row !== cell.row) {
           if (current) {

@@ -34,4 +34,11 @@ export class TextPool {
     this.texts.set(text, text);
     return text;
   }
+
+  /** As share, for a text that may be a slice of a larger string: the pool's copy, else a copy of its own
+   * (ownText), kept in the pool. An equal text seen before costs no copy. */
+  own(text: string): string {
+    if (text.length > POOLED_LENGTH) return ownText(text);
+    return this.texts.get(text) ?? this.share(ownText(text));
+  }
 }

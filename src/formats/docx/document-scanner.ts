@@ -12,6 +12,7 @@
 // page) is noted where it stands, for read.ts to read. Every kept cell and merged range is counted
 // against the read budget.
 import type { SourceRef } from '../../findings/location.js';
+import { TextPool } from '../../model/strings.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
 import { tooComplex, type BuiltTable } from '../../grid/tables.js';
@@ -48,6 +49,8 @@ export class DocumentScanner extends XmlScanner {
   private ilvl = 0;
   private label?: string;
   private readonly stack: OpenTable[] = [];
+  /** Equal short cell texts of the document as one string as they are settled (see TextPool). */
+  private readonly pool = new TextPool();
   private skip = 0;
   private inTrPr = false;
   private inTcPr = false;
@@ -338,7 +341,7 @@ export class DocumentScanner extends XmlScanner {
       holder.parts.push({ table: index });
     }
     this.tables.push(table);
-    this.stack.push({ index, table, row: 0, col: 1, rowDeleted: false, vertical: new Map(), previousKept: false, previousMerge: false, settled: 0, verticalAt: new Map() });
+    this.stack.push({ index, table, row: 0, col: 1, rowDeleted: false, vertical: new Map(), previousKept: false, previousMerge: false, settled: 0, verticalAt: new Map(), pool: this.pool });
   }
 
   private closeCell(t: OpenTable): void {

@@ -2,6 +2,7 @@
 // to CELL_TEXT_CAP, counted beyond) and where a closed cell goes — a cell of its own, or more of a cell
 // merged down (w:vMerge) or sideways (legacy w:hMerge).
 import { TABLE_LIMITS } from '../../settings/limits.js';
+import type { TextPool } from '../../model/strings.js';
 import { compactCell, partsLength, sampleText, settleTableCell, tooComplex, trimLineBreaks, withinLimit, CELL_TEXT_CAP, type BuiltTable, type CellPart, type TableCell, type UnreadContent } from '../../grid/tables.js';
 
 export interface PendingCell {
@@ -44,6 +45,8 @@ export interface OpenTable {
   /** Where in the table's cells each cell of `vertical` is (every cell merging down is kept, so all are here). */
   verticalAt: Map<TableCell, number>;
   cell?: PendingCell;
+  /** Equal short texts of the document's cells as one string, from the cell settled first (model/strings.ts). */
+  pool: TextPool;
 }
 
 /** Place a closed cell in its table: a new cell, or more of the cell a vMerge or legacy hMerge continues;
@@ -107,8 +110,8 @@ function endVertical(t: OpenTable, start: number, c: TableCell): void {
   t.vertical.delete(start);
   const at = t.verticalAt.get(c);
   t.verticalAt.delete(c);
-  if (at !== undefined && c !== t.previous) t.table.cells[at] = compactCell(c);
-  else settleTableCell(c);
+  if (at !== undefined && c !== t.previous) t.table.cells[at] = compactCell(c, t.pool);
+  else settleTableCell(c, t.pool);
 }
 
 /** Name what a cell holds and does not read: hidden text, text boxes, symbols, embedded documents. */
@@ -171,6 +174,6 @@ function separated(existing: CellPart[], more: CellPart[]): CellPart[] {
 export function settleRow(t: OpenTable): void {
   for (const [col, c] of t.vertical) if (c.bottom < t.row) endVertical(t, col, c);
   const cells = t.table.cells;
-  for (let k = t.settled; k < cells.length; k++) if (!t.verticalAt.has(cells[k]!)) cells[k] = compactCell(cells[k]!);
+  for (let k = t.settled; k < cells.length; k++) if (!t.verticalAt.has(cells[k]!)) cells[k] = compactCell(cells[k]!, t.pool);
   t.settled = cells.length;
 }

@@ -9,6 +9,7 @@ import { COMPACT_ROWS, HIDDEN, HTML_NS, isPageCell, SELECTED, spanValue, SRCDOC,
 import type { SourceRef } from '../../findings/location.js';
 import { TABLE_LIMITS } from '../../settings/limits.js';
 import type { ReadBudget } from '../../grid/limits.js';
+import { TextPool } from '../../model/strings.js';
 import { CELL_TEXT_CAP, compactCell, sampleText, tooComplex, withinLimit, type BuiltTable, type TableCell } from '../../grid/tables.js';
 import { BLOCKS, CellText, FOREIGN_SKIPPED, SKIPPED } from './cell-text.js';
 
@@ -111,6 +112,8 @@ export class Placed {
 export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?: { at?: SourceRef }, stopAt?: Element, extras?: PageExtras): BuiltTable[] {
   const tables: BuiltTable[] = [];
   const open: OpenTable[] = [];
+  // Equal short cell texts of the page as one string as they are settled (see TextPool).
+  const pool = new TextPool();
   let pre = 0;
   const endGroup = (t: OpenTable): void => {
     // A rowspan reaches at most to the end of its row group (rowspan="0" exactly there).
@@ -132,7 +135,7 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
     if (length !== undefined) (t.table.long ??= []).push({ row: cell.row, col: cell.col, length });
     t.cell = undefined;
     // Final unless its rowspan may yet be cut at its row group's end: compacted in its place (grid/tables.ts).
-    if (cell.bottom === cell.row && t.table.cells[index] === cell) t.table.cells[index] = compactCell(cell);
+    if (cell.bottom === cell.row && t.table.cells[index] === cell) t.table.cells[index] = compactCell(cell, pool);
   };
 
   /** Hidden content: not read, named at its cell, its row, or (outside tables) the page. */
@@ -241,7 +244,7 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
     const waiting: OpenTable['group'] = [];
     for (const g of t.group) {
       if (g.cell.bottom < t.row) {
-        if (!stopAt && t.table.cells[g.index] === g.cell) t.table.cells[g.index] = compactCell(g.cell);
+        if (!stopAt && t.table.cells[g.index] === g.cell) t.table.cells[g.index] = compactCell(g.cell, pool);
       } else {
         waiting.push(g);
         next = Math.min(next, g.cell.bottom + 1);
