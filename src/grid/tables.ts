@@ -280,12 +280,13 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
   // (settleTableCell; the reader may have done so already), and the grid's rows are built from the
   // cells as they are walked, one at a time — not a second copy of the table's text beside the cells
   // (issue 19). A cell holding a nested table is left as it is.
-  for (const t of tables) for (let k = 0; k < t.cells.length; k++) t.cells[k] = compactCell(t.cells[k]!);
+  // Equal short texts as one string, as a workbook's shared strings make them: the readers pool the cells
+  // they settle; the cells settled here, and the texts of cells holding a nested table, are pooled here.
+  const pool = new TextPool();
+  for (const t of tables) for (let k = 0; k < t.cells.length; k++) t.cells[k] = compactCell(t.cells[k]!, pool);
   /** A grid of a table; with `release`, its cells are let go as the walk passes them once the reader
    * reads the grid to its end (readGrid stops, and walks again for the extent, only while it searches
    * the first HEADER_SEARCH_ROWS + 1 rows for a header): for a table read once and never again. */
-  // Equal short texts of the page or document as one string, as a workbook's shared strings make them.
-  const pool = new TextPool();
   const gridOf = (index: number, inline: boolean, release = false) => {
     const cells: (TableCell | undefined)[] = tables[index]!.cells;
     const merges: MergeRange[] = [];
@@ -301,7 +302,7 @@ export function readTables(file: string, tables: readonly BuiltTable[], options:
       for (let k = 0; k < cells.length; k++) {
         const cell = cells[k]!;
         if (reading) cells[k] = undefined;
-        const text = cell.text !== undefined ? pool.share(cell.text) : pool.own(cellText(cell, inline));
+        const text = cell.text ?? pool.own(cellText(cell, inline));
         if (text === '') continue;
         if (!current || current.row !== cell.row) {
           if (current) {

@@ -11,11 +11,11 @@ import type { ReadBudget } from '../../grid/limits.js';
 import { CELL_TEXT_CAP, tooComplex } from '../../grid/tables.js';
 import { SKIPPED } from './cell-text.js';
 import { compactRow, sealChildRows, settleCell } from './settled-cell.js';
+import { HIDDEN, HTML_NS, isPageCell, SELECTED, spanValue, SRCDOC, type Element, type Node, type PageCell } from './page-nodes.js';
+import { pageTables, Placed } from './page-tables.js';
 
 /** Elements whose children may be rows. */
 const ROW_HOLDERS = new Set(['table', 'tbody', 'thead', 'tfoot']);
-import { HIDDEN, HTML_NS, isPageCell, SELECTED, spanValue, SRCDOC, type Element, type Node, type PageCell } from './page-nodes.js';
-import { pageTables, Placed } from './page-tables.js';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 type TextNode = DefaultTreeAdapterMap['textNode'];

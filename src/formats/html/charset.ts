@@ -203,13 +203,9 @@ const NO_BYTES = new Uint8Array(0);
 function* decodeSlabs(slabs: Uint8Array[], encoding: string): Generator<string> {
   const decoder = new TextDecoder(encoding);
   for (let k = 0; k < slabs.length; k++) {
-    let slab = slabs[k]!;
+    const slab = slabs[k]!;
     slabs[k] = NO_BYTES;
-    for (let at = 0; at < slab.length; at += PIECE_BYTES) {
-      const piece = slab.subarray(at, at + PIECE_BYTES);
-      if (at + PIECE_BYTES >= slab.length) slab = NO_BYTES;
-      yield decoder.decode(piece, { stream: true });
-    }
+    for (let at = 0; at < slab.length; at += PIECE_BYTES) yield decoder.decode(slab.subarray(at, at + PIECE_BYTES), { stream: true });
   }
   yield decoder.decode();
 }

@@ -45,7 +45,6 @@ function span(el: Element, name: 'rowspan' | 'colspan'): number | undefined {
   return isPageCell(el) ? el[name] : spanValue(el.attrs.find((a) => a.name === name)?.value);
 }
 
-
 /** What a page shows that is not in a table cell the reader reads: hidden content outside cells, and pages
  * inside <iframe srcdoc> (with how many tables come before each, to put theirs in document order). */
 export interface PageExtras {
