@@ -31,11 +31,18 @@ export function runLanes<J, A>(script: string, workerData: unknown, threads: num
           }
           if (pending.length === 0) void worker.terminate().then(() => resolve());
         };
+        // Once its error is heard the thread is done with: its jobs were reported died, and an answer it sent
+        // before dying that comes after the error (a thread's messages and its error come by different
+        // channels) is dropped — it would have been taken as the answer of a job no longer pending: each job
+        // is reported once.
+        let dead = false;
         worker.on('message', (answer: A) => {
+          if (dead) return;
           jobs.answered(pending.shift()!, answer);
           feed();
         });
         worker.on('error', (err) => {
+          dead = true;
           for (const job of pending.splice(0)) jobs.died(job, err);
           void worker.terminate();
           start();
