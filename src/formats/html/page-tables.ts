@@ -353,10 +353,21 @@ export function pageTables(doc: Node, file: string, budget?: ReadBudget, limit?:
     }
     if (el && !enter(el)) continue;
     stack.push({ node, leaving: true });
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i]!, leaving: false });
-    // The tree is read once: a subtree walked is let go, so the page's tree and its tables are not both
-    // held whole. (Finding one cell, in a page still being parsed, leaves the tree as it is.)
-    if (!stopAt) (node as { childNodes: Node[] }).childNodes = WALKED;
+    pushChildren(stack, node as { childNodes: Node[] }, !stopAt);
   }
   return tables;
+}
+
+/**
+ * A node's children onto the walk's stack, last first; with `release`, the node let go of them: the tree
+ * is read once, so a subtree walked is let go and the page's tree and its tables are not both held whole
+ * (finding one cell, in a page still being parsed, leaves the tree as it is). A function of its own, so
+ * that no frame of the walk keeps the child list: V8 keeps an interpreted frame's temporaries until they
+ * are overwritten, and a row group's list of blocks (every row of a 100 000-item table) stayed alive in
+ * the walk's frame while those blocks were placed — the whole tree beside its tables (issue 19).
+ */
+function pushChildren(stack: { node: Node; leaving: boolean }[], node: { childNodes: Node[] }, release: boolean): void {
+  const children = node.childNodes;
+  for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leaving: false });
+  if (release) node.childNodes = WALKED;
 }
