@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedTitles, citationsRule, namesDocument } from '../../src/validate/rules/citations.js';
+import { balancedTitles, citationsRule, namesDocument, unclosedParen } from '../../src/validate/rules/citations.js';
 import { makeCatalog, SAMPLE_ITEM } from './factory.js';
 import { check } from './rule-tester.js';
 
@@ -25,6 +25,43 @@ describe('balancedTitles / namesDocument', () => {
     ['中华人民共和国政府信息公开条例', false],
     ['《》', false],
   ])('namesDocument %s → %s', (text, ok) => expect(namesDocument(text)).toBe(ok));
+});
+
+describe('balancedTitles / unclosedParen by UTF-16 unit', () => {
+  // What they were written as, character by character: the unit-by-unit versions must answer the same.
+  const byChars = {
+    balanced(text: string): boolean {
+      let depth = 0;
+      for (const ch of text) {
+        if (ch === '《') depth++;
+        else if (ch === '》' && --depth < 0) return false;
+      }
+      return depth === 0;
+    },
+    unclosed(text: string): string | undefined {
+      const open: string[] = [];
+      for (const ch of text) {
+        if (ch === '(' || ch === '（') open.push(ch);
+        else if ((ch === ')' || ch === '）') && open.length) open.pop();
+      }
+      return open[0];
+    },
+  };
+  it('answer as the character-by-character versions for 3 000 seeded texts', () => {
+    const pieces = [...'《》()（）条例办法号', '𠀀', '\ud83d', '1）', '（试行）'];
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const answers = new Set<string>();
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let k = Math.floor(next() * 12); k > 0; k--) text += pieces[Math.floor(next() * pieces.length)];
+      expect(balancedTitles(text), text).toBe(byChars.balanced(text));
+      expect(unclosedParen(text), text).toBe(byChars.unclosed(text));
+      answers.add(`${balancedTitles(text)}|${unclosedParen(text)}`);
+    }
+    // Every answer was given: balanced or not, with a ( or a （ left open or none.
+    expect([...answers].sort()).toEqual(['false|(', 'false|undefined', 'false|（', 'true|(', 'true|undefined', 'true|（']);
+  });
 });
 
 describe('citationsRule', () => {

@@ -109,6 +109,21 @@ describe('deadlineRule', () => {
     expect(f.every((x) => x.severity === 'warning' && x.fix === undefined)).toBe(true);
   });
 
+  it('judges a text shared by several items once, and reports it at each of their cells', () => {
+    const catalog = makeCatalog('2019', [{ deadline: '尽快' }, { deadline: '20个工作日内' }, { deadline: '尽快' }, { deadline: ' 尽快 ' }, { deadline: '及时公开' }, { deadline: '及时公开' }]);
+    const f = check(deadlineRule, catalog);
+    expect(f.map((x) => [x.code, x.location.cell, x.item, x.params!.value])).toEqual([
+      ['deadline-unrecognized', 'F4', 1, '尽快'],
+      ['deadline-unrecognized', 'F6', 3, '尽快'],
+      ['deadline-unrecognized', 'F7', 4, '尽快'],
+      ['deadline-vague', 'F8', 5, '及时公开'],
+      ['deadline-vague', 'F9', 6, '及时公开'],
+    ]);
+    // Each finding has its own params: changing one (a caller may) leaves the others as they were.
+    f[0]!.params!.value = '改';
+    expect(f[1]!.params!.value).toBe('尽快');
+  });
+
   it('does not judge a value carried down from 同上', () => {
     expect(check(deadlineRule, makeCatalog('2017', [{ deadline: '尽快', carried: { deadline: true } }]))).toEqual([]);
   });

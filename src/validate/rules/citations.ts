@@ -10,10 +10,13 @@ import { isBlank, label } from './util.js';
 
 /** True when every 《 is closed by a later 》 and no 》 comes without its 《. */
 export function balancedTitles(text: string): boolean {
+  // By UTF-16 unit: a string per character (for…of) was most of what validate made for 依据 texts, and the
+  // marks are single units that no surrogate half equals.
   let depth = 0;
-  for (const ch of text) {
-    if (ch === '《') depth++;
-    else if (ch === '》') {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === OPEN_TITLE) depth++;
+    else if (unit === CLOSE_TITLE) {
       depth--;
       if (depth < 0) return false;
     }
@@ -21,15 +24,27 @@ export function balancedTitles(text: string): boolean {
   return depth === 0;
 }
 
+const OPEN_TITLE = 0x300a; // 《
+const CLOSE_TITLE = 0x300b; // 》
+const OPEN_PAREN = 0x28; // (
+const CLOSE_PAREN = 0x29; // )
+const OPEN_WIDE_PAREN = 0xff08; // （
+const CLOSE_WIDE_PAREN = 0xff09; // ）
+
 /** The first ( or （ of a citation that no later ) or （ closes, or undefined. A ) with nothing open is
  * let pass: lists number their entries 1）2）. */
 export function unclosedParen(text: string): string | undefined {
-  const open: string[] = [];
-  for (const ch of text) {
-    if (ch === '(' || ch === '（') open.push(ch);
-    else if ((ch === ')' || ch === '）') && open.length) open.pop();
+  // Only the first unclosed one is named: a count of those open, and which the bottom one is (by unit, as above).
+  let depth = 0;
+  let first = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === OPEN_PAREN || unit === OPEN_WIDE_PAREN) {
+      if (depth === 0) first = unit;
+      depth++;
+    } else if ((unit === CLOSE_PAREN || unit === CLOSE_WIDE_PAREN) && depth > 0) depth--;
   }
-  return open[0];
+  return depth > 0 ? String.fromCharCode(first) : undefined;
 }
 
 /** True when a citation names a document: 《title》 or a 文号 / order number. */

@@ -142,32 +142,46 @@ const MAX_CALENDAR_DAYS = (DEFAULT_DEADLINE_DAYS / 5) * 7;
 function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   const field = label(catalog, 'deadline');
+  // Most items of a catalog share a handful of 公开时限 (信息形成或变更之日起20个工作日内): each text judged once.
+  const judged = new Map<string, Verdict | undefined>();
   catalog.items.forEach((item, i) => {
     const c = item.deadline;
     if (c.carried || isBlank(c.text)) return;
     const value = c.text.trim();
-    const cls = classifyDeadline(value);
-    if (cls.kind === 'unrecognized') {
-      out.push(finding('deadline-unrecognized', c.at, { value }, { field, item: i + 1 }));
-      return;
+    let verdict = judged.get(value);
+    if (verdict === undefined && !judged.has(value)) {
+      verdict = judge(value);
+      // A bound on the table, not on what is judged: a catalog of distinct texts is judged text by text.
+      if (judged.size < JUDGED_TEXTS) judged.set(value, verdict);
     }
-    // 及时公开 alone says neither from when nor how soon (赛罕's reviewer asks for both); 按进展情况及时公开 and
-    // 实时公开 (at once) do say.
-    if (BARE_TIMELY.test(value.normalize('NFKC').replace(/[\s。.]/gu, ''))) {
-      out.push(finding('deadline-vague', c.at, { value }, { field, item: i + 1 }));
-      return;
-    }
-    const long = cls.parts.find(
-      (p) =>
-        (p.kind === 'working-days' && p.days! > DEFAULT_DEADLINE_DAYS) ||
-        (p.kind === 'days' && p.days! > MAX_CALENDAR_DAYS),
-    );
-    if (long) {
-      const span = `${long.amount}${long.unit === '工作日' ? '个工作日' : /月/u.test(long.text) ? '个月' : /周|星期/u.test(long.text) ? '周' : '日'}`;
-      out.push(finding('deadline-too-long', c.at, { value, span, days: long.days! }, { field, item: i + 1 }));
-    }
+    if (verdict) out.push(finding(verdict.code, c.at, { ...verdict.data }, { field, item: i + 1 }));
   });
   return out;
+}
+
+/** Distinct 公开时限 texts check keeps the verdict of. */
+const JUDGED_TEXTS = 4096;
+
+interface Verdict {
+  code: 'deadline-unrecognized' | 'deadline-vague' | 'deadline-too-long';
+  data: { value: string; span?: string; days?: number };
+}
+
+/** What is wrong with a 公开时限 text (trimmed), if anything. */
+function judge(value: string): Verdict | undefined {
+  const cls = classifyDeadline(value);
+  if (cls.kind === 'unrecognized') return { code: 'deadline-unrecognized', data: { value } };
+  // 及时公开 alone says neither from when nor how soon (赛罕's reviewer asks for both); 按进展情况及时公开 and
+  // 实时公开 (at once) do say.
+  if (BARE_TIMELY.test(value.normalize('NFKC').replace(/[\s。.]/gu, ''))) return { code: 'deadline-vague', data: { value } };
+  const long = cls.parts.find(
+    (p) =>
+      (p.kind === 'working-days' && p.days! > DEFAULT_DEADLINE_DAYS) ||
+      (p.kind === 'days' && p.days! > MAX_CALENDAR_DAYS),
+  );
+  if (!long) return undefined;
+  const span = `${long.amount}${long.unit === '工作日' ? '个工作日' : /月/u.test(long.text) ? '个月' : /周|星期/u.test(long.text) ? '周' : '日'}`;
+  return { code: 'deadline-too-long', data: { value, span, days: long.days! } };
 }
 
 /** 公开时限 that cannot be read, that say only “及时”, or that exceed the 条例's 20 working days. */

@@ -8,6 +8,8 @@ import { defineRule } from '../rule.js';
 import { eachTextCell, label } from './util.js';
 
 const isSpace = (unit: string): boolean => unit === ' ' || unit === '\t' || unit === '\u3000' || unit === '\u00a0';
+/** isSpace of a UTF-16 unit's code: text[i] makes a string of each Chinese character it is asked for. */
+const isSpaceCode = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
 
 /**
  * The trim as deletions of the spaces at either end, not as a new whole text: other fixes of the same cell
@@ -36,7 +38,7 @@ function check(catalog: Catalog): Finding[] {
   eachTextCell(catalog, (cell, key, index) => {
     const t = cell.text;
     // Most texts neither start nor end with a space: two character looks, no trimmed copy.
-    if (cell.carried || t === '' || !(isSpace(t[0]!) || isSpace(t[t.length - 1]!)) || t.trim() === '') return;
+    if (cell.carried || t === '' || !(isSpaceCode(t.charCodeAt(0)) || isSpaceCode(t.charCodeAt(t.length - 1))) || t.trim() === '') return;
     const field = label(catalog, key);
     out.push(finding('whitespace', cell.at, { field }, { field, item: index, fix: edgeSpaces(t) }));
   });
