@@ -90,9 +90,12 @@ export function itemKeys(profile: Profile): { key: FieldKey; docKey: string; sha
 
 const TICK_KEYS: readonly TickGroup[] = ['audience', 'mode', 'level'];
 
+/** A plain integer 序号 (made once: a pattern literal is a new object at each call, and this runs per item). */
+const PLAIN_SERIAL = /^[1-9]\d{0,8}$/;
+
 /** 序号 as a number when it is a plain integer, so YAML shows `序号: 1`. */
 export function serialValue(text: string): string | number {
-  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : text;
+  return PLAIN_SERIAL.test(text) ? Number(text) : text;
 }
 
 /** Project one item to its document form. */

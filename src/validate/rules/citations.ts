@@ -47,9 +47,13 @@ export function unclosedParen(text: string): string | undefined {
   return depth > 0 ? String.fromCharCode(first) : undefined;
 }
 
+/** A 《title》 with something in it; a 《 or 》 at all. (Made once: a literal is a new object at each call.) */
+const TITLE = /《[^《》]*[^《》\s][^《》]*》/u;
+const TITLE_MARK = /[《》]/u;
+
 /** True when a citation names a document: 《title》 or a 文号 / order number. */
 export function namesDocument(text: string): boolean {
-  return /《[^《》]*[^《》\s][^《》]*》/u.test(text) || hasWenhao(text);
+  return TITLE.test(text) || hasWenhao(text);
 }
 
 /** Unbalanced 《》 in citations; 依据 with neither a title nor a 文号. */
@@ -68,7 +72,7 @@ function check(catalog: Catalog): Finding[] {
     if (values.length === 0 || values.every((c) => c.carried)) return;
     if (values.every((c) => SAME_AS_ABOVE.includes(c.text.trim()))) return;
     // A half-written 《title is already citation-unbalanced; one warning is enough.
-    if (!values.some((c) => namesDocument(c.text) || /[《》]/u.test(c.text))) {
+    if (!values.some((c) => namesDocument(c.text) || TITLE_MARK.test(c.text))) {
       out.push(finding('citation-incomplete', item.basis.at, { text: values.map((c) => c.text.trim()).join('；') }, { field, item: i + 1 }));
     }
   });

@@ -104,10 +104,13 @@ function closingFor(before: string): string {
   return '';
 }
 
+/** An order number: 第711号 (made once, as the other patterns: hasWenhao runs for every citation). */
+const ORDER_NUMBER = /第\s*[0-9０-９一二三四五六七八九十百千零〇]+\s*号/u;
+
 /** True when a text holds a 文号 of any bracket form, or an order number such as 国务院令第711号. */
 export function hasWenhao(text: string): boolean {
   if (MAY_HOLD_YEAR.test(text) && WENHAO_ONE.test(text)) return true;
-  return /第\s*[0-9０-９一二三四五六七八九十百千零〇]+\s*号/u.test(text);
+  return ORDER_NUMBER.test(text);
 }
 
 /** A 号 written again after the bracket that closes an order number: (国令第711号) 号. Not 号召, 号码 …. */

@@ -29,19 +29,25 @@ const WORDS = new Set(
 );
 
 const HAN = /\p{Script=Han}/u;
+/** Any white space a break is made of. (Patterns of functions run for every cell are made once: a literal
+ * in the function is a new RegExp object at each call, 60 bytes each.) */
+const WHITE = /[ \t\u3000\u00a0\n]/u;
 const SHORT_LABELS: readonly FieldKey[] = ['category', 'name', 'subject'];
-/** A run of spaces, or a line break with spaces around it, between two Han characters. */
-const BREAK = /(?<=\p{Script=Han})[ \t\u3000\u00a0]*(?:\n[ \t\u3000\u00a0]*)?(?=\p{Script=Han})/gu;
+/** A run of spaces, or a line break with spaces around it, between two Han characters. Never empty: a
+ * pattern that may match nothing matched between every two Han characters of a text, an array each. */
+const BREAK = /(?<=\p{Script=Han})(?:[ \t\u3000\u00a0]+(?:\n[ \t\u3000\u00a0]*)?|\n[ \t\u3000\u00a0]*)(?=\p{Script=Han})/gu;
+
+/** What nearly every text has: no break (one list for all, not a new one per cell). */
+const NO_BREAKS: readonly [number, number][] = Object.freeze([]);
 
 /** The breaks inside words of a text, as [start, end) ranges of the white space to delete. */
-export function wordBreaks(text: string, key: FieldKey): [number, number][] {
-  if (!/[ \t\u3000\u00a0\n]/u.test(text)) return [];
+export function wordBreaks(text: string, key: FieldKey): readonly [number, number][] {
+  if (!WHITE.test(text)) return NO_BREAKS;
   const han = [...text].filter((c) => HAN.test(c)).length;
   const short = SHORT_LABELS.includes(key) && han >= 4 && han <= 6;
   const out: [number, number][] = [];
   for (const m of text.matchAll(BREAK)) {
     const gap = m[0];
-    if (gap === '') continue;
     const start = m.index!;
     const end = start + gap.length;
     const pair = text[start - 1]! + text[end]!;
