@@ -122,7 +122,17 @@ export async function checkInput(file: string): Promise<number> {
 
 /** A file's bytes, or a ZwgkError (exit 2) that says in Chinese why it cannot be read. */
 export async function readInputFile(file: string): Promise<Uint8Array> {
+  return readChecked(file, await checkInput(file));
+}
+
+/** As readInputFile for a file of at most `limit` bytes; undefined (nothing read) for a larger one. */
+export async function readSmallInput(file: string, limit: number): Promise<Uint8Array | undefined> {
   const size = await checkInput(file);
+  return size > limit ? undefined : readChecked(file, size);
+}
+
+/** The bytes of a file checkInput found to be `size` bytes long. */
+async function readChecked(file: string, size: number): Promise<Uint8Array> {
   try {
     const handle = await open(nativePath(file), 'r');
     try {
