@@ -103,7 +103,7 @@ function listLayout(text: string, top: string, file: string, options: ReadOption
 }
 
 /**
- * Parse the text in `held` (which is emptied): a list whole, a large catalog item by item when it can be
+ * Parse the text in `held` (which is emptied): a list whole, a catalog item by item when it can be
  * cut (split.ts), anything else whole.
  */
 function parseHeld(held: { text: string }, file: string, options: ReadOptions, whole: boolean): Doc {
@@ -124,7 +124,9 @@ function parseHeld(held: { text: string }, file: string, options: ReadOptions, w
       const ctx = { file, lc, doc, findings: [], aliases: 0, itemKeys: new Set<string>(), lineOffset: 0, lineOf, budget };
       return buildList(ctx, declaredListLayout(ctx, gridLayouts(options).layouts) ?? listNamed);
     }
-    if (!whole && prepared.text.length >= SPLIT_MIN_CHARS) {
+    // Item by item whatever the file's size: most items are read by fast.ts without the yaml library's
+    // tree (a roll-up of 2 600 ten-item catalogs: 15 → 13 s, 600 → 510 MB, the tree's garbage gone).
+    if (!whole) {
       const split = splitItems(prepared.text);
       if (split) {
         const catalog = parseSplit(splitSource(split), file, options, lineOf, budget);

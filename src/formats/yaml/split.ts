@@ -11,8 +11,9 @@ import { checkSlips, parseChecked, PARSE_OPTIONS } from './parse.js';
 import { fastItem } from './fast.js';
 import { ownText } from '../../model/strings.js';
 
-/** Files at least this large are parsed item by item: the yaml library's whole-document tree takes
- * about 30 bytes of memory per byte of text (a 31 MB catalog: 900 MB). */
+/** Files at least this large are decoded and cut into items a piece at a time (read.ts readLarge): the
+ * yaml library's whole-document tree takes about 30 bytes of memory per byte of text (a 31 MB catalog:
+ * 900 MB). A smaller file is decoded whole, then parsed item by item all the same. */
 export const SPLIT_MIN_CHARS = 1024 * 1024;
 
 export interface Split {
