@@ -13,6 +13,7 @@ import { formatBytes, ZwgkError } from '../findings/finding.js';
 import { INPUT_LIMITS } from '../settings/limits.js';
 // Node's zlib for the zip layer: parts inflated as they are read, a workbook's parts deflated as written.
 import './zlib.js';
+import { noteInput } from './heap.js';
 
 /** File names as shown (GBK decoded) → their bytes on disk, for names that are not UTF-8. */
 const NATIVE = new Map<string, Buffer>();
@@ -133,6 +134,7 @@ export async function readSmallInput(file: string, limit: number): Promise<Uint8
 
 /** The bytes of a file checkInput found to be `size` bytes long. */
 async function readChecked(file: string, size: number): Promise<Uint8Array> {
+  noteInput(size);
   try {
     const handle = await open(nativePath(file), 'r');
     try {

@@ -11,6 +11,7 @@ import { INPUT_LIMITS } from '../settings/limits.js';
 import { runLanes } from './lanes.js';
 import { LAYOUT_FOLDER, layoutsByFolder, readOptionsOf } from './layouts.js';
 import { nativePath, readCatalog, readInputFile } from './read-file.js';
+import { heapManaged, watchHeap, watchingProgress } from './heap.js';
 
 /** Below this many files the threads cost more to start than they save. */
 const THREADED_FROM = 24;
@@ -77,7 +78,9 @@ export async function summarizeFile(file: string, profile: Profile | 'auto' = 'a
   const modified = plain ? modifiedText(plain.modified) : await stat(nativePath(file)).then((s) => modifiedText(s.mtime), () => '');
   try {
     const options = readOptionsOf(await layoutsOf(path.dirname(file)), { profile });
+    options.onProgress = watchingProgress();
     const catalog = await readCatalog(file, options, plain?.bytes ?? (await readInputFile(file)));
+    watchHeap();
     return summaryRowOf(checkCatalog(catalog, file), modified);
   } catch (err) {
     if (err instanceof ZwgkError) return unreadableSummaryRow(file, err.message, modified);
@@ -128,7 +131,7 @@ export async function summarizeFiles(files: readonly string[], options: Summariz
     rows[i] = row;
     options.onProgress?.(++done, files.length);
   };
-  await runLanes<{ i: number; file: string }[], { i: number; row: SummaryRow }[]>(script, { profile, layout: options.layout }, threads, BATCHES_IN_FLIGHT, {
+  await runLanes<{ i: number; file: string }[], { i: number; row: SummaryRow }[]>(script, { profile, layout: options.layout, heap: heapManaged() }, threads, BATCHES_IN_FLIGHT, {
     take: () => (next < files.length ? batchOf().map((i) => ({ i, file: files[i]! })) : undefined),
     answered: (_batch, answers) => answers.forEach(({ i, row }) => settle(i, row)),
     died: (batch, err) => batch.forEach(({ i, file }) => settle(i, unreadableSummaryRow(file, `读取时出错：${err.message}`, ''))),

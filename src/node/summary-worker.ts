@@ -4,10 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { layoutsByFolder } from './layouts.js';
 import { summarizeFile } from './summary-files.js';
 import type { SummaryRow } from '../core/index.js';
+import { manageHeap } from './heap.js';
 
 const port = parentPort;
 if (port) {
-  const { profile, layout } = workerData as { profile: 'auto' | '2017' | '2019'; layout?: string };
+  const { profile, layout, heap } = workerData as { profile: 'auto' | '2017' | '2019'; layout?: string; heap: boolean };
+  if (heap) manageHeap();
   const layoutsOf = layoutsByFolder(layout);
   let queue = Promise.resolve();
   port.on('message', (batch: { i: number; file: string }[]) => {

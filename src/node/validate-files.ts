@@ -11,6 +11,7 @@ import { validate, ZwgkError, type Finding } from '../core/index.js';
 import { readOptionsOf, type loadLayouts } from './layouts.js';
 import { runLanes } from './lanes.js';
 import { nativePath, readCatalog } from './read-file.js';
+import { heapManaged, noteInput, watchHeap, watchingProgress } from './heap.js';
 
 /** How a run reads its files: the CLI's --profile, --sheet and --layout. */
 export interface ValidateFileOptions {
@@ -35,7 +36,10 @@ const LARGE_FILE_BYTES = 16 * 1024 * 1024;
 /** Read and validate one file into plain data (a refusal is data too: the run goes on with the next file). */
 export async function validateFileOutcome(file: string, opts: ValidateFileOptions, layoutsOf: (dir: string) => ReturnType<typeof loadLayouts>): Promise<FileOutcome> {
   try {
-    const catalog = await readCatalog(file, readOptionsOf(await layoutsOf(path.dirname(file)), opts));
+    const options = readOptionsOf(await layoutsOf(path.dirname(file)), opts);
+    options.onProgress = watchingProgress();
+    const catalog = await readCatalog(file, options);
+    watchHeap();
     return { file, profile: catalog.profile, items: catalog.items.length, findings: validate(catalog) };
   } catch (err) {
     if (err instanceof ZwgkError) return { file, refused: err.finding };
@@ -76,6 +80,8 @@ export function threadCount(sizes: readonly number[], cores: number): number | u
 export async function threadsFor(files: readonly string[]): Promise<number | undefined> {
   if (files.length < 2 || !workerScript()) return undefined;
   const sizes = await Promise.all(files.map((f) => stat(nativePath(f)).then((s) => (s.isFile() ? s.size : 0), () => 0)));
+  // The threads read them: their size is noted here (node/heap.ts; flags are the process's, not a thread's).
+  for (const size of sizes) noteInput(size);
   return threadCount(sizes, threadsAllowed());
 }
 
@@ -91,7 +97,7 @@ export async function validateInThreads(files: readonly string[], opts: Validate
     onDone?.(++done);
   };
   // One file a job: a large file is minutes of one thread's work, and the next waits in no queue of a busy thread.
-  await runLanes<{ i: number; file: string }, FileOutcome>(script, { opts }, threads, 1, {
+  await runLanes<{ i: number; file: string }, FileOutcome>(script, { opts, heap: heapManaged() }, threads, 1, {
     take: () => (next < files.length ? { i: next, file: files[next++]! } : undefined),
     answered: (job, outcome) => settle(job.i, outcome),
     died: (job, err) => settle(job.i, { file: job.file, internal: `读取时出错：${err.message}` }),

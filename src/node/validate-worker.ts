@@ -3,10 +3,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { layoutsByFolder } from './layouts.js';
 import { validateFileOutcome, type ValidateFileOptions } from './validate-files.js';
+import { manageHeap } from './heap.js';
 
 const port = parentPort;
 if (port) {
-  const { opts } = workerData as { opts: ValidateFileOptions };
+  const { opts, heap } = workerData as { opts: ValidateFileOptions; heap: boolean };
+  if (heap) manageHeap();
   const layoutsOf = layoutsByFolder(opts.layout);
   port.on('message', ({ file }: { i: number; file: string }) => {
     void validateFileOutcome(file, opts, layoutsOf).then((outcome) => port.postMessage(outcome));

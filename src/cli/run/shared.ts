@@ -17,6 +17,7 @@ import { layoutsByFolder, readOptionsOf } from '../../node/layouts.js';
 import { writeOutput, type OutputData } from '../../node/write.js';
 import { progress, type Context } from '../context.js';
 import { usageError } from '../preflight.js';
+import { watchHeap, watchingProgress } from '../../node/heap.js';
 
 /** The layouts of a run, read once a folder (a folder of definitions is not read again for every file). */
 const LAYOUTS = new WeakMap<Context, Map<string | undefined, ReturnType<typeof layoutsByFolder>>>();
@@ -42,10 +43,12 @@ export async function loadCatalog(
   const options = readOptionsOf(await readLayouts(ctx, opts.layout, file), opts);
   if (budget) options.budget = budget;
   const onProgress = progress(ctx);
-  if (onProgress) options.onProgress = onProgress;
+  // Every few hundred items the heap is looked at (node/heap.ts), whether or not progress is shown.
+  options.onProgress = watchingProgress(onProgress);
   try {
     return await readCatalog(file, options, bytes);
   } finally {
+    watchHeap();
     if (onProgress) ctx.stderr.write('\r\x1b[K');
   }
 }
