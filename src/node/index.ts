@@ -6,7 +6,8 @@ import { readCatalog, readInputFile } from './read-file.js';
 
 export * from '../core/index.js';
 export { readCatalog, readInputFile } from './read-file.js';
-export { writeOutput, writeFiles } from './write.js';
+export { writeOutput } from './write.js';
+export { writeFiles } from './write-files.js';
 export { loadLayouts, LAYOUT_FOLDER } from './layouts.js';
 
 /** Read and check a catalog file by its path (a .xls, .et, .ods, .doc or .wps is converted first). */

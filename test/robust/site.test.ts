@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageNames } from '../../src/render/site.js';
-import { writeFiles } from '../../src/node/write.js';
+import { writeFiles } from '../../src/node/write-files.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 import { ROOT, runInProcess } from './helpers.js';
 

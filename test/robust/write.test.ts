@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogWorkbook } from '../fixtures/bad/make-bad.mjs';
 import { CHINESE, ROOT, runBin, runInProcess, STACK, type Outcome } from './helpers.js';
-import { writeFiles, writeOutput } from '../../src/node/write.js';
+import { writeOutput } from '../../src/node/write.js';
+import { writeFiles } from '../../src/node/write-files.js';
 import { ZwgkError } from '../../src/findings/finding.js';
 
 let T = '';

@@ -1,7 +1,7 @@
 // zwgk site: read every catalog, render the site, write it into the output folder as one step, and
 // say which catalogs have errors (published all the same: exit 1) or could not be read (exit 2).
 import path from 'node:path';
-import { writeFiles } from '../../node/write.js';
+import { writeFiles } from '../../node/write-files.js';
 import { readAhead } from '../../node/read-ahead.js';
 import { ZwgkError, countBySeverity, site, terminalText, validate, type Doc } from '../../core/index.js';
 import type { Context } from '../context.js';
