@@ -4,7 +4,7 @@
 // and every system error is said in Chinese with what to do. File names that are not UTF-8 (GBK names
 // unpacked from a zip made on Windows) are opened by their bytes.
 import { open, readdir, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Doc } from '../model/list.js';
 import { detectFormat, readCatalogBytes } from '../formats/index.js';
@@ -163,6 +163,36 @@ async function readChecked(file: string, size: number): Promise<Uint8Array> {
     if (cause instanceof ZwgkError) throw cause;
     const code = (cause as NodeJS.ErrnoException).code;
     throw new ZwgkError('file-unreadable', { file }, { file, detail: readErrorDetail(code) }, { cause });
+  }
+}
+
+/** Files up to this size are worth reading with readPlainSync when many are read one after another. */
+export const SMALL_FILE = 1024 * 1024;
+
+/**
+ * A regular file's bytes and last change, read without leaving this thread (four hand-offs to libuv's threads
+ * per file cost more than reading it, and each wakes another thread on a busy machine: a roll-up or a site
+ * of 2 600 small catalogs); undefined when anything is unusual — not a regular file, larger than `limit`,
+ * growing, an error — and readInputFile then says why.
+ */
+export function readPlainSync(file: string, limit = INPUT_LIMITS.maxFileBytes): { bytes: Uint8Array; modified: Date } | undefined {
+  let fd: number | undefined;
+  try {
+    const info = statSync(nativePath(file));
+    if (!info.isFile() || info.size > limit) return undefined;
+    fd = openSync(nativePath(file), 'r');
+    // One byte more than the size: a file that grew since is left to readInputFile.
+    const buf = Buffer.allocUnsafe(info.size + 1);
+    let total = 0;
+    for (let n; (n = readSync(fd, buf, total, buf.length - total, null)) > 0; ) {
+      total += n;
+      if (total === buf.length) return undefined;
+    }
+    return { bytes: buf.subarray(0, total), modified: info.mtime };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,16 +1,15 @@
 // zwgk summary's reading, at a province's scale: the catalog files of a tree of folders, each read and
 // checked into one small roll-up row, in worker threads (one per core) when there are many, so that
 // 2,600 files take seconds. A file that cannot be read becomes a row that says why; none is skipped.
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCatalog, summaryRowOf, unreadableSummaryRow, ZwgkError, type Profile, type SummaryRow } from '../core/index.js';
-import { INPUT_LIMITS } from '../settings/limits.js';
 import { runLanes } from './lanes.js';
 import { LAYOUT_FOLDER, layoutsByFolder, readOptionsOf } from './layouts.js';
-import { nativePath, readCatalog, readInputFile } from './read-file.js';
+import { nativePath, readCatalog, readInputFile, readPlainSync } from './read-file.js';
 import { heapManaged, watchHeap, watchingProgress } from './heap.js';
 
 /** Below this many files the threads cost more to start than they save. */
@@ -46,35 +45,9 @@ function modifiedText(time: Date): string {
   return `${time.getFullYear()}-${p(time.getMonth() + 1)}-${p(time.getDate())} ${p(time.getHours())}:${p(time.getMinutes())}`;
 }
 
-/**
- * A regular file's bytes and last change, read without leaving this thread (four hand-offs to libuv's threads
- * per file cost more than reading it, and each wakes another thread on a busy machine); undefined when
- * anything is unusual — not a regular file, too large, growing, an error — and readInputFile then says why.
- */
-function readPlainFileSync(file: string): { bytes: Uint8Array; modified: Date } | undefined {
-  let fd: number | undefined;
-  try {
-    const info = statSync(nativePath(file));
-    if (!info.isFile() || info.size > INPUT_LIMITS.maxFileBytes) return undefined;
-    fd = openSync(nativePath(file), 'r');
-    // One byte more than the size: a file that grew since is left to readInputFile.
-    const buf = Buffer.allocUnsafe(info.size + 1);
-    let total = 0;
-    for (let n; (n = readSync(fd, buf, total, buf.length - total, null)) > 0; ) {
-      total += n;
-      if (total === buf.length) return undefined;
-    }
-    return { bytes: buf.subarray(0, total), modified: info.mtime };
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /** One file's roll-up row (read with the layouts beside it, checked, summed up; or why it could not be read). */
 export async function summarizeFile(file: string, profile: Profile | 'auto' = 'auto', layoutsOf = layoutsByFolder()): Promise<SummaryRow> {
-  const plain = readPlainFileSync(file);
+  const plain = readPlainSync(file);
   const modified = plain ? modifiedText(plain.modified) : await stat(nativePath(file)).then((s) => modifiedText(s.mtime), () => '');
   try {
     const options = readOptionsOf(await layoutsOf(path.dirname(file)), { profile });

@@ -2,7 +2,7 @@
 // say which catalogs have errors (published all the same: exit 1) or could not be read (exit 2).
 import path from 'node:path';
 import { writeFiles } from '../../node/write-files.js';
-import { readAhead } from '../../node/read-ahead.js';
+import { readPlainSync, SMALL_FILE } from '../../node/read-file.js';
 import { ZwgkError, countBySeverity, site, terminalText, validate, type Doc } from '../../core/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
@@ -21,10 +21,10 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
   const read: { file: string; catalog?: Doc; items: number; errors: number; warnings: number }[] = [];
   const failed: { file: string; error: ZwgkError }[] = [];
   const budget = sharedBudget();
-  const ahead = readAhead(files);
-  for (const [i, file] of files.entries()) {
+  for (const file of files) {
     try {
-      const catalog = await loadCatalog(ctx, file, { layout: opts.layout }, await ahead(i), budget);
+      // A small file read on this thread (node/read-file.ts readPlainSync); anything else as loadCatalog reads it.
+      const catalog = await loadCatalog(ctx, file, { layout: opts.layout }, readPlainSync(file, SMALL_FILE)?.bytes, budget);
       const n = countBySeverity(validate(catalog));
       read.push({ file, catalog, items: catalog.items.length, errors: n.error, warnings: n.warning });
     } catch (err) {

@@ -17,10 +17,14 @@ export function checkText(bytes: Uint8Array, file: string): void {
   let control = 0;
   let evenZeros = 0;
   let oddZeros = 0;
-  sample.forEach((b, i) => {
-    if (b === 0) (i % 2 === 0 ? evenZeros++ : oddZeros++);
-    else if (b < 9 || (b > 13 && b < 32)) control++;
-  });
+  // A plain loop: forEach's call per byte was a third of reading a roll-up of 2 600 small catalogs.
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b === 0) {
+      if (i % 2 === 0) evenZeros++;
+      else oddZeros++;
+    } else if (b < 9 || (b > 13 && b < 32)) control++;
+  }
   // UTF-16 text without a BOM: every other byte is zero for ASCII and punctuation.
   const zeros = evenZeros + oddZeros;
   if (zeros > 0 && zeros > sample.length / 8 && Math.min(evenZeros, oddZeros) < zeros / 10) {
