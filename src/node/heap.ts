@@ -2,13 +2,13 @@
 // up to 4 × what it still holds: for a 100 000-item catalog that is gigabytes, so once the heap is large it
 // grows by half its live size instead. While it is small, V8's own growth is kept: held to 1.5 × from the
 // start, a roll-up of 2 600 ten-item catalogs made 168 full collections instead of 25 (19 s of CPU instead of
-// 13) and a 25 000-item workbook's validate spent an eighth more CPU. Only the command does this (bin calls
-// manageHeap): a library changes no flags of the process it runs in, and `node --heap-growing-percent=…`
-// given by hand wins.
+// 13). Only the command does this (bin calls manageHeap): a library changes no flags of the process it runs
+// in, and `node --heap-growing-percent=…` given by hand wins.
 import v8 from 'node:v8';
 
-/** An input at least this large makes a large heap: the heap is held from before it is read. */
-const LARGE_INPUT_BYTES = 16 * 1024 * 1024;
+/** An input at least this large makes a large heap: the heap is held from before it is read (a 25 000-item
+ * workbook is 13 MB; held only once 96 MB were in use, its render peaked at up to 385 MB instead of 310). */
+const LARGE_INPUT_BYTES = 8 * 1024 * 1024;
 /** A heap using this much is large. */
 const LARGE_HEAP_BYTES = 96 * 1024 * 1024;
 

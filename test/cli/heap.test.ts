@@ -26,10 +26,10 @@ describe('the heap policy', () => {
     const stats = vi.spyOn(v8, 'getHeapStatistics').mockReturnValue({ used_heap_size: 20 * 1024 * 1024 } as ReturnType<typeof v8.getHeapStatistics>);
     heap.manageHeap();
     expect(heap.heapState()).toBe('watching');
-    heap.noteInput(15 * 1024 * 1024);
+    heap.noteInput(8 * 1024 * 1024 - 1);
     heap.watchHeap();
     expect(flags).not.toHaveBeenCalled();
-    heap.noteInput(16 * 1024 * 1024);
+    heap.noteInput(8 * 1024 * 1024);
     expect(heap.heapState()).toBe('held');
     heap.noteInput(1 << 30);
     expect(flags.mock.calls).toEqual([['--heap-growing-percent=50']]);
