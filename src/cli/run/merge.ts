@@ -5,7 +5,6 @@ import { Report, exportPieces, merge, mergeLines, terminalText, validate, type D
 import { paintFor, type Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { emit, loadCatalog, sharedBudget } from './shared.js';
-import { readPlainSync, SMALL_FILE } from '../../node/read-file.js';
 import { usageError } from '../preflight.js';
 
 export interface MergeOptions {
@@ -22,7 +21,7 @@ export async function mergeFiles(ctx: Context, files: string[], opts: MergeOptio
   }
   const catalogs: Doc[] = [];
   const budget = sharedBudget();
-  for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto', layout: opts.layout }, readPlainSync(file, SMALL_FILE)?.bytes, budget));
+  for (const file of files) catalogs.push(await loadCatalog(ctx, file, { profile: 'auto', layout: opts.layout }, undefined, budget));
   const merged = merge(catalogs, opts.output, { consume: true });
   const { catalog, findings: notes } = merged;
   // The parts are not used after: their items move into the merged catalog (consume), and the parts go.

@@ -2,7 +2,6 @@
 // say which catalogs have errors (published all the same: exit 1) or could not be read (exit 2).
 import path from 'node:path';
 import { writeFiles } from '../../node/write-files.js';
-import { readPlainSync, SMALL_FILE } from '../../node/read-file.js';
 import { ZwgkError, countBySeverity, site, terminalText, validate, type Doc } from '../../core/index.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
@@ -23,8 +22,7 @@ export async function siteFiles(ctx: Context, args: string[], opts: SiteOptions)
   const budget = sharedBudget();
   for (const file of files) {
     try {
-      // A small file read on this thread (node/read-file.ts readPlainSync); anything else as loadCatalog reads it.
-      const catalog = await loadCatalog(ctx, file, { layout: opts.layout }, readPlainSync(file, SMALL_FILE)?.bytes, budget);
+      const catalog = await loadCatalog(ctx, file, { layout: opts.layout }, undefined, budget);
       const n = countBySeverity(validate(catalog));
       read.push({ file, catalog, items: catalog.items.length, errors: n.error, warnings: n.warning });
     } catch (err) {

@@ -143,13 +143,13 @@ function check(catalog: Catalog): Finding[] {
   const out: Finding[] = [];
   const field = label(catalog, 'deadline');
   // Most items of a catalog share a handful of 公开时限 (信息形成或变更之日起20个工作日内): each text judged once.
-  const judged = new Map<string, Verdict | undefined>();
+  const judged = new Map<string, Verdict | null>();
   catalog.items.forEach((item, i) => {
     const c = item.deadline;
     if (c.carried || isBlank(c.text)) return;
     const value = c.text.trim();
     let verdict = judged.get(value);
-    if (verdict === undefined && !judged.has(value)) {
+    if (verdict === undefined) {
       verdict = judge(value);
       // A bound on the table, not on what is judged: a catalog of distinct texts is judged text by text.
       if (judged.size < JUDGED_TEXTS) judged.set(value, verdict);
@@ -167,8 +167,8 @@ interface Verdict {
   data: { value: string; span?: string; days?: number };
 }
 
-/** What is wrong with a 公开时限 text (trimmed), if anything. */
-function judge(value: string): Verdict | undefined {
+/** What is wrong with a 公开时限 text (trimmed); null when nothing is. */
+function judge(value: string): Verdict | null {
   const cls = classifyDeadline(value);
   if (cls.kind === 'unrecognized') return { code: 'deadline-unrecognized', data: { value } };
   // 及时公开 alone says neither from when nor how soon (赛罕's reviewer asks for both); 按进展情况及时公开 and
@@ -179,7 +179,7 @@ function judge(value: string): Verdict | undefined {
       (p.kind === 'working-days' && p.days! > DEFAULT_DEADLINE_DAYS) ||
       (p.kind === 'days' && p.days! > MAX_CALENDAR_DAYS),
   );
-  if (!long) return undefined;
+  if (!long) return null;
   const span = `${long.amount}${long.unit === '工作日' ? '个工作日' : /月/u.test(long.text) ? '个月' : /周|星期/u.test(long.text) ? '周' : '日'}`;
   return { code: 'deadline-too-long', data: { value, span, days: long.days! } };
 }

@@ -7,9 +7,10 @@ import { trimWhere } from '../../settings/trim.js';
 import { defineRule } from '../rule.js';
 import { eachTextCell, label } from './util.js';
 
-const isSpace = (unit: string): boolean => unit === ' ' || unit === '\t' || unit === '\u3000' || unit === '\u00a0';
-/** isSpace of a UTF-16 unit's code: text[i] makes a string of each Chinese character it is asked for. */
+/** A space, tab, ideographic or no-break space, by its UTF-16 code (text[i] would make a string of each
+ * Chinese character it is asked for). */
 const isSpaceCode = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
+const isSpace = (unit: string): boolean => isSpaceCode(unit.charCodeAt(0));
 
 /**
  * The trim as deletions of the spaces at either end, not as a new whole text: other fixes of the same cell
@@ -19,8 +20,8 @@ const isSpaceCode = (code: number): boolean => code === 0x20 || code === 0x09 ||
 export function edgeSpaces(text: string): Fix {
   let start = 0;
   let end = text.length;
-  while (start < end && isSpace(text[start]!)) start++;
-  while (end > start && isSpace(text[end - 1]!)) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   const ranges: [number, number][] = [];
   if (start > 0) ranges.push([0, start]);
   if (end < text.length) ranges.push([end, text.length]);
